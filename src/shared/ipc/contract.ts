@@ -1,0 +1,75 @@
+import type { ValidationReport } from '../connector/findings';
+import type { AppInfo, ProgressEvent, Settings, ToolInfo } from '../models/settings';
+import type {
+  BackupEntry,
+  BrowseResult,
+  FileContent,
+  FileNode,
+  GitStatus,
+  ProjectSummary,
+  ReplaceResult,
+  SearchResult,
+  SessionState,
+} from '../models/workspace';
+
+type Empty = Record<string, never>;
+interface InProject {
+  projectId: string;
+}
+interface SearchQuery {
+  query: string;
+  isRegex?: boolean;
+  matchCase?: boolean;
+}
+
+/** The one typed channel map: every request the UI can make. Channel = `domain.method`. */
+export interface Contract {
+  'app.info': { req: Empty; res: AppInfo };
+  'app.exportDiagnostics': { req: Empty; res: { path: string; bytes: number } };
+  'app.openLogsFolder': { req: Empty; res: { path: string; opened: boolean } };
+  'settings.get': { req: Empty; res: Settings };
+  'settings.update': { req: { patch: Partial<Omit<Settings, 'extraProjects'>> }; res: Settings };
+  'tools.detect': { req: Empty; res: ToolInfo[] };
+  'fs.browse': { req: { path?: string }; res: BrowseResult };
+  'projects.list': { req: Empty; res: ProjectSummary[] };
+  'projects.open': { req: { path: string }; res: ProjectSummary };
+  'projects.delete': { req: InProject; res: { removed: string; toTrash: boolean } };
+  'files.tree': { req: InProject; res: FileNode };
+  'files.read': { req: InProject & { relPath: string }; res: FileContent };
+  'files.write': {
+    req: InProject & { relPath: string; text?: string; base64?: string; etag?: string | null };
+    res: { etag: string };
+  };
+  'files.createDir': { req: InProject & { relPath: string }; res: { relPath: string } };
+  'files.rename': { req: InProject & { from: string; to: string }; res: { relPath: string } };
+  'files.delete': { req: InProject & { relPath: string }; res: { toTrash: boolean } };
+  'files.search': { req: InProject & SearchQuery; res: SearchResult };
+  'files.replace': {
+    req: InProject & SearchQuery & { replacement: string; relPaths?: string[]; skip?: string[] };
+    res: ReplaceResult;
+  };
+  'git.status': { req: InProject; res: GitStatus };
+  'git.init': { req: InProject; res: GitStatus };
+  'git.commitAll': { req: InProject & { message: string }; res: { sha: string } };
+  'backup.save': {
+    req: InProject & { relPath: string; text: string; baseEtag: string | null };
+    res: { savedAt: number };
+  };
+  'backup.discard': { req: InProject & { relPath: string }; res: Empty };
+  'backup.list': { req: Empty; res: BackupEntry[] };
+  'session.get': { req: Empty; res: SessionState };
+  'session.save': { req: { state: SessionState }; res: Empty };
+  'connector.validate': { req: InProject & { metadataOnly?: boolean }; res: ValidationReport };
+}
+
+/** Pushes from the services to the UI, over the same per-window channel. */
+export interface Events {
+  'files.changed': { projectId: string; relPaths: string[] };
+  'progress.updated': ProgressEvent;
+  'projects.changed': { reason: string };
+}
+
+export type Channel = keyof Contract;
+export type Req<C extends Channel> = Contract[C]['req'];
+export type Res<C extends Channel> = Contract[C]['res'];
+export type EventName = keyof Events;

@@ -1,0 +1,42 @@
+export type Theme = 'dark' | 'light';
+
+export interface Settings {
+  readonly workspaceRoot: string;
+  /** Empty string: detect. */
+  readonly pythonPath: string;
+  readonly gitPath: string;
+  readonly theme: Theme;
+  readonly editorFontSize: number;
+  readonly runtimeTimeoutSec: number;
+  readonly largeFileLimitKb: number;
+  /** Projects opened from outside the workspace, by absolute path. */
+  readonly extraProjects: string[];
+}
+
+export interface ToolInfo {
+  readonly id: 'python' | 'git';
+  readonly found: boolean;
+  readonly command: string;
+  readonly version?: string;
+  readonly path?: string;
+  /** How to install it, when missing. */
+  readonly hint?: string;
+}
+
+export interface AppInfo {
+  readonly version: string;
+  readonly mode: 'desktop' | 'browser';
+  readonly platform: string;
+  readonly workspaceRoot: string;
+  readonly userDataDir: string;
+  readonly logsDir: string;
+}
+
+export interface ProgressEvent {
+  readonly id: string;
+  readonly title: string;
+  readonly fraction?: number;
+  readonly message?: string;
+  readonly done?: boolean;
+  readonly error?: string;
+}
