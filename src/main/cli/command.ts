@@ -1,0 +1,48 @@
+/** A CLI command: one file per command under commands/, registered in registry.ts.
+ * Exit codes (DESIGN.md): 0 success, 1 the check found errors or the action failed, 2 bad usage or bad input. */
+export interface CliIO {
+  out(text: string): void;
+  err(text: string): void;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+export interface CliCommand {
+  readonly name: string;
+  readonly summary: string;
+  readonly usage: string;
+  run(argv: string[], io: CliIO): Promise<number>;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+export class UsageError extends Error {}
+
+/** Minimal flag parser: `--flag value`, `--flag=value`, boolean flags listed in `booleans`, `-o` short aliases. */
+export function parseArgs(
+  argv: string[],
+  spec: { booleans?: string[]; strings?: string[]; aliases?: Record<string, string> },
+): { flags: Record<string, string | boolean>; positional: string[] } {
+  const flags: Record<string, string | boolean> = {};
+  const positional: string[] = [];
+  const booleans = new Set(spec.booleans ?? []);
+  const strings = new Set(spec.strings ?? []);
+  for (let i = 0; i < argv.length; i++) {
+    const raw = argv[i];
+    if (!raw.startsWith('-') || raw === '-') {
+      positional.push(raw);
+      continue;
+    }
+    const [key0, inline] = raw.replace(/^--?/, '').split(/=(.*)/s, 2);
+    const key = spec.aliases?.[key0] ?? key0;
+    if (booleans.has(key)) flags[key] = true;
+    else if (strings.has(key)) {
+      const value = inline ?? argv[++i];
+      if (value === undefined) throw new UsageError(`--${key} needs a value`);
+      flags[key] = value;
+    } else throw new UsageError(`unknown option ${raw}`);
+  }
+  return { flags, positional };
+}
