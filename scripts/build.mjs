@@ -1,1 +1,32 @@
-console.log("build placeholder")
+// Builds everything `npm start` and the tests run: the CLI/browser host (ESM, code-split so each command
+// loads only what it needs), the Electron main and preload (CommonJS, electron external) and the renderer (Vite).
+import { build } from 'esbuild';
+import { existsSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const only = process.argv[2];
+const node = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'warning', absWorkingDir: root };
+// CommonJS libraries inside an ESM bundle still call require() for Node built-ins.
+const esmRequire = "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);";
+
+async function buildNode() {
+  rmSync(join(root, 'out', 'cli'), { recursive: true, force: true });
+  await build({ ...node, entryPoints: ['src/main/cli/index.ts'], outdir: 'out/cli', format: 'esm', splitting: true,
+    chunkNames: 'chunks/[name]-[hash]', banner: { js: esmRequire }, external: ['electron'] });
+  if (existsSync(join(root, 'src/main/electron/index.ts')))
+    await build({ ...node, entryPoints: ['src/main/electron/index.ts'], outfile: 'out/main/electron/index.cjs', format: 'cjs', external: ['electron'] });
+  if (existsSync(join(root, 'src/preload/index.ts')))
+    await build({ ...node, entryPoints: ['src/preload/index.ts'], outfile: 'out/preload/index.cjs', format: 'cjs', external: ['electron'], sourcemap: false });
+}
+
+async function buildRenderer() {
+  const { build: viteBuild } = await import('vite');
+  await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+const started = Date.now();
+if (only !== 'renderer') await buildNode();
+if (only !== 'node') await buildRenderer();
+console.log(`Connector Studio built in ${((Date.now() - started) / 1000).toFixed(1)} s`);

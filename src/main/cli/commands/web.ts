@@ -1,0 +1,42 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { appVersion, findAppRoot } from '../../app-root';
+import { startBrowserHost } from '../../server/browser-host';
+import { createServices } from '../../services';
+import { defaultUserDataDir } from '../../services/settings/paths';
+import { EXIT_OK, UsageError, parseArgs, type CliCommand } from '../command';
+import { openUrl } from '../open-url';
+
+export async function startWeb(argv: string[], io: { out(t: string): void; env: NodeJS.ProcessEnv }, why?: string): Promise<number> {
+  const { flags } = parseArgs(argv, { booleans: ['no-open', 'json'], strings: ['port', 'workspace'] });
+  const port = flags.port === undefined ? 0 : Number(flags.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${flags.port}"`);
+  const appRoot = findAppRoot(path.dirname(fileURLToPath(import.meta.url)));
+  const services = await createServices({
+    userDataDir: defaultUserDataDir(io.env),
+    resourcesDir: path.join(appRoot, 'resources'),
+    appVersion: appVersion(appRoot),
+    mode: 'browser',
+    workspaceOverride: typeof flags.workspace === 'string' ? path.resolve(flags.workspace) : undefined,
+  });
+  const host = await startBrowserHost({ services, rendererDir: path.join(appRoot, 'out', 'renderer'), port });
+  if (flags.json) io.out(JSON.stringify({ url: host.url, port: host.port }));
+  else io.out(`${why ? why + '\n' : ''}Connector Studio (browser mode) is running at ${host.url}\nPress Ctrl+C to stop.`);
+  if (!flags['no-open']) openUrl(host.url);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  services.dispose();
+  await host.close();
+  return EXIT_OK;
+}
+
+const web: CliCommand = {
+  name: 'web',
+  summary: 'start browser mode',
+  usage: 'web [--port N] [--workspace DIR] [--no-open] [--json]',
+  run: (argv, io) => startWeb(argv, io),
+};
+export default web;

@@ -1,0 +1,62 @@
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import * as tar from 'tar';
+import type { AppInfo, Settings, ToolInfo } from '../../../shared/models/settings';
+import { writeJsonAtomic } from '../workspace/atomic-write';
+
+const SECRET_KEY = /pass|secret|token|key|credential|auth/i;
+
+/** Removes anything that looks like a secret before diagnostics leave the machine. */
+export function redact(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redact);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_KEY.test(k) ? '<redacted>' : redact(v)]));
+  return value;
+}
+
+export interface AppServiceDeps {
+  version: string;
+  mode: AppInfo['mode'];
+  userDataDir: string;
+  logsDir: string;
+  settings: () => Promise<Settings>;
+  tools: () => Promise<ToolInfo[]>;
+  openPath?: (absPath: string) => Promise<boolean>;
+}
+
+export function createAppService(deps: AppServiceDeps) {
+  async function info(): Promise<AppInfo> {
+    const s = await deps.settings();
+    return { version: deps.version, mode: deps.mode, platform: process.platform, workspaceRoot: s.workspaceRoot, userDataDir: deps.userDataDir, logsDir: deps.logsDir };
+  }
+
+  /** A .tar.gz of the logs plus versions and settings, written to the user data folder. */
+  async function exportDiagnostics() {
+    const staging = path.join(deps.userDataDir, 'diagnostics', `staging-${Date.now()}`);
+    await mkdir(path.join(staging, 'logs'), { recursive: true });
+    const about = { app: deps.version, node: process.version, platform: `${process.platform} ${os.release()} ${process.arch}`, tools: await deps.tools() };
+    await writeJsonAtomic(path.join(staging, 'versions.json'), about);
+    await writeJsonAtomic(path.join(staging, 'settings.json'), redact(await deps.settings()));
+    for (const name of await readdir(deps.logsDir).catch(() => [] as string[])) {
+      const text = await readFile(path.join(deps.logsDir, name), 'utf8');
+      await writeJsonAtomic(path.join(staging, 'logs', `${name}.json`), { lines: text.split('\n').map(scrubLine) });
+    }
+    const out = path.join(deps.userDataDir, 'diagnostics', `connector-studio-diagnostics-${new Date().toISOString().replace(/[:.]/g, '-')}.tar.gz`);
+    await tar.c({ gzip: true, file: out, cwd: staging, portable: true }, ['.']);
+    const { size } = await import('node:fs/promises').then((m) => m.stat(out));
+    await import('node:fs/promises').then((m) => m.rm(staging, { recursive: true, force: true }));
+    return { path: out, bytes: size };
+  }
+
+  async function openLogsFolder() {
+    const opened = deps.openPath ? await deps.openPath(deps.logsDir) : false;
+    return { path: deps.logsDir, opened };
+  }
+
+  return { info, exportDiagnostics, openLogsFolder };
+}
+
+const scrubLine = (line: string) => line.replace(/("?(?:password|token|secret|api[_-]?key)"?\s*[:=]\s*)("[^"]*"|\S+)/gi, '$1<redacted>');
+
+export type AppService = ReturnType<typeof createAppService>;

@@ -1,0 +1,44 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { BackupEntry, SessionState } from '../../../shared/models/workspace';
+import { writeJsonAtomic } from '../workspace/atomic-write';
+
+/** Unsaved editor buffers, kept outside the project so a crash or a killed host loses nothing. */
+export function createBackupService(userDataDir: string) {
+  const dir = path.join(userDataDir, 'backups');
+  const sessionFile = path.join(userDataDir, 'session.json');
+  const fileOf = (projectId: string, relPath: string) =>
+    path.join(dir, `${projectId}-${createHash('sha1').update(relPath).digest('hex').slice(0, 16)}.json`);
+
+  async function save(e: Omit<BackupEntry, 'savedAt'>) {
+    const entry: BackupEntry = { ...e, savedAt: Date.now() };
+    await writeJsonAtomic(fileOf(e.projectId, e.relPath), entry, 0o600);
+    return { savedAt: entry.savedAt };
+  }
+
+  async function discard(projectId: string, relPath: string) {
+    await rm(fileOf(projectId, relPath), { force: true });
+    return {};
+  }
+
+  async function list(): Promise<BackupEntry[]> {
+    await mkdir(dir, { recursive: true });
+    const names = (await readdir(dir)).filter((n) => n.endsWith('.json'));
+    const entries = await Promise.all(names.map((n) => readFile(path.join(dir, n), 'utf8').then((t) => JSON.parse(t) as BackupEntry, () => null)));
+    return entries.filter((e): e is BackupEntry => e !== null).sort((a, b) => a.savedAt - b.savedAt);
+  }
+
+  async function getSession(): Promise<SessionState> {
+    return readFile(sessionFile, 'utf8').then((t) => JSON.parse(t) as SessionState, () => ({ openProjects: [] }));
+  }
+
+  async function saveSession(state: SessionState) {
+    await writeJsonAtomic(sessionFile, state);
+    return {};
+  }
+
+  return { save, discard, list, getSession, saveSession };
+}
+
+export type BackupService = ReturnType<typeof createBackupService>;

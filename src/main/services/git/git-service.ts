@@ -1,0 +1,64 @@
+import { access } from 'node:fs/promises';
+import path from 'node:path';
+import type { GitFileState, GitStatus } from '../../../shared/models/workspace';
+import { writeFileAtomic } from '../workspace/atomic-write';
+import { gitAt, gitStep } from './git-client';
+import { GITATTRIBUTES, GITIGNORE } from './repo-files';
+
+const FALLBACK_AUTHOR = ['-c', 'user.name=Connector Studio User', '-c', 'user.email=connector-studio@localhost'];
+
+function stateOf(index: string, workingDir: string): GitFileState {
+  const pair = index + workingDir;
+  if (pair.includes('U') || pair === 'AA' || pair === 'DD') return 'conflicted';
+  if (pair === '??') return 'untracked';
+  if (index === 'R') return 'renamed';
+  if (index === 'A') return 'added';
+  if (pair.includes('D')) return 'deleted';
+  return 'modified';
+}
+
+export function createGitService(gitBinary: () => string) {
+  const git = (dir: string) => gitAt(dir, gitBinary());
+
+  async function isRepo(dir: string): Promise<boolean> {
+    return git(dir).checkIsRepo().catch(() => false);
+  }
+
+  /** Paths come back relative to the project root, even when the project sits inside a larger repository. */
+  async function status(dir: string): Promise<GitStatus> {
+    if (!(await isRepo(dir))) return { isRepo: false, files: [] };
+    const g = git(dir);
+    const prefix = (await gitStep('rev-parse', () => g.revparse(['--show-prefix']))).trim();
+    const s = await gitStep('status', () => g.status(['--untracked-files=all', '--', '.']));
+    const files = s.files
+      .filter((f) => f.path.startsWith(prefix))
+      .map((f) => ({ relPath: f.path.slice(prefix.length), state: stateOf(f.index.trim(), f.working_dir.trim()) }));
+    return { isRepo: true, branch: s.current ?? undefined, files };
+  }
+
+  async function init(dir: string): Promise<GitStatus> {
+    if (!(await isRepo(dir))) {
+      await gitStep('init', () => git(dir).raw(['init', '-b', 'main']));
+    }
+    await writeIfMissing(path.join(dir, '.gitignore'), GITIGNORE);
+    await writeIfMissing(path.join(dir, '.gitattributes'), GITATTRIBUTES);
+    return status(dir);
+  }
+
+  async function commitAll(dir: string, message: string): Promise<{ sha: string }> {
+    const g = git(dir);
+    await gitStep('add', () => g.raw(['add', '-A', '--', '.']));
+    const hasAuthor = (await g.raw(['config', 'user.email']).catch(() => '')).trim() !== '';
+    await gitStep('commit', () => g.raw([...(hasAuthor ? [] : FALLBACK_AUTHOR), 'commit', '-m', message, '--', '.']));
+    return { sha: (await gitStep('rev-parse', () => g.revparse(['HEAD']))).trim() };
+  }
+
+  return { isRepo, status, init, commitAll };
+}
+
+async function writeIfMissing(file: string, text: string) {
+  const present = await access(file).then(() => true, () => false);
+  if (!present) await writeFileAtomic(file, text);
+}
+
+export type GitService = ReturnType<typeof createGitService>;

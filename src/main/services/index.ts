@@ -1,0 +1,79 @@
+import path from 'node:path';
+import { createAppService } from './app/app-service';
+import { createLogger, type Logger } from './app/logger';
+import { createBackupService } from './backup/backup-service';
+import { createEventBus } from './events';
+import { createGitService } from './git/git-service';
+import { createProjectService } from './projects/project-service';
+import { installSamples } from './projects/sample-installer';
+import { defaultWorkspaceRoot } from './settings/paths';
+import { createSettingsService } from './settings/settings-service';
+import { createToolsService } from './tools-service';
+import { createValidateService } from './validate';
+import { createFileService } from './workspace/file-service';
+import { browseFolders } from './workspace/folder-browser';
+import { createSearchService } from './workspace/search-service';
+import { moveToTrash as systemTrash } from './workspace/trash';
+import { createWatcherPool } from './workspace/watcher';
+
+export interface ServicesConfig {
+  userDataDir: string;
+  resourcesDir: string;
+  appVersion: string;
+  mode: 'desktop' | 'browser';
+  /** `--workspace DIR`: used and remembered in settings. */
+  workspaceOverride?: string;
+  /** Desktop passes shell.openPath; browser mode has none and shows the path instead. */
+  openPath?: (absPath: string) => Promise<boolean>;
+  moveToTrash?: (absPath: string) => Promise<boolean>;
+  echoLogs?: boolean;
+}
+
+/** Builds every service from explicit dependencies; no service imports electron. */
+export async function createServices(config: ServicesConfig) {
+  const log: Logger = createLogger(path.join(config.userDataDir, 'logs'), config.echoLogs);
+  const events = createEventBus();
+  const trash = config.moveToTrash ?? systemTrash;
+  const settings = createSettingsService({ userDataDir: config.userDataDir, defaultWorkspace: defaultWorkspaceRoot(), workspaceOverride: config.workspaceOverride });
+  const s0 = await settings.load();
+  const git = createGitService(() => s0.gitPath || 'git');
+  if (await settings.isFirstStart()) {
+    await installSamples({ samplesDir: path.join(config.resourcesDir, 'samples'), workspaceRoot: s0.workspaceRoot, git, log: log.warn });
+  }
+  const projects = createProjectService({ settings, git, moveToTrash: trash });
+  const watchers = createWatcherPool((projectId, relPaths) => events.emit('files.changed', { projectId, relPaths }));
+  const rootOf = async (projectId: string) => {
+    const root = await projects.rootOf(projectId);
+    watchers.watchProject(projectId, root);
+    return root;
+  };
+  const largeLimit = { bytes: s0.largeFileLimitKb * 1024 };
+  const files = createFileService({ rootOf, largeFileLimitBytes: () => largeLimit.bytes, moveToTrash: trash });
+  const tools = createToolsService(settings);
+  const services = {
+    log,
+    events,
+    settings: {
+      get: settings.get,
+      update: async (patch: Parameters<typeof settings.update>[0]) => {
+        const next = await settings.update(patch);
+        largeLimit.bytes = next.largeFileLimitKb * 1024;
+        return next;
+      },
+    },
+    tools,
+    folders: { browse: browseFolders },
+    projects,
+    files,
+    search: createSearchService(rootOf),
+    git,
+    backup: createBackupService(config.userDataDir),
+    validate: createValidateService(),
+    app: createAppService({ version: config.appVersion, mode: config.mode, userDataDir: config.userDataDir, logsDir: log.dir, settings: settings.get, tools: tools.detect, openPath: config.openPath }),
+    dispose: () => watchers.stopAll(),
+  };
+  log.info(`Services started (${config.mode}, workspace ${s0.workspaceRoot})`);
+  return services;
+}
+
+export type Services = Awaited<ReturnType<typeof createServices>>;

@@ -1,0 +1,89 @@
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { ProjectSummary } from '../../../shared/models/workspace';
+import { ServiceError } from '../errors';
+import type { GitService } from '../git/git-service';
+import type { SettingsService } from '../settings/settings-service';
+import { findConnectorFolder } from './detect-layout';
+import { projectIdOf, summarize } from './project-summary';
+
+export interface ProjectServiceDeps {
+  settings: SettingsService;
+  git: GitService;
+  moveToTrash(absPath: string): Promise<boolean>;
+}
+
+const isInside = (parent: string, child: string) => {
+  const rel = path.relative(parent, child);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+};
+
+export function createProjectService(deps: ProjectServiceDeps) {
+  const known = new Map<string, { root: string; connectorRel: string }>();
+
+  async function candidateRoots(): Promise<string[]> {
+    const s = await deps.settings.get();
+    const entries = await readdir(s.workspaceRoot, { withFileTypes: true }).catch(() => []);
+    const inside = entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => path.join(s.workspaceRoot, e.name));
+    return [...inside, ...s.extraProjects];
+  }
+
+  async function describe(root: string): Promise<ProjectSummary | null> {
+    const connectorRel = await findConnectorFolder(root);
+    if (connectorRel === null) return null;
+    known.set(projectIdOf(root), { root, connectorRel });
+    const status = await deps.git.status(root).catch(() => null);
+    const git = !status?.isRepo ? 'none' : status.files.length ? 'changed' : 'clean';
+    const { workspaceRoot } = await deps.settings.get();
+    return summarize(root, connectorRel, { inWorkspace: isInside(workspaceRoot, root), git });
+  }
+
+  async function list(): Promise<ProjectSummary[]> {
+    const all = await Promise.all((await candidateRoots()).map((r) => describe(r).catch(() => null)));
+    return all.filter((p): p is ProjectSummary => p !== null);
+  }
+
+  /** Registers a folder picked by the user; one outside the workspace is remembered by absolute path. */
+  async function open(absPath: string): Promise<ProjectSummary> {
+    if (!path.isAbsolute(absPath)) throw new ServiceError('VALIDATION', `Give an absolute folder path, not "${absPath}".`);
+    const root = path.resolve(absPath);
+    const isDir = await stat(root).then((s) => s.isDirectory(), () => false);
+    if (!isDir) throw new ServiceError('NOT_FOUND', `The folder "${root}" does not exist.`);
+    const summary = await describe(root);
+    if (!summary) throw new ServiceError('VALIDATION', `No connector found in "${root}": it has no info.json, and neither has any folder directly inside it.`);
+    const s = await deps.settings.get();
+    if (!isInside(s.workspaceRoot, root) && !s.extraProjects.includes(root))
+      await deps.settings.update({ extraProjects: [...s.extraProjects, root] });
+    return summary;
+  }
+
+  async function entry(projectId: string) {
+    if (!known.has(projectId)) await list();
+    const found = known.get(projectId);
+    if (!found) throw new ServiceError('NOT_FOUND', `No open project has the id "${projectId}". Reopen it from Home.`);
+    return found;
+  }
+
+  async function remove(projectId: string) {
+    const { root } = await entry(projectId);
+    const toTrash = await deps.moveToTrash(root);
+    if (!toTrash) throw new ServiceError('UNAVAILABLE', `The system trash is not available, so "${root}" was kept. Delete it with your file manager.`);
+    const s = await deps.settings.get();
+    await deps.settings.update({ extraProjects: s.extraProjects.filter((p) => p !== root) });
+    known.delete(projectId);
+    return { removed: root, toTrash };
+  }
+
+  return {
+    list,
+    open,
+    delete: remove,
+    rootOf: async (projectId: string) => (await entry(projectId)).root,
+    connectorDirOf: async (projectId: string) => {
+      const e = await entry(projectId);
+      return path.join(e.root, e.connectorRel);
+    },
+  };
+}
+
+export type ProjectService = ReturnType<typeof createProjectService>;

@@ -1,0 +1,21 @@
+import { cp, mkdir, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { GitService } from '../git/git-service';
+
+/** First start: give a newcomer one real project to look at, as a committed git repository. */
+export async function installSamples(opts: { samplesDir: string; workspaceRoot: string; git: GitService; log: (m: string, x?: unknown) => void }) {
+  await mkdir(opts.workspaceRoot, { recursive: true });
+  const samples = await readdir(opts.samplesDir).catch(() => [] as string[]);
+  for (const name of samples) {
+    const target = path.join(opts.workspaceRoot, name);
+    const present = await readdir(target).then(() => true, () => false);
+    if (present) continue;
+    await cp(path.join(opts.samplesDir, name), target, { recursive: true });
+    try {
+      await opts.git.init(target);
+      await opts.git.commitAll(target, 'Initial commit: sample connector from Connector Studio');
+    } catch (e) {
+      opts.log('Sample project created without git (git unavailable?)', e);
+    }
+  }
+}

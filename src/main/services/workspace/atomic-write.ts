@@ -1,0 +1,40 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { errnoCode } from '../errors';
+
+async function renameWithRetry(from: string, to: string): Promise<void> {
+  // Windows refuses a rename while another process (indexer, antivirus) holds the target for a moment.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await rename(from, to);
+    } catch (e) {
+      if (!['EPERM', 'EBUSY', 'EACCES'].includes(errnoCode(e) ?? '') || attempt >= 5) throw e;
+      await new Promise((r) => setTimeout(r, 20 * (attempt + 1)));
+    }
+  }
+}
+
+/** Writes through a temp file in the same folder, fsyncs it, then renames: a crash leaves the old file or the new one, never half. */
+export async function writeFileAtomic(target: string, data: string | Uint8Array, mode?: number): Promise<void> {
+  const dir = path.dirname(target);
+  await mkdir(dir, { recursive: true });
+  const tmp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const handle = await open(tmp, 'w', mode);
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await renameWithRetry(tmp, target);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+export async function writeJsonAtomic(target: string, value: unknown, mode?: number): Promise<void> {
+  await writeFileAtomic(target, JSON.stringify(value, null, 2) + '\n', mode);
+}

@@ -1,0 +1,80 @@
+import type { Channel } from '../ipc/contract';
+
+/** JSON Schemas for every request, checked by the router before a handler runs. A Record so a new channel
+ * without a schema is a compile error. Kept as plain data: the services compile them with ajv. */
+type Schema = Record<string, unknown>;
+
+const str = { type: 'string' } as const;
+const nonEmpty = { type: 'string', minLength: 1 } as const;
+const bool = { type: 'boolean' } as const;
+const obj = (properties: Record<string, unknown>, required: string[] = []): Schema => ({
+  type: 'object',
+  properties,
+  required,
+  additionalProperties: false,
+});
+const empty = obj({});
+const project = { projectId: nonEmpty };
+const inProject = (extra: Record<string, unknown> = {}, required: string[] = []) =>
+  obj({ ...project, ...extra }, ['projectId', ...required]);
+const query = { query: nonEmpty, isRegex: bool, matchCase: bool };
+const strings = { type: 'array', items: str } as const;
+
+export const requestSchemas: Record<Channel, Schema> = {
+  'app.info': empty,
+  'app.exportDiagnostics': empty,
+  'app.openLogsFolder': empty,
+  'settings.get': empty,
+  'settings.update': obj(
+    {
+      patch: obj({
+        workspaceRoot: nonEmpty,
+        pythonPath: str,
+        gitPath: str,
+        theme: { enum: ['dark', 'light'] },
+        editorFontSize: { type: 'integer', minimum: 8, maximum: 40 },
+        runtimeTimeoutSec: { type: 'integer', minimum: 1, maximum: 3600 },
+        largeFileLimitKb: { type: 'integer', minimum: 16, maximum: 102400 },
+      }),
+    },
+    ['patch'],
+  ),
+  'tools.detect': empty,
+  'fs.browse': obj({ path: str }),
+  'projects.list': empty,
+  'projects.open': obj({ path: nonEmpty }, ['path']),
+  'projects.delete': inProject(),
+  'files.tree': inProject(),
+  'files.read': inProject({ relPath: str }, ['relPath']),
+  'files.write': inProject(
+    { relPath: nonEmpty, text: str, base64: str, etag: { type: ['string', 'null'] } },
+    ['relPath'],
+  ),
+  'files.createDir': inProject({ relPath: nonEmpty }, ['relPath']),
+  'files.rename': inProject({ from: nonEmpty, to: nonEmpty }, ['from', 'to']),
+  'files.delete': inProject({ relPath: nonEmpty }, ['relPath']),
+  'files.search': inProject(query, ['query']),
+  'files.replace': inProject({ ...query, replacement: str, relPaths: strings, skip: strings }, ['query', 'replacement']),
+  'git.status': inProject(),
+  'git.init': inProject(),
+  'git.commitAll': inProject({ message: nonEmpty }, ['message']),
+  'backup.save': inProject({ relPath: nonEmpty, text: str, baseEtag: { type: ['string', 'null'] } }, ['relPath', 'text', 'baseEtag']),
+  'backup.discard': inProject({ relPath: nonEmpty }, ['relPath']),
+  'backup.list': empty,
+  'session.get': empty,
+  'session.save': obj(
+    {
+      state: obj(
+        {
+          openProjects: {
+            type: 'array',
+            items: obj({ projectId: nonEmpty, tabs: strings, active: str }, ['projectId', 'tabs']),
+          },
+        },
+        ['openProjects'],
+      ),
+    },
+    ['state'],
+  ),
+  'connector.validate': inProject({ metadataOnly: bool }),
+};
