@@ -8,9 +8,26 @@ export const NON_INTERACTIVE_ENV = {
   GCM_INTERACTIVE: 'never',
 };
 
+/** Editors and pagers are never wanted (every message arrives on the command line), so they are dropped. */
+const DROPPED = /^(EDITOR|VISUAL|PAGER|GIT_EDITOR|GIT_PAGER|GIT_SEQUENCE_EDITOR|GIT_ASKPASS|SSH_ASKPASS)$/i;
+
+export function gitEnv(base: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(base)) if (v !== undefined && !DROPPED.test(k)) env[k] = v;
+  return { ...env, ...NON_INTERACTIVE_ENV };
+}
+
 export function gitAt(dir: string, gitBinary = 'git', timeoutMs = 60_000): SimpleGit {
-  const env = { ...process.env, ...NON_INTERACTIVE_ENV } as Record<string, string>;
-  return simpleGit({ baseDir: dir, binary: gitBinary, timeout: { block: timeoutMs }, config: ['core.quotepath=off'] }).env(env);
+  const env = gitEnv();
+  return simpleGit({
+    baseDir: dir,
+    binary: gitBinary,
+    timeout: { block: timeoutMs },
+    config: ['core.quotepath=off'],
+    unsafe: { allowUnsafeSshCommand: true },
+    // The user's own GIT_* settings (CA bundle, proxies) are theirs to keep; simple-git's guard would refuse them.
+    allowEnvironment: Object.keys(env).filter((k) => /^GIT_/i.test(k)),
+  }).env(env);
 }
 
 /** Runs one named git step and turns its failure into a GIT error that says which step failed. */
