@@ -1,0 +1,43 @@
+// Shared helpers for `npm run bench`: every metric prints one JSON line.
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const SHARED = path.resolve(ROOT, '..', 'shared');
+
+export function emit(metric, value, unit, extra = {}) {
+  const round = (n) => Math.round(n * 100) / 100;
+  const line = { metric, value: round(value), unit, ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, typeof v === 'number' ? round(v) : v])) };
+  process.stdout.write(JSON.stringify(line) + '\n');
+}
+
+export const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+export const tmp = (prefix) => mkdtempSync(path.join(os.tmpdir(), prefix));
+
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Starts `connector-studio web` from the build with a fresh HOME, user data and workspace. */
+export async function startHost() {
+  const home = tmp('cs-bench-home-');
+  const child = spawn(process.execPath, [path.join(ROOT, 'out/cli/index.js'), 'web', '--port', '0', '--no-open', '--json', '--workspace', path.join(home, 'ConnectorStudio')], {
+    env: { ...process.env, HOME: home, FSOAR_USER_DATA_DIR: path.join(home, 'data') },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise((resolve, reject) => {
+    let buf = '';
+    child.stdout.on('data', (d) => {
+      buf += d;
+      const line = buf.split('\n').find((l) => l.startsWith('{'));
+      if (line) resolve(JSON.parse(line).url);
+    });
+    child.on('exit', (code) => reject(new Error(`host exited with ${code}`)));
+  });
+  return { url, home, stop: () => child.kill('SIGTERM') };
+}
