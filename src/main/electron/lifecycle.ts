@@ -1,0 +1,109 @@
+import { app, shell } from 'electron';
+import path from 'node:path';
+import { findAppRoot } from '../app-root';
+import { createServices, type Services } from '../services';
+import { defaultUserDataDir } from '../services/settings/paths';
+import { sendDesktopEvent } from './desktop-events';
+import { openFolderFromDialog } from './dialogs';
+import { forwardServiceEvents, registerIpcHandlers } from './ipc';
+import { installAppMenu } from './menu';
+import { openInWindow, openTargetFromArgs, workspaceFromArgs, type OpenTarget } from './open-request';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { createSafeStorageSecrets, type SecretStore } from './secrets';
+import { installSecurityHandlers } from './security';
+import { acquireSingleInstance, currentLaunch, onSecondInstance, type LaunchData } from './single-instance';
+import { createMainWindow, focusWindow, targetWindow } from './window';
+
+export interface ShellPaths {
+  readonly rendererDir: string;
+  readonly preloadPath: string;
+  readonly resourcesDir: string;
+}
+
+/** Packaged: out/** sits in app.asar and resources/ is an extraResource next to it. Unpackaged: the repo. */
+export function shellPaths(): ShellPaths {
+  const appRoot = app.isPackaged ? app.getAppPath() : findAppRoot(__dirname);
+  return {
+    rendererDir: path.join(appRoot, 'out', 'renderer'),
+    preloadPath: path.join(appRoot, 'out', 'preload', 'index.cjs'),
+    resourcesDir: app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(appRoot, 'resources'),
+  };
+}
+
+export interface DesktopApp {
+  readonly services: Services;
+  readonly secrets: SecretStore;
+  /** Settles when a routed open request (second launch, macOS open-file) has been handled; for tests. */
+  route(target: OpenTarget | null): Promise<void>;
+}
+
+async function startServices(paths: ShellPaths, launch: LaunchData, userDataDir: string): Promise<Services> {
+  return createServices({
+    userDataDir,
+    resourcesDir: paths.resourcesDir,
+    appVersion: app.getVersion(),
+    mode: 'desktop',
+    workspaceOverride: workspaceFromArgs(launch.args, launch.cwd),
+    openPath: async (p) => (await shell.openPath(p)) === '', // openPath resolves to an error message, '' on success
+    moveToTrash: async (p) => (await shell.trashItem(p), true),
+  });
+}
+
+function wireWindows(services: Services, paths: ShellPaths): () => void {
+  const newWindow = () => createMainWindow({ preloadPath: paths.preloadPath });
+  const unregister = registerIpcHandlers(services);
+  const unforward = forwardServiceEvents(services);
+  serveRenderer(paths.rendererDir);
+  installAppMenu(
+    {
+      send: (command) => void sendDesktopEvent(targetWindow(), 'menu.command', { command }),
+      openFolder: () => void openFolderFromDialog(services, targetWindow()).catch((e) => services.log.error('Open Folder failed', e)),
+      newWindow: () => void newWindow(),
+    },
+    { platform: process.platform, isPackaged: app.isPackaged },
+  );
+  app.on('activate', () => targetWindow() ?? newWindow()); // macOS: clicking the dock icon with no window open
+  return () => (unforward(), unregister());
+}
+
+/** Runs the desktop app; resolves to null when another instance already runs (this one then quits). */
+export async function runDesktopApp(env: NodeJS.ProcessEnv = process.env, overrides: Partial<ShellPaths> = {}): Promise<DesktopApp | null> {
+  registerAppScheme();
+  installSecurityHandlers();
+  // The CLI and browser mode use the same folder, so settings, projects and secrets are shared by all doors.
+  const userDataDir = defaultUserDataDir(env);
+  app.setPath('userData', userDataDir);
+  const launch = currentLaunch();
+  if (!acquireSingleInstance(env)) {
+    app.quit();
+    return null;
+  }
+  let resolveStarted: (s: { services: Services; paths: ShellPaths }) => void = () => {};
+  const started = new Promise<{ services: Services; paths: ShellPaths }>((r) => (resolveStarted = r));
+  // Open requests can arrive before the services exist (macOS open-file comes before 'ready'): they wait.
+  const route = async (target: OpenTarget | null) => {
+    const { services, paths } = await started;
+    const win = targetWindow() ?? createMainWindow({ preloadPath: paths.preloadPath });
+    focusWindow(win);
+    if (target) await openInWindow(services, target, win);
+  };
+  onSecondInstance((t) => void route(t));
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    void route(openTargetFromArgs([file], launch.cwd));
+  });
+  app.on('window-all-closed', () => process.platform !== 'darwin' && app.quit());
+
+  await app.whenReady();
+  const paths = { ...shellPaths(), ...overrides };
+  const services = await startServices(paths, launch, userDataDir);
+  const unwire = wireWindows(services, paths);
+  const secrets = createSafeStorageSecrets(path.join(userDataDir, 'secrets.json'));
+  const status = secrets.status();
+  if (status.warning) services.log.warn(status.warning);
+  app.on('will-quit', () => (unwire(), services.dispose()));
+  resolveStarted({ services, paths });
+  const first = openTargetFromArgs(launch.args, launch.cwd);
+  await route(first);
+  return { services, secrets, route };
+}
