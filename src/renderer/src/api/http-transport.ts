@@ -1,0 +1,37 @@
+import type { Channel, EventName, Events, Req, Res } from '../../../shared/ipc/contract';
+import { err, type Result } from '../../../shared/result';
+import { createEventSocket } from './event-socket';
+import type { ConnectionStatus, Transport } from './transport';
+
+/** Browser mode: POST /rpc/<channel> for requests, one WebSocket for events. Auth rides on the session cookie. */
+export function createHttpTransport(base: URL = new URL(window.location.href)): Transport {
+  const socket = createEventSocket(new URL('ws', base));
+
+  async function invoke<C extends Channel>(channel: C, req: Req<C>): Promise<Result<Res<C>>> {
+    let response: Response;
+    try {
+      response = await fetch(new URL(`rpc/${channel}`, base), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        credentials: 'same-origin',
+        body: JSON.stringify(req ?? {}),
+      });
+    } catch {
+      socket.markDown();
+      return err('UNAVAILABLE', 'Connector Studio is not reachable. Is it still running?');
+    }
+    if (response.status === 401) return err('FORBIDDEN', 'This window has no session any more. Open the address Connector Studio printed when it started.');
+    try {
+      return (await response.json()) as Result<Res<C>>;
+    } catch {
+      return err('INTERNAL', `Unexpected answer from Connector Studio (HTTP ${response.status}).`);
+    }
+  }
+
+  return {
+    kind: 'http',
+    invoke,
+    on: <E extends EventName>(event: E, fn: (payload: Events[E]) => void) => socket.on(event, (p) => fn(p as Events[E])),
+    onStatus: (fn: (s: ConnectionStatus) => void) => socket.onStatus(fn),
+  };
+}

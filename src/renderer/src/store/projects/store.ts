@@ -1,0 +1,52 @@
+import type { ProjectSummary } from '../../../../shared/models/workspace';
+import { call } from '../../api/client';
+import { createStore } from '../create-store';
+import type { ProjectSort } from './visible-projects';
+
+interface ProjectsState {
+  projects: ProjectSummary[];
+  loaded: boolean;
+  loading: boolean;
+  error: string | null;
+  query: string;
+  sort: ProjectSort;
+}
+
+interface ProjectsAction {
+  load(): Promise<void>;
+  open(absPath: string): Promise<ProjectSummary>;
+  remove(projectId: string): Promise<{ removed: string }>;
+  setQuery(query: string): void;
+  setSort(sort: ProjectSort): void;
+}
+
+export const useProjectsStore = createStore<ProjectsState & ProjectsAction>('projects', (set, get) => ({
+  projects: [],
+  loaded: false,
+  loading: false,
+  error: null,
+  query: '',
+  sort: 'label',
+  load: async () => {
+    set({ loading: true }, false, 'load/start');
+    try {
+      set({ projects: await call('projects.list', {}), error: null, loaded: true }, false, 'load/done');
+    } catch (e) {
+      set({ error: (e as Error).message, loaded: true }, false, 'load/failed');
+    } finally {
+      set({ loading: false }, false, 'load/end');
+    }
+  },
+  open: async (absPath) => {
+    const project = await call('projects.open', { path: absPath });
+    set({ projects: [...get().projects.filter((p) => p.id !== project.id), project] }, false, 'open');
+    return project;
+  },
+  remove: async (projectId) => {
+    const result = await call('projects.delete', { projectId });
+    set({ projects: get().projects.filter((p) => p.id !== projectId) }, false, 'remove');
+    return result;
+  },
+  setQuery: (query) => set({ query }, false, 'setQuery'),
+  setSort: (sort) => set({ sort }, false, 'setSort'),
+}));
