@@ -9,7 +9,7 @@ import { forwardServiceEvents, registerIpcHandlers } from './ipc';
 import { installAppMenu } from './menu';
 import { openInWindow, openTargetFromArgs, workspaceFromArgs, type OpenTarget } from './open-request';
 import { registerAppScheme, serveRenderer } from './protocol';
-import { createSafeStorageSecrets, type SecretStore } from './secrets';
+import { createSafeStorageSecrets, type DesktopSecretStore } from './secrets';
 import { installSecurityHandlers } from './security';
 import { acquireSingleInstance, currentLaunch, onSecondInstance, type LaunchData } from './single-instance';
 import { createMainWindow, focusWindow, targetWindow } from './window';
@@ -32,7 +32,7 @@ export function shellPaths(): ShellPaths {
 
 export interface DesktopApp {
   readonly services: Services;
-  readonly secrets: SecretStore;
+  readonly secrets: DesktopSecretStore;
   /** Settles when a routed open request (second launch, macOS open-file) has been handled; for tests. */
   route(target: OpenTarget | null): Promise<void>;
 }
@@ -98,7 +98,7 @@ export async function runDesktopApp(env: NodeJS.ProcessEnv = process.env, overri
   const paths = { ...shellPaths(), ...overrides };
   const services = await startServices(paths, launch, userDataDir);
   const unwire = wireWindows(services, paths);
-  const secrets = createSafeStorageSecrets(path.join(userDataDir, 'secrets.json'));
+  const secrets = createSafeStorageSecrets(path.join(userDataDir, 'desktop-secrets.json'));
   const status = secrets.status();
   if (status.warning) services.log.warn(status.warning);
   app.on('will-quit', () => (unwire(), services.dispose()));

@@ -1,6 +1,7 @@
 import { safeStorage } from 'electron';
 import { chmod, readFile } from 'node:fs/promises';
 import { ServiceError, errnoCode } from '../services/errors';
+import type { SecretStore } from '../services/secrets/secret-store';
 import { writeFileAtomic } from '../services/workspace/atomic-write';
 
 export interface SecretStoreStatus {
@@ -12,11 +13,8 @@ export interface SecretStoreStatus {
   readonly warning?: string;
 }
 
-/** The secrets port: values by name, encrypted by the OS keychain through Electron's safeStorage. */
-export interface SecretStore {
-  get(name: string): Promise<string | undefined>;
-  set(name: string, value: string): Promise<void>;
-  delete(name: string): Promise<boolean>;
+/** The services' secrets port, kept by the OS keychain through Electron's safeStorage. */
+export interface DesktopSecretStore extends SecretStore {
   names(): Promise<string[]>;
   status(): SecretStoreStatus;
 }
@@ -43,8 +41,9 @@ const checkName = (name: string) => {
   return name;
 };
 
-/** Secrets live in one JSON file (mode 0600) of ciphertexts; safeStorage works only after app 'ready'. */
-export function createSafeStorageSecrets(file: string, platform: NodeJS.Platform = process.platform): SecretStore {
+/** Secrets live in one JSON file (mode 0600) of ciphertexts; safeStorage works only after app 'ready'. The file is
+ * not the CLI's secrets.json: the CLI cannot reach the keychain, so the two keep separate files in the same folder. */
+export function createSafeStorageSecrets(file: string, platform: NodeJS.Platform = process.platform): DesktopSecretStore {
   let queue: Promise<unknown> = Promise.resolve();
   // One write at a time, so two quick saves never lose each other's entry.
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -89,11 +88,14 @@ export function createSafeStorageSecrets(file: string, platform: NodeJS.Platform
     delete: (name) =>
       serial(async () => {
         const entries = await load();
-        const had = entries.delete(checkName(name));
-        if (had) await save(entries);
-        return had;
+        if (entries.delete(checkName(name))) await save(entries);
       }),
     names: async () => [...(await load()).keys()].sort(),
     status: () => secretStoreStatus(platform),
+    describe() {
+      const st = secretStoreStatus(platform);
+      if (st.warning) return st.warning;
+      return st.available ? `encrypted by the system keychain${st.backend ? ` (${st.backend})` : ''}` : 'unavailable: the system cannot encrypt secrets';
+    },
   };
 }

@@ -29,8 +29,12 @@ async function login(host: Awaited<ReturnType<typeof start>>['host']) {
   return cookie.split(';')[0];
 }
 
-const rpc = (origin: string, channel: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${origin}/rpc/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+const rpc = async (origin: string, channel: string, body: unknown, headers: Record<string, string> = {}) => {
+  const res = await fetch(`${origin}/rpc/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  return { status: res.status, json: async (): Promise<Json> => res.json() };
+};
 
 describe('browser host', () => {
   it('answers 401 without the token or its cookie', async () => {

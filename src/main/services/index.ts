@@ -7,6 +7,7 @@ import { createGitService } from './git/git-service';
 import { createProjectService } from './projects/project-service';
 import { installSamples } from './projects/sample-installer';
 import { defaultWorkspaceRoot } from './settings/paths';
+import { loginShellPath } from './settings/tool-detect';
 import { createSettingsService } from './settings/settings-service';
 import { createToolsService } from './tools-service';
 import { createValidateService } from './validate';
@@ -32,6 +33,8 @@ export interface ServicesConfig {
 /** Builds every service from explicit dependencies; no service imports electron. */
 export async function createServices(config: ServicesConfig) {
   const log: Logger = createLogger(path.join(config.userDataDir, 'logs'), config.echoLogs);
+  const shellPath = await loginShellPath();
+  if (shellPath) process.env.PATH = shellPath;
   const events = createEventBus();
   const trash = config.moveToTrash ?? systemTrash;
   const settings = createSettingsService({ userDataDir: config.userDataDir, defaultWorkspace: defaultWorkspaceRoot(), workspaceOverride: config.workspaceOverride });

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { appVersion, findAppRoot } from '../../app-root';
 import { startBrowserHost } from '../../server/browser-host';
+import { findRunningHost, recordRunningHost } from '../../server/instance-lock';
 import { createServices } from '../../services';
 import { defaultUserDataDir } from '../../services/settings/paths';
 import { EXIT_OK, UsageError, parseArgs, type CliCommand } from '../command';
@@ -11,15 +12,23 @@ export async function startWeb(argv: string[], io: { out(t: string): void; env: 
   const { flags } = parseArgs(argv, { booleans: ['no-open', 'json'], strings: ['port', 'workspace'] });
   const port = flags.port === undefined ? 0 : Number(flags.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${flags.port}"`);
+  const userDataDir = defaultUserDataDir(io.env);
+  const running = flags.port === undefined ? await findRunningHost(userDataDir) : null;
+  if (running) {
+    io.out(flags.json ? JSON.stringify({ url: running.url, reused: true }) : `Connector Studio is already running at ${running.url}`);
+    if (!flags['no-open']) openUrl(running.url);
+    return EXIT_OK;
+  }
   const appRoot = findAppRoot(path.dirname(fileURLToPath(import.meta.url)));
   const services = await createServices({
-    userDataDir: defaultUserDataDir(io.env),
+    userDataDir,
     resourcesDir: path.join(appRoot, 'resources'),
     appVersion: appVersion(appRoot),
     mode: 'browser',
     workspaceOverride: typeof flags.workspace === 'string' ? path.resolve(flags.workspace) : undefined,
   });
   const host = await startBrowserHost({ services, rendererDir: path.join(appRoot, 'out', 'renderer'), port });
+  const forget = await recordRunningHost(userDataDir, { url: host.url, origin: host.origin });
   if (flags.json) io.out(JSON.stringify({ url: host.url, port: host.port }));
   else io.out(`${why ? why + '\n' : ''}Connector Studio (browser mode) is running at ${host.url}\nPress Ctrl+C to stop.`);
   if (!flags['no-open']) openUrl(host.url);
@@ -29,6 +38,7 @@ export async function startWeb(argv: string[], io: { out(t: string): void; env: 
     process.once('SIGTERM', stop);
   });
   services.dispose();
+  await forget();
   await host.close();
   return EXIT_OK;
 }

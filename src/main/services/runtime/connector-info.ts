@@ -1,0 +1,65 @@
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+/** What the runtime needs from info.json: output schemas (for the schema check) and which configuration
+ * fields are passwords (their values are scrubbed from logs and output). */
+export interface ConnectorInfo {
+  readonly name: string;
+  readonly version: string;
+  readonly operations: ReadonlyMap<string, { outputSchema: unknown }>;
+  readonly passwordFields: readonly string[];
+}
+
+interface Field {
+  name?: unknown;
+  type?: unknown;
+  onchange?: Record<string, Field[]>;
+}
+
+const cache = new Map<string, { stamp: string; info: ConnectorInfo }>();
+
+function passwordNames(fields: Field[] | undefined, into: Set<string>): Set<string> {
+  for (const f of fields ?? []) {
+    if (f.type === 'password' && typeof f.name === 'string') into.add(f.name);
+    for (const branch of Object.values(f.onchange ?? {})) if (Array.isArray(branch)) passwordNames(branch, into);
+  }
+  return into;
+}
+
+function parse(text: string): ConnectorInfo {
+  const json = JSON.parse(text) as {
+    name?: string;
+    version?: string;
+    operations?: Array<{ operation?: string; output_schema?: unknown }>;
+    configuration?: { fields?: Field[] };
+  };
+  const operations = new Map<string, { outputSchema: unknown }>();
+  for (const op of Array.isArray(json.operations) ? json.operations : [])
+    if (typeof op?.operation === 'string') operations.set(op.operation, { outputSchema: op.output_schema });
+  return {
+    name: String(json.name ?? ''),
+    version: String(json.version ?? ''),
+    operations,
+    passwordFields: [...passwordNames(json.configuration?.fields, new Set())],
+  };
+}
+
+/** Reads `<folder>/info.json`, re-parsing only when its size or mtime changed. Throws when unreadable. */
+export function readConnectorInfo(folder: string): ConnectorInfo {
+  const file = path.join(folder, 'info.json');
+  const st = statSync(file);
+  const stamp = `${st.size}:${st.mtimeMs}`;
+  const hit = cache.get(file);
+  if (hit?.stamp === stamp) return hit.info;
+  const info = parse(readFileSync(file, 'utf8'));
+  cache.set(file, { stamp, info });
+  return info;
+}
+
+export function tryReadConnectorInfo(folder: string): ConnectorInfo | undefined {
+  try {
+    return readConnectorInfo(folder);
+  } catch {
+    return undefined;
+  }
+}

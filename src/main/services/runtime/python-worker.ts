@@ -1,0 +1,180 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
+import { CallCapture } from './call-capture';
+import type { CallOptions, LogEntry, OutputStream, WorkerFailure } from './types';
+
+export interface WorkerConfig {
+  readonly pythonCommand: string[];
+  readonly runnerPath: string;
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly outputCapBytes: number;
+}
+
+/** The worker's final message for a request (see runner.py), or why there is none. */
+export type WorkerReply =
+  | { readonly kind: 'result'; readonly message: Record<string, unknown>; readonly capture: CallCapture }
+  | { readonly kind: WorkerFailure; readonly detail: string; readonly capture: CallCapture };
+
+interface Pending {
+  readonly id: number;
+  readonly capture: CallCapture;
+  readonly resolve: (reply: WorkerReply) => void;
+  readonly timer: NodeJS.Timeout;
+}
+
+const STDERR_TAIL = 4096;
+const STOP_GRACE_MS = 2000;
+
+/** One long-lived `python3 runner.py <folder>`. Callers send one request at a time (the service queues). */
+export class PythonWorker {
+  private child?: ChildProcess;
+  private pending?: Pending;
+  private nextId = 1;
+  private partial: Buffer[] = [];
+  private stderrTail = '';
+  private exitInfo?: string;
+  private exited?: Promise<void>;
+  private dead = false;
+
+  constructor(
+    readonly folder: string,
+    private readonly config: WorkerConfig,
+  ) {}
+
+  get alive(): boolean {
+    return !this.dead;
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  /** Spawns the interpreter now (calls do it on demand); the connector itself is imported by the first call. */
+  start(): void {
+    if (this.child || this.dead) return;
+    const [command, ...leading] = this.config.pythonCommand;
+    const child = spawn(command, [...leading, this.config.runnerPath, this.folder], {
+      cwd: this.config.cwd,
+      env: this.config.env,
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe'],
+      // Its own process group, so a timeout also kills whatever the connector started.
+      detached: process.platform !== 'win32',
+      windowsHide: true,
+    });
+    this.child = child;
+    const [, out, err, requests, replies] = child.stdio as [null, Readable, Readable, Writable, Readable];
+    for (const s of [out, err, requests, replies]) s.on('error', () => {}); // EPIPE after a crash is expected
+    out.on('data', (b: Buffer) => this.raw('stdout', b));
+    err.on('data', (b: Buffer) => this.raw('stderr', b));
+    replies.on('data', (b: Buffer) => this.onData(b));
+    let pendingEvents = 2; // the exit status and the end of fd 4 (the last result may still be in the pipe)
+    const settle = () => --pendingEvents === 0 && this.onGone();
+    this.exited = new Promise((resolve) => {
+      child.once('exit', (code, signal) => {
+        this.exitInfo = signal ? `signal ${signal}` : `exit code ${code}`;
+        this.dead = true;
+        resolve();
+        settle();
+      });
+    });
+    replies.once('close', settle);
+    child.once('error', (e) => this.onSpawnError(e));
+    // An idle worker must not keep Node alive; a call's timer does while it runs.
+    child.unref();
+    for (const s of [out, err, requests, replies]) (s as unknown as { unref?: () => void }).unref?.();
+  }
+
+  call(request: Record<string, unknown>, timeoutMs: number, listeners: CallOptions = {}): Promise<WorkerReply> {
+    const capture = new CallCapture(this.config.outputCapBytes, listeners);
+    this.start();
+    if (this.dead) return Promise.resolve(this.failure('crash', capture));
+    const id = this.nextId++;
+    return new Promise<WorkerReply>((resolve) => {
+      const timer = setTimeout(() => {
+        this.kill();
+        this.finish({ kind: 'timeout', detail: `timed out after ${timeoutMs} ms`, capture });
+      }, timeoutMs);
+      this.pending = { id, capture, resolve, timer };
+      (this.child!.stdio[3] as Writable).write(`${JSON.stringify({ ...request, id })}\n`);
+    });
+  }
+
+  /** Closes the request pipe so the worker exits by itself; kills it if it does not within a grace period. */
+  async stop(): Promise<void> {
+    if (!this.child || !this.exited) return;
+    if (!this.dead) (this.child.stdio[3] as Writable).end();
+    const grace = new Promise<'late'>((r) => setTimeout(() => r('late'), STOP_GRACE_MS).unref());
+    if ((await Promise.race([this.exited, grace])) === 'late') this.kill();
+    await this.exited;
+  }
+
+  kill(): void {
+    const pid = this.child?.pid;
+    if (!pid || this.dead) return;
+    try {
+      if (process.platform === 'win32') this.child!.kill('SIGKILL');
+      else process.kill(-pid, 'SIGKILL');
+    } catch {
+      this.child!.kill('SIGKILL');
+    }
+  }
+
+  private finish(reply: WorkerReply): void {
+    const p = this.pending;
+    if (!p) return;
+    this.pending = undefined;
+    clearTimeout(p.timer);
+    p.resolve(reply);
+  }
+
+  private failure(kind: WorkerFailure, capture: CallCapture, detail?: string): WorkerReply {
+    return { kind, detail: detail ?? this.exitInfo ?? 'the worker is not running', capture };
+  }
+
+  private onGone(): void {
+    if (this.pending) this.finish(this.failure('crash', this.pending.capture));
+  }
+
+  private onSpawnError(e: Error): void {
+    this.dead = true;
+    if (this.pending) this.finish(this.failure('spawn', this.pending.capture, e.message));
+  }
+
+  /** The worker's stderr tail, for crash reports. */
+  get lastStderr(): string {
+    return this.stderrTail;
+  }
+
+  private raw(stream: OutputStream, b: Buffer): void {
+    const text = b.toString('utf8');
+    if (stream === 'stderr') this.stderrTail = (this.stderrTail + text).slice(-STDERR_TAIL);
+    this.pending?.capture.output(stream, text);
+  }
+
+  private onData(chunk: Buffer): void {
+    let start = 0;
+    for (let nl = chunk.indexOf(10); nl !== -1; nl = chunk.indexOf(10, start)) {
+      const piece = chunk.subarray(start, nl);
+      const line = this.partial.length ? Buffer.concat([...this.partial, piece]) : piece;
+      this.partial = [];
+      start = nl + 1;
+      this.onMessage(line.toString('utf8'));
+    }
+    if (start < chunk.length) this.partial.push(chunk.subarray(start));
+  }
+
+  private onMessage(line: string): void {
+    const p = this.pending;
+    let message: Record<string, unknown>;
+    try {
+      message = JSON.parse(line) as Record<string, unknown>;
+    } catch {
+      return p?.capture.notice(`Unreadable message from the Python worker: ${line.slice(0, 200)}`);
+    }
+    if (!p || message.id !== p.id) return; // a late message of a call that already timed out
+    if (message.type === 'log') p.capture.log(message.entry as LogEntry);
+    else if (message.type === 'out') p.capture.output(message.stream as OutputStream, String(message.text));
+    else if (message.type === 'result') this.finish({ kind: 'result', message, capture: p.capture });
+  }
+}

@@ -1,0 +1,229 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findAppRoot } from '../../app-root';
+import { CallCapture } from './call-capture';
+import { tryReadConnectorInfo } from './connector-info';
+import { PythonWorker, type WorkerConfig, type WorkerReply } from './python-worker';
+import { compareSchema, makeScrubber, scrubLogs, type Scrubber } from './result-checks';
+import type {
+  CallEffects,
+  CallOptions,
+  CallOutput,
+  HealthResult,
+  HookName,
+  HookResult,
+  RunResult,
+  RuntimeService,
+  RuntimeServiceOptions,
+} from './types';
+
+const MiB = 1024 * 1024;
+
+/** resources/python/runner.py of the app, found upward from this file whether bundled or not. */
+export function defaultRunnerPath(): string {
+  return path.join(findAppRoot(path.dirname(fileURLToPath(import.meta.url))), 'resources', 'python', 'runner.py');
+}
+
+interface Sent {
+  readonly reply: WorkerReply;
+  readonly durationMs: number;
+  readonly timeoutMs: number;
+  readonly stderrTail: string;
+}
+
+const seconds = (ms: number) => String(Math.round(ms / 100) / 10);
+const round = (ms: number) => Math.round(ms * 10) / 10;
+
+function lastLines(text: string, n: number): string {
+  return text.trimEnd().split('\n').slice(-n).join('\n');
+}
+
+function effectsOf(message: Record<string, unknown> | undefined): CallEffects {
+  const e = (message?.effects ?? {}) as CallEffects;
+  return {
+    ...(e.configUpdates ? { configUpdates: e.configUpdates } : {}),
+    ...(e.ingested ? { ingested: e.ingested } : {}),
+    ...(e.crudhubRequests ? { crudhubRequests: e.crudhubRequests } : {}),
+  };
+}
+
+/** Manages one Python worker per connector folder (keyed by absolute path). Never throws: every problem,
+ * including a missing interpreter, a timeout or a crash, comes back as a failed result. */
+export function createRuntimeService(options: RuntimeServiceOptions): RuntimeService {
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const cap = options.outputCapBytes ?? MiB;
+  const pythonCommand = options.pythonCommand?.length ? options.pythonCommand : ['python3'];
+  const workers = new Map<string, PythonWorker>();
+  const queues = new Map<string, Promise<unknown>>();
+  let config: WorkerConfig | undefined;
+
+  function workerConfig(): WorkerConfig {
+    const attachments = path.join(options.dataDir, 'attachments');
+    mkdirSync(attachments, { recursive: true });
+    config ??= {
+      pythonCommand,
+      runnerPath: options.runnerPath ?? defaultRunnerPath(),
+      cwd: options.dataDir,
+      outputCapBytes: cap,
+      env: {
+        ...process.env,
+        ...options.env,
+        PYTHONDONTWRITEBYTECODE: '1',
+        PYTHONUNBUFFERED: '1',
+        PYTHONIOENCODING: 'utf-8',
+        CS_DATA_DIR: options.dataDir,
+        CS_ATTACHMENTS_DIR: attachments,
+        CS_OUTPUT_CAP: String(cap),
+        CS_DATA_CAP: String(options.dataCapBytes ?? 32 * MiB),
+      },
+    };
+    return config;
+  }
+
+  function workerFor(key: string): PythonWorker {
+    const current = workers.get(key);
+    if (current?.alive) return current;
+    const fresh = new PythonWorker(key, workerConfig());
+    workers.set(key, fresh);
+    return fresh;
+  }
+
+  /** After a timeout the killed worker is replaced at once, so the next call finds Python already started. */
+  function replace(key: string, old: PythonWorker): void {
+    if (workers.get(key) !== old) return;
+    const fresh = new PythonWorker(key, workerConfig());
+    workers.set(key, fresh);
+    fresh.start();
+  }
+
+  function queued<T>(key: string, task: () => Promise<T>): Promise<T> {
+    const run = (queues.get(key) ?? Promise.resolve()).then(task);
+    queues.set(key, run.catch(() => undefined));
+    return run;
+  }
+
+  function send(folder: string, request: Record<string, unknown>, o: CallOptions): Promise<Sent> {
+    const key = path.resolve(folder);
+    const limit = o.timeoutMs ?? timeoutMs;
+    return queued(key, async () => {
+      const started = performance.now();
+      let worker: PythonWorker | undefined;
+      let reply: WorkerReply;
+      try {
+        worker = workerFor(key);
+        reply = await worker.call(request, limit, o);
+        if (reply.kind === 'timeout') replace(key, worker);
+      } catch (e) {
+        reply = { kind: 'spawn', detail: (e as Error).message, capture: new CallCapture(cap, o) };
+      }
+      return { reply, durationMs: performance.now() - started, timeoutMs: limit, stderrTail: worker?.lastStderr ?? '' };
+    });
+  }
+
+  function failureMessage(sent: Sent, what: string): string {
+    const { reply } = sent;
+    if (reply.kind === 'timeout')
+      return `${what} timed out after ${seconds(sent.timeoutMs)} s; the Python worker was stopped and restarted.`;
+    if (reply.kind === 'spawn')
+      return `Could not start the Python worker (${pythonCommand.join(' ')}): ${reply.detail}`;
+    const tail = lastLines(sent.stderrTail, 12);
+    return `The Python worker crashed (${reply.kind === 'crash' ? reply.detail : ''}) during ${what}; a new one starts with the next call.${tail ? `\nLast stderr:\n${tail}` : ''}`;
+  }
+
+  function output(sent: Sent, scrub: Scrubber): CallOutput {
+    const { reply } = sent;
+    if (reply.kind === 'result') {
+      reply.capture.addDropped(reply.message.dropped as Record<string, number> | undefined);
+      const cut = reply.message.dataTruncated as { size: number; cap: number } | undefined;
+      if (cut) reply.capture.notice(`The result data (${cut.size} characters of JSON) was over the ${cut.cap}-character cap: "data" holds the start of its JSON text.`);
+    }
+    const { logs, stdout, stderr } = reply.capture.finish();
+    return {
+      durationMs: round(sent.durationMs),
+      logs: scrubLogs(logs, scrub),
+      stdout: scrub(stdout),
+      stderr: scrub(stderr),
+      ...(reply.kind === 'result' ? {} : { workerFailure: reply.kind }),
+    };
+  }
+
+  function scrubberFor(folder: string, cfg: Record<string, unknown>): Scrubber {
+    return makeScrubber(cfg, tryReadConnectorInfo(path.resolve(folder))?.passwordFields ?? []);
+  }
+
+  async function checkHealth(folder: string, cfg: Record<string, unknown>, o: CallOptions = {}): Promise<HealthResult> {
+    const sent = await send(folder, { type: 'health', config: cfg }, o);
+    const scrub = scrubberFor(folder, cfg);
+    const m = sent.reply.kind === 'result' ? sent.reply.message : undefined;
+    return {
+      status: m?.status === 'Available' ? 'Available' : 'Disconnected',
+      message: scrub(m ? String(m.message ?? '') : failureMessage(sent, 'The health check')),
+      ...output(sent, scrub),
+    };
+  }
+
+  async function execute(
+    folder: string,
+    operation: string,
+    params: Record<string, unknown>,
+    cfg: Record<string, unknown>,
+    o: CallOptions & { env?: Record<string, unknown> } = {},
+  ): Promise<RunResult> {
+    const sent = await send(folder, { type: 'execute', operation, params, config: cfg, env: o.env ?? {} }, o);
+    const scrub = scrubberFor(folder, cfg);
+    const m = sent.reply.kind === 'result' ? sent.reply.message : undefined;
+    const status = m?.status === 'Success' ? 'Success' : 'Failed';
+    const data = m?.data ?? null;
+    const declared = tryReadConnectorInfo(path.resolve(folder))?.operations.get(operation)?.outputSchema;
+    const checked = status === 'Success' && !m?.binary && !m?.dataTruncated;
+    return {
+      operation,
+      status,
+      message: scrub(m ? String(m.message ?? '') : failureMessage(sent, `Operation "${operation}"`)),
+      data,
+      ...output(sent, scrub),
+      schema: checked ? compareSchema(data, declared) : { missing: [], extra: [] },
+      ...(typeof m?.operationMs === 'number' ? { operationMs: round(m.operationMs) } : {}),
+      ...(m?.binary ? { binary: true } : {}),
+      ...(m?.encoding === 'base64' ? { encoding: 'base64' as const } : {}),
+      ...(m?.env ? { env: m.env as Record<string, unknown> } : {}),
+      ...effectsOf(m),
+    };
+  }
+
+  async function runHook(folder: string, hook: HookName, args: unknown[], o: CallOptions = {}): Promise<HookResult> {
+    const sent = await send(folder, { type: 'hook', hook, args }, o);
+    const m = sent.reply.kind === 'result' ? sent.reply.message : undefined;
+    const scrub = scrubberFor(folder, {});
+    return {
+      hook,
+      status: m?.status === 'Success' ? 'Success' : 'Failed',
+      message: m ? String(m.message ?? '') : failureMessage(sent, `Hook ${hook}`),
+      data: m?.data ?? null,
+      ...output(sent, scrub),
+      ...effectsOf(m),
+    };
+  }
+
+  async function reload(folder: string): Promise<void> {
+    const key = path.resolve(folder);
+    const worker = workers.get(key);
+    if (!worker?.alive || worker.pid === undefined) return; // a worker started later imports fresh code anyway
+    await queued(key, () => worker.call({ type: 'reload' }, timeoutMs)).catch(() => undefined);
+  }
+
+  async function stop(folder: string): Promise<void> {
+    const key = path.resolve(folder);
+    const worker = workers.get(key);
+    workers.delete(key);
+    await worker?.stop().catch(() => undefined);
+  }
+
+  async function stopAll(): Promise<void> {
+    await Promise.all([...workers.keys()].map(stop));
+  }
+
+  const list = () => [...workers.values()].map((w) => ({ folder: w.folder, pid: w.pid, alive: w.alive }));
+  return { checkHealth, execute, runHook, reload, stop, stopAll, workers: list };
+}
