@@ -103,9 +103,12 @@ export class PythonWorker {
   /** Closes the request pipe so the worker exits by itself; kills it if it does not within a grace period. */
   async stop(): Promise<void> {
     if (!this.child || !this.exited) return;
+    this.child.ref(); // whoever awaits stop() must see it finish, not Node exit with nothing left to do
     if (!this.dead) (this.child.stdio[3] as Writable).end();
-    const grace = new Promise<'late'>((r) => setTimeout(() => r('late'), STOP_GRACE_MS).unref());
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<'late'>((r) => (timer = setTimeout(() => r('late'), STOP_GRACE_MS)));
     if ((await Promise.race([this.exited, grace])) === 'late') this.kill();
+    clearTimeout(timer);
     await this.exited;
   }
 

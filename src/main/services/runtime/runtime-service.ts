@@ -124,7 +124,7 @@ export function createRuntimeService(options: RuntimeServiceOptions): RuntimeSer
   function failureMessage(sent: Sent, what: string): string {
     const { reply } = sent;
     if (reply.kind === 'timeout')
-      return `${what} timed out after ${seconds(sent.timeoutMs)} s; the Python worker was stopped and restarted.`;
+      return `${what[0].toUpperCase()}${what.slice(1)} timed out after ${seconds(sent.timeoutMs)} s; the Python worker was stopped and restarted.`;
     if (reply.kind === 'spawn')
       return `Could not start the Python worker (${pythonCommand.join(' ')}): ${reply.detail}`;
     const tail = lastLines(sent.stderrTail, 12);
@@ -158,7 +158,7 @@ export function createRuntimeService(options: RuntimeServiceOptions): RuntimeSer
     const m = sent.reply.kind === 'result' ? sent.reply.message : undefined;
     return {
       status: m?.status === 'Available' ? 'Available' : 'Disconnected',
-      message: scrub(m ? String(m.message ?? '') : failureMessage(sent, 'The health check')),
+      message: scrub(m ? String(m.message ?? '') : failureMessage(sent, 'the health check')),
       ...output(sent, scrub),
     };
   }
@@ -180,7 +180,7 @@ export function createRuntimeService(options: RuntimeServiceOptions): RuntimeSer
     return {
       operation,
       status,
-      message: scrub(m ? String(m.message ?? '') : failureMessage(sent, `Operation "${operation}"`)),
+      message: scrub(m ? String(m.message ?? '') : failureMessage(sent, `operation "${operation}"`)),
       data,
       ...output(sent, scrub),
       schema: checked ? compareSchema(data, declared) : { missing: [], extra: [] },
@@ -199,7 +199,7 @@ export function createRuntimeService(options: RuntimeServiceOptions): RuntimeSer
     return {
       hook,
       status: m?.status === 'Success' ? 'Success' : 'Failed',
-      message: m ? String(m.message ?? '') : failureMessage(sent, `Hook ${hook}`),
+      message: m ? String(m.message ?? '') : failureMessage(sent, `hook ${hook}`),
       data: m?.data ?? null,
       ...output(sent, scrub),
       ...effectsOf(m),

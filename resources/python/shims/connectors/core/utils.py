@@ -8,8 +8,6 @@ import copy
 import json
 import logging
 
-import requests
-
 import _studio_host
 from connectors.core.base_connector import ConnectorError
 from connectors.core.constants import (CONNECTION_TIMEOUT, INVALID_URL_OR_CREDENTIALS, REQUEST_READ_TIMEOUT,
@@ -21,6 +19,7 @@ logger = logging.getLogger('connectors.core.utils')
 def api_health_check(url, method='GET', params=None, body='', headers=None, verify=True,
                      username='', password='', auth_config=None, *args, **kwargs):
     """Calls ``url`` and raises ConnectorError with the server's stock messages unless the response is OK."""
+    import requests  # here, not at the top: every connector imports this module and not all need requests
     args = {'verify': _as_bool(verify)}
     if auth_config:
         args['auth'] = (auth_config['username'], auth_config['password'])

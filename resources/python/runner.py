@@ -1,0 +1,303 @@
+"""Connector Studio's simulated FortiSOAR runtime: one long-lived worker per connector folder.
+
+Started by src/main/services/runtime as ``python3 runner.py <connector folder>``. The protocol is JSON lines
+on its own file descriptors, never stdout/stderr, so a connector's print() cannot corrupt it:
+  fd 3, host -> worker: {"id", "type": "health"|"execute"|"hook"|"reload"|"ping", ...}
+  fd 4, worker -> host: {"type": "log", "id", "entry"} and {"type": "out", "id", "stream", "text"} while a
+        call runs (so they survive a crash or a timeout), then {"type": "result", "id", ...}.
+The worker exits when fd 3 reaches end of file: the host closed it, or died.
+"""
+import os
+import sys
+
+sys.dont_write_bytecode = True  # __pycache__ in the project would make the file watcher loop
+from runner_support import LoadError, Loader, dumps, envelope, iso_time  # noqa: E402
+
+# The shims replace the script's folder on the path, so connectors see the framework and not our files.
+sys.path[0] = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'shims')
+
+import faulthandler  # noqa: E402
+import io  # noqa: E402
+import json  # noqa: E402
+import logging  # noqa: E402
+import queue  # noqa: E402
+import threading  # noqa: E402
+import time  # noqa: E402
+import traceback  # noqa: E402
+
+import _studio_host  # noqa: E402
+
+REQ_FD, RES_FD = 3, 4
+CAP = int(os.environ.get('CS_OUTPUT_CAP') or 1 << 20)
+DATA_CAP = int(os.environ.get('CS_DATA_CAP') or 32 << 20)
+FRAMEWORK = ('connectors', 'integrations', 'cshmac', 'django', 'uwsgi')
+HOOKS = ('on_app_start', 'on_add_config', 'on_update_config', 'on_delete_config', 'on_activate',
+         'on_deactivate', 'teardown')
+log = logging.getLogger('connector-studio')
+
+
+class Channel(object):
+    """Writes whole messages to fd 4; callers may be the main thread or a connector's own threads."""
+
+    def __init__(self):
+        for fd in (REQ_FD, RES_FD):
+            os.set_inheritable(fd, False)  # so a connector's subprocesses do not hold the protocol open
+        self._lock = threading.Lock()
+
+    def send(self, message):
+        view = memoryview((dumps(message) + '\n').encode('utf-8', 'replace'))
+        with self._lock:
+            while view:
+                view = view[os.write(RES_FD, view):]
+
+
+class Call(object):
+    """The capture of one request: output sent as it happens, within the output cap."""
+
+    current = None
+
+    def __init__(self, channel, call_id):
+        self.channel, self.id = channel, call_id
+        self.used = {'stdout': 0, 'stderr': 0, 'logs': 0}
+        self.dropped = {}
+        self.effects = {}
+
+    def _take(self, stream, text):
+        room = CAP - self.used[stream]
+        kept = text[:max(room, 0)]
+        self.used[stream] += len(kept)
+        if len(kept) < len(text):
+            self.dropped[stream] = self.dropped.get(stream, 0) + len(text) - len(kept)
+        return kept
+
+    def text(self, stream, text):
+        kept = self._take(stream, text)
+        if kept:
+            self.channel.send({'type': 'out', 'id': self.id, 'stream': stream, 'text': kept})
+
+    def log(self, entry):
+        entry['message'] = self._take('logs', entry['message'])
+        if entry['message'] or not self.dropped.get('logs'):
+            self.channel.send({'type': 'log', 'id': self.id, 'entry': entry})
+
+
+class Stream(io.TextIOBase):
+    """Replaces sys.stdout/sys.stderr for good: text goes to the current call by whole lines, else to the real fd."""
+
+    def __init__(self, name, fd):
+        super(Stream, self).__init__()
+        self.name, self._fd, self._parts, self._size = name, fd, [], 0
+        self._lock = threading.Lock()
+        self.buffer = _BytesAdapter(self)
+
+    encoding = 'utf-8'
+    errors = 'replace'
+
+    def writable(self):
+        return True
+
+    def isatty(self):
+        return False
+
+    def fileno(self):
+        return self._fd  # subprocess(stdout=sys.stdout) writes to the real pipe, which the host captures too
+
+    def write(self, text):
+        if not isinstance(text, str):
+            raise TypeError('write() argument must be str, not %s' % type(text).__name__)
+        with self._lock:
+            self._parts.append(text)
+            self._size += len(text)
+        if '\n' in text or self._size > 8192:
+            self.flush()
+        return len(text)
+
+    def flush(self):
+        with self._lock:
+            text, self._parts, self._size = ''.join(self._parts), [], 0
+        if not text:
+            return
+        call = Call.current
+        if call is not None:
+            call.text(self.name, text)
+        else:
+            os.write(self._fd, text.encode('utf-8', 'replace'))
+
+
+class _BytesAdapter(object):
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, data):
+        self._stream.write(bytes(data).decode('utf-8', 'replace'))
+        return len(data)
+
+    def flush(self):
+        self._stream.flush()
+
+
+class CallLogHandler(logging.Handler):
+    """Sends every log record of the current call to the host, tracebacks included."""
+
+    def emit(self, record):
+        call = Call.current
+        if call is None:
+            return
+        try:
+            message = record.getMessage()
+            if record.exc_info:
+                message += '\n' + logging.Formatter().formatException(record.exc_info)
+            if record.stack_info:
+                message += '\n' + record.stack_info
+            call.log({'time': iso_time(record.created), 'level': record.levelname, 'logger': record.name,
+                      'module': record.module, 'funcName': record.funcName, 'lineno': record.lineno,
+                      'message': message})
+        except Exception:
+            self.handleError(record)
+
+
+class FrameworkGuard(object):
+    """Last on sys.meta_path: a framework import that no shim provides fails naming the missing module."""
+
+    @staticmethod
+    def find_spec(fullname, path=None, target=None):
+        if fullname.split('.')[0] in FRAMEWORK:
+            raise ModuleNotFoundError(
+                'No module named %r: it is part of the FortiSOAR platform, but Connector Studio\'s simulated '
+                'runtime has no shim for it (resources/python/shims)' % fullname, name=fullname)
+        return None
+
+
+def error_text(error):
+    return str(error) or type(error).__name__
+
+
+def connector_frames(tb):
+    """Skips the runner's own frames so a traceback starts in the connector's code."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    while tb is not None and os.path.dirname(os.path.abspath(tb.tb_frame.f_code.co_filename)) == here:
+        tb = tb.tb_next
+    return tb
+
+
+class Worker(object):
+    def __init__(self, folder, channel):
+        self.loader = Loader(folder)
+        self.channel = channel
+        self.handlers = {'health': self.health, 'execute': self.execute, 'hook': self.hook,
+                         'reload': self.reload, 'ping': self.ping}
+
+    def handle(self, request):
+        kind = request.get('type')
+        call = Call(self.channel, request.get('id'))
+        Call.current, _studio_host.effects = call, call.effects
+        started = time.perf_counter()
+        try:
+            handler = self.handlers.get(kind)
+            if handler is None:
+                raise ValueError('Unknown request type %r' % kind)
+            reply = handler(request)
+        except BaseException as e:  # SystemExit from a connector must fail the call, not end the worker
+            reply = self.failure(kind, request, e)
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            Call.current, _studio_host.effects = None, None
+        reply.update({'type': 'result', 'id': call.id, 'workerMs': (time.perf_counter() - started) * 1000})
+        if call.dropped:
+            reply['dropped'] = call.dropped
+        if call.effects:
+            reply['effects'] = call.effects
+        self.send_result(reply)
+
+    def send_result(self, reply):
+        line = dumps(reply)
+        if len(line) > DATA_CAP and 'data' in reply:
+            reply['dataTruncated'] = {'size': len(line), 'cap': DATA_CAP}
+            reply['data'] = dumps(reply['data'])[:DATA_CAP]
+        self.channel.send(reply)
+
+    def failure(self, kind, request, error):
+        prefix = 'Could not load the connector: ' if isinstance(error, LoadError) else ''
+        cause = error.__cause__ if isinstance(error, LoadError) and error.__cause__ else error
+        log.error('%s failed: %s\n%s', kind, error_text(error), ''.join(
+            traceback.format_exception(type(cause), cause, connector_frames(cause.__traceback__))))
+        message = prefix + error_text(error)
+        if kind == 'health':
+            return {'status': 'Disconnected', 'message': message}
+        if kind == 'execute':
+            return {'operation': request.get('operation'), 'status': 'Failed', 'message': message, 'data': None}
+        return {'status': 'Failed', 'message': message}
+
+    def health(self, request):
+        self.loader.get().check_health(request.get('config') or {})
+        return {'status': 'Available', 'message': 'Connector is available'}
+
+    def execute(self, request):
+        connector, operation = self.loader.get(), request.get('operation')
+        env = request.get('env') or {}
+        started = time.perf_counter()
+        value = connector.execute(request.get('config') or {}, operation, request.get('params') or {}, env=env)
+        reply = envelope(operation, value)
+        reply['operationMs'] = (time.perf_counter() - started) * 1000
+        if reply['status'] == 'Success':
+            connector.clean_up()
+        if env:
+            reply['env'] = env
+        return reply
+
+    def hook(self, request):
+        name = request.get('hook')
+        if name not in HOOKS:
+            raise ValueError('Unknown configuration hook %r (known: %s)' % (name, ', '.join(HOOKS)))
+        value = getattr(self.loader.get(), name)(*(request.get('args') or []))
+        return {'status': 'Success', 'message': '', 'data': value}
+
+    def reload(self, request):
+        self.loader.unload()
+        return {'status': 'Success', 'message': 'Connector modules dropped; the next call imports them again'}
+
+    def ping(self, request):
+        return {'status': 'Success', 'pid': os.getpid(), 'python': sys.version.split()[0]}
+
+
+def shutdown():
+    """Leaves nothing behind: our temp files, and any process a connector started in our process group."""
+    _studio_host.cleanup()
+    if hasattr(os, 'killpg') and os.getpgid(0) == os.getpid():
+        os.killpg(os.getpid(), 9)
+    os._exit(0)
+
+
+def read_requests(requests):
+    try:
+        for line in io.open(REQ_FD, 'rb', closefd=False):
+            requests.put(line)
+    finally:
+        shutdown()  # end of file: the host is gone or asked us to stop, even mid-call
+
+
+def main():
+    faulthandler.enable(file=sys.__stderr__)  # a segfault still leaves a trace for the host's crash report
+    channel = Channel()
+    sys.stdout, sys.stderr = Stream('stdout', 1), Stream('stderr', 2)
+    root = logging.getLogger()
+    root.handlers[:] = [CallLogHandler()]
+    root.setLevel(logging.DEBUG)
+    logging.captureWarnings(True)
+    sys.meta_path.append(FrameworkGuard)
+    worker = Worker(sys.argv[1], channel)
+    requests = queue.Queue()
+    threading.Thread(target=read_requests, args=(requests,), name='cs-requests', daemon=True).start()
+    while True:
+        line = requests.get()
+        try:
+            request = json.loads(line)
+        except ValueError as e:
+            channel.send({'type': 'result', 'id': None, 'status': 'Failed', 'message': 'Bad request: %s' % e})
+            continue
+        worker.handle(request)
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,1 @@
+"""Shim of ``connectors.cyops_utilities``: the server's file, attachment and CRUD Hub helpers."""

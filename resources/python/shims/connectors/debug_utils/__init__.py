@@ -1,0 +1,1 @@
+"""Shim of ``connectors.debug_utils``: debugging helpers of the server."""

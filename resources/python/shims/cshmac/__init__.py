@@ -1,0 +1,1 @@
+"""Shim of ``cshmac``: FortiSOAR's HMAC request signing."""

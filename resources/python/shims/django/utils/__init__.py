@@ -1,0 +1,1 @@
+"""Shim of ``django.utils`` (only ``module_loading``)."""
