@@ -1,0 +1,104 @@
+/** The rule engine: a pure function from a connector snapshot to findings. Runs in services and renderer. */
+import { summarize, type Finding, type Severity, type ValidationReport } from './findings';
+import type { InfoJson } from './info-json';
+import { buildContext } from './context';
+import type { Rule, RuleMeta } from './rule';
+import { allRules, infoJsonParse } from './rules/index';
+import { INFO_JSON, type ConnectorSnapshot } from './snapshot';
+import { jsonErrorPosition } from './text-position';
+
+export type { ConnectorSnapshot } from './snapshot';
+
+export interface EngineOptions {
+  /** Run only these rules (default: all). */
+  readonly rules?: readonly Rule[];
+}
+
+/** Everything the engine can report, for the UI and docs. */
+export const ruleCatalogue: readonly RuleMeta[] = [infoJsonParse, ...allRules].map(
+  ({ id, severity, family, title, description, code }) => ({ id, severity, family, title, description, ...(code ? { code } : {}) }),
+);
+
+export type InfoJsonRead = { ok: true; info: InfoJson } | { ok: false; finding: Finding };
+
+export function readInfoJson(snapshot: ConnectorSnapshot): InfoJsonRead {
+  const text = snapshot.files[INFO_JSON];
+  const fail = (message: string, pos?: { line: number; column: number }): InfoJsonRead => ({
+    ok: false,
+    finding: { rule: infoJsonParse.id, source: 'rules', severity: 'error', path: INFO_JSON, message, ...pos },
+  });
+  if (text === undefined) return fail('info.json is missing: every connector folder needs one at its top level.');
+  if (text.charCodeAt(0) === 0xfeff) return fail('info.json starts with a byte order mark: save it as UTF-8 without BOM.', { line: 1, column: 1 });
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    const message = (e as Error).message;
+    return fail(`info.json is not valid JSON (${message}): fix the syntax.`, jsonErrorPosition(text, message));
+  }
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return fail('info.json must hold one JSON object { ... }.');
+  return { ok: true, info: doc as InfoJson };
+}
+
+export function validateSnapshot(snapshot: ConnectorSnapshot, opts: EngineOptions = {}): Finding[] {
+  const read = readInfoJson(snapshot);
+  if (!read.ok) return [read.finding];
+  const ctx = buildContext(snapshot, read.info);
+  const findings: Finding[] = [];
+  for (const rule of opts.rules ?? allRules) {
+    if (rule.code && snapshot.metadataOnly) continue;
+    rule.check(ctx, (issue) => {
+      const { path = INFO_JSON, fix, ...rest } = issue;
+      findings.push({ rule: rule.id, source: 'rules', severity: rule.severity, path, ...rest, ...(fix ? { fix } : {}) });
+    });
+  }
+  return sortFindings(findings);
+}
+
+/** The report shape of DESIGN.md for a snapshot and its findings. */
+export function buildReport(snapshot: ConnectorSnapshot, findings: Finding[]): ValidationReport {
+  const read = readInfoJson(snapshot);
+  const info = read.ok ? read.info : {};
+  return {
+    connector: typeof info.name === 'string' ? info.name : snapshot.folderName,
+    version: typeof info.version === 'string' ? info.version : '',
+    findings,
+    summary: summarize(findings),
+  };
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Deterministic order: file, then position (pointer tokens compare numerically), then rule. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    cmp(a.path, b.path) ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    (a.column ?? 0) - (b.column ?? 0) ||
+    comparePointers(a.pointer ?? '', b.pointer ?? '') ||
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    cmp(a.rule, b.rule) ||
+    cmp(a.source, b.source) ||
+    cmp(a.message, b.message)
+  );
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(compareFindings);
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function comparePointers(a: string, b: string): number {
+  if (a === b) return 0;
+  const ta = a.split('/');
+  const tb = b.split('/');
+  for (let i = 0; i < Math.min(ta.length, tb.length); i++) {
+    if (ta[i] === tb[i]) continue;
+    const na = /^\d+$/.test(ta[i]);
+    const nb = /^\d+$/.test(tb[i]);
+    if (na && nb) return Number(ta[i]) - Number(tb[i]);
+    return cmp(ta[i], tb[i]);
+  }
+  return ta.length - tb.length;
+}

@@ -1,0 +1,25 @@
+/** Every rule, in catalogue order. */
+import type { Rule } from '../rule';
+import { assetRules } from './assets';
+import { choiceRules } from './choices';
+import { codeRules } from './code';
+import { connectorRules } from './connector';
+import { descriptionRules } from './descriptions';
+import { fieldRules } from './fields';
+import { operationRules } from './operations';
+import { playbookRules } from './playbooks';
+import { requirementRules } from './requirements';
+
+export const allRules: readonly Rule[] = [
+  ...connectorRules,
+  ...operationRules,
+  ...fieldRules,
+  ...choiceRules,
+  ...descriptionRules,
+  ...assetRules,
+  ...playbookRules,
+  ...requirementRules,
+  ...codeRules,
+];
+
+export { infoJsonParse } from './document';

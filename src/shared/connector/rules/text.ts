@@ -1,0 +1,38 @@
+/** Word helpers shared by rules and quick fixes. */
+
+/** Words Title Case leaves lower-case unless they start the title (Chicago style short words). */
+const MINOR = new Set(['a', 'an', 'the', 'and', 'or', 'nor', 'but', 'for', 'to', 'of', 'in', 'on', 'at', 'by',
+  'from', 'with', 'as', 'via', 'vs', 'into', 'per', 'onto']);
+
+/** Words of `title` that should be capitalised. Words that do not start with a letter are left alone. */
+export function titleCaseViolations(title: string): string[] {
+  return title
+    .split(/\s+/)
+    .filter((w, i) => /^[a-z]/.test(w) && (i === 0 || !MINOR.has(w.toLowerCase())));
+}
+
+export function toTitleCase(title: string): string {
+  const bad = new Set(titleCaseViolations(title));
+  return title.replace(/\S+/g, (w) => (bad.has(w) ? w[0].toUpperCase() + w.slice(1) : w));
+}
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length];
+}
+
+/** The one candidate within 2 edits of `value` (case-insensitive), if exactly one is. */
+export function nearest(value: string, candidates: readonly string[]): string | undefined {
+  const v = value.trim().toLowerCase();
+  const close = candidates.filter((c) => distance(v, c.toLowerCase()) <= 2);
+  return close.length === 1 ? close[0] : undefined;
+}
