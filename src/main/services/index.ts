@@ -9,6 +9,13 @@ import { installSamples } from './projects/sample-installer';
 import { defaultWorkspaceRoot } from './settings/paths';
 import { loginShellPath } from './settings/tool-detect';
 import { createSettingsService } from './settings/settings-service';
+import { createRuntimeService } from './runtime';
+import type { RuntimeService } from './runtime/types';
+import { createFileSecretStore } from './secrets/file-secret-store';
+import type { SecretStore } from './secrets/secret-store';
+import { pythonCandidates } from './settings/tool-detect';
+import { createTestConfigStore } from './testconfig/test-config-store';
+import { createTestRunner } from './testconfig/test-runner';
 import { createToolsService } from './tools-service';
 import { createValidateService } from './validate';
 import { createFileService } from './workspace/file-service';
@@ -27,6 +34,8 @@ export interface ServicesConfig {
   /** Desktop passes shell.openPath; browser mode has none and shows the path instead. */
   openPath?: (absPath: string) => Promise<boolean>;
   moveToTrash?: (absPath: string) => Promise<boolean>;
+  /** Desktop passes a safeStorage-backed store; browser mode and the CLI use an encrypted file. */
+  secrets?: SecretStore;
   echoLogs?: boolean;
 }
 
@@ -44,7 +53,13 @@ export async function createServices(config: ServicesConfig) {
     await installSamples({ samplesDir: path.join(config.resourcesDir, 'samples'), workspaceRoot: s0.workspaceRoot, git, log: log.warn });
   }
   const projects = createProjectService({ settings, git, moveToTrash: trash });
-  const watchers = createWatcherPool((projectId, relPaths) => events.emit('files.changed', { projectId, relPaths }));
+  const runtime = createRuntimeHolder(config, () => settings.get());
+  const watchers = createWatcherPool((projectId, relPaths) => {
+    events.emit('files.changed', { projectId, relPaths });
+    // Saved or external edits apply to the next test run without restarting the worker.
+    if (relPaths.some((p) => p.endsWith('.py') || p.endsWith('info.json')))
+      projects.connectorDirOf(projectId).then((dir) => runtime.current().reload(dir), () => undefined);
+  });
   const rootOf = async (projectId: string) => {
     const root = await projects.rootOf(projectId);
     watchers.watchProject(projectId, root);
@@ -53,6 +68,8 @@ export async function createServices(config: ServicesConfig) {
   const largeLimit = { bytes: s0.largeFileLimitKb * 1024 };
   const files = createFileService({ rootOf, largeFileLimitBytes: () => largeLimit.bytes, moveToTrash: trash });
   const tools = createToolsService(settings);
+  const secrets = config.secrets ?? createFileSecretStore(config.userDataDir);
+  await runtime.refresh();
   const services = {
     log,
     events,
@@ -61,6 +78,7 @@ export async function createServices(config: ServicesConfig) {
       update: async (patch: Parameters<typeof settings.update>[0]) => {
         const next = await settings.update(patch);
         largeLimit.bytes = next.largeFileLimitKb * 1024;
+        await runtime.refresh();
         return next;
       },
     },
@@ -72,11 +90,47 @@ export async function createServices(config: ServicesConfig) {
     git,
     backup: createBackupService(config.userDataDir),
     validate: createValidateService(),
+    secrets,
+    testing: createTestRunner({
+      runtime: runtime.current,
+      connectorDirOf: projects.connectorDirOf,
+      configs: createTestConfigStore(config.userDataDir, secrets),
+      events,
+      timeoutMs: () => runtime.timeoutMs(),
+    }),
     app: createAppService({ version: config.appVersion, mode: config.mode, userDataDir: config.userDataDir, logsDir: log.dir, settings: settings.get, tools: tools.detect, openPath: config.openPath }),
-    dispose: () => watchers.stopAll(),
+    dispose: async () => {
+      watchers.stopAll();
+      await runtime.current().stopAll();
+    },
   };
   log.info(`Services started (${config.mode}, workspace ${s0.workspaceRoot})`);
   return services;
 }
 
 export type Services = Awaited<ReturnType<typeof createServices>>;
+
+/** One runtime for the configured interpreter; a changed interpreter stops the old workers and starts afresh. */
+function createRuntimeHolder(config: ServicesConfig, settings: () => Promise<{ pythonPath: string; runtimeTimeoutSec: number }>) {
+  let key = '';
+  let timeoutSec = 60;
+  let runtime: RuntimeService | null = null;
+  return {
+    current: (): RuntimeService => runtime as RuntimeService,
+    timeoutMs: () => timeoutSec * 1000,
+    async refresh() {
+      const s = await settings();
+      timeoutSec = s.runtimeTimeoutSec;
+      const command = pythonCandidates(s.pythonPath)[0];
+      if (runtime && command.join(' ') === key) return;
+      await runtime?.stopAll();
+      key = command.join(' ');
+      runtime = createRuntimeService({
+        pythonCommand: command,
+        timeoutMs: timeoutSec * 1000,
+        dataDir: path.join(config.userDataDir, 'runtime'),
+        runnerPath: path.join(config.resourcesDir, 'python', 'runner.py'),
+      });
+    },
+  };
+}

@@ -35,6 +35,13 @@ const handlers: Handlers = {
   'backup.list': (s) => s.backup.list(),
   'session.get': (s) => s.backup.getSession(),
   'session.save': (s, r) => s.backup.saveSession(r.state),
+  'testConfig.list': (s, r) => s.testing.listConfigs(r.projectId),
+  'testConfig.save': (s, r) => s.testing.saveConfig(r.projectId, r.config),
+  'testConfig.delete': (s, r) => s.testing.deleteConfig(r.projectId, r.id),
+  'testConfig.setActive': (s, r) => s.testing.setActive(r.projectId, r.id, r.active),
+  'runtime.health': (s, r) => s.testing.health(r.projectId, r.configId),
+  'runtime.execute': (s, r) => s.testing.execute(r.projectId, r),
+  'runtime.stop': (s, r) => s.testing.stop(r.projectId),
   'connector.validate': async (s, r) => s.validate.validateFolder(await s.projects.connectorDirOf(r.projectId), { metadataOnly: r.metadataOnly }),
 };
 

@@ -30,11 +30,19 @@ const channelMap: Record<Channel, true> = {
   'session.get': true,
   'session.save': true,
   'connector.validate': true,
+  'testConfig.list': true,
+  'testConfig.save': true,
+  'testConfig.delete': true,
+  'testConfig.setActive': true,
+  'runtime.health': true,
+  'runtime.execute': true,
+  'runtime.stop': true,
 };
 const eventMap: Record<EventName, true> = {
   'files.changed': true,
   'progress.updated': true,
   'projects.changed': true,
+  'runtime.output': true,
 };
 
 export const CHANNELS = Object.keys(channelMap) as Channel[];

@@ -1,5 +1,7 @@
 import type { ValidationReport } from '../connector/findings';
+import type { HealthResult, HookResult, RunResult } from '../models/runtime';
 import type { AppInfo, ProgressEvent, Settings, ToolInfo } from '../models/settings';
+import type { TestConfig, TestConfigInput } from '../models/test-config';
 import type {
   BackupEntry,
   BrowseResult,
@@ -60,6 +62,17 @@ export interface Contract {
   'session.get': { req: Empty; res: SessionState };
   'session.save': { req: { state: SessionState }; res: Empty };
   'connector.validate': { req: InProject & { metadataOnly?: boolean }; res: ValidationReport };
+  'testConfig.list': { req: InProject; res: TestConfig[] };
+  'testConfig.save': { req: InProject & { config: TestConfigInput }; res: { config: TestConfig; hook: HookResult } };
+  'testConfig.delete': { req: InProject & { id: string }; res: { hook: HookResult } };
+  'testConfig.setActive': { req: InProject & { id: string; active: boolean }; res: { config: TestConfig; hook: HookResult } };
+  'runtime.health': { req: InProject & { configId: string }; res: HealthResult };
+  /** Logs and output stream as `runtime.output` events tagged with the caller's runId while it runs. */
+  'runtime.execute': {
+    req: InProject & { runId: string; operation: string; params: Record<string, unknown>; configId?: string };
+    res: RunResult;
+  };
+  'runtime.stop': { req: InProject; res: Empty };
 }
 
 /** Pushes from the services to the UI, over the same per-window channel. */
@@ -67,6 +80,7 @@ export interface Events {
   'files.changed': { projectId: string; relPaths: string[] };
   'progress.updated': ProgressEvent;
   'projects.changed': { reason: string };
+  'runtime.output': { runId: string; kind: 'log' | 'stdout' | 'stderr'; text: string };
 }
 
 export type Channel = keyof Contract;

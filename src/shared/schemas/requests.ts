@@ -77,4 +77,22 @@ export const requestSchemas: Record<Channel, Schema> = {
     ['state'],
   ),
   'connector.validate': inProject({ metadataOnly: bool }),
+  'testConfig.list': inProject(),
+  'testConfig.save': inProject(
+    {
+      config: obj(
+        { id: nonEmpty, name: nonEmpty, isDefault: bool, active: bool, values: { type: 'object' }, secretsSet: strings },
+        ['name', 'values'],
+      ),
+    },
+    ['config'],
+  ),
+  'testConfig.delete': inProject({ id: nonEmpty }, ['id']),
+  'testConfig.setActive': inProject({ id: nonEmpty, active: bool }, ['id', 'active']),
+  'runtime.health': inProject({ configId: nonEmpty }, ['configId']),
+  'runtime.execute': inProject(
+    { runId: nonEmpty, operation: nonEmpty, params: { type: 'object' }, configId: nonEmpty },
+    ['runId', 'operation', 'params'],
+  ),
+  'runtime.stop': inProject(),
 };

@@ -37,7 +37,7 @@ export async function startWeb(argv: string[], io: { out(t: string): void; env: 
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  services.dispose();
+  await services.dispose();
   await forget();
   await host.close();
   return EXIT_OK;

@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { TestConfig, TestConfigInput } from '../../../shared/models/test-config';
+import { ServiceError } from '../errors';
+import type { SecretStore } from '../secrets/secret-store';
+import { writeJsonAtomic } from '../workspace/atomic-write';
+
+type Stored = Omit<TestConfig, 'secretsSet'> & { secretsSet: string[] };
+
+/**
+ * Test configurations live in the user data folder, never in the project: the project is shared through git
+ * and .tgz files. Password values go to the secret store; the stored JSON and the UI only see their names.
+ */
+export function createTestConfigStore(userDataDir: string, secrets: SecretStore) {
+  const fileOf = (projectId: string) => path.join(userDataDir, 'test-configs', `${projectId}.json`);
+  const secretId = (projectId: string, configId: string, field: string) => `testcfg:${projectId}:${configId}:${field}`;
+  const readAll = (projectId: string): Promise<Stored[]> => readFile(fileOf(projectId), 'utf8').then((t) => JSON.parse(t), () => []);
+
+  async function list(projectId: string): Promise<TestConfig[]> {
+    return readAll(projectId);
+  }
+
+  async function find(projectId: string, id: string): Promise<TestConfig> {
+    const found = (await readAll(projectId)).find((c) => c.id === id);
+    if (!found) throw new ServiceError('NOT_FOUND', `No test configuration "${id}". Add one in Test Configuration.`);
+    return found;
+  }
+
+  /** The full values a connector receives, secrets included: only for the runtime, never for the UI. */
+  async function resolve(projectId: string, id: string): Promise<Record<string, unknown>> {
+    const cfg = await find(projectId, id);
+    const values: Record<string, unknown> = { ...cfg.values };
+    for (const field of cfg.secretsSet) values[field] = (await secrets.get(secretId(projectId, id, field))) ?? '';
+    return values;
+  }
+
+  async function save(projectId: string, input: TestConfigInput, secretFields: Set<string>): Promise<{ saved: TestConfig; previous?: TestConfig }> {
+    const all = await readAll(projectId);
+    const previous = input.id ? all.find((c) => c.id === input.id) : undefined;
+    if (input.id && !previous) throw new ServiceError('NOT_FOUND', `No test configuration "${input.id}" to update.`);
+    if (all.some((c) => c.name === input.name && c.id !== input.id)) throw new ServiceError('CONFLICT', `A test configuration named "${input.name}" exists already.`);
+    const id = previous?.id ?? randomUUID();
+    const values: Record<string, unknown> = {};
+    const secretsSet = new Set(previous?.secretsSet ?? []);
+    for (const [k, v] of Object.entries(input.values)) {
+      if (!secretFields.has(k)) values[k] = v;
+      else if (typeof v === 'string' && v !== '') {
+        await secrets.set(secretId(projectId, id, k), v);
+        secretsSet.add(k);
+      }
+    }
+    const saved: Stored = { id, name: input.name, isDefault: input.isDefault ?? all.length === 0, active: input.active ?? true, values, secretsSet: [...secretsSet].sort() };
+    const next = [...all.filter((c) => c.id !== id).map((c) => (saved.isDefault ? { ...c, isDefault: false } : c)), saved];
+    await writeJsonAtomic(fileOf(projectId), next);
+    return { saved, previous };
+  }
+
+  async function remove(projectId: string, id: string): Promise<TestConfig> {
+    const all = await readAll(projectId);
+    const gone = await find(projectId, id);
+    for (const field of gone.secretsSet) await secrets.delete(secretId(projectId, id, field));
+    await writeJsonAtomic(fileOf(projectId), all.filter((c) => c.id !== id));
+    return gone;
+  }
+
+  return { list, find, resolve, save, remove };
+}
+
+export type TestConfigStore = ReturnType<typeof createTestConfigStore>;

@@ -1,0 +1,91 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { TestConfig, TestConfigInput } from '../../../shared/models/test-config';
+import { ServiceError } from '../errors';
+import type { EventBus } from '../events';
+import type { HealthResult, HookName, HookResult, RunResult, RuntimeService } from '../runtime/types';
+import { secretFieldNames } from './secret-fields';
+import type { TestConfigStore } from './test-config-store';
+
+export interface TestRunnerDeps {
+  runtime: () => RuntimeService;
+  connectorDirOf: (projectId: string) => Promise<string>;
+  configs: TestConfigStore;
+  events: EventBus;
+  timeoutMs: () => number;
+}
+
+const readInfo = async (dir: string) => JSON.parse(await readFile(path.join(dir, 'info.json'), 'utf8').catch(() => '{}')) as unknown;
+
+/** Test Configuration and Test Actions: saved configurations, their hooks, health checks and action runs. */
+export function createTestRunner(deps: TestRunnerDeps) {
+  async function hook(dir: string, name: HookName, args: unknown[]): Promise<HookResult> {
+    const result = await deps.runtime().runHook(dir, name, args, { timeoutMs: deps.timeoutMs() });
+    if (result.status === 'Failed') throw new ServiceError('RUNTIME', `The connector's ${name} refused the change: ${result.message}`, { hook: result });
+    return result;
+  }
+
+  /** As on the server: a hook that raises rejects the change, so the store is only written after it passed. */
+  async function saveConfig(projectId: string, input: TestConfigInput): Promise<{ config: TestConfig; hook: HookResult }> {
+    const dir = await deps.connectorDirOf(projectId);
+    const secretFields = secretFieldNames(await readInfo(dir));
+    const { saved, previous } = await deps.configs.save(projectId, input, secretFields);
+    try {
+      const full = await deps.configs.resolve(projectId, saved.id);
+      const result = previous
+        ? await hook(dir, 'on_update_config', [{ ...previous.values }, full, saved.active])
+        : await hook(dir, 'on_add_config', [full, saved.active]);
+      return { config: saved, hook: result };
+    } catch (e) {
+      await (previous ? deps.configs.save(projectId, { ...previous, values: previous.values }, secretFields) : deps.configs.remove(projectId, saved.id));
+      throw e;
+    }
+  }
+
+  async function deleteConfig(projectId: string, id: string): Promise<{ hook: HookResult }> {
+    const dir = await deps.connectorDirOf(projectId);
+    const result = await hook(dir, 'on_delete_config', [await deps.configs.resolve(projectId, id)]);
+    await deps.configs.remove(projectId, id);
+    return { hook: result };
+  }
+
+  async function setActive(projectId: string, id: string, active: boolean): Promise<{ config: TestConfig; hook: HookResult }> {
+    const dir = await deps.connectorDirOf(projectId);
+    const cfg = await deps.configs.find(projectId, id);
+    const result = await hook(dir, active ? 'on_activate' : 'on_deactivate', [await deps.configs.resolve(projectId, id)]);
+    const { saved } = await deps.configs.save(projectId, { ...cfg, active }, new Set());
+    return { config: saved, hook: result };
+  }
+
+  async function health(projectId: string, configId: string): Promise<HealthResult> {
+    const dir = await deps.connectorDirOf(projectId);
+    return deps.runtime().checkHealth(dir, await deps.configs.resolve(projectId, configId), { timeoutMs: deps.timeoutMs() });
+  }
+
+  /** Streams logs and output as `runtime.output` events while the action runs; config updates are saved. */
+  async function execute(projectId: string, req: { runId: string; operation: string; params: Record<string, unknown>; configId?: string }): Promise<RunResult> {
+    const dir = await deps.connectorDirOf(projectId);
+    const config = req.configId ? await deps.configs.resolve(projectId, req.configId) : {};
+    const emit = (kind: 'log' | 'stdout' | 'stderr', text: string) => deps.events.emit('runtime.output', { runId: req.runId, kind, text });
+    const result = await deps.runtime().execute(dir, req.operation, req.params, config, {
+      timeoutMs: deps.timeoutMs(),
+      onLog: (e) => emit('log', `${e.time} ${e.level} ${e.logger}: ${e.message}`),
+      onOutput: (stream, text) => emit(stream, text),
+    });
+    if (req.configId && result.configUpdates?.length) {
+      const last = result.configUpdates[result.configUpdates.length - 1];
+      const cfg = await deps.configs.find(projectId, req.configId);
+      await deps.configs.save(projectId, { ...cfg, values: { ...cfg.values, ...last.config } }, secretFieldNames(await readInfo(dir)));
+    }
+    return result;
+  }
+
+  async function stop(projectId: string) {
+    await deps.runtime().stop(await deps.connectorDirOf(projectId));
+    return {};
+  }
+
+  return { listConfigs: deps.configs.list, saveConfig, deleteConfig, setActive, health, execute, stop };
+}
+
+export type TestRunner = ReturnType<typeof createTestRunner>;

@@ -1,0 +1,137 @@
+/** Public shapes of the simulated runtime. Health and run results follow DESIGN.md's CLI contract
+ * (FortiSOAR's envelopes plus our fields); everything else is optional extra detail for the UI. */
+
+export interface LogEntry {
+  /** ISO 8601, UTC. */
+  readonly time: string;
+  /** Python's level name: DEBUG, INFO, WARNING, ERROR, CRITICAL. */
+  readonly level: string;
+  /** Logger name, e.g. `connectors.virustotal` for `get_logger('virustotal')`. */
+  readonly logger: string;
+  readonly message: string;
+  readonly module?: string;
+  readonly funcName?: string;
+  readonly lineno?: number;
+}
+
+export type OutputStream = 'stdout' | 'stderr';
+
+/** Why a call ended without an answer from the connector: the worker was then stopped or found dead. */
+export type WorkerFailure = 'timeout' | 'crash' | 'spawn';
+
+/** What every call returns besides its envelope. */
+export interface CallOutput {
+  /** Wall time of the round trip as the caller saw it (includes starting Python on a cold call). */
+  readonly durationMs: number;
+  readonly logs: LogEntry[];
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly workerFailure?: WorkerFailure;
+}
+
+/** Side effects the framework shims recorded instead of talking to a FortiSOAR server. */
+export interface CallEffects {
+  /** `update_connnector_config(...)` calls: the host should save `config` as the test configuration. */
+  readonly configUpdates?: Array<{ connector: string | null; version: string | null; configId: string | null; config: Record<string, unknown> }>;
+  /** `trigger_ingest_playbook(...)` calls (first 1000 records of each). */
+  readonly ingested?: Array<{ playbook: string; count: number; batchSize: number; dedupField: string | null; records: unknown[] }>;
+  /** `make_request` / `make_cyops_request` calls answered by the simulator. */
+  readonly crudhubRequests?: Array<{ method: string; iri: string; body: unknown }>;
+}
+
+export interface HealthResult extends CallOutput {
+  readonly status: 'Available' | 'Disconnected';
+  readonly message: string;
+}
+
+export interface SchemaDiff {
+  /** Keys of the operation's output_schema missing from the data's top level. */
+  readonly missing: string[];
+  /** Top-level keys of the data that output_schema does not declare. */
+  readonly extra: string[];
+}
+
+export interface RunResult extends CallOutput, CallEffects {
+  readonly operation: string;
+  readonly status: 'Success' | 'Failed';
+  readonly message: string;
+  readonly data: unknown;
+  readonly schema: SchemaDiff;
+  /** Time spent inside `execute` itself, measured by the worker. */
+  readonly operationMs?: number;
+  /** The action returned `(data, True)` or a binary Result; bytes arrive base64-encoded. */
+  readonly binary?: boolean;
+  readonly encoding?: 'base64';
+  /** The playbook environment after the call, when the connector added to it. */
+  readonly env?: Record<string, unknown>;
+}
+
+export type HookName =
+  | 'on_app_start'
+  | 'on_add_config'
+  | 'on_update_config'
+  | 'on_delete_config'
+  | 'on_activate'
+  | 'on_deactivate'
+  | 'teardown';
+
+export interface HookResult extends CallOutput, CallEffects {
+  readonly hook: HookName;
+  readonly status: 'Success' | 'Failed';
+  readonly message: string;
+  readonly data: unknown;
+}
+
+export interface CallOptions {
+  /** Overrides the service's timeout for this call. */
+  readonly timeoutMs?: number;
+  /** Streams each log record as it happens (the result still carries them all). */
+  readonly onLog?: (entry: LogEntry) => void;
+  readonly onOutput?: (stream: OutputStream, text: string) => void;
+}
+
+export interface ExecuteOptions extends CallOptions {
+  /** The playbook environment passed as `execute(..., env=env)`. */
+  readonly env?: Record<string, unknown>;
+}
+
+export interface RuntimeServiceOptions {
+  /** Interpreter and leading arguments, e.g. `['py', '-3']` or a virtualenv's python. Default `['python3']`. */
+  readonly pythonCommand?: string[];
+  /** Per call. Default 60000. */
+  readonly timeoutMs?: number;
+  /** Cap on each of stdout, stderr and log text per call. Default 1 MiB. */
+  readonly outputCapBytes?: number;
+  /** Cap on the JSON size of an action's data. Default 32 MiB. */
+  readonly dataCapBytes?: number;
+  /** Working folder of the workers; `attachments/` inside it stands in for FortiSOAR's file store. */
+  readonly dataDir: string;
+  /** Defaults to resources/python/runner.py of the app. */
+  readonly runnerPath?: string;
+  /** Extra environment for the workers (e.g. PYTHONPATH, proxy settings). */
+  readonly env?: Record<string, string>;
+}
+
+export interface WorkerInfo {
+  readonly folder: string;
+  readonly pid: number | undefined;
+  readonly alive: boolean;
+}
+
+export interface RuntimeService {
+  checkHealth(folder: string, config: Record<string, unknown>, options?: CallOptions): Promise<HealthResult>;
+  execute(
+    folder: string,
+    operation: string,
+    params: Record<string, unknown>,
+    config: Record<string, unknown>,
+    options?: ExecuteOptions,
+  ): Promise<RunResult>;
+  runHook(folder: string, hook: HookName, args: unknown[], options?: CallOptions): Promise<HookResult>;
+  /** Drops the connector's modules in its worker so saved edits apply on the next call. */
+  reload(folder: string): Promise<void>;
+  stop(folder: string): Promise<void>;
+  stopAll(): Promise<void>;
+  /** Running workers, for diagnostics, tests and benchmarks. */
+  workers(): WorkerInfo[];
+}
