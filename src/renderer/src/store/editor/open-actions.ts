@@ -1,0 +1,110 @@
+import type { BackupEntry } from '../../../../shared/models/workspace';
+import { call } from '../../api/client';
+import { isApiError } from '../../api/api-error';
+import { editorInstance } from '../../editor/editor-instance';
+import { loadMonaco } from '../../editor/monaco-loader';
+import { modelRegistry } from '../../editor/model-registry';
+import { currentProjectId, toastError, toastInfo } from '../app/store';
+import { choiceDialog } from '../dialogs/store';
+import { tabFromContent } from './content';
+import { languageFor } from './languages';
+import { planRestore } from './session';
+import { activate, closeTab, findTab, openTab, type Tab } from './tabs';
+import type { EditorSlice, EditorStore, OpenAction } from './types';
+
+type Get = () => EditorStore;
+type Set = (partial: Partial<EditorStore>, replace?: false, action?: string) => void;
+
+/** Reads a file and creates its tab (and model), without activating it. */
+async function loadTab(relPath: string): Promise<Tab> {
+  const content = await call('files.read', { projectId: currentProjectId(), relPath });
+  const tab = tabFromContent(content);
+  if (tab.kind === 'text') modelRegistry.open(await loadMonaco(), relPath, content.text ?? '', tab.language);
+  return tab;
+}
+
+/** A backup over its file: the disk version is the saved state, the backup text is the unsaved edit. */
+async function restoreTab(b: BackupEntry): Promise<Tab> {
+  const monaco = await loadMonaco();
+  try {
+    const tab = await loadTab(b.relPath);
+    modelRegistry.replaceText(b.relPath, b.text, false);
+    const changedOnDisk = b.baseEtag !== null && b.baseEtag !== tab.etag;
+    return { ...tab, dirty: modelRegistry.isDirty(b.relPath), backup: 'saved', ...(changedOnDisk ? { etag: b.baseEtag, diskEtag: tab.etag } : {}) };
+  } catch (e) {
+    if (!isApiError(e) || e.code !== 'NOT_FOUND') throw e;
+    modelRegistry.open(monaco, b.relPath, b.text, languageFor(b.relPath));
+    modelRegistry.markUnsaved(b.relPath);
+    return { relPath: b.relPath, kind: 'text', language: languageFor(b.relPath), etag: null, dirty: true, readOnly: false, backup: 'saved',
+      notice: 'This file no longer exists on disk. Saving creates it again with your text.' };
+  }
+}
+
+async function restoreAll(get: Get, set: Set): Promise<number> {
+  const projectId = currentProjectId();
+  const [session, backups] = await Promise.all([call('session.get', {}), call('backup.list', {})]);
+  const plan = planRestore(session, backups, projectId);
+  let restored = 0;
+  for (const item of plan.items) {
+    try {
+      const tab = item.backup ? await restoreTab(item.backup) : await loadTab(item.relPath);
+      if (item.backup) restored++;
+      set({ ...openTab(get(), tab) }, false, 'restore/tab');
+    } catch {
+      // A file from the last session that is gone now simply does not reopen.
+    }
+  }
+  if (plan.active) set(activate(get(), plan.active), false, 'restore/active');
+  if (restored) toastInfo(`Restored unsaved changes to ${restored} file${restored === 1 ? '' : 's'} from your last session.`);
+  return restored;
+}
+
+export const createOpenSlice: EditorSlice<OpenAction> = (set, get) => ({
+  openFile: async (relPath, at) => {
+    try {
+      if (!findTab(get(), relPath)) {
+        const tab = await loadTab(relPath);
+        if (!findTab(get(), relPath)) set(openTab(get(), tab), false, 'open');
+      }
+      set(activate(get(), relPath), false, 'activate');
+      get().persistSession();
+      if (at) editorInstance.reveal(relPath, at.line, at.column ?? 1);
+    } catch (e) {
+      toastError(e);
+    }
+  },
+  activate: (relPath) => {
+    set(activate(get(), relPath), false, 'activate');
+    get().persistSession();
+  },
+  closeTab: async (relPath) => {
+    const tab = findTab(get(), relPath);
+    if (!tab) return true;
+    if (tab.dirty) {
+      const name = relPath.slice(relPath.lastIndexOf('/') + 1);
+      const choice = await choiceDialog({
+        title: `Save changes to ${name}?`,
+        message: `“${relPath}” has unsaved changes. They are lost if you don't save them.`,
+        choices: [{ id: 'save', label: 'Save', primary: true }, { id: 'discard', label: "Don't save", danger: true }, { id: 'cancel', label: 'Cancel' }],
+      });
+      if (choice === 'cancel') return false;
+      if (choice === 'save' && !(await get().save(relPath))) return false;
+      if (choice === 'discard') get().discardBackup(relPath);
+    }
+    modelRegistry.dispose(relPath);
+    set(closeTab(get(), relPath), false, 'close');
+    get().persistSession();
+    return true;
+  },
+  closeAll: async () => {
+    for (const t of [...get().tabs]) if (!(await get().closeTab(t.relPath))) return false;
+    return true;
+  },
+  restore: () => restoreAll(get, set),
+  reset: () => {
+    modelRegistry.disposeAll();
+    set({ tabs: [], active: null, cursor: null, problems: { errors: 0, warnings: 0 } }, false, 'reset');
+  },
+  setCursor: (cursor) => set({ cursor }, false, 'cursor'),
+  setProblems: (problems) => set({ problems }, false, 'problems'),
+});

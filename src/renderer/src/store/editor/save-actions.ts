@@ -1,0 +1,62 @@
+import { call } from '../../api/client';
+import { isConflict } from '../../api/api-error';
+import { modelRegistry } from '../../editor/model-registry';
+import { currentProjectId, toastError } from '../app/store';
+import { choiceDialog } from '../dialogs/store';
+import { useGitStore } from '../git/store';
+import { applyFileSaved, dirtyTabs, findTab } from './tabs';
+import type { EditorSlice, SaveAction } from './types';
+
+/** Files with a save in flight: their own change events are not "changed outside the IDE". */
+export const savingNow = new Set<string>();
+
+export const createSaveSlice: EditorSlice<SaveAction> = (set, get) => {
+  async function write(relPath: string, text: string, etag: string | null | undefined): Promise<boolean> {
+    const result = await call('files.write', { projectId: currentProjectId(), relPath, text, ...(etag === undefined ? {} : { etag }) });
+    const typedMeanwhile = modelRegistry.getText(relPath) !== text;
+    if (!typedMeanwhile) modelRegistry.markSaved(relPath);
+    set(applyFileSaved(get(), relPath, result.etag, typedMeanwhile), false, 'saved');
+    if (!typedMeanwhile) get().discardBackup(relPath);
+    void useGitStore.getState().refresh().catch(() => undefined);
+    return true;
+  }
+
+  /** The disk changed under us: the user picks; Cancel keeps the buffer (and its backup) as it is. */
+  async function resolveConflict(relPath: string, text: string, message: string): Promise<boolean> {
+    const choice = await choiceDialog({
+      title: 'The file changed on disk',
+      message,
+      choices: [
+        { id: 'overwrite', label: 'Overwrite', primary: true, danger: true },
+        { id: 'theirs', label: 'Take theirs' },
+        { id: 'cancel', label: 'Cancel' },
+      ],
+    });
+    if (choice === 'overwrite') return write(relPath, text, undefined);
+    if (choice === 'theirs') await get().takeTheirs(relPath);
+    return false;
+  }
+
+  async function save(relPath = get().active ?? ''): Promise<boolean> {
+    const tab = findTab(get(), relPath);
+    const text = modelRegistry.getText(relPath);
+    if (!tab || tab.kind !== 'text' || tab.readOnly || text === null) return false;
+    savingNow.add(relPath);
+    try {
+      return await write(relPath, text, tab.etag);
+    } catch (e) {
+      if (isConflict(e)) return await resolveConflict(relPath, text, e.message);
+      toastError(e);
+      return false;
+    } finally {
+      savingNow.delete(relPath);
+    }
+  }
+
+  return {
+    save,
+    saveAll: async () => {
+      for (const t of dirtyTabs(get())) await save(t.relPath);
+    },
+  };
+};

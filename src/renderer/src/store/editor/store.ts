@@ -1,0 +1,26 @@
+import { modelRegistry } from '../../editor/model-registry';
+import { createStore } from '../create-store';
+import { createBackupSlice } from './backup-actions';
+import { createDiskSlice } from './disk-actions';
+import { createOpenSlice } from './open-actions';
+import { createSaveSlice } from './save-actions';
+import { findTab } from './tabs';
+import type { EditorState, EditorStore } from './types';
+
+const initialState: EditorState = { tabs: [], active: null, cursor: null, problems: { errors: 0, warnings: 0 } };
+
+export const useEditorStore = createStore<EditorStore>('editor', (...a) => ({
+  ...initialState,
+  ...createOpenSlice(...a),
+  ...createSaveSlice(...a),
+  ...createDiskSlice(...a),
+  ...createBackupSlice(...a),
+}));
+
+modelRegistry.setChangeListener((relPath, dirty) => useEditorStore.getState().contentChanged(relPath, dirty));
+
+export const editorSelectors = {
+  activeTab: (s: EditorState) => findTab(s, s.active),
+  hasDirty: (s: EditorState) => s.tabs.some((t) => t.dirty),
+  dirtyPaths: (s: EditorState) => s.tabs.filter((t) => t.dirty).map((t) => t.relPath),
+};

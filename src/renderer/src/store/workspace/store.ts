@@ -1,0 +1,128 @@
+import type { FileNode } from '../../../../shared/models/workspace';
+import { call } from '../../api/client';
+import { currentProjectId, useAppStore } from '../app/store';
+import { useEditorStore } from '../editor/store';
+import { createStore } from '../create-store';
+import { useGitStore } from '../git/store';
+import { ancestorsOf, baseName, joinPath, pruneExpanded } from './tree-model';
+
+interface WorkspaceState {
+  tree: FileNode | null;
+  expanded: string[];
+  selected: string | null;
+  loading: boolean;
+  error: string | null;
+}
+
+interface WorkspaceAction {
+  openProject(projectId: string): Promise<void>;
+  closeProject(): Promise<void>;
+  loadTree(): Promise<void>;
+  toggle(relPath: string): void;
+  setExpanded(relPath: string, open: boolean): void;
+  select(relPath: string | null): void;
+  reveal(relPath: string): void;
+  createFile(dir: string, name: string): Promise<string>;
+  createDir(dir: string, name: string): Promise<string>;
+  rename(from: string, newName: string): Promise<string>;
+  move(from: string, toDir: string): Promise<string>;
+  remove(relPath: string): Promise<void>;
+  upload(dir: string, files: readonly { name: string; base64: string }[], overwrite: boolean): Promise<string[]>;
+}
+
+const EMPTY: WorkspaceState = { tree: null, expanded: [], selected: null, loading: false, error: null };
+
+export const useWorkspaceStore = createStore<WorkspaceState & WorkspaceAction>('workspace', (set, get) => {
+  const pid = () => ({ projectId: currentProjectId() });
+  const afterChange = async (reveal?: string) => {
+    await get().loadTree();
+    if (reveal !== undefined) get().reveal(reveal);
+    void useGitStore.getState().refresh().catch(() => undefined);
+  };
+
+  return {
+    ...EMPTY,
+    /** Shows a project in this window: tree, git state, and the tabs (with unsaved edits) of last time. */
+    openProject: async (projectId) => {
+      if (useAppStore.getState().projectId === projectId && get().tree) return;
+      await get().closeProject();
+      useAppStore.getState().setProjectId(projectId);
+      set({ ...EMPTY, loading: true }, false, 'openProject');
+      await get().loadTree();
+      if (!get().tree) return;
+      const top = get().tree?.children?.find((c) => c.kind === 'dir');
+      if (top && get().expanded.length === 0) set({ expanded: [top.relPath] }, false, 'expandTop');
+      await Promise.all([useGitStore.getState().refresh().catch(() => undefined), useEditorStore.getState().restore().catch(() => 0)]);
+    },
+    closeProject: async () => {
+      if (!useAppStore.getState().projectId) return;
+      await useEditorStore.getState().flushBackups();
+      useEditorStore.getState().reset();
+      useGitStore.getState().reset();
+      useAppStore.getState().setProjectId(null);
+      set(EMPTY, false, 'closeProject');
+    },
+    loadTree: async () => {
+      try {
+        const tree = await call('files.tree', pid());
+        set({ tree, expanded: pruneExpanded(tree, get().expanded), error: null, loading: false }, false, 'tree');
+      } catch (e) {
+        set({ error: (e as Error).message, loading: false }, false, 'tree/failed');
+      }
+    },
+    toggle: (relPath) => get().setExpanded(relPath, !get().expanded.includes(relPath)),
+    setExpanded: (relPath, open) => {
+      const rest = get().expanded.filter((p) => p !== relPath);
+      set({ expanded: open ? [...rest, relPath] : rest }, false, open ? 'expand' : 'collapse');
+    },
+    select: (selected) => set({ selected }, false, 'select'),
+    reveal: (relPath) => {
+      const expanded = new Set([...get().expanded, ...ancestorsOf(relPath)]);
+      set({ expanded: [...expanded], selected: relPath }, false, 'reveal');
+    },
+    createFile: async (dir, name) => {
+      const relPath = joinPath(dir, name.trim());
+      await call('files.write', { ...pid(), relPath, text: '', etag: null });
+      await afterChange(relPath);
+      return relPath;
+    },
+    createDir: async (dir, name) => {
+      const { relPath } = await call('files.createDir', { ...pid(), relPath: joinPath(dir, name.trim()) });
+      await afterChange(relPath);
+      return relPath;
+    },
+    rename: async (from, newName) => {
+      const to = joinPath(from.includes('/') ? from.slice(0, from.lastIndexOf('/')) : '', newName.trim());
+      if (to === from) return from;
+      const { relPath } = await call('files.rename', { ...pid(), from, to });
+      useEditorStore.getState().renamed(from, relPath);
+      await afterChange(relPath);
+      return relPath;
+    },
+    move: async (from, toDir) => {
+      const to = joinPath(toDir, baseName(from));
+      if (to === from) return from;
+      const { relPath } = await call('files.rename', { ...pid(), from, to });
+      useEditorStore.getState().renamed(from, relPath);
+      await afterChange(relPath);
+      return relPath;
+    },
+    remove: async (relPath) => {
+      await call('files.delete', { ...pid(), relPath });
+      useEditorStore.getState().deleted(relPath);
+      if (get().selected === relPath) set({ selected: null }, false, 'deselect');
+      await afterChange();
+    },
+    /** Without overwrite, an existing name is a CONFLICT the caller asks about. */
+    upload: async (dir, files, overwrite) => {
+      const written: string[] = [];
+      for (const f of files) {
+        const relPath = joinPath(dir, f.name);
+        await call('files.write', { ...pid(), relPath, base64: f.base64, ...(overwrite ? {} : { etag: null }) });
+        written.push(relPath);
+      }
+      await afterChange(written[0]);
+      return written;
+    },
+  };
+});
