@@ -19,7 +19,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   process.argv = argv;
-  desktop?.services.dispose();
+  await desktop?.services.dispose();
   desktop = null;
   await rm(tmp, { recursive: true, force: true });
 });
@@ -51,8 +51,12 @@ describe('desktop lifecycle', () => {
     const info = await ipcMain.handlers.get('app.info')!({ senderFrame: { url: 'app://renderer/index.html' } }, {});
     expect(info).toMatchObject({ ok: true, value: { mode: 'desktop', workspaceRoot: path.join(tmp, 'ws'), userDataDir: path.join(tmp, 'user-data') } });
 
-    app.emit('will-quit');
+    const quit = makeEvent();
+    app.emit('will-quit', quit);
+    expect(quit.preventDefault).toHaveBeenCalled(); // waits for the services to stop, then quits for real
     expect(ipcMain.handlers.size).toBe(0);
+    await vi.waitFor(() => expect(app.quit).toHaveBeenCalled());
+    desktop = null;
   });
 
   it('quits at once when another instance holds the lock', async () => {

@@ -37,9 +37,10 @@ export interface DesktopApp {
   route(target: OpenTarget | null): Promise<void>;
 }
 
-async function startServices(paths: ShellPaths, launch: LaunchData, userDataDir: string): Promise<Services> {
+async function startServices(paths: ShellPaths, launch: LaunchData, userDataDir: string, secrets: DesktopSecretStore): Promise<Services> {
   return createServices({
     userDataDir,
+    secrets,
     resourcesDir: paths.resourcesDir,
     appVersion: app.getVersion(),
     mode: 'desktop',
@@ -64,6 +65,20 @@ function wireWindows(services: Services, paths: ShellPaths): () => void {
   );
   app.on('activate', () => targetWindow() ?? newWindow()); // macOS: clicking the dock icon with no window open
   return () => (unforward(), unregister());
+}
+
+/** Python workers and watchers must stop before the process exits, and stopping them is asynchronous. */
+function disposeOnQuit(services: Services, unwire: () => void): void {
+  let disposed = false;
+  app.on('will-quit', (event) => {
+    if (disposed) return;
+    disposed = true;
+    event.preventDefault();
+    unwire();
+    void Promise.resolve(services.dispose())
+      .catch((e) => services.log.error('Shutting down the services failed', e))
+      .finally(() => app.quit());
+  });
 }
 
 /** Runs the desktop app; resolves to null when another instance already runs (this one then quits). */
@@ -96,12 +111,13 @@ export async function runDesktopApp(env: NodeJS.ProcessEnv = process.env, overri
 
   await app.whenReady();
   const paths = { ...shellPaths(), ...overrides };
-  const services = await startServices(paths, launch, userDataDir);
-  const unwire = wireWindows(services, paths);
+  // Not the CLI's secrets.json: the CLI cannot reach the keychain, so each keeps its own file in the same folder.
   const secrets = createSafeStorageSecrets(path.join(userDataDir, 'desktop-secrets.json'));
+  const services = await startServices(paths, launch, userDataDir, secrets);
+  const unwire = wireWindows(services, paths);
   const status = secrets.status();
   if (status.warning) services.log.warn(status.warning);
-  app.on('will-quit', () => (unwire(), services.dispose()));
+  disposeOnQuit(services, unwire);
   resolveStarted({ services, paths });
   const first = openTargetFromArgs(launch.args, launch.cwd);
   await route(first);

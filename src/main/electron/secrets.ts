@@ -41,8 +41,7 @@ const checkName = (name: string) => {
   return name;
 };
 
-/** Secrets live in one JSON file (mode 0600) of ciphertexts; safeStorage works only after app 'ready'. The file is
- * not the CLI's secrets.json: the CLI cannot reach the keychain, so the two keep separate files in the same folder. */
+/** Secrets live in one JSON file (mode 0600) of ciphertexts; safeStorage works only after app 'ready'. */
 export function createSafeStorageSecrets(file: string, platform: NodeJS.Platform = process.platform): DesktopSecretStore {
   let queue: Promise<unknown> = Promise.resolve();
   // One write at a time, so two quick saves never lose each other's entry.

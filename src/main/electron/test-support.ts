@@ -29,7 +29,7 @@ export async function makeTempServices(): Promise<TempServices> {
     userDataDir,
     workspace,
     cleanup: async () => {
-      services.dispose();
+      await services.dispose();
       await rm(root, { recursive: true, force: true });
     },
   };

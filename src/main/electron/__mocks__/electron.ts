@@ -46,10 +46,9 @@ const appState = { lock: true, packaged: false, ready: false, readyResolve: (() 
 let readyPromise = new Promise<void>((r) => (appState.readyResolve = r));
 const paths = new Map<string, string>();
 
-export const app = Object.assign(appEmitter, {
-  get isPackaged() {
-    return appState.packaged;
-  },
+// Object.assign would copy a getter's value once, so isPackaged is defined as a live property.
+Object.defineProperty(appEmitter, 'isPackaged', { get: () => appState.packaged, enumerable: true });
+export const app = Object.assign(appEmitter as EventEmitter & { readonly isPackaged: boolean }, {
   setPath: vi.fn((name: string, p: string) => void paths.set(name, p)),
   getPath: vi.fn((name: string) => paths.get(name) ?? path.join(os.tmpdir(), 'electron-mock', name)),
   getVersion: vi.fn(() => '0.0.0-test'),
