@@ -77,9 +77,12 @@ export class PythonWorker {
         resolve();
         settle();
       });
+      child.once('error', (e) => {
+        this.onSpawnError(e); // no 'exit' follows when the interpreter could not be started
+        resolve();
+      });
     });
     replies.once('close', settle);
-    child.once('error', (e) => this.onSpawnError(e));
     // An idle worker must not keep Node alive; a call's timer does while it runs.
     child.unref();
     for (const s of [out, err, requests, replies]) (s as unknown as { unref?: () => void }).unref?.();

@@ -1,0 +1,59 @@
+import { InputError, cliRuntime, connectorFolder, formatOutput, readJsonObject, refuseCassettes } from '../../services/runtime/cli-support';
+import { readConnectorInfo } from '../../services/runtime/connector-info';
+import type { RunResult } from '../../services/runtime/types';
+import { EXIT_FAILED, EXIT_OK, UsageError, parseArgs, type CliCommand } from '../command';
+
+function describe(r: RunResult): string[] {
+  const data = r.binary
+    ? [`(binary data${r.encoding === 'base64' ? `, ${Buffer.from(String(r.data), 'base64').length} bytes; --json gives it base64-encoded` : ''})`]
+    : r.data === null || r.data === undefined ? [] : [typeof r.data === 'string' ? r.data : JSON.stringify(r.data, null, 2)];
+  const schema = [
+    ...(r.schema.missing.length ? [`missing ${r.schema.missing.join(', ')}`] : []),
+    ...(r.schema.extra.length ? [`not declared ${r.schema.extra.join(', ')}`] : []),
+  ];
+  return [
+    `${r.status}: ${r.operation}${r.message ? `: ${r.message}` : ''} (${Math.round(r.durationMs)} ms)`,
+    ...data,
+    ...(schema.length ? [`Output schema: ${schema.join('; ')}`] : []),
+    ...(r.configUpdates?.length ? ['The connector updated its configuration (update_connnector_config); the CLI does not save it.'] : []),
+    ...(r.ingested?.length ? r.ingested.map((i) => `Would ingest ${i.count} records with playbook ${i.playbook}.`) : []),
+    ...formatOutput(r),
+  ];
+}
+
+function inputs(argv: string[], cwd: string) {
+  const { flags, positional } = parseArgs(argv, { booleans: ['json'], strings: ['config', 'params', 'record', 'replay'] });
+  const [folderArg, operation, extra] = positional;
+  if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
+  try {
+    refuseCassettes(flags);
+    const folder = connectorFolder(folderArg, cwd);
+    if (!operation) throw new InputError('give the operation to run');
+    const known = [...readConnectorInfo(folder).operations.keys()];
+    if (!known.includes(operation))
+      throw new InputError(`info.json declares no operation "${operation}"; it has: ${known.join(', ') || 'none'}`);
+    const config = readJsonObject(flags.config, 'config', cwd);
+    const params = flags.params === undefined ? {} : readJsonObject(flags.params, 'params', cwd);
+    return { json: flags.json === true, folder, operation, config, params };
+  } catch (e) {
+    throw e instanceof InputError ? new UsageError(e.message) : e;
+  }
+}
+
+const run: CliCommand = {
+  name: 'run',
+  summary: 'run one operation of a connector in the simulated runtime',
+  usage: 'run <folder> <operation> --config FILE [--params FILE] [--json]',
+  async run(argv, io) {
+    const { json, folder, operation, config, params } = inputs(argv, io.cwd);
+    const runtime = cliRuntime(io.env);
+    try {
+      const result = await runtime.execute(folder, operation, params, config);
+      io.out(json ? JSON.stringify(result) : describe(result).join('\n'));
+      return result.status === 'Success' ? EXIT_OK : EXIT_FAILED;
+    } finally {
+      await runtime.stopAll();
+    }
+  },
+};
+export default run;

@@ -1,0 +1,60 @@
+/** Shared by the runtime's tests: fixture paths, a service over a temp data folder, process checks. */
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRuntimeService } from './runtime-service';
+import type { RuntimeService, RuntimeServiceOptions } from './types';
+
+export const FIXTURES = fileURLToPath(new URL('../../../../tests/fixtures/runtime', import.meta.url));
+export const fixture = (name: string) => path.join(FIXTURES, name);
+
+export interface Kit {
+  readonly runtime: RuntimeService;
+  readonly dataDir: string;
+  readonly tmp: string;
+  /** Copies a fixture connector into the temp folder so a test may edit it. */
+  copy(name: string): string;
+  dispose(): Promise<void>;
+}
+
+export function makeKit(options: Partial<RuntimeServiceOptions> = {}): Kit {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'cs-runtime-'));
+  const dataDir = path.join(tmp, 'data');
+  const runtime = createRuntimeService({ dataDir, env: { PYTHONPATH: fixture('site-packages') }, ...options });
+  return {
+    runtime,
+    dataDir,
+    tmp,
+    copy(name) {
+      const target = path.join(tmp, 'connectors', name);
+      cpSync(fixture(name), target, { recursive: true });
+      return target;
+    },
+    async dispose() {
+      await runtime.stopAll();
+      rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
+
+/** True while the process exists and is not a zombie (a container's init may never reap orphans). */
+export function isRunning(pid: number | undefined): boolean {
+  if (!pid) return false;
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  const stat = `/proc/${pid}/stat`;
+  return !existsSync(stat) || readFileSync(stat, 'utf8').split(') ')[1]?.[0] !== 'Z';
+}
+
+export async function waitUntil(check: () => boolean, timeoutMs = 5000): Promise<boolean> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (check()) return true;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return check();
+}
