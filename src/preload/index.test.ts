@@ -1,3 +1,5 @@
+/* eslint-disable no-restricted-imports -- the test runs in Node with Electron mocked; the bundle test at the end
+   proves the preload itself pulls in only electron, src/preload and src/shared. */
 import { build } from 'esbuild';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
