@@ -2,7 +2,7 @@
 import { summarize, type Finding, type Severity, type ValidationReport } from './findings';
 import type { InfoJson } from './info-json';
 import { buildContext } from './context';
-import type { Rule, RuleMeta } from './rule';
+import type { Issue, Rule, RuleMeta } from './rule';
 import { allRules, infoJsonParse } from './rules/index';
 import { INFO_JSON, type ConnectorSnapshot } from './snapshot';
 import { jsonErrorPosition } from './text-position';
@@ -25,7 +25,7 @@ export function readInfoJson(snapshot: ConnectorSnapshot): InfoJsonRead {
   const text = snapshot.files[INFO_JSON];
   const fail = (message: string, pos?: { line: number; column: number }): InfoJsonRead => ({
     ok: false,
-    finding: { rule: infoJsonParse.id, source: 'rules', severity: 'error', path: INFO_JSON, message, ...pos },
+    finding: toFinding(infoJsonParse, { message, ...pos }),
   });
   if (text === undefined) return fail('info.json is missing: every connector folder needs one at its top level.');
   if (text.charCodeAt(0) === 0xfeff) return fail('info.json starts with a byte order mark: save it as UTF-8 without BOM.', { line: 1, column: 1 });
@@ -47,12 +47,25 @@ export function validateSnapshot(snapshot: ConnectorSnapshot, opts: EngineOption
   const findings: Finding[] = [];
   for (const rule of opts.rules ?? allRules) {
     if (rule.code && snapshot.metadataOnly) continue;
-    rule.check(ctx, (issue) => {
-      const { path = INFO_JSON, fix, ...rest } = issue;
-      findings.push({ rule: rule.id, source: 'rules', severity: rule.severity, path, ...rest, ...(fix ? { fix } : {}) });
-    });
+    rule.check(ctx, (issue) => findings.push(toFinding(rule, issue)));
   }
   return sortFindings(findings);
+}
+
+/** Keys in the order of DESIGN.md's JSON shape; absent optional keys are left out, not undefined. */
+function toFinding(rule: RuleMeta, issue: Issue): Finding {
+  const f: { -readonly [K in keyof Finding]: Finding[K] } = {
+    rule: rule.id,
+    source: 'rules',
+    severity: rule.severity,
+    message: issue.message,
+    path: issue.path ?? INFO_JSON,
+  };
+  if (issue.pointer !== undefined) f.pointer = issue.pointer;
+  if (issue.line !== undefined) f.line = issue.line;
+  if (issue.column !== undefined) f.column = issue.column;
+  if (issue.fix !== undefined) f.fix = issue.fix;
+  return f;
 }
 
 /** The report shape of DESIGN.md for a snapshot and its findings. */

@@ -1,0 +1,65 @@
+/** validate: folder or .tgz -> ValidationReport (JSON Schema via ajv + the shared rule engine). */
+import { stat } from 'node:fs/promises';
+import { buildReport, compareFindings, readInfoJson, validateSnapshot } from '../../../shared/connector/engine';
+import { summarize, type Finding, type ValidationReport } from '../../../shared/connector/findings';
+import type { ConnectorSnapshot } from '../../../shared/connector/snapshot';
+import { ServiceError } from '../errors';
+import { safeExtractTgz, type SafeExtractOptions } from '../packaging/safe-extract';
+import { locateConnectorDir } from './locate';
+import { readSnapshot } from './read-snapshot';
+import { schemaFindings } from './schema-check';
+
+export interface ValidateOptions {
+  /** info.json and assets only: no code rules (and Python files are not read). */
+  readonly metadataOnly?: boolean;
+}
+
+export interface ValidateService {
+  /** Validates a connector folder (or a project root holding one `<name>/` connector folder). */
+  validateFolder(absDir: string, opts?: ValidateOptions): Promise<ValidationReport>;
+  /** Extracts the archive safely into a temporary folder, validates it, and removes the folder. */
+  validateTgz(absPath: string, opts?: ValidateOptions & SafeExtractOptions): Promise<ValidationReport>;
+  /** A folder or a .tgz, decided by what the path is. */
+  validatePath(absPath: string, opts?: ValidateOptions): Promise<ValidationReport>;
+  /** The pure part, for callers that already hold a snapshot (tests, benchmarks). */
+  validateSnapshot(snapshot: ConnectorSnapshot): ValidationReport;
+}
+
+/** Rule findings plus schema findings at pointers no rule already explains, in the engine's order. */
+function validateWithSchema(snapshot: ConnectorSnapshot): ValidationReport {
+  const findings = validateSnapshot(snapshot);
+  const read = readInfoJson(snapshot);
+  if (read.ok) {
+    const covered = new Set(findings.map((f) => f.pointer).filter((p) => p !== undefined));
+    for (const f of schemaFindings(read.info)) if (!covered.has(f.pointer ?? '')) findings.push(f);
+    findings.sort(compareFindings);
+  }
+  return buildReport(snapshot, findings);
+}
+
+async function validateFolder(absDir: string, opts: ValidateOptions = {}): Promise<ValidationReport> {
+  const dir = await locateConnectorDir(absDir);
+  const { snapshot, infoJsonError } = await readSnapshot(dir, opts.metadataOnly === true);
+  if (infoJsonError === undefined) return validateWithSchema(snapshot);
+  const findings: Finding[] = [{ rule: 'info-json-parse', source: 'rules', severity: 'error', path: 'info.json', message: infoJsonError }];
+  return { connector: snapshot.folderName, version: '', findings, summary: summarize(findings) };
+}
+
+async function validateTgz(absPath: string, opts: ValidateOptions & SafeExtractOptions = {}): Promise<ValidationReport> {
+  const extracted = await safeExtractTgz(absPath, opts);
+  try {
+    return await validateFolder(extracted.dir, opts);
+  } finally {
+    await extracted.dispose();
+  }
+}
+
+async function validatePath(absPath: string, opts: ValidateOptions = {}): Promise<ValidationReport> {
+  const st = await stat(absPath).catch(() => undefined);
+  if (!st) throw new ServiceError('NOT_FOUND', `${absPath} does not exist`);
+  return st.isDirectory() ? validateFolder(absPath, opts) : validateTgz(absPath, opts);
+}
+
+export function createValidateService(): ValidateService {
+  return { validateFolder, validateTgz, validatePath, validateSnapshot: validateWithSchema };
+}

@@ -1,0 +1,235 @@
+/** The Connector Wizard's answers and their checks. Pure: the renderer shows these errors as the user types and
+ * the services refuse to scaffold while any error remains. */
+import { CONNECTOR_CATEGORIES, KNOWN_FIELD_TYPES, OPERATION_CATEGORIES } from './info-json';
+
+export type LicenceChoice = 'MIT' | 'Apache-2.0' | 'proprietary';
+export const LICENCE_CHOICES: readonly LicenceChoice[] = ['MIT', 'Apache-2.0', 'proprietary'];
+
+/** Types a text field can be narrowed to; the chosen one becomes the field's `type` in info.json. */
+export const TEXT_SUBTYPES: readonly string[] = ['url', 'email', 'domain', 'ipv4', 'ipv6', 'filehash', 'phone'];
+
+export interface WizardField {
+  name: string;
+  title: string;
+  type: string;
+  /** Only for `text`: one of TEXT_SUBTYPES. */
+  subtype?: string;
+  description?: string;
+  tooltip?: string;
+  placeholder?: string;
+  required?: boolean;
+  visible?: boolean;
+  editable?: boolean;
+  /** The default value. */
+  value?: unknown;
+  options?: string[];
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** How the generated code calls the vendor API: `{param}` in the path takes that parameter's value. */
+export interface ActionRequest {
+  method: HttpMethod;
+  path: string;
+  /** Parameter names sent as the query string; `body` ones as a JSON body. Unlisted ones follow the method. */
+  query?: string[];
+  body?: string[];
+}
+
+export interface WizardAction {
+  operation: string;
+  title: string;
+  description: string;
+  category?: string;
+  annotation?: string;
+  parameters: WizardField[];
+  output_schema: unknown;
+  request?: ActionRequest;
+}
+
+export interface WizardAnswers {
+  /** The API identifier: folder name and info.json `name`. */
+  name: string;
+  label: string;
+  version: string;
+  description: string;
+  publisher: string;
+  category: string;
+  template: string;
+  configuration: WizardField[];
+  actions: WizardAction[];
+  /** Base64 PNG or JPEG; a default icon is drawn when absent, other sizes are scaled. */
+  icons?: { small?: string; large?: string };
+  licence: LicenceChoice;
+  helpOnline?: string;
+}
+
+export interface AnswerIssue {
+  /** Slash path into the answers, e.g. "name" or "actions/0/parameters/1/name". */
+  readonly field: string;
+  readonly severity: 'error' | 'warning' | 'info';
+  readonly message: string;
+}
+
+export interface CheckOptions {
+  /** Names of connectors in the FortiSOAR store (resources/store-connectors.json). */
+  readonly storeNames?: ReadonlySet<string>;
+  readonly templateIds?: readonly string[];
+}
+
+export const API_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+const VERSION = /^\d+\.\d+\.\d+$/;
+const CERTIFIABLE_VERSION = /^[1-9]\d*\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
+const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const RESERVED_CONFIG = new Set(['name', 'default']);
+const CHOICE_TYPES = new Set(['select', 'multiselect']);
+/** Operation names become Python function names next to these, in operations.py. */
+const PYTHON_RESERVED = new Set(('False None True and as assert async await break class continue def del elif else except finally for ' +
+  'from global if import in is lambda nonlocal not or pass raise return try while with yield ' +
+  'check_health operations logger ApiClient pick require_params ConnectorError get_logger json').split(' '));
+const ICON_SIZES = { small: 32, large: 80 } as const;
+
+const blank = (v: unknown) => typeof v !== 'string' || v.trim() === '';
+
+export function checkAnswers(a: WizardAnswers, opts: CheckOptions = {}): AnswerIssue[] {
+  const out: AnswerIssue[] = [];
+  const add = (field: string, severity: AnswerIssue['severity'], message: string) => out.push({ field, severity, message });
+  checkIdentity(a, opts, add);
+  checkFields(a.configuration ?? [], 'configuration', true, add);
+  checkActions(a.actions ?? [], add);
+  checkIcons(a.icons, add);
+  return out;
+}
+
+type Add = (field: string, severity: AnswerIssue['severity'], message: string) => void;
+
+function checkIdentity(a: WizardAnswers, opts: CheckOptions, add: Add): void {
+  if (blank(a.name)) add('name', 'error', 'The API identifier is required: it names the folder and info.json "name".');
+  else if (!API_IDENTIFIER.test(a.name))
+    add('name', 'error', `'${a.name}' is not a valid API identifier: use letters, digits, - and _, starting with a letter or _.`);
+  else if (opts.storeNames?.has(a.name.toLowerCase()))
+    add('name', 'warning', `A connector named '${a.name}' is already in the FortiSOAR store: installing yours would clash with it. Pick another identifier unless you are customising that connector.`);
+  if (blank(a.label)) add('label', 'error', 'The connector name shown to users is required, e.g. "Acme Threat Intel".');
+  if (blank(a.version) || !VERSION.test(a.version)) add('version', 'error', 'The version must be three numbers, e.g. 1.0.0.');
+  else if (!CERTIFIABLE_VERSION.test(a.version)) add('version', 'warning', `Version ${a.version} will not pass Fortinet certification: use 1.0.0 or later, without leading zeros.`);
+  if (blank(a.description)) add('description', 'error', 'A description is required: say what the connector integrates with and what it does.');
+  if (blank(a.publisher)) add('publisher', 'error', 'The publisher is required: your company or your name.');
+  if (blank(a.category)) add('category', 'error', 'Pick a category.');
+  else if (!CONNECTOR_CATEGORIES.includes(a.category))
+    add('category', 'warning', `'${a.category}' is not in Fortinet's certification list: it installs fine but certification will flag it.`);
+  if (opts.templateIds && !opts.templateIds.includes(a.template)) add('template', 'error', `Unknown template '${a.template}': pick one of ${opts.templateIds.join(', ')}.`);
+  if (!LICENCE_CHOICES.includes(a.licence)) add('licence', 'error', `Pick a licence: ${LICENCE_CHOICES.join(', ')}.`);
+  if (a.helpOnline !== undefined && !/^https:\/\/\S+$/.test(a.helpOnline)) add('helpOnline', 'error', 'The online help link must be an https:// URL.');
+}
+
+function checkFields(fields: readonly WizardField[], base: string, isConfig: boolean, add: Add): void {
+  const seen = new Map<string, number>();
+  fields.forEach((f, i) => {
+    const at = `${base}/${i}`;
+    checkFieldName(f, at, isConfig, add);
+    if (!blank(f.name)) {
+      const first = seen.get(f.name);
+      if (first !== undefined) add(`${at}/name`, 'error', `'${f.name}' is already used by ${isConfig ? 'field' : 'parameter'} #${first + 1}: each name must be unique.`);
+      else seen.set(f.name, i);
+    }
+    if (blank(f.title)) add(`${at}/title`, 'error', 'A title is required: it is the label shown in the form.');
+    checkFieldType(f, at, add);
+  });
+}
+
+function checkFieldName(f: WizardField, at: string, isConfig: boolean, add: Add): void {
+  if (blank(f.name)) return add(`${at}/name`, 'error', 'A name is required: it is the key the code reads.');
+  if (!FIELD_NAME.test(f.name))
+    return add(`${at}/name`, 'error', `'${f.name}' is not a valid name: use letters, digits and _, starting with a letter or _.`);
+  if (isConfig && RESERVED_CONFIG.has(f.name))
+    add(`${at}/name`, 'error', `'${f.name}' is reserved: FortiSOAR stores each configuration with its own "name" and "default" (the configuration's name and whether it is the default one), so its import refuses fields with these names. Use e.g. '${f.name}_value'.`);
+}
+
+function checkFieldType(f: WizardField, at: string, add: Add): void {
+  if (!KNOWN_FIELD_TYPES.has(f.type)) return add(`${at}/type`, 'error', `Unknown type '${f.type}': pick one of ${[...KNOWN_FIELD_TYPES].join(', ')}.`);
+  if (f.subtype !== undefined && (f.type !== 'text' || !TEXT_SUBTYPES.includes(f.subtype)))
+    add(`${at}/subtype`, 'error', `A sub-type applies to text fields only and is one of ${TEXT_SUBTYPES.join(', ')}.`);
+  if (!CHOICE_TYPES.has(f.type)) return;
+  const options = f.options ?? [];
+  if (options.length === 0) return add(`${at}/options`, 'error', `A ${f.type} needs at least one option.`);
+  if (new Set(options).size !== options.length) add(`${at}/options`, 'error', 'Options must be unique.');
+  const defaults = Array.isArray(f.value) ? f.value : f.value === undefined || f.value === '' || f.value === null ? [] : [f.value];
+  for (const d of defaults)
+    if (!options.includes(String(d))) add(`${at}/value`, 'error', `The default ${JSON.stringify(d)} is not among the options.`);
+}
+
+function checkActions(actions: readonly WizardAction[], add: Add): void {
+  const seen = new Map<string, number>();
+  actions.forEach((act, i) => {
+    const at = `actions/${i}`;
+    checkOperationName(act.operation, at, seen, i, add);
+    if (blank(act.title)) add(`${at}/title`, 'error', 'A title is required, e.g. "Get IP Reputation".');
+    if (blank(act.description)) add(`${at}/description`, 'error', 'A description is required: say what the action does and returns.');
+    if (act.category !== undefined && !OPERATION_CATEGORIES.includes(act.category))
+      add(`${at}/category`, 'error', `The category must be one of ${OPERATION_CATEGORIES.join(', ')}.`);
+    if (act.annotation !== undefined && !/^[a-z0-9_]+$/.test(act.annotation))
+      add(`${at}/annotation`, 'error', 'An annotation uses only lower-case letters, digits and _.');
+    if (act.output_schema === undefined || act.output_schema === null || typeof act.output_schema !== 'object')
+      add(`${at}/output_schema`, 'error', 'Give the output schema: an object with the keys the action returns ({} when it returns nothing).');
+    checkFields(act.parameters ?? [], `${at}/parameters`, false, add);
+    checkRequest(act, at, add);
+  });
+}
+
+function checkOperationName(op: string, at: string, seen: Map<string, number>, i: number, add: Add): void {
+  if (blank(op)) return add(`${at}/operation`, 'error', 'The operation name is required, e.g. get_ip_reputation.');
+  if (!FIELD_NAME.test(op)) return add(`${at}/operation`, 'error', `'${op}' must be a Python identifier: letters, digits and _, not starting with a digit.`);
+  if (PYTHON_RESERVED.has(op)) return add(`${at}/operation`, 'error', `'${op}' is reserved in the generated code: pick another name.`);
+  const first = seen.get(op);
+  if (first !== undefined) add(`${at}/operation`, 'error', `'${op}' is already used by action #${first + 1}: operation names must be unique.`);
+  else seen.set(op, i);
+}
+
+function checkRequest(act: WizardAction, at: string, add: Add): void {
+  const r = act.request;
+  if (!r) return;
+  if (!['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method)) add(`${at}/request/method`, 'error', 'The HTTP method must be GET, POST, PUT, PATCH or DELETE.');
+  if (!/^\/[^\s'"\\]*$/.test(r.path ?? '')) add(`${at}/request/path`, 'error', 'The endpoint path starts with / and has no spaces or quotes, e.g. /api/v1/ip/{ip}.');
+  const names = new Set((act.parameters ?? []).map((p) => p.name));
+  const used = [...(r.path ?? '').matchAll(/\{([^}]*)\}/g)].map((m) => m[1]).concat(r.query ?? [], r.body ?? []);
+  for (const n of used) if (!names.has(n)) add(`${at}/request`, 'error', `The request uses '${n}', which is not a parameter of this action.`);
+}
+
+function checkIcons(icons: WizardAnswers['icons'], add: Add): void {
+  for (const which of ['small', 'large'] as const) {
+    const b64 = icons?.[which];
+    if (b64 === undefined) continue;
+    const size = imageSize(decodeBase64(b64));
+    const want = ICON_SIZES[which];
+    if (!size) add(`icons/${which}`, 'error', 'The logo is not a PNG or JPEG image.');
+    else if (size.width !== want || size.height !== want)
+      add(`icons/${which}`, 'info', `The ${which} logo is ${size.width}x${size.height}: it will be scaled to ${want}x${want}.`);
+  }
+}
+
+/** Width and height from a PNG's IHDR or a JPEG's first SOF marker; undefined when it is neither. */
+export function imageSize(b: Uint8Array): { width: number; height: number; format: 'png' | 'jpeg' } | undefined {
+  const be16 = (i: number) => (b[i] << 8) | b[i + 1];
+  const be32 = (i: number) => ((b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3]) >>> 0;
+  if (b.length >= 24 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) return { width: be32(16), height: be32(20), format: 'png' };
+  if (b.length < 4 || b[0] !== 0xff || b[1] !== 0xd8) return undefined;
+  for (let i = 2; i + 9 < b.length; ) {
+    if (b[i] !== 0xff) return undefined;
+    const marker = b[i + 1];
+    // SOF0..SOF15 carry the size; C4 (DHT), C8 (JPG) and CC (DAC) share the range but are not frames.
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc)
+      return { height: be16(i + 5), width: be16(i + 7), format: 'jpeg' };
+    i += 2 + be16(i + 2);
+  }
+  return undefined;
+}
+
+/** atob is global in browsers and Node, so the renderer and the services decode the same way. */
+export function decodeBase64(b64: string): Uint8Array {
+  try {
+    const bin = atob(b64.replace(/^data:[^,]*,/, '').replace(/\s+/g, ''));
+    return Uint8Array.from(bin, (c) => c.charCodeAt(0));
+  } catch {
+    return new Uint8Array(0);
+  }
+}
