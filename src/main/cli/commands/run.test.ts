@@ -1,0 +1,69 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { fixture } from '../../services/runtime/test-kit';
+import { runCli } from '../main';
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'cs-cli-run-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const file = (name: string, text: string) => (writeFileSync(path.join(tmp, name), text), path.join(tmp, name));
+const hello = fixture('hello-world');
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t), cwd: tmp, env: { ...process.env, FSOAR_USER_DATA_DIR: path.join(tmp, 'user') } };
+  const code = await runCli(argv, io, '0.0.0-test');
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('connector-studio run', () => {
+  const config = file('config.json', '{"server_url": "https://example.test", "api_key": "k3y-k3y-k3y"}');
+  const params = file('params.json', '{"name": "Ada"}');
+
+  it('exits 0 and prints the run envelope with --json', async () => {
+    const r = await cli('run', hello, 'greet', '--config', config, '--params', params, '--json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(Object.keys(json).slice(0, 6)).toEqual(['operation', 'status', 'message', 'data', 'durationMs', 'logs']);
+    expect(json).toMatchObject({ operation: 'greet', status: 'Success', message: '', data: { greeting: 'Hello Ada', length: 9 }, schema: { missing: ['language'], extra: ['length'] } });
+  });
+
+  it('prints the data, the schema differences and the output in readable form', async () => {
+    const r = await cli('run', hello, 'greet', '--config', config, '--params', params);
+    expect(r.out).toMatch(/^Success: greet \(\d+ ms\)\n\{\n {2}"greeting": "Hello Ada",/);
+    expect(r.out).toContain('Output schema: missing language; not declared length');
+    const noisy = await cli('run', hello, 'noisy', '--config', config);
+    expect(noisy.out).toContain('stdout:\n  hello from print');
+    expect(noisy.out).toContain('stderr:\n  warning on stderr');
+  });
+
+  it('exits 1 when the operation fails', async () => {
+    const r = await cli('run', hello, 'fail', '--config', config, '--json');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out)).toMatchObject({ status: 'Failed', message: 'Invalid API key' });
+  });
+
+  it('tells about binary data and configuration updates', async () => {
+    const fw = fixture('framework-user');
+    expect((await cli('run', fw, 'binary_file', '--config', config)).out).toContain('(binary data, 15 bytes; --json gives it base64-encoded)');
+    const saved = await cli('run', fw, 'save_token', '--config', config, '--params', file('token.json', '{"token": "t"}'));
+    expect(saved.out).toContain('The connector updated its configuration');
+  });
+
+  it.each([
+    ['no operation', ['run', hello, '--config', 'config.json'], /give the operation to run/],
+    ['an operation info.json does not declare', ['run', hello, 'nope', '--config', 'config.json'], /declares no operation "nope"; it has: echo, greet, /],
+    ['unreadable params', ['run', hello, 'greet', '--config', 'config.json', '--params', 'none.json'], /cannot read --params/],
+    ['params that are not JSON', ['run', hello, 'greet', '--config', 'config.json', '--params', 'bad.json'], /--params .* is not valid JSON/],
+    ['--record', ['run', hello, 'greet', '--config', 'config.json', '--record', 'c.json'], /--record is not yet supported/],
+    ['--replay', ['run', hello, 'greet', '--config', 'config.json', '--replay', 'c.json'], /--replay is not yet supported/],
+    ['an unknown flag', ['run', hello, 'greet', '--config', 'config.json', '--fast'], /unknown option --fast/],
+  ])('exits 2 on %s', async (_name, argv, message) => {
+    file('bad.json', 'nope');
+    const r = await cli(...argv);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+  });
+});
