@@ -11,7 +11,7 @@ import os
 import sys
 
 sys.dont_write_bytecode = True  # __pycache__ in the project would make the file watcher loop
-from runner_support import LoadError, Loader, dumps, envelope, iso_time  # noqa: E402
+from runner_support import FrameworkGuard, LoadError, Loader, dumps, envelope, iso_time  # noqa: E402
 
 # The shims replace the script's folder on the path, so connectors see the framework and not our files.
 sys.path[0] = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'shims')
@@ -30,7 +30,6 @@ import _studio_host  # noqa: E402
 REQ_FD, RES_FD = 3, 4
 CAP = int(os.environ.get('CS_OUTPUT_CAP') or 1 << 20)
 DATA_CAP = int(os.environ.get('CS_DATA_CAP') or 32 << 20)
-FRAMEWORK = ('connectors', 'integrations', 'cshmac', 'django', 'uwsgi')
 HOOKS = ('on_app_start', 'on_add_config', 'on_update_config', 'on_delete_config', 'on_activate',
          'on_deactivate', 'teardown')
 log = logging.getLogger('connector-studio')
@@ -156,18 +155,6 @@ class CallLogHandler(logging.Handler):
             self.handleError(record)
 
 
-class FrameworkGuard(object):
-    """Last on sys.meta_path: a framework import that no shim provides fails naming the missing module."""
-
-    @staticmethod
-    def find_spec(fullname, path=None, target=None):
-        if fullname.split('.')[0] in FRAMEWORK:
-            raise ModuleNotFoundError(
-                'No module named %r: it is part of the FortiSOAR platform, but Connector Studio\'s simulated '
-                'runtime has no shim for it (resources/python/shims)' % fullname, name=fullname)
-        return None
-
-
 def error_text(error):
     return str(error) or type(error).__name__
 
@@ -221,7 +208,7 @@ class Worker(object):
         prefix = 'Could not load the connector: ' if isinstance(error, LoadError) else ''
         cause = error.__cause__ if isinstance(error, LoadError) and error.__cause__ else error
         log.error('%s failed: %s\n%s', kind, error_text(error), ''.join(
-            traceback.format_exception(type(cause), cause, connector_frames(cause.__traceback__))))
+            traceback.format_exception(type(cause), cause, connector_frames(cause.__traceback__))).rstrip())
         message = prefix + error_text(error)
         if kind == 'health':
             return {'status': 'Disconnected', 'message': message}

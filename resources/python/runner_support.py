@@ -13,6 +13,21 @@ import re
 import sys
 
 
+FRAMEWORK = ('connectors', 'integrations', 'cshmac', 'django', 'uwsgi')
+
+
+class FrameworkGuard(object):
+    """Last on sys.meta_path: a framework import that no shim provides fails naming the missing module."""
+
+    @staticmethod
+    def find_spec(fullname, path=None, target=None):
+        if fullname.split('.')[0] in FRAMEWORK:
+            raise ModuleNotFoundError(
+                'No module named %r: it is part of the FortiSOAR platform, but Connector Studio\'s simulated '
+                'runtime has no shim for it (resources/python/shims)' % fullname, name=fullname)
+        return None
+
+
 class LoadError(Exception):
     """The connector folder could not be imported or has no usable Connector class."""
 

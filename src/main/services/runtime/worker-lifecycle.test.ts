@@ -90,6 +90,18 @@ describe('output cap', () => {
   });
 });
 
+describe('data cap', () => {
+  it('replaces data over the cap with the start of its JSON text, and says so', async () => {
+    kit = makeKit({ dataCapBytes: 500 });
+    const r = await kit.runtime.execute(fixture('hello-world'), 'echo', { blob: 'x'.repeat(2000) }, {});
+    expect(r.status).toBe('Success');
+    expect(r.data).toMatch(/^\{"params":\{"blob":"xxx/);
+    expect((r.data as string).length).toBe(500);
+    expect(r.logs.at(-1)!.message).toMatch(/^The result data \(\d+ characters of JSON\) was over the 500-character cap/);
+    expect(r.schema).toEqual({ missing: [], extra: [] });
+  });
+});
+
 describe('no orphan processes', () => {
   it('queues concurrent calls to one worker', async () => {
     kit = makeKit();
