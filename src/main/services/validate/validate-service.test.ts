@@ -1,0 +1,118 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { create } from 'tar';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { baseSnapshot, type MutableSnapshot } from '../../../../tests/fixtures/rules/base';
+import { rawTgz } from '../../../../tests/helpers/raw-tar';
+import { jpegBytes, pngBytes, writeConnector } from '../../../../tests/helpers/write-connector';
+import { imageInfo } from './image-size';
+import { createValidateService } from './validate-service';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+let work: string;
+const service = createValidateService();
+
+beforeEach(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'validate-service-test-'));
+});
+afterEach(() => rm(work, { recursive: true, force: true }));
+
+function edited(fn: (info: any) => void, more?: (s: MutableSnapshot) => void): MutableSnapshot {
+  const s = baseSnapshot();
+  const info = JSON.parse(s.files['info.json']);
+  fn(info);
+  s.files['info.json'] = JSON.stringify(info, null, 2);
+  more?.(s);
+  return s;
+}
+
+describe('validateFolder', () => {
+  it('reports a clean connector with its name and version', async () => {
+    const dir = await writeConnector(work, baseSnapshot());
+    expect(await service.validateFolder(dir)).toEqual({ connector: 'acme-intel', version: '1.0.0', findings: [], summary: { errors: 0, warnings: 0, infos: 0 } });
+  });
+
+  it('reads real icon sizes from PNG and JPEG files', async () => {
+    const dir = await writeConnector(work, edited((i) => (i.icon_large_name = 'large.jpg')));
+    await writeFile(path.join(dir, 'images/large.jpg'), jpegBytes(100, 60));
+    await writeFile(path.join(dir, 'images/small.png'), pngBytes(32, 32));
+    const report = await service.validateFolder(dir);
+    expect(report.findings).toMatchObject([{ rule: 'icon-size', pointer: '/icon_large_name', message: expect.stringContaining('100x60') }]);
+  });
+
+  it('finds the connector folder inside a project root', async () => {
+    const root = path.join(work, 'connector-acme-intel');
+    await writeConnector(root, baseSnapshot());
+    await writeFile(path.join(root, 'README.md'), '# Acme');
+    expect((await service.validateFolder(root)).connector).toBe('acme-intel');
+  });
+
+  it('refuses a folder that is not a connector or holds several', async () => {
+    await expect(service.validateFolder(work)).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('not a connector') });
+    await writeConnector(work, baseSnapshot());
+    await writeConnector(work, { ...baseSnapshot(), folderName: 'other' });
+    await expect(service.validateFolder(work)).rejects.toThrow(/several connectors \(acme-intel, other\)/);
+    await expect(service.validateFolder(path.join(work, 'nope'))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('reports info.json that is not UTF-8', async () => {
+    const dir = await writeConnector(work, baseSnapshot());
+    await writeFile(path.join(dir, 'info.json'), Buffer.from([0x7b, 0xff, 0xfe, 0x7d]));
+    const report = await service.validateFolder(dir);
+    expect(report.findings).toMatchObject([{ rule: 'info-json-parse', severity: 'error', message: expect.stringContaining('UTF-8') }]);
+  });
+
+  it('adds schema findings only where no rule already reports', async () => {
+    const dir = await writeConnector(work, edited((i) => ((i.tags = 'threat'), (i.version = 1), (i.operations[0].parameters[0].required = 'yes'))));
+    const { findings } = await service.validateFolder(dir);
+    expect(findings.map((f) => [f.source, f.rule, f.pointer])).toEqual([
+      ['rules', 'field-flags-boolean', '/operations/0/parameters/0/required'],
+      ['schema', 'schema-type', '/tags'],
+      ['rules', 'version-format', '/version'],
+    ]);
+    expect(findings[1]).toMatchObject({ severity: 'warning', message: expect.stringContaining('/tags must be array') });
+  });
+
+  it('does not read Python with metadataOnly, and skips caches and tests', async () => {
+    const dir = await writeConnector(work, baseSnapshot());
+    await mkdir(path.join(dir, '__pycache__'));
+    await mkdir(path.join(dir, 'tests'));
+    await writeFile(path.join(dir, '__pycache__/x.py'), 'import os\n');
+    await writeFile(path.join(dir, 'tests/test_x.py'), 'import os\n');
+    expect((await service.validateFolder(dir)).findings).toEqual([]);
+    await rm(path.join(dir, 'connector.py'));
+    expect((await service.validateFolder(dir)).summary.errors).toBe(1);
+    expect((await service.validateFolder(dir, { metadataOnly: true })).findings).toEqual([]);
+  });
+});
+
+describe('validateTgz and validatePath', () => {
+  it('validates an archive like the folder it came from and cleans up', async () => {
+    await writeConnector(work, edited((i) => (i.version = '0.1.0')));
+    const tgz = path.join(work, 'acme-intel.tgz');
+    await create({ gzip: true, file: tgz, cwd: work, portable: true }, ['acme-intel']);
+    const fromTgz = await service.validateTgz(tgz);
+    expect(fromTgz).toEqual(await service.validateFolder(path.join(work, 'acme-intel')));
+    expect(fromTgz.findings.map((f) => f.rule)).toEqual(['version-certification']);
+    expect(await service.validatePath(tgz)).toEqual(fromTgz);
+  });
+
+  it('refuses hostile or broken archives', async () => {
+    const evil = path.join(work, 'evil.tgz');
+    await writeFile(evil, rawTgz([{ name: 'acme/' }, { name: 'acme/../../evil', data: 'x' }]));
+    await expect(service.validatePath(evil)).rejects.toMatchObject({ code: 'PACKAGING' });
+    await writeFile(evil, 'garbage');
+    await expect(service.validatePath(evil)).rejects.toThrow(/not a gzip/);
+    await expect(service.validatePath(path.join(work, 'missing.tgz'))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('imageInfo', () => {
+  it('reads PNG and JPEG sizes from headers and explains other files', () => {
+    expect(imageInfo(pngBytes(32, 16))).toEqual({ format: 'png', width: 32, height: 16 });
+    expect(imageInfo(jpegBytes(80, 40))).toEqual({ format: 'jpeg', width: 80, height: 40 });
+    expect(imageInfo(Buffer.from('<svg/>'))).toEqual({ error: 'not a PNG or JPEG file' });
+    expect(imageInfo(jpegBytes(8, 8).subarray(0, 30))).toMatchObject({ error: expect.stringContaining('JPEG') });
+  });
+});
