@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -68,8 +69,7 @@ describe('browser host', () => {
   it('refuses ../ paths and touches nothing outside the workspace', async () => {
     const { host, workspace } = await start();
     const cookie = await login(host);
-    const parent = path.dirname(workspace);
-    const before = await readdir(parent);
+    const before = await readdir(workspace);
     const [project] = (await (await rpc(host.origin, 'projects.list', {}, { Cookie: cookie })).json()).value;
     for (const relPath of ['../../escape.txt', '../x', '/etc/passwd']) {
       const body = await (await rpc(host.origin, 'files.write', { projectId: project.id, relPath, text: 'pwned' }, { Cookie: cookie })).json();
@@ -77,7 +77,8 @@ describe('browser host', () => {
     }
     const read = await (await rpc(host.origin, 'files.read', { projectId: project.id, relPath: '../../../../etc/passwd' }, { Cookie: cookie })).json();
     expect(read.error.code).toBe('OUTSIDE_WORKSPACE');
-    expect(await readdir(parent)).toEqual(before);
+    expect(await readdir(workspace)).toEqual(before);
+    expect(existsSync(path.join(path.dirname(workspace), 'escape.txt'))).toBe(false);
   });
 
   it('validates requests and reports unknown channels', async () => {
