@@ -10,13 +10,15 @@ const only = process.argv[2];
 const node = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'warning', absWorkingDir: root };
 // CommonJS libraries inside an ESM bundle still call require() for Node built-ins.
 const esmRequire = "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);";
+// Shared service code uses import.meta.url to find its files; give the CommonJS bundles the same value.
+const cjsMeta = { banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" }, define: { 'import.meta.url': '__importMetaUrl' } };
 
 async function buildNode() {
   rmSync(join(root, 'out', 'cli'), { recursive: true, force: true });
   await build({ ...node, entryPoints: ['src/main/cli/index.ts'], outdir: 'out/cli', format: 'esm', splitting: true,
     chunkNames: 'chunks/[name]-[hash]', banner: { js: esmRequire }, external: ['electron'] });
   if (existsSync(join(root, 'src/main/electron/index.ts')))
-    await build({ ...node, entryPoints: ['src/main/electron/index.ts'], outfile: 'out/main/electron/index.cjs', format: 'cjs', external: ['electron'] });
+    await build({ ...node, entryPoints: ['src/main/electron/index.ts'], outfile: 'out/main/electron/index.cjs', format: 'cjs', external: ['electron'], ...cjsMeta });
   if (existsSync(join(root, 'src/preload/index.ts')))
     await build({ ...node, entryPoints: ['src/preload/index.ts'], outfile: 'out/preload/index.cjs', format: 'cjs', external: ['electron'], sourcemap: false });
 }
