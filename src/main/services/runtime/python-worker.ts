@@ -65,8 +65,9 @@ export class PythonWorker {
     this.child = child;
     const [, out, err, requests, replies] = child.stdio as [null, Readable, Readable, Writable, Readable];
     for (const s of [out, err, requests, replies]) s.on('error', () => {}); // EPIPE after a crash is expected
-    out.on('data', (b: Buffer) => this.raw('stdout', b));
-    err.on('data', (b: Buffer) => this.raw('stderr', b));
+    // Decoded as streams: a UTF-8 character may be split across two chunks.
+    out.setEncoding('utf8').on('data', (t: string) => this.raw('stdout', t));
+    err.setEncoding('utf8').on('data', (t: string) => this.raw('stderr', t));
     replies.on('data', (b: Buffer) => this.onData(b));
     let pendingEvents = 2; // the exit status and the end of fd 4 (the last result may still be in the pipe)
     const settle = () => --pendingEvents === 0 && this.onGone();
@@ -152,8 +153,7 @@ export class PythonWorker {
     return this.stderrTail;
   }
 
-  private raw(stream: OutputStream, b: Buffer): void {
-    const text = b.toString('utf8');
+  private raw(stream: OutputStream, text: string): void {
     if (stream === 'stderr') this.stderrTail = (this.stderrTail + text).slice(-STDERR_TAIL);
     this.pending?.capture.output(stream, text);
   }

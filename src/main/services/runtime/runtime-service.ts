@@ -195,11 +195,12 @@ export function createRuntimeService(options: RuntimeServiceOptions): RuntimeSer
   async function runHook(folder: string, hook: HookName, args: unknown[], o: CallOptions = {}): Promise<HookResult> {
     const sent = await send(folder, { type: 'hook', hook, args }, o);
     const m = sent.reply.kind === 'result' ? sent.reply.message : undefined;
-    const scrub = scrubberFor(folder, {});
+    const configs = args.filter((a): a is Record<string, unknown> => typeof a === 'object' && a !== null && !Array.isArray(a));
+    const scrub = scrubberFor(folder, Object.assign({}, ...configs));
     return {
       hook,
       status: m?.status === 'Success' ? 'Success' : 'Failed',
-      message: m ? String(m.message ?? '') : failureMessage(sent, `hook ${hook}`),
+      message: scrub(m ? String(m.message ?? '') : failureMessage(sent, `hook ${hook}`)),
       data: m?.data ?? null,
       ...output(sent, scrub),
       ...effectsOf(m),
