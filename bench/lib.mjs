@@ -41,3 +41,12 @@ export async function startHost() {
   });
   return { url, home, stop: () => child.kill('SIGTERM') };
 }
+
+/** Bundles a TypeScript entry with esbuild so a benchmark measures the same code the app runs. */
+export async function loadTs(relEntry) {
+  const { build } = await import('esbuild');
+  const outfile = path.join(ROOT, '.bench-tmp', relEntry.replace(/[\\/]/g, '_').replace(/\.ts$/, '.mjs'));
+  await build({ entryPoints: [path.join(ROOT, relEntry)], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'error',
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } });
+  return import(outfile);
+}
