@@ -30,6 +30,9 @@ interface WorkspaceAction {
   upload(dir: string, files: readonly { name: string; base64: string }[], overwrite: boolean): Promise<string[]>;
 }
 
+/** React's StrictMode and quick navigation can ask twice: both callers share one opening. */
+let opening: { projectId: string; done: Promise<void> } | null = null;
+
 const EMPTY: WorkspaceState = { tree: null, expanded: [], selected: null, loading: false, error: null };
 
 export const useWorkspaceStore = createStore<WorkspaceState & WorkspaceAction>('workspace', (set, get) => {
@@ -40,19 +43,28 @@ export const useWorkspaceStore = createStore<WorkspaceState & WorkspaceAction>('
     void useGitStore.getState().refresh().catch(() => undefined);
   };
 
+  /** Shows a project in this window: tree, git state, and the tabs (with unsaved edits) of last time. */
+  async function openNow(projectId: string) {
+    if (useAppStore.getState().projectId === projectId && get().tree) return;
+    await get().closeProject();
+    useAppStore.getState().setProjectId(projectId);
+    set({ ...EMPTY, loading: true }, false, 'openProject');
+    await get().loadTree();
+    if (!get().tree) return;
+    const top = get().tree?.children?.find((c) => c.kind === 'dir');
+    if (top && get().expanded.length === 0) set({ expanded: [top.relPath] }, false, 'expandTop');
+    await Promise.all([useGitStore.getState().refresh().catch(() => undefined), useEditorStore.getState().restore().catch(() => 0)]);
+  }
+
   return {
     ...EMPTY,
-    /** Shows a project in this window: tree, git state, and the tabs (with unsaved edits) of last time. */
-    openProject: async (projectId) => {
-      if (useAppStore.getState().projectId === projectId && get().tree) return;
-      await get().closeProject();
-      useAppStore.getState().setProjectId(projectId);
-      set({ ...EMPTY, loading: true }, false, 'openProject');
-      await get().loadTree();
-      if (!get().tree) return;
-      const top = get().tree?.children?.find((c) => c.kind === 'dir');
-      if (top && get().expanded.length === 0) set({ expanded: [top.relPath] }, false, 'expandTop');
-      await Promise.all([useGitStore.getState().refresh().catch(() => undefined), useEditorStore.getState().restore().catch(() => 0)]);
+    openProject: (projectId) => {
+      if (opening?.projectId === projectId) return opening.done;
+      const done = openNow(projectId).finally(() => {
+        if (opening?.done === done) opening = null;
+      });
+      opening = { projectId, done };
+      return done;
     },
     closeProject: async () => {
       if (!useAppStore.getState().projectId) return;

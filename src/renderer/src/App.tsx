@@ -1,0 +1,46 @@
+import { ConnectionBanner } from './components/ConnectionBanner';
+import { Toasts } from './components/Toasts';
+import { DialogHost } from './features/dialogs/DialogHost';
+import { HomePage } from './features/home/HomePage';
+import { IdeView } from './features/ide/IdeView';
+import { CommandPalette } from './features/palette/CommandPalette';
+import { useGlobalShortcuts } from './features/palette/useGlobalShortcuts';
+import { SettingsPage } from './features/settings/SettingsPage';
+import { navigate, useRoute } from './hooks/useRoute';
+import { useBeforeUnload } from './hooks/useBeforeUnload';
+import { useProjectEvents } from './hooks/useProjectEvents';
+import { useStartup } from './hooks/useStartup';
+import { useTheme } from './hooks/useTheme';
+
+function Page() {
+  const route = useRoute();
+  switch (route.page) {
+    case 'home':
+      return <HomePage />;
+    case 'settings':
+      return (
+        <main className="settings-standalone">
+          <SettingsPage onClose={() => navigate({ page: 'home' })} />
+        </main>
+      );
+    case 'project':
+      return <IdeView key={route.projectId} projectId={route.projectId} showSettings={route.settings} />;
+  }
+}
+
+export function App() {
+  const ready = useStartup();
+  useTheme();
+  useGlobalShortcuts();
+  useBeforeUnload();
+  useProjectEvents();
+  return (
+    <>
+      <ConnectionBanner />
+      {ready ? <Page /> : <div className="boot" aria-busy="true" aria-label="Starting Connector Studio" />}
+      <CommandPalette />
+      <DialogHost />
+      <Toasts />
+    </>
+  );
+}

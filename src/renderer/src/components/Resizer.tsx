@@ -1,0 +1,42 @@
+interface ResizerProps {
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+  onChange(value: number): void;
+}
+
+/** A vertical splitter: drag with the pointer, or focus it and use the arrow keys. */
+export function Resizer({ label, value, min, max, onChange }: ResizerProps) {
+  const clamp = (v: number) => Math.min(max, Math.max(min, v));
+
+  const onPointerDown = (e: React.PointerEvent<HTMLDivElement>) => {
+    e.preventDefault();
+    const startX = e.clientX;
+    const start = value;
+    const target = e.currentTarget;
+    target.setPointerCapture(e.pointerId);
+    const move = (ev: PointerEvent) => onChange(clamp(start + ev.clientX - startX));
+    const up = () => {
+      target.removeEventListener('pointermove', move);
+      target.removeEventListener('pointerup', up);
+      document.body.classList.remove('resizing');
+    };
+    document.body.classList.add('resizing');
+    target.addEventListener('pointermove', move);
+    target.addEventListener('pointerup', up);
+  };
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const step = e.shiftKey ? 40 : 10;
+    if (e.key === 'ArrowLeft') onChange(clamp(value - step));
+    else if (e.key === 'ArrowRight') onChange(clamp(value + step));
+    else return;
+    e.preventDefault();
+  };
+
+  return (
+    <div className="resizer" role="separator" aria-orientation="vertical" aria-label={label} aria-valuenow={Math.round(value)}
+      aria-valuemin={min} aria-valuemax={max} tabIndex={0} onPointerDown={onPointerDown} onKeyDown={onKeyDown} data-testid="sidebar-resizer" />
+  );
+}

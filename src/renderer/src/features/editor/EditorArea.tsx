@@ -1,0 +1,26 @@
+import { useEditorStore, editorSelectors } from '../../store/editor/store';
+import { EditorTabs, EDITOR_PANEL_ID } from './EditorTabs';
+import { EmptyEditor } from './EmptyEditor';
+import { FileBanners } from './FileBanners';
+import { ImagePreview } from './ImagePreview';
+import { MonacoView } from './MonacoView';
+
+/** Tabs over the active file: Monaco for text (kept mounted so switching tabs is instant), a preview for images. */
+export function EditorArea() {
+  const tab = useEditorStore(editorSelectors.activeTab);
+  const hasTabs = useEditorStore((s) => s.tabs.length > 0);
+  return (
+    <div className="editor-area">
+      <EditorTabs />
+      <div id={EDITOR_PANEL_ID} className="editor-panel" role={hasTabs ? 'tabpanel' : undefined} aria-label={tab ? tab.relPath : undefined}>
+        {tab && <FileBanners tab={tab} />}
+        <div className="editor-content">
+          <MonacoView tab={tab?.kind === 'text' ? tab : null} />
+          {tab?.kind === 'image' && <ImagePreview tab={tab} />}
+          {tab?.kind === 'binary' && <div className="binary-file muted">This file is binary and cannot be shown.</div>}
+          {!tab && <EmptyEditor />}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import type { ProjectSummary } from '../../../../shared/models/workspace';
+import { Icon } from '../../components/Icon';
+import { hrefOf } from '../../hooks/route';
+import { relativeTime } from './relative-time';
+
+const GIT_LABEL = { clean: 'Git: clean', changed: 'Git: changes', none: 'No git' } as const;
+
+interface Props {
+  project: ProjectSummary;
+  onDelete(p: ProjectSummary): void;
+}
+
+/** One connector on Home. The title is a real link, so a middle click opens the project in a new tab. */
+export function ProjectCard({ project: p, onDelete }: Props) {
+  const href = hrefOf({ page: 'project', projectId: p.id, settings: false });
+  const modified = new Date(p.modifiedMs);
+  return (
+    <li className="project-card" data-testid="project-card" data-name={p.name} data-id={p.id}>
+      <div className="card-top">
+        <div className="card-icon" aria-hidden="true">
+          {p.iconDataUrl ? <img src={p.iconDataUrl} alt="" /> : <span className="card-initial">{(p.label || p.name).slice(0, 1).toUpperCase()}</span>}
+        </div>
+        <div className="card-heading">
+          <h2 className="card-title">
+            <a href={href} className="card-link" data-testid="project-open">{p.label || p.name}</a>
+          </h2>
+          <p className="card-meta">
+            <span className="mono">{p.name}</span> · <span data-testid="project-version">v{p.version}</span>
+          </p>
+        </div>
+        <span className={`git-badge git-${p.git}`} data-testid="project-git" data-state={p.git}>
+          {p.git !== 'none' && <Icon name="branch" size={12} />}
+          {GIT_LABEL[p.git]}
+        </span>
+      </div>
+      {p.description && <p className="card-description">{p.description}</p>}
+      {p.problem && <p className="card-problem" role="note"><Icon name="warning" size={14} /> {p.problem}</p>}
+      <div className="card-footer">
+        <span className="muted small">{p.publisher || 'Unknown publisher'}</span>
+        <span className="muted small" title={modified.toLocaleString()}>Modified <time dateTime={modified.toISOString()}>{relativeTime(p.modifiedMs)}</time></span>
+        <span className="card-actions">
+          <a className="icon-button" href={href} target="_blank" rel="noopener" aria-label={`Open ${p.label || p.name} in a new tab`} title="Open in a new tab">
+            <Icon name="maximize" size={14} />
+          </a>
+          <button className="icon-button danger-hover" onClick={() => onDelete(p)} aria-label={`Delete ${p.label || p.name}`} title="Delete (move to trash)" data-testid="project-delete">
+            <Icon name="trash" size={14} />
+          </button>
+        </span>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,42 @@
+import { Icon, type IconName } from '../../components/Icon';
+import { isMac } from '../../hooks/platform';
+import { navigate } from '../../hooks/useRoute';
+import { useAppStore, type SidebarView } from '../../store/app/store';
+import { useGitStore } from '../../store/git/store';
+import { formatShortcut } from '../../store/palette/shortcuts';
+
+const VIEWS: { id: SidebarView; icon: IconName; label: string; keys: string }[] = [
+  { id: 'explorer', icon: 'files', label: 'Explorer', keys: 'Mod+Shift+E' },
+  { id: 'search', icon: 'search', label: 'Search', keys: 'Mod+Shift+F' },
+  { id: 'git', icon: 'branch', label: 'Source Control', keys: 'Ctrl+Shift+G' },
+];
+
+/** The left strip: side bar views on top, Home and Settings at the bottom. */
+export function ActivityBar({ projectId }: { projectId: string }) {
+  const { sidebar, sidebarVisible, showSidebar, toggleSidebar } = useAppStore();
+  const changes = useGitStore((s) => s.status?.files.length ?? 0);
+  const mac = isMac();
+  return (
+    <nav className="activity-bar" aria-label="Views">
+      {VIEWS.map((v) => {
+        const on = sidebarVisible && sidebar === v.id;
+        return (
+          <button key={v.id} className={`activity-item${on ? ' active' : ''}`} aria-pressed={on} aria-label={v.label}
+            title={`${v.label} (${formatShortcut(v.keys, mac)})`} data-testid={`activity-${v.id}`}
+            onClick={() => (on ? toggleSidebar() : showSidebar(v.id))}>
+            <Icon name={v.icon} size={22} />
+            {v.id === 'git' && changes > 0 && <span className="activity-badge" aria-label={`${changes} changes`}>{changes}</span>}
+          </button>
+        );
+      })}
+      <div className="activity-spacer" />
+      <button className="activity-item" aria-label="Home" title="Home" onClick={() => navigate({ page: 'home' })} data-testid="activity-home">
+        <Icon name="home" size={22} />
+      </button>
+      <button className="activity-item" aria-label="Settings" title={`Settings (${formatShortcut('Mod+,', mac)})`}
+        onClick={() => navigate({ page: 'project', projectId, settings: true })} data-testid="activity-settings">
+        <Icon name="settings" size={22} />
+      </button>
+    </nav>
+  );
+}

@@ -1,0 +1,22 @@
+import { usePersistentNumber } from '../../hooks/usePersistentNumber';
+import { Resizer } from '../../components/Resizer';
+import { useAppStore } from '../../store/app/store';
+import { ExplorerView } from '../file-tree/ExplorerView';
+import { GitPanel } from '../git/GitPanel';
+import { SearchPanel } from '../search/SearchPanel';
+
+/** The resizable side bar; its width is a UI preference kept in localStorage. */
+export function Sidebar({ title }: { title: string }) {
+  const view = useAppStore((s) => s.sidebar);
+  const [width, setWidth] = usePersistentNumber('cs.sidebarWidth', 280);
+  return (
+    <>
+      <aside className="sidebar" style={{ width }} aria-label="Side bar" data-testid="sidebar">
+        {view === 'explorer' && <ExplorerView title={title} />}
+        {view === 'search' && <SearchPanel />}
+        {view === 'git' && <GitPanel />}
+      </aside>
+      <Resizer label="Resize side bar" value={width} min={170} max={700} onChange={setWidth} />
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+import { editorInstance } from '../../editor/editor-instance';
+import { useAppStore } from '../../store/app/store';
+import { useEditorStore } from '../../store/editor/store';
+import { useGitStore } from '../../store/git/store';
+import { usePaletteStore } from '../../store/palette/store';
+import { useSearchStore } from '../../store/search/store';
+import { useWorkspaceStore } from '../../store/workspace/store';
+import { navigate } from '../../hooks/useRoute';
+import { deleteEntry, newFile, newFolder, pickAndUpload, renameEntry } from '../file-tree/tree-commands';
+import * as app from './app-commands';
+
+export interface Command {
+  readonly id: string;
+  readonly category: string;
+  readonly title: string;
+  /** "Mod+Shift+P"; see store/palette/shortcuts.ts. */
+  readonly shortcut?: string;
+  /** Where the shortcut works when it is not window-wide (tree keys, Esc); shown in the palette, not bound globally. */
+  readonly shortcutScope?: string;
+  readonly inProjectOnly?: boolean;
+  run(): unknown;
+}
+
+const projectId = () => useAppStore.getState().projectId;
+const showSearch = (replace: boolean) => {
+  useAppStore.getState().showSidebar('search');
+  useSearchStore.getState().setShowReplace(replace || useSearchStore.getState().showReplace);
+  useSearchStore.getState().requestFocus();
+};
+const activeRel = () => useEditorStore.getState().active;
+
+/** Every command of the app, the palette's list and the source of the global key bindings. */
+export const COMMANDS: readonly Command[] = [
+  { id: 'palette.commands', category: 'View', title: 'Show All Commands', shortcut: 'Mod+Shift+P', run: () => usePaletteStore.getState().show('>') },
+  { id: 'palette.files', category: 'Go', title: 'Go to File…', shortcut: 'Mod+P', inProjectOnly: true, run: () => usePaletteStore.getState().show('') },
+  { id: 'editor.goToLine', category: 'Go', title: 'Go to Line…', shortcut: 'Ctrl+G', inProjectOnly: true, run: () => usePaletteStore.getState().show(':') },
+  { id: 'file.save', category: 'File', title: 'Save', shortcut: 'Mod+S', inProjectOnly: true, run: () => useEditorStore.getState().save() },
+  { id: 'file.saveAll', category: 'File', title: 'Save All', shortcut: 'Mod+Alt+S', inProjectOnly: true, run: () => useEditorStore.getState().saveAll() },
+  { id: 'file.close', category: 'File', title: 'Close Editor', shortcut: 'Mod+Alt+W', inProjectOnly: true, run: () => activeRel() && useEditorStore.getState().closeTab(activeRel()!) },
+  { id: 'file.closeAll', category: 'File', title: 'Close All Editors', inProjectOnly: true, run: () => useEditorStore.getState().closeAll() },
+  { id: 'file.revert', category: 'File', title: 'Revert File to the Version on Disk', inProjectOnly: true, run: () => activeRel() && useEditorStore.getState().takeTheirs(activeRel()!) },
+  { id: 'file.newFile', category: 'File', title: 'New File…', inProjectOnly: true, run: () => newFile() },
+  { id: 'file.newFolder', category: 'File', title: 'New Folder…', inProjectOnly: true, run: () => newFolder() },
+  { id: 'file.upload', category: 'File', title: 'Upload Files…', inProjectOnly: true, run: () => pickAndUpload() },
+  { id: 'file.rename', category: 'File', title: 'Rename Selected File…', shortcut: 'F2', shortcutScope: 'Explorer', inProjectOnly: true, run: () => renameEntry() },
+  { id: 'file.delete', category: 'File', title: 'Delete Selected File', shortcut: 'Delete', shortcutScope: 'Explorer', inProjectOnly: true, run: () => deleteEntry() },
+  { id: 'explorer.show', category: 'View', title: 'Show Explorer', shortcut: 'Mod+Shift+E', inProjectOnly: true, run: () => useAppStore.getState().showSidebar('explorer') },
+  { id: 'explorer.refresh', category: 'Explorer', title: 'Refresh Explorer', inProjectOnly: true, run: () => useWorkspaceStore.getState().loadTree() },
+  { id: 'explorer.collapse', category: 'Explorer', title: 'Collapse Folders', inProjectOnly: true, run: () => useWorkspaceStore.setState({ expanded: [] }) },
+  { id: 'explorer.reveal', category: 'Explorer', title: 'Reveal Active File in Explorer', inProjectOnly: true, run: () => activeRel() && (useAppStore.getState().showSidebar('explorer'), useWorkspaceStore.getState().reveal(activeRel()!)) },
+  { id: 'search.find', category: 'Search', title: 'Find in Files', shortcut: 'Mod+Shift+F', inProjectOnly: true, run: () => showSearch(false) },
+  { id: 'search.replace', category: 'Search', title: 'Replace in Files', shortcut: 'Mod+Shift+H', inProjectOnly: true, run: () => showSearch(true) },
+  { id: 'git.show', category: 'View', title: 'Show Source Control', shortcut: 'Ctrl+Shift+G', inProjectOnly: true, run: () => useAppStore.getState().showSidebar('git') },
+  { id: 'git.init', category: 'Git', title: 'Initialize Git Repository', inProjectOnly: true, run: () => app.initGit() },
+  { id: 'git.commitAll', category: 'Git', title: 'Commit All…', inProjectOnly: true, run: () => app.commitAllWithPrompt() },
+  { id: 'git.refresh', category: 'Git', title: 'Refresh Git Status', inProjectOnly: true, run: () => useGitStore.getState().refresh() },
+  { id: 'view.sidebar', category: 'View', title: 'Toggle Side Bar', shortcut: 'Mod+B', inProjectOnly: true, run: () => useAppStore.getState().toggleSidebar() },
+  { id: 'view.fullScreen', category: 'View', title: 'Toggle Full-Screen Editor', shortcut: 'Mod+Alt+Enter', inProjectOnly: true, run: () => app.toggleFullScreen() },
+  { id: 'view.leaveFullScreen', category: 'View', title: 'Leave Full-Screen Editor', shortcut: 'Escape', shortcutScope: 'full screen', inProjectOnly: true, run: () => app.toggleFullScreen(false) },
+  { id: 'view.focusEditor', category: 'View', title: 'Focus Editor', inProjectOnly: true, run: () => editorInstance.focus() },
+  { id: 'view.theme', category: 'Preferences', title: 'Toggle Light/Dark Theme', run: () => app.toggleTheme() },
+  { id: 'view.settings', category: 'Preferences', title: 'Open Settings', shortcut: 'Mod+,', run: () => navigate(projectId() ? { page: 'project', projectId: projectId()!, settings: true } : { page: 'settings' }) },
+  { id: 'view.home', category: 'Go', title: 'Go to Home', run: () => navigate({ page: 'home' }) },
+  { id: 'project.openFolder', category: 'File', title: 'Open Folder…', run: () => app.openFolder() },
+  { id: 'app.openLogs', category: 'Help', title: 'Open Logs Folder', run: () => app.openLogsFolder() },
+  { id: 'app.exportDiagnostics', category: 'Help', title: 'Export Diagnostics', run: () => app.exportDiagnostics() },
+];
+
+export const availableCommands = (inProject: boolean) => COMMANDS.filter((c) => inProject || !c.inProjectOnly);

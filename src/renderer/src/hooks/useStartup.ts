@@ -1,0 +1,37 @@
+import { useEffect, useState } from 'react';
+import { call, onConnection } from '../api/client';
+import { toastError, useAppStore } from '../store/app/store';
+import { useSettingsStore } from '../store/settings/store';
+import { parseRoute } from './route';
+import { navigate } from './useRoute';
+
+/**
+ * Before the first screen: settings (for the theme), app info, the connection state, and a crash check. When the
+ * last session left unsaved edits and the window opened on Home, it goes to that project so they come back.
+ */
+export function useStartup(): boolean {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    const off = onConnection((s) => useAppStore.getState().setConnection(s));
+    void (async () => {
+      try {
+        await Promise.all([useSettingsStore.getState().load(), useAppStore.getState().loadInfo()]);
+        if (parseRoute(window.location.hash).page === 'home') await reopenUnsavedWork();
+      } catch (e) {
+        toastError(e);
+      } finally {
+        setReady(true);
+      }
+    })();
+    return off;
+  }, []);
+  return ready;
+}
+
+async function reopenUnsavedWork() {
+  const backups = await call('backup.list', {});
+  const latest = backups[backups.length - 1];
+  if (!latest) return;
+  const projects = await call('projects.list', {});
+  if (projects.some((p) => p.id === latest.projectId)) navigate({ page: 'project', projectId: latest.projectId, settings: false });
+}

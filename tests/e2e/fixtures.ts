@@ -1,0 +1,48 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { startHost, type HostDirs, type RunningHost } from './host';
+
+export interface AppFixture {
+  readonly dirs: HostDirs;
+  host: RunningHost;
+  /** Kills (or stops) the host and starts a new one on the same folders: a crash and a restart. */
+  restart(signal?: NodeJS.Signals): Promise<RunningHost>;
+  /** Opens the host's URL (the token becomes a cookie) and waits for <html data-app-state="loaded">. */
+  open(page: Page, hash?: string): Promise<void>;
+  /** The sample project's folder in the workspace. */
+  readonly sampleRoot: string;
+}
+
+export const SAMPLE_PROJECT = 'connector-sample-threat-intel';
+export const SAMPLE_CONNECTOR = 'sample-threat-intel';
+
+async function openApp(page: Page, host: RunningHost, hash = '') {
+  await page.goto(host.url + hash);
+  await expect(page.locator('html')).toHaveAttribute('data-app-state', 'loaded', { timeout: 20_000 });
+}
+
+/** Every test gets its own HOME, user data folder and workspace, and its own host process. */
+export const test = base.extend<{ app: AppFixture }>({
+  app: async ({}, use) => {
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'cs-e2e-'));
+    const dirs: HostDirs = { home: path.join(tmp, 'home'), userData: path.join(tmp, 'user-data'), workspace: path.join(tmp, 'workspace') };
+    const fixture: AppFixture = {
+      dirs,
+      host: await startHost(dirs),
+      sampleRoot: path.join(dirs.workspace, SAMPLE_PROJECT),
+      restart: async (signal = 'SIGKILL') => {
+        await fixture.host.stop(signal);
+        fixture.host = await startHost(dirs);
+        return fixture.host;
+      },
+      open: (page, hash) => openApp(page, fixture.host, hash),
+    };
+    await use(fixture);
+    await fixture.host.stop();
+    await rm(tmp, { recursive: true, force: true });
+  },
+});
+
+export { expect };
