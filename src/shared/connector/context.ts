@@ -26,6 +26,9 @@ export type FieldOwner = { readonly kind: 'configuration' } | { readonly kind: '
 
 export interface FieldEntry {
   readonly field: Field;
+  /** `field.type` when it is a string, else ''. Read once here: rules loop over fields many times, and
+   * property loads on JSON.parse objects of many shapes are slow. */
+  readonly type: string;
   readonly pointer: string;
   readonly level: FieldLevel;
   /** The select/checkbox whose onchange holds this field, and under which key. */
@@ -59,7 +62,8 @@ export function buildContext(snapshot: ConnectorSnapshot, info: InfoJson): RuleC
     for (let i = 0; i < list.length; i++) {
       const field = list[i];
       if (!isObject(field)) continue;
-      const entry: FieldEntry = { field: field as Field, pointer: joinPointer(pointer, i), level, parentField, branchKey: key };
+      const type = typeof field.type === 'string' ? field.type : '';
+      const entry: FieldEntry = { field: field as Field, type, pointer: joinPointer(pointer, i), level, parentField, branchKey: key };
       level.fields.push(entry);
       fields.push(entry);
       const onchange = field.onchange;

@@ -40,16 +40,27 @@ export function readInfoJson(snapshot: ConnectorSnapshot): InfoJsonRead {
   return { ok: true, info: doc as InfoJson };
 }
 
-export function validateSnapshot(snapshot: ConnectorSnapshot, opts: EngineOptions = {}): Finding[] {
+export interface EngineRun {
+  /** Sorted findings. */
+  readonly findings: Finding[];
+  /** The parsed info.json when it parsed, so callers (schema check, report) need not parse it again. */
+  readonly info: InfoJson | undefined;
+}
+
+export function runEngine(snapshot: ConnectorSnapshot, opts: EngineOptions = {}): EngineRun {
   const read = readInfoJson(snapshot);
-  if (!read.ok) return [read.finding];
+  if (!read.ok) return { findings: [read.finding], info: undefined };
   const ctx = buildContext(snapshot, read.info);
   const findings: Finding[] = [];
   for (const rule of opts.rules ?? allRules) {
     if (rule.code && snapshot.metadataOnly) continue;
     rule.check(ctx, (issue) => findings.push(toFinding(rule, issue)));
   }
-  return sortFindings(findings);
+  return { findings: sortFindings(findings), info: read.info };
+}
+
+export function validateSnapshot(snapshot: ConnectorSnapshot, opts: EngineOptions = {}): Finding[] {
+  return runEngine(snapshot, opts).findings;
 }
 
 /** Keys in the order of DESIGN.md's JSON shape; absent optional keys are left out, not undefined. */
@@ -69,9 +80,9 @@ function toFinding(rule: RuleMeta, issue: Issue): Finding {
 }
 
 /** The report shape of DESIGN.md for a snapshot and its findings. */
-export function buildReport(snapshot: ConnectorSnapshot, findings: Finding[]): ValidationReport {
-  const read = readInfoJson(snapshot);
-  const info = read.ok ? read.info : {};
+export function buildReport(snapshot: ConnectorSnapshot, findings: Finding[], parsed?: InfoJson): ValidationReport {
+  const read = parsed ? undefined : readInfoJson(snapshot);
+  const info: InfoJson = parsed ?? (read?.ok ? read.info : {});
   return {
     connector: typeof info.name === 'string' ? info.name : snapshot.folderName,
     version: typeof info.version === 'string' ? info.version : '',

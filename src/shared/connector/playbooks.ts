@@ -54,12 +54,19 @@ function collectWorkflows(doc: unknown): WorkflowEntry[] {
         name: str(w.name),
         pointer: `${base}/${ci}/workflows/${wi}`,
         isActive: w.isActive,
-        tags: Array.isArray(w.recordTags) ? w.recordTags.filter((t): t is string => typeof t === 'string') : [],
+        tags: readTags(w),
         steps: readSteps(w.steps),
       });
     });
   });
   return out;
+}
+
+/** `recordTags`, plus the legacy `tag` string ("#a #b") older exports still carry. */
+function readTags(w: Record<string, unknown>): string[] {
+  const tags = Array.isArray(w.recordTags) ? w.recordTags.filter((t): t is string => typeof t === 'string') : [];
+  const legacy = typeof w.tag === 'string' ? w.tag.split('#').map((t) => t.trim()).filter(Boolean) : [];
+  return [...tags, ...legacy];
 }
 
 function readSteps(steps: unknown): WorkflowStep[] {

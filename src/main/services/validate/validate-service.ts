@@ -1,6 +1,6 @@
 /** validate: folder or .tgz -> ValidationReport (JSON Schema via ajv + the shared rule engine). */
 import { stat } from 'node:fs/promises';
-import { buildReport, compareFindings, readInfoJson, validateSnapshot } from '../../../shared/connector/engine';
+import { buildReport, compareFindings, runEngine } from '../../../shared/connector/engine';
 import { summarize, type Finding, type ValidationReport } from '../../../shared/connector/findings';
 import type { ConnectorSnapshot } from '../../../shared/connector/snapshot';
 import { ServiceError } from '../errors';
@@ -27,14 +27,16 @@ export interface ValidateService {
 
 /** Rule findings plus schema findings at pointers no rule already explains, in the engine's order. */
 function validateWithSchema(snapshot: ConnectorSnapshot): ValidationReport {
-  const findings = validateSnapshot(snapshot);
-  const read = readInfoJson(snapshot);
-  if (read.ok) {
-    const covered = new Set(findings.map((f) => f.pointer).filter((p) => p !== undefined));
-    for (const f of schemaFindings(read.info)) if (!covered.has(f.pointer ?? '')) findings.push(f);
-    findings.sort(compareFindings);
+  const { findings, info } = runEngine(snapshot);
+  if (info) {
+    const schema = schemaFindings(info);
+    if (schema.length > 0) {
+      const covered = new Set(findings.map((f) => f.pointer));
+      for (const f of schema) if (!covered.has(f.pointer)) findings.push(f);
+      findings.sort(compareFindings);
+    }
   }
-  return buildReport(snapshot, findings);
+  return buildReport(snapshot, findings, info);
 }
 
 async function validateFolder(absDir: string, opts: ValidateOptions = {}): Promise<ValidationReport> {

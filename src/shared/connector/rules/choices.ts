@@ -51,7 +51,7 @@ export const choiceRules: Rule[] = [
     check({ fields }, report) {
       for (const e of fields) {
         const f = e.field;
-        if (!CHOICE_TYPES.has(String(f.type)) || f.apiOperation !== undefined) continue;
+        if (!CHOICE_TYPES.has(e.type) || f.apiOperation !== undefined) continue;
         if (!Array.isArray(f.options) || f.options.length === 0)
           report({ pointer: `${e.pointer}/options`, message: `${fieldWhere(e)} is a ${f.type} without options: add "options": [...] or an "apiOperation".` });
       }
@@ -66,7 +66,8 @@ export const choiceRules: Rule[] = [
     check({ fields }, report) {
       for (const e of fields) {
         const f = e.field;
-        const options = CHOICE_TYPES.has(String(f.type)) ? optionValues(f.options) : undefined;
+        if (!CHOICE_TYPES.has(e.type) || f.value === undefined || f.value === null || f.value === '') continue;
+        const options = optionValues(f.options);
         if (!options) continue;
         for (const v of defaultsOf(f.value))
           if (!options.has(String(v)))
@@ -84,7 +85,7 @@ export const choiceRules: Rule[] = [
       for (const e of fields) {
         const f = e.field;
         if (!isObject(f.onchange)) continue;
-        const allowed = f.type === 'checkbox' ? new Set(['true', 'false']) : CHOICE_TYPES.has(String(f.type)) ? optionValues(f.options) : undefined;
+        const allowed = e.type === 'checkbox' ? new Set(['true', 'false']) : CHOICE_TYPES.has(e.type) ? optionValues(f.options) : undefined;
         if (!allowed) continue;
         for (const key of Object.keys(f.onchange))
           if (!allowed.has(key))
@@ -101,7 +102,7 @@ export const choiceRules: Rule[] = [
     check({ fields }, report) {
       for (const e of fields) {
         const f = e.field;
-        if (isObject(f.onchange) && Object.keys(f.onchange).length > 0 && !ONCHANGE_TYPES.has(String(f.type)))
+        if (isObject(f.onchange) && Object.keys(f.onchange).length > 0 && !ONCHANGE_TYPES.has(e.type))
           report({ pointer: `${e.pointer}/onchange`, message: `${fieldWhere(e)} is of type ${JSON.stringify(f.type)}, which has no onchange: make it a select or checkbox, or move the fields out.` });
       }
     },

@@ -8,7 +8,7 @@ export const SERVER_VERSION = /^[0-9]+.[0-9]+.[0-9]+/;
 export const CI_VERSION = /^[1-9]\d*\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
 const CATEGORY_SET = new Set(CONNECTOR_CATEGORIES);
 const HELP_PREFIXES = ['https://docs.fortinet.com/document/fortisoar', 'https://github.com/fortinet-fortisoar'];
-const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
+const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && (v.charCodeAt(0) > 32 || /\S/.test(v));
 
 export const connectorRules: Rule[] = [
   defineRule({

@@ -2,7 +2,8 @@
 import { defineRule, type Rule } from '../rule';
 import { fieldWhere, isLabel } from './where';
 
-const has = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
+// No trim(): it copies long descriptions; most start with a visible character.
+const has = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && (v.charCodeAt(0) > 32 || /\S/.test(v));
 
 export const descriptionRules: Rule[] = [
   defineRule({
@@ -40,7 +41,7 @@ export const descriptionRules: Rule[] = [
     check({ info, operations, fields }, report) {
       const check = (desc: unknown, title: unknown, pointer: string, what: string) => {
         if (!has(desc)) return;
-        const why = norm(desc) === norm(title) ? 'only repeats the title' : words(desc) < 3 ? 'is one or two words' : undefined;
+        const why = shortness(desc, title);
         if (why) report({ pointer, message: `${what} description '${desc}' ${why}: say what it does or what to enter.` });
       };
       check(info.description, info.label, '/description', 'The connector');
@@ -50,5 +51,11 @@ export const descriptionRules: Rule[] = [
   }),
 ];
 
-const words = (s: string) => s.trim().split(/\s+/).length;
-const norm = (s: unknown) => (typeof s === 'string' ? s.trim().replace(/[.\s]+$/, '').toLowerCase() : undefined);
+// Cheap length guards first: this runs on every description of large connectors.
+const fewWords = (s: string) => s.length < 40 && s.trim().split(/\s+/).length < 3;
+const norm = (s: string) => s.trim().replace(/[.\s]+$/, '').toLowerCase();
+
+function shortness(desc: string, title: unknown): string | undefined {
+  if (typeof title === 'string' && desc.length <= title.length + 3 && norm(desc) === norm(title)) return 'only repeats the title';
+  return fewWords(desc) ? 'is one or two words' : undefined;
+}

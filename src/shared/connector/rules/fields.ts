@@ -60,7 +60,8 @@ export const fieldRules: Rule[] = [
     description: 'Every published field carries the three flags as true/false; a string "false" is truthy in the UI.',
     check({ fields }, report) {
       for (const e of fields) {
-        if (isLabel(e)) continue;
+        const f = e.field;
+        if (isLabel(e) || (typeof f.required === 'boolean' && typeof f.editable === 'boolean' && typeof f.visible === 'boolean')) continue;
         for (const flag of FLAGS) {
           const v = e.field[flag];
           if (typeof v === 'boolean') continue;
@@ -93,7 +94,7 @@ export const fieldRules: Rule[] = [
     description: 'The form applies "validation" patterns only to text and textarea fields; elsewhere it is ignored.',
     check({ fields }, report) {
       for (const e of fields)
-        if (e.field.validation !== undefined && !TEXT_TYPES.has(String(e.field.type)))
+        if (e.field.validation !== undefined && !TEXT_TYPES.has(e.type))
           report({ pointer: `${e.pointer}/validation`, message: `${fieldWhere(e)} is of type ${JSON.stringify(e.field.type)}, where "validation" is ignored: remove it or make the field text.` });
     },
   }),
@@ -121,7 +122,7 @@ export const fieldRules: Rule[] = [
     check({ fields }, report) {
       for (const e of fields) {
         const v = e.field.value;
-        if (e.field.type === 'integer' && typeof v === 'string' && v.trim() !== '')
+        if (e.type === 'integer' && typeof v === 'string' && v.trim() !== '')
           report({ pointer: `${e.pointer}/value`, message: `${fieldWhere(e)} is an integer with default ${JSON.stringify(v)}: write it without quotes.` });
       }
     },
@@ -135,7 +136,7 @@ export const fieldRules: Rule[] = [
     check({ fields }, report) {
       for (const e of fields) {
         const v = e.field.value;
-        if (e.field.type === 'checkbox' && v !== undefined && v !== null && v !== '' && typeof v !== 'boolean')
+        if (e.type === 'checkbox' && v !== undefined && v !== null && v !== '' && typeof v !== 'boolean')
           report({ pointer: `${e.pointer}/value`, message: `${fieldWhere(e)} is a checkbox with default ${JSON.stringify(v)}: use true or false without quotes.` });
       }
     },

@@ -8,4 +8,4 @@ export function fieldWhere(e: FieldEntry): string {
   return `Parameter ${name} of '${op.name ?? `operation #${op.index}`}'`;
 }
 
-export const isLabel = (e: FieldEntry): boolean => e.field.type === 'label';
+export const isLabel = (e: FieldEntry): boolean => e.type === 'label';
