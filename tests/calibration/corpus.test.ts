@@ -36,7 +36,8 @@ describe.skipIf(connectors.length === 0)('corpus calibration', () => {
       for (const f of report.findings)
         entries.push({ connector: name, rule: f.rule, severity: f.severity, path: f.path, ...(f.pointer !== undefined ? { pointer: f.pointer } : {}), ...(f.line !== undefined ? { line: f.line } : {}) });
     }
-    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(GOLDEN, JSON.stringify(entries, null, 1) + '\n');
+    // One finding per line, so a change reads as a one-line diff in review.
+    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(GOLDEN, `[\n${entries.map((e) => `  ${JSON.stringify(e)}`).join(',\n')}\n]\n`);
     expect(entries).toEqual(JSON.parse(readFileSync(GOLDEN, 'utf8')));
   });
 });
