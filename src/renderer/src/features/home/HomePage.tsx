@@ -61,9 +61,11 @@ export function HomePage() {
         <div className="home-intro">
           <div>
             <h1 id="home-title">Connectors</h1>
-            <p className="muted">{workspace ? <>Projects in <span className="mono">{workspace}</span></> : 'Your connector projects'}</p>
+            <p className="muted">
+              {loaded ? `${projects.length} project${projects.length === 1 ? '' : 's'}` : 'Loading…'}
+              {workspace && <> in <span className="mono">{workspace}</span></>}
+            </p>
           </div>
-          <button className="button primary" onClick={() => void openFolder()} data-testid="open-folder"><Icon name="folderOpen" /> Open Folder…</button>
         </div>
         <div className="home-toolbar" role="search">
           <label htmlFor={searchId} className="visually-hidden">Search connectors</label>
@@ -79,6 +81,8 @@ export function HomePage() {
             <option value="modified">Last modified</option>
           </select>
           <button className="icon-button" onClick={() => void load()} aria-label="Refresh the list" title="Refresh"><Icon name="refresh" /></button>
+          <span className="toolbar-spacer" />
+          <button className="button primary" onClick={() => void openFolder()} data-testid="open-folder"><Icon name="folderOpen" /> Open Folder…</button>
         </div>
         {error && <p className="inline-error" role="alert">{error}</p>}
         {loaded && !projects.length && !error && (

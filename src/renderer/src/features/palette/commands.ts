@@ -27,6 +27,11 @@ const showSearch = (replace: boolean) => {
   useSearchStore.getState().setShowReplace(replace || useSearchStore.getState().showReplace);
   useSearchStore.getState().requestFocus();
 };
+/** Shows the Explorer and puts the keyboard in the tree. */
+const showExplorer = () => {
+  useAppStore.getState().showSidebar('explorer');
+  requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="file-tree"]')?.focus());
+};
 const activeRel = () => useEditorStore.getState().active;
 
 /** Every command of the app, the palette's list and the source of the global key bindings. */
@@ -44,7 +49,7 @@ export const COMMANDS: readonly Command[] = [
   { id: 'file.upload', category: 'File', title: 'Upload Files…', inProjectOnly: true, run: () => pickAndUpload() },
   { id: 'file.rename', category: 'File', title: 'Rename Selected File…', shortcut: 'F2', shortcutScope: 'Explorer', inProjectOnly: true, run: () => renameEntry() },
   { id: 'file.delete', category: 'File', title: 'Delete Selected File', shortcut: 'Delete', shortcutScope: 'Explorer', inProjectOnly: true, run: () => deleteEntry() },
-  { id: 'explorer.show', category: 'View', title: 'Show Explorer', shortcut: 'Mod+Shift+E', inProjectOnly: true, run: () => useAppStore.getState().showSidebar('explorer') },
+  { id: 'explorer.show', category: 'View', title: 'Show Explorer', shortcut: 'Mod+Shift+E', inProjectOnly: true, run: showExplorer },
   { id: 'explorer.refresh', category: 'Explorer', title: 'Refresh Explorer', inProjectOnly: true, run: () => useWorkspaceStore.getState().loadTree() },
   { id: 'explorer.collapse', category: 'Explorer', title: 'Collapse Folders', inProjectOnly: true, run: () => useWorkspaceStore.setState({ expanded: [] }) },
   { id: 'explorer.reveal', category: 'Explorer', title: 'Reveal Active File in Explorer', inProjectOnly: true, run: () => activeRel() && (useAppStore.getState().showSidebar('explorer'), useWorkspaceStore.getState().reveal(activeRel()!)) },

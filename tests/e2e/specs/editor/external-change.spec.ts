@@ -1,0 +1,47 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { SAMPLE_CONNECTOR, expect, test } from '../../fixtures';
+import { editor } from '../../pages/editor';
+import { fileTree } from '../../pages/fileTree';
+import { homePage } from '../../pages/home';
+
+const FILE = `${SAMPLE_CONNECTOR}/constants.py`;
+
+test('an external edit reloads a clean open file and shows new files in the tree', async ({ page, app }) => {
+  await app.open(page);
+  await homePage(page).openProject(SAMPLE_CONNECTOR);
+  const ed = editor(page);
+  const tree = fileTree(page);
+  await tree.open(FILE);
+  await ed.waitReady(FILE);
+
+  await writeFile(path.join(app.sampleRoot, FILE), 'CHANGED_OUTSIDE = 42\n');
+  await expect(ed.lines).toContainText('CHANGED_OUTSIDE = 42');
+  await expect(ed.tab(FILE)).toHaveAttribute('data-dirty', 'false');
+
+  await writeFile(path.join(app.sampleRoot, SAMPLE_CONNECTOR, 'added_outside.py'), 'x = 1\n');
+  await expect(tree.row(`${SAMPLE_CONNECTOR}/added_outside.py`)).toBeVisible();
+  await expect(tree.row(`${SAMPLE_CONNECTOR}/added_outside.py`)).toHaveAttribute('data-git', 'untracked');
+});
+
+test('an external edit of a dirty open file asks: Keep mine or Take theirs', async ({ page, app }) => {
+  await app.open(page);
+  await homePage(page).openProject(SAMPLE_CONNECTOR);
+  const ed = editor(page);
+  await fileTree(page).open(FILE);
+  await ed.waitReady(FILE);
+  await ed.typeAtEnd('\n# my unsaved line');
+
+  await writeFile(path.join(app.sampleRoot, FILE), 'FIRST_OUTSIDE = 1\n');
+  await expect(ed.diskBanner).toBeVisible();
+  await ed.diskBanner.getByRole('button', { name: 'Keep mine' }).click();
+  await expect(ed.diskBanner).toBeHidden();
+  await expect(ed.lines).toContainText('# my unsaved line');
+  await expect(ed.tab(FILE)).toHaveAttribute('data-dirty', 'true');
+
+  await writeFile(path.join(app.sampleRoot, FILE), 'SECOND_OUTSIDE = 2\n');
+  await expect(ed.diskBanner).toBeVisible();
+  await ed.diskBanner.getByRole('button', { name: 'Take theirs' }).click();
+  await expect(ed.lines).toContainText('SECOND_OUTSIDE = 2');
+  await expect(ed.tab(FILE)).toHaveAttribute('data-dirty', 'false');
+});
