@@ -13,7 +13,11 @@ export interface ConnectorSnapshot {
   readonly images: Readonly<Record<string, ImageInfo>>;
   /** info.json and assets only: skip the rules that read Python code. */
   readonly metadataOnly: boolean;
+  /** Every file in the folder (relative, `/`), read or not. Defaults to the keys of files and images. */
+  readonly paths?: readonly string[];
 }
+
+export const allPaths = (s: ConnectorSnapshot): readonly string[] => s.paths ?? [...Object.keys(s.files), ...Object.keys(s.images)];
 
 export const INFO_JSON = 'info.json';
 export const PLAYBOOKS_JSON = 'playbooks/playbooks.json';

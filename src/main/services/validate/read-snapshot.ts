@@ -17,22 +17,31 @@ export interface SnapshotRead {
   readonly infoJsonError?: string;
 }
 
-async function listFiles(root: string, rel = ''): Promise<string[]> {
+export interface ReadOptions {
+  /** info.json and assets only: Python files are not read. */
+  readonly metadataOnly: boolean;
+  /** Keep caches, tests and IDE folders: an archive holds what the server will see, a folder what the
+   * packager would put in the archive. */
+  readonly keepAll?: boolean;
+}
+
+async function listFiles(root: string, keepAll: boolean, rel = ''): Promise<string[]> {
   const entries = await readdir(path.join(root, rel), { withFileTypes: true });
   const out: string[] = [];
   for (const e of entries) {
     const r = rel ? `${rel}/${e.name}` : e.name;
+    const skipped = SKIP_DIRS.has(e.name) || (rel === '' && SKIP_TOP_DIRS.has(e.name));
     if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name) && !(rel === '' && SKIP_TOP_DIRS.has(e.name))) out.push(...(await listFiles(root, r)));
-    } else if (e.isFile()) out.push(r);
+      if (keepAll || !skipped) out.push(...(await listFiles(root, keepAll, r)));
+    } else if (e.isFile() && (keepAll || !/(^|\/)\.DS_Store$|\.pyc$/.test(r))) out.push(r);
   }
   return out;
 }
 
 const wanted = (rel: string, metadataOnly: boolean) => METADATA_FILES.has(rel) || (!metadataOnly && rel.endsWith('.py'));
 
-export async function readSnapshot(dir: string, metadataOnly: boolean): Promise<SnapshotRead> {
-  const all = await listFiles(dir);
+export async function readSnapshot(dir: string, { metadataOnly, keepAll = false }: ReadOptions): Promise<SnapshotRead> {
+  const all = (await listFiles(dir, keepAll)).sort();
   const files: Record<string, string> = {};
   const images: Record<string, ImageInfo> = {};
   let infoJsonError: string | undefined;
@@ -50,5 +59,5 @@ export async function readSnapshot(dir: string, metadataOnly: boolean): Promise<
       }
     }),
   );
-  return { snapshot: { folderName: path.basename(dir), files, images, metadataOnly }, infoJsonError };
+  return { snapshot: { folderName: path.basename(dir), files, images, metadataOnly, paths: all }, infoJsonError };
 }

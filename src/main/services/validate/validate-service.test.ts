@@ -98,6 +98,16 @@ describe('validateTgz and validatePath', () => {
     expect(await service.validatePath(tgz)).toEqual(fromTgz);
   });
 
+  it('checks an archive as the server sees it: a stray tests/info.json is a second info.json', async () => {
+    const dir = await writeConnector(work, baseSnapshot());
+    await mkdir(path.join(dir, 'tests'));
+    await writeFile(path.join(dir, 'tests/info.json'), '{}');
+    expect((await service.validateFolder(dir)).findings).toEqual([]);
+    const tgz = path.join(work, 'acme-intel.tgz');
+    await create({ gzip: true, file: tgz, cwd: work }, ['acme-intel']);
+    expect((await service.validateTgz(tgz)).findings).toMatchObject([{ rule: 'single-info-json', severity: 'error', path: 'tests/info.json' }]);
+  });
+
   it('refuses hostile or broken archives', async () => {
     const evil = path.join(work, 'evil.tgz');
     await writeFile(evil, rawTgz([{ name: 'acme/' }, { name: 'acme/../../evil', data: 'x' }]));

@@ -40,8 +40,11 @@ function validateWithSchema(snapshot: ConnectorSnapshot): ValidationReport {
 }
 
 async function validateFolder(absDir: string, opts: ValidateOptions = {}): Promise<ValidationReport> {
-  const dir = await locateConnectorDir(absDir);
-  const { snapshot, infoJsonError } = await readSnapshot(dir, opts.metadataOnly === true);
+  return validateDir(await locateConnectorDir(absDir), opts, false);
+}
+
+async function validateDir(dir: string, opts: ValidateOptions, keepAll: boolean): Promise<ValidationReport> {
+  const { snapshot, infoJsonError } = await readSnapshot(dir, { metadataOnly: opts.metadataOnly === true, keepAll });
   if (infoJsonError === undefined) return validateWithSchema(snapshot);
   const findings: Finding[] = [{ rule: 'info-json-parse', source: 'rules', severity: 'error', path: 'info.json', message: infoJsonError }];
   return { connector: snapshot.folderName, version: '', findings, summary: summarize(findings) };
@@ -50,7 +53,7 @@ async function validateFolder(absDir: string, opts: ValidateOptions = {}): Promi
 async function validateTgz(absPath: string, opts: ValidateOptions & SafeExtractOptions = {}): Promise<ValidationReport> {
   const extracted = await safeExtractTgz(absPath, opts);
   try {
-    return await validateFolder(extracted.dir, opts);
+    return await validateDir(extracted.dir, opts, true);
   } finally {
     await extracted.dispose();
   }

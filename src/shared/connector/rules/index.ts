@@ -7,10 +7,12 @@ import { connectorRules } from './connector';
 import { descriptionRules } from './descriptions';
 import { fieldRules } from './fields';
 import { operationRules } from './operations';
+import { packageRules } from './package';
 import { playbookRules } from './playbooks';
 import { requirementRules } from './requirements';
 
 export const allRules: readonly Rule[] = [
+  ...packageRules,
   ...connectorRules,
   ...operationRules,
   ...fieldRules,
