@@ -1,0 +1,6 @@
+    def authenticate(self, config):
+        api_key = config.get('api_key')
+        if not api_key:
+            raise ConnectorError('The API Key is not configured.')
+        self.session.headers[API_KEY_HEADER] = api_key
+

@@ -1,0 +1,3 @@
+    def authenticate(self, config):
+        """The service takes no credentials."""
+

@@ -1,0 +1,61 @@
+/** info.json from the wizard's answers, with keys in the order FortiSOAR's own wizard writes them. */
+import type { Field, InfoJson, Operation } from '../../../shared/connector/info-json';
+import type { WizardAction, WizardAnswers, WizardField } from '../../../shared/connector/wizard';
+
+export const ICON_SMALL = 'small.png';
+export const ICON_LARGE = 'large.png';
+const DEFAULT_HELP = 'https://github.com/fortinet-fortisoar';
+
+export function buildInfoJson(a: WizardAnswers): InfoJson {
+  return {
+    name: a.name,
+    label: a.label.trim(),
+    version: a.version,
+    description: a.description.trim(),
+    publisher: a.publisher.trim(),
+    cs_approved: false,
+    cs_compatible: true,
+    category: a.category,
+    icon_small_name: ICON_SMALL,
+    icon_large_name: ICON_LARGE,
+    help_online: a.helpOnline ?? DEFAULT_HELP,
+    configuration: { fields: a.configuration.map(toField) },
+    operations: a.actions.map(toOperation),
+  };
+}
+
+export function infoJsonText(a: WizardAnswers): string {
+  return JSON.stringify(buildInfoJson(a), null, 2) + '\n';
+}
+
+function toOperation(act: WizardAction): Operation {
+  return {
+    operation: act.operation,
+    title: act.title.trim(),
+    description: act.description.trim(),
+    category: act.category ?? 'investigation',
+    annotation: act.annotation ?? act.operation,
+    enabled: true,
+    parameters: act.parameters.map(toField),
+    output_schema: act.output_schema,
+  };
+}
+
+/** Flags always as JSON booleans (certification checks), optional keys only when they carry something. */
+export function toField(f: WizardField): Field {
+  const out: Field = {
+    title: f.title.trim(),
+    name: f.name,
+    type: f.type === 'text' && f.subtype ? f.subtype : f.type,
+  };
+  if (f.description?.trim()) out.description = f.description.trim();
+  if (f.tooltip?.trim()) out.tooltip = f.tooltip.trim();
+  out.required = f.required ?? false;
+  out.editable = f.editable ?? true;
+  out.visible = f.visible ?? true;
+  if (f.options?.length) out.options = [...f.options];
+  if (f.placeholder?.trim()) out.placeholder = f.placeholder.trim();
+  if (f.value !== undefined) out.value = f.value;
+  else if (f.type === 'checkbox') out.value = false;
+  return out;
+}
