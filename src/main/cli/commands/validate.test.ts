@@ -5,6 +5,7 @@ import { create } from 'tar';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { baseSnapshot } from '../../../../tests/fixtures/rules/base';
 import { buildCase, ruleCases } from '../../../../tests/fixtures/rules/cases';
+import { rawTgz } from '../../../../tests/helpers/raw-tar';
 import { writeConnector } from '../../../../tests/helpers/write-connector';
 import type { CliIO } from '../command';
 import validate from './validate';
@@ -78,8 +79,10 @@ describe('connector-studio validate', () => {
     [['missing'], /does not exist/],
     [['.'], /not a connector/],
     [['broken.tgz'], /not a gzip/],
+    [['empty.tgz'], /not a connector package/],
   ])('exits 2 with a message on stderr for %j', async (argv, why) => {
     await writeFile(path.join(work, 'broken.tgz'), 'not an archive');
+    await writeFile(path.join(work, 'empty.tgz'), rawTgz([{ name: 'acme/' }, { name: 'acme/README.md', data: '# hi' }]));
     const r = await run(...argv);
     expect(r.code).toBe(2);
     expect(r.out).toBe('');

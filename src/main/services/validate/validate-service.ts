@@ -1,5 +1,6 @@
 /** validate: folder or .tgz -> ValidationReport (JSON Schema via ajv + the shared rule engine). */
 import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import { buildReport, compareFindings, runEngine } from '../../../shared/connector/engine';
 import { summarize, type Finding, type ValidationReport } from '../../../shared/connector/findings';
 import type { ConnectorSnapshot } from '../../../shared/connector/snapshot';
@@ -53,6 +54,8 @@ async function validateDir(dir: string, opts: ValidateOptions, keepAll: boolean)
 async function validateTgz(absPath: string, opts: ValidateOptions & SafeExtractOptions = {}): Promise<ValidationReport> {
   const extracted = await safeExtractTgz(absPath, opts);
   try {
+    if (!(await stat(path.join(extracted.dir, 'info.json')).catch(() => undefined)))
+      throw new ServiceError('VALIDATION', `${absPath} is not a connector package: there is no ${extracted.topLevel}/info.json`);
     return await validateDir(extracted.dir, opts, true);
   } finally {
     await extracted.dispose();

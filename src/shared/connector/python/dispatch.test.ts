@@ -59,7 +59,8 @@ class C(Connector):
     def execute(self, config, operation, params, **kwargs):
         return supported_operations.get(operation)(config, params)
 `,
-      'builtins.py': 'from .get_ip import *\nfrom .utils import *\nfrom .block import block\n',
+      'builtins.py': 'from .get_ip import *\nfrom .utils import *\nfrom .block import block\nfrom .health_check import *\n',
+      'health_check.py': 'def health_check(config):\n    pass\n',
       'get_ip.py': 'def get_ip(config, params):\n    pass\n',
       'utils.py': 'def helper():\n    pass\n',
       'block.py': 'def block(config, params):\n    pass\n',

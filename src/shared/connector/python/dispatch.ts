@@ -181,6 +181,9 @@ function kwargEntries(m: PyModule, call: SyntaxNode): { entries: DispatchEntry[]
 
 /** SDK template: builtins.py imports each operation module; an entry is an imported module that defines a
  * function of its own name (the template's dev_execute imports `<operation>.<operation>`). */
+/** Modules the template imports next to the operations but never dispatches to. */
+const NOT_OPERATIONS = new Set(['health_check', 'check_health', '_check_health', 'utils', 'constants']);
+
 function moduleLayout(modules: Modules, builtins: PyModule): Found {
   const entries: DispatchEntry[] = [];
   for (const imp of relativeImports(builtins)) {
@@ -188,7 +191,7 @@ function moduleLayout(modules: Modules, builtins: PyModule): Found {
     if (!target) continue;
     const moduleName = imp.modulePath!.replace(/(\/__init__)?\.py$/, '').split('/').pop()!;
     const fnName = imp.name === '*' ? moduleName : imp.name;
-    if (!definesFunction(target, fnName)) continue;
+    if (NOT_OPERATIONS.has(fnName) || !definesFunction(target, fnName)) continue;
     entries.push(entryAt(builtins, imp.name === '*' ? moduleName : imp.alias, imp.node));
   }
   return { layout: 'modules', file: builtins.path, entries, complete: true };
