@@ -38,6 +38,7 @@ export const TreeRow = memo(function TreeRow(p: TreeRowProps) {
       data-git={p.git} draggable onClick={() => p.onClick(p.row)}
       onContextMenu={(e) => {
         e.preventDefault();
+        e.stopPropagation();
         p.onContextMenu(p.row, e.clientX, e.clientY);
       }}
       onDragStart={(e) => p.onDragStart(p.row, e)} onDragOver={(e) => p.onDragOver(p.row, e)} onDrop={(e) => p.onDrop(p.row, e)}>

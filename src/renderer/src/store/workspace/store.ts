@@ -4,6 +4,7 @@ import { currentProjectId, useAppStore } from '../app/store';
 import { useEditorStore } from '../editor/store';
 import { createStore } from '../create-store';
 import { useGitStore } from '../git/store';
+import { useProjectsStore } from '../projects/store';
 import { ancestorsOf, baseName, joinPath, pruneExpanded } from './tree-model';
 
 interface WorkspaceState {
@@ -51,8 +52,9 @@ export const useWorkspaceStore = createStore<WorkspaceState & WorkspaceAction>('
     set({ ...EMPTY, loading: true }, false, 'openProject');
     await get().loadTree();
     if (!get().tree) return;
-    const top = get().tree?.children?.find((c) => c.kind === 'dir');
-    if (top && get().expanded.length === 0) set({ expanded: [top.relPath] }, false, 'expandTop');
+    // The connector folder is where the work is: show it open, as Fortinet's repositories nest it one level down.
+    const connectorRel = useProjectsStore.getState().projects.find((p) => p.id === projectId)?.connectorRel;
+    if (connectorRel && get().expanded.length === 0) set({ expanded: [connectorRel] }, false, 'expandConnector');
     await Promise.all([useGitStore.getState().refresh().catch(() => undefined), useEditorStore.getState().restore().catch(() => 0)]);
   }
 
