@@ -2,7 +2,13 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 import type { GitFileState, GitStatus } from '../../../shared/models/workspace';
 import { writeFileAtomic } from '../workspace/atomic-write';
+import { createChangeOps } from './git-changes';
 import { gitAt, gitStep } from './git-client';
+import { createGitContext, type GitServiceOptions } from './git-context';
+import { createDiffOps } from './git-diff';
+import { createHistoryOps } from './git-history';
+import { createRefOps } from './git-refs';
+import { createRemoteOps } from './git-remotes';
 import { GITATTRIBUTES, GITIGNORE } from './repo-files';
 
 const FALLBACK_AUTHOR = ['-c', 'user.name=Connector Studio User', '-c', 'user.email=connector-studio@localhost'];
@@ -17,7 +23,7 @@ function stateOf(index: string, workingDir: string): GitFileState {
   return 'modified';
 }
 
-export function createGitService(gitBinary: () => string) {
+export function createGitService(gitBinary: () => string, options: GitServiceOptions = {}) {
   const git = (dir: string) => gitAt(dir, gitBinary());
 
   async function isRepo(dir: string): Promise<boolean> {
@@ -53,7 +59,23 @@ export function createGitService(gitBinary: () => string) {
     return { sha: (await gitStep('rev-parse', () => g.revparse(['HEAD']))).trim() };
   }
 
-  return { isRepo, status, init, commitAll };
+  const ctx = createGitContext(gitBinary, options);
+  const changes = createChangeOps(ctx);
+  const refs = createRefOps(ctx);
+  const conflicts = async (dir: string) => (await changes.changes(dir)).conflicted.map((c) => c.relPath);
+  return {
+    isRepo,
+    status,
+    init,
+    commitAll,
+    ...changes,
+    ...createDiffOps(ctx),
+    ...createHistoryOps(ctx),
+    ...refs,
+    ...createRemoteOps(ctx, { currentBranch: refs.currentBranch, conflicts }),
+    /** The UI attaches (or detaches) the credential prompt; until then credential requests fail fast. */
+    setAskCredential: ctx.setAskCredential,
+  };
 }
 
 async function writeIfMissing(file: string, text: string) {
