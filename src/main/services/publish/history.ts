@@ -1,0 +1,60 @@
+/** A publish history per project in the user data folder: server, version, time, result, archive hash.
+ * Never credentials: the server is recorded as a profile name or a URL without user info. */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { writeJsonAtomic } from '../workspace/atomic-write';
+
+export interface PublishHistoryEntry {
+  /** ISO 8601, UTC: when the publish started. */
+  readonly time: string;
+  readonly server: string;
+  readonly connector?: string;
+  readonly version?: string;
+  /** success, import-failed, requirements-failed, health-failed, or error:<kind>. */
+  readonly result: string;
+  readonly message: string;
+  readonly archiveSha256: string;
+}
+
+export interface PublishHistory {
+  append(projectKey: string, entry: PublishHistoryEntry): Promise<void>;
+  /** Oldest first. */
+  list(projectKey: string): Promise<PublishHistoryEntry[]>;
+}
+
+const MAX_ENTRIES = 500;
+
+/** A URL as it may be written down: no user name or password in it. */
+export function serverLabel(url: string): string {
+  try {
+    const u = new URL(url);
+    u.username = '';
+    u.password = '';
+    return u.origin;
+  } catch {
+    return url.replace(/\/\/[^@/]*@/, '//');
+  }
+}
+
+export function createPublishHistory(userDataDir: string): PublishHistory {
+  const dir = path.join(userDataDir, 'publish', 'history');
+  // Project ids are safe file names; anything else (a CLI folder path) is hashed.
+  const fileOf = (key: string) => path.join(dir, `${/^[\w.-]{1,80}$/.test(key) ? key : createHash('sha256').update(key).digest('hex').slice(0, 32)}.json`);
+  const read = (key: string): Promise<PublishHistoryEntry[]> => readFile(fileOf(key), 'utf8').then((t) => JSON.parse(t) as PublishHistoryEntry[], () => []);
+  let queue: Promise<unknown> = Promise.resolve();
+
+  return {
+    list: read,
+    append(projectKey, entry) {
+      // Appends are serialised so two quick publishes cannot drop each other's entries.
+      const next = queue.then(async () => {
+        const all = await read(projectKey);
+        all.push({ ...entry, server: serverLabel(entry.server) });
+        await writeJsonAtomic(fileOf(projectKey), all.slice(-MAX_ENTRIES));
+      });
+      queue = next.catch(() => undefined);
+      return next;
+    },
+  };
+}

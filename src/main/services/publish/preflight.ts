@@ -1,0 +1,99 @@
+/** Pre-flight: everything checked before an upload, so that the server's refusals are explained in advance.
+ * Validate errors block; the server's import rules run locally; the versions already installed are looked up
+ * so the user can choose Replace or a version bump. */
+import path from 'node:path';
+import { summarize, type Finding, type ValidationReport } from '../../../shared/connector/findings';
+import { isServiceError } from '../errors';
+import { createValidateService, type ValidateService } from '../validate';
+import type { PreparedArchive } from './archive';
+import type { FortiSoarClient } from './client';
+import { checkImportTgz } from './import-rules';
+import type { ConfigurationRef } from './types';
+
+export interface InstalledVersion {
+  readonly id: number;
+  readonly version: string;
+  readonly label?: string;
+  readonly status?: string;
+  readonly active?: boolean;
+  readonly requirementsInstalled?: string;
+  readonly configurations: ConfigurationRef[];
+}
+
+export interface PreflightResult {
+  readonly connector: { readonly name: string; readonly version: string; readonly label?: string };
+  readonly archive: { readonly fileName: string; readonly bytes: number; readonly sha256: string };
+  readonly validation: ValidationReport;
+  /** The server's import rules, checked locally (errors only). */
+  readonly importProblems: Finding[];
+  /** True when the upload would be refused or the connector would fail: errors to fix first. */
+  readonly blocked: boolean;
+  /** Versions of this connector on the server, newest first. */
+  readonly installed: InstalledVersion[];
+  /** Set when this very version is installed: publish needs Replace, or a version bump. */
+  readonly sameVersion?: InstalledVersion;
+}
+
+/** Dotted numeric compare, newest first; non-numeric parts compare as text. */
+export function compareVersionsDesc(a: string, b: string): number {
+  const pa = a.split('.');
+  const pb = b.split('.');
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const x = pa[i] ?? '0';
+    const y = pb[i] ?? '0';
+    const d = /^\d+$/.test(x) && /^\d+$/.test(y) ? Number(y) - Number(x) : y.localeCompare(x);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** Installed versions of exactly this connector (the list's `name` filter may match more). */
+export async function installedVersions(client: FortiSoarClient, name: string): Promise<InstalledVersion[]> {
+  const page = await client.listConnectors({ name, pageSize: 100 });
+  return (page.data ?? [])
+    .filter((c) => c.name === name)
+    .map((c) => ({
+      id: c.id,
+      version: c.version,
+      label: c.label,
+      status: c.status,
+      active: c.active,
+      requirementsInstalled: c.requirements_installed,
+      configurations: c.configuration ?? [],
+    }))
+    .sort((a, b) => compareVersionsDesc(a.version, b.version));
+}
+
+/** validate refuses archives it cannot read; pre-flight reports that as a blocking finding instead. */
+function unreadable(e: unknown): ValidationReport {
+  if (!isServiceError(e)) throw e;
+  const findings: Finding[] = [{ rule: 'package-readable', source: 'rules', severity: 'error', message: e.message, path: '.' }];
+  return { connector: '', version: '', findings, summary: summarize(findings) };
+}
+
+export async function runPreflight(client: FortiSoarClient, archive: PreparedArchive, validate: ValidateService = createValidateService()): Promise<PreflightResult> {
+  const [validation, imports] = await Promise.all([validate.validateTgz(archive.tgzPath).catch(unreadable), checkImportTgz(archive.tgzPath)]);
+  const name = imports.name ?? validation.connector;
+  const version = imports.version ?? validation.version;
+  // Import problems the validator also reports would be listed twice: keep the validator's.
+  const seen = new Set(validation.findings.map((f) => `${f.rule}|${f.pointer ?? ''}`));
+  const importProblems = imports.problems.filter((f) => !seen.has(`${f.rule}|${f.pointer ?? ''}`));
+  const installed = name ? await installedVersions(client, name) : [];
+  return {
+    connector: { name, version, label: imports.label },
+    archive: { fileName: `${name || path.basename(archive.tgzPath, '.tgz')}.tgz`, bytes: archive.bytes.length, sha256: archive.sha256 },
+    validation,
+    importProblems,
+    blocked: validation.summary.errors > 0 || importProblems.length > 0,
+    installed,
+    sameVersion: installed.find((v) => v.version === version),
+  };
+}
+
+/** One line per blocking problem, for a message. */
+export function blockers(p: PreflightResult, max = 5): string[] {
+  const all = [...p.importProblems, ...p.validation.findings.filter((f) => f.severity === 'error')];
+  const lines = all.slice(0, max).map((f) => `${f.path}${f.pointer ? ` ${f.pointer}` : ''}: ${f.message}`);
+  if (all.length > max) lines.push(`... and ${all.length - max} more`);
+  return lines;
+}

@@ -1,0 +1,147 @@
+/** Server profiles: name, URL, authentication kind and TLS options in the user data folder; passwords, API
+ * keys and HMAC private keys only in the SecretStore. The UI sees `secretSet`, never a secret. */
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ServiceError } from '../errors';
+import type { SecretStore } from '../secrets/secret-store';
+import { writeJsonAtomic } from '../workspace/atomic-write';
+import type { ClientOptions, Credentials } from './client';
+import { displayFingerprint, normalizeFingerprint } from './connection';
+
+export type ProfileAuth = 'password' | 'apiKey' | 'hmac';
+
+export interface ServerProfile {
+  readonly id: string;
+  readonly name: string;
+  readonly url: string;
+  readonly auth: ProfileAuth;
+  /** For `password`. */
+  readonly username?: string;
+  /** For `hmac`: the public half identifies the key pair; the private half is a secret. */
+  readonly hmacPublicKey?: string;
+  readonly tls: {
+    /** A PEM bundle of extra trusted CAs. */
+    readonly caFile?: string;
+    /** "Accept this self-signed certificate": its SHA-256, shown as AA:BB:... */
+    readonly pinnedSha256?: string;
+  };
+  readonly timeoutSec?: number;
+  /** Whether the password / API key / private key is in the secret store. */
+  readonly secretSet: boolean;
+}
+
+export interface ServerProfileInput {
+  readonly id?: string;
+  readonly name: string;
+  readonly url: string;
+  readonly auth: ProfileAuth;
+  readonly username?: string;
+  readonly hmacPublicKey?: string;
+  readonly tls?: ServerProfile['tls'];
+  readonly timeoutSec?: number;
+  /** The password, API key or HMAC private key. Left out on update: the stored one stays. */
+  readonly secret?: string;
+}
+
+const SECRET_NAMES: Record<ProfileAuth, string> = { password: 'password', apiKey: 'apiKey', hmac: 'hmacPrivateKey' };
+
+function checkInput(input: ServerProfileInput): void {
+  const bad = (m: string) => new ServiceError('VALIDATION', m);
+  if (!input.name.trim()) throw bad('Give the server profile a name.');
+  let url: URL;
+  try {
+    url = new URL(input.url);
+  } catch {
+    throw bad(`"${input.url}" is not a URL: use the FortiSOAR address, e.g. https://soar.example.com.`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw bad('The server URL must start with https:// (or http:// for a local sandbox).');
+  if (url.username || url.password) throw bad('Put the user name and password in their own fields, not in the URL.');
+  if (input.auth === 'password' && !input.username?.trim()) throw bad('A password profile needs a user name.');
+  if (input.auth === 'hmac' && !input.hmacPublicKey?.trim()) throw bad('An HMAC profile needs the public key.');
+  if (input.tls?.pinnedSha256 && normalizeFingerprint(input.tls.pinnedSha256).length !== 64)
+    throw bad('The certificate fingerprint must be a SHA-256: 64 hexadecimal digits (colons allowed).');
+}
+
+export function createServerProfileStore(userDataDir: string, secrets: SecretStore) {
+  const file = path.join(userDataDir, 'publish', 'profiles.json');
+  const secretId = (p: { id: string; auth: ProfileAuth }) => `publish:${p.id}:${SECRET_NAMES[p.auth]}`;
+  const readAll = (): Promise<ServerProfile[]> => readFile(file, 'utf8').then((t) => JSON.parse(t) as ServerProfile[], () => []);
+
+  async function get(id: string): Promise<ServerProfile> {
+    const found = (await readAll()).find((p) => p.id === id);
+    if (!found) throw new ServiceError('NOT_FOUND', `No server profile "${id}".`);
+    return found;
+  }
+
+  async function save(input: ServerProfileInput): Promise<ServerProfile> {
+    checkInput(input);
+    const all = await readAll();
+    const previous = input.id ? all.find((p) => p.id === input.id) : undefined;
+    if (input.id && !previous) throw new ServiceError('NOT_FOUND', `No server profile "${input.id}" to update.`);
+    if (all.some((p) => p.name === input.name && p.id !== input.id)) throw new ServiceError('CONFLICT', `A server profile named "${input.name}" exists already.`);
+    const id = previous?.id ?? randomUUID();
+    // A changed authentication kind makes the old secret meaningless.
+    if (previous && previous.auth !== input.auth) await secrets.delete(secretId(previous));
+    const keepSecret = previous?.auth === input.auth && previous.secretSet;
+    if (input.secret) await secrets.set(secretId({ id, auth: input.auth }), input.secret);
+    const pinned = input.tls?.pinnedSha256 ? displayFingerprint(input.tls.pinnedSha256) : undefined;
+    const profile: ServerProfile = {
+      id,
+      name: input.name.trim(),
+      url: new URL(input.url).origin,
+      auth: input.auth,
+      ...(input.auth === 'password' ? { username: input.username!.trim() } : {}),
+      ...(input.auth === 'hmac' ? { hmacPublicKey: input.hmacPublicKey!.trim() } : {}),
+      tls: { ...(input.tls?.caFile ? { caFile: input.tls.caFile } : {}), ...(pinned ? { pinnedSha256: pinned } : {}) },
+      ...(input.timeoutSec ? { timeoutSec: input.timeoutSec } : {}),
+      secretSet: Boolean(input.secret) || keepSecret,
+    };
+    await writeJsonAtomic(file, [...all.filter((p) => p.id !== id), profile], 0o600);
+    return profile;
+  }
+
+  async function remove(id: string): Promise<void> {
+    const all = await readAll();
+    const found = all.find((p) => p.id === id);
+    if (!found) return;
+    await secrets.delete(secretId(found));
+    await writeJsonAtomic(file, all.filter((p) => p.id !== id), 0o600);
+  }
+
+  /** The user accepted the certificate the server presents (after comparing its fingerprint). */
+  async function pinCertificate(id: string, sha256: string | undefined): Promise<ServerProfile> {
+    const p = await get(id);
+    return save({ ...p, tls: { ...p.tls, pinnedSha256: sha256 } });
+  }
+
+  async function credentials(p: ServerProfile): Promise<Credentials> {
+    const secret = await secrets.get(secretId(p));
+    if (secret === undefined) throw new ServiceError('VALIDATION', `The server profile "${p.name}" has no ${SECRET_NAMES[p.auth].replace('hmacPrivateKey', 'HMAC private key')} saved: edit the profile.`);
+    if (p.auth === 'password') return { kind: 'password', username: p.username ?? '', password: secret };
+    if (p.auth === 'apiKey') return { kind: 'apiKey', apiKey: secret };
+    return { kind: 'hmac', publicKey: p.hmacPublicKey ?? '', privateKey: secret };
+  }
+
+  /** Everything createFortiSoarClient needs for this profile, secrets and CA bundle read now. */
+  async function clientOptions(id: string, extra: Partial<ClientOptions> = {}): Promise<ClientOptions> {
+    const p = await get(id);
+    let ca: string | undefined;
+    if (p.tls.caFile) {
+      ca = await readFile(p.tls.caFile, 'utf8').catch((e: NodeJS.ErrnoException) => {
+        throw new ServiceError('NOT_FOUND', `Cannot read the CA bundle ${p.tls.caFile} of profile "${p.name}" (${e.code ?? e.message}).`);
+      });
+    }
+    return {
+      url: p.url,
+      credentials: await credentials(p),
+      tls: { ca, pinnedSha256: p.tls.pinnedSha256 },
+      ...(p.timeoutSec ? { timeoutMs: p.timeoutSec * 1000 } : {}),
+      ...extra,
+    };
+  }
+
+  return { list: readAll, get, save, remove, pinCertificate, clientOptions };
+}
+
+export type ServerProfileStore = ReturnType<typeof createServerProfileStore>;
