@@ -1,0 +1,77 @@
+/** Imports a connector .tgz into a workspace as the bare connector folder `<into>/<name>/`. The archive is
+ * extracted by safe-extract (every hostile-archive check) into a temporary folder inside `into`, so the final
+ * rename stays on one filesystem and the folder appears complete or not at all. */
+import { randomBytes } from 'node:crypto';
+import { access, mkdir, mkdtemp, readFile, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { ServiceError } from '../errors';
+import { resolveInside } from '../workspace/safe-path';
+import { safeExtractTgz, type SafeExtractOptions } from './safe-extract';
+
+export interface ImportOptions extends SafeExtractOptions {
+  /** The workspace folder that receives `<name>/`. */
+  readonly into: string;
+  /** Replace an existing folder of that name (the UI asks first); refused otherwise. */
+  readonly replace?: boolean;
+}
+
+export interface ImportResult {
+  /** Absolute path of the imported connector folder. */
+  readonly dir: string;
+  readonly name: string;
+  readonly version: string;
+  readonly replaced: boolean;
+}
+
+export async function importArchive(tgz: string, opts: ImportOptions): Promise<ImportResult> {
+  const into = path.resolve(opts.into);
+  await mkdir(into, { recursive: true });
+  // A hidden staging folder: the workspace's project list never shows a half-extracted archive.
+  const staging = await mkdtemp(path.join(into, '.import-'));
+  try {
+    const extracted = await safeExtractTgz(path.resolve(tgz), { ...opts, tempParent: staging });
+    return await moveIntoPlace(extracted.dir, extracted.topLevel, into, opts.replace === true);
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+async function moveIntoPlace(dir: string, name: string, into: string, replace: boolean): Promise<ImportResult> {
+  const version = await versionOf(dir);
+  const target = await resolveInside(into, name);
+  const existing = (await exists(target)) ? await versionOf(target) : undefined;
+  if (existing !== undefined && !replace)
+    throw new ServiceError(
+      'CONFLICT',
+      `${name} already exists in ${into}${existing ? ` (version ${existing})` : ''}: import it with replace, or remove or rename the folder first.`,
+      { name, existingVersion: existing, importedVersion: version },
+    );
+  if (existing !== undefined) await swapInto(dir, target);
+  else await rename(dir, target);
+  return { dir: target, name, version, replaced: existing !== undefined };
+}
+
+/** The old folder is moved aside first and put back if the new one cannot take its place. */
+async function swapInto(from: string, target: string): Promise<void> {
+  const aside = path.join(path.dirname(target), `.${path.basename(target)}.replaced-${randomBytes(4).toString('hex')}`);
+  await rename(target, aside);
+  try {
+    await rename(from, target);
+  } catch (e) {
+    await rename(aside, target);
+    throw e;
+  }
+  await rm(aside, { recursive: true, force: true });
+}
+
+/** '' when info.json is missing or unreadable: the archive still imports, and validate explains the problem. */
+async function versionOf(dir: string): Promise<string> {
+  try {
+    const info = JSON.parse(await readFile(path.join(dir, 'info.json'), 'utf8')) as { version?: unknown };
+    return typeof info.version === 'string' ? info.version : '';
+  } catch {
+    return '';
+  }
+}
+
+const exists = (p: string) => access(p).then(() => true, () => false);
