@@ -1,16 +1,11 @@
-/** info.json against the JSON Schema with ajv. Services only: ajv compiles with `new Function`, which the
- * renderer's CSP forbids. Compiled once per process. */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+/** info.json against the JSON Schema, with ajv's standalone validator (generated from the schema by
+ * schema-codegen.ts, so nothing is compiled at run time and no `new Function` is needed). */
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Finding } from '../../../shared/connector/findings';
-import { infoJsonSchema } from '../../../shared/connector/info-json.schema';
+import { validate } from './info-json-validator.generated';
 
-let compiled: ValidateFunction | undefined;
-
-function validator(): ValidateFunction {
-  // strict: false because the schema carries UI hints (`examples`) inside anyOf branches.
-  compiled ??= new Ajv({ allErrors: true, strict: false }).compile(infoJsonSchema);
-  return compiled;
-}
+/** Precompiled at development time (schema-codegen.ts): no schema compilation at start-up. */
+const validator = validate as unknown as ValidateFunction;
 
 function describe(e: ErrorObject): string {
   const where = e.instancePath || 'info.json';
@@ -21,10 +16,9 @@ function describe(e: ErrorObject): string {
 /** Schema findings (warnings: the rule engine reports what the server refuses, with precise ids). One finding
  * per pointer; anyOf's summary error is dropped in favour of its branches' explanation. */
 export function schemaFindings(info: unknown): Finding[] {
-  const validate = validator();
-  if (validate(info)) return [];
+  if (validator(info)) return [];
   const byPointer = new Map<string, Finding>();
-  for (const e of validate.errors ?? []) {
+  for (const e of validator.errors ?? []) {
     if (byPointer.has(e.instancePath)) continue;
     byPointer.set(e.instancePath, {
       rule: `schema-${e.keyword.toLowerCase()}`,

@@ -5,7 +5,7 @@ import { buildReport, compareFindings, runEngine } from '../../../shared/connect
 import { summarize, type Finding, type ValidationReport } from '../../../shared/connector/findings';
 import type { ConnectorSnapshot } from '../../../shared/connector/snapshot';
 import { ServiceError } from '../errors';
-import { safeExtractTgz, type SafeExtractOptions } from '../packaging/safe-extract';
+import type { SafeExtractOptions } from '../packaging/safe-extract';
 import { locateConnectorDir } from './locate';
 import { readSnapshot } from './read-snapshot';
 import { schemaFindings } from './schema-check';
@@ -52,6 +52,8 @@ async function validateDir(dir: string, opts: ValidateOptions, keepAll: boolean)
 }
 
 async function validateTgz(absPath: string, opts: ValidateOptions & SafeExtractOptions = {}): Promise<ValidationReport> {
+  // Loaded on demand: most runs validate a folder and need not load node-tar.
+  const { safeExtractTgz } = await import('../packaging/safe-extract');
   const extracted = await safeExtractTgz(absPath, opts);
   try {
     if (!(await stat(path.join(extracted.dir, 'info.json')).catch(() => undefined)))
