@@ -31,8 +31,8 @@ const RULES: ReadonlyArray<readonly [GitFailureKind, RegExp]> = [
   ['non-fast-forward', /\(non-fast-forward\)|\(fetch first\)|Updates were rejected because|Not possible to fast-forward|rejected.*\(stale info\)/i],
   ['conflict', /CONFLICT \(|Automatic merge failed|fix conflicts and then commit|you have unmerged files|needs merge/i],
   ['local-changes', /Your local changes to the following files would be overwritten|untracked working tree files would be (overwritten|removed)|Please commit your changes or stash them/i],
-  ['repo-not-found', /Repository not found|does not appear to be a git repository|repository '.*' not found|returned error: 404\b|No such file or directory.*\n?.*Could not read from remote|not found: did you run git update-server-info/i],
-  ['network', /Could not resolve host|Failed to connect|Connection refused|Connection timed out|Network is unreachable|No route to host|Could not resolve hostname|unable to access '.*': (?!.*40[134])|Operation timed out|SSL certificate problem|Connection reset/i],
+  ['repo-not-found', /Repository not found|does not appear to be a git repository|repository '.*' (not found|does not exist)|returned error: 404\b|No such file or directory.*\n?.*Could not read from remote|not found: did you run git update-server-info/i],
+  ['network', /Could not resolve host|Failed to connect|Connection refused|Couldn't connect to server|Connection timed out|Network is unreachable|No route to host|Could not resolve hostname|unable to access '.*': (?!.*40[134])|Operation timed out|SSL certificate problem|Connection reset/i],
   ['nothing-to-commit', /nothing to commit|nothing added to commit|no changes added to commit/i],
   ['not-merged', /is not fully merged/i],
 ];
