@@ -95,13 +95,20 @@ export function checkAnswers(a: WizardAnswers, opts: CheckOptions = {}): AnswerI
   const out: AnswerIssue[] = [];
   const add = (field: string, severity: AnswerIssue['severity'], message: string) => out.push({ field, severity, message });
   checkIdentity(a, opts, add);
-  checkFields(a.configuration ?? [], 'configuration', true, add);
-  checkActions(a.actions ?? [], add);
+  if (listOfObjects(a.configuration, 'configuration', add)) checkFields(a.configuration, 'configuration', true, add);
+  if (listOfObjects(a.actions, 'actions', add)) checkActions(a.actions, add);
   checkIcons(a.icons, add);
   return out;
 }
 
 type Add = (field: string, severity: AnswerIssue['severity'], message: string) => void;
+
+/** Answers can come from a hand-written JSON file: a wrong shape is reported, never thrown. */
+function listOfObjects(v: unknown, field: string, add: Add): boolean {
+  const ok = Array.isArray(v) && v.every((x) => x !== null && typeof x === 'object' && !Array.isArray(x));
+  if (!ok) add(field, 'error', `"${field}" must be a list of objects.`);
+  return ok;
+}
 
 function checkIdentity(a: WizardAnswers, opts: CheckOptions, add: Add): void {
   if (blank(a.name)) add('name', 'error', 'The API identifier is required: it names the folder and info.json "name".');
@@ -171,7 +178,7 @@ function checkActions(actions: readonly WizardAction[], add: Add): void {
       add(`${at}/annotation`, 'error', 'An annotation uses only lower-case letters, digits and _.');
     if (act.output_schema === undefined || act.output_schema === null || typeof act.output_schema !== 'object')
       add(`${at}/output_schema`, 'error', 'Give the output schema: an object with the keys the action returns ({} when it returns nothing).');
-    checkFields(act.parameters ?? [], `${at}/parameters`, false, add);
+    if (listOfObjects(act.parameters, `${at}/parameters`, add)) checkFields(act.parameters, `${at}/parameters`, false, add);
     checkRequest(act, at, add);
   });
 }
@@ -199,7 +206,7 @@ function checkIcons(icons: WizardAnswers['icons'], add: Add): void {
   for (const which of ['small', 'large'] as const) {
     const b64 = icons?.[which];
     if (b64 === undefined) continue;
-    const size = imageSize(decodeBase64(b64));
+    const size = typeof b64 === 'string' ? imageSize(decodeBase64(b64)) : undefined;
     const want = ICON_SIZES[which];
     if (!size) add(`icons/${which}`, 'error', 'The logo is not a PNG or JPEG image.');
     else if (size.width !== want || size.height !== want)

@@ -48,13 +48,14 @@ export function toField(f: WizardField): Field {
     name: f.name,
     type: f.type === 'text' && f.subtype ? f.subtype : f.type,
   };
-  if (f.description?.trim()) out.description = f.description.trim();
-  if (f.tooltip?.trim()) out.tooltip = f.tooltip.trim();
+  const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+  if (text(f.description)) out.description = text(f.description);
+  if (text(f.tooltip)) out.tooltip = text(f.tooltip);
   out.required = f.required ?? false;
   out.editable = f.editable ?? true;
   out.visible = f.visible ?? true;
   if (f.options?.length) out.options = [...f.options];
-  if (f.placeholder?.trim()) out.placeholder = f.placeholder.trim();
+  if (text(f.placeholder)) out.placeholder = text(f.placeholder);
   if (f.value !== undefined) out.value = f.value;
   else if (f.type === 'checkbox') out.value = false;
   return out;

@@ -1,0 +1,39 @@
+/** `connector-studio import <tgz> [--into DIR] [--replace] [--json]`: safe extraction into a workspace
+ * (default: the workspace in settings). Exit 2 for a missing or hostile archive, 1 when the target exists. */
+import path from 'node:path';
+import { importArchive } from '../../services/packaging/import';
+import { defaultUserDataDir, defaultWorkspaceRoot } from '../../services/settings/paths';
+import { createSettingsService } from '../../services/settings/settings-service';
+import { EXIT_OK, EXIT_USAGE, UsageError, parseArgs, type CliCommand, type CliIO } from '../command';
+import { exitCodeFor } from './package';
+
+const USAGE = 'import <tgz> [--into DIR] [--replace] [--json]';
+
+async function workspaceRoot(io: CliIO): Promise<string> {
+  const settings = createSettingsService({ userDataDir: defaultUserDataDir(io.env), defaultWorkspace: defaultWorkspaceRoot(io.env) });
+  return (await settings.load()).workspaceRoot;
+}
+
+async function run(argv: string[], io: CliIO): Promise<number> {
+  const fail = (code: number, msg: string) => (io.err(`connector-studio import: ${msg}`), code);
+  let flags: Record<string, string | boolean>;
+  let positional: string[];
+  try {
+    ({ flags, positional } = parseArgs(argv, { booleans: ['json', 'replace'], strings: ['into'] }));
+    if (positional.length !== 1) throw new UsageError(positional.length ? 'give exactly one archive' : 'name a .tgz archive');
+  } catch (e) {
+    return fail(EXIT_USAGE, `${(e as Error).message}\nUsage: connector-studio ${USAGE}`);
+  }
+  try {
+    const into = typeof flags.into === 'string' ? path.resolve(io.cwd, flags.into) : await workspaceRoot(io);
+    const r = await importArchive(path.resolve(io.cwd, positional[0]), { into, replace: flags.replace === true });
+    if (flags.json) io.out(JSON.stringify(r));
+    else io.out(`Imported ${r.name} ${r.version} into ${r.dir}${r.replaced ? ' (replaced the previous folder)' : ''}`);
+    return EXIT_OK;
+  } catch (e) {
+    return fail(exitCodeFor(e), (e as Error).message);
+  }
+}
+
+const command: CliCommand = { name: 'import', summary: 'extract a connector .tgz safely into a workspace', usage: USAGE, run };
+export default command;

@@ -1,0 +1,75 @@
+/** `connector-studio new <name> --template <id> [--dir DIR] [--answers wizard.json] [--json]` creates a project
+ * headless (the wizard's answers as JSON, template defaults for what they leave out);
+ * `new --list-templates [--json]` lists the templates. */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { checkAnswers, type WizardAnswers } from '../../../shared/connector/wizard';
+import { createProject } from '../../services/connector/scaffold';
+import { loadStoreNames } from '../../services/connector/store-names';
+import { defaultAnswers, listTemplates, loadTemplate } from '../../services/connector/templates';
+import { createGitService } from '../../services/git/git-service';
+import { EXIT_OK, EXIT_USAGE, UsageError, parseArgs, type CliCommand, type CliIO } from '../command';
+import { exitCodeFor, resourcesDir } from './package';
+
+const USAGE = 'new <name> --template <id> [--dir DIR] [--answers wizard.json] [--json] | new --list-templates [--json]';
+
+async function listCommand(io: CliIO, json: boolean): Promise<number> {
+  const templates = await listTemplates(path.join(resourcesDir(), 'templates'));
+  if (json) io.out(JSON.stringify(templates));
+  else {
+    const width = Math.max(...templates.map((t) => t.id.length));
+    io.out(templates.map((t) => `${t.id.padEnd(width)}  ${t.title}: ${t.description}`).join('\n'));
+  }
+  return EXIT_OK;
+}
+
+async function readAnswers(file: string): Promise<Partial<WizardAnswers>> {
+  const text = await readFile(file, 'utf8').catch((e: NodeJS.ErrnoException) => {
+    throw new UsageError(`cannot read ${file}: ${e.code ?? e.message}`);
+  });
+  try {
+    const value = JSON.parse(text) as unknown;
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error('not a JSON object');
+    return value as Partial<WizardAnswers>;
+  } catch (e) {
+    throw new UsageError(`${file} is not valid answers JSON: ${(e as Error).message}`);
+  }
+}
+
+async function createCommand(flags: Record<string, string | boolean>, positional: string[], io: CliIO): Promise<number> {
+  const fromFile = typeof flags.answers === 'string' ? await readAnswers(path.resolve(io.cwd, flags.answers)) : {};
+  const name = positional[0] ?? fromFile.name;
+  const templateId = typeof flags.template === 'string' ? flags.template : fromFile.template;
+  if (!name) throw new UsageError('name the connector: new <name> --template <id>');
+  if (!templateId) throw new UsageError('choose a template with --template <id> (see new --list-templates)');
+  const resources = resourcesDir();
+  const templatesDir = path.join(resources, 'templates');
+  const answers = defaultAnswers(await loadTemplate(templatesDir, templateId), name, { ...fromFile, name, template: templateId });
+  const storeNames = await loadStoreNames(resources);
+  for (const w of checkAnswers(answers, { storeNames }).filter((i) => i.severity === 'warning')) io.err(`warning: ${w.field}: ${w.message}`);
+  const created = await createProject(answers, {
+    workspaceRoot: path.resolve(io.cwd, typeof flags.dir === 'string' ? flags.dir : '.'),
+    templatesDir,
+    git: createGitService(() => 'git'),
+    storeNames,
+  });
+  if (flags.json) io.out(JSON.stringify(created));
+  else io.out(`Created ${created.projectRoot} from the ${templateId} template (${created.files.length} files, commit ${created.sha.slice(0, 7)}).`);
+  return EXIT_OK;
+}
+
+async function run(argv: string[], io: CliIO): Promise<number> {
+  try {
+    const { flags, positional } = parseArgs(argv, { booleans: ['json', 'list-templates'], strings: ['template', 'dir', 'answers'] });
+    if (positional.length > 1) throw new UsageError('give one connector name');
+    if (flags['list-templates']) return await listCommand(io, flags.json === true);
+    return await createCommand(flags, positional, io);
+  } catch (e) {
+    const code = exitCodeFor(e);
+    io.err(`connector-studio new: ${(e as Error).message}${code === EXIT_USAGE && e instanceof UsageError ? `\nUsage: connector-studio ${USAGE}` : ''}`);
+    return code;
+  }
+}
+
+const command: CliCommand = { name: 'new', summary: 'create a connector project from a template', usage: USAGE, run };
+export default command;

@@ -1,0 +1,58 @@
+/** `connector-studio package <folder> [-o FILE.tgz] [--force] [--exclude PATTERNS] [--json]`: a deterministic
+ * archive; exit 1 while validate reports errors (or the write fails), 2 for bad usage or input. */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ValidationReport } from '../../../shared/connector/findings';
+import { findAppRoot } from '../../app-root';
+import { isServiceError } from '../../services/errors';
+import { packageConnector } from '../../services/packaging/package';
+import { createValidateService } from '../../services/validate';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, parseArgs, type CliCommand, type CliIO } from '../command';
+
+const USAGE = 'package <folder> [-o FILE.tgz] [--force] [--exclude PATTERN,...] [--json]';
+
+/** Bad input (missing, unreadable, unsafe or invalid) is 2; a refused or failed action is 1. */
+export function exitCodeFor(e: unknown): number {
+  if (e instanceof UsageError) return EXIT_USAGE;
+  if (!isServiceError(e)) return EXIT_FAILED;
+  return ['VALIDATION', 'NOT_FOUND', 'OUTSIDE_WORKSPACE', 'TOO_LARGE', 'PACKAGING'].includes(e.code) ? EXIT_USAGE : EXIT_FAILED;
+}
+
+/** Connector Studio's resources/ folder, found from this file in the source tree or the bundle. */
+export function resourcesDir(): string {
+  return path.join(findAppRoot(path.dirname(fileURLToPath(import.meta.url))), 'resources');
+}
+
+async function run(argv: string[], io: CliIO): Promise<number> {
+  const fail = (code: number, msg: string) => (io.err(`connector-studio package: ${msg}`), code);
+  let flags: Record<string, string | boolean>;
+  let positional: string[];
+  try {
+    ({ flags, positional } = parseArgs(argv, { booleans: ['json', 'force'], strings: ['out', 'exclude'], aliases: { o: 'out' } }));
+    if (positional.length !== 1) throw new UsageError(positional.length ? 'give exactly one connector folder' : 'name a connector folder');
+  } catch (e) {
+    return fail(EXIT_USAGE, `${(e as Error).message}\nUsage: connector-studio ${USAGE}`);
+  }
+  try {
+    const result = await packageConnector(path.resolve(io.cwd, positional[0]), {
+      out: typeof flags.out === 'string' ? path.resolve(io.cwd, flags.out) : undefined,
+      force: flags.force === true,
+      exclude: typeof flags.exclude === 'string' ? flags.exclude.split(',').filter(Boolean) : undefined,
+      validate: createValidateService(),
+    });
+    const { file, bytes, name, version, entries, report } = result;
+    if (flags.json) io.out(JSON.stringify({ file, bytes, name, version, entries, summary: report?.summary }));
+    else io.out(`Packaged ${name} ${version}: ${file} (${entries.length} entries, ${(bytes / 1024).toFixed(1)} KB)`);
+    return EXIT_OK;
+  } catch (e) {
+    const report = isServiceError(e) && e.code === 'VALIDATION' ? (e.details as ValidationReport | undefined) : undefined;
+    if (report?.summary) {
+      if (flags.json) io.out(JSON.stringify({ refused: true, connector: report.connector, version: report.version, findings: report.findings, summary: report.summary }));
+      return fail(EXIT_FAILED, (e as Error).message);
+    }
+    return fail(exitCodeFor(e), (e as Error).message);
+  }
+}
+
+const command: CliCommand = { name: 'package', summary: 'build a deterministic .tgz; refuses while validate reports errors', usage: USAGE, run };
+export default command;
