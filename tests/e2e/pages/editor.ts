@@ -10,6 +10,8 @@ export function editor(page: Page) {
     tabs: page.getByTestId('editor-tab'),
     tab,
     lines: host.locator('.view-lines'),
+    /** Monaco marks its root "focused" while it has the keyboard. */
+    focused: host.locator('.monaco-editor.focused'),
     choiceDialog: page.getByTestId('choice-dialog'),
     diskBanner: page.getByTestId('disk-changed-banner'),
     notice: page.getByTestId('file-notice'),

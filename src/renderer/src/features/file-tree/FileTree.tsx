@@ -38,7 +38,8 @@ export function FileTree() {
   useEffect(() => scrollIntoView(scroller.current, selectedIndex), [selectedIndex]);
 
   const openMenuAt = useCallback((row: Row | null, x: number, y: number) => setMenu({ row, x, y }), []);
-  const openMenuFor = (row: Row) => {
+  const openMenuFor = (row: Row | null) => {
+    if (!row) return openMenuAt(null, (scroller.current?.getBoundingClientRect().left ?? 0) + 24, (scroller.current?.getBoundingClientRect().top ?? 0) + 24);
     const el = document.getElementById(rowId(rows.indexOf(row)))?.getBoundingClientRect();
     openMenuAt(row, (el?.left ?? 0) + 24, (el?.bottom ?? 0));
   };

@@ -15,7 +15,7 @@ export async function openRow(row: TreeRow, focusEditor: boolean) {
 }
 
 /** The tree's keys, as in VS Code: arrows move and fold, Enter opens, F2 renames, Delete deletes, letters jump. */
-export function useTreeKeyboard(rows: readonly TreeRow[], openMenu: (row: TreeRow) => void) {
+export function useTreeKeyboard(rows: readonly TreeRow[], openMenu: (row: TreeRow | null) => void) {
   const typed = useRef({ text: '', at: 0 });
 
   return (e: React.KeyboardEvent) => {
@@ -34,7 +34,7 @@ export function useTreeKeyboard(rows: readonly TreeRow[], openMenu: (row: TreeRo
       ' ': () => row && void openRow(row, false),
       F2: () => row && void renameEntry(row.node.relPath),
       Delete: () => row && void deleteEntry(row.node.relPath),
-      ContextMenu: () => row && openMenu(row),
+      ContextMenu: () => openMenu(row ?? null),
     };
     const key = e.key === 'F10' && e.shiftKey ? 'ContextMenu' : e.key;
     const act = !e.ctrlKey && !e.metaKey && !e.altKey ? keys[key] : undefined;

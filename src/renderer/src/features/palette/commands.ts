@@ -1,5 +1,6 @@
 import { editorInstance } from '../../editor/editor-instance';
 import { useAppStore } from '../../store/app/store';
+import { useDialogsStore } from '../../store/dialogs/store';
 import { useEditorStore } from '../../store/editor/store';
 import { useGitStore } from '../../store/git/store';
 import { usePaletteStore } from '../../store/palette/store';
@@ -29,8 +30,12 @@ const showSearch = (replace: boolean) => {
 };
 /** Shows the Explorer and puts the keyboard in the tree. */
 const showExplorer = () => {
+  const tree = () => document.querySelector<HTMLElement>('[data-testid="file-tree"]');
+  const shown = useAppStore.getState().sidebarVisible && useAppStore.getState().sidebar === 'explorer' && tree();
   useAppStore.getState().showSidebar('explorer');
-  requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="file-tree"]')?.focus());
+  if (shown) return shown.focus();
+  // The tree mounts on the next render; a dialog opened meanwhile keeps the focus.
+  requestAnimationFrame(() => !useDialogsStore.getState().current && tree()?.focus());
 };
 const activeRel = () => useEditorStore.getState().active;
 

@@ -5,7 +5,7 @@ import { useEditorStore } from '../editor/store';
 import { createStore } from '../create-store';
 import { useGitStore } from '../git/store';
 import { useProjectsStore } from '../projects/store';
-import { ancestorsOf, baseName, joinPath, pruneExpanded } from './tree-model';
+import { ancestorsOf, baseName, joinPath, parentOf, pruneExpanded } from './tree-model';
 
 interface WorkspaceState {
   tree: FileNode | null;
@@ -124,7 +124,8 @@ export const useWorkspaceStore = createStore<WorkspaceState & WorkspaceAction>('
     remove: async (relPath) => {
       await call('files.delete', { ...pid(), relPath });
       useEditorStore.getState().deleted(relPath);
-      if (get().selected === relPath) set({ selected: null }, false, 'deselect');
+      // Keep a selection, so the keyboard user can go on from where the deleted entry was.
+      if (get().selected === relPath) set({ selected: parentOf(relPath) || null }, false, 'selectParent');
       await afterChange();
     },
     /** Without overwrite, an existing name is a CONFLICT the caller asks about. */
