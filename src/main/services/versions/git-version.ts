@@ -1,0 +1,55 @@
+/** A connector version straight from git history: `<connector>/info.json` at a revision, read with
+ * `git show rev:path`, so the working tree is never checked out or touched. */
+import path from 'node:path';
+import type { InfoJson } from '../../../shared/connector/info-json';
+import { compareVersions, parseVersion } from '../../../shared/connector/compat';
+import { ServiceError } from '../errors';
+import { gitAt } from '../git/git-client';
+import { parseInfoText } from './parse-info';
+
+const TAG = /^v\d+(\.\d+){0,2}$/;
+
+async function requireRepo(dir: string, gitBinary: string): Promise<void> {
+  const inside = await gitAt(dir, gitBinary).raw(['rev-parse', '--is-inside-work-tree']).then((s) => s.trim() === 'true', () => false);
+  if (!inside) throw new ServiceError('VALIDATION', `${dir} is not inside a git repository, so git: versions cannot be read from it.`);
+}
+
+async function resolveRevision(dir: string, rev: string, gitBinary: string): Promise<string> {
+  if (rev === '' || rev.startsWith('-') || /[\0\s]/.test(rev)) throw new ServiceError('VALIDATION', `"${rev}" is not a revision.`);
+  const sha = await gitAt(dir, gitBinary).raw(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]).then((s) => s.trim(), () => '');
+  if (!sha) throw new ServiceError('NOT_FOUND', `No revision "${rev}" in the repository at ${dir} (try a tag such as v1.0.0, a branch or a commit).`);
+  return sha;
+}
+
+/** The connector's info.json at `sha`, relative to `dir`, chosen like locateConnectorDir chooses a folder. */
+async function findInfoPath(dir: string, sha: string, rev: string, gitBinary: string): Promise<string> {
+  const listing = await gitAt(dir, gitBinary).raw(['ls-tree', '-r', '--name-only', sha]);
+  const files = listing.split('\n').filter(Boolean);
+  if (files.includes('info.json')) return 'info.json';
+  const found = files.filter((f) => /^[^/]+\/info\.json$/.test(f) && !f.startsWith('.')).map((f) => f.split('/')[0]);
+  if (found.length === 1) return `${found[0]}/info.json`;
+  const preferred = path.basename(dir).replace(/^connector-/, '');
+  if (found.includes(preferred)) return `${preferred}/info.json`;
+  if (found.length === 0) throw new ServiceError('NOT_FOUND', `${rev} has no connector: no info.json in ${dir} or a sub-folder at that revision.`);
+  throw new ServiceError('VALIDATION', `${rev} holds several connectors (${found.sort().join(', ')}): run from the one you mean.`);
+}
+
+export async function readInfoAtRevision(dir: string, rev: string, gitBinary = 'git'): Promise<{ info: InfoJson; sha: string; relPath: string }> {
+  await requireRepo(dir, gitBinary);
+  const sha = await resolveRevision(dir, rev, gitBinary);
+  const relPath = await findInfoPath(dir, sha, rev, gitBinary);
+  const text = await gitAt(dir, gitBinary).binaryCatFile(['blob', `${sha}:./${relPath}`]);
+  return { info: parseInfoText(text.toString('utf8'), `git:${rev}:${relPath}`), sha, relPath };
+}
+
+/** The highest `v<semver>` tag reachable from HEAD: the last release of the line being worked on. */
+export async function lastVersionTag(dir: string, gitBinary = 'git'): Promise<string | undefined> {
+  await requireRepo(dir, gitBinary);
+  const raw = await gitAt(dir, gitBinary).raw(['tag', '--list', 'v*', '--merged', 'HEAD']).catch(() => '');
+  let best: { tag: string; v: NonNullable<ReturnType<typeof parseVersion>> } | undefined;
+  for (const tag of raw.split('\n').map((t) => t.trim()).filter((t) => TAG.test(t))) {
+    const v = parseVersion(tag)!;
+    if (!best || compareVersions(v, best.v) > 0) best = { tag, v };
+  }
+  return best?.tag;
+}

@@ -1,0 +1,63 @@
+/** Loads one side of a compatibility report from a folder, a .tgz or `git:<revision>` of a project. */
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { InfoJson } from '../../../shared/connector/info-json';
+import { ServiceError } from '../errors';
+import { safeExtractTgz } from '../packaging/safe-extract';
+import { locateConnectorDir } from '../validate/locate';
+import { lastVersionTag, readInfoAtRevision } from './git-version';
+import { parseInfoText } from './parse-info';
+
+export type VersionSource = 'folder' | 'tgz' | 'git';
+
+export interface LoadedVersion {
+  /** What the user named, e.g. `git:v1.0.0`, `./connector-x`, `x-1.0.0.tgz`. */
+  readonly spec: string;
+  readonly source: VersionSource;
+  /** The connector folder, the archive, or `<sha>:<path>` for git. */
+  readonly location: string;
+  readonly info: InfoJson;
+}
+
+export interface LoadOptions {
+  /** Relative paths and `git:` revisions are resolved from here (the current project). */
+  readonly cwd: string;
+  readonly gitBinary?: string;
+}
+
+const isArchive = (p: string) => /\.(tgz|tar\.gz)$/i.test(p);
+
+export async function loadVersion(spec: string, opts: LoadOptions): Promise<LoadedVersion> {
+  if (spec.startsWith('git:')) return loadFromGit(spec, opts);
+  const abs = path.resolve(opts.cwd, spec);
+  const st = await stat(abs).catch(() => undefined);
+  if (!st) throw new ServiceError('NOT_FOUND', `${spec} does not exist (give a connector folder, a .tgz, or git:<revision>).`);
+  if (st.isFile() && isArchive(abs)) return loadFromArchive(spec, abs);
+  const dir = await locateConnectorDir(abs);
+  const info = parseInfoText(await readFile(path.join(dir, 'info.json'), 'utf8'), path.join(dir, 'info.json'));
+  return { spec, source: 'folder', location: dir, info };
+}
+
+async function loadFromArchive(spec: string, abs: string): Promise<LoadedVersion> {
+  const extracted = await safeExtractTgz(abs);
+  try {
+    const file = path.join(extracted.dir, 'info.json');
+    const text = await readFile(file, 'utf8').catch(() => {
+      throw new ServiceError('VALIDATION', `${spec} has no info.json in its top-level folder ${extracted.topLevel}/.`);
+    });
+    return { spec, source: 'tgz', location: abs, info: parseInfoText(text, `${spec}:${extracted.topLevel}/info.json`) };
+  } finally {
+    await extracted.dispose();
+  }
+}
+
+/** `git:` alone means the last version tag. */
+async function loadFromGit(spec: string, opts: LoadOptions): Promise<LoadedVersion> {
+  let rev = spec.slice('git:'.length);
+  if (rev === '') {
+    rev = (await lastVersionTag(opts.cwd, opts.gitBinary)) ?? '';
+    if (!rev) throw new ServiceError('NOT_FOUND', 'No version tag (v1.0.0, ...) in this repository: name the old version explicitly.');
+  }
+  const { info, sha, relPath } = await readInfoAtRevision(opts.cwd, rev, opts.gitBinary);
+  return { spec: `git:${rev}`, source: 'git', location: `${sha}:${relPath}`, info };
+}

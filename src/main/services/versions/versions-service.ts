@@ -1,0 +1,37 @@
+/** Versions of a connector and the compatibility report between two of them. */
+import { compareConnectors, type CompatReport } from '../../../shared/connector/compat';
+import { lastVersionTag } from './git-version';
+import { loadVersion, type LoadedVersion } from './load-version';
+
+export interface CompareRequest {
+  /** Folder, .tgz or `git:<revision>`; default `git:` = the last version tag of the project at `cwd`. */
+  readonly old?: string;
+  /** Default: the working tree at `cwd`. */
+  readonly new?: string;
+  readonly cwd: string;
+}
+
+export interface CompareResult {
+  readonly report: CompatReport;
+  readonly old: LoadedVersion;
+  readonly new: LoadedVersion;
+}
+
+export function createVersionsService(opts: { gitBinary?: () => string } = {}) {
+  const gitBinary = () => opts.gitBinary?.() ?? 'git';
+
+  const load = (spec: string, cwd: string) => loadVersion(spec, { cwd, gitBinary: gitBinary() });
+
+  async function compare(req: CompareRequest): Promise<CompareResult> {
+    const [a, b] = await Promise.all([load(req.old ?? 'git:', req.cwd), load(req.new ?? '.', req.cwd)]);
+    return { report: compareConnectors(a.info, b.info), old: a, new: b };
+  }
+
+  return {
+    load,
+    compare,
+    lastVersionTag: (dir: string) => lastVersionTag(dir, gitBinary()),
+  };
+}
+
+export type VersionsService = ReturnType<typeof createVersionsService>;
