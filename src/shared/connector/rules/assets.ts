@@ -19,15 +19,22 @@ interface IconRef extends IconSpec {
   readonly image: ImageInfo | undefined;
 }
 
-function iconRefs({ info, snapshot }: RuleContext): IconRef[] {
-  const out: IconRef[] = [];
-  for (const spec of ICONS) {
-    const name = info[spec.key];
-    if (typeof name !== 'string' || name.trim() === '') continue;
-    const file = `images/${name}`;
-    out.push({ ...spec, file, image: snapshot.images[file] });
+const refsByContext = new WeakMap<RuleContext, IconRef[]>();
+
+/** Computed once per run: three rules read it. */
+function iconRefs(ctx: RuleContext): IconRef[] {
+  let refs = refsByContext.get(ctx);
+  if (!refs) {
+    refs = [];
+    for (const spec of ICONS) {
+      const name = ctx.info[spec.key];
+      if (typeof name !== 'string' || name.trim() === '') continue;
+      const file = `images/${name}`;
+      refs.push({ key: spec.key, size: spec.size, required: spec.required, file, image: ctx.snapshot.images[file] });
+    }
+    refsByContext.set(ctx, refs);
   }
-  return out;
+  return refs;
 }
 
 export const assetRules: Rule[] = [

@@ -6,6 +6,7 @@ const MINOR = new Set(['a', 'an', 'the', 'and', 'or', 'nor', 'but', 'for', 'to',
 
 /** Words of `title` that should be capitalised. Words that do not start with a letter are left alone. */
 export function titleCaseViolations(title: string): string[] {
+  if (!/(^|\s)[a-z]/.test(title)) return []; // the common case, without splitting
   return title
     .split(/\s+/)
     .filter((w, i) => /^[a-z]/.test(w) && (i === 0 || !MINOR.has(w.toLowerCase())));
