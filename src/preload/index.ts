@@ -4,8 +4,7 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { isChannel, isEventName } from '../shared/ipc/channels';
 
 // Desktop-only events (src/main/electron/desktop-events.ts). Remove once they are in the shared contract's EVENTS.
-const DESKTOP_EVENTS: ReadonlySet<string> = new Set(['menu.command', 'app.openRequested']);
-const isAllowedEvent = (e: string) => isEventName(e) || DESKTOP_EVENTS.has(e);
+const isAllowedEvent = (e: string) => isEventName(e);
 
 type Ipc = Pick<typeof ipcRenderer, 'invoke' | 'on' | 'removeListener'>;
 

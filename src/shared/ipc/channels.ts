@@ -39,6 +39,8 @@ const channelMap: Record<Channel, true> = {
   'runtime.stop': true,
 };
 const eventMap: Record<EventName, true> = {
+  'menu.command': true,
+  'app.openRequested': true,
   'files.changed': true,
   'progress.updated': true,
   'projects.changed': true,

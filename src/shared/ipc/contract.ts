@@ -75,8 +75,21 @@ export interface Contract {
   'runtime.stop': { req: InProject; res: Empty };
 }
 
+/** Commands the desktop menu sends to the focused window. */
+export type MenuCommand =
+  | 'file.save'
+  | 'file.saveAll'
+  | 'view.toggleTheme'
+  | 'view.fullScreenEditor'
+  | 'view.commandPalette'
+  | 'help.openLogsFolder'
+  | 'help.exportDiagnostics';
+
 /** Pushes from the services to the UI, over the same per-window channel. */
 export interface Events {
+  'menu.command': { command: MenuCommand };
+  /** A folder or .tgz to open: from Open Folder..., a second launch, or the OS (file association). */
+  'app.openRequested': { path: string; kind: 'folder' | 'package'; projectId?: string; error?: string };
   'files.changed': { projectId: string; relPaths: string[] };
   'progress.updated': ProgressEvent;
   'projects.changed': { reason: string };
