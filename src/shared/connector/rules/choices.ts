@@ -2,6 +2,7 @@
 import { defineRule, type Rule } from '../rule';
 import type { FieldEntry, FieldLevel } from '../context';
 import { isObject } from '../context';
+import { joinPointer } from '../json-pointer';
 import { fieldWhere } from './where';
 
 const CHOICE_TYPES = new Set(['select', 'multiselect']);
@@ -89,7 +90,7 @@ export const choiceRules: Rule[] = [
         if (!allowed) continue;
         for (const key of Object.keys(f.onchange))
           if (!allowed.has(key))
-            report({ pointer: `${e.pointer}/onchange`, message: `${fieldWhere(e)} has an onchange branch '${key}' that can never be selected: use one of ${[...allowed].map((o) => `'${o}'`).join(', ')}.` });
+            report({ pointer: joinPointer(`${e.pointer}/onchange`, key), message: `${fieldWhere(e)} has an onchange branch '${key}' that can never be selected: use one of ${[...allowed].map((o) => `'${o}'`).join(', ')}.` });
       }
     },
   }),

@@ -7,6 +7,8 @@ import { nearest } from './text';
 const FLAGS = ['required', 'editable', 'visible'] as const;
 const TEXT_TYPES = new Set(['text', 'textarea']);
 const KNOWN_LIST = [...KNOWN_FIELD_TYPES];
+/** Fortinet's certification CI also accepts these as parameter types (legacy spellings). */
+const CI_EXTRA_TYPES = new Set(['apiOperation']);
 
 export const fieldRules: Rule[] = [
   defineRule({
@@ -42,7 +44,7 @@ export const fieldRules: Rule[] = [
     check({ fields }, report) {
       for (const e of fields) {
         const t = e.field.type;
-        if (typeof t === 'string' && KNOWN_FIELD_TYPES.has(t)) continue;
+        if (typeof t === 'string' && (KNOWN_FIELD_TYPES.has(t) || CI_EXTRA_TYPES.has(t))) continue;
         const guess = typeof t === 'string' ? nearest(t, KNOWN_LIST) : undefined;
         report({
           pointer: `${e.pointer}/type`,
