@@ -1,0 +1,106 @@
+/** Request and response plumbing of the sandbox: bodies, FortiSOAR's two error shapes, multipart uploads. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+export class HttpFailure extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    /** Hydra body (/api/3 and /auth) or `{"message"}` (integration endpoints). */
+    readonly shape: 'hydra' | 'message' = 'message',
+    readonly title?: string,
+  ) {
+    super(message);
+  }
+}
+
+const TITLES: Record<number, string> = {
+  400: 'An error occurred',
+  401: 'Unauthorized',
+  403: 'Access Denied',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Request Entity Too Large',
+  415: 'Unsupported Media Type',
+  500: 'Internal Server Error',
+};
+
+/** FortiSOAR's error shape for a path: Hydra for /api/3 and /auth, `{"message"}` for /api/integration. */
+export const shapeFor = (path: string): 'hydra' | 'message' => (path.startsWith('/api/integration/') ? 'message' : 'hydra');
+
+export function errorBody(f: HttpFailure): unknown {
+  if (f.shape === 'message') return { message: f.message };
+  return { '@context': '/api/3/contexts/Error', '@type': 'Error', 'hydra:title': f.title ?? TITLES[f.status] ?? 'An error occurred', 'hydra:description': f.message };
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  if (status === 204) {
+    res.writeHead(204).end();
+    return;
+  }
+  const text = JSON.stringify(body);
+  const type = body && typeof body === 'object' && '@type' in body && (body as { '@type': unknown })['@type'] === 'Error' ? 'application/problem+json' : 'application/json';
+  res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(text) }).end(text);
+}
+
+/** Reads the whole body; more than `max` bytes is a 413 (the connection is then closed). */
+export function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > max) return reject(new HttpFailure(413, `The upload is ${declared} bytes; this server accepts at most ${max}.`, shapeFor(req.url ?? '')));
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > max) {
+        req.destroy();
+        reject(new HttpFailure(413, `The upload is larger than ${max} bytes.`, shapeFor(req.url ?? '')));
+      } else chunks.push(c);
+    });
+    req.once('end', () => resolve(Buffer.concat(chunks)));
+    req.once('error', reject);
+  });
+}
+
+export function parseJsonBody(body: Buffer, shape: 'hydra' | 'message'): unknown {
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    throw new HttpFailure(400, 'The body is not valid JSON.', shape);
+  }
+}
+
+export interface UploadedFile {
+  readonly fieldName: string;
+  readonly fileName: string;
+  readonly contentType?: string;
+  readonly data: Buffer;
+}
+
+/** The parts of a multipart/form-data body that carry files. */
+export function parseMultipart(body: Buffer, contentType: string | undefined): UploadedFile[] {
+  const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType ?? '');
+  if (!contentType?.toLowerCase().startsWith('multipart/form-data') || !boundary)
+    throw new HttpFailure(400, 'Expected a multipart/form-data upload with a "file" part.', 'hydra');
+  const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+  const files: UploadedFile[] = [];
+  let start = body.indexOf(delimiter);
+  while (start !== -1) {
+    const partStart = start + delimiter.length;
+    if (body.subarray(partStart, partStart + 2).toString() === '--') break;
+    const next = body.indexOf(delimiter, partStart);
+    if (next === -1) break;
+    const part = body.subarray(partStart + 2, next - 2); // skip the CRLF after the delimiter and before the next
+    const headerEnd = part.indexOf('\r\n\r\n');
+    if (headerEnd !== -1) {
+      const headers = part.subarray(0, headerEnd).toString('utf8');
+      const disposition = /content-disposition:[^\r\n]*/i.exec(headers)?.[0] ?? '';
+      const fieldName = /\bname="([^"]*)"/i.exec(disposition)?.[1];
+      const fileName = /\bfilename="([^"]*)"/i.exec(disposition)?.[1];
+      const type = /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1]?.trim();
+      if (fieldName !== undefined && fileName !== undefined) files.push({ fieldName, fileName, contentType: type, data: part.subarray(headerEnd + 4) });
+    }
+    start = next;
+  }
+  return files;
+}

@@ -1,0 +1,160 @@
+/** /api/integration/*: connectors list, details, uninstall, configurations, health check and execute, with
+ * the status codes and `{"message"}` bodies of reference/fortisoar-api.md. */
+import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { connectorFolder, connectorRecord, connectorRow, installDir, venvDir, type SandboxContext } from './context';
+import { HttpFailure } from './http-util';
+import type { InstalledConnector, StoredConfiguration } from './state';
+
+export interface Reply {
+  readonly status: number;
+  readonly body?: unknown;
+}
+
+const MASK = '********';
+const fail = (status: number, message: string) => new HttpFailure(status, message, 'message');
+const newestFirst = (a: InstalledConnector, b: InstalledConnector) => b.version.localeCompare(a.version, undefined, { numeric: true });
+
+function passwordFields(c: InstalledConnector | undefined): Set<string> {
+  return new Set((c?.config_schema.fields ?? []).filter((f) => f.type === 'password' && typeof f.name === 'string').map((f) => f.name as string));
+}
+
+/** Password values never leave the server: they come back masked. */
+function configView(ctx: SandboxContext, c: StoredConfiguration) {
+  const secret = passwordFields(ctx.state.byId(c.connector));
+  const config = Object.fromEntries(Object.entries(c.config).map(([k, v]) => [k, secret.has(k) && v !== '' && v != null ? MASK : v]));
+  return { ...c, config };
+}
+
+function listConnectors(ctx: SandboxContext, q: URLSearchParams): Reply {
+  const name = q.get('name');
+  const size = Math.max(1, Number(q.get('page_size')) || 30);
+  const page = Math.max(1, Number(q.get('page')) || 1);
+  const all = ctx.state.connectors.filter((c) => !name || c.name === name).slice().sort((a, b) => a.name.localeCompare(b.name) || newestFirst(a, b));
+  const link = (p: number) => `/api/integration/connectors/?${new URLSearchParams({ ...(name ? { name } : {}), page: String(p), page_size: String(size) })}`;
+  const data = all.slice((page - 1) * size, page * size).map((c) => connectorRow(ctx, c));
+  const nextPage = page * size < all.length ? link(page + 1) : null;
+  const previousPage = page > 1 ? link(page - 1) : null;
+  return { status: 200, body: { status: 'Success', totalItems: all.length, itemsPerPage: size, nextPage, previousPage, data } };
+}
+
+/** `<id>`, `<name>` or `<name>/<version>`; an unknown version falls back to the latest installed. */
+function resolveConnector(ctx: SandboxContext, a: string, b?: string): InstalledConnector {
+  const found = b === undefined && /^\d+$/.test(a) ? ctx.state.byId(Number(a)) : (b !== undefined && ctx.state.find(a, b)) || ctx.state.versionsOf(a).sort(newestFirst)[0];
+  if (!found) throw fail(404, `Connector ${b === undefined ? a : `${a} ${b}`} is not installed.`);
+  return found;
+}
+
+async function uninstall(ctx: SandboxContext, id: string): Promise<Reply> {
+  const c = resolveConnector(ctx, id);
+  ctx.state.removeConnector(c.id);
+  await ctx.state.save();
+  // The files go in the background, as FortiSOAR's own uninstall is asynchronous.
+  ctx.track(
+    ctx
+      .runtimeFor(c)
+      .stop(connectorFolder(ctx, c))
+      .then(() => Promise.all([rm(installDir(ctx, c.id), { recursive: true, force: true }), rm(venvDir(ctx, c.id), { recursive: true, force: true })])),
+  );
+  return { status: 204 };
+}
+
+function configInput(ctx: SandboxContext, body: unknown, existing?: StoredConfiguration): StoredConfiguration {
+  const b = (body ?? {}) as Record<string, unknown>;
+  const connector = existing ? ctx.state.byId(existing.connector) : typeof b.connector === 'number' ? ctx.state.byId(b.connector) : undefined;
+  if (!connector) throw fail(400, '"connector" must be the id of an installed connector.');
+  const name = typeof b.name === 'string' ? b.name.trim() : (existing?.name ?? '');
+  if (!name) throw fail(400, 'A configuration needs a "name".');
+  if (ctx.state.configsOf(connector.id).some((c) => c.name === name && c.config_id !== existing?.config_id))
+    throw fail(400, `A configuration named "${name}" already exists for ${connector.name} ${connector.version}.`);
+  const secret = passwordFields(connector);
+  const given = (b.config && typeof b.config === 'object' ? b.config : (existing?.config ?? {})) as Record<string, unknown>;
+  // A masked value sent back unchanged means "keep the stored password".
+  const config = Object.fromEntries(Object.entries(given).map(([k, v]) => [k, secret.has(k) && v === MASK ? existing?.config[k] : v]));
+  const first = ctx.state.configsOf(connector.id).length === 0;
+  return {
+    id: existing?.id ?? ctx.state.takeId(),
+    config_id: existing?.config_id ?? (typeof b.config_id === 'string' && b.config_id ? b.config_id : randomUUID()),
+    connector: connector.id,
+    connector_name: connector.name,
+    connector_version: connector.version,
+    name,
+    default: typeof b.default === 'boolean' ? b.default : (existing?.default ?? first),
+    config,
+    teams: Array.isArray(b.teams) ? b.teams : (existing?.teams ?? []),
+  };
+}
+
+async function configurations(ctx: SandboxContext, method: string, rest: string[], body: unknown): Promise<Reply> {
+  if (rest.length === 0 && method === 'GET') return { status: 200, body: ctx.state.configurations.map((c) => configView(ctx, c)) };
+  if (rest.length === 0 && method === 'POST') {
+    const created = configInput(ctx, body);
+    if (ctx.state.configurations.some((c) => c.config_id === created.config_id)) throw fail(400, `config_id ${created.config_id} is taken.`);
+    ctx.state.putConfiguration(created);
+    await ctx.state.save();
+    return { status: 201, body: configView(ctx, created) };
+  }
+  const existing = ctx.state.configurations.find((c) => c.config_id === rest[0]);
+  if (rest.length !== 1 || !existing) throw fail(404, `No configuration ${rest.join('/')}.`);
+  if (method === 'GET') return { status: 200, body: configView(ctx, existing) };
+  if (method === 'PUT') {
+    const updated = configInput(ctx, body, existing);
+    ctx.state.putConfiguration(updated);
+    await ctx.state.save();
+    return { status: 200, body: configView(ctx, updated) };
+  }
+  if (method === 'DELETE') {
+    ctx.state.removeConfiguration(existing.config_id);
+    await ctx.state.save();
+    return { status: 204 };
+  }
+  throw fail(405, `Method "${method}" not allowed.`);
+}
+
+function pickConfig(ctx: SandboxContext, c: InstalledConnector, wanted: string | null | undefined): StoredConfiguration | undefined {
+  const all = ctx.state.configsOf(c.id);
+  if (wanted === null || wanted === undefined || wanted === '') return all.find((x) => x.default) ?? all[0];
+  return all.find((x) => x.config_id === wanted || x.name === wanted);
+}
+
+async function healthCheck(ctx: SandboxContext, name: string, version: string, q: URLSearchParams): Promise<Reply> {
+  const c = resolveConnector(ctx, name, version);
+  if (ctx.state.configsOf(c.id).length === 0) throw fail(404, `${c.name} ${c.version} has no configuration.`);
+  const config = pickConfig(ctx, c, q.get('config'));
+  if (!config) throw fail(404, `No configuration "${q.get('config')}" for ${c.name} ${c.version}.`);
+  const base = { name: c.name, version: c.version, config_id: config.config_id };
+  if (!c.active) return { status: 200, body: { ...base, status: 'Deactivated', message: 'The connector is deactivated.' } };
+  const r = await ctx.runtimeFor(c).checkHealth(connectorFolder(ctx, c), config.config);
+  const available = r.status === 'Available';
+  return { status: 200, body: { ...base, status: available ? 'Available' : 'Disconnected', message: available ? 'Connector is available' : r.message } };
+}
+
+async function execute(ctx: SandboxContext, body: unknown): Promise<Reply> {
+  const b = (body ?? {}) as Record<string, unknown>;
+  const c = typeof b.connector === 'string' ? ctx.state.find(b.connector, String(b.version ?? '')) ?? ctx.state.versionsOf(b.connector).sort(newestFirst)[0] : undefined;
+  if (!c) throw fail(400, `CS-INTEGRATION-2: Connector ${String(b.connector)} ${String(b.version ?? '')} is not installed.`);
+  const config = pickConfig(ctx, c, b.config === undefined || b.config === null ? undefined : String(b.config));
+  if (!config) throw fail(400, 'INTEGRATION-12: Could not find a connector configuration matching the given configuration id or name');
+  const operation = String(b.operation ?? '');
+  const params = (b.params && typeof b.params === 'object' ? b.params : {}) as Record<string, unknown>;
+  const r = await ctx.runtimeFor(c).execute(connectorFolder(ctx, c), operation, params, config.config);
+  if (r.status !== 'Success') throw fail(400, `CS-INTEGRATION-5: Error occurred while executing the connector action ERROR :: ${r.message}`);
+  return { status: 200, body: { operation, status: 'Success', message: '', data: r.data } };
+}
+
+/** Dispatches a request whose path starts with /api/integration/ (and ends with "/": checked before). */
+export async function integration(ctx: SandboxContext, method: string, url: URL, body: Buffer, json: () => unknown): Promise<Reply> {
+  const [area, ...rest] = url.pathname.slice('/api/integration/'.length).split('/').filter(Boolean).map(decodeURIComponent);
+  if (area === 'connectors' && rest[0] === 'healthcheck' && rest.length === 3 && method === 'GET') return healthCheck(ctx, rest[1], rest[2], url.searchParams);
+  if (area === 'connectors' && rest.length === 0 && method === 'GET') return listConnectors(ctx, url.searchParams);
+  if (area === 'connectors' && rest.length === 1 && method === 'DELETE') return uninstall(ctx, rest[0]);
+  if (area === 'connectors' && (rest.length === 1 || rest.length === 2)) {
+    if (method !== 'POST') throw fail(405, `Method "${method}" not allowed.`);
+    if (body.length === 0) throw fail(415, 'Unsupported media type "" in request.');
+    json();
+    return { status: 200, body: connectorRecord(ctx, resolveConnector(ctx, rest[0], rest[1])) };
+  }
+  if (area === 'configuration') return configurations(ctx, method, rest, body.length ? json() : {});
+  if (area === 'execute' && rest.length === 0 && method === 'POST') return execute(ctx, json());
+  throw fail(404, `No such endpoint: ${method} ${url.pathname}`);
+}

@@ -1,0 +1,151 @@
+/** `connector-studio sandbox`: a local FortiSOAR-compatible server for the subset in
+ * reference/fortisoar-api.md, so publishing can be tried and tested for real without a FortiSOAR. */
+import { mkdir } from 'node:fs/promises';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { createRuntimeService } from '../services/runtime';
+import type { RuntimeService } from '../services/runtime/types';
+import { SandboxAuth, type Principal, type SandboxCredentials } from './auth';
+import type { SandboxContext } from './context';
+import { HttpFailure, errorBody, parseJsonBody, parseMultipart, readBody, sendJson, shapeFor } from './http-util';
+import { importJobView, installUpload } from './installer';
+import { integration, type Reply } from './integration';
+import { SandboxState } from './state';
+
+export interface SandboxOptions extends SandboxCredentials {
+  /** Installed packages, configurations and jobs live here (`--data DIR`). */
+  readonly dataDir: string;
+  /** Default 0: any free port. */
+  readonly port?: number;
+  /** Default 127.0.0.1. */
+  readonly host?: string;
+  /** Serve https with this certificate (PEM). */
+  readonly tls?: { readonly cert: string | Buffer; readonly key: string | Buffer };
+  /** The interpreter for connectors and their venvs. Default ['python3']. */
+  readonly pythonCommand?: string[];
+  readonly runtimeEnv?: Record<string, string>;
+  readonly runtimeTimeoutMs?: number;
+  /** Delay between import job steps. Default 200 ms. */
+  readonly jobStepMs?: number;
+  /** Larger uploads get 413. Default 200 MB. */
+  readonly maxUploadBytes?: number;
+  /** One line per request (method, path, status); never headers or bodies. */
+  readonly log?: (line: string) => void;
+}
+
+export interface Sandbox {
+  readonly url: string;
+  readonly port: number;
+  readonly dataDir: string;
+  close(): Promise<void>;
+}
+
+const forbidden = (who: Principal, shape: 'hydra' | 'message') =>
+  new HttpFailure(403, `Access denied: the role of ${who.name} does not allow this action.`, shape, 'Access Denied');
+
+/** Writes and user lists need the admin role; a read-only principal gets 403 ("valid but restricted"). */
+function checkRole(who: Principal, method: string, pathname: string, shape: 'hydra' | 'message'): void {
+  if (who.role === 'admin') return;
+  const readsOnly = method === 'GET' || (method === 'POST' && /^\/api\/integration\/connectors\/[^/]+\/([^/]+\/)?$/.test(pathname));
+  if (!readsOnly || pathname.startsWith('/api/3/people')) throw forbidden(who, shape);
+}
+
+async function api3(ctx: SandboxContext, req: IncomingMessage, method: string, url: URL, body: Buffer): Promise<Reply> {
+  const p = url.pathname;
+  if (p === '/api/3/people' && method === 'GET')
+    return { status: 200, body: { '@context': '/api/3/contexts/Person', '@id': '/api/3/people', '@type': 'hydra:Collection', 'hydra:member': [], 'hydra:totalItems': 0 } };
+  if (p === '/api/3/solutionpacks/install' && method === 'POST') {
+    if (url.searchParams.get('$type') !== 'connector') throw new HttpFailure(400, 'This server installs only connectors: add ?$type=connector.', 'hydra');
+    const file = parseMultipart(body, req.headers['content-type']).find((f) => f.fieldName === 'file');
+    if (!file) throw new HttpFailure(400, 'The upload has no "file" part.', 'hydra');
+    return { status: 200, body: await installUpload(ctx, file, url.searchParams.get('$replace') === 'true') };
+  }
+  const job = /^\/api\/3\/import_jobs\/([^/]+)$/.exec(p);
+  if (job && method === 'GET') return { status: 200, body: importJobView(ctx, decodeURIComponent(job[1])) };
+  throw new HttpFailure(404, `No route for ${method} ${p}.`, 'hydra');
+}
+
+function makeHandler(ctx: SandboxContext, auth: SandboxAuth, o: SandboxOptions) {
+  const scheme = o.tls ? 'https' : 'http';
+  const maxBody = o.maxUploadBytes ?? 200 * 1024 * 1024;
+  return async (req: IncomingMessage, res: ServerResponse) => {
+    const method = req.method ?? 'GET';
+    const url = new URL(req.url ?? '/', 'http://sandbox');
+    const shape = shapeFor(url.pathname);
+    let status = 500;
+    try {
+      const body = await readBody(req, maxBody);
+      // FortiSOAR answers this, whatever the credentials, for an integration path without its trailing slash.
+      if (url.pathname.startsWith('/api/integration/') && !url.pathname.endsWith('/')) throw new HttpFailure(403, 'Could not validate HMAC fingerprint', 'message');
+      const json = () => parseJsonBody(body, shape);
+      let reply: Reply;
+      if (url.pathname === '/auth/authenticate') {
+        if (method !== 'POST') throw new HttpFailure(405, `Method "${method}" not allowed.`, 'hydra');
+        reply = { status: 200, body: auth.login(json()) };
+      } else {
+        const who = auth.authenticate({ method, fullUrl: `${scheme}://${req.headers.host ?? ''}${req.url ?? '/'}`, authorization: req.headers.authorization, body }, shape);
+        checkRole(who, method, url.pathname, shape);
+        reply = url.pathname.startsWith('/api/integration/') ? await integration(ctx, method, url, body, json) : await api3(ctx, req, method, url, body);
+      }
+      status = reply.status;
+      sendJson(res, reply.status, reply.body);
+    } catch (e) {
+      const failure = e instanceof HttpFailure ? e : new HttpFailure(500, `Internal error: ${(e as Error).message}`, shape);
+      status = failure.status;
+      if (!res.headersSent) sendJson(res, failure.status, errorBody(failure));
+      if (failure.status === 413) req.socket.destroySoon();
+    } finally {
+      o.log?.(`${method} ${url.pathname} -> ${status}`);
+    }
+  };
+}
+
+export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
+  const dataDir = path.resolve(o.dataDir);
+  await mkdir(dataDir, { recursive: true });
+  const state = await SandboxState.load(dataDir);
+  const python = o.pythonCommand?.length ? o.pythonCommand : ['python3'];
+  const runtimes = new Map<string, RuntimeService>();
+  const pending = new Set<Promise<unknown>>();
+  const ctx: SandboxContext = {
+    dataDir,
+    state,
+    python,
+    jobStepMs: o.jobStepMs ?? 200,
+    runtimeFor(c) {
+      const cmd = c.python ? [c.python] : python;
+      const key = cmd.join('\0');
+      let r = runtimes.get(key);
+      if (!r) runtimes.set(key, (r = createRuntimeService({ dataDir: path.join(dataDir, 'runtime'), pythonCommand: cmd, env: o.runtimeEnv, timeoutMs: o.runtimeTimeoutMs })));
+      return r;
+    },
+    track(work) {
+      const p = work.catch((e: Error) => o.log?.(`background work failed: ${e.message}`)).finally(() => pending.delete(p));
+      pending.add(p);
+    },
+  };
+  const handler = makeHandler(ctx, new SandboxAuth(o), o);
+  const server = o.tls ? https.createServer({ cert: o.tls.cert, key: o.tls.key }, handler) : http.createServer(handler);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(o.port ?? 0, o.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = o.host ?? '127.0.0.1';
+  return {
+    url: `${o.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    dataDir,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await Promise.allSettled([...pending]);
+      await Promise.all([...runtimes.values()].map((r) => r.stopAll()));
+      await state.save();
+    },
+  };
+}
