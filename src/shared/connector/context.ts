@@ -1,6 +1,6 @@
 /** Everything a rule needs, computed once per run so each rule is a single linear pass. */
 import type { Field, InfoJson, Operation } from './info-json';
-import { joinPointer } from './json-pointer';
+import { escapeToken, joinPointer } from './json-pointer';
 import type { ConnectorSnapshot } from './snapshot';
 import { readPlaybooks, type PlaybooksInfo } from './playbooks';
 import { readDispatch, type DispatchResult } from './python/dispatch';
@@ -31,7 +31,8 @@ export interface FieldEntry {
   readonly type: string;
   readonly pointer: string;
   readonly level: FieldLevel;
-  /** The select/checkbox whose onchange holds this field, and under which key. */
+  /** The select/checkbox whose onchange holds this field, and under which key (for the form: which choice
+   * shows it). */
   readonly parentField: FieldEntry | undefined;
   readonly branchKey: string | undefined;
 }
@@ -68,7 +69,7 @@ export function buildContext(snapshot: ConnectorSnapshot, info: InfoJson): RuleC
       fields.push(entry);
       const onchange = field.onchange;
       if (!isObject(onchange)) continue;
-      for (const k of Object.keys(onchange)) walk(onchange[k], `${entry.pointer}/onchange/${escape(k)}`, owner, level, entry, k);
+      for (const k of Object.keys(onchange)) walk(onchange[k], `${entry.pointer}/onchange/${escapeToken(k)}`, owner, level, entry, k);
     }
   };
   const config = info.configuration;
@@ -85,10 +86,6 @@ export function buildContext(snapshot: ConnectorSnapshot, info: InfoJson): RuleC
     playbooks: memo(() => readPlaybooks(snapshot.files)),
     dispatch: memo(() => readDispatch(snapshot.files)),
   };
-}
-
-function escape(token: string): string {
-  return joinPointer('', token).slice(1);
 }
 
 function collectOperations(info: InfoJson): OperationEntry[] {
@@ -127,5 +124,4 @@ function memo<T>(fn: () => T): () => T {
   };
 }
 
-export const fieldLabel = (f: Field): string => (typeof f.name === 'string' ? `'${f.name}'` : 'a field');
 export { isObject };
