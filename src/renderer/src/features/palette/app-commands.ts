@@ -4,6 +4,7 @@ import { folderDialog, promptDialog } from '../../store/dialogs/store';
 import { useGitStore } from '../../store/git/store';
 import { useProjectsStore } from '../../store/projects/store';
 import { useSettingsStore } from '../../store/settings/store';
+import { useWorkspaceStore } from '../../store/workspace/store';
 import { navigate } from '../../hooks/useRoute';
 
 // Commands that are not about one file: projects, git, theme, diagnostics. Each reports its outcome.
@@ -31,6 +32,7 @@ export async function toggleTheme() {
 export async function initGit() {
   try {
     await useGitStore.getState().init();
+    await useWorkspaceStore.getState().loadTree();
     toastSuccess('Initialized a git repository (with .gitignore and .gitattributes).');
   } catch (e) {
     toastError(e);
