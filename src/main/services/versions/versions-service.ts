@@ -23,7 +23,9 @@ export function createVersionsService(opts: { gitBinary?: () => string } = {}) {
   const load = (spec: string, cwd: string) => loadVersion(spec, { cwd, gitBinary: gitBinary() });
 
   async function compare(req: CompareRequest): Promise<CompareResult> {
-    const [a, b] = await Promise.all([load(req.old ?? 'git:', req.cwd), load(req.new ?? '.', req.cwd)]);
+    // One after the other, so a bad old version is the error reported whatever the new one is.
+    const a = await load(req.old ?? 'git:', req.cwd);
+    const b = await load(req.new ?? '.', req.cwd);
     return { report: compareConnectors(a.info, b.info), old: a, new: b };
   }
 

@@ -47,7 +47,7 @@ const show = (v: unknown): string => (v === undefined || v === null || v === '' 
 
 interface Ctx {
   readonly scope: FieldScope;
-  /** e.g. "action 'Get IP' (get_ip)" or "the configuration". */
+  /** e.g. "action 'Get IP' (get_ip)"; empty for the configuration. */
   readonly owner: string;
 }
 
@@ -55,6 +55,11 @@ const noun = (ctx: Ctx) => (ctx.scope === 'parameter' ? 'parameter' : 'configura
 
 function where(ff: FlatField): string {
   return ff.shownWhen ? ` (shown when '${ff.shownWhen.title}' is '${ff.shownWhen.option}')` : '';
+}
+
+/** e.g. "parameter 'IP' (ip) of action 'Get IP' (get_ip)", "configuration field 'Port' (port)". */
+function labelOf(ctx: Ctx, ff: FlatField): string {
+  return `${noun(ctx)} '${titleOf(ff.field)}' (${String(ff.field.name)})${where(ff)}${ctx.owner ? ` of ${ctx.owner}` : ''}`;
 }
 
 function draft(ctx: Ctx, kind: FieldChangeKind, ff: FlatField, breaking: boolean, level: DraftChange['level'], message: string, note: string): DraftChange {
@@ -66,7 +71,7 @@ const victims = (ctx: Ctx) => (ctx.scope === 'parameter' ? 'playbook steps that 
 
 function added(ctx: Ctx, ff: FlatField): DraftChange {
   const f = ff.field;
-  const label = `${noun(ctx)} '${titleOf(f)}' (${String(f.name)})${where(ff)} of ${ctx.owner}`;
+  const label = labelOf(ctx, ff);
   if (f.required && !hasDefault(f))
     return draft(ctx, 'added', ff, true, 'major',
       `New required ${label} has no default: ${victims(ctx)} ${ctx.scope === 'parameter' ? 'fail until it is set' : 'become "Partially Configured"'}. Give it a default or make it optional.`,
@@ -75,7 +80,7 @@ function added(ctx: Ctx, ff: FlatField): DraftChange {
 }
 
 function removed(ctx: Ctx, ff: FlatField): DraftChange {
-  const label = `${noun(ctx)} '${titleOf(ff.field)}' (${String(ff.field.name)})${where(ff)} of ${ctx.owner}`;
+  const label = labelOf(ctx, ff);
   if (ctx.scope === 'parameter')
     return draft(ctx, 'removed', ff, true, 'major', `Removed ${label}: playbook steps that set it break.`, `Removed the ${label}; update playbooks that set it.`);
   // Configuration values are matched by name on upgrade; a value nobody reads any more breaks nothing.
@@ -86,7 +91,7 @@ function changed(ctx: Ctx, a: FlatField, b: FlatField): DraftChange[] {
   const out: DraftChange[] = [];
   const fa = a.field;
   const fb = b.field;
-  const label = `${noun(ctx)} '${titleOf(fb)}' (${String(fb.name)})${where(b)} of ${ctx.owner}`;
+  const label = labelOf(ctx, b);
   if (typeOf(fa) !== typeOf(fb))
     out.push(draft(ctx, 'type-changed', b, true, 'major',
       `Type of ${label} changed from ${typeOf(fa)} to ${typeOf(fb)}: ${ctx.scope === 'parameter' ? 'values playbooks pass may no longer fit' : 'saved values are dropped on upgrade'}.`,
@@ -111,13 +116,13 @@ function optionChanges(ctx: Ctx, label: string, a: FlatField, b: FlatField): Dra
   const after = optionsOf(b.field);
   const gone = before.filter((o) => !after.includes(o));
   const fresh = after.filter((o) => !before.includes(o));
-  const list = (xs: string[]) => xs.map((x) => `'${x}'`).join(', ');
+  const list = (xs: string[]) => `${xs.length === 1 ? 'option' : 'options'} ${xs.map((x) => `'${x}'`).join(', ')}`;
   const out: DraftChange[] = [];
   if (gone.length)
-    out.push(draft(ctx, 'options-removed', b, true, 'major', `Options ${list(gone)} of ${label} were removed: ${victims(ctx)} that chose them break.`,
-      `Removed the options ${list(gone)} from the ${label}.`));
+    out.push(draft(ctx, 'options-removed', b, true, 'major', `Removed ${list(gone)} from ${label}: ${victims(ctx)} that chose ${gone.length === 1 ? 'it' : 'them'} break.`,
+      `Removed the ${list(gone)} from the ${label}.`));
   if (fresh.length)
-    out.push(draft(ctx, 'options-added', b, false, 'minor', `Options ${list(fresh)} were added to ${label}.`, `Added the options ${list(fresh)} to the ${label}.`));
+    out.push(draft(ctx, 'options-added', b, false, 'minor', `Added ${list(fresh)} to ${label}.`, `Added the ${list(fresh)} to the ${label}.`));
   return out;
 }
 

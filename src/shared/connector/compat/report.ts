@@ -10,7 +10,7 @@ import type { CompatChange, CompatReport, DraftChange } from './types';
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 export function compatChanges(oldInfo: InfoJson, newInfo: InfoJson): DraftChange[] {
-  const config = compareFields('config-field', 'the configuration', oldInfo.configuration?.fields, newInfo.configuration?.fields, 'configuration/fields');
+  const config = compareFields('config-field', '', oldInfo.configuration?.fields, newInfo.configuration?.fields, 'configuration/fields');
   return [...config, ...compareOperations(oldInfo, newInfo)];
 }
 
