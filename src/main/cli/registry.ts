@@ -9,7 +9,11 @@ interface Entry {
 export const COMMANDS: Record<string, Entry> = {
   start: { summary: 'start the IDE (desktop, or browser mode where Electron is not installed)', load: () => import('./commands/start') },
   web: { summary: 'start browser mode: [--port N] [--workspace DIR] [--no-open]', load: () => import('./commands/web') },
+  new: { summary: 'new <name> --template <id> [--dir DIR] [--answers wizard.json] | new --list-templates [--json]', load: () => import('./commands/new') },
   validate: { summary: 'validate <folder|tgz> [--json] [--metadata-only]', load: () => import('./commands/validate') },
+  package: { summary: 'package <folder> [-o FILE.tgz]', load: () => import('./commands/package') },
+  import: { summary: 'import <tgz> [--into DIR]', load: () => import('./commands/import') },
   health: { summary: 'health <folder> --config FILE [--json]', load: () => import('./commands/health') },
   run: { summary: 'run <folder> <operation> --config FILE [--params FILE] [--json]', load: () => import('./commands/run') },
+  diff: { summary: 'diff <old version> <new version> [--json]', load: () => import('./commands/diff') },
 };
