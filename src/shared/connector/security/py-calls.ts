@@ -1,0 +1,115 @@
+/** Calls, arguments and imports read from @lezer/python trees: what the security analyzers reason about.
+ * A parser (not regexes) so that strings, comments and nesting never fool a check. */
+import { children, descendants, dottedName, textOf, type PyModule, type SyntaxNode } from '../python/ast';
+
+export interface CallArgs {
+  readonly positional: readonly SyntaxNode[];
+  readonly keywords: ReadonlyMap<string, SyntaxNode>;
+  /** `*args` or `**kwargs`: any keyword may arrive through it. */
+  readonly spread: boolean;
+}
+
+export interface CallSite {
+  readonly node: SyntaxNode;
+  /** The callee with import aliases resolved: `subprocess.run`, `requests.get`, `self.session.get`, `eval`. */
+  readonly name: string | undefined;
+  /** The last attribute of a member callee (`get` in `x().get`), else the plain name. */
+  readonly method: string | undefined;
+  /** What the method is called on, as written, without spaces (`self.session`, `requests.Session()`). */
+  readonly receiver: string | undefined;
+  readonly args: CallArgs;
+}
+
+/** Local name -> imported dotted name: `import yaml as y` gives y -> yaml; `from os import system` gives
+ * system -> os.system. Imports anywhere in the module count (connectors import inside functions too). */
+export function importAliases(m: PyModule): Map<string, string> {
+  const aliases = new Map<string, string>();
+  for (const stmt of descendants(m.top, 'ImportStatement')) {
+    const kids = children(stmt);
+    if (kids[0]?.name === 'from') readFromImport(m, kids, aliases);
+    else readPlainImport(m, kids.slice(1), aliases);
+  }
+  return aliases;
+}
+
+function readPlainImport(m: PyModule, kids: SyntaxNode[], aliases: Map<string, string>): void {
+  let dotted: string[] = [];
+  for (let i = 0; i <= kids.length; i++) {
+    const k = kids[i];
+    if (k?.name === 'VariableName') dotted.push(textOf(m, k));
+    else if (k?.name === 'as' && kids[i + 1]) {
+      aliases.set(textOf(m, kids[i + 1]), dotted.join('.'));
+      dotted = [];
+      i++;
+    } else if (k === undefined || k.name === ',') {
+      // `import a.b` binds `a`, and `a.b.c` then reads as written.
+      if (dotted.length > 0) aliases.set(dotted[0], dotted[0]);
+      dotted = [];
+    }
+  }
+}
+
+function readFromImport(m: PyModule, kids: SyntaxNode[], aliases: Map<string, string>): void {
+  const at = kids.findIndex((k) => k.name === 'import');
+  if (at < 0 || kids[1]?.name === '.') return;
+  const module = kids.slice(1, at).filter((k) => k.name === 'VariableName').map((k) => textOf(m, k)).join('.');
+  const names = kids.slice(at + 1);
+  for (let i = 0; i < names.length; i++) {
+    if (names[i].name !== 'VariableName') continue;
+    const name = textOf(m, names[i]);
+    const aliased = names[i + 1]?.name === 'as' && names[i + 2]?.name === 'VariableName';
+    aliases.set(aliased ? textOf(m, names[i + 2]) : name, `${module}.${name}`);
+    if (aliased) i += 2;
+  }
+}
+
+/** `y.load` with `y -> yaml` reads `yaml.load`. */
+export function qualify(name: string, aliases: ReadonlyMap<string, string>): string {
+  const dot = name.indexOf('.');
+  const head = dot < 0 ? name : name.slice(0, dot);
+  const real = aliases.get(head);
+  return real === undefined ? name : real + (dot < 0 ? '' : name.slice(dot));
+}
+
+export function readArgs(m: PyModule, argList: SyntaxNode | null): CallArgs {
+  const positional: SyntaxNode[] = [];
+  const keywords = new Map<string, SyntaxNode>();
+  let spread = false;
+  if (!argList) return { positional, keywords, spread };
+  let group: SyntaxNode[] = [];
+  const flush = () => {
+    if (group[0]?.name === '*' || group[0]?.name === '**') spread = true;
+    else if (group.length >= 3 && group[0].name === 'VariableName' && group[1].name === 'AssignOp') keywords.set(textOf(m, group[0]), group[2]);
+    else if (group.length > 0) positional.push(group[0]);
+    group = [];
+  };
+  for (const k of children(argList)) {
+    if (k.name === '(' || k.name === ')') continue;
+    if (k.name === ',') flush();
+    else group.push(k);
+  }
+  flush();
+  return { positional, keywords, spread };
+}
+
+export function callSites(m: PyModule, aliases: ReadonlyMap<string, string> = importAliases(m)): CallSite[] {
+  return descendants(m.top, 'CallExpression').map((node) => {
+    const callee = node.firstChild;
+    const written = callee ? dottedName(m, callee) : undefined;
+    const member = callee?.name === 'MemberExpression' ? children(callee) : [];
+    const prop = member.length === 3 && member[2].name === 'PropertyName' ? textOf(m, member[2]) : undefined;
+    return {
+      node,
+      name: written === undefined ? undefined : qualify(written, aliases),
+      method: prop ?? (callee?.name === 'VariableName' ? textOf(m, callee) : undefined),
+      receiver: prop === undefined ? undefined : textOf(m, member[0]).replace(/\s+/g, ''),
+      args: readArgs(m, node.getChild('ArgList')),
+    };
+  });
+}
+
+/** True for the literal `False` (and `0`, which requests treats the same). */
+export const isFalse = (m: PyModule, n: SyntaxNode | undefined): boolean =>
+  n !== undefined && ((n.name === 'Boolean' && textOf(m, n) === 'False') || (n.name === 'Number' && textOf(m, n) === '0'));
+
+export const isTrue = (m: PyModule, n: SyntaxNode | undefined): boolean => n?.name === 'Boolean' && textOf(m, n) === 'True';
