@@ -47,6 +47,7 @@ async function copyAs(srcDir: string, as: DuplicateAs, opts: { workspaceRoot: st
   const dest = path.join(staging, as.name);
   try {
     // The packaging file list: caches, editor litter and user data stay behind.
+    await mkdir(dest, { recursive: true });
     for (const entry of await listPackageFiles(srcDir)) {
       const to = path.join(dest, entry.rel);
       if (entry.dir) await mkdir(to, { recursive: true });
