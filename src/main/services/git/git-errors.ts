@@ -51,7 +51,7 @@ export function cleanGitOutput(raw: string): string {
     .join('\n');
 }
 
-function advice(kind: GitFailureKind, ctx: { remote?: string; branch?: string }): string {
+function advice(step: string, kind: GitFailureKind, ctx: { remote?: string; branch?: string }): string {
   const remote = ctx.remote ?? 'the remote';
   switch (kind) {
     case 'auth-failed':
@@ -59,7 +59,9 @@ function advice(kind: GitFailureKind, ctx: { remote?: string; branch?: string })
     case 'non-fast-forward':
       return `${remote} has commits that this branch does not have (non-fast-forward): pull first, then push again.`;
     case 'no-upstream':
-      return `The branch ${ctx.branch ? `'${ctx.branch}' ` : ''}has no upstream branch: push it with "set upstream" to publish it to ${remote}.`;
+      return step === 'push'
+        ? `The branch ${ctx.branch ? `'${ctx.branch}' ` : ''}has no upstream branch: push it with "set upstream" to publish it to ${remote}.`
+        : `The branch ${ctx.branch ? `'${ctx.branch}' ` : ''}has no upstream branch to ${step} from: publish it with "set upstream" first, or name the remote branch.`;
     case 'network':
       return `${remote} cannot be reached: check the address, your network connection and any proxy settings.`;
     case 'repo-not-found':
@@ -83,7 +85,7 @@ export function gitFailure(step: string, e: unknown, ctx: { remote?: string; bra
   if (e instanceof ServiceError) return e;
   const output = cleanGitOutput(e instanceof Error ? e.message : String(e));
   const kind = classifyGitOutput(output);
-  const head = advice(kind, ctx);
+  const head = advice(step, kind, ctx);
   const tail = output.split('\n').slice(-6).join('\n');
   const message = head ? `git ${step}: ${head}` : `git ${step} failed: ${tail}`;
   const details: GitFailureDetails = { kind, output, ...ctx };

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
+import net, { type AddressInfo, type Socket } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tmpDir } from '../../../../tests/helpers/tmp';
@@ -124,5 +125,35 @@ describe('git remotes', () => {
   it('says "pull" needs a remote when there is none', async () => {
     const dir = await newRepo();
     await expect(git.pull(dir)).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('no remote') });
+  });
+});
+
+describe('git network limits', () => {
+  it('stops a clone from a server that never answers, as a timeout, and leaves nothing behind', async () => {
+    const sockets: Socket[] = [];
+    const server = net.createServer((s) => void sockets.push(s));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as AddressInfo).port;
+    const slow = createGitService(() => 'git', { networkTimeoutMs: 1500 });
+    const dest = path.join(await tmpDir(), 'x');
+    try {
+      const started = Date.now();
+      const e = await slow.clone(`http://127.0.0.1:${port}/acme.git`, dest).catch((x) => x);
+      expect(e).toMatchObject({ code: 'TIMEOUT', details: { kind: 'timeout' } });
+      expect(Date.now() - started).toBeLessThan(15_000);
+      expect(existsSync(dest)).toBe(false);
+    } finally {
+      sockets.forEach((s) => s.destroy());
+      await new Promise((r) => server.close(r));
+    }
+  });
+
+  it('explains a pull on a branch with no upstream', async () => {
+    const mine = await newRepo();
+    await withRemote(mine);
+    await git.createBranch(mine, 'solo', { checkout: true });
+    const e = await git.pull(mine).catch((x) => x);
+    expect(e).toMatchObject({ details: { kind: 'no-upstream', branch: 'solo' } });
+    expect(e.message).toContain('no upstream branch to pull from');
   });
 });
