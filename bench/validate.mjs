@@ -1,0 +1,58 @@
+// validate.vs_json_parse: rules + JSON Schema over the largest corpus info.json, next to JSON.parse of it
+// (batches interleaved, the best batch of each compared, nothing cached between repetitions).
+// validate.cli_vs_node: the validate CLI process next to `node -e 0`.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { ROOT, SHARED, emit, loadTs, median } from './lib.mjs';
+
+const DIR = path.join(SHARED, 'corpus/connectors/paloalto-cortex-xdr');
+
+function batchMs(fn, n) {
+  const t = performance.now();
+  for (let i = 0; i < n; i++) fn();
+  return (performance.now() - t) / n;
+}
+
+function bestRatio(fn, base, rounds = 25, n = 20) {
+  for (let i = 0; i < 30; i++) (fn(), base());
+  let bestFn = Infinity;
+  let bestBase = Infinity;
+  for (let r = 0; r < rounds; r++) {
+    bestBase = Math.min(bestBase, batchMs(base, n));
+    bestFn = Math.min(bestFn, batchMs(fn, n));
+  }
+  return { ratio: bestFn / bestBase, fn: bestFn, base: bestBase };
+}
+
+export async function benchValidate() {
+  const { createValidateService } = await loadTs('src/main/services/validate/index.ts');
+  const info = readFileSync(path.join(DIR, 'info.json'), 'utf8');
+  const playbooks = readFileSync(path.join(DIR, 'playbooks/playbooks.json'), 'utf8');
+  const images = {
+    'images/PaloAlto_Cortex_XDR_small.png': { format: 'png', width: 32, height: 32 },
+    'images/PaloAlto_Cortex_XDR_large.png': { format: 'png', width: 80, height: 80 },
+  };
+  const service = createValidateService();
+  const snapshot = { folderName: 'paloalto-cortex-xdr', files: { 'info.json': info }, images, metadataOnly: true };
+  const full = { ...snapshot, files: { ...snapshot.files, 'playbooks/playbooks.json': playbooks } };
+  const r = bestRatio(() => service.validateSnapshot(snapshot), () => JSON.parse(info));
+  const whole = bestRatio(() => service.validateSnapshot(full), () => JSON.parse(info));
+  emit('validate.vs_json_parse', r.ratio, 'x', { baseline: r.base, note: `info.json (130 KB) rules + schema ${r.fn.toFixed(2)} ms vs JSON.parse ${r.base.toFixed(2)} ms; with its 120 KB playbooks.json ${whole.ratio.toFixed(2)}x; target within 3x` });
+
+  const cli = path.join(ROOT, 'out/cli/index.js');
+  const time = (args) => {
+    const t = performance.now();
+    try { execFileSync(process.execPath, args, { stdio: 'ignore' }); } catch { /* exit 1 = findings: still a full run */ }
+    return performance.now() - t;
+  };
+  const runs = 9;
+  const node = [], validate = [];
+  for (let i = 0; i < runs; i++) {
+    node.push(time(['-e', '0']));
+    validate.push(time([cli, 'validate', DIR, '--metadata-only', '--json']));
+  }
+  const n = median(node), v = median(validate);
+  emit('validate.cli_vs_node', v / n, 'x', { baseline: n, note: `validate CLI on paloalto-cortex-xdr ${v.toFixed(0)} ms vs node -e 0 ${n.toFixed(0)} ms (medians of ${runs}); target under 2x` });
+}
