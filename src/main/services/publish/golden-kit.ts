@@ -32,9 +32,11 @@ export const loadTranscript = (name: string): Transcript => ({
 
 export const loadJson = <T>(name: string): T => JSON.parse(readFileSync(`${GOLDEN_DIR}${name}`, 'utf8')) as T;
 
-/** An Authorization header for now, signed by hmac-example.py: Python's hmac, not our code. */
-export function pythonSign(method: string, fullUrl: string, body: string, publicKey: string, privateKey: string): string {
-  return execFileSync('python3', [`${GOLDEN_DIR}hmac-example.py`, 'sign', method, fullUrl, body, publicKey, privateKey], { encoding: 'utf8' }).trim();
+/** An Authorization header signed by hmac-example.py (Python's hmac, not our code), for `timestamp`
+ * (`%Y-%m-%d %H:%M:%S`) or now. */
+export function pythonSign(method: string, fullUrl: string, body: string, publicKey: string, privateKey: string, timestamp?: string): string {
+  const args = [`${GOLDEN_DIR}hmac-example.py`, 'sign', method, fullUrl, body, publicKey, privateKey, ...(timestamp ? [timestamp] : [])];
+  return execFileSync('python3', args, { encoding: 'utf8' }).trim();
 }
 
 /** `"{x}"` becomes the value of x with its type; `{x}` inside a longer string is interpolated. */
