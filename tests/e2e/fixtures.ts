@@ -1,5 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startHost, type HostDirs, type RunningHost } from './host';
@@ -28,6 +28,8 @@ export const test = base.extend<{ app: AppFixture }>({
   app: async ({}, use) => {
     const tmp = await mkdtemp(path.join(os.tmpdir(), 'cs-e2e-'));
     const dirs: HostDirs = { home: path.join(tmp, 'home'), userData: path.join(tmp, 'user-data'), workspace: path.join(tmp, 'workspace') };
+    // A real HOME exists; the system trash, for one, lives inside it.
+    await mkdir(dirs.home, { recursive: true });
     const fixture: AppFixture = {
       dirs,
       host: await startHost(dirs),
