@@ -1,0 +1,69 @@
+/** `connector-studio review <folder|tgz> [--against <version>] [--json] [--html FILE] [--check-install]`:
+ * exit 0 when the review finds no errors, 1 when it does, 2 on bad usage or unreadable input. */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createReviewService, locationOf, renderReviewHtml, type ReviewReport } from '../../services/review';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, parseArgs, type CliCommand, type CliIO } from '../command';
+
+const USAGE = 'review <folder|tgz> [--against <version>] [--json] [--html FILE] [--check-install]';
+
+interface Args {
+  readonly target: string;
+  readonly json: boolean;
+  readonly against?: string;
+  readonly html?: string;
+  readonly checkInstall: boolean;
+}
+
+function parse(argv: string[]): Args {
+  const { flags, positional } = parseArgs(argv, { booleans: ['json', 'check-install'], strings: ['against', 'html'] });
+  if (positional.length !== 1) throw new UsageError(positional.length === 0 ? 'name a connector folder or .tgz' : 'give exactly one folder or .tgz');
+  const str = (v: string | boolean | undefined) => (typeof v === 'string' ? v : undefined);
+  return { target: positional[0], json: flags.json === true, against: str(flags.against), html: str(flags.html), checkInstall: flags['check-install'] === true };
+}
+
+/** Exactly the DESIGN.md shape: validate's keys, then sections and verdict. */
+export function formatReviewJson(r: ReviewReport): string {
+  const { connector, version, findings, summary, sections, verdict } = r;
+  return JSON.stringify({ connector, version, findings, summary: { errors: summary.errors, warnings: summary.warnings, infos: summary.infos }, sections, verdict });
+}
+
+export function formatReviewHuman(r: ReviewReport): string {
+  const lines = [`Review of ${r.connector} ${r.version}`];
+  for (const s of r.sections) {
+    lines.push('', `${s.title}: ${s.findings.length === 0 ? 'no findings' : s.findings.length}`);
+    for (const f of s.findings) lines.push(`  ${f.severity} ${f.rule} ${locationOf(f)} ${f.message}`);
+  }
+  const { errors, warnings, infos } = r.summary;
+  lines.push('', `${errors} errors, ${warnings} warnings, ${infos} infos`, r.verdict);
+  return lines.join('\n');
+}
+
+async function run(argv: string[], io: CliIO): Promise<number> {
+  let args: Args;
+  try {
+    args = parse(argv);
+  } catch (e) {
+    io.err(`connector-studio review: ${(e as Error).message}\nUsage: connector-studio ${USAGE}`);
+    return EXIT_USAGE;
+  }
+  let report: ReviewReport;
+  try {
+    report = await createReviewService().review(path.resolve(io.cwd, args.target), { against: args.against, checkInstall: args.checkInstall, cwd: io.cwd });
+    if (args.html) await writeFile(path.resolve(io.cwd, args.html), renderReviewHtml(report, { generatedAt: new Date().toISOString() }));
+  } catch (e) {
+    io.err(`connector-studio review: ${(e as Error).message}`);
+    return EXIT_USAGE;
+  }
+  io.out(args.json ? formatReviewJson(report) : formatReviewHuman(report));
+  return report.summary.errors > 0 ? EXIT_FAILED : EXIT_OK;
+}
+
+const review: CliCommand = {
+  name: 'review',
+  summary: "a reviewer's report on a connector folder or .tgz; exit 1 if any error",
+  usage: USAGE,
+  run,
+};
+
+export default review;

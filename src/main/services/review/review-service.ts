@@ -1,0 +1,77 @@
+/** review: a reviewer's report on a connector folder or .tgz. Validation (rule engine + schema), ruff and
+ * syntax errors, security analyzers, dependencies, documentation, icons, playbooks and, with `against`, the
+ * compatibility report; summarised by severity with a verdict. */
+import path from 'node:path';
+import { analyzeFiles } from '../../../shared/connector/security';
+import type { InfoJson } from '../../../shared/connector/info-json';
+import { REQUIREMENTS_TXT } from '../../../shared/connector/snapshot';
+import { ServiceError } from '../errors';
+import { createValidateService } from '../validate';
+import { compatFindings, loadVersionInfo } from './against';
+import { installFindings, parseRequirements, pipDownload, platformFindings } from './deps';
+import { RELEASE_NOTES, documentationFindings } from './docs-checks';
+import { withConnector, type OpenedConnector } from './open-connector';
+import { lintPython } from './ruff-node';
+import { buildSections, summarizeReview, verdictOf } from './sections';
+import type { ReviewFinding, ReviewOptions, ReviewReport } from './types';
+
+export interface ReviewService {
+  /** Reviews a folder (or a project root holding one connector folder) or a .tgz. Relative `against` paths
+   * resolve from `cwd` (default: the process's). */
+  review(absPath: string, opts?: ReviewOptions & { cwd?: string }): Promise<ReviewReport>;
+}
+
+function parsedInfo(c: OpenedConnector): InfoJson | undefined {
+  try {
+    const doc: unknown = JSON.parse(c.snapshot.files['info.json'] ?? '');
+    return doc !== null && typeof doc === 'object' && !Array.isArray(doc) ? (doc as InfoJson) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function dependencyFindings(c: OpenedConnector, opts: ReviewOptions): Promise<ReviewFinding[]> {
+  const reqs = parseRequirements(c.snapshot.files[REQUIREMENTS_TXT] ?? '');
+  const found = platformFindings(reqs);
+  if (opts.checkInstall) found.push(...(await installFindings(reqs, opts.pipDownload ?? ((r) => pipDownload(r)))));
+  return found;
+}
+
+interface Collected {
+  readonly connector: string;
+  readonly version: string;
+  readonly findings: ReviewFinding[];
+}
+
+async function collect(c: OpenedConnector, opts: ReviewOptions & { cwd?: string }): Promise<Collected> {
+  const validation = c.infoJsonError
+    ? { connector: c.snapshot.folderName, version: '', findings: [{ rule: 'info-json-parse', source: 'rules' as const, severity: 'error' as const, path: 'info.json', message: c.infoJsonError }] }
+    : createValidateService().validateSnapshot(c.snapshot);
+  const info = parsedInfo(c);
+  const findings: ReviewFinding[] = [...validation.findings, ...lintPython(c.snapshot.files), ...analyzeFiles(c.snapshot.files), ...(await dependencyFindings(c, opts))];
+  if (info) findings.push(...documentationFindings(info, await c.readText(RELEASE_NOTES)));
+  if (opts.against !== undefined) {
+    if (!info) throw new ServiceError('VALIDATION', 'A compatibility report needs a readable info.json in the reviewed connector.');
+    const old = await loadVersionInfo(opts.against, opts.cwd ?? process.cwd(), c.archive ? undefined : c.dir);
+    findings.push(...compatFindings(old, info));
+  }
+  return { connector: validation.connector, version: validation.version, findings };
+}
+
+export function assembleReport(connector: string, version: string, findings: readonly ReviewFinding[], withCompat: boolean): ReviewReport {
+  const sections = buildSections(findings, withCompat);
+  const all = sections.flatMap((s) => s.findings);
+  const summary = summarizeReview(all);
+  return { connector, version, findings: all, summary, sections, verdict: verdictOf(summary) };
+}
+
+async function review(absPath: string, opts: ReviewOptions & { cwd?: string } = {}): Promise<ReviewReport> {
+  return withConnector(path.resolve(absPath), async (c) => {
+    const { connector, version, findings } = await collect(c, opts);
+    return assembleReport(connector, version, findings, opts.against !== undefined);
+  });
+}
+
+export function createReviewService(): ReviewService {
+  return { review };
+}
