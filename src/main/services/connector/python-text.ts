@@ -4,6 +4,7 @@ import type { LicenceChoice } from '../../../shared/connector/wizard';
 
 /** A single-quoted Python string literal. */
 export function pyStr(s: string): string {
+  // eslint-disable-next-line no-control-regex
   const body = s.replace(/[\\'\u0000-\u001f\u007f\u2028\u2029]/g, (c) => {
     if (c === '\\') return '\\\\';
     if (c === "'") return "\\'";

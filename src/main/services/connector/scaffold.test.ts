@@ -114,7 +114,7 @@ describe('createProject', () => {
   it('refuses answers with errors, listing them, and writes nothing', async () => {
     const a = await answers({ name: '9lives', version: '1.0' });
     a.configuration[0].name = 'default';
-    const e = await create(a).catch((x: unknown) => x as { code: string; message: string; details: unknown[] });
+    const e = (await create(a).then(() => undefined, (x: unknown) => x)) as { code: string; message: string; details: unknown[] };
     expect(e.code).toBe('VALIDATION');
     expect(e.message).toMatch(/name: .*\nversion: .*\nconfiguration\/0\/name: .*reserved/);
     expect(e.details).toHaveLength(3);

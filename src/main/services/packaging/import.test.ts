@@ -48,7 +48,7 @@ describe('importArchive', () => {
     const { tgz } = await packaged();
     await mkdir(path.join(into, 'acme-mail'));
     await writeFile(path.join(into, 'acme-mail', 'mine.txt'), 'keep');
-    const e = await importArchive(tgz, { into }).catch((x: unknown) => x as { code: string; message: string; details: unknown });
+    const e = (await importArchive(tgz, { into }).then(() => undefined, (x: unknown) => x)) as { code: string; message: string; details: unknown };
     expect(e.code).toBe('CONFLICT');
     expect(e.message).toMatch(/acme-mail already exists/);
     expect(e.details).toMatchObject({ name: 'acme-mail', importedVersion: '1.0.0' });

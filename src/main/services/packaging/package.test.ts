@@ -145,7 +145,7 @@ describe('packageConnector', () => {
     info.version = 'one';
     await writeFile(path.join(dir, 'info.json'), JSON.stringify(info));
     const out = path.join(work, 'broken.tgz');
-    const e = await packageConnector(dir, { validate, out }).catch((x: unknown) => x as { code: string; message: string });
+    const e = (await packageConnector(dir, { validate, out }).then(() => undefined, (x: unknown) => x)) as { code: string; message: string };
     expect(e.code).toBe('VALIDATION');
     expect(e.message).toMatch(/Not packaged: validation found \d+ error\(s\)\.\n {2}info\.json \/version: .*\[version-format\]/);
     await expect(readFile(out)).rejects.toThrow();
