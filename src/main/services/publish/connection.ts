@@ -112,8 +112,7 @@ export function certificateInfo(cert: tls.PeerCertificate): CertificateInfo {
   return { sha256: displayFingerprint(cert.fingerprint256), subject, issuer, validFrom: cert.valid_from, validTo: cert.valid_to, selfSigned: subject === issuer };
 }
 
-function tlsFailure(e: NodeJS.ErrnoException, host: string, cert: CertificateInfo | undefined): PublishError {
-  const code = e.code ?? e.message;
+function tlsFailure(code: string, host: string, cert: CertificateInfo | undefined): PublishError {
   const fp = cert ? ` Its SHA-256 fingerprint is ${cert.sha256}.` : '';
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID')
     return new PublishError(`The server's certificate is not for "${host}".${fp}`, {
@@ -128,6 +127,8 @@ function tlsFailure(e: NodeJS.ErrnoException, host: string, cert: CertificateInf
   });
 }
 
+/** Verification is done here, after the handshake and before a single byte is sent, rather than by
+ * rejectUnauthorized: that way a refused certificate can still be shown (its fingerprint) to the user. */
 function tlsHandshake(socket: net.Socket, host: string, settings: TlsSettings): Promise<{ socket: tls.TLSSocket; certificate: CertificateInfo }> {
   const pinned = settings.pinnedSha256 ? normalizeFingerprint(settings.pinnedSha256) : undefined;
   return new Promise((resolve, reject) => {
@@ -136,32 +137,27 @@ function tlsHandshake(socket: net.Socket, host: string, settings: TlsSettings): 
       host,
       servername: net.isIP(host) ? undefined : host,
       ca: settings.ca ? [...tls.rootCertificates, settings.ca] : undefined,
-      // A pinned certificate replaces the CA check: we compare the exact certificate below instead.
-      rejectUnauthorized: !pinned,
+      rejectUnauthorized: false,
       ALPNProtocols: ['http/1.1'],
     });
-    let cert: CertificateInfo | undefined;
-    const grabCert = () => {
-      const peer = secure.getPeerCertificate();
-      if (peer && peer.fingerprint256) cert = certificateInfo(peer);
-    };
+    const refuse = (e: PublishError) => (secure.destroy(), reject(e));
     secure.once('secureConnect', () => {
-      grabCert();
-      if (!cert) return secure.destroy(), reject(new PublishError('The server sent no certificate.', { kind: 'tls', hint: 'Check that the URL points at the FortiSOAR server.' }));
-      if (pinned && normalizeFingerprint(cert.sha256) !== pinned) {
-        secure.destroy();
-        return reject(new PublishError(`The server's certificate does not match the accepted one: it is ${cert.sha256}, the profile accepts ${displayFingerprint(pinned)}.`, {
-          kind: 'tls-fingerprint',
-          fingerprint: cert.sha256,
-          hint: 'The server got a new certificate, or someone is intercepting the connection: confirm the new fingerprint with the administrator before accepting it.',
-        }));
-      }
+      const peer = secure.getPeerCertificate();
+      if (!peer?.fingerprint256) return refuse(new PublishError('The server sent no certificate.', { kind: 'tls', hint: 'Check that the URL points at the FortiSOAR server.' }));
+      const cert = certificateInfo(peer);
+      if (pinned && normalizeFingerprint(cert.sha256) !== pinned)
+        return refuse(
+          new PublishError(`The server's certificate does not match the accepted one: it is ${cert.sha256}, the profile accepts ${displayFingerprint(pinned)}.`, {
+            kind: 'tls-fingerprint',
+            fingerprint: cert.sha256,
+            hint: 'The server got a new certificate, or someone is intercepting the connection: confirm the new fingerprint with the administrator before accepting it.',
+          }),
+        );
+      // A pinned certificate replaces the CA and host name checks: it is compared whole above.
+      if (!pinned && !secure.authorized) return refuse(tlsFailure(String(secure.authorizationError ?? 'UNABLE_TO_VERIFY'), host, cert));
       resolve({ socket: secure, certificate: cert });
     });
-    secure.once('error', (e: NodeJS.ErrnoException) => {
-      if (!cert) grabCert();
-      reject(tlsFailure(e, host, cert));
-    });
+    secure.once('error', (e: NodeJS.ErrnoException) => reject(tlsFailure(e.code ?? e.message, host, undefined)));
   });
 }
 
