@@ -18,7 +18,7 @@ export default tseslint.config(
   },
   // Mocks of Electron mirror its loosely typed API.
   { files: ['**/__mocks__/**'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
-  { files: ['src/shared/**'], rules: restrict(['node:*', 'electron', '**/main/**', '**/renderer/**', '**/preload/**'], 'src/shared is pure TypeScript: no Node, Electron, or other layers.') },
+  { files: ['src/shared/**'], ignores: ['src/shared/**/*.test.ts'], rules: restrict(['node:*', 'electron', '**/main/**', '**/renderer/**', '**/preload/**'], 'src/shared is pure TypeScript: no Node, Electron, or other layers.') },
   { files: ['src/main/services/**'], rules: restrict(['electron', '**/renderer/**', '**/electron/**'], 'Services are plain Node: Electron reaches them through injected ports.') },
   { files: ['src/main/server/**', 'src/main/cli/**'], rules: restrict(['electron', '**/renderer/**'], 'The browser host and the CLI never load Electron.') },
   { files: ['src/renderer/**'], rules: restrict(['node:*', 'electron', '**/main/**', '**/preload/**'], 'The renderer reaches services only through the typed contract in src/shared.') },
