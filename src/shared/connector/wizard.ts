@@ -140,6 +140,7 @@ function checkFields(fields: readonly WizardField[], base: string, isConfig: boo
       else seen.set(f.name, i);
     }
     if (blank(f.title)) add(`${at}/title`, 'error', 'A title is required: it is the label shown in the form.');
+    if (blank(f.description)) add(`${at}/description`, 'warning', 'Add a description that explains what to enter: certification wants one on every field.');
     checkFieldType(f, at, add);
   });
 }
@@ -154,6 +155,8 @@ function checkFieldName(f: WizardField, at: string, isConfig: boolean, add: Add)
 
 function checkFieldType(f: WizardField, at: string, add: Add): void {
   if (!KNOWN_FIELD_TYPES.has(f.type)) return add(`${at}/type`, 'error', `Unknown type '${f.type}': pick one of ${[...KNOWN_FIELD_TYPES].join(', ')}.`);
+  if (f.type === 'password' && f.value !== undefined && f.value !== '')
+    add(`${at}/value`, 'error', 'A password field cannot have a default: it would ship the secret inside info.json and every package.');
   if (f.subtype !== undefined && (f.type !== 'text' || !TEXT_SUBTYPES.includes(f.subtype)))
     add(`${at}/subtype`, 'error', `A sub-type applies to text fields only and is one of ${TEXT_SUBTYPES.join(', ')}.`);
   if (!CHOICE_TYPES.has(f.type)) return;

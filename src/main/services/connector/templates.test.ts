@@ -71,3 +71,35 @@ describe.each(REQUIRED)('template %s', (id) => {
     }
   });
 });
+
+describe('custom actions', () => {
+  it.each(['siem-analytics', 'utilities'])('added to %s, still validate clean, compile and run', async (id) => {
+    const t = await loadTemplate(TEMPLATES, id);
+    const answers = defaultAnswers(t, `custom-${id}`, { publisher: 'Acme' });
+    answers.actions.push(
+      {
+        operation: 'export_report',
+        title: 'Export Report',
+        description: 'Exports a report as "JSON" with the chosen filters \\ and options.',
+        category: 'investigation',
+        parameters: [
+          { name: 'report_id', title: 'Report ID', type: 'text', required: true, description: 'The report to export.' },
+          { name: 'filters', title: 'Filters', type: 'json', description: 'Filters as a JSON object.' },
+          { name: 'format', title: 'Format', type: 'select', options: ['json', 'csv'], value: 'json', description: 'The export format.' },
+        ],
+        output_schema: { report: {} },
+        request: { method: 'POST', path: '/api/v1/reports/{report_id}/export', query: ['format'] },
+      },
+      { operation: 'ping_service', title: 'Ping Service', description: 'Checks that the service answers.', parameters: [], output_schema: {} },
+    );
+    const created = await createProject(answers, { workspaceRoot: work, templatesDir: TEMPLATES, git: createGitService(() => 'git') });
+    const report = await createValidateService().validateFolder(created.connectorDir);
+    expect(report.findings.filter((f) => f.severity !== 'info').map((f) => `${f.rule}: ${f.message}`)).toEqual([]);
+    const files = ['connector.py', 'operations.py', 'utils.py', 'constants.py'].map((f) => path.join(created.connectorDir, f));
+    await pyCompile(files, path.join(work, 'pycache'));
+    if (!hasRequests) return;
+    const r = await driveConnector(work, created.connectorDir);
+    expect(Object.keys(r.results)).toEqual(expect.arrayContaining(['export_report', 'ping_service']));
+    if (t.http) expect(r.calls.map((c) => c.url)).toContain('https://api.example.test/api/v1/reports/aGVsbG8%3D/export');
+  });
+});
