@@ -86,7 +86,7 @@ const CHOICE_TYPES = new Set(['select', 'multiselect']);
 /** Operation names become Python function names next to these, in operations.py. */
 const PYTHON_RESERVED = new Set(('False None True and as assert async await break class continue def del elif else except finally for ' +
   'from global if import in is lambda nonlocal not or pass raise return try while with yield ' +
-  'check_health operations logger ApiClient pick require_params ConnectorError get_logger json').split(' '));
+  'check_health health_check operations logger ApiClient pick require_params ConnectorError get_logger json').split(' '));
 const ICON_SIZES = { small: 32, large: 80 } as const;
 
 const blank = (v: unknown) => typeof v !== 'string' || v.trim() === '';
