@@ -1,8 +1,13 @@
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { ServiceError } from './errors';
+import { resolveInside } from './workspace/safe-path';
 import { createAppService } from './app/app-service';
 import { createLogger, type Logger } from './app/logger';
 import { createBackupService } from './backup/backup-service';
 import { createEventBus } from './events';
+import { createCredentialBroker } from './git/credential-broker';
+import { withGitProgress } from './git/git-progress';
 import { createGitService } from './git/git-service';
 import { createProjectService } from './projects/project-service';
 import { installSamples } from './projects/sample-installer';
@@ -18,6 +23,7 @@ import { createTestConfigStore } from './testconfig/test-config-store';
 import { createTestRunner } from './testconfig/test-runner';
 import { createToolsService } from './tools-service';
 import { createValidateService } from './validate';
+import { createVersionsService } from './versions/versions-service';
 import { createFileService } from './workspace/file-service';
 import { browseFolders } from './workspace/folder-browser';
 import { createSearchService } from './workspace/search-service';
@@ -48,7 +54,9 @@ export async function createServices(config: ServicesConfig) {
   const trash = config.moveToTrash ?? systemTrash;
   const settings = createSettingsService({ userDataDir: config.userDataDir, defaultWorkspace: defaultWorkspaceRoot(), workspaceOverride: config.workspaceOverride });
   const s0 = await settings.load();
-  const git = createGitService(() => s0.gitPath || 'git');
+  const credentials = createCredentialBroker(events);
+  const gitBinary = () => settings.current()?.gitPath || 'git';
+  const git = createGitService(gitBinary, { userDataDir: config.userDataDir, askCredential: credentials.ask });
   if (await settings.isFirstStart()) {
     await installSamples({ samplesDir: path.join(config.resourcesDir, 'samples'), workspaceRoot: s0.workspaceRoot, git, log: log.warn });
   }
@@ -88,6 +96,18 @@ export async function createServices(config: ServicesConfig) {
     files,
     search: createSearchService(rootOf),
     git,
+    credentials,
+    versions: createVersionsService({ gitBinary }),
+    /** Clones into the workspace, then registers the result as a project. */
+    cloneIntoWorkspace: async (url: string, name?: string) => {
+      const { workspaceRoot } = await settings.get();
+      const folder = name ?? (url.replace(/\/+$/, '').split(/[/:]/).pop() ?? 'repository').replace(/\.git$/, '');
+      if (!/^[A-Za-z0-9._-]+$/.test(folder) || /^\.+$/.test(folder)) throw new ServiceError('VALIDATION', `Cannot name a folder after "${url}": give the clone a name.`);
+      await mkdir(workspaceRoot, { recursive: true });
+      const dest = await resolveInside(workspaceRoot, folder);
+      await withGitProgress(events, `git:clone:${folder}`, `Cloning ${url}`, (net) => git.clone(url, dest, net));
+      return projects.open(dest);
+    },
     backup: createBackupService(config.userDataDir),
     validate: createValidateService(),
     secrets,

@@ -3,7 +3,13 @@ import type { Channel, Req, Res } from '../../shared/ipc/contract';
 import { err, ok, type Result } from '../../shared/result';
 import { requestSchemas } from '../../shared/schemas/requests';
 import { isServiceError } from './errors';
+import type { NetworkOptions } from './git/git-context';
+import { withGitProgress } from './git/git-progress';
 import type { Services } from './index';
+
+const root = (s: Services, projectId: string) => s.projects.rootOf(projectId);
+const net = <T>(s: Services, projectId: string, op: string, fn: (n: NetworkOptions) => Promise<T>) =>
+  withGitProgress(s.events, `git:${op}:${projectId}`, `git ${op}`, fn);
 
 type Handlers = { [C in Channel]: (s: Services, req: Req<C>) => Promise<Res<C>> };
 
@@ -30,6 +36,42 @@ const handlers: Handlers = {
   'git.status': async (s, r) => s.git.status(await s.projects.rootOf(r.projectId)),
   'git.init': async (s, r) => s.git.init(await s.projects.rootOf(r.projectId)),
   'git.commitAll': async (s, r) => s.git.commitAll(await s.projects.rootOf(r.projectId), r.message),
+  'git.changes': async (s, r) => s.git.changes(await root(s, r.projectId)),
+  'git.stage': async (s, r) => (await s.git.stage(await root(s, r.projectId), r.relPaths), {}),
+  'git.unstage': async (s, r) => (await s.git.unstage(await root(s, r.projectId), r.relPaths), {}),
+  'git.commit': async (s, r) => s.git.commit(await root(s, r.projectId), r),
+  'git.discard': async (s, r) => (await s.git.discard(await root(s, r.projectId), r.relPaths), {}),
+  'git.fileDiff': async (s, r) => s.git.fileDiff(await root(s, r.projectId), r.relPath, r.mode),
+  'git.log': async (s, r) => s.git.log(await root(s, r.projectId), r.query),
+  'git.commitFiles': async (s, r) => s.git.commitFiles(await root(s, r.projectId), r.rev),
+  'git.commitFileDiff': async (s, r) => s.git.commitFileDiff(await root(s, r.projectId), r.rev, r.relPath, r.oldPath),
+  'git.branches': async (s, r) => s.git.branches(await root(s, r.projectId)),
+  'git.createBranch': async (s, r) => (await s.git.createBranch(await root(s, r.projectId), r.name, r), {}),
+  'git.switchBranch': async (s, r) => (await s.git.switchBranch(await root(s, r.projectId), r.name), {}),
+  'git.deleteBranch': async (s, r) => (await s.git.deleteBranch(await root(s, r.projectId), r.name, r), {}),
+  'git.tags': async (s, r) => s.git.tags(await root(s, r.projectId)),
+  'git.createTag': async (s, r) => (await s.git.createTag(await root(s, r.projectId), r.name, r), {}),
+  'git.deleteTag': async (s, r) => (await s.git.deleteTag(await root(s, r.projectId), r.name), {}),
+  'git.remotes': async (s, r) => s.git.remotes(await root(s, r.projectId)),
+  'git.addRemote': async (s, r) => (await s.git.addRemote(await root(s, r.projectId), r.name, r.url), {}),
+  'git.removeRemote': async (s, r) => (await s.git.removeRemote(await root(s, r.projectId), r.name), {}),
+  'git.fetch': async (s, r) => {
+    const dir = await root(s, r.projectId);
+    await net(s, r.projectId, 'fetch', (n) => s.git.fetch(dir, r, n));
+    return {};
+  },
+  'git.pull': async (s, r) => {
+    const dir = await root(s, r.projectId);
+    return net(s, r.projectId, 'pull', (n) => s.git.pull(dir, r, n));
+  },
+  'git.push': async (s, r) => {
+    const dir = await root(s, r.projectId);
+    await net(s, r.projectId, 'push', (n) => s.git.push(dir, r, n));
+    return {};
+  },
+  'git.clone': (s, r) => s.cloneIntoWorkspace(r.url, r.name),
+  'git.answerCredential': async (s, r) => s.credentials.answer(r.requestId, r.value),
+  'versions.compare': async (s, r) => (await s.versions.compare({ old: r.old, new: r.new, cwd: await root(s, r.projectId) })).report,
   'backup.save': (s, r) => s.backup.save(r),
   'backup.discard': (s, r) => s.backup.discard(r.projectId, r.relPath),
   'backup.list': (s) => s.backup.list(),

@@ -1,4 +1,6 @@
 import type { ValidationReport } from '../connector/findings';
+import type { CompatReport } from '../connector/compat/types';
+import type { Branches, CommitFiles, FileDiffMode, GitChanges, GitFileDiff, LogPage, LogQuery, PullResult, RemoteInfo, TagInfo } from '../models/git';
 import type { HealthResult, HookResult, RunResult } from '../models/runtime';
 import type { AppInfo, ProgressEvent, Settings, ToolInfo } from '../models/settings';
 import type { TestConfig, TestConfigInput } from '../models/test-config';
@@ -53,6 +55,33 @@ export interface Contract {
   'git.status': { req: InProject; res: GitStatus };
   'git.init': { req: InProject; res: GitStatus };
   'git.commitAll': { req: InProject & { message: string }; res: { sha: string } };
+  'git.changes': { req: InProject; res: GitChanges };
+  'git.stage': { req: InProject & { relPaths: string[] }; res: Empty };
+  'git.unstage': { req: InProject & { relPaths: string[] }; res: Empty };
+  'git.commit': { req: InProject & { message?: string; amend?: boolean }; res: { sha: string } };
+  'git.discard': { req: InProject & { relPaths: string[] }; res: Empty };
+  'git.fileDiff': { req: InProject & { relPath: string; mode?: FileDiffMode }; res: GitFileDiff };
+  'git.log': { req: InProject & { query: LogQuery }; res: LogPage };
+  'git.commitFiles': { req: InProject & { rev: string }; res: CommitFiles };
+  'git.commitFileDiff': { req: InProject & { rev: string; relPath: string; oldPath?: string }; res: GitFileDiff };
+  'git.branches': { req: InProject; res: Branches };
+  'git.createBranch': { req: InProject & { name: string; from?: string; checkout?: boolean }; res: Empty };
+  'git.switchBranch': { req: InProject & { name: string }; res: Empty };
+  'git.deleteBranch': { req: InProject & { name: string; force?: boolean }; res: Empty };
+  'git.tags': { req: InProject; res: TagInfo[] };
+  'git.createTag': { req: InProject & { name: string; message?: string }; res: Empty };
+  'git.deleteTag': { req: InProject & { name: string }; res: Empty };
+  'git.remotes': { req: InProject; res: RemoteInfo[] };
+  'git.addRemote': { req: InProject & { name: string; url: string }; res: Empty };
+  'git.removeRemote': { req: InProject & { name: string }; res: Empty };
+  /** Network operations report `progress.updated` events with id `git:<op>:<projectId>`. */
+  'git.fetch': { req: InProject & { remote?: string }; res: Empty };
+  'git.pull': { req: InProject & { remote?: string; branch?: string }; res: PullResult };
+  'git.push': { req: InProject & { remote?: string; branch?: string; setUpstream?: boolean; tags?: boolean }; res: Empty };
+  'git.clone': { req: { url: string; name?: string }; res: ProjectSummary };
+  'git.answerCredential': { req: { requestId: string; value: string | null }; res: Empty };
+  /** Compatibility report between two versions of the project's connector (folder, .tgz or git:<rev>). */
+  'versions.compare': { req: InProject & { old?: string; new?: string }; res: CompatReport };
   'backup.save': {
     req: InProject & { relPath: string; text: string; baseEtag: string | null };
     res: { savedAt: number };
@@ -93,6 +122,7 @@ export interface Events {
   'files.changed': { projectId: string; relPaths: string[] };
   'progress.updated': ProgressEvent;
   'projects.changed': { reason: string };
+  'git.credentialRequested': { requestId: string; url: string; prompt: string; kind: string };
   'runtime.output': { runId: string; kind: 'log' | 'stdout' | 'stderr'; text: string };
 }
 

@@ -1,6 +1,6 @@
-/** Request and result shapes of the git service beyond init/status/commitAll. Plain data, no Node types, so
- * they can move to src/shared/models for the IPC contract as they are. */
-import type { GitFileState } from '../../../shared/models/workspace';
+/** Request and result shapes of the git service beyond init/status/commitAll: plain data shared with the UI.
+ */
+import type { GitFileState } from './workspace';
 
 export interface GitChange {
   /** Relative to the project root. */

@@ -36,7 +36,7 @@ export function createSettingsService(opts: { userDataDir: string; defaultWorksp
     return next;
   }
 
-  return { load, get: load, update, isFirstStart: async () => (await load(), firstStart), file };
+  return { load, get: load, update, current: () => current, isFirstStart: async () => (await load(), firstStart), file };
 }
 
 export type SettingsService = ReturnType<typeof createSettingsService>;
