@@ -57,7 +57,8 @@ const IN_PROGRESS = /progress|pending|queued|running|^$/i;
 
 async function poll<T>(read: () => Promise<T>, done: (v: T) => boolean, o: { intervalMs: number; timeoutMs: number; what: string }): Promise<T> {
   const until = Date.now() + o.timeoutMs;
-  for (;;) {
+  // Quick first looks (a small import finishes in well under a second), then every intervalMs.
+  for (let wait = Math.min(200, o.intervalMs); ; wait = Math.min(wait * 2, o.intervalMs)) {
     const v = await read();
     if (done(v)) return v;
     if (Date.now() > until)
@@ -65,7 +66,7 @@ async function poll<T>(read: () => Promise<T>, done: (v: T) => boolean, o: { int
         kind: 'timeout',
         hint: 'It may still finish: look at the connector on the server in a few minutes, or publish again with a longer wait.',
       });
-    await sleep(o.intervalMs);
+    await sleep(wait);
   }
 }
 

@@ -1,0 +1,125 @@
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { isServiceError } from '../../services/errors';
+import { createFortiSoarClient, type Credentials } from '../../services/publish/client';
+import { isPublishError } from '../../services/publish/errors';
+import { createPublishHistory } from '../../services/publish/history';
+import { publishConnector, type HealthChoice, type PublishOutcome, type PublishProgress } from '../../services/publish/publish-flow';
+import { defaultUserDataDir } from '../../services/settings/paths';
+import { EXIT_FAILED, EXIT_OK, UsageError, parseArgs, type CliCommand, type CliIO } from '../command';
+
+const USAGE =
+  'publish <folder|tgz> --server URL [--replace] [--api-key-env VAR | --user NAME --password-env VAR | --hmac-public KEY --hmac-private-env VAR] ' +
+  '[--ca FILE] [--pin SHA256] [--delete-other-versions] [--health-config NAME | --config FILE [--config-name NAME]] [--json]';
+
+type Flags = Record<string, string | boolean>;
+const str = (flags: Flags, name: string) => (typeof flags[name] === 'string' ? (flags[name] as string) : undefined);
+
+/** Secrets come from environment variables named on the command line, never from arguments (shell history). */
+function secretFrom(env: NodeJS.ProcessEnv, flags: Flags, flag: string): string {
+  const name = str(flags, flag);
+  if (!name) throw new UsageError(`--${flag} VAR is required: the name of the environment variable that holds the secret`);
+  const value = env[name];
+  if (!value) throw new UsageError(`the environment variable ${name} (from --${flag}) is not set or empty`);
+  return value;
+}
+
+function credentialsOf(flags: Flags, env: NodeJS.ProcessEnv): Credentials {
+  const chosen = [flags['api-key-env'] !== undefined, flags.user !== undefined, flags['hmac-public'] !== undefined].filter(Boolean).length;
+  if (chosen !== 1) throw new UsageError('give exactly one way to sign in: --api-key-env VAR, --user NAME --password-env VAR, or --hmac-public KEY --hmac-private-env VAR');
+  if (flags['api-key-env'] !== undefined) return { kind: 'apiKey', apiKey: secretFrom(env, flags, 'api-key-env') };
+  if (flags.user !== undefined) return { kind: 'password', username: String(flags.user), password: secretFrom(env, flags, 'password-env') };
+  return { kind: 'hmac', publicKey: String(flags['hmac-public']), privateKey: secretFrom(env, flags, 'hmac-private-env') };
+}
+
+function readInput(file: string, what: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read ${what} ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+function healthOf(flags: Flags, cwd: string): HealthChoice | undefined {
+  if (flags['health-config'] !== undefined && flags.config !== undefined) throw new UsageError('give --health-config NAME or --config FILE, not both');
+  if (typeof flags['health-config'] === 'string') return { config: flags['health-config'] };
+  const file = str(flags, 'config');
+  if (!file) return undefined;
+  let values: unknown;
+  try {
+    values = JSON.parse(readInput(path.resolve(cwd, file), '--config'));
+  } catch (e) {
+    throw e instanceof UsageError ? e : new UsageError(`--config ${file} is not valid JSON: ${(e as Error).message}`);
+  }
+  if (!values || typeof values !== 'object' || Array.isArray(values)) throw new UsageError(`--config ${file} must hold a JSON object of field names and values`);
+  return { create: { name: str(flags, 'config-name') ?? 'default', values: values as Record<string, unknown> } };
+}
+
+function inputs(argv: string[], io: CliIO) {
+  const { flags, positional } = parseArgs(argv, {
+    booleans: ['replace', 'json', 'delete-other-versions'],
+    strings: ['server', 'api-key-env', 'user', 'password-env', 'hmac-public', 'hmac-private-env', 'ca', 'pin', 'health-config', 'config', 'config-name', 'timeout'],
+  });
+  if (positional.length !== 1) throw new UsageError(positional.length ? `unexpected argument "${positional[1]}"` : 'give the connector folder or .tgz');
+  const source = path.resolve(io.cwd, positional[0]);
+  if (!statSync(source, { throwIfNoEntry: false })) throw new UsageError(`no such folder or file: ${source}`);
+  const server = str(flags, 'server');
+  if (!server || !/^https?:\/\/[^/]/.test(server)) throw new UsageError('--server URL is required, e.g. --server https://soar.example.com');
+  const timeout = flags.timeout === undefined ? undefined : Number(flags.timeout);
+  if (timeout !== undefined && !(timeout > 0)) throw new UsageError(`--timeout must be a number of seconds, not "${flags.timeout}"`);
+  const ca = str(flags, 'ca');
+  return {
+    source,
+    server,
+    json: flags.json === true,
+    credentials: credentialsOf(flags, io.env),
+    tls: { ca: ca ? readInput(path.resolve(io.cwd, ca), '--ca') : undefined, pinnedSha256: str(flags, 'pin') },
+    health: healthOf(flags, io.cwd),
+    replace: flags.replace === true,
+    deleteOtherVersions: flags['delete-other-versions'] === true,
+    timeoutMs: timeout ? timeout * 1000 : undefined,
+  };
+}
+
+/** One line per stage, and the upload once at its end: a CI log, not a progress bar. */
+function progressPrinter(io: CliIO): (p: PublishProgress) => void {
+  let last = '';
+  return (p) => {
+    if (p.stage === 'upload' && p.sent !== p.total && p.sent !== 0) return;
+    const line = p.stage === 'upload' && p.sent ? `${p.message}: ${p.sent} bytes sent` : p.message;
+    if (line !== last) io.out((last = line));
+  };
+}
+
+function summary(o: PublishOutcome): string {
+  const lines = [o.message];
+  if (o.requirements.status !== 'Completed' && o.requirements.output) lines.push('pip output:', ...o.requirements.output.trimEnd().split('\n').slice(-15).map((l) => `  ${l}`));
+  if (o.deletedVersions.length) lines.push(`Uninstalled: ${o.deletedVersions.map((v) => v.version).join(', ')}`);
+  lines.push(`Archive SHA-256: ${o.archiveSha256}`);
+  return lines.join('\n');
+}
+
+const publish: CliCommand = {
+  name: 'publish',
+  summary: 'publish a connector to a FortiSOAR server (or the sandbox)',
+  usage: USAGE,
+  async run(argv, io) {
+    const i = inputs(argv, io);
+    const client = createFortiSoarClient({ url: i.server, credentials: i.credentials, tls: i.tls, env: io.env, timeoutMs: i.timeoutMs });
+    const history = { store: createPublishHistory(defaultUserDataDir(io.env)), projectKey: `cli:${i.source}`, server: i.server };
+    try {
+      const outcome = await publishConnector(client, i.source, { replace: i.replace, deleteOtherVersions: i.deleteOtherVersions, health: i.health, history, onProgress: i.json ? undefined : progressPrinter(io) });
+      io.out(i.json ? JSON.stringify(outcome) : summary(outcome));
+      return outcome.result === 'success' ? EXIT_OK : EXIT_FAILED;
+    } catch (e) {
+      if (!isServiceError(e)) throw e;
+      // A missing or unreadable source is bad input; everything past it is the publish failing.
+      if (!isPublishError(e) && (e.code === 'NOT_FOUND' || e.code === 'VALIDATION')) throw new UsageError(e.message);
+      const details = isPublishError(e) ? e.details : { kind: e.code };
+      if (i.json) io.out(JSON.stringify({ result: 'error', error: { ...details, code: e.code, message: e.message } }));
+      else io.err(`Publish failed: ${e.message}`);
+      return EXIT_FAILED;
+    }
+  },
+};
+export default publish;
