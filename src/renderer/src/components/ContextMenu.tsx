@@ -24,15 +24,19 @@ export function ContextMenu({ x, y, label, items, onClose }: ContextMenuProps) {
   const enabled = items.filter((i) => !i.disabled);
   const [index, setIndex] = useState(0);
 
+  const close = useRef(onClose);
+  close.current = onClose;
+
+  // Mount and unmount only: the owner re-renders while the menu is open (a tree refresh) without stealing focus.
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
-    const outside = (e: MouseEvent) => !ref.current?.contains(e.target as Node) && onClose();
+    const outside = (e: MouseEvent) => !ref.current?.contains(e.target as Node) && close.current();
     window.addEventListener('mousedown', outside);
     return () => {
       window.removeEventListener('mousedown', outside);
       before?.focus?.();
     };
-  }, [onClose]);
+  }, []);
 
   useEffect(() => {
     ref.current?.querySelector<HTMLElement>(`[data-index="${index}"]`)?.focus();

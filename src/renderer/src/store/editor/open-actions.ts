@@ -61,6 +61,8 @@ async function restoreAll(get: Get, set: Set): Promise<number> {
 
 export const createOpenSlice: EditorSlice<OpenAction> = (set, get) => ({
   openFile: async (relPath, at) => {
+    // Reading the file takes a moment; if the user moved on meanwhile (another view, a dialog), keep their focus.
+    const focusBefore = typeof document === 'undefined' ? null : document.activeElement;
     try {
       if (!findTab(get(), relPath)) {
         const tab = await loadTab(relPath);
@@ -68,7 +70,8 @@ export const createOpenSlice: EditorSlice<OpenAction> = (set, get) => ({
       }
       set(activate(get(), relPath), false, 'activate');
       get().persistSession();
-      if (at) editorInstance.reveal(relPath, at.line, at.column ?? 1);
+      const focusUnchanged = focusBefore === document.activeElement || document.activeElement === document.body;
+      if (at) editorInstance.reveal(relPath, at.line, at.column ?? 1, focusUnchanged);
     } catch (e) {
       toastError(e);
     }
