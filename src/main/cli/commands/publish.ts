@@ -95,7 +95,7 @@ function summary(o: PublishOutcome): string {
   const lines = [o.message];
   if (o.requirements.status !== 'Completed' && o.requirements.output) lines.push('pip output:', ...o.requirements.output.trimEnd().split('\n').slice(-15).map((l) => `  ${l}`));
   if (o.deletedVersions.length) lines.push(`Uninstalled: ${o.deletedVersions.map((v) => v.version).join(', ')}`);
-  lines.push(`Archive SHA-256: ${o.archiveSha256}`);
+  lines.push(...o.notes, `Archive SHA-256: ${o.archiveSha256}`);
   return lines.join('\n');
 }
 

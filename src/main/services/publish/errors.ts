@@ -154,8 +154,10 @@ export function translateHttpError(status: number, body: unknown, text: string, 
   });
 }
 
+export const duration = (ms: number) => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`);
+
 export function timeoutError(what: string, ms: number): PublishError {
-  return new PublishError(`The server did not answer within ${Math.round(ms / 1000)} s (${what}).`, {
+  return new PublishError(`The server did not answer within ${duration(ms)} (${what}).`, {
     kind: 'timeout',
     hint: 'The server may be busy or the network slow: try again, or raise the timeout in the server profile.',
   });

@@ -4,7 +4,7 @@
 import type { ValidateService } from '../validate';
 import { prepareArchive, type PreparedArchive } from './archive';
 import type { FortiSoarClient } from './client';
-import { PublishError, isPublishError } from './errors';
+import { PublishError, duration, isPublishError } from './errors';
 import type { PublishHistory } from './history';
 import { blockers, installedVersions, runPreflight, type PreflightResult } from './preflight';
 import type { ConnectorDetails, ImportJob, RemoteHealth } from './types';
@@ -50,7 +50,12 @@ export interface PublishOutcome {
   readonly health?: RemoteHealth;
   readonly deletedVersions: Array<{ readonly id: number; readonly version: string }>;
   readonly preflight: PreflightResult;
+  /** Things worth telling the user even when all went well. */
+  readonly notes: string[];
 }
+
+const REPLACE_NOTE =
+  'FortiSOAR can keep running the old code of a replaced version in its workers until they restart: if an action behaves as before, restart the server\'s services or publish a new version instead.';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const IN_PROGRESS = /progress|pending|queued|running|^$/i;
@@ -62,7 +67,7 @@ async function poll<T>(read: () => Promise<T>, done: (v: T) => boolean, o: { int
     const v = await read();
     if (done(v)) return v;
     if (Date.now() > until)
-      throw new PublishError(`The server did not finish ${o.what} within ${Math.round(o.timeoutMs / 1000)} s.`, {
+      throw new PublishError(`The server did not finish ${o.what} within ${duration(o.timeoutMs)}.`, {
         kind: 'timeout',
         hint: 'It may still finish: look at the connector on the server in a few minutes, or publish again with a longer wait.',
       });
@@ -117,7 +122,8 @@ async function publishPrepared(client: FortiSoarClient, archive: PreparedArchive
   const record = await client
     .installConnector(archive.bytes, pre.archive.fileName, { replace: o.replace, onProgress: (sent, total) => progress('upload', `Uploading ${pre.archive.fileName}`, { sent, total }) })
     .catch((e) => Promise.reject(explainConflict(e, pre)));
-  const base = { connector: { id: record.id, name, version }, archiveSha256: archive.sha256, replaced: pre.sameVersion !== undefined, deletedVersions: [], preflight: pre };
+  const replaced = pre.sameVersion !== undefined;
+  const base = { connector: { id: record.id, name, version }, archiveSha256: archive.sha256, replaced, deletedVersions: [], preflight: pre, notes: replaced ? [REPLACE_NOTE] : [] };
 
   let job: ImportJob | undefined;
   if (record.importJob?.uuid) {

@@ -1,0 +1,82 @@
+/** The publish feature as one service over its parts, for the router and the UI: profiles, test connection,
+ * certificate inspection, pre-flight, publish with progress, and the history. Secrets enter through
+ * profile saves and leave only towards the server they belong to. */
+import { readFile } from 'node:fs/promises';
+import type { SecretStore } from '../secrets/secret-store';
+import type { ValidateService } from '../validate';
+import { createFortiSoarClient, type ClientOptions } from './client';
+import { peekCertificate, type PeekedCertificate } from './connection';
+import { createPublishHistory, type PublishHistoryEntry } from './history';
+import { installedVersions, type InstalledVersion, type PreflightResult } from './preflight';
+import { createServerProfileStore, type ServerProfile, type ServerProfileInput } from './profiles';
+import { preflightSource, publishConnector, type HealthChoice, type PublishOutcome, type PublishProgress } from './publish-flow';
+import { testConnection, type ConnectionTest } from './test-connection';
+
+export interface PublishServiceDeps {
+  readonly userDataDir: string;
+  readonly secrets: SecretStore;
+  readonly validate?: ValidateService;
+  /** Where proxy settings are read. Default process.env. */
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+export interface PublishRequest {
+  readonly profileId: string;
+  /** The connector folder (or project root) or a .tgz, absolute. */
+  readonly source: string;
+  /** Whose history gets the entry: the project id. */
+  readonly projectKey: string;
+  readonly replace?: boolean;
+  readonly deleteOtherVersions?: boolean;
+  readonly health?: HealthChoice;
+}
+
+export function createPublishService(deps: PublishServiceDeps) {
+  const profiles = createServerProfileStore(deps.userDataDir, deps.secrets);
+  const history = createPublishHistory(deps.userDataDir);
+  const env = () => deps.env ?? process.env;
+  const clientOf = async (profileId: string) => createFortiSoarClient(await profiles.clientOptions(profileId, { env: env() }));
+
+  /** An unsaved profile (the dialog's "Test" before "Save") needs its secret in the input. */
+  async function optionsOf(target: { profileId: string } | { profile: ServerProfileInput & { secret: string } }): Promise<ClientOptions> {
+    if ('profileId' in target) return profiles.clientOptions(target.profileId, { env: env() });
+    const p = target.profile;
+    const credentials =
+      p.auth === 'password'
+        ? { kind: 'password' as const, username: p.username ?? '', password: p.secret }
+        : p.auth === 'apiKey'
+          ? { kind: 'apiKey' as const, apiKey: p.secret }
+          : { kind: 'hmac' as const, publicKey: p.hmacPublicKey ?? '', privateKey: p.secret };
+    const ca = p.tls?.caFile ? await readFile(p.tls.caFile, 'utf8') : undefined;
+    return { url: p.url, credentials, tls: { ca, pinnedSha256: p.tls?.pinnedSha256 }, env: env() };
+  }
+
+  return {
+    listProfiles: (): Promise<ServerProfile[]> => profiles.list(),
+    saveProfile: (input: ServerProfileInput): Promise<ServerProfile> => profiles.save(input),
+    removeProfile: (profileId: string): Promise<void> => profiles.remove(profileId),
+    /** After the user compared the fingerprint shown by testConnection/inspectCertificate; undefined unpins. */
+    pinCertificate: (profileId: string, sha256: string | undefined): Promise<ServerProfile> => profiles.pinCertificate(profileId, sha256),
+    testConnection: async (target: { profileId: string } | { profile: ServerProfileInput & { secret: string } }): Promise<ConnectionTest> => testConnection(await optionsOf(target)),
+    inspectCertificate: async (profileId: string): Promise<PeekedCertificate> => {
+      const o = await profiles.clientOptions(profileId, { env: env() });
+      return peekCertificate(new URL(o.url), { tls: o.tls, env: o.env });
+    },
+    installedVersions: async (profileId: string, name: string): Promise<InstalledVersion[]> => installedVersions(await clientOf(profileId), name),
+    preflight: async (profileId: string, source: string): Promise<PreflightResult> => preflightSource(await clientOf(profileId), source, deps.validate),
+    publish: async (r: PublishRequest, onProgress?: (p: PublishProgress) => void): Promise<PublishOutcome> => {
+      const profile = await profiles.get(r.profileId);
+      return publishConnector(await clientOf(r.profileId), r.source, {
+        replace: r.replace,
+        deleteOtherVersions: r.deleteOtherVersions,
+        health: r.health,
+        onProgress,
+        validate: deps.validate,
+        history: { store: history, projectKey: r.projectKey, server: profile.name },
+      });
+    },
+    history: (projectKey: string): Promise<PublishHistoryEntry[]> => history.list(projectKey),
+  };
+}
+
+export type PublishService = ReturnType<typeof createPublishService>;
