@@ -1,6 +1,6 @@
 /** Credentials written into the code: string literals under secret names (assignments, keyword arguments,
  * parameter defaults, dict entries), literal Authorization headers and literal basic-auth tuples. */
-import { children, descendants, dottedName, stringValue, type PyModule, type SyntaxNode } from '../python/ast';
+import { children, dottedName, stringValue, type PyModule, type SyntaxNode } from '../python/ast';
 import { credentialPart, isAuthHeader, isSecretName, looksLikeNonSecret } from './secret-names';
 import { defineSecurityRule, type ModuleFacts, type SecurityIssue } from './rule';
 
@@ -33,8 +33,8 @@ function check(m: PyModule, nameNode: SyntaxNode, value: SyntaxNode | undefined)
   return isSecretName(name) && secretLiteral(m, value) !== undefined ? issue(value, `The value of ${name}`) : undefined;
 }
 
-function* assignments(m: PyModule): Generator<SecurityIssue | undefined> {
-  for (const stmt of descendants(m.top, 'AssignStatement')) {
+function* assignments(m: PyModule, statements: readonly SyntaxNode[]): Generator<SecurityIssue | undefined> {
+  for (const stmt of statements) {
     const kids = children(stmt);
     const value = kids[kids.length - 1];
     for (const t of kids.slice(0, -1)) if (t.name === 'VariableName' || t.name === 'MemberExpression') yield check(m, t, value);
@@ -49,8 +49,8 @@ function* keywordPairs(m: PyModule, list: SyntaxNode): Generator<SecurityIssue |
       yield check(m, kids[i], kids[i + 2]);
 }
 
-function* dictEntries(m: PyModule): Generator<SecurityIssue | undefined> {
-  for (const dict of descendants(m.top, 'DictionaryExpression')) {
+function* dictEntries(m: PyModule, dicts: readonly SyntaxNode[]): Generator<SecurityIssue | undefined> {
+  for (const dict of dicts) {
     const kids = children(dict);
     for (let i = 0; i + 2 < kids.length; i++) if (kids[i].name === 'String' && kids[i + 1].name === ':') yield check(m, kids[i], kids[i + 2]);
   }
@@ -72,9 +72,9 @@ export const credentialsRule = defineSecurityRule({
   title: 'No credentials or tokens in the code',
   description: 'Passwords, API keys and tokens belong in password-type configuration fields, never in the package.',
   check(facts, report) {
-    const m = facts.module;
-    const lists = [...descendants(m.top, 'ArgList'), ...descendants(m.top, 'ParamList')];
-    const all = [assignments(m), dictEntries(m), authTuples(facts), ...lists.map((l) => keywordPairs(m, l))];
+    const { module: m, nodes } = facts;
+    const lists = [...nodes('ArgList'), ...nodes('ParamList')];
+    const all = [assignments(m, nodes('AssignStatement')), dictEntries(m, nodes('DictionaryExpression')), authTuples(facts), ...lists.map((l) => keywordPairs(m, l))];
     for (const gen of all) for (const found of gen) if (found) report(found);
   },
 });

@@ -5,7 +5,7 @@ import { parseModule } from '../python/ast';
 import { credentialsRule } from './credentials';
 import { deserializationRule, evalRule, shellRule } from './dangerous-calls';
 import { secretLogRule, timeoutRule } from './logging-timeouts';
-import { callSites, importAliases } from './py-calls';
+import { callSites, importAliases, indexNodes } from './py-calls';
 import type { ModuleFacts, SecurityRule, SecurityRuleMeta } from './rule';
 import { tlsRule } from './tls';
 
@@ -19,8 +19,10 @@ export const securityCatalogue: readonly SecurityRuleMeta[] = securityRules.map(
 /** Findings for one Python file; `path` is relative to the connector folder. */
 export function analyzePython(path: string, text: string, rules: readonly SecurityRule[] = securityRules): Finding[] {
   const module = parseModule(path, text);
-  const aliases = importAliases(module);
-  const facts: ModuleFacts = { module, aliases, calls: callSites(module, aliases) };
+  const index = indexNodes(module.top);
+  const nodes = (type: Parameters<ModuleFacts['nodes']>[0]) => index.get(type) ?? [];
+  const aliases = importAliases(module, nodes('ImportStatement'));
+  const facts: ModuleFacts = { module, aliases, nodes, calls: callSites(module, aliases, nodes('CallExpression')) };
   const out: Finding[] = [];
   const seen = new Set<string>();
   for (const rule of rules) {

@@ -20,11 +20,25 @@ export interface CallSite {
   readonly args: CallArgs;
 }
 
+/** The node types the analyzers look for, collected in one walk over the tree instead of one walk each. */
+export const INDEXED = ['AssignStatement', 'ArgList', 'ParamList', 'DictionaryExpression', 'CallExpression', 'ImportStatement'] as const;
+export type IndexedNode = (typeof INDEXED)[number];
+
+export function indexNodes(top: SyntaxNode): ReadonlyMap<IndexedNode, SyntaxNode[]> {
+  const wanted = new Set<string>(INDEXED);
+  const index = new Map<IndexedNode, SyntaxNode[]>(INDEXED.map((n) => [n, []]));
+  const cursor = top.cursor();
+  do {
+    if (wanted.has(cursor.name)) index.get(cursor.name as IndexedNode)!.push(cursor.node);
+  } while (cursor.next());
+  return index;
+}
+
 /** Local name -> imported dotted name: `import yaml as y` gives y -> yaml; `from os import system` gives
  * system -> os.system. Imports anywhere in the module count (connectors import inside functions too). */
-export function importAliases(m: PyModule): Map<string, string> {
+export function importAliases(m: PyModule, statements: readonly SyntaxNode[] = descendants(m.top, 'ImportStatement')): Map<string, string> {
   const aliases = new Map<string, string>();
-  for (const stmt of descendants(m.top, 'ImportStatement')) {
+  for (const stmt of statements) {
     const kids = children(stmt);
     if (kids[0]?.name === 'from') readFromImport(m, kids, aliases);
     else readPlainImport(m, kids.slice(1), aliases);
@@ -92,8 +106,12 @@ export function readArgs(m: PyModule, argList: SyntaxNode | null): CallArgs {
   return { positional, keywords, spread };
 }
 
-export function callSites(m: PyModule, aliases: ReadonlyMap<string, string> = importAliases(m)): CallSite[] {
-  return descendants(m.top, 'CallExpression').map((node) => {
+export function callSites(
+  m: PyModule,
+  aliases: ReadonlyMap<string, string> = importAliases(m),
+  nodes: readonly SyntaxNode[] = descendants(m.top, 'CallExpression'),
+): CallSite[] {
+  return nodes.map((node) => {
     const callee = node.firstChild;
     const written = callee ? dottedName(m, callee) : undefined;
     const member = callee?.name === 'MemberExpression' ? children(callee) : [];

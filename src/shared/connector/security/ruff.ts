@@ -45,7 +45,7 @@ export function toFinding(path: string, d: RuffDiagnostic): Finding {
   if (d.code === null || d.code === 'invalid-syntax')
     return { rule: 'python-syntax', source: 'python', severity: 'error', message: `Syntax error: ${d.message}`, ...where, fix: 'Correct the syntax: the server cannot import this module.' };
   const fix = d.fix?.message ?? `See https://docs.astral.sh/ruff/rules/ for ${d.code}.`;
-  return { rule: d.code, source: 'ruff', severity: severityOf(d.code), message: `${d.code} ${d.message}`, ...where, fix };
+  return { rule: d.code, source: 'ruff', severity: severityOf(d.code), message: d.message, ...where, fix };
 }
 
 /** Ruff and syntax findings for one file. */

@@ -1,7 +1,7 @@
 /** The shape of a security rule: data (id, severity, words) plus a check over one parsed Python module. */
 import type { Severity } from '../findings';
 import type { PyModule, SyntaxNode } from '../python/ast';
-import type { CallSite } from './py-calls';
+import type { CallSite, IndexedNode } from './py-calls';
 
 export interface SecurityRuleMeta {
   readonly id: string;
@@ -16,6 +16,8 @@ export interface ModuleFacts {
   readonly module: PyModule;
   readonly calls: readonly CallSite[];
   readonly aliases: ReadonlyMap<string, string>;
+  /** Every node of a type, in source order (one walk of the tree serves all rules). */
+  nodes(type: IndexedNode): readonly SyntaxNode[];
 }
 
 export interface SecurityIssue {

@@ -1,6 +1,6 @@
 /** TLS verification switched off in code. `verify=self.verify_ssl` is the user's choice through the Verify SSL
  * setting and is fine; only literals (`verify=False`, `session.verify = False`, CERT_NONE) are flagged. */
-import { children, descendants, dottedName, type PyModule, type SyntaxNode } from '../python/ast';
+import { children, dottedName, type PyModule, type SyntaxNode } from '../python/ast';
 import { isFalse, qualify } from './py-calls';
 import { defineSecurityRule, type ModuleFacts, type SecurityIssue } from './rule';
 
@@ -15,8 +15,8 @@ function* verifyKeywords({ module, calls }: ModuleFacts): Generator<SecurityIssu
 }
 
 /** `x.verify = False`, `ctx.check_hostname = False`, `ctx.verify_mode = ssl.CERT_NONE`. */
-function* assignments({ module: m, aliases }: ModuleFacts): Generator<SecurityIssue> {
-  for (const stmt of descendants(m.top, 'AssignStatement')) {
+function* assignments({ module: m, aliases, nodes }: ModuleFacts): Generator<SecurityIssue> {
+  for (const stmt of nodes('AssignStatement')) {
     const kids = children(stmt);
     const value = kids[kids.length - 1];
     for (const target of kids.slice(0, -1)) {

@@ -1,0 +1,43 @@
+/** The issue's "done means": the review of every template connector is clean of ruff, syntax and security
+ * findings. */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT, tmpDir } from '../../../../tests/helpers/tmp';
+import { writeFileAtomic } from '../workspace/atomic-write';
+import { renderPython } from '../connector/python-gen';
+import { projectFiles } from '../connector/scaffold';
+import { defaultAnswers, listTemplates, loadTemplate } from '../connector/templates';
+import { analyzeFiles } from '../../../shared/connector/security';
+import { lintPython } from './ruff-node';
+import { createReviewService } from './review-service';
+
+const TEMPLATES = path.join(REPO_ROOT, 'resources', 'templates');
+const present = existsSync(TEMPLATES);
+
+describe.runIf(present)('template connectors', () => {
+  it('generate Python with no ruff, syntax or security findings', async () => {
+    const problems: string[] = [];
+    for (const { id } of await listTemplates(TEMPLATES)) {
+      const t = await loadTemplate(TEMPLATES, id);
+      const files = await renderPython(t, defaultAnswers(t, `probe-${id}`), 2026);
+      for (const f of [...lintPython(files), ...analyzeFiles(files)]) problems.push(`${id}: ${f.path}:${f.line} ${f.rule} ${f.message}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('review clean in the python and security sections once scaffolded to disk', async () => {
+    const work = await tmpDir('templates-review-');
+    const review = createReviewService();
+    for (const { id } of await listTemplates(TEMPLATES)) {
+      const t = await loadTemplate(TEMPLATES, id);
+      const files = await projectFiles(defaultAnswers(t, `sample-${id}`), TEMPLATES, 2026);
+      const root = path.join(work, `connector-sample-${id}`);
+      for (const [rel, data] of Object.entries(files)) await writeFileAtomic(path.join(root, rel), data);
+      const r = await review.review(root);
+      const flagged = r.sections.filter((s) => s.id === 'python' || s.id === 'security').flatMap((s) => s.findings);
+      expect(flagged, id).toEqual([]);
+      expect(r.summary.errors, `${id}: ${JSON.stringify(r.findings.filter((f) => f.severity === 'error'))}`).toBe(0);
+    }
+  }, 120_000);
+});
