@@ -32,7 +32,15 @@ describe('connector-studio sandbox', () => {
     expect(o.dataDir).toBe(path.join(tmp.dir, 'user', 'sandbox'));
   });
 
+  it('adds users and keys from --config, with roles', () => {
+    writeFileSync(path.join(tmp.dir, 'access.json'), JSON.stringify({ users: [{ name: 'viewer', password: 'v', role: 'readonly' }], apiKeys: [{ key: 'k2' }] }));
+    const o = sandboxOptions(['--user', 'admin:a', '--config', 'access.json'], io);
+    expect(o.users).toEqual([{ name: 'admin', password: 'a' }, { name: 'viewer', password: 'v', role: 'readonly' }]);
+    expect(o.apiKeys).toEqual([{ key: 'k2' }]);
+  });
+
   it.each([
+    ['a --config of the wrong shape', ['--config', 'cert.pem'], /not valid JSON/],
     ['no credentials', [], /at least one way in/],
     ['a bad --user', ['--user', 'nopassword'], /NAME:PASSWORD/],
     ['a bad port', ['--user', 'a:b', '--port', 'x'], /--port must be/],

@@ -6,7 +6,14 @@ import { pythonCandidates } from '../../services/settings/tool-detect';
 import { EXIT_OK, UsageError, parseArgs, type CliCommand, type CliIO } from '../command';
 
 const USAGE =
-  'sandbox [--port N] [--data DIR] [--user NAME:PASSWORD] [--api-key KEY] [--hmac PUBLIC:PRIVATE] [--host ADDRESS] [--tls-cert FILE --tls-key FILE] [--json]';
+  'sandbox [--port N] [--data DIR] [--user NAME:PASSWORD] [--api-key KEY] [--hmac PUBLIC:PRIVATE] [--config FILE] [--host ADDRESS] [--tls-cert FILE --tls-key FILE] [--json]';
+
+type Role = 'admin' | 'readonly';
+interface AccessFile {
+  users?: Array<{ name: string; password: string; role?: Role }>;
+  apiKeys?: Array<{ key: string; role?: Role }>;
+  hmacKeys?: Array<{ publicKey: string; privateKey: string; role?: Role }>;
+}
 
 /** `NAME:PASSWORD` and `PUBLIC:PRIVATE` split at the first colon: passwords and private keys may hold colons. */
 function pair(value: string | boolean | undefined, flag: string): [string, string] | undefined {
@@ -15,6 +22,27 @@ function pair(value: string | boolean | undefined, flag: string): [string, strin
   const at = text.indexOf(':');
   if (at <= 0 || at === text.length - 1) throw new UsageError(`--${flag} must look like ${flag === 'user' ? 'NAME:PASSWORD' : 'PUBLIC:PRIVATE'}`);
   return [text.slice(0, at), text.slice(at + 1)];
+}
+
+/** --config FILE: more users and keys than the flags allow, and read-only ones (role "readonly"). */
+function readAccess(file: string | boolean | undefined, cwd: string): AccessFile {
+  const text = readPem(file, 'config', cwd);
+  if (text === undefined) return {};
+  let value: AccessFile;
+  try {
+    value = JSON.parse(text) as AccessFile;
+  } catch (e) {
+    throw new UsageError(`--config ${String(file)} is not valid JSON: ${(e as Error).message}`);
+  }
+  const list = (v: unknown, what: string, keys: string[]) => {
+    if (v === undefined) return;
+    if (!Array.isArray(v) || v.some((x) => !x || keys.some((k) => typeof (x as Record<string, unknown>)[k] !== 'string')))
+      throw new UsageError(`--config: "${what}" must be a list of objects with ${keys.join(' and ')} (and an optional "role": "admin" or "readonly")`);
+  };
+  list(value.users, 'users', ['name', 'password']);
+  list(value.apiKeys, 'apiKeys', ['key']);
+  list(value.hmacKeys, 'hmacKeys', ['publicKey', 'privateKey']);
+  return value;
 }
 
 function readPem(file: string | boolean | undefined, flag: string, cwd: string): string | undefined {
@@ -27,14 +55,19 @@ function readPem(file: string | boolean | undefined, flag: string, cwd: string):
 }
 
 export function sandboxOptions(argv: string[], io: Pick<CliIO, 'cwd' | 'env'>): SandboxOptions & { json: boolean } {
-  const { flags, positional } = parseArgs(argv, { booleans: ['json'], strings: ['port', 'data', 'user', 'api-key', 'hmac', 'host', 'tls-cert', 'tls-key'] });
+  const { flags, positional } = parseArgs(argv, { booleans: ['json'], strings: ['port', 'data', 'user', 'api-key', 'hmac', 'config', 'host', 'tls-cert', 'tls-key'] });
   if (positional.length) throw new UsageError(`unexpected argument "${positional[0]}"`);
   const port = flags.port === undefined ? 0 : Number(flags.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${flags.port}"`);
   const user = pair(flags.user, 'user');
   const hmac = pair(flags.hmac, 'hmac');
   const apiKey = typeof flags['api-key'] === 'string' ? flags['api-key'] : undefined;
-  if (!user && !hmac && !apiKey) throw new UsageError('give at least one way in: --user NAME:PASSWORD, --api-key KEY or --hmac PUBLIC:PRIVATE');
+  const access = readAccess(flags.config, io.cwd);
+  const users = [...(user ? [{ name: user[0], password: user[1] }] : []), ...(access.users ?? [])];
+  const apiKeys = [...(apiKey ? [{ key: apiKey }] : []), ...(access.apiKeys ?? [])];
+  const hmacKeys = [...(hmac ? [{ publicKey: hmac[0], privateKey: hmac[1] }] : []), ...(access.hmacKeys ?? [])];
+  if (!users.length && !apiKeys.length && !hmacKeys.length)
+    throw new UsageError('give at least one way in: --user NAME:PASSWORD, --api-key KEY, --hmac PUBLIC:PRIVATE or --config FILE');
   const cert = readPem(flags['tls-cert'], 'tls-cert', io.cwd);
   const key = readPem(flags['tls-key'], 'tls-key', io.cwd);
   if (Boolean(cert) !== Boolean(key)) throw new UsageError('--tls-cert and --tls-key go together');
@@ -44,9 +77,9 @@ export function sandboxOptions(argv: string[], io: Pick<CliIO, 'cwd' | 'env'>): 
     dataDir: typeof flags.data === 'string' ? path.resolve(io.cwd, flags.data) : path.join(userData, 'sandbox'),
     port,
     host: typeof flags.host === 'string' ? flags.host : '127.0.0.1',
-    users: user ? [{ name: user[0], password: user[1] }] : [],
-    apiKeys: apiKey ? [{ key: apiKey }] : [],
-    hmacKeys: hmac ? [{ publicKey: hmac[0], privateKey: hmac[1] }] : [],
+    users,
+    apiKeys,
+    hmacKeys,
     ...(cert && key ? { tls: { cert, key } } : {}),
     pythonCommand: pythonCandidates(io.env.CONNECTOR_STUDIO_PYTHON ?? '')[0],
   };
