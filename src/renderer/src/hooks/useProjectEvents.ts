@@ -18,9 +18,20 @@ export function useProjectEvents() {
     const offProjects = onEvent('projects.changed', () => {
       if (!useAppStore.getState().projectId) void useProjectsStore.getState().load();
     });
+    // Back after a disconnect: whatever changed meanwhile was not announced, so look again.
+    let was = useAppStore.getState().connection;
+    const offConnection = useAppStore.subscribe((s) => {
+      if (was === 'reconnecting' && s.connection === 'open' && s.projectId) {
+        void useWorkspaceStore.getState().loadTree();
+        void useGitStore.getState().refresh().catch(() => undefined);
+        void useEditorStore.getState().filesChanged(useEditorStore.getState().tabs.map((t) => t.relPath));
+      }
+      was = s.connection;
+    });
     return () => {
       offFiles();
       offProjects();
+      offConnection();
     };
   }, []);
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { call, onConnection } from '../api/client';
+import { call, onConnection, transportKind } from '../api/client';
 import { toastError, useAppStore } from '../store/app/store';
 import { useSettingsStore } from '../store/settings/store';
 import { parseRoute } from './route';
@@ -16,7 +16,7 @@ export function useStartup(): boolean {
     void (async () => {
       try {
         await Promise.all([useSettingsStore.getState().load(), useAppStore.getState().loadInfo()]);
-        if (parseRoute(window.location.hash).page === 'home') await reopenUnsavedWork();
+        if (parseRoute(window.location.hash).page === 'home' && isFreshStart()) await reopenUnsavedWork();
       } catch (e) {
         toastError(e);
       } finally {
@@ -26,6 +26,18 @@ export function useStartup(): boolean {
     return off;
   }, []);
   return ready;
+}
+
+/**
+ * Only a fresh start jumps to unsaved work: in browser mode the page came through the launch URL (its token
+ * redirect), on desktop it is the window's first load. A second browser tab opened on Home stays on Home.
+ */
+function isFreshStart(): boolean {
+  const first = !sessionStorage.getItem('cs.started');
+  sessionStorage.setItem('cs.started', '1');
+  if (transportKind() === 'ipc') return first;
+  const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  return (nav?.redirectCount ?? 0) > 0;
 }
 
 async function reopenUnsavedWork() {

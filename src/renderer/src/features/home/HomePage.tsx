@@ -38,6 +38,7 @@ export function HomePage() {
   const shown = useMemo(() => visibleProjects(projects, query, sort), [projects, query, sort]);
 
   useEffect(() => {
+    document.title = 'Connector Studio';
     void useWorkspaceStore.getState().closeProject().then(load);
   }, [load]);
   useEffect(() => {

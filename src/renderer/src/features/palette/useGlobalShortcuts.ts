@@ -3,7 +3,7 @@ import { isMac } from '../../hooks/platform';
 import { useAppStore } from '../../store/app/store';
 import { useDialogsStore } from '../../store/dialogs/store';
 import { matchesShortcut } from '../../store/palette/shortcuts';
-import { availableCommands } from './commands';
+import { COMMANDS } from './commands';
 import { toggleFullScreen } from './app-commands';
 
 /**
@@ -15,12 +15,13 @@ export function useGlobalShortcuts() {
     const mac = isMac();
     const onKey = (e: KeyboardEvent) => {
       if (useDialogsStore.getState().current) return;
-      const inProject = useAppStore.getState().projectId !== null;
-      const cmd = availableCommands(inProject).find((c) => c.shortcut && !c.shortcutScope && matchesShortcut(e, c.shortcut, mac));
+      const cmd = COMMANDS.find((c) => c.shortcut && !c.shortcutScope && matchesShortcut(e, c.shortcut, mac));
       if (!cmd) return;
+      // Ours even where the command does not apply (Ctrl+S on Home must not open the browser's "Save page").
       e.preventDefault();
       e.stopPropagation();
-      void cmd.run();
+      const inProject = useAppStore.getState().projectId !== null;
+      if (inProject || !cmd.inProjectOnly) void cmd.run();
     };
     // Bubble phase: Esc first closes Monaco's widgets (find, suggest), which stop it; only a free Esc leaves full screen.
     const onEsc = (e: KeyboardEvent) => {

@@ -1,4 +1,5 @@
 import type { AppInfo } from '../../../../shared/models/settings';
+import { isApiError } from '../../api/api-error';
 import { call } from '../../api/client';
 import type { ConnectionStatus } from '../../api/transport';
 import { createStore } from '../create-store';
@@ -49,7 +50,11 @@ export const useAppStore = createStore<AppState & AppAction>('app', (set, get) =
 }));
 
 /** For actions in other stores: report a failure with the service's own words. */
-export const toastError = (e: unknown) => useAppStore.getState().toast('error', e instanceof Error ? e.message : String(e));
+export const toastError = (e: unknown) => {
+  // While the host is unreachable the reconnect banner says so once; no toast per failed request.
+  if (isApiError(e) && e.code === 'UNAVAILABLE' && useAppStore.getState().connection === 'reconnecting') return;
+  useAppStore.getState().toast('error', e instanceof Error ? e.message : String(e));
+};
 export const toastInfo = (text: string) => useAppStore.getState().toast('info', text);
 export const toastSuccess = (text: string) => useAppStore.getState().toast('success', text);
 
