@@ -2,7 +2,7 @@
  * exit 0 when the review finds no errors, 1 when it does, 2 on bad usage or unreadable input. */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createReviewService, locationOf, renderReviewHtml, type ReviewReport } from '../../services/review';
+import { countsLine, createReviewService, locationOf, renderReviewHtml, type ReviewReport } from '../../services/review';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, parseArgs, type CliCommand, type CliIO } from '../command';
 
 const USAGE = 'review <folder|tgz> [--against <version>] [--json] [--html FILE] [--check-install]';
@@ -34,8 +34,7 @@ export function formatReviewHuman(r: ReviewReport): string {
     lines.push('', `${s.title}: ${s.findings.length === 0 ? 'no findings' : s.findings.length}`);
     for (const f of s.findings) lines.push(`  ${f.severity} ${f.rule} ${locationOf(f)} ${f.message}`);
   }
-  const { errors, warnings, infos } = r.summary;
-  lines.push('', `${errors} errors, ${warnings} warnings, ${infos} infos`, r.verdict);
+  lines.push('', `${r.connector} ${r.version}: ${countsLine(r.summary)}`, r.verdict);
   return lines.join('\n');
 }
 

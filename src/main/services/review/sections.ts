@@ -51,6 +51,11 @@ export function buildSections(findings: readonly ReviewFinding[], withCompat: bo
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/** "1 error, 2 warnings, 0 infos". */
+export function countsLine({ errors, warnings, infos }: ReturnType<typeof summarize>): string {
+  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')}`;
+}
+
 export function verdictOf(summary: ReturnType<typeof summarize>): string {
   if (summary.errors > 0) return `Needs changes: ${plural(summary.errors, 'error')}`;
   return summary.warnings > 0 ? 'Acceptable with warnings' : 'Ready to certify';
