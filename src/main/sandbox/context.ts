@@ -12,6 +12,8 @@ export interface SandboxContext {
   readonly jobStepMs: number;
   /** The simulated runtime running this connector (its venv's interpreter when it has one). */
   runtimeFor(c: InstalledConnector): RuntimeService;
+  /** One install at a time: two uploads of one name and version must not both pass the conflict check. */
+  serially<T>(work: () => Promise<T>): Promise<T>;
   /** Background work (import jobs, pip) that close() waits for. */
   track(work: Promise<unknown>): void;
 }

@@ -60,7 +60,7 @@ async function api3(ctx: SandboxContext, req: IncomingMessage, method: string, u
     if (url.searchParams.get('$type') !== 'connector') throw new HttpFailure(400, 'This server installs only connectors: add ?$type=connector.', 'hydra');
     const file = parseMultipart(body, req.headers['content-type']).find((f) => f.fieldName === 'file');
     if (!file) throw new HttpFailure(400, 'The upload has no "file" part.', 'hydra');
-    return { status: 200, body: await installUpload(ctx, file, url.searchParams.get('$replace') === 'true') };
+    return { status: 200, body: await ctx.serially(() => installUpload(ctx, file, url.searchParams.get('$replace') === 'true')) };
   }
   const job = /^\/api\/3\/import_jobs\/([^/]+)$/.exec(p);
   if (job && method === 'GET') return { status: 200, body: importJobView(ctx, decodeURIComponent(job[1])) };
@@ -109,6 +109,7 @@ export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
   const python = o.pythonCommand?.length ? o.pythonCommand : ['python3'];
   const runtimes = new Map<string, RuntimeService>();
   const pending = new Set<Promise<unknown>>();
+  let installs: Promise<unknown> = Promise.resolve();
   const ctx: SandboxContext = {
     dataDir,
     state,
@@ -120,6 +121,11 @@ export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
       let r = runtimes.get(key);
       if (!r) runtimes.set(key, (r = createRuntimeService({ dataDir: path.join(dataDir, 'runtime'), pythonCommand: cmd, env: o.runtimeEnv, timeoutMs: o.runtimeTimeoutMs })));
       return r;
+    },
+    serially(work) {
+      const next = installs.then(work, work);
+      installs = next.catch(() => undefined);
+      return next;
     },
     track(work) {
       const p = work.catch((e: Error) => o.log?.(`background work failed: ${e.message}`)).finally(() => pending.delete(p));

@@ -85,9 +85,10 @@ function tcpConnect(host: string, port: number, label: string, track: (s: net.So
 /** Asks an HTTP proxy for a tunnel (CONNECT host:port) and returns the raw socket inside it. */
 function proxyTunnel(proxy: URL, host: string, port: number, track: (s: net.Socket) => void): Promise<net.Socket> {
   return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = { Host: `${host}:${port}` };
+    const target = `${host.includes(':') ? `[${host}]` : host}:${port}`;
+    const headers: Record<string, string> = { Host: target };
     if (proxy.username) headers['Proxy-Authorization'] = `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString('base64')}`;
-    const req = http.request({ host: bareHost(proxy), port: defaultPort(proxy), method: 'CONNECT', path: `${host}:${port}`, headers, agent: false });
+    const req = http.request({ host: bareHost(proxy), port: defaultPort(proxy), method: 'CONNECT', path: target, headers, agent: false });
     req.once('socket', track);
     req.once('connect', (res, socket) => {
       if (res.statusCode === 200) return resolve(socket);

@@ -8,7 +8,7 @@ import { createValidateService, type ValidateService } from '../validate';
 import type { PreparedArchive } from './archive';
 import type { FortiSoarClient } from './client';
 import { checkImportTgz } from './import-rules';
-import type { ConfigurationRef } from './types';
+import type { ConfigurationRef, ConnectorSummary } from './types';
 
 export interface InstalledVersion {
   readonly id: number;
@@ -47,10 +47,16 @@ export function compareVersionsDesc(a: string, b: string): number {
   return 0;
 }
 
-/** Installed versions of exactly this connector (the list's `name` filter may match more). */
+/** Installed versions of exactly this connector, newest first. The list's `name` filter may match more (or,
+ * on some servers, be ignored), so every page is read and filtered here. */
 export async function installedVersions(client: FortiSoarClient, name: string): Promise<InstalledVersion[]> {
-  const page = await client.listConnectors({ name, pageSize: 100 });
-  return (page.data ?? [])
+  const rows: ConnectorSummary[] = [];
+  for (let page = 1; page <= 50; page++) {
+    const res = await client.listConnectors({ name, page: page > 1 ? page : undefined, pageSize: 100 });
+    rows.push(...(res.data ?? []));
+    if (!res.nextPage || (res.data ?? []).length === 0) break;
+  }
+  return rows
     .filter((c) => c.name === name)
     .map((c) => ({
       id: c.id,
