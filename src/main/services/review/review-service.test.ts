@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { create } from 'tar';
@@ -51,6 +52,24 @@ describe('review service', () => {
     expect(r.sections.flatMap((s) => s.findings)).toEqual(r.findings);
     expect(r.summary.errors).toBe(r.findings.filter((f) => f.severity === 'error').length);
     expect(r.sections.map((s) => s.id)).toEqual(['validation', 'python', 'security', 'dependencies', 'documentation', 'icons', 'playbooks', 'compat']);
+  });
+
+  it('--against git:<tag> reads the previous version from the project history', async () => {
+    const work = await tmpDir('review-git-');
+    const root = path.join(work, 'connector-sample-threat-intel');
+    await cp(SAMPLE_PROJECT, root, { recursive: true });
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.com', ...args], { cwd: root, stdio: 'pipe' });
+    git('init', '-q', '-b', 'main');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'v1');
+    git('tag', 'v1.0.0');
+    const file = path.join(root, 'sample-threat-intel', 'info.json');
+    const info = JSON.parse(await readFile(file, 'utf8'));
+    info.operations.pop();
+    await writeFile(file, JSON.stringify(info, null, 2));
+    const r = await service.review(root, { against: 'git:v1.0.0' });
+    expect(rules(r, 'compat').sort()).toEqual(['compat-operation-removed', 'compat-version-not-raised']);
+    await expect(service.review(root, { against: 'git:no-such-tag' })).rejects.toThrow(/No revision/);
   });
 
   it('reviews a .tgz like the folder it was made from', async () => {
