@@ -25,6 +25,8 @@ async function openApp(page: Page, host: RunningHost, hash = '') {
 
 /** Every test gets its own HOME, user data folder and workspace, and its own host process. */
 export const test = base.extend<{ app: AppFixture }>({
+  // Playwright reads the fixture's dependencies from this destructuring; this one has none.
+  // eslint-disable-next-line no-empty-pattern
   app: async ({}, use) => {
     const tmp = await mkdtemp(path.join(os.tmpdir(), 'cs-e2e-'));
     const dirs: HostDirs = { home: path.join(tmp, 'home'), userData: path.join(tmp, 'user-data'), workspace: path.join(tmp, 'workspace') };

@@ -28,7 +28,7 @@ export function ExplorerView({ title }: { title: string }) {
           <ToolButton icon="folderPlus" label="New Folder…" onClick={() => void newFolder()} testId="tree-new-folder" />
           <ToolButton icon="upload" label="Upload Files…" onClick={() => pickAndUpload()} testId="tree-upload" />
           <ToolButton icon="refresh" label="Refresh Explorer" onClick={() => void ws().loadTree()} testId="tree-refresh" />
-          <ToolButton icon="collapse" label="Collapse Folders" onClick={() => useWorkspaceStore.setState({ expanded: [] })} testId="tree-collapse" />
+          <ToolButton icon="collapse" label="Collapse Folders" onClick={() => useWorkspaceStore.getState().collapseAll()} testId="tree-collapse" />
         </div>
       </div>
       {error && <p className="inline-error" role="alert">{error}</p>}

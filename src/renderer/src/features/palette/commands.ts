@@ -56,7 +56,7 @@ export const COMMANDS: readonly Command[] = [
   { id: 'file.delete', category: 'File', title: 'Delete Selected File', shortcut: 'Delete', shortcutScope: 'Explorer', inProjectOnly: true, run: () => deleteEntry() },
   { id: 'explorer.show', category: 'View', title: 'Show Explorer', shortcut: 'Mod+Shift+E', inProjectOnly: true, run: showExplorer },
   { id: 'explorer.refresh', category: 'Explorer', title: 'Refresh Explorer', inProjectOnly: true, run: () => useWorkspaceStore.getState().loadTree() },
-  { id: 'explorer.collapse', category: 'Explorer', title: 'Collapse Folders', inProjectOnly: true, run: () => useWorkspaceStore.setState({ expanded: [] }) },
+  { id: 'explorer.collapse', category: 'Explorer', title: 'Collapse Folders', inProjectOnly: true, run: () => useWorkspaceStore.getState().collapseAll() },
   { id: 'explorer.reveal', category: 'Explorer', title: 'Reveal Active File in Explorer', inProjectOnly: true, run: () => activeRel() && (useAppStore.getState().showSidebar('explorer'), useWorkspaceStore.getState().reveal(activeRel()!)) },
   { id: 'search.find', category: 'Search', title: 'Find in Files', shortcut: 'Mod+Shift+F', inProjectOnly: true, run: () => showSearch(false) },
   { id: 'search.replace', category: 'Search', title: 'Replace in Files', shortcut: 'Mod+Shift+H', inProjectOnly: true, run: () => showSearch(true) },

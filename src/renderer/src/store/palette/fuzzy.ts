@@ -12,7 +12,7 @@ export function fuzzyScore(query: string, text: string): number | null {
   for (const ch of q) {
     const found = t.indexOf(ch, ti);
     if (found < 0) return null;
-    const wordStart = found === 0 || /[\s/_.\-]/.test(t[found - 1]) || (text[found] !== t[found] && text[found - 1] === t[found - 1]);
+    const wordStart = found === 0 || /[\s/_.-]/.test(t[found - 1]) || (text[found] !== t[found] && text[found - 1] === t[found - 1]);
     score += 1 + (found === prev + 1 ? 3 : 0) + (wordStart ? 2 : 0);
     prev = found;
     ti = found + 1;

@@ -20,6 +20,7 @@ interface WorkspaceAction {
   closeProject(): Promise<void>;
   loadTree(): Promise<void>;
   toggle(relPath: string): void;
+  collapseAll(): void;
   setExpanded(relPath: string, open: boolean): void;
   select(relPath: string | null): void;
   reveal(relPath: string): void;
@@ -85,6 +86,7 @@ export const useWorkspaceStore = createStore<WorkspaceState & WorkspaceAction>('
       }
     },
     toggle: (relPath) => get().setExpanded(relPath, !get().expanded.includes(relPath)),
+    collapseAll: () => set({ expanded: [] }, false, 'collapseAll'),
     setExpanded: (relPath, open) => {
       const rest = get().expanded.filter((p) => p !== relPath);
       set({ expanded: open ? [...rest, relPath] : rest }, false, open ? 'expand' : 'collapse');

@@ -43,6 +43,6 @@ describe('paths', () => {
 });
 
 describe('nameProblem', () => {
-  it.each(['', '  ', 'a/b', 'a\\b', '..', 'a:b'])('refuses %j', (n) => expect(nameProblem(n)).not.toBeNull());
+  it.each(['', '  ', 'a/b', 'a\\b', '..', 'a:b', 'bad\u0001name'])('refuses %j', (n) => expect(nameProblem(n)).not.toBeNull());
   it.each(['x.py', 'my file.md', '.gitignore'])('accepts %j', (n) => expect(nameProblem(n)).toBeNull());
 });

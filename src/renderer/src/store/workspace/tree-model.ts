@@ -59,7 +59,7 @@ export function nameProblem(name: string): string | null {
   if (!trimmed) return 'A name is needed.';
   if (/[\\/]/.test(trimmed)) return 'A name cannot contain / or \\.';
   if (trimmed === '.' || trimmed === '..') return `"${trimmed}" is not a valid name.`;
-  if (/[<>:"|?*\u0000-\u001f]/.test(trimmed)) return 'A name cannot contain < > : " | ? * or control characters.';
+  if (/[<>:"|?*]/.test(trimmed) || [...trimmed].some((c) => c.charCodeAt(0) < 32)) return 'A name cannot contain < > : " | ? * or control characters.';
   return null;
 }
 
