@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ServiceError } from './errors';
 import { resolveInside } from './workspace/safe-path';
 import { createAppService } from './app/app-service';
+import { createAuthoringService } from './authoring/authoring-service';
 import { createLogger, type Logger } from './app/logger';
 import { createBackupService } from './backup/backup-service';
 import { createEventBus } from './events';
@@ -76,6 +77,7 @@ export async function createServices(config: ServicesConfig) {
   const largeLimit = { bytes: s0.largeFileLimitKb * 1024 };
   const files = createFileService({ rootOf, largeFileLimitBytes: () => largeLimit.bytes, moveToTrash: trash });
   const tools = createToolsService(settings);
+  const validate = createValidateService();
   const secrets = config.secrets ?? createFileSecretStore(config.userDataDir);
   await runtime.refresh();
   const services = {
@@ -97,6 +99,7 @@ export async function createServices(config: ServicesConfig) {
     search: createSearchService(rootOf),
     git,
     credentials,
+    authoring: createAuthoringService({ resourcesDir: config.resourcesDir, git, projects, validate, workspaceRoot: async () => (await settings.get()).workspaceRoot }),
     versions: createVersionsService({ gitBinary }),
     /** Clones into the workspace, then registers the result as a project. */
     cloneIntoWorkspace: async (url: string, name?: string) => {
@@ -109,7 +112,7 @@ export async function createServices(config: ServicesConfig) {
       return projects.open(dest);
     },
     backup: createBackupService(config.userDataDir),
-    validate: createValidateService(),
+    validate,
     secrets,
     testing: createTestRunner({
       runtime: runtime.current,

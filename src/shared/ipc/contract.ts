@@ -1,5 +1,6 @@
 import type { ValidationReport } from '../connector/findings';
 import type { CompatReport } from '../connector/compat/types';
+import type { WizardAnswers } from '../connector/wizard';
 import type { Branches, CommitFiles, FileDiffMode, GitChanges, GitFileDiff, LogPage, LogQuery, PullResult, RemoteInfo, TagInfo } from '../models/git';
 import type { HealthResult, HookResult, RunResult } from '../models/runtime';
 import type { AppInfo, ProgressEvent, Settings, ToolInfo } from '../models/settings';
@@ -91,6 +92,18 @@ export interface Contract {
   'session.get': { req: Empty; res: SessionState };
   'session.save': { req: { state: SessionState }; res: Empty };
   'connector.validate': { req: InProject & { metadataOnly?: boolean }; res: ValidationReport };
+  'templates.list': { req: Empty; res: { id: string; title: string; description: string; category: string }[] };
+  'templates.defaults': { req: { templateId: string; name: string }; res: WizardAnswers };
+  'templates.storeNames': { req: Empty; res: string[] };
+  'connector.create': { req: { answers: WizardAnswers }; res: ProjectSummary };
+  'connector.addVersion': { req: InProject & { level: 'major' | 'minor' | 'patch' }; res: { from: string; to: string; tag: string; sha: string } };
+  'connector.duplicate': { req: InProject & { name: string; label: string; version: string }; res: ProjectSummary };
+  /** Validates, then writes a deterministic .tgz beside the project; the bytes come back for a browser download. */
+  'package.export': {
+    req: InProject & { force?: boolean };
+    res: { file: string; fileName: string; bytes: number; name: string; version: string; entries: string[]; base64: string };
+  };
+  'package.import': { req: { fileName: string; base64: string; replace?: boolean }; res: ProjectSummary };
   'testConfig.list': { req: InProject; res: TestConfig[] };
   'testConfig.save': { req: InProject & { config: TestConfigInput }; res: { config: TestConfig; hook: HookResult } };
   'testConfig.delete': { req: InProject & { id: string }; res: { hook: HookResult } };

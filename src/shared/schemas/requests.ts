@@ -107,6 +107,15 @@ export const requestSchemas: Record<Channel, Schema> = {
     ['state'],
   ),
   'connector.validate': inProject({ metadataOnly: bool }),
+  'templates.list': empty,
+  'templates.defaults': obj({ templateId: nonEmpty, name: str }, ['templateId', 'name']),
+  'templates.storeNames': empty,
+  // The wizard's own checkAnswers() validates the answers in depth; here only the envelope.
+  'connector.create': obj({ answers: { type: 'object' } }, ['answers']),
+  'connector.addVersion': inProject({ level: { enum: ['major', 'minor', 'patch'] } }, ['level']),
+  'connector.duplicate': inProject({ name: nonEmpty, label: nonEmpty, version: nonEmpty }, ['name', 'label', 'version']),
+  'package.export': inProject({ force: bool }),
+  'package.import': obj({ fileName: nonEmpty, base64: nonEmpty, replace: bool }, ['fileName', 'base64']),
   'testConfig.list': inProject(),
   'testConfig.save': inProject(
     {

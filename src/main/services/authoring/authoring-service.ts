@@ -1,0 +1,72 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { WizardAnswers } from '../../../shared/connector/wizard';
+import type { ProjectSummary } from '../../../shared/models/workspace';
+import { createProject } from '../connector/scaffold';
+import { loadStoreNames } from '../connector/store-names';
+import { defaultAnswers, listTemplates, loadTemplate } from '../connector/templates';
+import { addVersion } from '../connector/version';
+import { duplicateConnector } from '../connector/duplicate';
+import type { GitService } from '../git/git-service';
+import { importArchive } from '../packaging/import';
+import { packageConnector } from '../packaging/package';
+import type { ProjectService } from '../projects/project-service';
+import type { ValidateService } from '../validate';
+
+export interface AuthoringDeps {
+  resourcesDir: string;
+  git: GitService;
+  projects: ProjectService;
+  validate: ValidateService;
+  workspaceRoot: () => Promise<string>;
+}
+
+/** The Connector Wizard, versions and .tgz export/import as the UI reaches them: every result is a project. */
+export function createAuthoringService(deps: AuthoringDeps) {
+  const templatesDir = path.join(deps.resourcesDir, 'templates');
+  let storeNames: ReadonlySet<string> | null = null;
+  const names = async () => (storeNames ??= await loadStoreNames(deps.resourcesDir));
+
+  async function create(answers: WizardAnswers): Promise<ProjectSummary> {
+    const created = await createProject(answers, { workspaceRoot: await deps.workspaceRoot(), templatesDir, git: deps.git, storeNames: await names() });
+    return deps.projects.open(created.projectRoot);
+  }
+
+  /** The archive comes back as base64 too, so browser mode can offer it as a download. */
+  async function exportPackage(projectId: string, force?: boolean) {
+    const dir = await deps.projects.connectorDirOf(projectId);
+    const r = await packageConnector(dir, { force, validate: deps.validate });
+    const base64 = (await readFile(r.file)).toString('base64');
+    return { file: r.file, fileName: path.basename(r.file), bytes: r.bytes, name: r.name, version: r.version, entries: r.entries, base64 };
+  }
+
+  /** An upload from the UI: written to a private temp folder, then imported with the safe extraction. */
+  async function importPackage(fileName: string, base64: string, replace?: boolean): Promise<ProjectSummary> {
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'cs-import-'));
+    try {
+      const tgz = path.join(tmp, path.basename(fileName) || 'upload.tgz');
+      await writeFile(tgz, Buffer.from(base64, 'base64'));
+      const imported = await importArchive(tgz, { into: await deps.workspaceRoot(), replace });
+      return deps.projects.open(imported.dir);
+    } finally {
+      await rm(tmp, { recursive: true, force: true });
+    }
+  }
+
+  return {
+    templates: () => listTemplates(templatesDir),
+    defaults: async (templateId: string, name: string) => defaultAnswers(await loadTemplate(templatesDir, templateId), name),
+    storeNames: async () => [...(await names())],
+    create,
+    exportPackage,
+    importPackage,
+    addVersion: async (projectId: string, level: 'major' | 'minor' | 'patch') => addVersion(await deps.projects.rootOf(projectId), level, { git: deps.git }),
+    duplicate: async (projectId: string, as: { name: string; label: string; version: string }) => {
+      const made = await duplicateConnector(await deps.projects.connectorDirOf(projectId), as, { workspaceRoot: await deps.workspaceRoot(), git: deps.git });
+      return deps.projects.open(made.projectRoot);
+    },
+  };
+}
+
+export type AuthoringService = ReturnType<typeof createAuthoringService>;
