@@ -1,10 +1,10 @@
-/** What gets uploaded: a .tgz as given, or a connector folder packed into one. */
+/** What gets uploaded: a .tgz as given, or a connector folder packed into one by the deterministic packager. */
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { create } from 'tar';
 import { ServiceError } from '../errors';
+import { packageConnector } from '../packaging/package';
 import { locateConnectorDir } from '../validate/locate';
 
 export interface PreparedArchive {
@@ -15,25 +15,6 @@ export interface PreparedArchive {
   /** The connector folder when the source was a folder. */
   readonly folder?: string;
   dispose(): Promise<void>;
-}
-
-const SKIP = new Set(['.git', '__pycache__', '.DS_Store', '.venv', 'venv', 'node_modules', '.idea', '.vscode', '.pytest_cache', '.mypy_cache']);
-
-/** Stand-in until packaging/package.ts (the deterministic packer) lands: the same layout (`<name>/...`,
- * portable headers, fixed mtime, sorted), without its checks. Swap this one call for it. */
-async function packFolder(folder: string, out: string): Promise<void> {
-  const name = path.basename(folder);
-  await create(
-    {
-      gzip: { level: 9 },
-      file: out,
-      cwd: path.dirname(folder),
-      portable: true,
-      mtime: new Date('2000-01-01T00:00:00Z'),
-      filter: (p) => !p.split('/').some((seg) => SKIP.has(seg) || seg.endsWith('.pyc')),
-    },
-    [name],
-  );
 }
 
 async function fromBytes(tgzPath: string, folder: string | undefined, dispose: () => Promise<void>): Promise<PreparedArchive> {
@@ -50,9 +31,9 @@ export async function prepareArchive(source: string): Promise<PreparedArchive> {
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'cs-publish-'));
   const dispose = () => rm(tmp, { recursive: true, force: true });
   try {
-    const out = path.join(tmp, `${path.basename(folder)}.tgz`);
-    await packFolder(folder, out);
-    return await fromBytes(out, folder, dispose);
+    // Pre-flight validates the archive itself and reports its errors, so packaging must not refuse first.
+    const packed = await packageConnector(folder, { out: path.join(tmp, `${path.basename(folder)}.tgz`), force: true });
+    return await fromBytes(packed.file, folder, dispose);
   } catch (e) {
     await dispose();
     throw e;
