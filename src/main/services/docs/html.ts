@@ -13,7 +13,7 @@ h2{border-bottom:1px solid #d0d7de;padding-bottom:.25rem;margin-top:2.5rem}h3{ma
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}th,td{text-align:left;vertical-align:top;padding:.35rem .5rem;border:1px solid #d8dee4}
 th{background:#f6f8fa}code{font:13px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:#f6f8fa;padding:0 .2rem;border-radius:3px}
 pre{background:#f6f8fa;padding:.75rem;border-radius:6px;overflow:auto}pre code{padding:0}
-.muted{color:#59636e}.when{color:#59636e;font-style:italic}td.sub{padding-left:1.75rem}
+.facts th{width:10rem;white-space:nowrap}.muted{color:#59636e}.when{color:#59636e;font-style:italic}td.sub{padding-left:1.75rem}
 `;
 
 const code = (s: string) => (s ? `<code>${esc(s)}</code>` : '');
@@ -94,7 +94,7 @@ export function renderHtml(d: ConnectorDoc): string {
     `<header>${icon}<div><h1>${esc(d.label)}</h1><p class="muted">Version ${esc(d.version)} · ${esc(d.publisher)}</p></div></header>`,
     '<h2>Overview</h2>',
     `<p>${esc(d.description) || '<span class="muted">No description.</span>'}</p>`,
-    `<table><tbody><tr><th>Version</th><td>${esc(d.version)}</td></tr><tr><th>Publisher</th><td>${esc(d.publisher)}</td></tr><tr><th>Category</th><td>${esc(d.category)}</td></tr><tr><th>Connector name</th><td>${code(d.name)}</td></tr><tr><th>Certified</th><td>${d.certified ? 'Yes' : 'No'}</td></tr>${help}</tbody></table>`,
+    `<table class="facts"><tbody><tr><th>Version</th><td>${esc(d.version)}</td></tr><tr><th>Publisher</th><td>${esc(d.publisher)}</td></tr><tr><th>Category</th><td>${esc(d.category)}</td></tr><tr><th>Connector name</th><td>${code(d.name)}</td></tr><tr><th>Certified</th><td>${d.certified ? 'Yes' : 'No'}</td></tr>${help}</tbody></table>`,
     '<h2>Configuration</h2>',
     '<p>Fields to fill in when you add a configuration of the connector in FortiSOAR.</p>',
     fieldTable(d.configuration, 'The connector needs no configuration.', 'Field'),

@@ -14,7 +14,7 @@ h1{font-size:1.6rem;margin:0 0 .25rem}h2{font-size:1.2rem;margin:2rem 0 .5rem;bo
 table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{text-align:left;vertical-align:top;padding:.35rem .5rem;border-bottom:1px solid #d8dee4}
 th{background:#f6f8fa;font-weight:600}code{font:12px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:#f6f8fa;padding:0 .2rem;border-radius:3px;word-break:break-all}
 .sev{font-weight:600;white-space:nowrap}.sev-error{color:#cf222e}.sev-warning{color:#9a6700}.sev-info{color:#0969da}
-.fix{color:#59636e}.empty{color:#59636e;font-style:italic}ul.toc{padding-left:1.2rem}
+.fix{color:#59636e}td.where code{white-space:nowrap;word-break:normal}.empty{color:#59636e;font-style:italic}ul.toc{padding-left:1.2rem}
 @media print{body{margin:0;max-width:none}h2{break-after:avoid}tr{break-inside:avoid}}
 `;
 
@@ -29,7 +29,7 @@ function row(f: ReviewFinding): string {
   return (
     `<tr><td class="sev sev-${escapeHtml(f.severity)}">${escapeHtml(f.severity)}</td>` +
     `<td><code>${escapeHtml(f.rule)}</code><br><small>${escapeHtml(f.source)}</small></td>` +
-    `<td><code>${escapeHtml(locationOf(f))}</code></td>` +
+    `<td class="where"><code>${escapeHtml(locationOf(f))}</code></td>` +
     `<td>${escapeHtml(f.message)}${f.fix ? `<div class="fix">Fix: ${escapeHtml(f.fix)}</div>` : ''}</td></tr>`
   );
 }
