@@ -15,5 +15,9 @@ export const COMMANDS: Record<string, Entry> = {
   import: { summary: 'import <tgz> [--into DIR]', load: () => import('./commands/import') },
   health: { summary: 'health <folder> --config FILE [--json]', load: () => import('./commands/health') },
   run: { summary: 'run <folder> <operation> --config FILE [--params FILE] [--json]', load: () => import('./commands/run') },
+  review: { summary: 'review <folder|tgz> [--against <version>] [--json] [--html FILE] [--check-install]', load: () => import('./commands/review') },
+  docs: { summary: 'docs <folder|tgz> [-o FILE.md|FILE.html] [--json]', load: () => import('./commands/docs') },
+  publish: { summary: 'publish <folder|tgz> --server URL [--replace] [auth flags] [--json]', load: () => import('./commands/publish') },
+  sandbox: { summary: 'sandbox [--port N] [--data DIR] [--user NAME:PASSWORD] [--api-key KEY] [--hmac PUBLIC:PRIVATE] [--config FILE] [--json]', load: () => import('./commands/sandbox') },
   diff: { summary: 'diff <old version> <new version> [--json]', load: () => import('./commands/diff') },
 };

@@ -22,6 +22,7 @@ import type { SecretStore } from './secrets/secret-store';
 import { pythonCandidates } from './settings/tool-detect';
 import { createTestConfigStore } from './testconfig/test-config-store';
 import { createTestRunner } from './testconfig/test-runner';
+import { createReviewDesk } from './reviewdesk/review-desk';
 import { createToolsService } from './tools-service';
 import { createValidateService } from './validate';
 import { createVersionsService } from './versions/versions-service';
@@ -75,7 +76,9 @@ export async function createServices(config: ServicesConfig) {
     return root;
   };
   const largeLimit = { bytes: s0.largeFileLimitKb * 1024 };
-  const files = createFileService({ rootOf, largeFileLimitBytes: () => largeLimit.bytes, moveToTrash: trash });
+  const reviewDesk = createReviewDesk({ projects, userDataDir: config.userDataDir });
+  await reviewDesk.cleanUp();
+  const files = createFileService({ rootOf, isReadOnly: projects.isReadOnly, largeFileLimitBytes: () => largeLimit.bytes, moveToTrash: trash });
   const tools = createToolsService(settings);
   const validate = createValidateService();
   const secrets = config.secrets ?? createFileSecretStore(config.userDataDir);
@@ -99,6 +102,7 @@ export async function createServices(config: ServicesConfig) {
     search: createSearchService(rootOf),
     git,
     credentials,
+    reviewDesk,
     authoring: createAuthoringService({ resourcesDir: config.resourcesDir, git, projects, validate, workspaceRoot: async () => (await settings.get()).workspaceRoot }),
     versions: createVersionsService({ gitBinary }),
     /** Clones into the workspace, then registers the result as a project. */

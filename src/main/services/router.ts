@@ -2,7 +2,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import type { Channel, Req, Res } from '../../shared/ipc/contract';
 import { err, ok, type Result } from '../../shared/result';
 import { requestSchemas } from '../../shared/schemas/requests';
-import { isServiceError } from './errors';
+import { ServiceError, isServiceError } from './errors';
 import type { NetworkOptions } from './git/git-context';
 import { withGitProgress } from './git/git-progress';
 import type { Services } from './index';
@@ -10,6 +10,10 @@ import type { Services } from './index';
 const root = (s: Services, projectId: string) => s.projects.rootOf(projectId);
 const net = <T>(s: Services, projectId: string, op: string, fn: (n: NetworkOptions) => Promise<T>) =>
   withGitProgress(s.events, `git:${op}:${projectId}`, `git ${op}`, fn);
+
+/** Reviews are read-only: anything that writes into a project checks this first. */
+const writable = <T>(s: Services, projectId: string, fn: () => Promise<T>) =>
+  s.projects.isReadOnly(projectId) ? Promise.reject(new ServiceError('FORBIDDEN', 'This package is open read-only for review. Import it to change it.')) : fn();
 
 type Handlers = { [C in Channel]: (s: Services, req: Req<C>) => Promise<Res<C>> };
 
@@ -32,7 +36,7 @@ const handlers: Handlers = {
   'files.rename': (s, r) => s.files.rename(r.projectId, r.from, r.to),
   'files.delete': (s, r) => s.files.delete(r.projectId, r.relPath),
   'files.search': (s, r) => s.search.search(r.projectId, r),
-  'files.replace': (s, r) => s.search.replace(r.projectId, r),
+  'files.replace': (s, r) => writable(s, r.projectId, () => s.search.replace(r.projectId, r)),
   'git.status': async (s, r) => s.git.status(await s.projects.rootOf(r.projectId)),
   'git.init': async (s, r) => s.git.init(await s.projects.rootOf(r.projectId)),
   'git.commitAll': async (s, r) => s.git.commitAll(await s.projects.rootOf(r.projectId), r.message),
@@ -85,6 +89,12 @@ const handlers: Handlers = {
   'connector.duplicate': (s, r) => s.authoring.duplicate(r.projectId, r),
   'package.export': (s, r) => s.authoring.exportPackage(r.projectId, r.force),
   'package.import': (s, r) => s.authoring.importPackage(r.fileName, r.base64, r.replace),
+  'review.openPackage': (s, r) => s.reviewDesk.openPackage(r.fileName, r.base64),
+  'review.run': (s, r) => s.reviewDesk.run(r.projectId, r),
+  'review.html': (s, r) => s.reviewDesk.html(r.projectId, r),
+  'docs.generate': (s, r) => s.reviewDesk.docs(r.projectId, r.format),
+  'playbooks.list': (s, r) => s.reviewDesk.playbooks(r.projectId),
+  'playbooks.generateSamples': (s, r) => writable(s, r.projectId, () => s.reviewDesk.generateSamples(r.projectId)),
   'testConfig.list': (s, r) => s.testing.listConfigs(r.projectId),
   'testConfig.save': (s, r) => s.testing.saveConfig(r.projectId, r.config),
   'testConfig.delete': (s, r) => s.testing.deleteConfig(r.projectId, r.id),

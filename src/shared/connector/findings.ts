@@ -1,6 +1,6 @@
 /** The finding shape shared by validate, review and the Problems panel (DESIGN.md, JSON shapes). */
 export type Severity = 'error' | 'warning' | 'info';
-export type FindingSource = 'rules' | 'schema' | 'ruff' | 'pyright' | 'security' | 'compat' | 'python';
+export type FindingSource = 'rules' | 'schema' | 'ruff' | 'pyright' | 'security' | 'compat' | 'python' | 'docs' | 'deps';
 
 export interface Finding {
   readonly rule: string;

@@ -2,6 +2,8 @@ import type { ValidationReport } from '../connector/findings';
 import type { CompatReport } from '../connector/compat/types';
 import type { WizardAnswers } from '../connector/wizard';
 import type { Branches, CommitFiles, FileDiffMode, GitChanges, GitFileDiff, LogPage, LogQuery, PullResult, RemoteInfo, TagInfo } from '../models/git';
+import type { PlaybookList } from '../connector/playbook-list';
+import type { ReviewReport } from '../models/review';
 import type { HealthResult, HookResult, RunResult } from '../models/runtime';
 import type { AppInfo, ProgressEvent, Settings, ToolInfo } from '../models/settings';
 import type { TestConfig, TestConfigInput } from '../models/test-config';
@@ -104,6 +106,13 @@ export interface Contract {
     res: { file: string; fileName: string; bytes: number; name: string; version: string; entries: string[]; base64: string };
   };
   'package.import': { req: { fileName: string; base64: string; replace?: boolean }; res: ProjectSummary };
+  /** Reviewer mode: a .tgz unpacked safely and opened read-only (not part of the workspace until imported). */
+  'review.openPackage': { req: { fileName: string; base64: string }; res: ProjectSummary };
+  'review.run': { req: InProject & { against?: string; checkInstall?: boolean }; res: ReviewReport };
+  'review.html': { req: InProject & { against?: string }; res: { html: string; fileName: string } };
+  'docs.generate': { req: InProject & { format: 'markdown' | 'html' }; res: { text: string } };
+  'playbooks.list': { req: InProject; res: PlaybookList };
+  'playbooks.generateSamples': { req: InProject; res: { added: string[]; skipped: string[] } };
   'testConfig.list': { req: InProject; res: TestConfig[] };
   'testConfig.save': { req: InProject & { config: TestConfigInput }; res: { config: TestConfig; hook: HookResult } };
   'testConfig.delete': { req: InProject & { id: string }; res: { hook: HookResult } };

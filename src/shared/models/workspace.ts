@@ -17,6 +17,8 @@ export interface ProjectSummary {
   readonly modifiedMs: number;
   readonly git: GitSummaryState;
   readonly inWorkspace: boolean;
+  /** A .tgz opened for review: files can be read, never written, until it is imported. */
+  readonly readOnly?: boolean;
   /** Set when the project could not be read fully, e.g. malformed info.json. */
   readonly problem?: string;
 }

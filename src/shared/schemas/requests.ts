@@ -116,6 +116,12 @@ export const requestSchemas: Record<Channel, Schema> = {
   'connector.duplicate': inProject({ name: nonEmpty, label: nonEmpty, version: nonEmpty }, ['name', 'label', 'version']),
   'package.export': inProject({ force: bool }),
   'package.import': obj({ fileName: nonEmpty, base64: nonEmpty, replace: bool }, ['fileName', 'base64']),
+  'review.openPackage': obj({ fileName: nonEmpty, base64: nonEmpty }, ['fileName', 'base64']),
+  'review.run': inProject({ against: str, checkInstall: bool }),
+  'review.html': inProject({ against: str }),
+  'docs.generate': inProject({ format: { enum: ['markdown', 'html'] } }, ['format']),
+  'playbooks.list': inProject(),
+  'playbooks.generateSamples': inProject(),
   'testConfig.list': inProject(),
   'testConfig.save': inProject(
     {

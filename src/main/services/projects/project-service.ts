@@ -20,6 +20,8 @@ const isInside = (parent: string, child: string) => {
 
 export function createProjectService(deps: ProjectServiceDeps) {
   const known = new Map<string, { root: string; connectorRel: string }>();
+  /** Reviews live for this run only: they are not part of the workspace until imported. */
+  const reviews = new Map<string, ProjectSummary>();
 
   async function candidateRoots(): Promise<string[]> {
     const s = await deps.settings.get();
@@ -40,7 +42,7 @@ export function createProjectService(deps: ProjectServiceDeps) {
 
   async function list(): Promise<ProjectSummary[]> {
     const all = await Promise.all((await candidateRoots()).map((r) => describe(r).catch(() => null)));
-    return all.filter((p): p is ProjectSummary => p !== null);
+    return [...all.filter((p): p is ProjectSummary => p !== null), ...reviews.values()];
   }
 
   /** Registers a folder picked by the user; one outside the workspace is remembered by absolute path. */
@@ -57,6 +59,15 @@ export function createProjectService(deps: ProjectServiceDeps) {
     return summary;
   }
 
+  async function openReadOnly(root: string): Promise<ProjectSummary> {
+    const connectorRel = await findConnectorFolder(root);
+    if (connectorRel === null) throw new ServiceError('VALIDATION', 'The archive holds no connector (no info.json).');
+    const summary = { ...(await summarize(root, connectorRel, { inWorkspace: false, git: 'none' })), readOnly: true };
+    known.set(summary.id, { root, connectorRel });
+    reviews.set(summary.id, summary);
+    return summary;
+  }
+
   async function entry(projectId: string) {
     if (!known.has(projectId)) await list();
     const found = known.get(projectId);
@@ -66,6 +77,10 @@ export function createProjectService(deps: ProjectServiceDeps) {
 
   async function remove(projectId: string) {
     const { root } = await entry(projectId);
+    if (reviews.delete(projectId)) {
+      known.delete(projectId);
+      return { removed: root, toTrash: false };
+    }
     const toTrash = await deps.moveToTrash(root);
     if (!toTrash) throw new ServiceError('UNAVAILABLE', `The system trash is not available, so "${root}" was kept. Delete it with your file manager.`);
     const s = await deps.settings.get();
@@ -77,6 +92,8 @@ export function createProjectService(deps: ProjectServiceDeps) {
   return {
     list,
     open,
+    openReadOnly,
+    isReadOnly: (projectId: string) => reviews.has(projectId),
     delete: remove,
     rootOf: async (projectId: string) => (await entry(projectId)).root,
     connectorDirOf: async (projectId: string) => {

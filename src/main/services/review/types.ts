@@ -1,27 +1,6 @@
-/** The review report: validate's JSON shape plus sections and a verdict (DESIGN.md, JSON shapes). */
-import type { Finding, FindingSource, ValidationReport } from '../../../shared/connector/findings';
-
-/** Review adds two sources to validate's. (`docs` and `deps` belong in FindingSource; until they are there,
- * review widens the type here.) */
-export type ReviewSource = FindingSource | 'docs' | 'deps';
-
-export type ReviewFinding = Omit<Finding, 'source'> & { readonly source: ReviewSource };
-
-export type SectionId = 'validation' | 'python' | 'security' | 'dependencies' | 'documentation' | 'icons' | 'playbooks' | 'compat';
-
-export interface ReviewSection {
-  readonly id: SectionId;
-  readonly title: string;
-  readonly findings: ReviewFinding[];
-}
-
-export interface ReviewReport extends Omit<ValidationReport, 'findings'> {
-  /** Every section's findings, in section order. */
-  readonly findings: ReviewFinding[];
-  readonly sections: ReviewSection[];
-  /** "Ready to certify", "Acceptable with warnings" or "Needs changes: N errors". */
-  readonly verdict: string;
-}
+/** The review report's shapes live in src/shared/models/review.ts so the UI's panel uses them too. */
+export type { ReviewFinding, ReviewReport, ReviewSection, SectionId } from '../../../shared/models/review';
+export type ReviewSource = import('../../../shared/connector/findings').FindingSource;
 
 export interface PipCheck {
   readonly ok: boolean;

@@ -9,6 +9,7 @@ import { checkRelative, resolveInside } from './safe-path';
 
 export interface FileServiceDeps {
   rootOf(projectId: string): Promise<string>;
+  isReadOnly?(projectId: string): boolean;
   largeFileLimitBytes(): number;
   moveToTrash(absPath: string): Promise<boolean>;
 }
@@ -16,6 +17,10 @@ export interface FileServiceDeps {
 const MAX_TREE_ENTRIES = 50_000;
 
 export function createFileService(deps: FileServiceDeps) {
+  const writable = (projectId: string) => {
+    if (deps.isReadOnly?.(projectId))
+      throw new ServiceError('FORBIDDEN', 'This package is open read-only for review. Import it into the workspace to change it.');
+  };
   const inProject = async (projectId: string, rel: string) => {
     const root = await deps.rootOf(projectId);
     return { root, abs: await resolveInside(root, rel), rel: checkRelative(rel) };
@@ -44,10 +49,11 @@ export function createFileService(deps: FileServiceDeps) {
       return { ...base, binary: false, readOnly: true, text: bytes.subarray(0, limit).toString('utf8'),
         notice: `This file is ${Math.round(bytes.length / 1024)} KB, over the ${Math.round(limit / 1024)} KB editor limit: it opens read-only and shows the first ${Math.round(limit / 1024)} KB. Raise the limit in Settings to edit it.` };
     }
-    return { ...base, binary: false, readOnly: false, text: bytes.toString('utf8') };
+    return { ...base, binary: false, readOnly: deps.isReadOnly?.(projectId) ?? false, text: bytes.toString('utf8') };
   }
 
   async function write(projectId: string, relPath: string, body: { text?: string; base64?: string; etag?: string | null }) {
+    writable(projectId);
     const { abs, rel } = await inProject(projectId, relPath);
     if (!rel) throw new ServiceError('VALIDATION', 'A file name is needed.');
     const bytes = body.base64 !== undefined ? Buffer.from(body.base64, 'base64') : Buffer.from(body.text ?? '', 'utf8');
@@ -57,6 +63,7 @@ export function createFileService(deps: FileServiceDeps) {
   }
 
   async function createDir(projectId: string, relPath: string) {
+    writable(projectId);
     const { abs, rel } = await inProject(projectId, relPath);
     if (await exists(abs)) throw new ServiceError('CONFLICT', `"${rel}" already exists.`);
     await mkdir(abs, { recursive: true });
@@ -64,6 +71,7 @@ export function createFileService(deps: FileServiceDeps) {
   }
 
   async function renamePath(projectId: string, from: string, to: string) {
+    writable(projectId);
     const src = await inProject(projectId, from);
     const dst = await inProject(projectId, to);
     if (!src.rel || !dst.rel) throw new ServiceError('VALIDATION', 'The project root itself cannot be renamed here.');
@@ -77,6 +85,7 @@ export function createFileService(deps: FileServiceDeps) {
   }
 
   async function remove(projectId: string, relPath: string) {
+    writable(projectId);
     const { abs, rel } = await inProject(projectId, relPath);
     if (!rel) throw new ServiceError('VALIDATION', 'Delete the project from Home instead.');
     await statOrMissing(abs, rel);

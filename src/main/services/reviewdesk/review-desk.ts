@@ -1,0 +1,52 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ProjectSummary } from '../../../shared/models/workspace';
+import { createDocsService } from '../docs';
+import { safeExtractTgz } from '../packaging/safe-extract';
+import { createPlaybooksService } from '../playbooks';
+import type { ProjectService } from '../projects/project-service';
+import { createReviewService, renderReviewHtml } from '../review';
+
+/** Reviewer mode and the review, docs and playbooks panels, over projects and read-only opened packages. */
+export function createReviewDesk(deps: { projects: ProjectService; userDataDir: string }) {
+  const reviewsDir = path.join(deps.userDataDir, 'reviews');
+  const reviewer = createReviewService();
+  const docs = createDocsService();
+  const playbooks = createPlaybooksService();
+
+  /** The upload is checked and unpacked by the safe extraction into a private folder, then opened read-only. */
+  async function openPackage(fileName: string, base64: string): Promise<ProjectSummary> {
+    await mkdir(reviewsDir, { recursive: true });
+    const upload = path.join(reviewsDir, `upload-${Date.now()}-${path.basename(fileName).replace(/[^A-Za-z0-9._-]/g, '_')}`);
+    await writeFile(upload, Buffer.from(base64, 'base64'));
+    try {
+      const extracted = await safeExtractTgz(upload, { tempParent: reviewsDir });
+      return deps.projects.openReadOnly(extracted.dir);
+    } finally {
+      await rm(upload, { force: true });
+    }
+  }
+
+  const connectorDir = (projectId: string) => deps.projects.connectorDirOf(projectId);
+  const label = (report: { connector: string; version: string }) => `${report.connector} ${report.version}`;
+
+  return {
+    openPackage,
+    /** Leftovers of the last run's reviews: they were never part of the workspace. */
+    cleanUp: () => rm(reviewsDir, { recursive: true, force: true }),
+    run: async (projectId: string, opts: { against?: string; checkInstall?: boolean }) =>
+      reviewer.review(await connectorDir(projectId), { ...opts, cwd: await deps.projects.rootOf(projectId) }),
+    html: async (projectId: string, opts: { against?: string }) => {
+      const report = await reviewer.review(await connectorDir(projectId), { ...opts, cwd: await deps.projects.rootOf(projectId) });
+      return { html: renderReviewHtml(report, { label: label(report) }), fileName: `${report.connector}-${report.version}-review.html` };
+    },
+    docs: async (projectId: string, format: 'markdown' | 'html') => ({ text: await docs.generate(await connectorDir(projectId), format) }),
+    playbooks: async (projectId: string) => playbooks.list(await connectorDir(projectId)),
+    generateSamples: async (projectId: string) => {
+      const r = await playbooks.generateSamples(await connectorDir(projectId));
+      return { added: r.added, skipped: r.skipped };
+    },
+  };
+}
+
+export type ReviewDesk = ReturnType<typeof createReviewDesk>;
