@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../../../shared/connector/findings';
+import { countFindings, findingSpans, groupByFile, LIVE_RULE_IDS, mergeFindings, projectPath } from './merge';
+
+const f = (rule: string, path: string, extra: Partial<Finding> = {}): Finding => ({ rule, source: 'rules', severity: 'warning', message: rule, path, ...extra });
+
+describe('mergeFindings', () => {
+  const service = [
+    f('operation-category', 'info.json', { pointer: '/operations/0/category' }),
+    f('icon-file-exists', 'info.json', { pointer: '/icon_small_name' }),
+    f('operation-not-implemented', 'info.json', { pointer: '/operations/0', severity: 'error' }),
+    f('E501', 'operations.py', { source: 'ruff', line: 3, column: 1 }),
+    f('type', 'info.json', { source: 'schema', pointer: '/tags' }),
+  ];
+
+  it('runs only rules that read info.json alone live', () => {
+    expect(LIVE_RULE_IDS.has('operation-category')).toBe(true);
+    expect(LIVE_RULE_IDS.has('icon-file-exists')).toBe(false);
+    expect(LIVE_RULE_IDS.has('operation-not-implemented')).toBe(false);
+  });
+
+  it('lets the live run replace the services on live rules and keeps the cross-file findings', () => {
+    const live = [f('action-title-case', 'info.json', { pointer: '/operations/1/title' })];
+    expect(mergeFindings(service, live).map((x) => x.rule).sort()).toEqual(['E501', 'action-title-case', 'icon-file-exists', 'operation-not-implemented', 'type']);
+  });
+
+  it('drops every info.json finding of the services while the live text does not parse', () => {
+    const live = [f('info-json-parse', 'info.json', { severity: 'error', line: 2, column: 3 })];
+    expect(mergeFindings(service, live).map((x) => x.rule)).toEqual(['info-json-parse', 'E501']);
+  });
+
+  it('keeps the services alone before the text is bound', () => {
+    expect(mergeFindings(service, null)).toHaveLength(service.length);
+  });
+});
+
+describe('helpers', () => {
+  it('counts, groups and maps paths', () => {
+    const list = [f('a', 'info.json', { severity: 'error' }), f('b', 'x.py'), f('c', 'info.json', { severity: 'info' })];
+    expect(countFindings(list)).toEqual({ errors: 1, warnings: 1, infos: 1 });
+    expect(groupByFile(list).map((g) => [g.path, g.findings.length])).toEqual([['info.json', 2], ['x.py', 1]]);
+    expect(projectPath('demo', 'info.json')).toBe('demo/info.json');
+    expect(projectPath('', 'info.json')).toBe('info.json');
+  });
+});
+
+describe('findingSpans', () => {
+  const text = '{\n  "name": "x",\n  "operations": [\n    {"title": "t"}\n  ]\n}\n';
+
+  it('marks a pointer from key to value, a missing key on its parent line, and a bare line to its end', () => {
+    const spans = findingSpans(text, [
+      f('a', 'info.json', { pointer: '/name' }),
+      f('b', 'info.json', { pointer: '/operations/0/category' }),
+      f('c', 'x.py', { line: 3 }),
+      f('d', 'info.json', { pointer: '/nope/deeper' }),
+    ]);
+    expect(spans[0]).toEqual({ startLine: 2, startColumn: 3, endLine: 2, endColumn: 14 });
+    expect(spans[1]).toEqual({ startLine: 4, startColumn: 5, endLine: 4, endColumn: 19 });
+    expect(spans[2]).toEqual({ startLine: 3, startColumn: 1, endLine: 3, endColumn: 18 });
+    expect(spans[3].startLine).toBe(1);
+  });
+});
