@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyFormEdit, duplicateOf, indexMapFor, newField, newOperation, remapPointers, uniqueName, type FormEdit } from './edits';
+import { ancestorsToExpand, applyFormEdit, duplicateOf, indexMapFor, newField, newOperation, remapPointers, uniqueName, type FormEdit } from './edits';
 
 const TEXT = `{
     "name": "demo",
@@ -62,5 +62,17 @@ describe('remapPointers', () => {
     [{ kind: 'insert', path: ['operations'], index: 1, value: {} }, ['/operations/0', '/operations/2/parameters/2', '/operations/3', '/configuration/fields/0']],
   ])('%j', (edit, want) => {
     expect(remapPointers(ptrs, edit.path, indexMapFor(edit)!)).toEqual(want);
+  });
+});
+
+describe('ancestorsToExpand', () => {
+  it('opens the operation and every field on the way to a nested pointer', () => {
+    expect(ancestorsToExpand('/operations/3/parameters/2/onchange/Advanced/0/name')).toEqual([
+      '/operations/3',
+      '/operations/3/parameters/2',
+      '/operations/3/parameters/2/onchange/Advanced/0',
+    ]);
+    expect(ancestorsToExpand('/configuration/fields/1/type')).toEqual(['/configuration/fields/1']);
+    expect(ancestorsToExpand('/name')).toEqual([]);
   });
 });

@@ -105,3 +105,17 @@ export function indexMapFor(edit: FormEdit): ((i: number) => number | null) | nu
       return null;
   }
 }
+
+/** Every item that must be open for `pointer` to show: its operation, then each field on the way down. */
+export function ancestorsToExpand(pointer: string): string[] {
+  const out: string[] = [];
+  const step = /^(\/operations\/\d+|\/configuration\/fields\/\d+|\/parameters\/\d+|\/onchange\/[^/]+\/\d+)/;
+  let rest = pointer;
+  let base = '';
+  for (let m = step.exec(rest); m; m = step.exec(rest)) {
+    base += m[1];
+    rest = rest.slice(m[1].length);
+    out.push(base);
+  }
+  return out;
+}

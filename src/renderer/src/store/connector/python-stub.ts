@@ -166,7 +166,7 @@ export function planRemoveOperation(files: Files, op: string): CodePlan {
   const d = readDispatch(files);
   if (d.layout === 'unknown') return fail(`Cannot tell where this connector registers its operations (${d.reason}).`);
   const entry = d.entries.find((e) => e.key === op);
-  if (!entry) return fail(`The code does not dispatch '${op}'.`);
+  if (!entry) return { ok: true, changes: [], summary: `The code does not dispatch '${op}'.` };
   if (d.layout === 'modules') {
     const dir = d.file.includes('/') ? d.file.slice(0, d.file.lastIndexOf('/') + 1) : '';
     const text = files[d.file].replace(importLine(op), '');
@@ -188,7 +188,7 @@ export function planRenameOperation(files: Files, from: string, to: string): Cod
   const d = readDispatch(files);
   if (d.layout === 'unknown') return fail(`Cannot tell where this connector registers its operations (${d.reason}).`);
   const entry = d.entries.find((e) => e.key === from);
-  if (!entry) return fail(`The code does not dispatch '${from}'.`);
+  if (!entry) return { ok: true, changes: [], summary: `The code does not dispatch '${from}'.` };
   if (d.entries.some((e) => e.key === to)) return fail(`The code already dispatches '${to}'.`);
   if (d.layout === 'modules') return renameModule(files, d.file, from, to);
   const m = parseModule(d.file, files[d.file]);

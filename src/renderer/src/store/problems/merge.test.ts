@@ -54,9 +54,9 @@ describe('findingSpans', () => {
       f('c', 'x.py', { line: 3 }),
       f('d', 'info.json', { pointer: '/nope/deeper' }),
     ]);
-    expect(spans[0]).toEqual({ startLine: 2, startColumn: 3, endLine: 2, endColumn: 14 });
-    expect(spans[1]).toEqual({ startLine: 4, startColumn: 5, endLine: 4, endColumn: 19 });
-    expect(spans[2]).toEqual({ startLine: 3, startColumn: 1, endLine: 3, endColumn: 18 });
-    expect(spans[3].startLine).toBe(1);
+    expect(spans[0]).toEqual({ startLineNumber: 2, startColumn: 3, endLineNumber: 2, endColumn: 14 });
+    expect(spans[1]).toEqual({ startLineNumber: 4, startColumn: 5, endLineNumber: 4, endColumn: 19 });
+    expect(spans[2]).toEqual({ startLineNumber: 3, startColumn: 1, endLineNumber: 3, endColumn: 18 });
+    expect(spans[3].startLineNumber).toBe(1);
   });
 });

@@ -58,9 +58,9 @@ export function groupByFile(findings: readonly Finding[]): FileGroup[] {
 export const projectPath = (connectorRel: string, path: string): string => (connectorRel ? `${connectorRel}/${path}` : path);
 
 export interface Span {
-  readonly startLine: number;
+  readonly startLineNumber: number;
   readonly startColumn: number;
-  readonly endLine: number;
+  readonly endLineNumber: number;
   readonly endColumn: number;
 }
 
@@ -103,11 +103,11 @@ function spanOf(text: string, f: Finding, lines: Lines, tree: Node | undefined):
     if (at) {
       const start = lines.position(at.offset);
       const end = lines.position(at.offset + at.length);
-      if (at.exact && end.line === start.line) return { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column };
-      return { startLine: start.line, startColumn: start.column, endLine: start.line, endColumn: lines.endColumn(start.line) };
+      if (at.exact && end.line === start.line) return { startLineNumber: start.line, startColumn: start.column, endLineNumber: end.line, endColumn: end.column };
+      return { startLineNumber: start.line, startColumn: start.column, endLineNumber: start.line, endColumn: lines.endColumn(start.line) };
     }
   }
   const line = Math.max(1, f.line ?? 1);
   const column = Math.max(1, f.column ?? 1);
-  return { startLine: line, startColumn: column, endLine: line, endColumn: Math.max(column + 1, lines.endColumn(line)) };
+  return { startLineNumber: line, startColumn: column, endLineNumber: line, endColumn: Math.max(column + 1, lines.endColumn(line)) };
 }
