@@ -11,6 +11,7 @@ import { createCredentialBroker } from './git/credential-broker';
 import { withGitProgress } from './git/git-progress';
 import { createGitService } from './git/git-service';
 import { createProjectService } from './projects/project-service';
+import { createPublishService } from './publish/publish-service';
 import { installSamples } from './projects/sample-installer';
 import { defaultWorkspaceRoot } from './settings/paths';
 import { loginShellPath } from './settings/tool-detect';
@@ -82,6 +83,7 @@ export async function createServices(config: ServicesConfig) {
   const tools = createToolsService(settings);
   const validate = createValidateService();
   const secrets = config.secrets ?? createFileSecretStore(config.userDataDir);
+  const testConfigs = createTestConfigStore(config.userDataDir, secrets);
   await runtime.refresh();
   const services = {
     log,
@@ -121,10 +123,12 @@ export async function createServices(config: ServicesConfig) {
     testing: createTestRunner({
       runtime: runtime.current,
       connectorDirOf: projects.connectorDirOf,
-      configs: createTestConfigStore(config.userDataDir, secrets),
+      configs: testConfigs,
       events,
       timeoutMs: () => runtime.timeoutMs(),
     }),
+    testConfigs,
+    publish: createPublishService({ userDataDir: config.userDataDir, secrets, validate }),
     app: createAppService({ version: config.appVersion, mode: config.mode, userDataDir: config.userDataDir, logsDir: log.dir, settings: settings.get, tools: tools.detect, openPath: config.openPath }),
     dispose: async () => {
       watchers.stopAll();

@@ -5,6 +5,7 @@ import { requestSchemas } from '../../shared/schemas/requests';
 import { ServiceError, isServiceError } from './errors';
 import type { NetworkOptions } from './git/git-context';
 import { withGitProgress } from './git/git-progress';
+import type { PublishProgress, PublishRunRequest, PublishRunResult } from '../../shared/models/publish';
 import type { Services } from './index';
 
 const root = (s: Services, projectId: string) => s.projects.rootOf(projectId);
@@ -14,6 +15,28 @@ const net = <T>(s: Services, projectId: string, op: string, fn: (n: NetworkOptio
 /** Reviews are read-only: anything that writes into a project checks this first. */
 const writable = <T>(s: Services, projectId: string, fn: () => Promise<T>) =>
   s.projects.isReadOnly(projectId) ? Promise.reject(new ServiceError('FORBIDDEN', 'This package is open read-only for review. Import it to change it.')) : fn();
+
+/** Publishes the project's connector folder with progress events; a local test configuration's values (secrets
+ * included) are read here and go only to the chosen server. `discardAfter` is the UI's to act on: it closes the
+ * project after success and the folder stays on disk. */
+async function publishProject(s: Services, r: PublishRunRequest): Promise<PublishRunResult> {
+  const source = await s.projects.connectorDirOf(r.projectId);
+  const health = !r.health
+    ? undefined
+    : 'config' in r.health
+      ? { config: r.health.config }
+      : { create: { name: r.health.name || (await s.testConfigs.find(r.projectId, r.health.fromTestConfig)).name, values: await s.testConfigs.resolve(r.projectId, r.health.fromTestConfig) } };
+  const onProgress = (p: PublishProgress) => s.events.emit('publish.progress', { runId: r.runId, ...p });
+  const outcome = await s.publish.publish({ profileId: r.profileId, source, projectKey: r.projectId, replace: r.replace, deleteOtherVersions: r.deleteOtherVersions, health }, onProgress);
+  if (!r.tag || outcome.result !== 'success') return outcome;
+  const tag = `v${outcome.connector.version}`;
+  try {
+    await s.git.createTag(await root(s, r.projectId), tag, { message: `${outcome.connector.name} ${outcome.connector.version}` });
+    return { ...outcome, tagged: tag };
+  } catch (e) {
+    return { ...outcome, notes: [...outcome.notes, `Published, but not tagged ${tag}: ${(e as Error).message}`] };
+  }
+}
 
 type Handlers = { [C in Channel]: (s: Services, req: Req<C>) => Promise<Res<C>> };
 
@@ -102,6 +125,16 @@ const handlers: Handlers = {
   'runtime.health': (s, r) => s.testing.health(r.projectId, r.configId),
   'runtime.execute': (s, r) => s.testing.execute(r.projectId, r),
   'runtime.stop': (s, r) => s.testing.stop(r.projectId),
+  'publish.profiles': (s) => s.publish.listProfiles(),
+  'publish.saveProfile': (s, r) => s.publish.saveProfile(r.profile),
+  'publish.removeProfile': async (s, r) => (await s.publish.removeProfile(r.profileId), {}),
+  'publish.pinCertificate': (s, r) => s.publish.pinCertificate(r.profileId, r.sha256 || undefined),
+  'publish.testConnection': (s, r) => s.publish.testConnection(r),
+  'publish.inspectCertificate': (s, r) => s.publish.inspectCertificate(r.profileId),
+  'publish.installedVersions': (s, r) => s.publish.installedVersions(r.profileId, r.name),
+  'publish.preflight': async (s, r) => s.publish.preflight(r.profileId, await s.projects.connectorDirOf(r.projectId)),
+  'publish.run': (s, r) => publishProject(s, r),
+  'publish.history': async (s, r) => (await s.publish.history(r.projectId)).slice().reverse(),
   'connector.validate': async (s, r) => s.validate.validateFolder(await s.projects.connectorDirOf(r.projectId), { metadataOnly: r.metadataOnly }),
 };
 

@@ -76,6 +76,16 @@ const channelMap: Record<Channel, true> = {
   'runtime.health': true,
   'runtime.execute': true,
   'runtime.stop': true,
+  'publish.profiles': true,
+  'publish.saveProfile': true,
+  'publish.removeProfile': true,
+  'publish.pinCertificate': true,
+  'publish.testConnection': true,
+  'publish.inspectCertificate': true,
+  'publish.installedVersions': true,
+  'publish.preflight': true,
+  'publish.run': true,
+  'publish.history': true,
 };
 const eventMap: Record<EventName, true> = {
   'menu.command': true,
@@ -85,6 +95,7 @@ const eventMap: Record<EventName, true> = {
   'projects.changed': true,
   'git.credentialRequested': true,
   'runtime.output': true,
+  'publish.progress': true,
 };
 
 export const CHANNELS = Object.keys(channelMap) as Channel[];

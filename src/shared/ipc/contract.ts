@@ -4,6 +4,18 @@ import type { WizardAnswers } from '../connector/wizard';
 import type { Branches, CommitFiles, FileDiffMode, GitChanges, GitFileDiff, LogPage, LogQuery, PullResult, RemoteInfo, TagInfo } from '../models/git';
 import type { PlaybookList } from '../connector/playbook-list';
 import type { ReviewReport } from '../models/review';
+import type {
+  ConnectionTest,
+  InstalledVersion,
+  PeekedCertificate,
+  PreflightResult,
+  PublishHistoryEntry,
+  PublishProgressEvent,
+  PublishRunRequest,
+  PublishRunResult,
+  ServerProfile,
+  ServerProfileInput,
+} from '../models/publish';
 import type { HealthResult, HookResult, RunResult } from '../models/runtime';
 import type { AppInfo, ProgressEvent, Settings, ToolInfo } from '../models/settings';
 import type { TestConfig, TestConfigInput } from '../models/test-config';
@@ -124,6 +136,21 @@ export interface Contract {
     res: RunResult;
   };
   'runtime.stop': { req: InProject; res: Empty };
+  /** Server profiles: the secret (password, API key, HMAC private key) is write-only; profiles show `secretSet`. */
+  'publish.profiles': { req: Empty; res: ServerProfile[] };
+  'publish.saveProfile': { req: { profile: ServerProfileInput }; res: ServerProfile };
+  'publish.removeProfile': { req: { profileId: string }; res: Empty };
+  /** After the user compared the fingerprint; no sha256 unpins. */
+  'publish.pinCertificate': { req: { profileId: string; sha256?: string }; res: ServerProfile };
+  /** A saved profile by id, or an unsaved one with its secret (the editor's "Test" before "Save"). */
+  'publish.testConnection': { req: { profileId: string } | { profile: ServerProfileInput & { secret: string } }; res: ConnectionTest };
+  'publish.inspectCertificate': { req: { profileId: string }; res: PeekedCertificate };
+  'publish.installedVersions': { req: { profileId: string; name: string }; res: InstalledVersion[] };
+  'publish.preflight': { req: InProject & { profileId: string }; res: PreflightResult };
+  /** Streams `publish.progress` events tagged with the caller's runId until the outcome returns. */
+  'publish.run': { req: PublishRunRequest; res: PublishRunResult };
+  /** Newest first. */
+  'publish.history': { req: InProject; res: PublishHistoryEntry[] };
 }
 
 /** Commands the desktop menu sends to the focused window. */
@@ -146,6 +173,7 @@ export interface Events {
   'projects.changed': { reason: string };
   'git.credentialRequested': { requestId: string; url: string; prompt: string; kind: string };
   'runtime.output': { runId: string; kind: 'log' | 'stdout' | 'stderr'; text: string };
+  'publish.progress': PublishProgressEvent;
 }
 
 export type Channel = keyof Contract;

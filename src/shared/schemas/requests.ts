@@ -19,6 +19,19 @@ const inProject = (extra: Record<string, unknown> = {}, required: string[] = [])
   obj({ ...project, ...extra }, ['projectId', ...required]);
 const query = { query: nonEmpty, isRegex: bool, matchCase: bool };
 const strings = { type: 'array', items: str } as const;
+const profileFields = {
+  id: nonEmpty,
+  name: nonEmpty,
+  url: nonEmpty,
+  auth: { enum: ['password', 'apiKey', 'hmac'] },
+  username: str,
+  hmacPublicKey: str,
+  tls: obj({ caFile: str, pinnedSha256: str }),
+  timeoutSec: { type: 'integer', minimum: 1, maximum: 3600 },
+  secret: str,
+};
+const profileInput = obj(profileFields, ['name', 'url', 'auth']);
+const healthRequest = { anyOf: [obj({ config: nonEmpty }, ['config']), obj({ fromTestConfig: nonEmpty, name: str }, ['fromTestConfig'])] };
 
 export const requestSchemas: Record<Channel, Schema> = {
   'app.info': empty,
@@ -140,4 +153,19 @@ export const requestSchemas: Record<Channel, Schema> = {
     ['runId', 'operation', 'params'],
   ),
   'runtime.stop': inProject(),
+  'publish.profiles': empty,
+  'publish.saveProfile': obj({ profile: profileInput }, ['profile']),
+  'publish.removeProfile': obj({ profileId: nonEmpty }, ['profileId']),
+  'publish.pinCertificate': obj({ profileId: nonEmpty, sha256: str }, ['profileId']),
+  'publish.testConnection': {
+    anyOf: [obj({ profileId: nonEmpty }, ['profileId']), obj({ profile: obj({ ...profileFields, secret: nonEmpty }, ['name', 'url', 'auth', 'secret']) }, ['profile'])],
+  },
+  'publish.inspectCertificate': obj({ profileId: nonEmpty }, ['profileId']),
+  'publish.installedVersions': obj({ profileId: nonEmpty, name: nonEmpty }, ['profileId', 'name']),
+  'publish.preflight': inProject({ profileId: nonEmpty }, ['profileId']),
+  'publish.run': inProject(
+    { runId: nonEmpty, profileId: nonEmpty, replace: bool, deleteOtherVersions: bool, health: healthRequest, discardAfter: bool, tag: bool },
+    ['runId', 'profileId'],
+  ),
+  'publish.history': inProject(),
 };

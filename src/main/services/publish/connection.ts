@@ -7,22 +7,14 @@ import net from 'node:net';
 import tls from 'node:tls';
 import { PublishError, timeoutError } from './errors';
 import { proxyFor } from './proxy';
+import type { CertificateInfo, PeekedCertificate } from '../../../shared/models/publish';
+export type { CertificateInfo, PeekedCertificate };
 
 export interface TlsSettings {
   /** Extra trusted CA certificates (PEM), added to the system's. */
   readonly ca?: string;
   /** Accept exactly this certificate (SHA-256, hex with or without colons) even if no CA vouches for it. */
   readonly pinnedSha256?: string;
-}
-
-export interface CertificateInfo {
-  /** Upper-case hex pairs joined by colons, as browsers show it. */
-  readonly sha256: string;
-  readonly subject: string;
-  readonly issuer: string;
-  readonly validFrom: string;
-  readonly validTo: string;
-  readonly selfSigned: boolean;
 }
 
 export interface OpenedConnection {
@@ -181,13 +173,6 @@ export async function openConnection(url: URL, options: ConnectOptions = {}): Pr
     return { ...secure, proxy: via };
   };
   return withTimeout(connect(), ms, `connecting to ${url.host}`, abort);
-}
-
-export interface PeekedCertificate {
-  readonly certificate: CertificateInfo;
-  /** Whether the system CAs (plus the profile's CA bundle) vouch for it and it names this host. */
-  readonly trusted: boolean;
-  readonly problem?: string;
 }
 
 /** Fetches the server's certificate without trusting it, so the user can compare its fingerprint before

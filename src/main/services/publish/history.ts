@@ -4,18 +4,8 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeJsonAtomic } from '../workspace/atomic-write';
-
-export interface PublishHistoryEntry {
-  /** ISO 8601, UTC: when the publish started. */
-  readonly time: string;
-  readonly server: string;
-  readonly connector?: string;
-  readonly version?: string;
-  /** success, import-failed, requirements-failed, health-failed, or error:<kind>. */
-  readonly result: string;
-  readonly message: string;
-  readonly archiveSha256: string;
-}
+import type { PublishHistoryEntry } from '../../../shared/models/publish';
+export type { PublishHistoryEntry };
 
 export interface PublishHistory {
   append(projectKey: string, entry: PublishHistoryEntry): Promise<void>;

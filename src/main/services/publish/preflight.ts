@@ -8,31 +8,9 @@ import { createValidateService, type ValidateService } from '../validate';
 import type { PreparedArchive } from './archive';
 import type { FortiSoarClient } from './client';
 import { checkImportTgz } from './import-rules';
-import type { ConfigurationRef, ConnectorSummary } from './types';
-
-export interface InstalledVersion {
-  readonly id: number;
-  readonly version: string;
-  readonly label?: string;
-  readonly status?: string;
-  readonly active?: boolean;
-  readonly requirementsInstalled?: string;
-  readonly configurations: ConfigurationRef[];
-}
-
-export interface PreflightResult {
-  readonly connector: { readonly name: string; readonly version: string; readonly label?: string };
-  readonly archive: { readonly fileName: string; readonly bytes: number; readonly sha256: string };
-  readonly validation: ValidationReport;
-  /** The server's import rules, checked locally (errors only). */
-  readonly importProblems: Finding[];
-  /** True when the upload would be refused or the connector would fail: errors to fix first. */
-  readonly blocked: boolean;
-  /** Versions of this connector on the server, newest first. */
-  readonly installed: InstalledVersion[];
-  /** Set when this very version is installed: publish needs Replace, or a version bump. */
-  readonly sameVersion?: InstalledVersion;
-}
+import type { ConnectorSummary } from './types';
+import type { InstalledVersion, PreflightResult } from '../../../shared/models/publish';
+export type { InstalledVersion, PreflightResult };
 
 /** Dotted numeric compare, newest first; non-numeric parts compare as text. */
 export function compareVersionsDesc(a: string, b: string): number {

@@ -8,41 +8,8 @@ import type { SecretStore } from '../secrets/secret-store';
 import { writeJsonAtomic } from '../workspace/atomic-write';
 import type { ClientOptions, Credentials } from './client';
 import { displayFingerprint, normalizeFingerprint } from './connection';
-
-export type ProfileAuth = 'password' | 'apiKey' | 'hmac';
-
-export interface ServerProfile {
-  readonly id: string;
-  readonly name: string;
-  readonly url: string;
-  readonly auth: ProfileAuth;
-  /** For `password`. */
-  readonly username?: string;
-  /** For `hmac`: the public half identifies the key pair; the private half is a secret. */
-  readonly hmacPublicKey?: string;
-  readonly tls: {
-    /** A PEM bundle of extra trusted CAs. */
-    readonly caFile?: string;
-    /** "Accept this self-signed certificate": its SHA-256, shown as AA:BB:... */
-    readonly pinnedSha256?: string;
-  };
-  readonly timeoutSec?: number;
-  /** Whether the password / API key / private key is in the secret store. */
-  readonly secretSet: boolean;
-}
-
-export interface ServerProfileInput {
-  readonly id?: string;
-  readonly name: string;
-  readonly url: string;
-  readonly auth: ProfileAuth;
-  readonly username?: string;
-  readonly hmacPublicKey?: string;
-  readonly tls?: ServerProfile['tls'];
-  readonly timeoutSec?: number;
-  /** The password, API key or HMAC private key. Left out on update: the stored one stays. */
-  readonly secret?: string;
-}
+import type { ProfileAuth, ServerProfile, ServerProfileInput } from '../../../shared/models/publish';
+export type { ProfileAuth, ServerProfile, ServerProfileInput };
 
 const SECRET_NAMES: Record<ProfileAuth, string> = { password: 'password', apiKey: 'apiKey', hmac: 'hmacPrivateKey' };
 

@@ -8,21 +8,8 @@ import { PublishError, duration, isPublishError } from './errors';
 import type { PublishHistory } from './history';
 import { blockers, installedVersions, runPreflight, type PreflightResult } from './preflight';
 import type { ConnectorDetails, ImportJob, RemoteHealth } from './types';
-
-export type PublishStage = 'preflight' | 'upload' | 'import' | 'requirements' | 'configure' | 'health' | 'cleanup' | 'done';
-
-export interface PublishProgress {
-  readonly stage: PublishStage;
-  readonly message: string;
-  /** Upload bytes. */
-  readonly sent?: number;
-  readonly total?: number;
-}
-
-export type HealthChoice =
-  | { readonly config: string }
-  /** Create (or update) a server configuration from these values, e.g. a local test configuration. */
-  | { readonly create: { readonly name: string; readonly values: Record<string, unknown>; readonly isDefault?: boolean } };
+import type { PublishStage, PublishProgress, HealthChoice, PublishResultKind, PublishOutcome } from '../../../shared/models/publish';
+export type { PublishStage, PublishProgress, HealthChoice, PublishResultKind, PublishOutcome };
 
 export interface PublishOptions {
   readonly replace?: boolean;
@@ -35,23 +22,6 @@ export interface PublishOptions {
   readonly requirementsTimeoutMs?: number;
   readonly validate?: ValidateService;
   readonly history?: { readonly store: PublishHistory; readonly projectKey: string; readonly server: string };
-}
-
-export type PublishResultKind = 'success' | 'import-failed' | 'requirements-failed' | 'health-failed';
-
-export interface PublishOutcome {
-  readonly result: PublishResultKind;
-  readonly message: string;
-  readonly connector: { readonly id: number; readonly name: string; readonly version: string };
-  readonly archiveSha256: string;
-  readonly replaced: boolean;
-  readonly importJob?: ImportJob;
-  readonly requirements: { readonly status: string; readonly output?: string };
-  readonly health?: RemoteHealth;
-  readonly deletedVersions: Array<{ readonly id: number; readonly version: string }>;
-  readonly preflight: PreflightResult;
-  /** Things worth telling the user even when all went well. */
-  readonly notes: string[];
 }
 
 const REPLACE_NOTE =

@@ -6,25 +6,8 @@ import { createFortiSoarClient, type ClientOptions } from './client';
 import { openConnection, peekCertificate, type CertificateInfo } from './connection';
 import { isPublishError, type PublishErrorKind } from './errors';
 import { proxyFor } from './proxy';
-
-export type ConnectionStep = 'dns' | 'tcp' | 'tls' | 'auth' | 'permission';
-
-export interface StepResult {
-  readonly step: ConnectionStep;
-  readonly status: 'ok' | 'failed' | 'skipped';
-  readonly message: string;
-  readonly hint?: string;
-}
-
-export interface ConnectionTest {
-  readonly ok: boolean;
-  readonly failedStep?: ConnectionStep;
-  readonly steps: StepResult[];
-  /** The certificate the server presented (https), to show its fingerprint and offer to accept it. */
-  readonly certificate?: CertificateInfo;
-  /** Set when the connection went through a proxy from the environment. */
-  readonly proxy?: string;
-}
+import type { ConnectionStep, StepResult, ConnectionTest } from '../../../shared/models/publish';
+export type { ConnectionStep, StepResult, ConnectionTest };
 
 const STEP_OF: Partial<Record<PublishErrorKind, ConnectionStep>> = {
   dns: 'dns',

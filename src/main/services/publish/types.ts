@@ -1,11 +1,6 @@
 /** Shapes of the FortiSOAR answers we read (reference/fortisoar-api.md); servers send more fields. */
-
-export interface ConfigurationRef {
-  readonly id: number;
-  readonly config_id: string;
-  readonly name: string;
-  readonly default: boolean;
-}
+import type { ConfigurationRef, ImportJob, RemoteHealth } from '../../../shared/models/publish';
+export type { ConfigurationRef, ImportJob, RemoteHealth };
 
 export interface ConnectorSummary {
   readonly id: number;
@@ -46,12 +41,6 @@ export interface InstallRecord extends ConnectorDetails {
   readonly importJob?: ImportJobRef;
 }
 
-export interface ImportJob {
-  readonly uuid: string;
-  readonly status: string;
-  readonly [key: string]: unknown;
-}
-
 export interface RemoteConfiguration {
   readonly id: number;
   readonly config_id: string;
@@ -72,15 +61,6 @@ export interface RemoteConfigurationInput {
   readonly config_id?: string;
   readonly default: boolean;
   readonly config: Record<string, unknown>;
-}
-
-export interface RemoteHealth {
-  /** Available, Disconnected, Deactivated or NotConfigured. */
-  readonly status: string;
-  readonly message: string;
-  readonly name?: string;
-  readonly version?: string;
-  readonly config_id?: string;
 }
 
 export interface ExecuteRequest {
