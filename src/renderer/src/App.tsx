@@ -6,6 +6,8 @@ import { IdeView } from './features/ide/IdeView';
 import { CommandPalette } from './features/palette/CommandPalette';
 import { useGlobalShortcuts } from './features/palette/useGlobalShortcuts';
 import { SettingsPage } from './features/settings/SettingsPage';
+import { AuthoringDialogs } from './features/wizard/AuthoringDialogs';
+import { WizardPage } from './features/wizard/WizardPage';
 import { navigate, useRoute } from './hooks/useRoute';
 import { useBeforeUnload } from './hooks/useBeforeUnload';
 import { useProjectEvents } from './hooks/useProjectEvents';
@@ -23,6 +25,8 @@ function Page() {
           <SettingsPage onClose={() => navigate({ page: 'home' })} />
         </main>
       );
+    case 'new':
+      return <WizardPage />;
     case 'project':
       return <IdeView key={route.projectId} projectId={route.projectId} showSettings={route.settings} />;
   }
@@ -40,6 +44,7 @@ export function App() {
       {ready ? <Page /> : <div className="boot" aria-busy="true" aria-label="Starting Connector Studio" />}
       <CommandPalette />
       <DialogHost />
+      <AuthoringDialogs />
       <Toasts />
     </>
   );

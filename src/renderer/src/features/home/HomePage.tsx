@@ -10,6 +10,7 @@ import { useProjectsStore } from '../../store/projects/store';
 import { visibleProjects, type ProjectSort } from '../../store/projects/visible-projects';
 import { useSettingsStore } from '../../store/settings/store';
 import { openFolder, toggleTheme } from '../palette/app-commands';
+import { importTgz, newConnector } from '../wizard/authoring-commands';
 import { ProjectCard } from './ProjectCard';
 
 async function deleteProject(p: ProjectSummary) {
@@ -83,13 +84,15 @@ export function HomePage() {
           </select>
           <button className="icon-button" onClick={() => void load()} aria-label="Refresh the list" title="Refresh"><Icon name="refresh" /></button>
           <span className="toolbar-spacer" />
-          <button className="button primary" onClick={() => void openFolder()} data-testid="open-folder"><Icon name="folderOpen" /> Open Folder…</button>
+          <button className="button secondary" onClick={() => importTgz()} data-testid="import-tgz"><Icon name="upload" /> Import .tgz…</button>
+          <button className="button secondary" onClick={() => void openFolder()} data-testid="open-folder"><Icon name="folderOpen" /> Open Folder…</button>
+          <button className="button primary" onClick={() => newConnector()} data-testid="new-connector"><Icon name="filePlus" /> New Connector</button>
         </div>
         {error && <p className="inline-error" role="alert">{error}</p>}
         {loaded && !projects.length && !error && (
           <div className="empty-state">
             <p>No connector projects in this workspace yet.</p>
-            <p className="muted">Use “Open Folder…” to add a connector folder or a repository that contains one.</p>
+            <p className="muted">Create one with “New Connector”, import a .tgz, or use “Open Folder…” to add a connector folder or a repository that contains one.</p>
           </div>
         )}
         {loaded && projects.length > 0 && !shown.length && <p className="muted">No connector matches “{query}”.</p>}

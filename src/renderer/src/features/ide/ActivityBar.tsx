@@ -9,6 +9,7 @@ const VIEWS: { id: SidebarView; icon: IconName; label: string; keys: string }[] 
   { id: 'explorer', icon: 'files', label: 'Explorer', keys: 'Mod+Shift+E' },
   { id: 'search', icon: 'search', label: 'Search', keys: 'Mod+Shift+F' },
   { id: 'git', icon: 'branch', label: 'Source Control', keys: 'Ctrl+Shift+G' },
+  { id: 'test', icon: 'flask', label: 'Test', keys: 'Mod+Alt+C' },
 ];
 
 /** The left strip: side bar views on top, Home and Settings at the bottom. */

@@ -4,6 +4,7 @@ import { useAppStore } from '../../store/app/store';
 import { ExplorerView } from '../file-tree/ExplorerView';
 import { GitPanel } from '../git/GitPanel';
 import { SearchPanel } from '../search/SearchPanel';
+import { TestView } from '../testing/TestView';
 
 /** The resizable side bar; its width is a UI preference kept in localStorage. */
 export function Sidebar({ title }: { title: string }) {
@@ -15,6 +16,7 @@ export function Sidebar({ title }: { title: string }) {
         {view === 'explorer' && <ExplorerView title={title} />}
         {view === 'search' && <SearchPanel />}
         {view === 'git' && <GitPanel />}
+        {view === 'test' && <TestView />}
       </aside>
       <Resizer label="Resize side bar" value={width} min={170} max={700} onChange={setWidth} />
     </>

@@ -9,6 +9,8 @@ import { useWorkspaceStore } from '../../store/workspace/store';
 import { navigate } from '../../hooks/useRoute';
 import { deleteEntry, newFile, newFolder, pickAndUpload, renameEntry } from '../file-tree/tree-commands';
 import * as app from './app-commands';
+import * as test from '../testing/test-commands';
+import * as authoring from '../wizard/authoring-commands';
 
 export interface Command {
   readonly id: string;
@@ -74,6 +76,15 @@ export const COMMANDS: readonly Command[] = [
   { id: 'project.openFolder', category: 'File', title: 'Open Folder…', run: () => app.openFolder() },
   { id: 'app.openLogs', category: 'Help', title: 'Open Logs Folder', run: () => app.openLogsFolder() },
   { id: 'app.exportDiagnostics', category: 'Help', title: 'Export Diagnostics', run: () => app.exportDiagnostics() },
+  { id: 'connector.new', category: 'Connector', title: 'New Connector…', shortcut: 'Mod+Alt+N', run: () => authoring.newConnector() },
+  { id: 'package.import', category: 'Connector', title: 'Import .tgz…', shortcut: 'Mod+Alt+O', run: () => authoring.importTgz() },
+  { id: 'package.export', category: 'Connector', title: 'Export .tgz', shortcut: 'Mod+Alt+E', inProjectOnly: true, run: () => authoring.exportTgz() },
+  { id: 'connector.addVersion', category: 'Connector', title: 'Add Version…', shortcut: 'Mod+Alt+V', inProjectOnly: true, run: () => authoring.addVersion() },
+  { id: 'connector.duplicate', category: 'Connector', title: 'Duplicate Connector…', shortcut: 'Mod+Alt+U', inProjectOnly: true, run: () => authoring.duplicate() },
+  { id: 'test.configuration', category: 'Test', title: 'Test Configuration', shortcut: 'Mod+Alt+C', inProjectOnly: true, run: () => test.showTest('configurations') },
+  { id: 'test.health', category: 'Test', title: 'Check Health', inProjectOnly: true, run: () => test.checkHealth() },
+  { id: 'test.actions', category: 'Test', title: 'Test Actions', shortcut: 'Mod+Alt+A', inProjectOnly: true, run: () => test.showTest('actions') },
+  { id: 'test.run', category: 'Test', title: 'Run Action', shortcut: 'Mod+Enter', shortcutScope: 'Test Actions', inProjectOnly: true, run: () => test.runAction() },
 ];
 
 export const availableCommands = (inProject: boolean) => COMMANDS.filter((c) => inProject || !c.inProjectOnly);

@@ -1,0 +1,89 @@
+import type { Field } from '../../../../shared/connector/info-json';
+
+export interface InputProps {
+  id: string;
+  field: Field;
+  value: unknown;
+  describedBy: string;
+  invalid: boolean;
+  /** Password fields with a stored secret: the box stays empty and says so. */
+  secretSaved?: boolean;
+  onChange(value: unknown): void;
+}
+
+const options = (f: Field) => (Array.isArray(f.options) ? f.options.map((o) => (typeof o === 'object' && o ? String((o as { value?: unknown }).value ?? '') : String(o))) : []);
+const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+
+/** One info.json field as FortiSOAR renders it, by type; values arrive and leave "raw" (see store/testing/form.ts). */
+export function FieldInput({ id, field, value, describedBy, invalid, secretSaved, onChange }: InputProps) {
+  const common = { id, 'aria-describedby': describedBy, 'aria-invalid': invalid, 'aria-required': field.required === true, disabled: field.editable === false, 'data-testid': `field-${field.name}` };
+  const text = (type: string, extra: object = {}) => (
+    <input {...common} {...extra} className="text-input wide" type={type} value={str(value)} placeholder={field.placeholder} spellCheck={false}
+      onChange={(e) => onChange(e.target.value)} />
+  );
+  switch (field.type) {
+    case 'password':
+      return text('password', { autoComplete: 'new-password', placeholder: secretSaved ? '•••••••• saved (type to replace)' : field.placeholder });
+    case 'checkbox':
+      return <input {...common} type="checkbox" className="tc-checkbox" checked={value === true || value === 'true'} onChange={(e) => onChange(e.target.checked)} />;
+    case 'select':
+      return (
+        <select {...common} className="select wide" value={str(value)} onChange={(e) => onChange(e.target.value)}>
+          <option value="">Select…</option>
+          {options(field).map((o) => <option key={o} value={o}>{o}</option>)}
+        </select>
+      );
+    case 'multiselect':
+      return <MultiSelect id={id} describedBy={describedBy} invalid={invalid} disabled={common.disabled} testId={common['data-testid']}
+        options={options(field)} value={Array.isArray(value) ? value.map(String) : []} onChange={onChange} />;
+    case 'integer':
+      return text('text', { inputMode: 'numeric' });
+    case 'decimal':
+    case 'numeric':
+      return text('text', { inputMode: 'decimal' });
+    case 'json':
+    case 'object':
+    case 'textarea':
+    case 'richtext':
+    case 'html':
+      return <textarea {...common} className={`text-input wide${field.type === 'json' || field.type === 'object' ? ' mono' : ''}`} rows={4} value={str(value)}
+        placeholder={field.placeholder} spellCheck={false} onChange={(e) => onChange(e.target.value)} />;
+    case 'datetime':
+      return text('datetime-local');
+    case 'date':
+      return text('date');
+    case 'email':
+      return text('email');
+    case 'url':
+      return text('url');
+    case 'file':
+    case 'image':
+      return text('text', { placeholder: field.placeholder ?? 'File IRI or attachment name (the local attachments folder stands in)' });
+    default:
+      return text('text');
+  }
+}
+
+interface MultiProps {
+  id: string;
+  options: string[];
+  value: string[];
+  onChange(v: string[]): void;
+  describedBy: string;
+  invalid: boolean;
+  disabled: boolean;
+  testId: string;
+}
+
+function MultiSelect({ id, options: opts, value, onChange, disabled, describedBy, invalid, testId }: MultiProps) {
+  return (
+    <div id={id} role="group" className="tc-multi" aria-describedby={describedBy} aria-invalid={invalid} data-testid={testId}>
+      {opts.map((o) => (
+        <label key={o} className="tc-check">
+          <input type="checkbox" disabled={disabled} checked={value.includes(o)}
+            onChange={(e) => onChange(e.target.checked ? [...value, o] : value.filter((x) => x !== o))} /> {o}
+        </label>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import { assertNever } from '../../../../shared/result';
+import { Modal } from '../../components/Modal';
+import { useAuthoringStore, type AuthoringDialog, type ExportResult } from '../../store/wizard/authoring';
+import { downloadArchive, exportTgz } from './authoring-commands';
+import { DuplicateDialog } from './DuplicateDialog';
+import './wizard.css';
+
+const close = () => useAuthoringStore.getState().show(null);
+const kb = (bytes: number) => (bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`);
+
+/** Export, import and duplicate dialogs; mounted once beside the app's DialogHost. */
+export function AuthoringDialogs() {
+  const dialog = useAuthoringStore((s) => s.dialog);
+  return dialog ? <DialogFor dialog={dialog} /> : null;
+}
+
+function DialogFor({ dialog }: { dialog: AuthoringDialog }) {
+  switch (dialog.kind) {
+    case 'exported':
+      return <ExportedDialog result={dialog.result} />;
+    case 'exportRefused':
+      return <ExportRefusedDialog message={dialog.message} />;
+    case 'importFailed':
+      return (
+        <Modal title="Import refused" onCancel={close} testId="import-failed-dialog" width={560}
+          footer={<button className="button primary" onClick={close}>Close</button>}>
+          <p className="dialog-message">Nothing was written to the workspace: <span className="mono">{dialog.fileName}</span> was refused.</p>
+          <p className="pkg-problems" role="alert" data-testid="import-error">{dialog.message}</p>
+        </Modal>
+      );
+    case 'duplicate':
+      return <DuplicateDialog projectId={dialog.projectId} initial={dialog.initial} onClose={close} />;
+    default:
+      return assertNever(dialog);
+  }
+}
+
+function ExportedDialog({ result }: { result: ExportResult }) {
+  return (
+    <Modal title="Exported" onCancel={close} testId="export-dialog" width={560}
+      footer={<>
+        <button className="button secondary" onClick={() => downloadArchive(result)} data-testid="export-download">Download Again</button>
+        <button className="button primary" onClick={close}>Close</button>
+      </>}>
+      <p className="dialog-message">
+        <strong>{result.fileName}</strong> ({kb(result.bytes)}) is downloading; a copy is at <span className="mono">{result.file}</span>.
+      </p>
+      <div className="pkg-meta muted small">
+        <span>{result.name} {result.version}</span>
+        <span data-testid="export-count">{result.entries.length} entries</span>
+      </div>
+      <ul className="pkg-entries" aria-label="Archive entries" data-testid="export-entries" tabIndex={0}>
+        {result.entries.map((e) => <li key={e}>{e}</li>)}
+      </ul>
+    </Modal>
+  );
+}
+
+function ExportRefusedDialog({ message }: { message: string }) {
+  const [first, ...rest] = message.split('\n');
+  return (
+    <Modal title="Not exported" onCancel={close} testId="export-refused-dialog" width={600}
+      footer={<>
+        <button className="button secondary danger-text" onClick={() => void exportTgz(true)} data-testid="export-force">Export Anyway</button>
+        <button className="button primary" onClick={close}>Close</button>
+      </>}>
+      <p className="dialog-message">{first} Fix them first: FortiSOAR refuses to import a connector with these errors.</p>
+      <p className="pkg-problems" data-testid="export-problems">{rest.join('\n')}</p>
+    </Modal>
+  );
+}

@@ -1,0 +1,53 @@
+import { LICENCE_CHOICES, type LicenceChoice } from '../../../../shared/connector/wizard';
+import { useSettingsStore } from '../../store/settings/store';
+import { toAnswers } from '../../store/wizard/draft';
+import { useWizardStore } from '../../store/wizard/store';
+import { FormRow, IssueList } from './FormRow';
+
+const LICENCE_LABEL: Record<LicenceChoice, string> = { MIT: 'MIT', 'Apache-2.0': 'Apache 2.0', proprietary: 'Proprietary (all rights reserved)' };
+
+/** Create: what will be written where, the licence, and the service's own refusal if it finds more than we did. */
+export function CreateStep() {
+  const draft = useWizardStore((s) => s.draft);
+  const templates = useWizardStore((s) => s.templates);
+  const error = useWizardStore((s) => s.error);
+  const serverIssues = useWizardStore((s) => s.serverIssues);
+  const workspace = useSettingsStore((s) => s.settings?.workspaceRoot);
+  const a = toAnswers(draft);
+  const { setAnswers } = useWizardStore.getState();
+  const folder = `connector-${a.name}`;
+  return (
+    <div data-testid="wz-create-step">
+      <dl className="wz-summary">
+        <dt>Connector</dt><dd>{a.label} <span className="muted mono">{a.name} {a.version}</span></dd>
+        <dt>Template</dt><dd>{templates.find((t) => t.id === a.template)?.title ?? a.template}</dd>
+        <dt>Category</dt><dd>{a.category}</dd>
+        <dt>Configuration</dt><dd>{a.configuration.length} field{a.configuration.length === 1 ? '' : 's'}: {a.configuration.map((f) => f.name).join(', ') || 'none'}</dd>
+        <dt>Actions</dt><dd>{a.actions.map((x) => x.title || x.operation).join(', ') || 'none'}</dd>
+        <dt>Folder</dt><dd className="mono">{workspace ? `${workspace}/` : ''}{folder}/</dd>
+      </dl>
+      <div className="wz-grid two">
+        <FormRow label="Licence" field="licence" hasValue help="LICENSE at the repository root.">
+          {(c) => (
+            <select {...c} className="select wide" value={a.licence} onChange={(e) => setAnswers({ licence: e.target.value as LicenceChoice })} data-testid="wz-licence">
+              {LICENCE_CHOICES.map((l) => <option key={l} value={l}>{LICENCE_LABEL[l]}</option>)}
+            </select>
+          )}
+        </FormRow>
+        <FormRow label="Online help (optional)" field="helpOnline" hasValue={!!a.helpOnline} help="An https:// link to your documentation.">
+          {(c) => <input {...c} className="text-input wide" value={a.helpOnline ?? ''} placeholder="https://" onChange={(e) => setAnswers({ helpOnline: e.target.value || undefined })} />}
+        </FormRow>
+      </div>
+      <p className="wz-help">
+        Creates a git repository <code>{folder}/</code> with the connector in <code>{a.name}/</code> (info.json, connector.py, operations.py, utils.py,
+        constants.py, requirements.txt, release_notes.md, images/, playbooks/), a README, the LICENSE and a .gitignore, commits it, and opens it.
+      </p>
+      {error && (
+        <div className="wz-server-error" role="alert" data-testid="wz-create-error">
+          <p>{error.split('\n')[0]}</p>
+          <IssueList issues={serverIssues} />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+import { navigate } from '../../hooks/useRoute';
+import { currentProjectId, toastError, toastInfo, toastSuccess } from '../../store/app/store';
+import { choiceDialog } from '../../store/dialogs/store';
+import { useGitStore } from '../../store/git/store';
+import { useProjectsStore } from '../../store/projects/store';
+import { useAuthoringStore, type ExportResult } from '../../store/wizard/authoring';
+import { bumpVersion, duplicateDefaults, LEVELS } from '../../store/wizard/versions';
+import { useWorkspaceStore } from '../../store/workspace/store';
+import { readBase64 } from './LogoInput';
+
+// The palette's and Home's authoring commands: each reports its outcome in a dialog or a toast.
+
+export const newConnector = () => navigate({ page: 'new' });
+
+const openProject = (projectId: string) => navigate({ page: 'project', projectId, settings: false });
+
+/** Hands the archive to the browser as a download; on desktop the same bytes are also beside the project. */
+export function downloadArchive(r: Pick<ExportResult, 'base64' | 'fileName'>) {
+  const bytes = Uint8Array.from(atob(r.base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/gzip' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = r.fileName;
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Revoking at once can cancel the download in some browsers; a minute is plenty.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export async function exportTgz(force = false) {
+  try {
+    const r = await useAuthoringStore.getState().exportPackage(currentProjectId(), force);
+    if (r) downloadArchive(r);
+  } catch (e) {
+    toastError(e);
+  }
+}
+
+/** A file picker for a .tgz, then package.import; an existing connector of that name asks before replacing. */
+export function importTgz() {
+  const input = document.createElement('input');
+  input.type = 'file';
+  input.accept = '.tgz,.tar.gz,application/gzip,application/x-gzip';
+  input.setAttribute('data-testid', 'import-input');
+  input.style.display = 'none';
+  input.addEventListener('change', () => {
+    const file = input.files?.[0];
+    input.remove();
+    if (file) void importFile(file);
+  });
+  input.addEventListener('cancel', () => input.remove());
+  document.body.append(input);
+  input.click();
+}
+
+async function importFile(file: File) {
+  const store = useAuthoringStore.getState();
+  try {
+    const base64 = await readBase64(file);
+    let outcome = await store.importPackage(file.name, base64);
+    if (outcome.kind === 'exists') {
+      const choice = await choiceDialog({
+        title: 'Replace the existing connector?',
+        message: replaceMessage(outcome, file.name),
+        choices: [{ id: 'replace', label: 'Replace', danger: true }, { id: 'cancel', label: 'Cancel', primary: true }],
+      });
+      if (choice !== 'replace') return;
+      outcome = await store.importPackage(file.name, base64, true);
+    }
+    if (outcome.kind === 'imported') {
+      toastSuccess(`Imported ${outcome.project.label || outcome.project.name} ${outcome.project.version}.`);
+      openProject(outcome.project.id);
+    } else store.show({ kind: 'importFailed', fileName: file.name, message: outcome.message });
+  } catch (e) {
+    toastError(e);
+  }
+}
+
+function replaceMessage(o: { message: string; name?: string; existingVersion?: string; importedVersion?: string }, fileName: string): string {
+  if (!o.name) return `${o.message} Replace it?`;
+  const have = o.existingVersion ? ` (version ${o.existingVersion})` : '';
+  const incoming = o.importedVersion ? `version ${o.importedVersion}` : 'the version';
+  return `A connector named ${o.name}${have} is already in the workspace. Replace it with ${incoming} from ${fileName}? Its current folder is removed.`;
+}
+
+export async function addVersion() {
+  const projectId = currentProjectId();
+  const version = useProjectsStore.getState().projects.find((p) => p.id === projectId)?.version ?? '';
+  const choice = await choiceDialog({
+    title: 'Add Version',
+    message: `Tags the current version ${version} in git, bumps info.json, opens a release notes section and commits.`,
+    choices: [...LEVELS.map((l) => ({ id: l, label: `${l[0].toUpperCase()}${l.slice(1)}: ${bumpVersion(version, l) ?? '?'}`, primary: l === 'patch' })), { id: 'cancel', label: 'Cancel' }],
+  });
+  if (choice === 'cancel') return;
+  try {
+    const r = await useAuthoringStore.getState().addVersion(projectId, choice as (typeof LEVELS)[number]);
+    toastSuccess(`Tagged ${r.tag}; the connector is now version ${r.to}.`);
+    await useWorkspaceStore.getState().loadTree();
+    void useGitStore.getState().refresh().catch(() => undefined);
+  } catch (e) {
+    toastError(e);
+  }
+}
+
+export function duplicate() {
+  const projectId = currentProjectId();
+  const projects = useProjectsStore.getState().projects;
+  const p = projects.find((x) => x.id === projectId);
+  if (!p) return toastInfo('Open a connector project to duplicate it.');
+  useAuthoringStore.getState().show({ kind: 'duplicate', projectId, initial: duplicateDefaults(p, projects.map((x) => x.name)) });
+}
+
+export async function submitDuplicate(projectId: string, as: { name: string; label: string; version: string }) {
+  const project = await useAuthoringStore.getState().duplicate(projectId, as);
+  useAuthoringStore.getState().show(null);
+  toastSuccess(`Created ${project.label || project.name} ${project.version}.`);
+  openProject(project.id);
+}

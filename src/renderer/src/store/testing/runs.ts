@@ -1,0 +1,58 @@
+/** Runs of Test Actions in this session: live output while they run, the result after, newest first. */
+import type { RunResult } from '../../../../shared/models/runtime';
+import type { Values } from './form';
+
+export type OutputKind = 'log' | 'stdout' | 'stderr';
+
+export interface OutputLine {
+  readonly kind: OutputKind;
+  readonly text: string;
+}
+
+export type RunStatus = 'running' | 'Success' | 'Failed' | 'error';
+
+export interface RunRecord {
+  readonly runId: string;
+  readonly operation: string;
+  readonly title: string;
+  readonly params: Values;
+  /** The raw form values, so a re-run fills the form as it was. */
+  readonly raw: Values;
+  readonly configId?: string;
+  readonly configName?: string;
+  readonly startedAt: number;
+  readonly status: RunStatus;
+  readonly output: readonly OutputLine[];
+  readonly result?: RunResult;
+  /** The request itself failed (not the action): the service's message. */
+  readonly error?: string;
+  readonly stopped?: boolean;
+}
+
+export const MAX_RUNS = 30;
+/** Enough for any sane action; a runaway print loop must not grow the page without bound. */
+export const MAX_OUTPUT_LINES = 2000;
+
+let counter = 0;
+export const newRunId = () => `run-${Date.now().toString(36)}-${(counter++).toString(36)}`;
+
+export const pushRun = (runs: readonly RunRecord[], run: RunRecord): RunRecord[] => [run, ...runs].slice(0, MAX_RUNS);
+
+export function updateRun(runs: readonly RunRecord[], runId: string, patch: (r: RunRecord) => Partial<RunRecord>): RunRecord[] {
+  return runs.map((r) => (r.runId === runId ? { ...r, ...patch(r) } : r));
+}
+
+export function appendOutput(lines: readonly OutputLine[], line: OutputLine, max = MAX_OUTPUT_LINES): OutputLine[] {
+  const next = [...lines, line];
+  return next.length > max ? next.slice(next.length - max) : next;
+}
+
+/** Top-level keys of the data, each marked as output_schema sees it. */
+export function keyMarks(result: Pick<RunResult, 'data' | 'schema'>): { key: string; mark: 'extra' | 'ok' }[] {
+  const d = result.data;
+  if (!d || typeof d !== 'object' || Array.isArray(d)) return [];
+  const extra = new Set(result.schema?.extra ?? []);
+  return Object.keys(d).map((key) => ({ key, mark: extra.has(key) ? 'extra' : 'ok' }));
+}
+
+export const formatDuration = (ms: number | undefined) => (ms === undefined ? '' : ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`);

@@ -1,0 +1,98 @@
+import type { StateCreator } from 'zustand';
+import type { HealthResult, HookResult } from '../../../../shared/models/runtime';
+import type { TestConfig } from '../../../../shared/models/test-config';
+import type { Values } from './form';
+import type { ConnectorInfo } from './operations';
+import type { RunRecord } from './runs';
+
+export type TestTab = 'configurations' | 'actions';
+
+/** The configuration being added or edited; `id` is absent for a new one. */
+export interface ConfigDraft {
+  readonly id?: string;
+  readonly name: string;
+  readonly isDefault: boolean;
+  readonly raw: Values;
+  readonly secretsSet: readonly string[];
+}
+
+/** A hook's outcome, shown under the list after a save, delete or toggle. */
+export interface HookReport {
+  readonly action: string;
+  readonly ok: boolean;
+  readonly message: string;
+  readonly hook?: HookResult;
+}
+
+export interface HealthState {
+  readonly running: boolean;
+  readonly result?: HealthResult;
+  readonly error?: string;
+}
+
+export interface CoreState {
+  projectId: string | null;
+  tab: TestTab;
+  info: ConnectorInfo | null;
+  infoError: string | null;
+}
+
+export interface ConfigState {
+  configs: TestConfig[];
+  configsLoaded: boolean;
+  /** The configuration health checks and runs use. */
+  selectedConfigId: string | null;
+  draft: ConfigDraft | null;
+  draftErrors: Record<string, string>;
+  saving: boolean;
+  report: HookReport | null;
+  health: Record<string, HealthState>;
+}
+
+export interface RunState {
+  operation: string | null;
+  showHidden: boolean;
+  paramsRaw: Values;
+  paramErrors: Record<string, string>;
+  runs: RunRecord[];
+  /** The run shown in the result view: the live one, or one picked from history. */
+  shownRunId: string | null;
+  runningId: string | null;
+  runError: string | null;
+}
+
+export interface CoreAction {
+  open(projectId: string): Promise<void>;
+  loadInfo(): Promise<void>;
+  setTab(tab: TestTab): void;
+}
+
+export interface ConfigAction {
+  loadConfigs(): Promise<void>;
+  selectConfig(id: string | null): void;
+  newConfig(): void;
+  editConfig(id: string): void;
+  setDraft(patch: Partial<Omit<ConfigDraft, 'raw'>>): void;
+  setDraftValue(name: string, value: unknown): void;
+  cancelDraft(): void;
+  saveDraft(): Promise<boolean>;
+  deleteConfig(id: string): Promise<void>;
+  makeDefault(id: string): Promise<void>;
+  setActive(id: string, active: boolean): Promise<void>;
+  checkHealth(id?: string): Promise<void>;
+}
+
+export interface RunAction {
+  selectOperation(operation: string | null): void;
+  setShowHidden(show: boolean): void;
+  setParam(name: string, value: unknown): void;
+  run(): Promise<void>;
+  stop(): Promise<void>;
+  showRun(runId: string): void;
+  /** Fills the form from a past run and runs it again. */
+  rerun(runId: string): Promise<void>;
+  appendOutput(runId: string, kind: 'log' | 'stdout' | 'stderr', text: string): void;
+}
+
+export type TestingStore = CoreState & ConfigState & RunState & CoreAction & ConfigAction & RunAction;
+export type Slice<T> = StateCreator<TestingStore, [['zustand/devtools', never]], [], T>;

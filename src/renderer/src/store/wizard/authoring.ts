@@ -1,0 +1,89 @@
+import type { Res } from '../../../../shared/ipc/contract';
+import type { ProjectSummary } from '../../../../shared/models/workspace';
+import { isApiError, messageOf } from '../../api/api-error';
+import { call } from '../../api/client';
+import { createStore } from '../create-store';
+import { useProjectsStore } from '../projects/store';
+import type { DuplicateAs, Level } from './versions';
+
+export type ExportResult = Res<'package.export'>;
+
+/** The authoring dialogs: one at a time, each with what it needs to show. */
+export type AuthoringDialog =
+  | { kind: 'exported'; result: ExportResult }
+  | { kind: 'exportRefused'; projectId: string; message: string }
+  | { kind: 'importFailed'; fileName: string; message: string }
+  | { kind: 'duplicate'; projectId: string; initial: DuplicateAs };
+
+export type ImportOutcome =
+  | { kind: 'imported'; project: ProjectSummary }
+  | { kind: 'exists'; message: string; name?: string; existingVersion?: string; importedVersion?: string }
+  | { kind: 'failed'; message: string };
+
+interface AuthoringState {
+  dialog: AuthoringDialog | null;
+  busy: boolean;
+}
+
+interface AuthoringAction {
+  show(dialog: AuthoringDialog | null): void;
+  /** Refusals by validate come back as a dialog, other failures throw. */
+  exportPackage(projectId: string, force?: boolean): Promise<ExportResult | null>;
+  importPackage(fileName: string, base64: string, replace?: boolean): Promise<ImportOutcome>;
+  addVersion(projectId: string, level: Level): Promise<Res<'connector.addVersion'>>;
+  duplicate(projectId: string, as: DuplicateAs): Promise<ProjectSummary>;
+}
+
+export const useAuthoringStore = createStore<AuthoringState & AuthoringAction>('authoring', (set) => {
+  async function busy<T>(name: string, work: () => Promise<T>): Promise<T> {
+    set({ busy: true }, false, `${name}/start`);
+    try {
+      return await work();
+    } finally {
+      set({ busy: false }, false, `${name}/end`);
+    }
+  }
+  return {
+    dialog: null,
+    busy: false,
+    show: (dialog) => set({ dialog }, false, 'show'),
+    exportPackage: (projectId, force) =>
+      busy('export', async () => {
+        try {
+          const result = await call('package.export', { projectId, force });
+          set({ dialog: { kind: 'exported', result } }, false, 'export/done');
+          return result;
+        } catch (e) {
+          if (!isApiError(e) || e.code !== 'VALIDATION') throw e;
+          set({ dialog: { kind: 'exportRefused', projectId, message: e.message } }, false, 'export/refused');
+          return null;
+        }
+      }),
+    importPackage: (fileName, base64, replace) =>
+      busy('import', async () => {
+        try {
+          const project = await call('package.import', { fileName, base64, replace });
+          await useProjectsStore.getState().load();
+          return { kind: 'imported', project } as const;
+        } catch (e) {
+          if (isApiError(e) && e.code === 'CONFLICT') {
+            const d = (e.details ?? {}) as { name?: string; existingVersion?: string; importedVersion?: string };
+            return { kind: 'exists', message: e.message, ...d } as const;
+          }
+          return { kind: 'failed', message: messageOf(e) } as const;
+        }
+      }),
+    addVersion: (projectId, level) =>
+      busy('addVersion', async () => {
+        const r = await call('connector.addVersion', { projectId, level });
+        await useProjectsStore.getState().load();
+        return r;
+      }),
+    duplicate: (projectId, as) =>
+      busy('duplicate', async () => {
+        const project = await call('connector.duplicate', { projectId, ...as });
+        await useProjectsStore.getState().load();
+        return project;
+      }),
+  };
+});

@@ -1,0 +1,125 @@
+import type { AnswerIssue, WizardAnswers } from '../../../../shared/connector/wizard';
+import type { ProjectSummary } from '../../../../shared/models/workspace';
+import { call } from '../../api/client';
+import { messageOf } from '../../api/api-error';
+import { createStore } from '../create-store';
+import { useProjectsStore } from '../projects/store';
+import { applyTemplate, EMPTY_DRAFT, errorsOn, identifierFrom, STEPS, toAnswers, type DraftAction, type WizardDraft, type WizardStep } from './draft';
+
+export interface TemplateInfo {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly category: string;
+}
+
+interface WizardState {
+  step: WizardStep;
+  draft: WizardDraft;
+  templates: TemplateInfo[];
+  /** Lower-case names of the FortiSOAR store's connectors, for the clash warning. */
+  storeNames: ReadonlySet<string>;
+  /** Fields the user has left once: their errors show from then on. */
+  touched: ReadonlySet<string>;
+  /** Steps the user tried to leave with errors: every error of the step shows. */
+  attempted: ReadonlySet<WizardStep>;
+  loading: boolean;
+  creating: boolean;
+  error: string | null;
+  /** What connector.create refused with, when its checks found more than ours. */
+  serverIssues: AnswerIssue[];
+}
+
+interface WizardAction {
+  start(): Promise<void>;
+  chooseTemplate(id: string): Promise<void>;
+  setAnswers(patch: Partial<WizardDraft['answers']>): void;
+  setLabel(label: string): void;
+  setActions(actions: readonly DraftAction[]): void;
+  touch(field: string): void;
+  goTo(step: WizardStep): void;
+  /** Moves on when the step has no errors; otherwise marks it so every error shows. Returns whether it moved. */
+  next(issues: readonly AnswerIssue[]): boolean;
+  back(): void;
+  /** Goes to a step and shows every error on it. */
+  showProblems(step: WizardStep): void;
+  create(): Promise<ProjectSummary | null>;
+}
+
+const INITIAL: WizardState = {
+  step: 'about',
+  draft: EMPTY_DRAFT,
+  templates: [],
+  storeNames: new Set(),
+  touched: new Set(),
+  attempted: new Set(),
+  loading: false,
+  creating: false,
+  error: null,
+  serverIssues: [],
+};
+
+const add = <T>(set: ReadonlySet<T>, v: T) => (set.has(v) ? set : new Set([...set, v]));
+
+export const useWizardStore = createStore<WizardState & WizardAction>('wizard', (set, get) => ({
+  ...INITIAL,
+  start: async () => {
+    set({ ...INITIAL, loading: true }, false, 'start');
+    try {
+      const [templates, names] = await Promise.all([call('templates.list', {}), call('templates.storeNames', {})]);
+      set({ templates, storeNames: new Set(names.map((n) => n.toLowerCase())) }, false, 'start/loaded');
+      if (templates.length) await get().chooseTemplate(templates[0].id);
+    } catch (e) {
+      set({ error: messageOf(e) }, false, 'start/failed');
+    } finally {
+      set({ loading: false }, false, 'start/end');
+    }
+  },
+  chooseTemplate: async (id) => {
+    const name = get().draft.answers.name || 'connector';
+    try {
+      const defaults: WizardAnswers = await call('templates.defaults', { templateId: id, name });
+      set({ draft: applyTemplate(get().draft, defaults, get().touched), error: null }, false, 'chooseTemplate');
+    } catch (e) {
+      set({ error: messageOf(e) }, false, 'chooseTemplate/failed');
+    }
+  },
+  setAnswers: (patch) => set({ draft: { ...get().draft, answers: { ...get().draft.answers, ...patch } }, serverIssues: [] }, false, 'setAnswers'),
+  /** The identifier follows the name until the user edits the identifier itself. */
+  setLabel: (label) => {
+    const follow = !get().touched.has('name');
+    get().setAnswers(follow ? { label, name: identifierFrom(label) } : { label });
+  },
+  setActions: (actions) => set({ draft: { ...get().draft, actions }, serverIssues: [] }, false, 'setActions'),
+  touch: (field) => set({ touched: add(get().touched, field) }, false, 'touch'),
+  goTo: (step) => set({ step }, false, 'goTo'),
+  next: (issues) => {
+    const { step } = get();
+    if (errorsOn(issues, step).length) {
+      set({ attempted: add(get().attempted, step) }, false, 'next/blocked');
+      return false;
+    }
+    const i = STEPS.findIndex((s) => s.id === step);
+    set({ step: STEPS[Math.min(i + 1, STEPS.length - 1)].id }, false, 'next');
+    return true;
+  },
+  back: () => {
+    const i = STEPS.findIndex((s) => s.id === get().step);
+    set({ step: STEPS[Math.max(i - 1, 0)].id }, false, 'back');
+  },
+  showProblems: (step) => set({ step, attempted: add(get().attempted, step) }, false, 'showProblems'),
+  create: async () => {
+    set({ creating: true, error: null, serverIssues: [] }, false, 'create/start');
+    try {
+      const project = await call('connector.create', { answers: toAnswers(get().draft) });
+      await useProjectsStore.getState().load();
+      return project;
+    } catch (e) {
+      const details = (e as { details?: unknown }).details;
+      set({ error: messageOf(e), serverIssues: Array.isArray(details) ? (details as AnswerIssue[]) : [] }, false, 'create/failed');
+      return null;
+    } finally {
+      set({ creating: false }, false, 'create/end');
+    }
+  },
+}));
