@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const only = process.argv[2];
-const node = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'warning', absWorkingDir: root };
+// jsonc-parser's "main" is a UMD build whose internal require('./impl/...') calls esbuild cannot follow: prefer "module".
+const node = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'warning', absWorkingDir: root, mainFields: ['module', 'main'] };
 // CommonJS libraries inside an ESM bundle still call require() for Node built-ins.
 const esmRequire = "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);";
 // Shared service code uses import.meta.url to find its files; give the CommonJS bundles the same value.
