@@ -1,51 +1,23 @@
-import type { GitStatus } from '../../../../shared/models/workspace';
-import { call } from '../../api/client';
-import { currentProjectId } from '../app/store';
 import { createStore } from '../create-store';
-import { gitDecorations, type GitDecorations } from './decorations';
+import { COMPAT_INITIAL, createCompatSlice } from './compat-actions';
+import { CORE_INITIAL, createCoreSlice } from './core-actions';
+import { DIFF_INITIAL, createDiffSlice } from './diff-actions';
+import { HISTORY_INITIAL, createHistorySlice } from './history-actions';
+import { REFS_INITIAL, createRefsSlice } from './refs-actions';
+import { REMOTE_INITIAL, createRemoteSlice } from './remote-actions';
+import type { GitStore } from './types';
 
-interface GitState {
-  status: GitStatus | null;
-  decorations: GitDecorations;
-  busy: boolean;
-  message: string;
-}
+/** Git for the project of this window: status and changes, history, refs, remotes, diffs, version report. */
+const INITIAL = { ...CORE_INITIAL, ...HISTORY_INITIAL, ...REFS_INITIAL, ...REMOTE_INITIAL, ...DIFF_INITIAL, ...COMPAT_INITIAL };
 
-interface GitAction {
-  refresh(): Promise<void>;
-  init(): Promise<void>;
-  commitAll(): Promise<string>;
-  setMessage(message: string): void;
-  reset(): void;
-}
-
-export const useGitStore = createStore<GitState & GitAction>('git', (set, get) => {
-  const apply = (status: GitStatus) => set({ status, decorations: gitDecorations(status) }, false, 'status');
-  const busy = async <T>(work: () => Promise<T>): Promise<T> => {
-    set({ busy: true }, false, 'busy');
-    try {
-      return await work();
-    } finally {
-      set({ busy: false }, false, 'idle');
-    }
-  };
-  return {
-    status: null,
-    decorations: gitDecorations(null),
-    busy: false,
-    message: '',
-    refresh: async () => apply(await call('git.status', { projectId: currentProjectId() })),
-    init: () => busy(async () => apply(await call('git.init', { projectId: currentProjectId() }))),
-    commitAll: () =>
-      busy(async () => {
-        const message = get().message.trim();
-        if (!message) throw new Error('Write a commit message first.');
-        const { sha } = await call('git.commitAll', { projectId: currentProjectId(), message });
-        set({ message: '' }, false, 'committed');
-        await get().refresh();
-        return sha;
-      }),
-    setMessage: (message) => set({ message }, false, 'setMessage'),
-    reset: () => set({ status: null, decorations: gitDecorations(null), message: '' }, false, 'reset'),
-  };
-});
+export const useGitStore = createStore<GitStore>('git', (...a) => ({
+  ...INITIAL,
+  ...createCoreSlice(...a),
+  ...createHistorySlice(...a),
+  ...createRefsSlice(...a),
+  ...createRemoteSlice(...a),
+  ...createDiffSlice(...a),
+  ...createCompatSlice(...a),
+  // Closing or switching the project starts every list afresh.
+  reset: () => a[0]({ ...INITIAL }, false, 'reset'),
+}));

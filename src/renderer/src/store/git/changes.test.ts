@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { GitChanges } from '../../../../shared/models/git';
+import { canOpen, changeCount, commitBlocker, diffModeOf, splitPath } from './changes';
+import { cloneFolderOf } from './clone-store';
+import { gitProgressOf, percent } from './progress';
+
+const changes = (o: Partial<GitChanges> = {}): GitChanges => ({ isRepo: true, branch: 'main', staged: [], unstaged: [], conflicted: [], ...o });
+const file = (relPath: string) => ({ relPath, state: 'modified' as const });
+
+describe('commitBlocker', () => {
+  it.each([
+    ['not a repository', null, 'msg', false, 'Not a git repository.'],
+    ['conflicts first', changes({ conflicted: [file('a')], staged: [file('b')] }), 'msg', false, 'Resolve and stage the conflicted files first.'],
+    ['a message', changes({ staged: [file('a')] }), '  ', false, 'Write a commit message.'],
+    ['something staged', changes({ unstaged: [file('a')] }), 'msg', false, 'Stage the changes to commit (or use Stage All).'],
+    ['nothing at all', changes(), 'msg', false, 'Nothing to commit.'],
+    ['ready', changes({ staged: [file('a')] }), 'msg', false, null],
+    ['amend needs neither', changes(), '', true, null],
+  ])('%s', (_name, c, message, amend, expected) => expect(commitBlocker(c, message as string, amend as boolean)).toBe(expected));
+});
+
+describe('change rows', () => {
+  it('splits paths and knows what opens', () => {
+    expect(splitPath('sample/lib/utils.py')).toEqual({ name: 'utils.py', dir: 'sample/lib' });
+    expect(splitPath('new-dir/')).toEqual({ name: 'new-dir', dir: '' });
+    expect(canOpen({ relPath: 'a.py', state: 'deleted' })).toBe(false);
+    expect(canOpen({ relPath: 'dir/', state: 'untracked' })).toBe(false);
+    expect(diffModeOf('staged')).toBe('staged');
+    expect(diffModeOf('conflicted')).toBe('unstaged');
+    expect(changeCount(changes({ staged: [file('a')], unstaged: [file('a'), file('b')] }))).toBe(3);
+  });
+});
+
+describe('progress and clone names', () => {
+  it('follows only the operation it started', () => {
+    expect(gitProgressOf({ id: 'git:push:p1', title: 'git push', fraction: 0.5 }, 'push', 'p1')).toEqual({ title: 'git push', fraction: 0.5, message: undefined });
+    expect(gitProgressOf({ id: 'git:push:p1', title: 'git push', done: true }, 'push', 'p1')).toBeNull();
+    expect(gitProgressOf({ id: 'git:push:p2', title: 'git push' }, 'push', 'p1')).toBeUndefined();
+    expect(percent({ title: '', fraction: 0.456 })).toBe(46);
+    expect(percent(null)).toBeUndefined();
+  });
+  it.each([
+    ['https://github.com/acme/connector-x.git', 'connector-x'],
+    ['git@github.com:acme/connector-y.git', 'connector-y'],
+    ['/srv/repos/connector-z/', 'connector-z'],
+  ])('%s clones into %s', (url, folder) => expect(cloneFolderOf(url)).toBe(folder));
+});

@@ -1,0 +1,41 @@
+import { messageOf } from '../../api/api-error';
+import { call } from '../../api/client';
+import { currentProjectId } from '../app/store';
+import { useProjectsStore } from '../projects/store';
+import type { CompatAction, CompatState, Slice } from './types';
+import { insertReleaseNotes, lastVersionTag, releaseNotesPath, versionSpec } from './versions';
+
+export const COMPAT_INITIAL: CompatState = { compatOpen: false, compatOld: '', compatNew: 'working', compatReport: null, compatLoading: false, compatError: null };
+
+/** The compatibility report between two versions: by default the working tree against the last version tag. */
+export const createCompatSlice: Slice<CompatAction> = (set, get) => ({
+  openCompat: async (old) => {
+    set({ compatOpen: true, compatReport: null, compatError: null }, false, 'compat/open');
+    await get().loadRefs().catch(() => undefined);
+    const from = old ?? lastVersionTag(get().tags);
+    if (!from) return set({ compatOld: '', compatError: 'No version tag yet (such as v1.0.0): tag a released version first, or choose a commit to compare with.' }, false, 'compat/noTag');
+    await get().compare(from, 'working');
+  },
+  compare: async (old, next) => {
+    set({ compatOld: old, compatNew: next, compatLoading: true, compatError: null }, false, 'compat/loading');
+    try {
+      const report = await call('versions.compare', { projectId: currentProjectId(), old: versionSpec(old) ?? '.', ...(versionSpec(next) ? { new: versionSpec(next) } : {}) });
+      set({ compatReport: report }, false, 'compat/loaded');
+    } catch (e) {
+      set({ compatReport: null, compatError: messageOf(e) }, false, 'compat/failed');
+    } finally {
+      set({ compatLoading: false }, false, 'compat/idle');
+    }
+  },
+  /** Writes the drafted section into release_notes.md (keeping the rest); returns the file's project path. */
+  insertReleaseNotes: async () => {
+    const report = get().compatReport;
+    if (!report) throw new Error('Compare two versions first.');
+    const projectId = currentProjectId();
+    const rel = releaseNotesPath(useProjectsStore.getState().projects.find((p) => p.id === projectId)?.connectorRel ?? '');
+    const current = await call('files.read', { projectId, relPath: rel }).catch(() => null);
+    await call('files.write', { projectId, relPath: rel, text: insertReleaseNotes(current?.text ?? '', report.releaseNotes), etag: current?.etag ?? null });
+    return rel;
+  },
+  closeCompat: () => set({ compatOpen: false }, false, 'compat/close'),
+});

@@ -1,0 +1,60 @@
+import { call } from '../../api/client';
+import { currentProjectId } from '../app/store';
+import { gitDecorations } from './decorations';
+import type { CoreAction, CoreState, Slice } from './types';
+
+export const CORE_INITIAL: CoreState = { status: null, changes: null, decorations: gitDecorations(null), busy: false, message: '', amend: false, tab: 'changes' };
+
+/** Status for the tree and status bar, the staged/unstaged split for the panel, and the commit itself. */
+export const createCoreSlice: Slice<CoreAction> = (set, get) => {
+  const busy = async <T>(work: () => Promise<T>): Promise<T> => {
+    set({ busy: true }, false, 'busy');
+    try {
+      return await work();
+    } finally {
+      set({ busy: false }, false, 'idle');
+    }
+  };
+  /** Every write ends in a refresh, so the lists never show a state git no longer has. */
+  const thenRefresh = (work: () => Promise<unknown>) =>
+    busy(async () => {
+      try {
+        await work();
+      } finally {
+        await get().refresh().catch(() => undefined);
+      }
+    });
+  const pid = () => currentProjectId();
+  return {
+    refresh: async () => {
+      const projectId = pid();
+      const [status, changes] = await Promise.all([call('git.status', { projectId }), call('git.changes', { projectId })]);
+      set({ status, changes, decorations: gitDecorations(status) }, false, 'status');
+    },
+    init: () => thenRefresh(() => call('git.init', { projectId: pid() })),
+    commitAll: () =>
+      busy(async () => {
+        const message = get().message.trim();
+        if (!message) throw new Error('Write a commit message first.');
+        const { sha } = await call('git.commitAll', { projectId: pid(), message });
+        set({ message: '' }, false, 'committed');
+        await get().refresh();
+        return sha;
+      }),
+    commit: () =>
+      busy(async () => {
+        const { message, amend } = get();
+        const { sha } = await call('git.commit', { projectId: pid(), message: message.trim() || undefined, amend });
+        set({ message: '', amend: false }, false, 'committed');
+        await get().refresh();
+        return sha;
+      }),
+    stage: (relPaths) => thenRefresh(() => call('git.stage', { projectId: pid(), relPaths })),
+    unstage: (relPaths) => thenRefresh(() => call('git.unstage', { projectId: pid(), relPaths })),
+    discard: (relPaths) => thenRefresh(() => call('git.discard', { projectId: pid(), relPaths })),
+    setMessage: (message) => set({ message }, false, 'setMessage'),
+    setAmend: (amend) => set({ amend }, false, 'setAmend'),
+    setTab: (tab) => set({ tab }, false, 'setTab'),
+    reset: () => set({ ...CORE_INITIAL }, false, 'reset/core'),
+  };
+};
