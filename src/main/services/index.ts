@@ -27,6 +27,7 @@ import { createReviewDesk } from './reviewdesk/review-desk';
 import { createToolsService } from './tools-service';
 import { createValidateService } from './validate';
 import { createVersionsService } from './versions/versions-service';
+import { createLspService } from './lsp';
 import { createFileService } from './workspace/file-service';
 import { browseFolders } from './workspace/folder-browser';
 import { createSearchService } from './workspace/search-service';
@@ -85,7 +86,16 @@ export async function createServices(config: ServicesConfig) {
   const secrets = config.secrets ?? createFileSecretStore(config.userDataDir);
   const testConfigs = createTestConfigStore(config.userDataDir, secrets);
   await runtime.refresh();
+  const lsp = createLspService({
+    rootOf: projects.rootOf,
+    connectorDirOf: projects.connectorDirOf,
+    pythonPath: async () => (await settings.get()).pythonPath,
+    emit: (payload) => events.emit('lsp.diagnostics', payload),
+    stubsDir: path.join(config.resourcesDir, 'python', 'stubs'),
+    log: (m) => log.warn(m),
+  });
   const services = {
+    lsp,
     log,
     events,
     settings: {
@@ -132,6 +142,7 @@ export async function createServices(config: ServicesConfig) {
     app: createAppService({ version: config.appVersion, mode: config.mode, userDataDir: config.userDataDir, logsDir: log.dir, settings: settings.get, tools: tools.detect, openPath: config.openPath }),
     dispose: async () => {
       watchers.stopAll();
+      await lsp.dispose();
       await runtime.current().stopAll();
     },
   };

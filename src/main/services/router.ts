@@ -51,7 +51,7 @@ const handlers: Handlers = {
   'fs.browse': (s, r) => s.folders.browse(r.path),
   'projects.list': (s) => s.projects.list(),
   'projects.open': (s, r) => s.projects.open(r.path),
-  'projects.delete': (s, r) => s.projects.delete(r.projectId),
+  'projects.delete': async (s, r) => (await s.lsp.stop(r.projectId), s.projects.delete(r.projectId)),
   'files.tree': (s, r) => s.files.tree(r.projectId),
   'files.read': (s, r) => s.files.read(r.projectId, r.relPath),
   'files.write': (s, r) => s.files.write(r.projectId, r.relPath, r),
@@ -135,6 +135,14 @@ const handlers: Handlers = {
   'publish.preflight': async (s, r) => s.publish.preflight(r.profileId, await s.projects.connectorDirOf(r.projectId)),
   'publish.run': (s, r) => publishProject(s, r),
   'publish.history': async (s, r) => (await s.publish.history(r.projectId)).slice().reverse(),
+  'lsp.open': (s, r) => s.lsp.open(r.projectId, r.relPath, r.text, r.version),
+  'lsp.change': (s, r) => s.lsp.change(r.projectId, r.relPath, r.text, r.version),
+  'lsp.close': (s, r) => s.lsp.close(r.projectId, r.relPath),
+  'lsp.completion': (s, r) => s.lsp.completion(r),
+  'lsp.hover': (s, r) => s.lsp.hover(r),
+  'lsp.definition': (s, r) => s.lsp.definition(r),
+  'lsp.signatureHelp': (s, r) => s.lsp.signatureHelp(r),
+  'lsp.stop': (s, r) => s.lsp.stop(r.projectId),
   'connector.validate': async (s, r) => s.validate.validateFolder(await s.projects.connectorDirOf(r.projectId), { metadataOnly: r.metadataOnly }),
 };
 

@@ -86,6 +86,14 @@ const channelMap: Record<Channel, true> = {
   'publish.preflight': true,
   'publish.run': true,
   'publish.history': true,
+  'lsp.open': true,
+  'lsp.change': true,
+  'lsp.close': true,
+  'lsp.completion': true,
+  'lsp.hover': true,
+  'lsp.definition': true,
+  'lsp.signatureHelp': true,
+  'lsp.stop': true,
 };
 const eventMap: Record<EventName, true> = {
   'menu.command': true,
@@ -96,6 +104,7 @@ const eventMap: Record<EventName, true> = {
   'git.credentialRequested': true,
   'runtime.output': true,
   'publish.progress': true,
+  'lsp.diagnostics': true,
 };
 
 export const CHANNELS = Object.keys(channelMap) as Channel[];

@@ -33,6 +33,9 @@ const profileFields = {
 const profileInput = obj(profileFields, ['name', 'url', 'auth']);
 const healthRequest = { anyOf: [obj({ config: nonEmpty }, ['config']), obj({ fromTestConfig: nonEmpty, name: str }, ['fromTestConfig'])] };
 
+const lspInt = { type: 'integer', minimum: 0 } as const;
+const lspAt = inProject({ relPath: nonEmpty, line: { type: 'integer', minimum: 1 }, character: { type: 'integer', minimum: 1 } }, ['relPath', 'line', 'character']);
+
 export const requestSchemas: Record<Channel, Schema> = {
   'app.info': empty,
   'app.exportDiagnostics': empty,
@@ -168,4 +171,12 @@ export const requestSchemas: Record<Channel, Schema> = {
     ['runId', 'profileId'],
   ),
   'publish.history': inProject(),
+  'lsp.open': inProject({ relPath: nonEmpty, text: str, version: lspInt }, ['relPath', 'text', 'version']),
+  'lsp.change': inProject({ relPath: nonEmpty, text: str, version: lspInt }, ['relPath', 'text', 'version']),
+  'lsp.close': inProject({ relPath: nonEmpty }, ['relPath']),
+  'lsp.completion': lspAt,
+  'lsp.hover': lspAt,
+  'lsp.definition': lspAt,
+  'lsp.signatureHelp': lspAt,
+  'lsp.stop': inProject(),
 };

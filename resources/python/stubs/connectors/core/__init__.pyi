@@ -1,0 +1,1 @@
+"""``connectors.core``: the base class, result envelope, constants and helpers connectors import."""

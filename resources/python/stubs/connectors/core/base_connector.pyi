@@ -1,0 +1,74 @@
+"""``connectors.core.base_connector``: the Connector base class and ConnectorError.
+
+The engine instantiates the connector's class with ``info_json=`` (the parsed info.json) and calls
+``execute``, ``check_health`` and the configuration hooks; Connector Studio's runner does the same.
+"""
+import abc
+from typing import Any
+
+from connectors.core.result import Result
+
+class ConnectorError(Exception):
+    """Raise it to fail an action or a health check: its message is what the playbook or the
+    configuration page shows (health: status "Disconnected" with this message)."""
+
+    def __init__(self, *args: Any) -> None: ...
+
+class CustomConnectorException(Exception):
+    """An older exception some connectors raise; the engine treats it like any other failure."""
+
+class Connector(metaclass=abc.ABCMeta):
+    """The base class of every connector: ``connector.py`` defines one subclass of it.
+
+    The engine creates it once per installed version with ``info_json=`` and then calls ``execute``
+    for every action a playbook runs and ``check_health`` for the configuration's health check.
+    """
+
+    _result: Result
+    _info_json: dict[str, Any]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """Keeps ``info_json=`` (the parsed info.json) as ``self._info_json``."""
+
+    def init(self) -> Any:
+        """Called once after the class is instantiated."""
+
+    def on_app_start(self, config: Any, active: Any) -> Any:
+        """Called for every configuration when the FortiSOAR server starts."""
+
+    def on_add_config(self, config: Any, active: Any) -> Any:
+        """Called when a user adds a configuration; raise ConnectorError to refuse it."""
+
+    def on_update_config(self, old_config: Any, new_config: Any, active: Any) -> Any:
+        """Called when a user edits a configuration."""
+
+    def on_delete_config(self, config: Any) -> Any:
+        """Called when a user deletes a configuration."""
+
+    def on_activate(self, config: Any) -> Any:
+        """Called when the connector is activated."""
+
+    def on_deactivate(self, config: Any) -> Any:
+        """Called when the connector is deactivated."""
+
+    def teardown(self, config: Any) -> Any:
+        """Called when the connector is uninstalled."""
+
+    @abc.abstractmethod
+    def execute(self, config: Any, operation: Any, params: Any, **kwargs: Any) -> Any:
+        """Runs one action.
+
+        ``config`` is the selected configuration's values, ``operation`` the operation name from info.json,
+        ``params`` the action's parameters; the server passes the playbook environment as ``env=`` in kwargs.
+        Return the data (or ``(data, is_binary)``, or a Result); raise ConnectorError to fail the action.
+        """
+
+    def check_health(self, config: Any = None) -> Any:
+        """The configuration's health check: returning normally means "Available"; raising ConnectorError
+        means "Disconnected" with its message."""
+
+    def clean_up(self) -> Any:
+        """Called after a successful action."""
+
+    def _get_op_from_annotation(self, annotation: str) -> Any:
+        """The operation whose ``annotation`` in info.json matches, or None."""

@@ -1,0 +1,1 @@
+"""``connectors.cyops_utilities``: the server's file, attachment and CRUD Hub helpers."""

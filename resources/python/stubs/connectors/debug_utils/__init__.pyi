@@ -1,0 +1,1 @@
+"""``connectors.debug_utils``: debugging helpers of the server."""

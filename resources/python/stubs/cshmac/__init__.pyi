@@ -1,0 +1,1 @@
+"""``cshmac``: FortiSOAR's HMAC request signing."""

@@ -1,0 +1,1 @@
+"""``django.utils`` (only ``module_loading``)."""

@@ -1,0 +1,35 @@
+"""``integrations.crudhub``: calls into FortiSOAR's own REST API (the "CRUD Hub").
+
+Connector Studio has no FortiSOAR server: requests are recorded in the call's response and answered locally.
+"""
+from typing import Any, Iterable
+
+import requests
+
+def make_request(url: Any, method: Any, body: Any = None, *args: Any, **kwargs: Any) -> Any:
+    """Sends ``method`` to a FortiSOAR API IRI (``/api/3/...``) with the appliance's HMAC keys and returns
+    the decoded JSON answer."""
+
+def make_file_upload_request(
+    file_name: Any,
+    file_content: Any,
+    file_type: str = 'application/octet-stream',
+    *args: Any,
+    **kwargs: Any,
+) -> Any:
+    """Uploads content (str, bytes or a file object) to FortiSOAR's file store; returns the File record."""
+
+def maybe_json_or_raise(response: requests.Response) -> Any:
+    """Returns the response's JSON, else its text or bytes; raises requests.HTTPError on 4xx/5xx."""
+
+def trigger_ingest_playbook(
+    records: Iterable[Any] | None,
+    playbook_iri: Any,
+    parent_env: Any = None,
+    batch_size: int = 1000,
+    dedup_field: Any = None,
+    *args: Any,
+    **kwargs: Any,
+) -> None:
+    """Hands fetched records to the ingestion playbook ``playbook_iri`` in batches of ``batch_size`` (data
+    ingestion connectors); Connector Studio records what would be ingested."""

@@ -1,0 +1,125 @@
+/** Python intelligence for the editor: one pyright language server per open project, started on first use,
+ * stopped with the project (or when more than `maxServers` projects are in use: the least recent goes). */
+import { realpath } from 'node:fs/promises';
+import type { Events, LspLocation, Res } from '../../../shared/ipc/contract';
+import { ServiceError } from '../errors';
+import { markdownOf, toCompletionList, toPosition, toRange, toSignatureHelp } from './convert';
+import { externalLocation } from './external-files';
+import { createSession, type Session } from './lsp-session';
+import { defaultStubsDir, lspSettings, pythonFor } from './pyright-settings';
+
+export interface LspServiceDeps {
+  rootOf(projectId: string): Promise<string>;
+  connectorDirOf(projectId: string): Promise<string>;
+  /** The configured interpreter (Settings); a virtualenv of the project wins over it. */
+  pythonPath(): Promise<string>;
+  /** More places a connector's virtualenv may live (the runtime's), checked after the project's own. */
+  extraVenvs?(connectorDir: string): string[];
+  emit(payload: Events['lsp.diagnostics']): void;
+  stubsDir?: string;
+  maxServers?: number;
+  log?(message: string): void;
+}
+
+interface At {
+  projectId: string;
+  relPath: string;
+  line: number;
+  character: number;
+}
+
+type RawLocation = { uri: string; range: { start: { line: number; character: number } } } | { targetUri: string; targetSelectionRange: { start: { line: number; character: number } } };
+
+/** A request that fails because the server died or timed out answers "nothing here" rather than an error
+ * dialog: the editor asks again on the next keystroke. */
+const quietly = async <T>(p: Promise<T>, fallback: T, log?: (m: string) => void): Promise<T> => {
+  try {
+    return await p;
+  } catch (e) {
+    if (e instanceof ServiceError) throw e;
+    log?.(`pyright request failed: ${(e as Error).message}`);
+    return fallback;
+  }
+};
+
+export function createLspService(deps: LspServiceDeps) {
+  const stubsDir = deps.stubsDir ?? defaultStubsDir();
+  const sessions = new Map<string, Promise<Session>>();
+
+  async function newSession(projectId: string): Promise<Session> {
+    const [projectRoot, connectorDir] = await Promise.all([deps.rootOf(projectId), deps.connectorDirOf(projectId)]);
+    const realRoot = await realpath(projectRoot).catch(() => projectRoot);
+    const settings = async () => lspSettings(stubsDir, await pythonFor(connectorDir, projectRoot, await deps.pythonPath(), deps.extraVenvs?.(connectorDir) ?? []));
+    return createSession({ projectId, projectRoot, realRoot, connectorDir, settings, emit: deps.emit, log: deps.log });
+  }
+
+  function session(projectId: string): Promise<Session> {
+    let s = sessions.get(projectId);
+    if (s) sessions.delete(projectId);
+    else s = newSession(projectId);
+    sessions.set(projectId, s);
+    s.catch(() => sessions.get(projectId) === s && sessions.delete(projectId));
+    const max = deps.maxServers ?? 3;
+    for (const id of [...sessions.keys()].slice(0, Math.max(0, sessions.size - max))) void stop(id);
+    return s;
+  }
+
+  async function stop(projectId: string) {
+    const s = sessions.get(projectId);
+    sessions.delete(projectId);
+    await (await s?.catch(() => null))?.stop();
+  }
+
+  const ask = async <T>(r: At, method: string, extra: Record<string, unknown> = {}, timeoutMs?: number) =>
+    (await session(r.projectId)).request<T>(method, r.relPath, { position: toPosition(r.line, r.character), ...extra }, timeoutMs);
+
+  async function definition(r: At): Promise<LspLocation[]> {
+    const s = await session(r.projectId);
+    const raw = await quietly(s.request<RawLocation | RawLocation[] | null>('textDocument/definition', r.relPath, { position: toPosition(r.line, r.character) }), null, deps.log);
+    const list = raw === null ? [] : Array.isArray(raw) ? raw : [raw];
+    const out: LspLocation[] = [];
+    for (const l of list) {
+      const uri = 'uri' in l ? l.uri : l.targetUri;
+      const start = 'uri' in l ? l.range.start : l.targetSelectionRange.start;
+      const relPath = s.relPathOf(uri);
+      const at = { line: start.line + 1, character: start.character + 1 };
+      if (relPath !== null) out.push({ relPath, ...at });
+      else {
+        const ext = await externalLocation(uri, stubsDir);
+        if (ext) out.push({ ...ext, ...at });
+      }
+    }
+    return out;
+  }
+
+  return {
+    open: async (projectId: string, relPath: string, text: string, version: number) => ((await session(projectId)).open(relPath, text, version), {}),
+    change: async (projectId: string, relPath: string, text: string, version: number) => ((await session(projectId)).change(relPath, text, version), {}),
+    close: async (projectId: string, relPath: string) => {
+      const s = sessions.get(projectId);
+      (await s?.catch(() => null))?.close(relPath);
+      return {};
+    },
+    completion: async (r: At): Promise<Res<'lsp.completion'>> =>
+      toCompletionList(await quietly(ask<Parameters<typeof toCompletionList>[0]>(r, 'textDocument/completion', { context: { triggerKind: 1 } }), null, deps.log)),
+    hover: async (r: At): Promise<Res<'lsp.hover'>> => {
+      const h = await quietly(ask<{ contents: Parameters<typeof markdownOf>[0]; range?: Parameters<typeof toRange>[0] } | null>(r, 'textDocument/hover'), null, deps.log);
+      const markdown = markdownOf(h?.contents);
+      return markdown ? { markdown, ...(h?.range ? { range: toRange(h.range) } : {}) } : null;
+    },
+    definition,
+    signatureHelp: async (r: At): Promise<Res<'lsp.signatureHelp'>> =>
+      toSignatureHelp(await quietly(ask<Parameters<typeof toSignatureHelp>[0]>(r, 'textDocument/signatureHelp'), null, deps.log)),
+    stop: async (projectId: string) => (await stop(projectId), {}),
+    /** Stops every server; the services' dispose() calls it. */
+    dispose: async () => {
+      await Promise.all([...sessions.keys()].map(stop));
+    },
+    /** For tests and diagnostics: the server's process id, once it runs. */
+    pid: async (projectId: string) => (await sessions.get(projectId)?.catch(() => null))?.pid(),
+    /** Starts the server now (a project was opened), resolving when it has initialised. */
+    warmUp: async (projectId: string) => void (await (await session(projectId)).ensure()),
+  };
+}
+
+export type LspService = ReturnType<typeof createLspService>;

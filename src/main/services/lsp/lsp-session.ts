@@ -1,0 +1,140 @@
+/** One project's pyright server and the documents the UI has open in it. The session, not the process, owns
+ * the documents: a restarted server (after a crash) gets every open document again and republishes. */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Events } from '../../../shared/ipc/contract';
+import { resolveInside } from '../workspace/safe-path';
+import { toDiagnostic } from './convert';
+import { startPyright, type LspDiagnosticRaw, type PyrightServer } from './pyright-server';
+
+export interface SessionDeps {
+  projectId: string;
+  projectRoot: string;
+  /** Also the root's realpath, since pyright may report paths with links resolved (macOS /tmp). */
+  realRoot: string;
+  connectorDir: string;
+  /** The `python` settings section, read at every (re)start so a changed interpreter applies. */
+  settings(): Promise<Record<string, unknown>>;
+  emit(payload: Events['lsp.diagnostics']): void;
+  log?(message: string): void;
+  /** Restarts allowed within a minute before the session waits for the next request. */
+  maxCrashesPerMinute?: number;
+}
+
+interface Doc {
+  text: string;
+  /** pyright's version: ours, always increasing, even when the UI reopens a file at version 1. */
+  version: number;
+  clientVersion: number;
+}
+
+const inside = (root: string, p: string) => p === root || p.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+
+export function createSession(deps: SessionDeps) {
+  const docs = new Map<string, Doc>();
+  let server: PyrightServer | null = null;
+  let starting: Promise<PyrightServer> | null = null;
+  let generation = 0;
+  let stopped = false;
+  let crashes: number[] = [];
+
+  const uriOf = (relPath: string) => pathToFileURL(path.join(deps.projectRoot, relPath)).href;
+
+  /** The project-relative path of a file URI, or null outside the project. */
+  function relPathOf(uri: string): string | null {
+    const abs = uri.startsWith('file:') ? fileURLToPath(uri) : uri;
+    for (const root of [deps.projectRoot, deps.realRoot]) {
+      if (inside(root, abs)) return path.relative(root, abs).split(path.sep).join('/');
+    }
+    return null;
+  }
+
+  function onDiagnostics(uri: string, raw: LspDiagnosticRaw[]) {
+    const relPath = relPathOf(uri);
+    if (relPath !== null) deps.emit({ projectId: deps.projectId, relPath, diagnostics: raw.map(toDiagnostic) });
+  }
+
+  function onCrash(gen: number, reason: string) {
+    if (gen !== generation) return;
+    server = null;
+    starting = null;
+    deps.log?.(`pyright for ${deps.projectId}: ${reason}`);
+    const now = Date.now();
+    crashes = [...crashes.filter((t) => now - t < 60_000), now];
+    // A server that keeps dying waits for the next request instead of looping.
+    if (!stopped && crashes.length <= (deps.maxCrashesPerMinute ?? 3)) setTimeout(() => void ensure().catch(() => undefined), 200);
+  }
+
+  async function start(): Promise<PyrightServer> {
+    const gen = ++generation;
+    const settings = await deps.settings();
+    const s = startPyright({ workspaceDir: deps.connectorDir, settings, onDiagnostics, onCrash: (r) => onCrash(gen, r), log: deps.log });
+    try {
+      await s.ready;
+    } catch (e) {
+      void s.stop();
+      throw e;
+    }
+    if (stopped || gen !== generation) {
+      await s.stop();
+      throw new Error('The language server was stopped.');
+    }
+    for (const [relPath, d] of docs) s.connection.notify('textDocument/didOpen', { textDocument: { uri: uriOf(relPath), languageId: 'python', version: d.version, text: d.text } });
+    server = s;
+    return s;
+  }
+
+  function ensure(): Promise<PyrightServer> {
+    stopped = false;
+    if (server) return Promise.resolve(server);
+    if (starting) return starting;
+    const p: Promise<PyrightServer> = start().finally(() => {
+      if (starting === p) starting = null;
+    });
+    starting = p;
+    return p;
+  }
+
+  function open(relPath: string, text: string, clientVersion: number): void {
+    const d = docs.get(relPath);
+    if (d) return change(relPath, text, Math.max(clientVersion, d.clientVersion));
+    docs.set(relPath, { text, version: 1, clientVersion });
+    server?.connection.notify('textDocument/didOpen', { textDocument: { uri: uriOf(relPath), languageId: 'python', version: 1, text } });
+    void ensure().catch(() => undefined);
+  }
+
+  function change(relPath: string, text: string, clientVersion: number): void {
+    const d = docs.get(relPath);
+    if (!d) return open(relPath, text, clientVersion);
+    // Requests from one window can overtake each other in browser mode: an older text never wins.
+    if (clientVersion < d.clientVersion) return;
+    Object.assign(d, { text, version: d.version + 1, clientVersion });
+    server?.connection.notify('textDocument/didChange', { textDocument: { uri: uriOf(relPath), version: d.version }, contentChanges: [{ text }] });
+  }
+
+  function close(relPath: string) {
+    if (!docs.delete(relPath)) return;
+    server?.connection.notify('textDocument/didClose', { textDocument: { uri: uriOf(relPath) } });
+  }
+
+  /** A request about a file the UI never opened (a test, another door) opens it from disk first. */
+  async function request<T>(method: string, relPath: string, params: Record<string, unknown>, timeoutMs?: number): Promise<T> {
+    if (!docs.has(relPath)) open(relPath, await readFile(await resolveInside(deps.projectRoot, relPath), 'utf8'), 0);
+    const s = await ensure();
+    return s.connection.request<T>(method, { textDocument: { uri: uriOf(relPath) }, ...params }, timeoutMs);
+  }
+
+  async function stop() {
+    stopped = true;
+    generation++;
+    docs.clear();
+    const s = server;
+    server = null;
+    await s?.stop();
+  }
+
+  return { open, change, close, request, stop, relPathOf, ensure, pid: () => server?.pid };
+}
+
+export type Session = ReturnType<typeof createSession>;

@@ -1,0 +1,77 @@
+/** Where pyright, the stubs and the Python environment are, and the analysis settings the editor and
+ * `review` share, so both report the same findings. */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findAppRoot } from '../../app-root';
+import { detectPython } from '../settings/tool-detect';
+
+const localRequire = createRequire(import.meta.url);
+
+export const pyrightLangserverPath = (): string => localRequire.resolve('pyright/langserver.index.js');
+export const pyrightCliPath = (): string => localRequire.resolve('pyright/index.js');
+
+/** resources/python/stubs of the app, found upward from this file whether bundled or not. */
+export function defaultStubsDir(): string {
+  return path.join(findAppRoot(path.dirname(fileURLToPath(import.meta.url))), 'resources', 'python', 'stubs');
+}
+
+/**
+ * Severity overrides. The FortiSOAR platform pre-installs requests, arrow, urllib3, six, xmltodict and bs4
+ * (reference/connector-format.md), so a library missing from the local environment is not an error in the
+ * connector: "stub found but no source" is silent and an unresolved import is a warning.
+ */
+export const DIAGNOSTIC_OVERRIDES = {
+  reportMissingModuleSource: 'none',
+  reportMissingImports: 'warning',
+} as const;
+
+/** Virtual environments never hold connector code to check. */
+export const EXCLUDES = ['**/.venv', '**/venv', '**/__pycache__', '**/node_modules', '**/.git'];
+
+const venvPython = (dir: string) =>
+  process.platform === 'win32' ? path.join(dir, 'Scripts', 'python.exe') : path.join(dir, 'bin', 'python');
+
+/**
+ * The interpreter whose site-packages pyright resolves imports against: the connector's own virtualenv
+ * (<connector>/.venv, then <project>/.venv or venv, then any extra folder such as the runtime's venv), else
+ * the configured Python resolved to its executable (pyright cannot run a command like `py -3`).
+ */
+export async function pythonFor(connectorDir: string, projectRoot: string, configured: string, extraVenvs: readonly string[] = []): Promise<string | undefined> {
+  const venvs = [path.join(connectorDir, '.venv'), path.join(projectRoot, '.venv'), path.join(projectRoot, 'venv'), ...extraVenvs];
+  for (const dir of venvs) if (existsSync(path.join(dir, 'pyvenv.cfg')) && existsSync(venvPython(dir))) return venvPython(dir);
+  const found = await detectPython(configured);
+  return found.found ? found.path : undefined;
+}
+
+/** The `python` section pyright asks for with workspace/configuration. */
+export function lspSettings(stubsDir: string, pythonPath: string | undefined) {
+  return {
+    ...(pythonPath ? { pythonPath } : {}),
+    analysis: {
+      stubPath: stubsDir,
+      typeCheckingMode: 'standard',
+      // Every file of a connector is small: checking them all gives the Problems panel every finding.
+      diagnosticMode: 'workspace',
+      autoSearchPaths: true,
+      useLibraryCodeForTypes: true,
+      exclude: EXCLUDES,
+      diagnosticSeverityOverrides: DIAGNOSTIC_OVERRIDES,
+    },
+  };
+}
+
+/** The same settings as a pyrightconfig.json in `configDir` for the command-line run over one folder
+ * (pyright ignores absolute paths in `include`, so they are relative to the config file). */
+export function cliConfig(configDir: string, connectorDir: string, stubsDir: string) {
+  const rel = path.relative(configDir, connectorDir).split(path.sep).join('/');
+  return {
+    include: [rel],
+    exclude: EXCLUDES.map((g) => `${rel}/${g}`),
+    stubPath: stubsDir,
+    typeCheckingMode: 'standard',
+    useLibraryCodeForTypes: true,
+    ...DIAGNOSTIC_OVERRIDES,
+  };
+}
