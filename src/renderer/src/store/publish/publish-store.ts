@@ -1,0 +1,125 @@
+import type { CompatReport } from '../../../../shared/connector/compat/types';
+import type { PreflightResult, PublishHistoryEntry, PublishRunResult } from '../../../../shared/models/publish';
+import type { TestConfig } from '../../../../shared/models/test-config';
+import { call, onEvent } from '../../api/client';
+import { currentProjectId } from '../app/store';
+import { createStore } from '../create-store';
+import { lastVersionTag } from '../git/versions';
+import { useProjectsStore } from '../projects/store';
+import { presentError, type PresentedError } from './errors';
+import { DEFAULT_OPTIONS, healthRequest, newestInstalled, type PublishOptions } from './options';
+import { applyProgress, finishProgress, initialProgress, type ProgressState } from './progress';
+import { useProfilesStore } from './profiles-store';
+
+export type PublishPhase = 'setup' | 'running' | 'done';
+
+/** Local, last tag and installed: the three versions the dialog compares. */
+export interface VersionsView {
+  readonly lastTag?: string;
+  /** The report against the installed version, when a tag v<installed> exists locally to read it from. */
+  readonly againstInstalled?: { readonly version: string; readonly report: CompatReport };
+}
+
+interface PublishState {
+  open: boolean;
+  phase: PublishPhase;
+  profileId: string | null;
+  preflight: PreflightResult | null;
+  preflightLoading: boolean;
+  preflightError: PresentedError | null;
+  versions: VersionsView;
+  testConfigs: TestConfig[];
+  options: PublishOptions;
+  progress: ProgressState;
+  outcome: PublishRunResult | null;
+  error: PresentedError | null;
+  history: PublishHistoryEntry[];
+}
+interface PublishAction {
+  show(): Promise<void>;
+  close(): void;
+  selectProfile(profileId: string): Promise<void>;
+  runPreflight(): Promise<void>;
+  setOptions(patch: Partial<PublishOptions>): void;
+  bump(level: 'major' | 'minor' | 'patch'): Promise<string>;
+  publish(): Promise<PublishRunResult | null>;
+  loadHistory(): Promise<void>;
+}
+
+const SETUP = { phase: 'setup' as PublishPhase, preflight: null, preflightError: null, versions: {}, options: DEFAULT_OPTIONS, progress: initialProgress(), outcome: null, error: null };
+
+async function versionsOf(projectId: string, pre: PreflightResult): Promise<VersionsView> {
+  const tags = await call('git.tags', { projectId }).catch(() => []);
+  const lastTag = lastVersionTag(tags);
+  const installed = newestInstalled(pre)?.version;
+  if (!installed || !tags.some((t) => t.name === `v${installed}`)) return { lastTag };
+  const report = await call('versions.compare', { projectId, old: `git:v${installed}` }).catch(() => null);
+  return { lastTag, ...(report ? { againstInstalled: { version: installed, report } } : {}) };
+}
+
+/** The publish dialog: profile, pre-flight, options, the run with its progress, the outcome; and the history. */
+export const usePublishStore = createStore<PublishState & PublishAction>('publish', (set, get) => ({
+  open: false,
+  profileId: null,
+  preflightLoading: false,
+  testConfigs: [],
+  history: [],
+  ...SETUP,
+  show: async () => {
+    set({ open: true, ...SETUP }, false, 'show');
+    const profiles = useProfilesStore.getState();
+    if (!profiles.loaded) await profiles.load();
+    const list = useProfilesStore.getState().profiles;
+    const profileId = list.some((p) => p.id === get().profileId) ? get().profileId : (list[0]?.id ?? null);
+    set({ profileId, testConfigs: await call('testConfig.list', { projectId: currentProjectId() }).catch(() => []) }, false, 'show/ready');
+    if (profileId) await get().runPreflight();
+  },
+  close: () => get().phase !== 'running' && set({ open: false }, false, 'close'),
+  selectProfile: async (profileId) => {
+    set({ profileId, ...SETUP }, false, 'selectProfile');
+    await get().runPreflight();
+  },
+  runPreflight: async () => {
+    const { profileId } = get();
+    if (!profileId) return;
+    const projectId = currentProjectId();
+    set({ preflightLoading: true, preflightError: null, preflight: null }, false, 'preflight/start');
+    try {
+      const preflight = await call('publish.preflight', { projectId, profileId });
+      set({ preflight, versions: await versionsOf(projectId, preflight) }, false, 'preflight/done');
+    } catch (e) {
+      set({ preflightError: presentError(e) }, false, 'preflight/failed');
+    } finally {
+      set({ preflightLoading: false }, false, 'preflight/idle');
+    }
+  },
+  setOptions: (patch) => set({ options: { ...get().options, ...patch } }, false, 'options'),
+  bump: async (level) => {
+    const r = await call('connector.addVersion', { projectId: currentProjectId(), level });
+    await useProjectsStore.getState().load().catch(() => undefined);
+    set({ options: { ...get().options, replace: false } }, false, 'bumped');
+    await get().runPreflight();
+    return r.to;
+  },
+  publish: async () => {
+    const { profileId, options } = get();
+    if (!profileId) return null;
+    const runId = crypto.randomUUID();
+    set({ phase: 'running', progress: initialProgress(), outcome: null, error: null }, false, 'run/start');
+    const off = onEvent('publish.progress', (p) => p.runId === runId && set({ progress: applyProgress(get().progress, p) }, false, 'run/progress'));
+    try {
+      const { health, ...rest } = options;
+      const outcome = await call('publish.run', { runId, profileId, projectId: currentProjectId(), ...rest, ...(healthRequest(health) ? { health: healthRequest(health) } : {}) });
+      set({ outcome, progress: finishProgress(get().progress, outcome.result === 'success') }, false, 'run/outcome');
+      return outcome;
+    } catch (e) {
+      set({ error: presentError(e), progress: finishProgress(get().progress, false) }, false, 'run/failed');
+      return null;
+    } finally {
+      off();
+      set({ phase: 'done' }, false, 'run/done');
+      void get().loadHistory().catch(() => undefined);
+    }
+  },
+  loadHistory: async () => set({ history: await call('publish.history', { projectId: currentProjectId() }) }, false, 'history'),
+}));
