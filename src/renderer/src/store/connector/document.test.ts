@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SHARED_DIR } from '../../../../../tests/helpers/tmp';
+// The largest published connector, read through Vite like any asset (the renderer may not import node:fs).
+import CORTEX from '../../../../../../shared/corpus/connectors/paloalto-cortex-xdr/info.json?raw';
 import { diffText, locatePointer, pathToPointer, pointerToPath, readDoc, shareStructure } from './document';
 
-const CORTEX = readFileSync(path.join(SHARED_DIR, 'corpus', 'connectors', 'paloalto-cortex-xdr', 'info.json'), 'utf8');
 
 describe('readDoc', () => {
   it('parses an object', () => {

@@ -10,6 +10,14 @@ import { applyText, boundModel, endGroup } from './model-binding';
 import { applyJsonEdit, quickFixFor } from './quick-fix';
 
 export type FormView = 'edit' | 'preview';
+/** How an info.json tab shows: the form, the form beside the text, or the text alone. */
+export type InfoLayout = 'form' | 'split' | 'json';
+
+const LAYOUT_KEY = 'cs.infoJson.layout';
+const storedLayout = (): InfoLayout => {
+  const v = typeof localStorage === 'undefined' ? null : localStorage.getItem(LAYOUT_KEY);
+  return v === 'form' || v === 'json' ? v : 'split';
+};
 
 interface ConnectorState {
   /** The project-relative path of the info.json the form edits (null: none open). */
@@ -23,6 +31,7 @@ interface ConnectorState {
   /** Bumps on every select(), so choosing the same field again scrolls and flashes again. */
   readonly selectSeq: number;
   readonly view: FormView;
+  readonly layout: InfoLayout;
 }
 
 interface ConnectorAction {
@@ -37,24 +46,28 @@ interface ConnectorAction {
   toggle(pointer: string, open?: boolean): void;
   select(pointer: string): void;
   setView(view: FormView): void;
+  setLayout(layout: InfoLayout): void;
   applyFix(f: Finding): boolean;
 }
 
 export type ConnectorStore = ConnectorState & ConnectorAction;
 
-const EMPTY: ConnectorState = { relPath: null, info: null, syntaxError: null, expanded: [], selected: null, selectSeq: 0, view: 'edit' };
+type DocState = Omit<ConnectorState, 'view' | 'layout'>;
+const EMPTY: DocState = { relPath: null, info: null, syntaxError: null, expanded: [], selected: null, selectSeq: 0 };
 
 export const isReadOnly = (relPath: string | null) => relPath !== null && findTab(useEditorStore.getState(), relPath)?.readOnly === true;
 
 export const useConnectorStore = createStore<ConnectorStore>('connector', (set, get) => ({
   ...EMPTY,
+  view: 'edit',
+  layout: storedLayout(),
   textChanged: (relPath, text) => {
     const doc = readDoc(text);
-    const reset = relPath !== get().relPath ? { ...EMPTY, view: get().view } : {};
+    const reset = relPath !== get().relPath ? EMPTY : {};
     if (doc.ok) set({ ...reset, relPath, info: shareStructure(get().info, doc.info), syntaxError: null }, false, 'text');
     else set({ ...reset, relPath, syntaxError: doc.error }, false, 'text/broken');
   },
-  unbound: () => set({ ...EMPTY, view: get().view }, false, 'unbound'),
+  unbound: () => set(EMPTY, false, 'unbound'),
   edit: (edit, group) => {
     const model = boundModel();
     const { info, relPath, syntaxError } = get();
@@ -84,6 +97,10 @@ export const useConnectorStore = createStore<ConnectorStore>('connector', (set, 
     set({ selected: pointer, selectSeq: get().selectSeq + 1, expanded, view: 'edit' }, false, 'select');
   },
   setView: (view) => set({ view }, false, 'view'),
+  setLayout: (layout) => {
+    localStorage.setItem(LAYOUT_KEY, layout);
+    set({ layout }, false, 'layout');
+  },
   applyFix: (f) => {
     const model = boundModel();
     const { info } = get();

@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SHARED_DIR } from '../../../../../tests/helpers/tmp';
+// The largest published connector, read through Vite like any asset (the renderer may not import node:fs).
+import CORTEX from '../../../../../../shared/corpus/connectors/paloalto-cortex-xdr/info.json?raw';
 import { createThrottle, liveFindings } from './live';
 
 describe('liveFindings', () => {
-  const text = readFileSync(path.join(SHARED_DIR, 'corpus', 'connectors', 'paloalto-cortex-xdr', 'info.json'), 'utf8');
+  const text = CORTEX;
 
   it('reports a defect typed into the text, with its pointer, quickly', () => {
     const broken = text.replace('"category": "investigation"', '"category": "investigaton"');

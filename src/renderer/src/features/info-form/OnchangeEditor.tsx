@@ -1,0 +1,52 @@
+import type { Field } from '../../../../shared/connector/info-json';
+import { Icon } from '../../components/Icon';
+import { pathToPointer, type JSONPath } from '../../store/connector/document';
+import { newField } from '../../store/connector/edits';
+import { useConnectorStore } from '../../store/connector/store';
+import { FieldList } from './FieldList';
+import { optionLabel } from './options';
+
+/** Which onchange keys can ever match: the options, or "true"/"false" for a checkbox. */
+function branchKeys(field: Field): string[] {
+  if (field.type === 'checkbox') return ['true', 'false'];
+  return Array.isArray(field.options) ? [...new Set(field.options.map(optionLabel))] : [];
+}
+
+/** Fields that appear when a choice is made: one branch per option (a checkbox has "true" and "false"). */
+export function OnchangeEditor({ path, field, hiddenOps }: { path: JSONPath; field: Field; hiddenOps: readonly string[] }) {
+  const onchange = field.onchange && typeof field.onchange === 'object' ? field.onchange : {};
+  const keys = branchKeys(field);
+  const orphans = Object.keys(onchange).filter((k) => !keys.includes(k));
+  const store = useConnectorStore.getState();
+  const branchPath = (key: string) => [...path, 'onchange', key];
+  const addBranch = (key: string) => {
+    store.set(branchPath(key), [newField([])]);
+    store.select(`${pathToPointer(branchPath(key))}/0`);
+  };
+  const removeBranch = (key: string) =>
+    Object.keys(onchange).length === 1 ? store.set([...path, 'onchange'], undefined) : store.set(branchPath(key), undefined);
+
+  return (
+    <fieldset className="ff-group ff-wide onchange" data-pointer={pathToPointer([...path, 'onchange'])}>
+      <legend>Shows more fields (onchange)</legend>
+      {keys.length === 0 && <p className="muted small">Add options to show fields per choice.</p>}
+      {[...keys, ...orphans].map((key) => {
+        const branch = onchange[key];
+        const orphan = orphans.includes(key);
+        return (
+          <div key={key} className={`branch${orphan ? ' orphan' : ''}`} data-testid="onchange-branch" data-key={key}>
+            <div className="branch-head">
+              <span>When <strong>{key}</strong> is {field.type === 'checkbox' ? 'the value' : 'chosen'}{orphan && <span className="tag tag-warn">no such option</span>}</span>
+              {branch !== undefined ? (
+                <button className="icon-button danger-hover" aria-label={`Remove the fields shown for ${key}`} onClick={() => removeBranch(key)}><Icon name="trash" size={14} /></button>
+              ) : (
+                <button className="button secondary small" onClick={() => addBranch(key)} data-testid="add-branch">+ Fields for “{key}”</button>
+              )}
+            </div>
+            {branch !== undefined && <FieldList listPath={branchPath(key)} fields={branch} hiddenOps={hiddenOps} />}
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
