@@ -18,6 +18,7 @@ import 'monaco-editor/languages/definitions/dockerfile/register';
 import { jsonDefaults } from 'monaco-editor/languages/features/json/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/language/json/json.worker?worker';
+import { infoJsonSchema } from '../../../shared/connector/info-json.schema';
 
 /**
  * Monaco silently runs language services on the main thread when a worker cannot start (CSP, wrong path),
@@ -37,7 +38,11 @@ self.MonacoEnvironment = {
     label === 'json' ? watchWorker(new JsonWorker(), 'json') : watchWorker(new EditorWorker(), 'editor'),
 };
 
-// The connector's info.json is validated by the services' rules; Monaco's job here is syntax only.
-jsonDefaults.setDiagnosticsOptions({ validate: true, allowComments: false, trailingCommas: 'error', schemas: [], enableSchemaRequest: false });
+// The rule engine validates info.json (live markers); the schema gives completion and hover docs only, so
+// its own checks are off and nothing is reported twice. Syntax errors still come from the JSON worker.
+jsonDefaults.setDiagnosticsOptions({
+  validate: true, allowComments: false, trailingCommas: 'error', enableSchemaRequest: false, schemaValidation: 'ignore',
+  schemas: [{ uri: infoJsonSchema.$id, fileMatch: ['**/info.json'], schema: infoJsonSchema }],
+});
 
 export default monaco;

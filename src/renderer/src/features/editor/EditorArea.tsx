@@ -1,4 +1,5 @@
 import { useEditorStore, editorSelectors } from '../../store/editor/store';
+import { InfoJsonBar, InfoJsonPane, useInfoJsonLayout } from '../info-form/InfoJsonPane';
 import { EditorTabs, EDITOR_PANEL_ID } from './EditorTabs';
 import { EmptyEditor } from './EmptyEditor';
 import { FileBanners } from './FileBanners';
@@ -9,13 +10,16 @@ import { MonacoView } from './MonacoView';
 export function EditorArea() {
   const tab = useEditorStore(editorSelectors.activeTab);
   const hasTabs = useEditorStore((s) => s.tabs.length > 0);
+  const infoLayout = useInfoJsonLayout(tab?.kind === 'text' ? tab.relPath : null);
   return (
     <div className="editor-area">
       <EditorTabs />
       <div id={EDITOR_PANEL_ID} className="editor-panel" role={hasTabs ? 'tabpanel' : undefined} aria-label={tab ? tab.relPath : undefined}>
         {tab && <FileBanners tab={tab} />}
-        <div className="editor-content">
+        {tab && infoLayout && <InfoJsonBar layout={infoLayout} />}
+        <div className={`editor-content${infoLayout ? ` info-${infoLayout}` : ''}`}>
           <MonacoView tab={tab?.kind === 'text' ? tab : null} />
+          {tab && infoLayout && infoLayout !== 'json' && <InfoJsonPane relPath={tab.relPath} layout={infoLayout} />}
           {tab?.kind === 'image' && <ImagePreview tab={tab} />}
           {tab?.kind === 'binary' && <div className="binary-file muted">This file is binary and cannot be shown.</div>}
           {!tab && <EmptyEditor />}

@@ -9,8 +9,9 @@ import { settingsSelectors, useSettingsStore } from '../../store/settings/store'
 
 const FONT = "'Cascadia Code', 'JetBrains Mono', 'SF Mono', Menlo, Consolas, 'DejaVu Sans Mono', 'Liberation Mono', monospace";
 
+/** Markers other than the connector's findings, which the problems store counts for the whole folder. */
 function countProblems(m: MonacoApi) {
-  const markers = m.editor.getModelMarkers({});
+  const markers = m.editor.getModelMarkers({}).filter((x) => x.owner !== 'connector-studio');
   return {
     errors: markers.filter((x) => x.severity === m.MarkerSeverity.Error).length,
     warnings: markers.filter((x) => x.severity === m.MarkerSeverity.Warning).length,

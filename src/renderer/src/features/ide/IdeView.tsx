@@ -6,6 +6,8 @@ import { useProjectsStore } from '../../store/projects/store';
 import { useSearchStore } from '../../store/search/store';
 import { useWorkspaceStore } from '../../store/workspace/store';
 import { EditorArea } from '../editor/EditorArea';
+import { useConnectorSync } from '../info-form/useConnectorSync';
+import { ProblemsPanel } from '../problems/ProblemsPanel';
 import { SettingsPage } from '../settings/SettingsPage';
 import { ActivityBar } from './ActivityBar';
 import { Sidebar } from './Sidebar';
@@ -43,6 +45,7 @@ export function IdeView({ projectId, showSettings }: { projectId: string; showSe
   const sidebarVisible = useAppStore((s) => s.sidebarVisible);
   const project = useProjectsStore((s) => s.projects.find((p) => p.id === projectId));
   const title = project ? project.label || project.name : 'Connector project';
+  useConnectorSync(projectId);
 
   useEffect(() => {
     document.title = `${title} — Connector Studio`;
@@ -65,6 +68,7 @@ export function IdeView({ projectId, showSettings }: { projectId: string; showSe
         {!fullScreen && sidebarVisible && <Sidebar title={title} />}
         <main className="ide-main" aria-label={showSettings ? 'Settings' : 'Editor'}>
           {showSettings ? <SettingsPage onClose={() => navigate({ page: 'project', projectId, settings: false })} /> : <EditorArea />}
+          {!showSettings && <ProblemsPanel />}
         </main>
       </div>
       {!fullScreen && <StatusBar />}

@@ -4,6 +4,7 @@ import { editorSelectors, useEditorStore } from '../../store/editor/store';
 import { useAppStore } from '../../store/app/store';
 import { useGitStore } from '../../store/git/store';
 import { usePaletteStore } from '../../store/palette/store';
+import { useProblemsStore } from '../../store/problems/store';
 
 function BackupState() {
   const tabs = useEditorStore((s) => s.tabs);
@@ -22,7 +23,9 @@ export function StatusBar() {
   const status = useGitStore((s) => s.status);
   const tab = useEditorStore(editorSelectors.activeTab);
   const cursor = useEditorStore((s) => s.cursor);
-  const problems = useEditorStore((s) => s.problems);
+  const connector = useProblemsStore((s) => s.counts);
+  const others = useEditorStore((s) => s.problems);
+  const problems = { errors: connector.errors + others.errors, warnings: connector.warnings + others.warnings };
   const showSidebar = useAppStore((s) => s.showSidebar);
   return (
     <footer className="status-bar" aria-label="Status bar">
@@ -32,10 +35,11 @@ export function StatusBar() {
           {status?.isRepo ? status.branch ?? 'detached' : 'No git repository'}
           {status?.isRepo && status.files.length > 0 && <span>*</span>}
         </button>
-        <span className="status-item" data-testid="status-problems" data-errors={problems.errors} data-warnings={problems.warnings}
-          aria-label={`${problems.errors} errors, ${problems.warnings} warnings`} title="Problems in open files">
+        <button className="status-item" data-testid="status-problems" data-errors={problems.errors} data-warnings={problems.warnings}
+          aria-label={`${problems.errors} errors, ${problems.warnings} warnings: toggle Problems`} title="Problems in the connector (Ctrl+Shift+M)"
+          onClick={() => useProblemsStore.getState().togglePanel()}>
           <Icon name="error" size={14} /> {problems.errors} <Icon name="warning" size={14} /> {problems.warnings}
-        </span>
+        </button>
         <BackupState />
       </div>
       <div className="status-right">

@@ -9,6 +9,7 @@ import { useWorkspaceStore } from '../../store/workspace/store';
 import { navigate } from '../../hooks/useRoute';
 import { deleteEntry, newFile, newFolder, pickAndUpload, renameEntry } from '../file-tree/tree-commands';
 import * as app from './app-commands';
+import { CONNECTOR_COMMANDS } from '../problems/connector-commands';
 import * as test from '../testing/test-commands';
 import * as authoring from '../wizard/authoring-commands';
 
@@ -85,6 +86,7 @@ export const COMMANDS: readonly Command[] = [
   { id: 'test.health', category: 'Test', title: 'Check Health', inProjectOnly: true, run: () => test.checkHealth() },
   { id: 'test.actions', category: 'Test', title: 'Test Actions', shortcut: 'Mod+Alt+A', inProjectOnly: true, run: () => test.showTest('actions') },
   { id: 'test.run', category: 'Test', title: 'Run Action', shortcut: 'Mod+Enter', shortcutScope: 'Test Actions', inProjectOnly: true, run: () => test.runAction() },
+  ...CONNECTOR_COMMANDS,
 ];
 
 export const availableCommands = (inProject: boolean) => COMMANDS.filter((c) => inProject || !c.inProjectOnly);
