@@ -18,6 +18,7 @@ import 'monaco-editor/languages/definitions/dockerfile/register';
 import { jsonDefaults } from 'monaco-editor/languages/features/json/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/language/json/json.worker?worker';
+import { installPythonLint } from '../features/python-lint/python-lint';
 import { infoJsonSchema } from '../../../shared/connector/info-json.schema';
 
 /**
@@ -44,5 +45,8 @@ jsonDefaults.setDiagnosticsOptions({
   validate: true, allowComments: false, trailingCommas: 'error', enableSchemaRequest: false, schemaValidation: 'ignore',
   schemas: [{ uri: infoJsonSchema.$id, fileMatch: ['**/info.json'], schema: infoJsonSchema }],
 });
+
+// Ruff (WebAssembly) and the security analyzers mark Python as the user types.
+installPythonLint(monaco as unknown as Parameters<typeof installPythonLint>[0]);
 
 export default monaco;

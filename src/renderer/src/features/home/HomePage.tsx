@@ -10,10 +10,14 @@ import { useProjectsStore } from '../../store/projects/store';
 import { visibleProjects, type ProjectSort } from '../../store/projects/visible-projects';
 import { useSettingsStore } from '../../store/settings/store';
 import { openFolder, toggleTheme } from '../palette/app-commands';
+import { OpenPackageButton } from '../review/OpenPackageButton';
+import { closeReview } from '../review/reviewer-commands';
 import { importTgz, newConnector } from '../wizard/authoring-commands';
 import { ProjectCard } from './ProjectCard';
 
 async function deleteProject(p: ProjectSummary) {
+  // A review lives in a temporary folder: closing it only forgets it, so there is nothing to confirm.
+  if (p.readOnly) return closeReview(p, false);
   const ok = await confirmDialog({
     title: `Delete “${p.root.split(/[\\/]/).pop()}”?`,
     message: `The folder “${p.root}” and everything in it will be moved to the system trash.`,
@@ -85,6 +89,7 @@ export function HomePage() {
           <button className="icon-button" onClick={() => void load()} aria-label="Refresh the list" title="Refresh"><Icon name="refresh" /></button>
           <span className="toolbar-spacer" />
           <button className="button secondary" onClick={() => importTgz()} data-testid="import-tgz"><Icon name="upload" /> Import .tgz…</button>
+          <OpenPackageButton />
           <button className="button secondary" onClick={() => void openFolder()} data-testid="open-folder"><Icon name="folderOpen" /> Open Folder…</button>
           <button className="button primary" onClick={() => newConnector()} data-testid="new-connector"><Icon name="filePlus" /> New Connector</button>
         </div>

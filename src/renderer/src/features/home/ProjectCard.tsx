@@ -28,10 +28,16 @@ export function ProjectCard({ project: p, onDelete }: Props) {
             <span className="mono">{p.name}</span> · <span data-testid="project-version">v{p.version}</span>
           </p>
         </div>
-        <span className={`git-badge git-${p.git}`} data-testid="project-git" data-state={p.git}>
-          {p.git !== 'none' && <Icon name="branch" size={12} />}
-          {GIT_LABEL[p.git]}
-        </span>
+        {p.readOnly ? (
+          <span className="git-badge review-badge" data-testid="project-review-badge" title="Opened read-only for review; not part of the workspace until imported">
+            <Icon name="review" size={12} /> Review
+          </span>
+        ) : (
+          <span className={`git-badge git-${p.git}`} data-testid="project-git" data-state={p.git}>
+            {p.git !== 'none' && <Icon name="branch" size={12} />}
+            {GIT_LABEL[p.git]}
+          </span>
+        )}
       </div>
       {p.description && <p className="card-description">{p.description}</p>}
       {p.problem && <p className="card-problem" role="note"><Icon name="warning" size={14} /> {p.problem}</p>}
@@ -42,9 +48,15 @@ export function ProjectCard({ project: p, onDelete }: Props) {
           <a className="icon-button" href={href} target="_blank" rel="noopener" aria-label={`Open ${p.label || p.name} in a new tab`} title="Open in a new tab">
             <Icon name="maximize" size={14} />
           </a>
-          <button className="icon-button danger-hover" onClick={() => onDelete(p)} aria-label={`Delete ${p.label || p.name}`} title="Delete (move to trash)" data-testid="project-delete">
-            <Icon name="trash" size={14} />
-          </button>
+          {p.readOnly ? (
+            <button className="icon-button" onClick={() => onDelete(p)} aria-label={`Close the review of ${p.label || p.name}`} title="Close the review (nothing is deleted)" data-testid="project-close-review">
+              <Icon name="close" size={14} />
+            </button>
+          ) : (
+            <button className="icon-button danger-hover" onClick={() => onDelete(p)} aria-label={`Delete ${p.label || p.name}`} title="Delete (move to trash)" data-testid="project-delete">
+              <Icon name="trash" size={14} />
+            </button>
+          )}
         </span>
       </div>
     </li>

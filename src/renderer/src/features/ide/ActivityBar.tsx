@@ -5,11 +5,13 @@ import { useAppStore, type SidebarView } from '../../store/app/store';
 import { useGitStore } from '../../store/git/store';
 import { formatShortcut } from '../../store/palette/shortcuts';
 
-const VIEWS: { id: SidebarView; icon: IconName; label: string; keys: string }[] = [
+const VIEWS: { id: SidebarView; icon: IconName; label: string; keys?: string }[] = [
   { id: 'explorer', icon: 'files', label: 'Explorer', keys: 'Mod+Shift+E' },
   { id: 'search', icon: 'search', label: 'Search', keys: 'Mod+Shift+F' },
   { id: 'git', icon: 'branch', label: 'Source Control', keys: 'Ctrl+Shift+G' },
   { id: 'test', icon: 'flask', label: 'Test', keys: 'Mod+Alt+C' },
+  { id: 'review', icon: 'review', label: 'Review' },
+  { id: 'playbooks', icon: 'workflow', label: 'Playbooks' },
 ];
 
 /** The left strip: side bar views on top, Home and Settings at the bottom. */
@@ -23,7 +25,7 @@ export function ActivityBar({ projectId }: { projectId: string }) {
         const on = sidebarVisible && sidebar === v.id;
         return (
           <button key={v.id} className={`activity-item${on ? ' active' : ''}`} aria-pressed={on} aria-label={v.label}
-            title={`${v.label} (${formatShortcut(v.keys, mac)})`} data-testid={`activity-${v.id}`}
+            title={v.keys ? `${v.label} (${formatShortcut(v.keys, mac)})` : v.label} data-testid={`activity-${v.id}`}
             onClick={() => (on ? toggleSidebar() : showSidebar(v.id))}>
             <Icon name={v.icon} size={22} />
             {v.id === 'git' && changes > 0 && <span className="activity-badge" aria-label={`${changes} changes`}>{changes}</span>}

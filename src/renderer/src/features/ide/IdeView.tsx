@@ -5,7 +5,10 @@ import { toastError, useAppStore } from '../../store/app/store';
 import { useProjectsStore } from '../../store/projects/store';
 import { useSearchStore } from '../../store/search/store';
 import { useWorkspaceStore } from '../../store/workspace/store';
+import { DocsPreview } from '../docs/DocsPreview';
 import { EditorArea } from '../editor/EditorArea';
+import { ReviewerBanner } from '../review/ReviewerBanner';
+import { useReviewerMode } from '../review/useReviewerMode';
 import { useConnectorSync } from '../info-form/useConnectorSync';
 import { ProblemsPanel } from '../problems/ProblemsPanel';
 import { SettingsPage } from '../settings/SettingsPage';
@@ -45,6 +48,7 @@ export function IdeView({ projectId, showSettings }: { projectId: string; showSe
   const sidebarVisible = useAppStore((s) => s.sidebarVisible);
   const project = useProjectsStore((s) => s.projects.find((p) => p.id === projectId));
   const title = project ? project.label || project.name : 'Connector project';
+  useReviewerMode(projectId, project);
   useConnectorSync(projectId);
 
   useEffect(() => {
@@ -63,11 +67,13 @@ export function IdeView({ projectId, showSettings }: { projectId: string; showSe
   return (
     <div className={`ide${fullScreen ? ' full-screen' : ''}`} data-testid="ide" data-fullscreen={fullScreen ? 'true' : 'false'}>
       {!fullScreen && <TitleBar title={title} />}
+      {!fullScreen && <ReviewerBanner project={project} />}
       <div className="ide-body">
         {!fullScreen && <ActivityBar projectId={projectId} />}
         {!fullScreen && sidebarVisible && <Sidebar title={title} />}
         <main className="ide-main" aria-label={showSettings ? 'Settings' : 'Editor'}>
           {showSettings ? <SettingsPage onClose={() => navigate({ page: 'project', projectId, settings: false })} /> : <EditorArea />}
+          {!showSettings && <DocsPreview />}
           {!showSettings && <ProblemsPanel />}
         </main>
       </div>

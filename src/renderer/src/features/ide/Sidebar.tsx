@@ -5,6 +5,8 @@ import { ExplorerView } from '../file-tree/ExplorerView';
 import { GitPanel } from '../git/GitPanel';
 import { SearchPanel } from '../search/SearchPanel';
 import { TestView } from '../testing/TestView';
+import { PlaybooksPanel } from '../playbooks/PlaybooksPanel';
+import { ReviewPanel } from '../review/ReviewPanel';
 
 /** The resizable side bar; its width is a UI preference kept in localStorage. */
 export function Sidebar({ title }: { title: string }) {
@@ -17,6 +19,8 @@ export function Sidebar({ title }: { title: string }) {
         {view === 'search' && <SearchPanel />}
         {view === 'git' && <GitPanel />}
         {view === 'test' && <TestView />}
+        {view === 'review' && <ReviewPanel />}
+        {view === 'playbooks' && <PlaybooksPanel />}
       </aside>
       <Resizer label="Resize side bar" value={width} min={170} max={700} onChange={setWidth} />
     </>

@@ -12,6 +12,7 @@ import * as app from './app-commands';
 import { CONNECTOR_COMMANDS } from '../problems/connector-commands';
 import * as test from '../testing/test-commands';
 import * as authoring from '../wizard/authoring-commands';
+import { REVIEW_COMMANDS } from '../review/review-commands';
 
 export interface Command {
   readonly id: string;
@@ -86,6 +87,7 @@ export const COMMANDS: readonly Command[] = [
   { id: 'test.health', category: 'Test', title: 'Check Health', inProjectOnly: true, run: () => test.checkHealth() },
   { id: 'test.actions', category: 'Test', title: 'Test Actions', shortcut: 'Mod+Alt+A', inProjectOnly: true, run: () => test.showTest('actions') },
   { id: 'test.run', category: 'Test', title: 'Run Action', shortcut: 'Mod+Enter', shortcutScope: 'Test Actions', inProjectOnly: true, run: () => test.runAction() },
+  ...REVIEW_COMMANDS,
   ...CONNECTOR_COMMANDS,
 ];
 

@@ -1,0 +1,85 @@
+import type { ProjectSummary } from '../../../../shared/models/workspace';
+import { navigate } from '../../hooks/useRoute';
+import { toastError, toastSuccess, useAppStore } from '../../store/app/store';
+import { choiceDialog } from '../../store/dialogs/store';
+import { useReviewerStore, type PackageBytes } from '../../store/review';
+
+// Reviewer mode: open a .tgz read-only, import it into the workspace, or close it. Failures become toasts.
+
+export function readBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error(`Cannot read ${file.name}.`));
+    reader.readAsDataURL(file);
+  });
+}
+
+const readPackage = async (file: File): Promise<PackageBytes> => ({ fileName: file.name, base64: await readBase64(file) });
+
+/** Opens the archive read-only and shows it; the IDE opens on the report (see useReviewerMode). */
+export async function openPackageForReview(file: File): Promise<void> {
+  try {
+    const project = await useReviewerStore.getState().openPackage(await readPackage(file));
+    navigate({ page: 'project', projectId: project.id, settings: false });
+  } catch (e) {
+    toastError(e);
+  }
+}
+
+/** A one-off file chooser, for the palette (Home has its own visible input). */
+export function pickFile(onFile: (file: File) => void, testId: string): void {
+  const input = document.createElement('input');
+  input.type = 'file';
+  input.accept = '.tgz,.tar.gz,application/gzip,application/x-gzip';
+  input.setAttribute('data-testid', testId);
+  input.style.display = 'none';
+  input.addEventListener('change', () => {
+    const file = input.files?.[0];
+    input.remove();
+    if (file) onFile(file);
+  });
+  input.addEventListener('cancel', () => input.remove());
+  document.body.append(input);
+  input.click();
+}
+
+const askReplace = async (message: string) =>
+  (await choiceDialog({
+    title: 'Replace the connector in the workspace?',
+    message: `${message} Replace it with the reviewed version? Its current folder is removed.`,
+    choices: [{ id: 'replace', label: 'Replace', danger: true }, { id: 'cancel', label: 'Cancel', primary: true }],
+  })) === 'replace';
+
+async function importWith(review: ProjectSummary, pkg?: PackageBytes): Promise<void> {
+  const store = useReviewerStore.getState();
+  let outcome = await store.importIntoWorkspace(review.id, { pkg });
+  if (outcome.kind === 'needsFile') return pickFile((file) => void readPackage(file).then((p) => importWith(review, p)).catch(toastError), 'review-import-input');
+  if (outcome.kind === 'exists') {
+    if (!(await askReplace(outcome.message))) return;
+    outcome = await store.importIntoWorkspace(review.id, { replace: true, pkg });
+  }
+  if (outcome.kind !== 'imported') return;
+  toastSuccess(`Imported ${outcome.project.label || outcome.project.name} ${outcome.project.version} into the workspace.`);
+  // From here on it is a project to work on: its files, not the report, come first.
+  useAppStore.getState().showSidebar('explorer');
+  navigate({ page: 'project', projectId: outcome.project.id, settings: false });
+}
+
+export async function importReviewed(review: ProjectSummary): Promise<void> {
+  try {
+    await importWith(review);
+  } catch (e) {
+    toastError(e);
+  }
+}
+
+export async function closeReview(review: ProjectSummary, thenHome = true): Promise<void> {
+  try {
+    await useReviewerStore.getState().close(review.id);
+    toastSuccess(`Closed the review of ${review.label || review.name} ${review.version}.`);
+    if (thenHome) navigate({ page: 'home' });
+  } catch (e) {
+    toastError(e);
+  }
+}

@@ -1,0 +1,84 @@
+import type { Severity } from '../../../../shared/connector/findings';
+import type { ReviewReport, SectionId } from '../../../../shared/models/review';
+import { call } from '../../api/client';
+import { useAppStore } from '../app/store';
+import { createStore } from '../create-store';
+import { downloadText } from './download';
+import { NO_FILTER, toggleSeverity, type ReportFilter } from './report-view';
+import { toVersionSpec } from './version-spec';
+
+interface ReviewState {
+  /** The project the report is about; a report never outlives a project switch. */
+  readonly projectId: string | null;
+  readonly report: ReviewReport | null;
+  readonly running: boolean;
+  readonly error: string | null;
+  /** The version spec the compatibility section compares with (folder, .tgz, git:<rev> or tag). */
+  readonly against: string | null;
+  readonly filter: ReportFilter;
+  readonly exporting: boolean;
+}
+
+interface ReviewAction {
+  run(): Promise<void>;
+  compareWith(spec: string | null): Promise<void>;
+  toggleSeverity(severity: Severity): void;
+  setSection(section: SectionId | 'all'): void;
+  clearFilter(): void;
+  exportHtml(): Promise<void>;
+  reset(): void;
+}
+
+const EMPTY: ReviewState = { projectId: null, report: null, running: false, error: null, against: null, filter: NO_FILTER, exporting: false };
+
+/** Only the newest request may write its answer: a slow review must not overwrite a newer one. */
+let generation = 0;
+
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export const useReviewStore = createStore<ReviewState & ReviewAction>('review', (set, get) => {
+  const project = () => {
+    const id = useAppStore.getState().projectId;
+    if (!id) throw new Error('Open a connector project to review it.');
+    return id;
+  };
+  const against = () => (get().against ? { against: get().against! } : {});
+
+  return {
+    ...EMPTY,
+    run: async () => {
+      const projectId = project();
+      const mine = ++generation;
+      // A report of another project is never shown, not even while the new one runs.
+      set({ running: true, error: null, ...(get().projectId === projectId ? {} : { report: null, projectId }) }, false, 'run');
+      try {
+        const report = await call('review.run', { projectId, ...against() });
+        if (mine === generation) set({ report, projectId, running: false }, false, 'run/done');
+      } catch (e) {
+        if (mine === generation) set({ running: false, error: messageOf(e) }, false, 'run/failed');
+      }
+    },
+    compareWith: async (spec) => {
+      const trimmed = spec ? toVersionSpec(spec) || null : null;
+      // Showing the new section is the point of comparing: a section filter would hide it.
+      set({ against: trimmed, filter: { ...get().filter, section: 'all' } }, false, 'compareWith');
+      await get().run();
+    },
+    toggleSeverity: (severity) => set({ filter: toggleSeverity(get().filter, severity) }, false, 'toggleSeverity'),
+    setSection: (section) => set({ filter: { ...get().filter, section } }, false, 'setSection'),
+    clearFilter: () => set({ filter: NO_FILTER }, false, 'clearFilter'),
+    exportHtml: async () => {
+      set({ exporting: true }, false, 'exportHtml');
+      try {
+        const { html, fileName } = await call('review.html', { projectId: project(), ...against() });
+        downloadText(fileName, html, 'text/html');
+      } finally {
+        set({ exporting: false }, false, 'exportHtml/done');
+      }
+    },
+    reset: () => {
+      generation++;
+      set(EMPTY, false, 'reset');
+    },
+  };
+});

@@ -1,0 +1,50 @@
+import { mkdir } from 'node:fs/promises';
+import { expect, test } from '../../fixtures';
+import { editor } from '../../pages/editor';
+import { homePage } from '../../pages/home';
+import { reviewPage } from '../../pages/review';
+import { SAMPLE_DIR, packageFolder, shot } from './packages';
+
+test('a .tgz opened from Home shows its report first, stays read-only, and imports into the workspace', async ({ page, app }, info) => {
+  const out = info.outputPath();
+  await mkdir(out, { recursive: true });
+  const tgz = await packageFolder(SAMPLE_DIR, out, 'sample-threat-intel-1.0.0.tgz');
+  await app.open(page);
+  const review = reviewPage(page);
+
+  await review.openPackage(tgz);
+  await expect(review.banner).toContainText('Read-only review of Sample Threat Intel 1.0.0');
+  await expect(review.panel).toBeVisible();
+  await expect(review.verdict).toHaveText('Ready to certify');
+  await expect(review.counts).toHaveText('0 errors, 0 warnings, 0 infos');
+  await expect(review.section('security')).toContainText('No findings.');
+  await page.screenshot({ path: shot('review-reviewer-mode') });
+
+  // Read-only: typing changes nothing and marks nothing dirty.
+  await page.getByTestId('activity-explorer').click();
+  // A package unpacks as a bare connector folder: paths start at the connector.
+  const relPath = 'connector.py';
+  await page.locator(`[data-testid="tree-row"][data-path="${relPath}"]`).click();
+  const ed = editor(page);
+  await ed.waitReady(relPath);
+  await ed.typeAtEnd('\n# reviewer typed this');
+  await ed.save();
+  await expect(ed.tab(relPath)).toHaveAttribute('data-dirty', 'false');
+  await expect(ed.lines).not.toContainText('reviewer typed this');
+
+  // Nothing can be generated into a package under review.
+  await review.showPlaybooks();
+  await expect(review.generatePlaybooks).toBeDisabled();
+
+  await review.importButton.click();
+  const imported = page.getByTestId('toast').filter({ hasText: 'Imported Sample Threat Intel 1.0.0 into the workspace' });
+  const replace = page.getByTestId('choice-dialog').getByTestId('choice-replace');
+  await expect(imported.or(replace)).toBeVisible();
+  if (await replace.isVisible()) await replace.click();
+  await expect(imported).toBeVisible();
+  await expect(review.banner).toHaveCount(0);
+  await expect(page.getByTestId('file-tree')).toBeVisible();
+  await page.getByTestId('activity-home').click();
+  await expect(homePage(page).cards.first()).toBeVisible();
+  await expect(page.getByTestId('project-review-badge')).toHaveCount(0);
+});
