@@ -91,6 +91,7 @@ export async function createServices(config: ServicesConfig) {
     connectorDirOf: projects.connectorDirOf,
     pythonPath: async () => (await settings.get()).pythonPath,
     emit: (payload) => events.emit('lsp.diagnostics', payload),
+    events,
     stubsDir: path.join(config.resourcesDir, 'python', 'stubs'),
     log: (m) => log.warn(m),
   });

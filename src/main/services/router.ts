@@ -142,6 +142,7 @@ const handlers: Handlers = {
   'lsp.hover': (s, r) => s.lsp.hover(r),
   'lsp.definition': (s, r) => s.lsp.definition(r),
   'lsp.signatureHelp': (s, r) => s.lsp.signatureHelp(r),
+  'lsp.start': (s, r) => s.lsp.start(r.projectId),
   'lsp.stop': (s, r) => s.lsp.stop(r.projectId),
   'connector.validate': async (s, r) => s.validate.validateFolder(await s.projects.connectorDirOf(r.projectId), { metadataOnly: r.metadataOnly }),
 };

@@ -1,9 +1,11 @@
 import { ConnectionBanner } from './components/ConnectionBanner';
 import { Toasts } from './components/Toasts';
 import { DialogHost } from './features/dialogs/DialogHost';
+import { GitOverlays } from './features/git/GitOverlays';
 import { HomePage } from './features/home/HomePage';
 import { IdeView } from './features/ide/IdeView';
 import { CommandPalette } from './features/palette/CommandPalette';
+import { PublishOverlays } from './features/publish/PublishOverlays';
 import { useGlobalShortcuts } from './features/palette/useGlobalShortcuts';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { AuthoringDialogs } from './features/wizard/AuthoringDialogs';
@@ -43,6 +45,8 @@ export function App() {
       <ConnectionBanner />
       {ready ? <Page /> : <div className="boot" aria-busy="true" aria-label="Starting Connector Studio" />}
       <CommandPalette />
+      <GitOverlays />
+      <PublishOverlays />
       <DialogHost />
       <AuthoringDialogs />
       <Toasts />

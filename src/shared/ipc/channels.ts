@@ -93,6 +93,7 @@ const channelMap: Record<Channel, true> = {
   'lsp.hover': true,
   'lsp.definition': true,
   'lsp.signatureHelp': true,
+  'lsp.start': true,
   'lsp.stop': true,
 };
 const eventMap: Record<EventName, true> = {

@@ -207,6 +207,8 @@ export interface Contract {
   'lsp.hover': { req: LspAt; res: { markdown: string; range?: LspRange } | null };
   'lsp.definition': { req: LspAt; res: LspLocation[] };
   'lsp.signatureHelp': { req: LspAt; res: LspSignatureHelp | null };
+  /** Starts the project's language server ahead of the first Python file (diagnostics for every file). */
+  'lsp.start': { req: InProject; res: Empty };
   /** Stops the project's language server (the window left the project). */
   'lsp.stop': { req: InProject; res: Empty };
 }

@@ -178,5 +178,6 @@ export const requestSchemas: Record<Channel, Schema> = {
   'lsp.hover': lspAt,
   'lsp.definition': lspAt,
   'lsp.signatureHelp': lspAt,
+  'lsp.start': inProject(),
   'lsp.stop': inProject(),
 };

@@ -1,6 +1,6 @@
 /** The language server end to end with the real pyright: completion, hover, definition, signature help and
  * diagnostics on a copy of the bundled sample, through the same service the router calls. */
-import { appendFile, readFile } from 'node:fs/promises';
+import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONNECTOR, PROJECT, makeLspKit, positionOf, type LspKit } from './test-kit';
@@ -70,6 +70,14 @@ describe('lsp service', () => {
     const fixed = kit.nextDiagnostics(OPS, (e) => !e.diagnostics.some((x) => x.severity === 'error'));
     await kit.lsp.change(PROJECT, OPS, base, 3);
     await fixed;
+  }, SLOW);
+
+  it('checks a file written on disk once files.changed reports it', async () => {
+    const rel = `${CONNECTOR}/extra.py`;
+    const seen = kit.nextDiagnostics(rel, (e) => e.diagnostics.some((d) => d.rule === 'reportCallIssue'));
+    await writeFile(path.join(kit.root, rel), 'from .operations import check_health\n\ncheck_health()\n');
+    await kit.lsp.filesChanged(PROJECT, [rel, `${CONNECTOR}/info.json`]);
+    expect((await seen).diagnostics[0]).toMatchObject({ line: 3, message: 'Argument missing for parameter "config"' });
   }, SLOW);
 
   it('ignores a change older than the text it already has', async () => {

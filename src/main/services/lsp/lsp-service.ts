@@ -3,6 +3,7 @@
 import { realpath } from 'node:fs/promises';
 import type { Events, LspLocation, Res } from '../../../shared/ipc/contract';
 import { ServiceError } from '../errors';
+import type { EventBus } from '../events';
 import { markdownOf, toCompletionList, toPosition, toRange, toSignatureHelp } from './convert';
 import { externalLocation } from './external-files';
 import { createSession, type Session } from './lsp-session';
@@ -16,6 +17,8 @@ export interface LspServiceDeps {
   /** More places a connector's virtualenv may live (the runtime's), checked after the project's own. */
   extraVenvs?(connectorDir: string): string[];
   emit(payload: Events['lsp.diagnostics']): void;
+  /** The services' bus: `files.changed` tells pyright about edits on disk. */
+  events?: EventBus;
   stubsDir?: string;
   maxServers?: number;
   log?(message: string): void;
@@ -92,6 +95,14 @@ export function createLspService(deps: LspServiceDeps) {
     return out;
   }
 
+  const filesChanged = async (projectId: string, relPaths: readonly string[]) => {
+    const s = await sessions.get(projectId)?.catch(() => null);
+    s?.filesChanged(relPaths.filter((p) => /\.pyi?$/.test(p)));
+  };
+  const unsubscribe = deps.events?.subscribe((name, payload) => {
+    if (name === 'files.changed') void filesChanged((payload as Events['files.changed']).projectId, (payload as Events['files.changed']).relPaths);
+  });
+
   return {
     open: async (projectId: string, relPath: string, text: string, version: number) => ((await session(projectId)).open(relPath, text, version), {}),
     change: async (projectId: string, relPath: string, text: string, version: number) => ((await session(projectId)).change(relPath, text, version), {}),
@@ -113,12 +124,15 @@ export function createLspService(deps: LspServiceDeps) {
     stop: async (projectId: string) => (await stop(projectId), {}),
     /** Stops every server; the services' dispose() calls it. */
     dispose: async () => {
+      unsubscribe?.();
       await Promise.all([...sessions.keys()].map(stop));
     },
     /** For tests and diagnostics: the server's process id, once it runs. */
     pid: async (projectId: string) => (await sessions.get(projectId)?.catch(() => null))?.pid(),
-    /** Starts the server now (a project was opened), resolving when it has initialised. */
-    warmUp: async (projectId: string) => void (await (await session(projectId)).ensure()),
+    /** Starts the server now (the project was opened), resolving when it has initialised. */
+    start: async (projectId: string) => (await (await session(projectId)).ensure(), {}),
+    /** Files changed on disk (saves, git, other editors): pyright rereads the ones not open in the UI. */
+    filesChanged,
   };
 }
 

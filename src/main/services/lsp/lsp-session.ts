@@ -1,5 +1,6 @@
 /** One project's pyright server and the documents the UI has open in it. The session, not the process, owns
  * the documents: a restarted server (after a crash) gets every open document again and republishes. */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -97,8 +98,7 @@ export function createSession(deps: SessionDeps) {
   }
 
   function open(relPath: string, text: string, clientVersion: number): void {
-    const d = docs.get(relPath);
-    if (d) return change(relPath, text, Math.max(clientVersion, d.clientVersion));
+    if (docs.has(relPath)) return change(relPath, text, clientVersion);
     docs.set(relPath, { text, version: 1, clientVersion });
     server?.connection.notify('textDocument/didOpen', { textDocument: { uri: uriOf(relPath), languageId: 'python', version: 1, text } });
     void ensure().catch(() => undefined);
@@ -125,6 +125,17 @@ export function createSession(deps: SessionDeps) {
     return s.connection.request<T>(method, { textDocument: { uri: uriOf(relPath) }, ...params }, timeoutMs);
   }
 
+  function filesChanged(relPaths: readonly string[]) {
+    if (!server || relPaths.length === 0) return;
+    // pyright reads type 1 as "add" (rescan the folder) and 2 and 3 as "change" (reread or drop the file);
+    // we cannot tell a new file from a changed one, so an existing file gets both.
+    const changes = relPaths.flatMap((p) => {
+      const uri = uriOf(p);
+      return existsSync(path.join(deps.projectRoot, p)) ? [{ uri, type: 1 }, { uri, type: 2 }] : [{ uri, type: 3 }];
+    });
+    server.connection.notify('workspace/didChangeWatchedFiles', { changes });
+  }
+
   async function stop() {
     stopped = true;
     generation++;
@@ -134,7 +145,7 @@ export function createSession(deps: SessionDeps) {
     await s?.stop();
   }
 
-  return { open, change, close, request, stop, relPathOf, ensure, pid: () => server?.pid };
+  return { open, change, close, request, filesChanged, stop, relPathOf, ensure, pid: () => server?.pid };
 }
 
 export type Session = ReturnType<typeof createSession>;

@@ -9,6 +9,7 @@ import { confirmDialog } from '../../store/dialogs/store';
 import { useProjectsStore } from '../../store/projects/store';
 import { visibleProjects, type ProjectSort } from '../../store/projects/visible-projects';
 import { useSettingsStore } from '../../store/settings/store';
+import { useCloneStore } from '../../store/git/clone-store';
 import { openFolder, toggleTheme } from '../palette/app-commands';
 import { OpenPackageButton } from '../review/OpenPackageButton';
 import { closeReview } from '../review/reviewer-commands';
@@ -90,6 +91,7 @@ export function HomePage() {
           <span className="toolbar-spacer" />
           <button className="button secondary" onClick={() => importTgz()} data-testid="import-tgz"><Icon name="upload" /> Import .tgz…</button>
           <OpenPackageButton />
+          <button className="button secondary" onClick={() => useCloneStore.getState().show()} data-testid="clone-repo"><Icon name="branch" /> Clone…</button>
           <button className="button secondary" onClick={() => void openFolder()} data-testid="open-folder"><Icon name="folderOpen" /> Open Folder…</button>
           <button className="button primary" onClick={() => newConnector()} data-testid="new-connector"><Icon name="filePlus" /> New Connector</button>
         </div>

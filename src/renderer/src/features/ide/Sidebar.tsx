@@ -5,6 +5,7 @@ import { ExplorerView } from '../file-tree/ExplorerView';
 import { GitPanel } from '../git/GitPanel';
 import { SearchPanel } from '../search/SearchPanel';
 import { TestView } from '../testing/TestView';
+import { PublishPanel } from '../publish/PublishPanel';
 import { PlaybooksPanel } from '../playbooks/PlaybooksPanel';
 import { ReviewPanel } from '../review/ReviewPanel';
 
@@ -19,6 +20,7 @@ export function Sidebar({ title }: { title: string }) {
         {view === 'search' && <SearchPanel />}
         {view === 'git' && <GitPanel />}
         {view === 'test' && <TestView />}
+        {view === 'publish' && <PublishPanel />}
         {view === 'review' && <ReviewPanel />}
         {view === 'playbooks' && <PlaybooksPanel />}
       </aside>

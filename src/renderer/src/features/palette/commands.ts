@@ -9,6 +9,8 @@ import { useWorkspaceStore } from '../../store/workspace/store';
 import { navigate } from '../../hooks/useRoute';
 import { deleteEntry, newFile, newFolder, pickAndUpload, renameEntry } from '../file-tree/tree-commands';
 import * as app from './app-commands';
+import { GIT_COMMANDS } from '../git/git-commands';
+import { PUBLISH_COMMANDS } from '../publish/publish-commands';
 import { CONNECTOR_COMMANDS } from '../problems/connector-commands';
 import * as test from '../testing/test-commands';
 import * as authoring from '../wizard/authoring-commands';
@@ -87,6 +89,8 @@ export const COMMANDS: readonly Command[] = [
   { id: 'test.health', category: 'Test', title: 'Check Health', inProjectOnly: true, run: () => test.checkHealth() },
   { id: 'test.actions', category: 'Test', title: 'Test Actions', shortcut: 'Mod+Alt+A', inProjectOnly: true, run: () => test.showTest('actions') },
   { id: 'test.run', category: 'Test', title: 'Run Action', shortcut: 'Mod+Enter', shortcutScope: 'Test Actions', inProjectOnly: true, run: () => test.runAction() },
+  ...GIT_COMMANDS,
+  ...PUBLISH_COMMANDS,
   ...REVIEW_COMMANDS,
   ...CONNECTOR_COMMANDS,
 ];
