@@ -1,70 +1,98 @@
-import { useId } from 'react';
-import { FileIcon } from '../../components/FileIcon';
+import { useEffect } from 'react';
 import { Icon } from '../../components/Icon';
-import { gitLetter } from '../../store/git/decorations';
+import { toastError } from '../../store/app/store';
+import { changeCount } from '../../store/git/changes';
 import { useGitStore } from '../../store/git/store';
-import { useEditorStore } from '../../store/editor/store';
-import { commitAll, initGit } from '../palette/app-commands';
+import type { GitTab } from '../../store/git/types';
+import { initGit } from '../palette/app-commands';
+import { BranchesView } from './BranchesView';
+import { ChangesView } from './ChangesView';
+import { HistoryView } from './HistoryView';
+import { RemotesView } from './RemotesView';
+import { RemoteStatus } from './RemoteStatus';
+import { pull, push } from './git-actions';
+import './git.css';
 
-/** Source Control: make the project a repository, see what changed, commit everything with a message. */
-export function GitPanel() {
-  const { status, busy, message, setMessage } = useGitStore();
-  const msgId = useId();
-  const dirty = useEditorStore((s) => s.tabs.some((t) => t.dirty));
+const TABS: { id: GitTab; label: string }[] = [
+  { id: 'changes', label: 'Changes' },
+  { id: 'history', label: 'History' },
+  { id: 'branches', label: 'Branches' },
+  { id: 'remotes', label: 'Remotes' },
+];
 
-  const body = !status ? (
-    <p className="muted pad">Reading git status…</p>
-  ) : !status.isRepo ? (
-    <div className="pad">
-      <p className="muted">This project is not a git repository yet.</p>
-      <button className="button primary" disabled={busy} onClick={() => void initGit()} data-testid="git-init">Initialize Git Repository</button>
-    </div>
-  ) : (
-    <>
-      <form className="commit-form" onSubmit={(e) => {
-        e.preventDefault();
-        void commitAll();
-      }}>
-        <label htmlFor={msgId} className="visually-hidden">Commit message</label>
-        <textarea id={msgId} className="text-input commit-message" rows={3} value={message} placeholder={`Message (Ctrl+Enter to commit on “${status.branch ?? 'main'}”)`}
-          onChange={(e) => setMessage(e.target.value)} data-testid="commit-message"
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-              e.preventDefault();
-              void commitAll();
-            }
-          }} />
-        <button type="submit" className="button primary wide" disabled={busy || !message.trim() || !status.files.length} data-testid="commit-all">
-          <Icon name="check" /> Commit All
+function Tabs() {
+  const tab = useGitStore((s) => s.tab);
+  const count = useGitStore((s) => changeCount(s.changes));
+  return (
+    <div className="git-tabs" role="tablist" aria-label="Source Control views">
+      {TABS.map((t) => (
+        <button key={t.id} role="tab" aria-selected={tab === t.id} className={`git-tab${tab === t.id ? ' active' : ''}`}
+          onClick={() => useGitStore.getState().setTab(t.id)} data-testid={`git-tab-${t.id}`}>
+          {t.label}
+          {t.id === 'changes' && count > 0 && <span className="count-badge">{count}</span>}
         </button>
-        {dirty && <p className="muted small">Unsaved editor changes are not part of the commit until you save them.</p>}
-      </form>
-      <h3 className="section-title pad-x">Changes <span className="count-badge">{status.files.length}</span></h3>
-      <ul className="git-files" data-testid="git-changes">
-        {status.files.map((f) => (
-          <li key={f.relPath}>
-            <button className={`git-file git-${f.state}`} onClick={() => f.state !== 'deleted' && void useEditorStore.getState().openFile(f.relPath.replace(/\/$/, ''))}>
-              <FileIcon name={f.relPath} />
-              <span className="git-file-name">{f.relPath.slice(f.relPath.replace(/\/$/, '').lastIndexOf('/') + 1)}</span>
-              <span className="git-file-dir">{f.relPath.slice(0, Math.max(0, f.relPath.replace(/\/$/, '').lastIndexOf('/')))}</span>
-              <span className="tree-git" title={f.state}>{gitLetter(f.state)}</span>
-            </button>
-          </li>
-        ))}
-        {!status.files.length && <li className="muted pad" data-testid="git-clean">No changes: the working tree is clean.</li>}
-      </ul>
-    </>
+      ))}
+    </div>
   );
+}
+
+function Header({ repo }: { repo: boolean }) {
+  const running = useGitStore((s) => !!s.running);
+  const upstream = useGitStore((s) => s.branches?.local.find((b) => b.current)?.upstream);
+  const git = useGitStore.getState;
+  return (
+    <div className="sidebar-header">
+      <h2 className="sidebar-title">Source Control</h2>
+      {repo && (
+        <>
+          <button className="icon-button" aria-label="Compatibility report" title="Compatibility report against the last version tag" onClick={() => void git().openCompat()} data-testid="git-compat">
+            <Icon name="diff" />
+          </button>
+          <button className="icon-button" aria-label="Pull" title="Pull" disabled={running || !upstream} onClick={() => void pull()}><Icon name="arrowDown" /></button>
+          <button className="icon-button" aria-label="Push" title={upstream ? 'Push' : 'Publish the branch (push and set upstream)'} disabled={running}
+            onClick={() => void push(upstream ? {} : { setUpstream: true })}>
+            <Icon name="arrowUp" />
+          </button>
+        </>
+      )}
+      <button className="icon-button" aria-label="Refresh git status" title="Refresh" onClick={() => void Promise.all([git().refresh(), repo && git().loadRefs()]).catch(toastError)}>
+        <Icon name="refresh" />
+      </button>
+    </div>
+  );
+}
+
+/** Source Control: changes and commit, history, branches and tags, remotes; or "Initialize" for a plain folder. */
+export function GitPanel() {
+  const status = useGitStore((s) => s.status);
+  const busy = useGitStore((s) => s.busy);
+  const tab = useGitStore((s) => s.tab);
+  const repo = !!status?.isRepo;
+  useEffect(() => {
+    if (repo) void useGitStore.getState().loadRefs().catch(() => undefined);
+  }, [repo]);
 
   return (
-    <section className="sidebar-view" aria-label="Source Control">
-      <div className="sidebar-header">
-        <h2 className="sidebar-title">Source Control</h2>
-        <button className="icon-button" aria-label="Refresh git status" title="Refresh" onClick={() => void useGitStore.getState().refresh()}>
-          <Icon name="refresh" />
-        </button>
-      </div>
-      {body}
+    <section className="sidebar-view git-panel" aria-label="Source Control" data-testid="git-panel">
+      <Header repo={repo} />
+      {!status ? (
+        <p className="muted pad">Reading git status…</p>
+      ) : !repo ? (
+        <div className="pad">
+          <p className="muted">This project is not a git repository yet.</p>
+          <button className="button primary" disabled={busy} onClick={() => void initGit()} data-testid="git-init">Initialize Repository</button>
+          <p className="muted small">Creates the repository with a .gitignore for virtual environments, caches and user data.</p>
+        </div>
+      ) : (
+        <>
+          <Tabs />
+          <RemoteStatus />
+          {tab === 'changes' && <ChangesView />}
+          {tab === 'history' && <HistoryView />}
+          {tab === 'branches' && <BranchesView />}
+          {tab === 'remotes' && <RemotesView />}
+        </>
+      )}
     </section>
   );
 }

@@ -1,0 +1,65 @@
+import { useEffect, useRef } from 'react';
+import { Modal } from '../../components/Modal';
+import { loadMonaco } from '../../editor/monaco-loader';
+import { languageFor } from '../../store/editor/languages';
+import { useGitStore } from '../../store/git/store';
+import type { DiffView } from '../../store/git/types';
+import { useSettingsStore } from '../../store/settings/store';
+
+/** Monaco's diff editor over two throw-away models; they never enter the editor's model registry. */
+function DiffEditor({ view }: { view: DiffView }) {
+  const host = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    let dispose = () => undefined as void;
+    let gone = false;
+    void loadMonaco().then((m) => {
+      if (gone || !host.current) return;
+      const language = languageFor(view.relPath);
+      const original = m.editor.createModel(view.diff.original, language);
+      const modified = m.editor.createModel(view.diff.modified, language);
+      const editor = m.editor.createDiffEditor(host.current, {
+        readOnly: true, originalEditable: false, automaticLayout: true, renderSideBySide: true, scrollBeyondLastLine: false,
+        theme: useSettingsStore.getState().settings?.theme === 'light' ? 'vs' : 'vs-dark', minimap: { enabled: false },
+      });
+      editor.setModel({ original, modified });
+      host.current.dataset.ready = 'true';
+      dispose = () => {
+        editor.dispose();
+        original.dispose();
+        modified.dispose();
+      };
+    });
+    return () => {
+      gone = true;
+      dispose();
+    };
+  }, [view]);
+  return <div ref={host} className="diff-editor" data-testid="diff-editor" />;
+}
+
+function note(view: DiffView): string | null {
+  if (view.diff.binary) return 'This file is binary: there is no text to compare.';
+  if (view.diff.tooLarge) return 'This file is too large to compare here.';
+  if (!view.diff.originalExists) return 'A new file.';
+  if (!view.diff.modifiedExists) return 'The file was deleted.';
+  return null;
+}
+
+/** A file's changes side by side: working tree, index, or one commit against its parent. */
+export function DiffModal() {
+  const view = useGitStore((s) => s.diff);
+  if (!view) return null;
+  const close = () => useGitStore.getState().closeDiff();
+  const text = note(view);
+  return (
+    <Modal title={view.title} onCancel={close} width={1200} testId="diff-view"
+      footer={<button className="button secondary" onClick={close} data-testid="diff-close">Close</button>}>
+      <div className="diff-labels small muted">
+        <span data-testid="diff-original-label">{view.originalLabel}</span>
+        <span data-testid="diff-modified-label">{view.modifiedLabel}</span>
+      </div>
+      {text && <p className="small muted" data-testid="diff-note">{text}</p>}
+      {!view.diff.binary && !view.diff.tooLarge && <DiffEditor view={view} />}
+    </Modal>
+  );
+}
