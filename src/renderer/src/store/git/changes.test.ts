@@ -1,22 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import type { GitChanges } from '../../../../shared/models/git';
-import { canOpen, changeCount, commitBlocker, diffModeOf, splitPath } from './changes';
+import { canOpen, changeCount, commitPlan, diffModeOf, splitPath } from './changes';
 import { cloneFolderOf } from './clone-store';
 import { gitProgressOf, percent } from './progress';
 
 const changes = (o: Partial<GitChanges> = {}): GitChanges => ({ isRepo: true, branch: 'main', staged: [], unstaged: [], conflicted: [], ...o });
 const file = (relPath: string) => ({ relPath, state: 'modified' as const });
 
-describe('commitBlocker', () => {
+describe('commitPlan', () => {
   it.each([
-    ['not a repository', null, 'msg', false, 'Not a git repository.'],
-    ['conflicts first', changes({ conflicted: [file('a')], staged: [file('b')] }), 'msg', false, 'Resolve and stage the conflicted files first.'],
-    ['a message', changes({ staged: [file('a')] }), '  ', false, 'Write a commit message.'],
-    ['something staged', changes({ unstaged: [file('a')] }), 'msg', false, 'Stage the changes to commit (or use Stage All).'],
-    ['nothing at all', changes(), 'msg', false, 'Nothing to commit.'],
-    ['ready', changes({ staged: [file('a')] }), 'msg', false, null],
-    ['amend needs neither', changes(), '', true, null],
-  ])('%s', (_name, c, message, amend, expected) => expect(commitBlocker(c, message as string, amend as boolean)).toBe(expected));
+    ['not a repository', null, 'msg', false, { kind: 'blocked', reason: 'Not a git repository.' }],
+    ['conflicts first', changes({ conflicted: [file('a')], staged: [file('b')] }), 'msg', false, { kind: 'blocked', reason: 'Resolve and stage the conflicted files first.' }],
+    ['a message', changes({ staged: [file('a')] }), '  ', false, { kind: 'blocked', label: 'Commit', reason: 'Write a commit message.' }],
+    ['nothing at all', changes(), 'msg', false, { kind: 'blocked', reason: 'Nothing to commit.' }],
+    ['staged files', changes({ staged: [file('a')], unstaged: [file('b')] }), 'msg', false, { kind: 'commit', label: 'Commit' }],
+    ['nothing staged: everything', changes({ unstaged: [file('a')] }), 'msg', false, { kind: 'commitAll', label: 'Commit All' }],
+    ['amend needs neither', changes(), '', true, { kind: 'amend' }],
+  ])('%s', (_name, c, message, amend, expected) => expect(commitPlan(c, message as string, amend as boolean)).toMatchObject(expected));
 });
 
 describe('change rows', () => {

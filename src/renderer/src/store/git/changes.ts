@@ -9,13 +9,21 @@ export function splitPath(relPath: string): { name: string; dir: string } {
   return { name: clean.slice(cut + 1), dir: cut < 0 ? '' : clean.slice(0, cut) };
 }
 
-/** Why the Commit button is disabled, or null when a commit can go ahead. */
-export function commitBlocker(changes: GitChanges | null, message: string, amend: boolean): string | null {
-  if (!changes?.isRepo) return 'Not a git repository.';
-  if (changes.conflicted.length) return 'Resolve and stage the conflicted files first.';
-  if (!message.trim() && !amend) return 'Write a commit message.';
-  if (!changes.staged.length && !amend) return changes.unstaged.length ? 'Stage the changes to commit (or use Stage All).' : 'Nothing to commit.';
-  return null;
+export type CommitPlan =
+  | { readonly kind: 'commit' | 'commitAll' | 'amend'; readonly label: string }
+  | { readonly kind: 'blocked'; readonly label: string; readonly reason: string };
+
+/** What the Commit button does: commit what is staged, commit everything when nothing is staged (as VS Code's
+ * smart commit), amend the last commit, or nothing yet and why. */
+export function commitPlan(changes: GitChanges | null, message: string, amend: boolean): CommitPlan {
+  const blocked = (reason: string, label = 'Commit'): CommitPlan => ({ kind: 'blocked', label, reason });
+  if (!changes?.isRepo) return blocked('Not a git repository.');
+  if (changes.conflicted.length) return blocked('Resolve and stage the conflicted files first.');
+  if (amend) return { kind: 'amend', label: 'Amend Last Commit' };
+  const label = changes.staged.length ? 'Commit' : 'Commit All';
+  if (!changes.staged.length && !changes.unstaged.length) return blocked('Nothing to commit.', label);
+  if (!message.trim()) return blocked('Write a commit message.', label);
+  return { kind: changes.staged.length ? 'commit' : 'commitAll', label };
 }
 
 /** Deleted files have nothing to open; everything else opens in the editor or a diff. */
