@@ -27,7 +27,10 @@ const timing = (r: RunResult) => `${formatDuration(r.durationMs)}${r.operationMs
 
 function LiveOutput({ run }: { run: RunRecord }) {
   const end = useRef<HTMLLIElement>(null);
-  useEffect(() => end.current?.scrollIntoView({ block: 'nearest' }), [run.output.length]);
+  // Braces matter: Chromium's scrollIntoView now returns a promise, which React would take for a cleanup.
+  useEffect(() => {
+    end.current?.scrollIntoView({ block: 'nearest' });
+  }, [run.output.length]);
   return (
     <ol className="tc-live" aria-live="polite" aria-label="Live output" data-testid="run-live">
       {run.output.map((l, i) => <li key={i} className={`tc-live-${l.kind}`}>{l.text}</li>)}

@@ -76,7 +76,7 @@ function ActionCard({ item, index, open, onToggle, onChange, onRemove }: CardPro
         )}
       </div>
       {expanded && <ActionEditor action={a} path={path} onChange={set} />}
-      {!expanded && a.description && <p className="wz-card-summary muted">{a.description}</p>}
+      {!expanded && a.description && <p className="wz-card-summary indent muted">{a.description}</p>}
     </li>
   );
 }

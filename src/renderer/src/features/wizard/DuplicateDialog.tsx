@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { messageOf } from '../../api/api-error';
 import { Modal } from '../../components/Modal';
 import { useProjectsStore } from '../../store/projects/store';
@@ -18,7 +18,8 @@ export function DuplicateDialog({ projectId, initial, onClose }: { projectId: st
   const [tried, setTried] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const busy = useAuthoringStore((s) => s.busy);
-  const taken = useProjectsStore((s) => s.projects.map((p) => p.name));
+  const projects = useProjectsStore((s) => s.projects);
+  const taken = useMemo(() => projects.map((p) => p.name), [projects]);
   const errors = checkDuplicate(as, taken);
   const submit = async () => {
     setTried(true);

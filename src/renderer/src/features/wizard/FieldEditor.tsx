@@ -31,13 +31,15 @@ export function FieldEditor({ field, path, index, count, kind, onChange, onRemov
   const set = (patch: Partial<WizardField>) => onChange(patchField(field, patch));
   const { issues, shown } = useIssues();
   const errors = issuesAt(issues, path, true).filter((i) => i.severity === 'error' && shown(i.field, false)).length;
-  const [open, setOpen] = useState(true);
+  // Template fields start folded (their summary says enough); new ones open; a card with visible errors stays open.
+  const [open, setOpen] = useState(!field.title);
+  const expanded = open || errors > 0;
   const title = field.title || field.name || `New ${kind}`;
   return (
     <li className="wz-card" data-testid={`wz-${kind}`} data-name={field.name}>
       <div className="wz-card-header">
-        <button type="button" className="wz-card-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
-          <Icon name={open ? 'chevronDown' : 'chevronRight'} />
+        <button type="button" className="wz-card-toggle" aria-expanded={expanded} onClick={() => setOpen(!expanded)} data-testid="wz-field-toggle">
+          <Icon name={expanded ? 'chevronDown' : 'chevronRight'} />
           <span className="wz-card-title">{title}</span>
           <span className="muted mono small">{field.name} · {field.subtype ?? field.type}{field.required ? ' · required' : ''}</span>
           {errors > 0 && <span className="wz-error-count">{errors} error{errors === 1 ? '' : 's'}</span>}
@@ -48,7 +50,7 @@ export function FieldEditor({ field, path, index, count, kind, onChange, onRemov
           <button type="button" className="icon-button danger-hover" aria-label={`Remove ${title}`} onClick={onRemove}><Icon name="trash" /></button>
         </div>
       </div>
-      {open && <FieldBody field={field} path={path} set={set} />}
+      {expanded ? <FieldBody field={field} path={path} set={set} /> : field.description && <p className="wz-card-summary muted">{field.description}</p>}
     </li>
   );
 }

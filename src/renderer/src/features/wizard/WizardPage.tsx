@@ -52,7 +52,9 @@ export function WizardPage() {
     // Like Home, the wizard belongs to no project: project commands and the last project's tabs go away.
     void useWorkspaceStore.getState().closeProject().then(() => useWizardStore.getState().start()).finally(markLoaded);
   }, []);
-  useEffect(() => heading.current?.focus(), [step]);
+  useEffect(() => {
+    heading.current?.focus();
+  }, [step]);
 
   const next = () => {
     if (useWizardStore.getState().next(api.issues)) return;
@@ -73,38 +75,44 @@ export function WizardPage() {
         <button className="button secondary small" onClick={() => navigate({ page: 'home' })} data-testid="wz-cancel">Cancel</button>
       </header>
       <main className="wizard-main" aria-labelledby="wz-title">
-        <h1 id="wz-title" className="wizard-title">New Connector</h1>
-        <ol className="wz-steps" aria-label="Steps">
-          {STEPS.map((s, i) => (
-            <li key={s.id} className={`wz-step${i === index ? ' current' : ''}${i < index ? ' done' : ''}`}>
-              <button type="button" aria-current={i === index ? 'step' : undefined} disabled={i > index} onClick={() => useWizardStore.getState().goTo(s.id)}
-                data-testid={`wz-step-${s.id}`}>
-                <span className="wz-step-number" aria-hidden="true">{i < index ? <Icon name="check" size={12} /> : i + 1}</span> {s.title}
-              </button>
-            </li>
-          ))}
-        </ol>
+        <div className="wz-top">
+          <h1 id="wz-title" className="wizard-title">New Connector</h1>
+          <ol className="wz-steps" aria-label="Steps">
+            {STEPS.map((s, i) => (
+              <li key={s.id} className={`wz-step${i === index ? ' current' : ''}${i < index ? ' done' : ''}`}>
+                <button type="button" aria-current={i === index ? 'step' : undefined} disabled={i > index} onClick={() => useWizardStore.getState().goTo(s.id)}
+                  data-testid={`wz-step-${s.id}`}>
+                  <span className="wz-step-number" aria-hidden="true">{i < index ? <Icon name="check" size={12} /> : i + 1}</span> {s.title}
+                </button>
+              </li>
+            ))}
+          </ol>
+        </div>
         <section className="wz-body" aria-labelledby="wz-step-title" ref={body}>
-          <h2 id="wz-step-title" className="wz-step-title" tabIndex={-1} ref={heading}>{STEPS[index].title}</h2>
-          {loading ? <p className="muted" aria-busy="true">Loading templates…</p> : (
-            <IssuesContext.Provider value={api}>
-              <StepBody step={step} />
-            </IssuesContext.Provider>
-          )}
-          {error && step !== 'create' && <p className="inline-error" role="alert">{error}</p>}
+          <div className="wz-inner">
+            <h2 id="wz-step-title" className="wz-step-title" tabIndex={-1} ref={heading}>{STEPS[index].title}</h2>
+            {loading ? <p className="muted" aria-busy="true">Loading templates…</p> : (
+              <IssuesContext.Provider value={api}>
+                <StepBody step={step} />
+              </IssuesContext.Provider>
+            )}
+            {error && step !== 'create' && <p className="inline-error" role="alert">{error}</p>}
+          </div>
         </section>
         <footer className="wz-footer">
-          <button type="button" className="button secondary" disabled={index === 0} onClick={() => useWizardStore.getState().back()} data-testid="wz-back">Back</button>
-          <span className="wz-footer-note muted small" aria-live="polite">
-            {blocked > 0 && attempted.has(step) ? `${blocked} problem${blocked === 1 ? '' : 's'} to fix on this step.` : ''}
-          </span>
-          {step === 'create' ? (
-            <button type="button" className="button primary" disabled={creating} onClick={() => void create()} data-testid="wz-create">
-              {creating ? 'Creating…' : 'Create Connector'}
-            </button>
-          ) : (
-            <button type="button" className="button primary" onClick={next} data-testid="wz-next">Next</button>
-          )}
+          <div className="wz-inner wz-footer-row">
+            <button type="button" className="button secondary" disabled={index === 0} onClick={() => useWizardStore.getState().back()} data-testid="wz-back">Back</button>
+            <span className="wz-footer-note muted small" aria-live="polite">
+              {blocked > 0 && attempted.has(step) ? `${blocked} problem${blocked === 1 ? '' : 's'} to fix on this step.` : ''}
+            </span>
+            {step === 'create' ? (
+              <button type="button" className="button primary" disabled={creating} onClick={() => void create()} data-testid="wz-create">
+                {creating ? 'Creating…' : 'Create Connector'}
+              </button>
+            ) : (
+              <button type="button" className="button primary" onClick={next} data-testid="wz-next">Next</button>
+            )}
+          </div>
         </footer>
       </main>
     </div>

@@ -1,0 +1,108 @@
+import path from 'node:path';
+import { SAMPLE_CONNECTOR, expect, test } from '../../fixtures';
+import { repoRoot } from '../../host';
+import { homePage } from '../../pages/home';
+import { testPanel } from '../../pages/testing';
+import { API_KEY, HANGING_IP, deadUrl, startVendor, type VendorServer } from './vendor-server';
+
+const shot = (name: string) => path.join(repoRoot, 'test-results', 'screenshots', `${name}.png`);
+
+let vendor: VendorServer;
+test.beforeEach(async () => {
+  vendor = await startVendor();
+});
+test.afterEach(async () => {
+  await vendor.close();
+});
+
+async function addConfig(t: ReturnType<typeof testPanel>, name: string, url: string, key = API_KEY) {
+  await t.addConfig.click();
+  await t.configName.fill(name);
+  await t.field('server_url').fill(url);
+  await t.field('api_key').fill(key);
+  await t.field('verify_ssl').uncheck();
+  await t.save.click();
+  await expect(t.configRow(name)).toBeVisible();
+}
+
+test('a configuration for the sample connector: health is Available, Get IP Reputation returns data and a schema diff', async ({ page, app }) => {
+  await app.open(page);
+  await homePage(page).openProject(SAMPLE_CONNECTOR);
+  const t = testPanel(page);
+  await t.show();
+
+  // Required fields are checked before anything is saved.
+  await t.addConfig.click();
+  await t.field('server_url').fill('');
+  await t.save.click();
+  await expect(t.form).toContainText('Server URL is required.');
+  await expect(t.form).toContainText('API Key is required.');
+  await page.getByTestId('config-cancel').click();
+
+  await addConfig(t, 'local', vendor.url);
+  await expect(t.report).toContainText('on_add_config');
+  await expect(t.configRow('local').getByTestId('config-default')).toBeVisible();
+
+  // The key never comes back: editing shows that a secret is saved, with an empty box.
+  await t.configRow('local').getByTestId('config-edit').click();
+  await expect(page.getByTestId('secret-saved-api_key')).toBeVisible();
+  await expect(t.field('api_key')).toHaveValue('');
+  await page.getByTestId('config-cancel').click();
+
+  await t.configRow('local').getByTestId('health-check').click();
+  await expect(t.configRow('local').getByTestId('health-status')).toHaveText('Available');
+  expect(vendor.requests).toContain('/api/v1/status');
+  await page.screenshot({ path: shot('test-configuration-dark') });
+
+  await t.tab('actions').click();
+  await t.actionSelect.selectOption('get_ip_reputation');
+  await t.field('ip').fill('198.51.100.7');
+  await t.field('ip').press('Control+Enter');
+  await expect(t.runStatus).toHaveText('Success');
+  await expect(t.runData).toContainText('"score": 87');
+  await expect(t.schemaMissing).toHaveText(['last_seen']);
+  await expect(t.schemaExtra).toHaveText(['country']);
+  await expect(t.runData.locator('[data-key="country"]')).toHaveClass(/tc-json-extra/);
+  expect(vendor.requests).toContain('/api/v1/ip/198.51.100.7');
+  await page.screenshot({ path: shot('test-actions-dark') });
+});
+
+test('a dead server shows Disconnected with the reason; a wrong key shows the vendor refusing it', async ({ page, app }) => {
+  await app.open(page);
+  await homePage(page).openProject(SAMPLE_CONNECTOR);
+  const t = testPanel(page);
+  await t.show();
+  await addConfig(t, 'dead', await deadUrl());
+  await t.configRow('dead').getByTestId('health-check').click();
+  await expect(t.configRow('dead').getByTestId('health-status')).toHaveText('Disconnected');
+  await expect(t.configRow('dead').getByTestId('health-message')).toContainText('Cannot reach');
+
+  await addConfig(t, 'wrong-key', vendor.url, 'not-the-key');
+  await t.configRow('wrong-key').getByTestId('health-check').click();
+  await expect(t.configRow('wrong-key').getByTestId('health-status')).toHaveText('Disconnected');
+  await expect(t.configRow('wrong-key').getByTestId('health-message')).toContainText('refused the API key');
+});
+
+test('a hung action can be stopped, and the next run works', async ({ page, app }) => {
+  await app.open(page);
+  await homePage(page).openProject(SAMPLE_CONNECTOR);
+  const t = testPanel(page);
+  await t.show();
+  await addConfig(t, 'local', vendor.url);
+  await t.tab('actions').click();
+  await t.actionSelect.selectOption('get_ip_reputation');
+  await t.field('ip').fill(HANGING_IP);
+  await t.run.click();
+  await expect(t.runStatus).toHaveText('Running…');
+  await expect(t.live).toBeVisible();
+  await expect.poll(() => vendor.requests.includes(`/api/v1/ip/${HANGING_IP}`)).toBe(true);
+  await t.stop.click();
+  await expect(t.runStatus).toContainText(/Failed|Error/);
+  await expect(t.run).toBeEnabled();
+
+  await t.field('ip').fill('203.0.113.9');
+  await t.run.click();
+  await expect(t.runStatus).toHaveText('Success');
+  await expect(t.runData).toContainText('203.0.113.9');
+  await expect(t.history.locator('li')).toHaveCount(2);
+});

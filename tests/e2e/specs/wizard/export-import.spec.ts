@@ -1,0 +1,60 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { SAMPLE_CONNECTOR, expect, test } from '../../fixtures';
+import { repoRoot } from '../../host';
+import { fileTree } from '../../pages/fileTree';
+import { homePage } from '../../pages/home';
+import { palette } from '../../pages/palette';
+import { authoringDialogs } from '../../pages/wizard';
+import { escapingArchive } from './hostile-tar';
+
+const shot = (name: string) => path.join(repoRoot, 'test-results', 'screenshots', `${name}.png`);
+
+test('export the sample as a .tgz download, then import it back as a copy and again with Replace', async ({ page, app }, info) => {
+  await app.open(page);
+  await homePage(page).openProject(SAMPLE_CONNECTOR);
+  const dialogs = authoringDialogs(page);
+
+  const download = page.waitForEvent('download');
+  await palette(page).run('Export .tgz');
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^sample-threat-intel.*\.tgz$/);
+  const saved = info.outputPath(file.suggestedFilename());
+  await file.saveAs(saved);
+  await expect(dialogs.exported).toBeVisible();
+  await expect(dialogs.exportEntries).toContainText(`${SAMPLE_CONNECTOR}/info.json`);
+  await expect(dialogs.exportEntries).not.toContainText('.git/');
+  await page.screenshot({ path: shot('export-dialog-dark') });
+  await dialogs.exported.getByRole('button', { name: 'Close' }).click();
+
+  await page.getByTestId('activity-home').click();
+  await dialogs.importFromHome(saved);
+  await expect(fileTree(page).row('info.json')).toBeVisible();
+  const imported = path.join(app.dirs.workspace, SAMPLE_CONNECTOR);
+  expect(JSON.parse(await readFile(path.join(imported, 'info.json'), 'utf8')).version).toBe('1.0.0');
+
+  // The same archive again: the existing folder is only replaced after asking.
+  await page.getByTestId('activity-home').click();
+  await dialogs.importFromHome(saved);
+  await expect(dialogs.choice).toContainText('already in the workspace');
+  await dialogs.choice.getByTestId('choice-replace').click();
+  await expect(page.getByTestId('toast').filter({ hasText: 'Imported' })).toBeVisible();
+  await expect(fileTree(page).row('info.json')).toBeVisible();
+});
+
+test('a hostile archive is refused with a clear error and nothing is written outside the workspace', async ({ page, app }) => {
+  await app.open(page);
+  const dialogs = authoringDialogs(page);
+  await dialogs.importFromHome({ name: 'evil.tgz', mimeType: 'application/gzip', buffer: escapingArchive() });
+  await expect(dialogs.importFailed).toBeVisible();
+  await expect(dialogs.importError).toContainText('..');
+  await page.screenshot({ path: shot('import-refused-dark') });
+  expect(existsSync(path.join(app.dirs.workspace, '..', 'escaped.txt'))).toBe(false);
+  expect(existsSync(path.join(app.dirs.workspace, 'escaped.txt'))).toBe(false);
+  expect(existsSync(path.join(app.dirs.workspace, 'evil'))).toBe(false);
+  await dialogs.importFailed.getByRole('button', { name: 'Close' }).click();
+
+  await dialogs.importFromHome({ name: 'not-an-archive.tgz', mimeType: 'application/gzip', buffer: Buffer.from('just some text') });
+  await expect(dialogs.importError).toContainText(/gzip/i);
+});
