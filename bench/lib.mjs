@@ -24,8 +24,9 @@ export const tmp = (prefix) => mkdtempSync(path.join(os.tmpdir(), prefix));
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** Starts `connector-studio web` from the build with a fresh HOME, user data and workspace. */
-export async function startHost() {
+export async function startHost(prepare = async (_workspace) => {}) {
   const home = tmp('cs-bench-home-');
+  await prepare(path.join(home, 'ConnectorStudio'));
   const child = spawn(process.execPath, [path.join(ROOT, 'out/cli/index.js'), 'web', '--port', '0', '--no-open', '--json', '--workspace', path.join(home, 'ConnectorStudio')], {
     env: { ...process.env, HOME: home, FSOAR_USER_DATA_DIR: path.join(home, 'data') },
     stdio: ['ignore', 'pipe', 'inherit'],
