@@ -31,6 +31,18 @@ export function reviewPage(page: Page) {
       await page.getByTestId('review-package-input').setInputFiles(tgzPath);
       await page.getByTestId('reviewer-banner').waitFor();
     },
+    /** A review reads every file and runs ruff over the code: on a busy machine it takes a while. */
+    async waitForReport(after = 0) {
+      await page.waitForFunction(
+        (n) => {
+          const el = document.querySelector('[data-testid="review-panel"]');
+          return !!el && el.getAttribute('aria-busy') === 'false' && Number(el.getAttribute('data-runs')) > n;
+        },
+        after,
+        { timeout: 60_000 },
+      );
+    },
+    runs: async () => Number(await panel.getAttribute('data-runs')),
     async show() {
       if (!(await panel.isVisible())) await page.getByTestId('activity-review').click();
       await panel.waitFor();
@@ -39,10 +51,28 @@ export function reviewPage(page: Page) {
       if (!(await playbooksPanel.isVisible())) await page.getByTestId('activity-playbooks').click();
       await playbooksPanel.waitFor();
     },
+    /** Steps through the editor's problems with F8 (Monaco's "next problem"), collecting each widget's text. */
+    async problemTexts(count: number): Promise<string[]> {
+      const texts: string[] = [];
+      for (let i = 0; i < count; i++) {
+        await page.keyboard.press('F8');
+        const widget = page.locator('.marker-widget').last();
+        await widget.waitFor();
+        texts.push(await widget.innerText());
+      }
+      return texts;
+    },
     async compareWith(spec: string) {
+      const before = await this.runs();
       await page.getByTestId('review-compare').click();
       await page.getByTestId('prompt-dialog').getByTestId('prompt-input').fill(spec);
       await page.getByTestId('prompt-dialog').getByTestId('prompt-input').press('Enter');
+      await this.waitForReport(before);
+    },
+    async runAgain() {
+      const before = await this.runs();
+      await page.getByTestId('review-run').click();
+      await this.waitForReport(before);
     },
   };
 }

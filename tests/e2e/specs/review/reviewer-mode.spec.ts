@@ -13,6 +13,7 @@ test('a .tgz opened from Home shows its report first, stays read-only, and impor
   const review = reviewPage(page);
 
   await review.openPackage(tgz);
+  await review.waitForReport();
   await expect(review.banner).toContainText('Read-only review of Sample Threat Intel 1.0.0');
   await expect(review.panel).toBeVisible();
   await expect(review.verdict).toHaveText('Ready to certify');
@@ -39,9 +40,10 @@ test('a .tgz opened from Home shows its report first, stays read-only, and impor
   await review.importButton.click();
   const imported = page.getByTestId('toast').filter({ hasText: 'Imported Sample Threat Intel 1.0.0 into the workspace' });
   const replace = page.getByTestId('choice-dialog').getByTestId('choice-replace');
-  await expect(imported.or(replace)).toBeVisible();
+  // Importing unpacks and registers the package: allow for a busy machine.
+  await expect(imported.or(replace)).toBeVisible({ timeout: 30_000 });
   if (await replace.isVisible()) await replace.click();
-  await expect(imported).toBeVisible();
+  await expect(imported).toBeVisible({ timeout: 30_000 });
   await expect(review.banner).toHaveCount(0);
   await expect(page.getByTestId('file-tree')).toBeVisible();
   await page.getByTestId('activity-home').click();

@@ -21,13 +21,13 @@ function useFirstRun() {
 /** The reviewer's report: verdict, counts, sections of findings; compare with a version; export as HTML. */
 export function ReviewPanel() {
   useFirstRun();
-  const { report, running, error, exporting } = useReviewStore();
+  const { report, running, error, exporting, completed } = useReviewStore();
   const filter = useReviewStore((s) => s.filter);
   const sections = useMemo(() => (report ? visibleSections(report, filter) : []), [report, filter]);
   const { run } = useReviewStore.getState();
 
   return (
-    <section className="sidebar-view review-panel" aria-label="Review" data-testid="review-panel" aria-busy={running}>
+    <section className="sidebar-view review-panel" aria-label="Review" data-testid="review-panel" aria-busy={running} data-runs={completed}>
       <div className="sidebar-header">
         <h2 className="sidebar-title">Review</h2>
         <button className="icon-button" aria-label="Run the review again" title="Run again (files are read from disk: save first)"

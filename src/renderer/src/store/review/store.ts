@@ -17,6 +17,8 @@ interface ReviewState {
   readonly against: string | null;
   readonly filter: ReportFilter;
   readonly exporting: boolean;
+  /** Finished runs, failed ones included: lets a caller tell a fresh report from the one before. */
+  readonly completed: number;
 }
 
 interface ReviewAction {
@@ -29,7 +31,7 @@ interface ReviewAction {
   reset(): void;
 }
 
-const EMPTY: ReviewState = { projectId: null, report: null, running: false, error: null, against: null, filter: NO_FILTER, exporting: false };
+const EMPTY: ReviewState = { projectId: null, report: null, running: false, error: null, against: null, filter: NO_FILTER, exporting: false, completed: 0 };
 
 /** Only the newest request may write its answer: a slow review must not overwrite a newer one. */
 let generation = 0;
@@ -53,9 +55,9 @@ export const useReviewStore = createStore<ReviewState & ReviewAction>('review', 
       set({ running: true, error: null, ...(get().projectId === projectId ? {} : { report: null, projectId }) }, false, 'run');
       try {
         const report = await call('review.run', { projectId, ...against() });
-        if (mine === generation) set({ report, projectId, running: false }, false, 'run/done');
+        if (mine === generation) set({ report, projectId, running: false, completed: get().completed + 1 }, false, 'run/done');
       } catch (e) {
-        if (mine === generation) set({ running: false, error: messageOf(e) }, false, 'run/failed');
+        if (mine === generation) set({ running: false, error: messageOf(e), completed: get().completed + 1 }, false, 'run/failed');
       }
     },
     compareWith: async (spec) => {
