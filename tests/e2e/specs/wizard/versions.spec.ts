@@ -15,7 +15,8 @@ test('Add Version tags the current version and bumps the patch level', async ({ 
   await expect(dialogs.choice).toContainText('1.0.0');
   await expect(dialogs.choice.getByTestId('choice-minor')).toHaveText('Minor: 1.1.0');
   await dialogs.choice.getByTestId('choice-patch').click();
-  await expect(page.getByTestId('toast').filter({ hasText: 'now version 1.0.1' })).toBeVisible();
+  // Tagging, editing and committing is several git calls: slower than one request on a busy machine.
+  await expect(page.getByTestId('toast').filter({ hasText: 'now version 1.0.1' })).toBeVisible({ timeout: 30_000 });
   const tags = execFileSync('git', ['tag'], { cwd: app.sampleRoot, encoding: 'utf8' });
   expect(tags).toContain('1.0.0');
   const info = JSON.parse(await readFile(path.join(app.sampleRoot, SAMPLE_CONNECTOR, 'info.json'), 'utf8'));

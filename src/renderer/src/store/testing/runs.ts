@@ -47,12 +47,4 @@ export function appendOutput(lines: readonly OutputLine[], line: OutputLine, max
   return next.length > max ? next.slice(next.length - max) : next;
 }
 
-/** Top-level keys of the data, each marked as output_schema sees it. */
-export function keyMarks(result: Pick<RunResult, 'data' | 'schema'>): { key: string; mark: 'extra' | 'ok' }[] {
-  const d = result.data;
-  if (!d || typeof d !== 'object' || Array.isArray(d)) return [];
-  const extra = new Set(result.schema?.extra ?? []);
-  return Object.keys(d).map((key) => ({ key, mark: extra.has(key) ? 'extra' : 'ok' }));
-}
-
 export const formatDuration = (ms: number | undefined) => (ms === undefined ? '' : ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`);
