@@ -74,6 +74,26 @@ describe('git remotes', () => {
     expect(progress.some((p) => p.method === 'push')).toBe(true);
   });
 
+  it('merges a diverged branch on pull when no identity is configured (a fresh machine)', async () => {
+    const mine = await newRepo();
+    const { other } = await withRemote(mine);
+    await commitIn(other, 'theirs.py', 'a = 1\n', 'from other');
+    sh(other, 'push', '-q');
+    await commitIn(mine, 'mine.py', 'b = 1\n', 'from mine');
+    sh(mine, 'config', '--unset', 'user.name');
+    sh(mine, 'config', '--unset', 'user.email');
+    // An empty HOME: no global identity, as on a fresh machine or in the e2e hosts.
+    const keys = ['HOME', 'XDG_CONFIG_HOME', 'GIT_CONFIG_NOSYSTEM'] as const;
+    const saved = keys.map((k) => process.env[k]);
+    Object.assign(process.env, { HOME: await tmpDir('cs-home-'), XDG_CONFIG_HOME: await tmpDir('cs-xdg-'), GIT_CONFIG_NOSYSTEM: '1' });
+    try {
+      expect(await git.pull(mine)).toEqual({ conflicts: [] });
+    } finally {
+      keys.forEach((k, i) => (saved[i] === undefined ? delete process.env[k] : (process.env[k] = saved[i])));
+    }
+    expect(sh(mine, 'log', '-1', '--format=%an <%ae> %p')).toMatch(/^Connector Studio User <connector-studio@localhost> \w+ \w+$/);
+  });
+
   it('classifies a rejected push as non-fast-forward (pull first)', async () => {
     const mine = await newRepo();
     const { other } = await withRemote(mine);

@@ -70,7 +70,10 @@ export function createRemoteOps(ctx: GitContext, deps: { currentBranch(dir: stri
     const target = opts.remote ? [checkRemoteName(opts.remote), ...(opts.branch ? [checkBranchArg(opts.branch)] : [])] : [];
     const remote = opts.remote ?? (await defaultRemote(dir));
     try {
-      await ctx.network(dir, net, (g) => g.raw(['pull', '--progress', '--no-rebase', '--no-edit', ...target]));
+      // A merge commit needs an author, like a commit does: without user.email configured, use the fallback.
+      const hasAuthor = (await ctx.git(dir).raw(['config', 'user.email']).catch(() => '')).trim() !== '';
+      const author = hasAuthor ? [] : ['-c', 'user.name=Connector Studio User', '-c', 'user.email=connector-studio@localhost'];
+      await ctx.network(dir, net, (g) => g.raw([...author, 'pull', '--progress', '--no-rebase', '--no-edit', ...target]));
       return { conflicts: [] };
     } catch (e) {
       const failure = gitFailure('pull', e, { remote, ...(branch ? { branch } : {}) });
