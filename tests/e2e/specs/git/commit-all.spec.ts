@@ -8,6 +8,8 @@ import { gitPanel } from '../../pages/git';
 import { homePage } from '../../pages/home';
 import { palette } from '../../pages/palette';
 
+test.describe.configure({ timeout: 120_000 });
+
 test('commit all with a message: the commit is in the repository and the tree is clean again', async ({ page, app }) => {
   await app.open(page);
   await homePage(page).openProject(SAMPLE_CONNECTOR);

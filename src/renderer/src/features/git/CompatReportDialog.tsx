@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
 import { Icon } from '../../components/Icon';
 import { Modal } from '../../components/Modal';
 import type { CompatReport } from '../../../../shared/connector/compat/types';
@@ -8,8 +8,12 @@ import { useGitStore } from '../../store/git/store';
 import { versionTags } from '../../store/git/versions';
 
 function VersionPicker({ label, value, onChange, testId }: { label: string; value: string; onChange(v: string): void; testId: string }) {
-  const tags = useGitStore((s) => versionTags(s.tags));
-  const others = useGitStore((s) => s.tags.map((t) => t.name).filter((n) => !tags.includes(n)));
+  const all = useGitStore((s) => s.tags);
+  // Version tags first, newest first; other tags after them.
+  const names = useMemo(() => {
+    const versions = versionTags(all);
+    return [...versions, ...all.map((t) => t.name).filter((n) => !versions.includes(n))];
+  }, [all]);
   const id = useId();
   return (
     <span className="compat-picker">
@@ -17,7 +21,7 @@ function VersionPicker({ label, value, onChange, testId }: { label: string; valu
       <select id={id} className="select" value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId}>
         {!value && <option value="">Choose a version</option>}
         <option value="working">Working tree</option>
-        {[...tags, ...others].map((t) => <option key={t} value={t}>{t}</option>)}
+        {names.map((t) => <option key={t} value={t}>{t}</option>)}
       </select>
     </span>
   );

@@ -22,8 +22,14 @@ function DiffEditor({ view }: { view: DiffView }) {
         theme: useSettingsStore.getState().settings?.theme === 'light' ? 'vs' : 'vs-dark', minimap: { enabled: false },
       });
       editor.setModel({ original, modified });
-      host.current.dataset.ready = 'true';
+      // Start at the first change, not the top of a long file; "ready" once the diff is computed and shown.
+      const shown = editor.onDidUpdateDiff(() => {
+        shown.dispose();
+        editor.revealFirstDiff();
+        if (host.current) host.current.dataset.ready = 'true';
+      });
       dispose = () => {
+        shown.dispose();
         editor.dispose();
         original.dispose();
         modified.dispose();

@@ -13,7 +13,7 @@ export const createCompatSlice: Slice<CompatAction> = (set, get) => ({
     set({ compatOpen: true, compatReport: null, compatError: null }, false, 'compat/open');
     await get().loadRefs().catch(() => undefined);
     const from = old ?? lastVersionTag(get().tags);
-    if (!from) return set({ compatOld: '', compatError: 'No version tag yet (such as v1.0.0): tag a released version first, or choose a commit to compare with.' }, false, 'compat/noTag');
+    if (!from) return set({ compatOld: '', compatError: 'No version tag yet (such as v1.0.0): tag the released version under Branches and Tags, then compare again.' }, false, 'compat/noTag');
     await get().compare(from, 'working');
   },
   compare: async (old, next) => {
