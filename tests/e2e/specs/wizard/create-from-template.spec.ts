@@ -12,6 +12,8 @@ const cli = path.join(repoRoot, 'out/cli/index.js');
 
 test('the wizard creates a connector from a template: one commit, it opens in the IDE, and it validates clean', async ({ page, app }) => {
   await app.open(page);
+  await expect(page.getByTestId('project-grid')).toBeVisible();
+  await page.screenshot({ path: shot('home-new-connector-dark') });
   const wz = wizardPage(page);
   await wz.start();
   await wz.template('threat-intelligence').check();
@@ -36,7 +38,10 @@ test('the wizard creates a connector from a template: one commit, it opens in th
   await expect(wz.logoSize('small')).toContainText('scaled to a 32x32 PNG');
   await wz.logoInput('large').setInputFiles(sampleImage('large.png'));
   await expect(wz.logoSize('large')).toContainText('used as it is');
-  await page.screenshot({ path: shot('wizard-about-dark'), fullPage: true });
+  await page.locator('.wz-body').evaluate((e) => e.scrollTo(0, 0));
+  await page.screenshot({ path: shot('wizard-about-dark') });
+  await page.locator('.wz-body').evaluate((e) => e.scrollTo(0, e.scrollHeight));
+  await page.screenshot({ path: shot('wizard-about-logos-dark') });
   await wz.next.click();
 
   // Configuration: the template's fields, and a reserved name refused with the reason.
@@ -55,7 +60,7 @@ test('the wizard creates a connector from a template: one commit, it opens in th
   await added.getByTestId('wz-field-type').selectOption('select');
   await added.getByTestId('wz-field-options').fill('eu\nus');
   await added.getByTestId('wz-field-default').selectOption('eu');
-  await page.screenshot({ path: shot('wizard-configuration-dark'), fullPage: true });
+  await page.screenshot({ path: shot('wizard-configuration-dark') });
   await wz.next.click();
 
   // Actions: drop one suggestion, add one of our own.
@@ -71,11 +76,11 @@ test('the wizard creates a connector from a template: one commit, it opens in th
   await expect(custom.getByTestId('wz-schema-error')).toContainText('Not valid JSON');
   await custom.getByTestId('wz-action-schema').fill('{"feeds": []}');
   await expect(custom.getByTestId('wz-schema-error')).toHaveCount(0);
-  await page.screenshot({ path: shot('wizard-actions-dark'), fullPage: true });
+  await page.screenshot({ path: shot('wizard-actions-dark') });
   await wz.next.click();
 
   await expect(page.getByTestId('wz-create-step')).toContainText('connector-acme-intel/');
-  await page.screenshot({ path: shot('wizard-create-dark'), fullPage: true });
+  await page.screenshot({ path: shot('wizard-create-dark') });
   await wz.create.click();
 
   // The IDE opens on the new project; git has exactly the first commit.

@@ -73,6 +73,10 @@ export function HomePage() {
               {workspace && <> in <span className="mono">{workspace}</span></>}
             </p>
           </div>
+          <div className="button-row">
+            <button className="button secondary" onClick={() => importTgz()} data-testid="import-tgz"><Icon name="upload" /> Import .tgz…</button>
+            <button className="button primary" onClick={() => newConnector()} data-testid="new-connector"><Icon name="filePlus" /> New Connector</button>
+          </div>
         </div>
         <div className="home-toolbar" role="search">
           <label htmlFor={searchId} className="visually-hidden">Search connectors</label>
@@ -89,11 +93,9 @@ export function HomePage() {
           </select>
           <button className="icon-button" onClick={() => void load()} aria-label="Refresh the list" title="Refresh"><Icon name="refresh" /></button>
           <span className="toolbar-spacer" />
-          <button className="button secondary" onClick={() => importTgz()} data-testid="import-tgz"><Icon name="upload" /> Import .tgz…</button>
           <OpenPackageButton />
           <button className="button secondary" onClick={() => useCloneStore.getState().show()} data-testid="clone-repo"><Icon name="branch" /> Clone…</button>
           <button className="button secondary" onClick={() => void openFolder()} data-testid="open-folder"><Icon name="folderOpen" /> Open Folder…</button>
-          <button className="button primary" onClick={() => newConnector()} data-testid="new-connector"><Icon name="filePlus" /> New Connector</button>
         </div>
         {error && <p className="inline-error" role="alert">{error}</p>}
         {loaded && !projects.length && !error && (

@@ -1,0 +1,53 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { SAMPLE_CONNECTOR, expect, test } from '../../fixtures';
+import { homePage } from '../../pages/home';
+import { palette } from '../../pages/palette';
+import { authoringDialogs, wizardPage } from '../../pages/wizard';
+
+async function seriousViolations(page: Page) {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+}
+
+for (const theme of ['dark', 'light'] as const) {
+  test(`every wizard step has no serious or critical accessibility violations (${theme})`, async ({ page, app }) => {
+    await app.open(page);
+    if (theme === 'light') await palette(page).run('Toggle Light/Dark Theme');
+    const wz = wizardPage(page);
+    await wz.start();
+    await wz.name.fill('1-bad');
+    expect(await seriousViolations(page)).toEqual([]);
+    await wz.name.fill('a11y-check');
+    await wz.next.click();
+    await wz.addField.click();
+    await wz.next.click();
+    await expect(wz.fieldCards.last()).toContainText('required');
+    expect(await seriousViolations(page)).toEqual([]);
+    await wz.fieldCards.last().getByTestId('wz-field-title').fill('Region');
+    await wz.fieldCards.last().getByTestId('wz-field-description').fill('Where the account lives.');
+    await wz.next.click();
+    await wz.actionCards.first().getByTestId('wz-action-toggle').click();
+    expect(await seriousViolations(page)).toEqual([]);
+    await wz.next.click();
+    await expect(page.getByTestId('wz-create-step')).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+}
+
+test('the export and duplicate dialogs have no serious or critical accessibility violations', async ({ page, app }) => {
+  await app.open(page);
+  await homePage(page).openProject(SAMPLE_CONNECTOR);
+  const dialogs = authoringDialogs(page);
+  const download = page.waitForEvent('download');
+  await palette(page).run('Export .tgz');
+  await download;
+  await expect(dialogs.exported).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await palette(page).run('Duplicate Connector');
+  await expect(dialogs.duplicate).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
