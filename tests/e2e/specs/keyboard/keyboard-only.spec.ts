@@ -17,6 +17,7 @@ async function tabTo(page: Page, selector: string, max = 40) {
 }
 
 test('keyboard only: open the sample, edit, save, create and rename and delete a file, close with the prompt', async ({ page, app }) => {
+  test.slow(); // One long flow: many steps, each waiting on a real state.
   await app.open(page);
   await tabTo(page, `[data-testid="project-card"][data-name="${SAMPLE_CONNECTOR}"] [data-testid="project-open"]`);
   await page.keyboard.press('Enter');
