@@ -1,6 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import path from 'node:path';
 import { SAMPLE_CONNECTOR, expect, test } from '../../fixtures';
+import { repoRoot } from '../../host';
 import { homePage } from '../../pages/home';
 import { palette } from '../../pages/palette';
 import { testPanel } from '../../pages/testing';
@@ -29,7 +31,7 @@ for (const theme of ['dark', 'light'] as const) {
       await t.field('server_url').fill(vendor.url);
       await t.field('api_key').fill(API_KEY);
       await t.save.click();
-      await t.configRow('default').getByTestId('health-check').click();
+      await t.configRow('Config 1').getByTestId('health-check').click();
       await expect(t.healthStatus).toHaveText('Available');
       expect(await seriousViolations(page)).toEqual([]);
       await t.tab('configurations').press('ArrowRight');
@@ -38,6 +40,7 @@ for (const theme of ['dark', 'light'] as const) {
       await t.field('ip').press('Control+Enter');
       await expect(t.runStatus).toHaveText('Success');
       expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: path.join(repoRoot, 'test-results', 'screenshots', `test-actions-${theme}-a11y.png`) });
     } finally {
       await vendor.close();
     }

@@ -1,3 +1,4 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SAMPLE_CONNECTOR, expect, test } from '../../fixtures';
 import { repoRoot } from '../../host';
@@ -94,7 +95,9 @@ test('a hung action can be stopped, and the next run works', async ({ page, app 
   await t.field('ip').fill(HANGING_IP);
   await t.run.click();
   await expect(t.runStatus).toHaveText('Running…');
-  await expect(t.live).toBeVisible();
+  // The connector's log line arrives over runtime.output while the call is still pending.
+  await expect(t.live).toContainText('Executing get_ip_reputation');
+  await page.screenshot({ path: shot('test-actions-running-dark') });
   await expect.poll(() => vendor.requests.includes(`/api/v1/ip/${HANGING_IP}`)).toBe(true);
   await t.stop.click();
   await expect(t.runStatus).toContainText(/Failed|Error/);
@@ -105,4 +108,35 @@ test('a hung action can be stopped, and the next run works', async ({ page, app 
   await expect(t.runStatus).toHaveText('Success');
   await expect(t.runData).toContainText('203.0.113.9');
   await expect(t.history.locator('li')).toHaveCount(2);
+});
+
+test('a hidden operation appears behind the toggle, and one that needs no configuration runs without any', async ({ page, app }) => {
+  const dir = path.join(app.sampleRoot, SAMPLE_CONNECTOR);
+  const info = JSON.parse(await readFile(path.join(dir, 'info.json'), 'utf8'));
+  info.operations.push({
+    operation: 'list_categories', title: 'List Categories', description: 'The categories the service knows.', category: 'investigation',
+    annotation: 'list_categories', enabled: true, visible: false, is_config_required: false, parameters: [], output_schema: { categories: [] },
+  });
+  await writeFile(path.join(dir, 'info.json'), JSON.stringify(info, null, 2));
+  const ops = await readFile(path.join(dir, 'operations.py'), 'utf8');
+  await writeFile(path.join(dir, 'operations.py'), ops.replace('operations = {', "def list_categories(config, params):\n    return {'categories': ['scanner', 'botnet'], 'configured': bool(config)}\n\n\noperations = {\n    'list_categories': list_categories,"));
+
+  await app.open(page);
+  await homePage(page).openProject(SAMPLE_CONNECTOR);
+  const t = testPanel(page);
+  await t.show();
+  await t.tab('actions').click();
+  await expect(t.actionSelect.locator('option', { hasText: 'List Categories' })).toHaveCount(0);
+  await t.showHidden.check();
+  await t.actionSelect.selectOption('list_categories');
+  await expect(page.getByTestId('run-config')).toHaveValue('');
+  await t.run.click();
+  await expect(t.runStatus).toHaveText('Success');
+  await expect(t.runData).toContainText('"configured": false');
+
+  // An action that needs a configuration says so instead of running.
+  await t.actionSelect.selectOption('get_ip_reputation');
+  await t.field('ip').fill('192.0.2.5');
+  await t.run.click();
+  await expect(page.getByTestId('run-error')).toContainText('needs a configuration');
 });

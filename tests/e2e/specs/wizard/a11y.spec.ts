@@ -1,6 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import path from 'node:path';
 import { SAMPLE_CONNECTOR, expect, test } from '../../fixtures';
+import { repoRoot } from '../../host';
 import { homePage } from '../../pages/home';
 import { palette } from '../../pages/palette';
 import { authoringDialogs, wizardPage } from '../../pages/wizard';
@@ -26,6 +28,7 @@ for (const theme of ['dark', 'light'] as const) {
     await wz.next.click();
     await expect(wz.fieldCards.last()).toContainText('required');
     expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(repoRoot, 'test-results', 'screenshots', `wizard-errors-${theme}.png`) });
     await wz.fieldCards.last().getByTestId('wz-field-title').fill('Region');
     await wz.fieldCards.last().getByTestId('wz-field-description').fill('Where the account lives.');
     await wz.next.click();

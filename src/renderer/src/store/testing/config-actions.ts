@@ -55,8 +55,10 @@ export const createConfigSlice: Slice<ConfigAction> = (set, get) => {
     },
     selectConfig: (selectedConfigId) => set({ selectedConfigId }, false, 'selectConfig'),
     newConfig: () => {
-      const first = get().configs.length === 0;
-      set({ draft: { name: first ? 'default' : `config-${get().configs.length + 1}`, isDefault: first, raw: {}, secretsSet: [] }, draftErrors: {}, report: null }, false, 'newConfig');
+      const taken = new Set(get().configs.map((c) => c.name));
+      let n = get().configs.length + 1;
+      while (taken.has(`Config ${n}`)) n++;
+      set({ draft: { name: `Config ${n}`, isDefault: taken.size === 0, raw: {}, secretsSet: [] }, draftErrors: {}, report: null }, false, 'newConfig');
     },
     editConfig: (id) => {
       const c = get().configs.find((x) => x.id === id);
