@@ -8,6 +8,9 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const only = process.argv[2];
 // jsonc-parser's "main" is a UMD build whose internal require('./impl/...') calls esbuild cannot follow: prefer "module".
+// `trash` loads parser modules by computed path (its procfs dependency), which a bundle cannot follow: it
+// stays in node_modules and loads from there at run time.
+const runtimeExternals = ['trash'];
 const node = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'warning', absWorkingDir: root, mainFields: ['module', 'main'] };
 // CommonJS libraries inside an ESM bundle still call require() for Node built-ins.
 const esmRequire = "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);";
@@ -17,9 +20,9 @@ const cjsMeta = { banner: { js: "const __importMetaUrl = require('url').pathToFi
 async function buildNode() {
   rmSync(join(root, 'out', 'cli'), { recursive: true, force: true });
   await build({ ...node, entryPoints: ['src/main/cli/index.ts'], outdir: 'out/cli', format: 'esm', splitting: true,
-    chunkNames: 'chunks/[name]-[hash]', banner: { js: esmRequire }, external: ['electron'] });
+    chunkNames: 'chunks/[name]-[hash]', banner: { js: esmRequire }, external: ['electron', ...runtimeExternals] });
   if (existsSync(join(root, 'src/main/electron/index.ts')))
-    await build({ ...node, entryPoints: ['src/main/electron/index.ts'], outfile: 'out/main/electron/index.cjs', format: 'cjs', external: ['electron'], ...cjsMeta });
+    await build({ ...node, entryPoints: ['src/main/electron/index.ts'], outfile: 'out/main/electron/index.cjs', format: 'cjs', external: ['electron', ...runtimeExternals], ...cjsMeta });
   if (existsSync(join(root, 'src/preload/index.ts')))
     await build({ ...node, entryPoints: ['src/preload/index.ts'], outfile: 'out/preload/index.cjs', format: 'cjs', external: ['electron'], sourcemap: false });
 }
