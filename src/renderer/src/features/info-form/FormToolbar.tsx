@@ -28,9 +28,9 @@ export function FormToolbar({ relPath }: { relPath: string }) {
       <span className="form-path muted small" title={relPath}>{relPath}</span>
       <button className="button secondary small" onClick={undo} disabled={locked} title={`Undo (${mod}Z)`} data-testid="form-undo">Undo</button>
       <button className="button secondary small" onClick={redo} disabled={locked} title={`Redo (${mod}Shift+Z)`} data-testid="form-redo">Redo</button>
-      <button className="button secondary small" onClick={() => useProblemsStore.getState().togglePanel(true)} data-testid="form-problems"
-        aria-label={`${counts.errors} errors, ${counts.warnings} warnings: show Problems`}>
-        <Icon name="error" size={14} /> {counts.errors} <Icon name="warning" size={14} /> {counts.warnings}
+      <button className="button secondary small" onClick={() => useProblemsStore.getState().togglePanel(true)} data-testid="form-problems" title="Show Problems">
+        <Icon name="error" size={14} /> {counts.errors}<span className="visually-hidden"> errors,</span>{' '}
+        <Icon name="warning" size={14} /> {counts.warnings}<span className="visually-hidden"> warnings</span>
       </button>
     </div>
   );

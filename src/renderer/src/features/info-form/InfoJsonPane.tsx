@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { editorInstance } from '../../editor/editor-instance';
 import { usePersistentNumber } from '../../hooks/usePersistentNumber';
 import { useConnectorStore, type InfoLayout } from '../../store/connector/store';
 import { useProjectsStore } from '../../store/projects/store';
@@ -48,6 +49,13 @@ export function InfoJsonPane({ relPath, layout }: { relPath: string; layout: Inf
       host?.style.removeProperty('--info-form-width');
     };
   }, [width]);
+
+  // Beside the form the text is narrow: wrap it rather than scroll it sideways out of sight.
+  useEffect(() => {
+    if (layout !== 'split') return;
+    editorInstance.get()?.updateOptions({ wordWrap: 'on' });
+    return () => editorInstance.get()?.updateOptions({ wordWrap: 'off' });
+  }, [layout]);
 
   const onPointerDown = (e: React.PointerEvent<HTMLDivElement>) => {
     e.preventDefault();

@@ -1,7 +1,7 @@
 import type { Field } from '../../../../shared/connector/info-json';
 import { Icon } from '../../components/Icon';
 import { pathToPointer, type JSONPath } from '../../store/connector/document';
-import { newField } from '../../store/connector/edits';
+import { addBranch } from '../../store/connector/item-actions';
 import { useConnectorStore } from '../../store/connector/store';
 import { FieldList } from './FieldList';
 import { optionLabel } from './options';
@@ -19,10 +19,6 @@ export function OnchangeEditor({ path, field, hiddenOps }: { path: JSONPath; fie
   const orphans = Object.keys(onchange).filter((k) => !keys.includes(k));
   const store = useConnectorStore.getState();
   const branchPath = (key: string) => [...path, 'onchange', key];
-  const addBranch = (key: string) => {
-    store.set(branchPath(key), [newField([])]);
-    store.select(`${pathToPointer(branchPath(key))}/0`);
-  };
   const removeBranch = (key: string) =>
     Object.keys(onchange).length === 1 ? store.set([...path, 'onchange'], undefined) : store.set(branchPath(key), undefined);
 
@@ -40,7 +36,7 @@ export function OnchangeEditor({ path, field, hiddenOps }: { path: JSONPath; fie
               {branch !== undefined ? (
                 <button className="icon-button danger-hover" aria-label={`Remove the fields shown for ${key}`} onClick={() => removeBranch(key)}><Icon name="trash" size={14} /></button>
               ) : (
-                <button className="button secondary small" onClick={() => addBranch(key)} data-testid="add-branch">+ Fields for “{key}”</button>
+                <button className="button secondary small" onClick={() => addBranch(path, key)} data-testid="add-branch">+ Fields for “{key}”</button>
               )}
             </div>
             {branch !== undefined && <FieldList listPath={branchPath(key)} fields={branch} hiddenOps={hiddenOps} />}

@@ -43,7 +43,7 @@ interface Sources {
 }
 
 /** The connector's Python, keyed connector-relative as the dispatch reader expects; open buffers win. */
-async function readSources(paths: ConnectorPaths): Promise<Sources> {
+export async function readSources(paths: ConnectorPaths): Promise<Sources> {
   const files: Record<string, string> = {};
   const etags: Record<string, string | null> = {};
   const cut = paths.connectorRel ? paths.connectorRel.length + 1 : 0;

@@ -52,6 +52,15 @@ export function duplicateField(listPath: JSONPath, index: number): void {
   state().select(`${pathToPointer(listPath)}/${index + 1}`);
 }
 
+/** Starts the fields shown for one choice of a select or checkbox, with a name no visible sibling uses. */
+export function addBranch(fieldPath: JSONPath, key: string): void {
+  const level = listAt(fieldPath.slice(0, -1)) as Field[];
+  const taken = level.flatMap((f) => [f, ...Object.values(f?.onchange ?? {}).flat()]);
+  const branch = [...fieldPath, 'onchange', key];
+  state().set(branch, [newField(taken)]);
+  state().select(`${pathToPointer(branch)}/0`);
+}
+
 export const deleteItem = (listPath: JSONPath, index: number) => state().edit({ kind: 'remove', path: listPath, index });
 
 /** Moves an item; out-of-range targets do nothing, so Alt+Up on the first row is harmless. */

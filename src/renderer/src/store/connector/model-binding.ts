@@ -1,4 +1,5 @@
 import type * as Monaco from 'monaco-editor';
+import { editorInstance } from '../../editor/editor-instance';
 import { diffText } from './document';
 
 /**
@@ -49,6 +50,9 @@ export function applyText(model: Monaco.editor.ITextModel, next: string, group?:
   model.pushEditOperations([], [{ range, text: edit.text, forceMoveMarkers: true }], () => null);
   if (group === undefined) model.pushStackElement();
   openGroup = group ?? null;
+  // A form edit shows in the text beside it: scroll there if it is out of sight (the cursor stays put).
+  const shown = editorInstance.get();
+  if (shown?.getModel() === model) shown.revealLineInCenterIfOutsideViewport(start.lineNumber, 1);
 }
 
 export function endGroup() {

@@ -5,6 +5,7 @@ import { useEditorStore } from '../editor/store';
 import { liveFindings, createThrottle } from '../problems/live';
 import { startMarkers } from '../problems/markers';
 import { useProblemsStore } from '../problems/store';
+import { readSources } from './code-sync';
 import { registerFixActions } from './fix-actions';
 import { metrics } from './metrics';
 import { bindModel, boundModel, unbindModel } from './model-binding';
@@ -24,15 +25,31 @@ export function startConnectorSync(): () => void {
   let stopped = false;
   let lastInputAt = 0;
 
+  /** The connector's Python as last read (after each report of the services), for the live dispatch rules. */
+  let python: Record<string, string> | undefined;
+
   const runLive = () => {
     const model = boundModel();
     const paths = connectorPaths();
     if (!model || !paths || model.isDisposed()) return;
     // Markers follow synchronously (problems store subscription), so this is input-to-markers time.
-    useProblemsStore.getState().setLive(liveFindings(model.getValue(), paths.folderName));
+    useProblemsStore.getState().setLive(liveFindings(model.getValue(), paths.folderName, python), python !== undefined);
     metrics.diagnosticsDone(performance.now() - lastInputAt);
   };
   const live = createThrottle(runLive, LIVE_INTERVAL_MS);
+
+  const offReports = useProblemsStore.subscribe((s, prev) => {
+    const paths = connectorPaths();
+    if (s.service === prev.service || !paths) return;
+    void readSources(paths).then(
+      ({ files }) => {
+        python = Object.keys(files).length > 0 ? files : undefined;
+        if (!stopped && boundModel()) live();
+      },
+      () => undefined,
+    );
+  });
+  offs.push(offReports);
 
   const bindIfInfoJson = (model: Monaco.editor.ITextModel, paths: ConnectorPaths) => {
     if (model.uri.path !== `/project/${paths.infoRel}`) return;

@@ -15,6 +15,15 @@ describe('liveFindings', () => {
     expect(findings.some((f) => f.severity === 'error')).toBe(false);
   });
 
+  it('checks the dispatch against the live text when it has the Python', () => {
+    const info = JSON.stringify({ name: 'x', operations: [{ operation: 'a' }, { operation: 'b' }] });
+    const python = { 'connector.py': 'from .operations import operations\n', 'operations.py': "operations = {'a': a, 'c': c}\n" };
+    const rules = liveFindings(info, 'x', python).map((f) => `${f.rule}:${f.pointer ?? f.path}`);
+    expect(rules).toContain('operation-not-implemented:/operations/1/operation');
+    expect(rules).toContain('dispatch-entry-undeclared:operations.py');
+    expect(liveFindings(info, 'x').some((f) => f.rule === 'operation-not-implemented')).toBe(false);
+  });
+
   it('reports broken JSON with its line and column', () => {
     const f = liveFindings('{\n  "name": ,\n}', 'x');
     expect(f).toEqual([expect.objectContaining({ rule: 'info-json-parse', line: 2 })]);

@@ -3,10 +3,12 @@
 import { runEngine } from '../../../../shared/connector/engine';
 import type { Finding } from '../../../../shared/connector/findings';
 import { parseJsonText } from '../../../../shared/form/json-text';
-import { LIVE_RULES } from './merge';
+import { DISPATCH_RULES, LIVE_RULES } from './merge';
 
-export function liveFindings(text: string, folderName: string): Finding[] {
-  const { findings } = runEngine({ folderName, files: { 'info.json': text }, images: {}, metadataOnly: true }, { rules: LIVE_RULES });
+/** `python`: the connector's .py sources (connector-relative), to check the dispatch against the live text. */
+export function liveFindings(text: string, folderName: string, python?: Readonly<Record<string, string>>): Finding[] {
+  const snapshot = { folderName, files: { ...python, 'info.json': text }, images: {}, metadataOnly: !python };
+  const { findings } = runEngine(snapshot, { rules: python ? [...LIVE_RULES, ...DISPATCH_RULES] : LIVE_RULES });
   return findings.map((f) => (f.rule === 'info-json-parse' && f.line === undefined ? withPosition(text, f) : f));
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../../shared/connector/findings';
-import { countFindings, findingSpans, groupByFile, LIVE_RULE_IDS, mergeFindings, projectPath } from './merge';
+import { countFindings, findingSpans, groupByFile, LIVE_RULE_IDS, LIVE_WITH_CODE_IDS, mergeFindings, projectPath } from './merge';
 
 const f = (rule: string, path: string, extra: Partial<Finding> = {}): Finding => ({ rule, source: 'rules', severity: 'warning', message: rule, path, ...extra });
 
@@ -27,6 +27,16 @@ describe('mergeFindings', () => {
   it('drops every info.json finding of the services while the live text does not parse', () => {
     const live = [f('info-json-parse', 'info.json', { severity: 'error', line: 2, column: 3 })];
     expect(mergeFindings(service, live).map((x) => x.rule)).toEqual(['info-json-parse', 'E501']);
+  });
+
+  it('lets a live run with the Python replace the dispatch findings too, on any file', () => {
+    const withPy = [...service, f('dispatch-entry-undeclared', 'operations.py', { line: 9, column: 5 })];
+    const live = [f('operation-not-implemented', 'info.json', { pointer: '/operations/1/operation', severity: 'error' })];
+    const merged = mergeFindings(withPy, live, LIVE_WITH_CODE_IDS).map((x) => `${x.rule}@${x.pointer ?? x.line}`);
+    expect(merged).toContain('operation-not-implemented@/operations/1/operation');
+    expect(merged).not.toContain('operation-not-implemented@/operations/0');
+    expect(merged).not.toContain('dispatch-entry-undeclared@9');
+    expect(merged).toContain('E501@3');
   });
 
   it('keeps the services alone before the text is bound', () => {

@@ -14,14 +14,21 @@ const INFO_ONLY_FAMILIES = new Set(['connector', 'configuration', 'operations', 
 export const LIVE_RULES: readonly Rule[] = allRules.filter((r) => !r.code && (INFO_ONLY_FAMILIES.has(r.family) || r.id === 'icon-name-present'));
 export const LIVE_RULE_IDS: ReadonlySet<string> = new Set([...LIVE_RULES.map((r) => r.id), 'info-json-parse']);
 
+/** Rules comparing info.json with the Python dispatch: live too once the code has been read, so an operation
+ * added in the form and its stub agree at once instead of after the next save. */
+const DISPATCH_IDS = new Set(['operation-not-implemented', 'dispatch-key-unreachable', 'dispatch-entry-undeclared', 'dispatch-layout-unknown']);
+export const DISPATCH_RULES: readonly Rule[] = allRules.filter((r) => DISPATCH_IDS.has(r.id));
+export const LIVE_WITH_CODE_IDS: ReadonlySet<string> = new Set([...LIVE_RULE_IDS, ...DISPATCH_IDS]);
+
 /**
  * The live findings replace what the services said about the same rules; when the live text does not parse,
- * nothing else the services said about info.json still points at the right place.
+ * nothing else the services said about info.json still points at the right place (the rest stays).
  */
-export function mergeFindings(service: readonly Finding[], live: readonly Finding[] | null): Finding[] {
+export function mergeFindings(service: readonly Finding[], live: readonly Finding[] | null, liveIds: ReadonlySet<string> = LIVE_RULE_IDS): Finding[] {
   if (live === null) return [...service];
   const broken = live.some((f) => f.rule === 'info-json-parse');
-  const kept = service.filter((f) => f.path !== INFO_JSON || (!broken && !(f.source === 'rules' && LIVE_RULE_IDS.has(f.rule))));
+  const replaced = (f: Finding) => f.source === 'rules' && liveIds.has(f.rule);
+  const kept = service.filter((f) => (f.path === INFO_JSON ? !broken && !replaced(f) : broken || !replaced(f)));
   return [...kept, ...live].sort(compareFindings);
 }
 
