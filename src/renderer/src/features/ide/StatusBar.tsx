@@ -36,9 +36,9 @@ export function StatusBar() {
           {status?.isRepo && status.files.length > 0 && <span>*</span>}
         </button>
         <button className="status-item" data-testid="status-problems" data-errors={problems.errors} data-warnings={problems.warnings}
-          aria-label={`${problems.errors} errors, ${problems.warnings} warnings: toggle Problems`} title="Problems in the connector (Ctrl+Shift+M)"
-          onClick={() => useProblemsStore.getState().togglePanel()}>
-          <Icon name="error" size={14} /> {problems.errors} <Icon name="warning" size={14} /> {problems.warnings}
+          title="Problems in the connector (Ctrl+Shift+M)" onClick={() => useProblemsStore.getState().togglePanel()}>
+          <Icon name="error" size={14} /> {problems.errors}<span className="visually-hidden"> errors,</span>{' '}
+          <Icon name="warning" size={14} /> {problems.warnings}<span className="visually-hidden"> warnings</span>
         </button>
         <BackupState />
       </div>
