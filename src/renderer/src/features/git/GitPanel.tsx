@@ -71,6 +71,13 @@ export function GitPanel() {
   useEffect(() => {
     if (repo) void useGitStore.getState().loadRefs().catch(() => undefined);
   }, [repo]);
+  // File events can miss changes (a file replaced by git or another editor): look again when the window
+  // gets the focus back, as VS Code does.
+  useEffect(() => {
+    const onFocus = () => void useGitStore.getState().refresh().catch(() => undefined);
+    window.addEventListener('focus', onFocus);
+    return () => window.removeEventListener('focus', onFocus);
+  }, []);
 
   return (
     <section className="sidebar-view git-panel" aria-label="Source Control" data-testid="git-panel">

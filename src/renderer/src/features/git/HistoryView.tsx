@@ -40,12 +40,14 @@ function CommitRow({ entry }: { entry: LogEntry }) {
         title={`${entry.subject}\n${entry.author} <${entry.email}>\n${new Date(entry.date).toLocaleString()}\n${entry.sha}`}>
         <Icon name={open ? 'chevronDown' : 'chevronRight'} size={14} />
         <span className="history-text">
-          <span className="history-subject">{entry.subject}</span>
+          <span className="history-line">
+            <span className="history-subject">{entry.subject}</span>
+            {refLabels(entry.refs).map((r) => <span key={r.name} className={`ref-badge ref-${r.kind}`}>{r.name}</span>)}
+          </span>
           <span className="history-meta muted small">
-            {entry.author} · {relativeTime(Date.parse(entry.date))} · <span className="mono">{entry.shortSha}</span>
+            <span className="mono">{entry.shortSha}</span> · {relativeTime(Date.parse(entry.date))} · {entry.author}
           </span>
         </span>
-        {refLabels(entry.refs).map((r) => <span key={r.name} className={`ref-badge ref-${r.kind}`}>{r.name}</span>)}
       </button>
       {open && <CommitFilesList entry={entry} />}
     </li>

@@ -5,6 +5,8 @@ import type { CoreAction, CoreState, Slice } from './types';
 
 export const CORE_INITIAL: CoreState = { status: null, changes: null, decorations: gitDecorations(null), busy: false, message: '', amend: false, tab: 'changes' };
 
+let refreshes = 0;
+
 /** Status for the tree and status bar, the staged/unstaged split for the panel, and the commit itself. */
 export const createCoreSlice: Slice<CoreAction> = (set, get) => {
   const busy = async <T>(work: () => Promise<T>): Promise<T> => {
@@ -28,8 +30,10 @@ export const createCoreSlice: Slice<CoreAction> = (set, get) => {
   return {
     refresh: async () => {
       const projectId = pid();
+      // Refreshes overlap (file events, then the end of a write): only the latest started may set the lists.
+      const mine = ++refreshes;
       const [status, changes] = await Promise.all([call('git.status', { projectId }), call('git.changes', { projectId })]);
-      set({ status, changes, decorations: gitDecorations(status) }, false, 'status');
+      if (mine === refreshes) set({ status, changes, decorations: gitDecorations(status) }, false, 'status');
     },
     init: () => thenRefresh(() => call('git.init', { projectId: pid() })),
     commitAll: () =>

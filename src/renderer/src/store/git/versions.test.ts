@@ -21,7 +21,7 @@ describe('version tags', () => {
 
 describe('insertReleaseNotes', () => {
   const old = "# What's new in 1.0.0\n\n- First version.\n";
-  const draft = "# What's new in 2.0.0\n\n- Breaking: removed the parameter ip.\n";
+  const draft = '## Sample Threat Intel 2.0.0\n\n#### Breaking Changes\n\n- Removed the parameter ip.\n';
   it('puts the section on top of the existing notes', () => {
     expect(insertReleaseNotes(old, draft)).toBe(`${draft.trim()}\n\n${old.trim()}\n`);
   });

@@ -31,7 +31,8 @@ export function insertReleaseNotes(existing: string, section: string): string {
   const draft = section.trim();
   const heading = /^#+ .*$/m.exec(draft)?.[0];
   const version = heading && /\d+\.\d+\.\d+/.exec(heading)?.[0];
-  const sections = existing.trim() ? existing.trim().split(/\n(?=# )/) : [];
-  const kept = version ? sections.filter((s) => !(/^# /.test(s) && s.split('\n')[0].includes(version))) : sections;
+  // Sections start at a level 1 or 2 heading (the wizard writes "# What's new in", the report "## <label> <version>").
+  const sections = existing.trim() ? existing.trim().split(/\n(?=##? )/) : [];
+  const kept = version ? sections.filter((s) => !(/^##? /.test(s) && s.split('\n')[0].includes(version))) : sections;
   return [draft, ...kept].join('\n\n') + '\n';
 }
