@@ -1,4 +1,5 @@
 import { assertNever } from '../../../../shared/result';
+import { transportKind } from '../../api/client';
 import { Modal } from '../../components/Modal';
 import { useAuthoringStore, type AuthoringDialog, type ExportResult } from '../../store/wizard/authoring';
 import { downloadArchive, exportTgz } from './authoring-commands';
@@ -43,7 +44,7 @@ function ExportedDialog({ result }: { result: ExportResult }) {
         <button className="button primary" onClick={close}>Close</button>
       </>}>
       <p className="dialog-message">
-        <strong>{result.fileName}</strong> ({kb(result.bytes)}) is downloading; a copy is at <span className="mono">{result.file}</span>.
+        <strong>{result.fileName}</strong> ({kb(result.bytes)}) {transportKind() === 'http' ? 'is downloading; a copy is' : 'is'} at <span className="mono">{result.file}</span>.
       </p>
       <div className="pkg-meta muted small">
         <span>{result.name} {result.version}</span>

@@ -1,3 +1,4 @@
+import { transportKind } from '../../api/client';
 import { navigate } from '../../hooks/useRoute';
 import { currentProjectId, toastError, toastInfo, toastSuccess } from '../../store/app/store';
 import { choiceDialog } from '../../store/dialogs/store';
@@ -32,7 +33,8 @@ export function downloadArchive(r: Pick<ExportResult, 'base64' | 'fileName'>) {
 export async function exportTgz(force = false) {
   try {
     const r = await useAuthoringStore.getState().exportPackage(currentProjectId(), force);
-    if (r) downloadArchive(r);
+    // On desktop the archive is already on disk beside the project; browsers get it as a download.
+    if (r && transportKind() === 'http') downloadArchive(r);
   } catch (e) {
     toastError(e);
   }
