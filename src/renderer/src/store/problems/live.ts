@@ -21,19 +21,23 @@ function withPosition(text: string, f: Finding): Finding {
 type Timer = (fn: () => void, ms: number) => unknown;
 
 /**
- * Runs at once after a quiet spell (a single keystroke shows its diagnostics without waiting), and at most
- * once per `interval` while changes keep coming; the last change is always covered by a run.
+ * Runs at once, in the caller's turn, after a quiet spell (a single keystroke shows its diagnostics before
+ * the form and the editor repaint), and at most once per `interval` while changes keep coming; the last
+ * change is always covered by a run.
  */
 export function createThrottle(run: () => void, interval: number, now: () => number = () => performance.now(), timer: Timer = setTimeout) {
   let last = -Infinity;
   let pending = false;
+  const go = () => {
+    pending = false;
+    last = now();
+    run();
+  };
   return () => {
     if (pending) return;
+    const wait = last + interval - now();
+    if (wait <= 0) return go();
     pending = true;
-    timer(() => {
-      pending = false;
-      last = now();
-      run();
-    }, Math.max(0, last + interval - now()));
+    timer(go, wait);
   };
 }
