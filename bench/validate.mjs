@@ -16,7 +16,10 @@ function batchMs(fn, n) {
 }
 
 function bestRatio(fn, base, rounds = 25, n = 20) {
-  for (let i = 0; i < 30; i++) (fn(), base());
+  for (let i = 0; i < 30; i++) {
+    fn();
+    base();
+  }
   let bestFn = Infinity;
   let bestBase = Infinity;
   for (let r = 0; r < rounds; r++) {
