@@ -6,6 +6,7 @@ describe('parseRoute', () => {
     ['', { page: 'home' }],
     ['#/', { page: 'home' }],
     ['#/settings', { page: 'settings' }],
+    ['#/new', { page: 'new' }],
     ['#/project/abc', { page: 'project', projectId: 'abc', settings: false }],
     ['#/project/a%20b/settings', { page: 'project', projectId: 'a b', settings: true }],
     ['#/nonsense', { page: 'home' }],
