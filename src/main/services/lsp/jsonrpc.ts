@@ -96,7 +96,7 @@ export function createConnection(input: Readable, output: Writable, onRequest: R
   input.on('data', createFrameReader(receive));
 
   return {
-    request<T>(method: string, params: unknown, timeoutMs = 15_000): Promise<T> {
+    request<T>(method: string, params: unknown, timeoutMs = 30_000): Promise<T> {
       if (closed) return Promise.reject(new RpcError('The language server is not running.', -32099));
       const id = nextId++;
       return new Promise<T>((resolve, reject) => {

@@ -19,6 +19,7 @@ import { jsonDefaults } from 'monaco-editor/languages/features/json/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/language/json/json.worker?worker';
 import { installPythonLint } from '../features/python-lint/python-lint';
+import { installPythonLsp } from './lsp/install';
 import { infoJsonSchema } from '../../../shared/connector/info-json.schema';
 
 /**
@@ -48,5 +49,7 @@ jsonDefaults.setDiagnosticsOptions({
 
 // Ruff (WebAssembly) and the security analyzers mark Python as the user types.
 installPythonLint(monaco as unknown as Parameters<typeof installPythonLint>[0]);
+// pyright (services/lsp): completion, hover, go to definition, signature help and type diagnostics.
+installPythonLsp(monaco as unknown as Parameters<typeof installPythonLsp>[0]);
 
 export default monaco;

@@ -1,0 +1,108 @@
+/** Monaco's Python providers over the `lsp.*` channels: a thin adapter of our own instead of
+ * monaco-languageclient, which pins a Monaco of its own (reference/traps.md). */
+import type * as Monaco from 'monaco-editor';
+import type { LspCompletionItem, LspLocation, LspRange } from '../../../../shared/ipc/contract';
+import { call } from '../../api/client';
+import type { MonacoApi } from '../monaco-loader';
+import type { DocSync } from './doc-sync';
+import { projectRelPath } from './project-models';
+import { stubUri } from './stub-tabs';
+
+type Model = Monaco.editor.ITextModel;
+
+const toMonacoRange = (m: MonacoApi, r: LspRange) => new m.Range(r.startLine, r.startColumn, r.endLine, r.endColumn);
+
+/** The request's position, once the server has the model's latest text; null for models it does not know. */
+async function where(sync: DocSync, model: Model, position: Monaco.Position) {
+  const relPath = projectRelPath(model);
+  const projectId = sync.projectOf(model);
+  if (relPath === null || projectId === null) return null;
+  await sync.flush(model);
+  return { projectId, relPath, line: position.lineNumber, character: position.column };
+}
+
+function completionKind(m: MonacoApi, kind: string): Monaco.languages.CompletionItemKind {
+  const name = (kind.charAt(0).toUpperCase() + kind.slice(1)) as keyof typeof m.languages.CompletionItemKind;
+  return m.languages.CompletionItemKind[name] ?? m.languages.CompletionItemKind.Text;
+}
+
+function toSuggestion(m: MonacoApi, item: LspCompletionItem, fallback: Monaco.IRange): Monaco.languages.CompletionItem {
+  return {
+    label: item.label,
+    kind: completionKind(m, item.kind),
+    insertText: item.insertText,
+    range: item.range ? toMonacoRange(m, item.range) : fallback,
+    ...(item.detail ? { detail: item.detail } : {}),
+    ...(item.documentation ? { documentation: { value: item.documentation } } : {}),
+    ...(item.sortText ? { sortText: item.sortText } : {}),
+    ...(item.filterText ? { filterText: item.filterText } : {}),
+  };
+}
+
+function completion(m: MonacoApi, sync: DocSync): Monaco.languages.CompletionItemProvider {
+  return {
+    triggerCharacters: ['.', '[', '"', "'"],
+    provideCompletionItems: async (model, position) => {
+      const at = await where(sync, model, position);
+      if (!at) return { suggestions: [] };
+      const word = model.getWordUntilPosition(position);
+      const fallback = new m.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn);
+      const res = await call('lsp.completion', at).catch(() => ({ items: [], incomplete: false }));
+      return { suggestions: res.items.map((i) => toSuggestion(m, i, fallback)), incomplete: res.incomplete };
+    },
+  };
+}
+
+function hover(m: MonacoApi, sync: DocSync): Monaco.languages.HoverProvider {
+  return {
+    provideHover: async (model, position) => {
+      const at = await where(sync, model, position);
+      const res = at ? await call('lsp.hover', at).catch(() => null) : null;
+      if (!res) return null;
+      return { contents: [{ value: res.markdown }], ...(res.range ? { range: toMonacoRange(m, res.range) } : {}) };
+    },
+  };
+}
+
+function toLocation(m: MonacoApi, l: LspLocation): Monaco.languages.Location {
+  const uri = l.stub ? stubUri(m, l.relPath, l.text ?? '') : m.Uri.from({ scheme: 'file', path: `/project/${l.relPath}` });
+  return { uri, range: new m.Range(l.line, l.character, l.line, l.character) };
+}
+
+function definition(m: MonacoApi, sync: DocSync): Monaco.languages.DefinitionProvider {
+  return {
+    provideDefinition: async (model, position) => {
+      const at = await where(sync, model, position);
+      const res = at ? await call('lsp.definition', at).catch(() => []) : [];
+      return res.map((l) => toLocation(m, l));
+    },
+  };
+}
+
+function signatureHelp(sync: DocSync): Monaco.languages.SignatureHelpProvider {
+  return {
+    signatureHelpTriggerCharacters: ['(', ','],
+    signatureHelpRetriggerCharacters: [')'],
+    provideSignatureHelp: async (model, position) => {
+      const at = await where(sync, model, position);
+      const res = at ? await call('lsp.signatureHelp', at).catch(() => null) : null;
+      if (!res) return null;
+      const signatures = res.signatures.map((s) => ({
+        label: s.label,
+        ...(s.documentation ? { documentation: { value: s.documentation } } : {}),
+        parameters: s.parameters.map((p) => ({ label: p.label, ...(p.documentation ? { documentation: { value: p.documentation } } : {}) })),
+        ...(s.activeParameter !== undefined ? { activeParameter: s.activeParameter } : {}),
+      }));
+      return { value: { signatures, activeSignature: res.activeSignature, activeParameter: res.activeParameter }, dispose: () => undefined };
+    },
+  };
+}
+
+export function registerPythonProviders(m: MonacoApi, sync: DocSync): Monaco.IDisposable[] {
+  return [
+    m.languages.registerCompletionItemProvider('python', completion(m, sync)),
+    m.languages.registerHoverProvider('python', hover(m, sync)),
+    m.languages.registerDefinitionProvider('python', definition(m, sync)),
+    m.languages.registerSignatureHelpProvider('python', signatureHelp(sync)),
+  ];
+}
