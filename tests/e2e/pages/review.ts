@@ -51,14 +51,18 @@ export function reviewPage(page: Page) {
       if (!(await playbooksPanel.isVisible())) await page.getByTestId('activity-playbooks').click();
       await playbooksPanel.waitFor();
     },
-    /** Steps through the editor's problems with F8 (Monaco's "next problem"), collecting each widget's text. */
-    async problemTexts(count: number): Promise<string[]> {
+    /** Steps once through all of the editor's problems with F8 (Monaco's "next problem"), collecting each
+     * widget's text; the widget says "2 of 6 problems", which is how many steps there are. */
+    async problemTexts(): Promise<string[]> {
       const texts: string[] = [];
-      for (let i = 0; i < count; i++) {
+      for (let i = 0, total = 1; i < total; i++) {
         await page.keyboard.press('F8');
-        const widget = page.locator('.marker-widget').last();
+        // The zone widget holds the title ("2 of 6 problems") and the marker's text.
+        const widget = page.locator('.zone-widget:has(.marker-widget)').last();
         await widget.waitFor();
-        texts.push(await widget.innerText());
+        const text = await widget.innerText();
+        total = Number(/of (\d+) problems?/.exec(text)?.[1] ?? 1);
+        texts.push(text);
       }
       return texts;
     },

@@ -1,12 +1,12 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { SAMPLE_CONNECTOR, expect, test } from '../../fixtures';
+import { SAMPLE_CONNECTOR } from '../../fixtures';
 import { homePage } from '../../pages/home';
 import { palette } from '../../pages/palette';
 import { reviewPage } from '../../pages/review';
-import { shot } from './packages';
+import { expect, shot, test } from './packages';
 
-test('the docs preview shows the configuration table and every action, and exports Markdown', async ({ page, app }, info) => {
+test('the docs preview shows the configuration table and every action, and exports Markdown', async ({ page, app, tmp: out }) => {
   await app.open(page);
   await homePage(page).openProject(SAMPLE_CONNECTOR);
   await palette(page).run('Preview Documentation');
@@ -25,8 +25,6 @@ test('the docs preview shows the configuration table and every action, and expor
 
   const [download] = await Promise.all([page.waitForEvent('download'), review.docsExportMarkdown.click()]);
   expect(download.suggestedFilename()).toBe('sample-threat-intel-1.0.0.md');
-  const out = info.outputPath();
-  await mkdir(out, { recursive: true });
   await download.saveAs(path.join(out, 'docs.md'));
   const md = await readFile(path.join(out, 'docs.md'), 'utf8');
   expect(md).toContain('## Configuration');

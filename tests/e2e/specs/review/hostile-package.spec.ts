@@ -1,12 +1,9 @@
-import { mkdir, readFile } from 'node:fs/promises';
-import { expect, test } from '../../fixtures';
+import { readFile } from 'node:fs/promises';
 import { editor } from '../../pages/editor';
 import { reviewPage } from '../../pages/review';
-import { PLANTED, SAMPLE_DIR, hostilePackage, shot } from './packages';
+import { expect, hostilePackage, PLANTED, SAMPLE_DIR, shot, test } from './packages';
 
-test('a hostile-but-valid archive: every planted defect is in the report, and the HTML export lists them', async ({ page, app, browser }, info) => {
-  const out = info.outputPath();
-  await mkdir(out, { recursive: true });
+test('a hostile-but-valid archive: every planted defect is in the report, and the HTML export lists them', async ({ page, app, browser, tmp: out }) => {
   const tgz = await hostilePackage(out);
   await app.open(page);
   const review = reviewPage(page);

@@ -1,10 +1,30 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { test as base } from '../../fixtures';
 import { repoRoot } from '../../host';
 
+export { expect } from '../../fixtures';
+
 const run = promisify(execFile);
+
+/** The app fixture plus a private temp folder for archives and downloads: Playwright empties its output
+ * folder when any run starts, and several runs share this tree. */
+export const test = base.extend<{ tmp: string; slowReview: void }>({
+  // Reviews run ruff over every file and the packaging spawns the CLI: on a loaded machine these specs can
+  // take over a minute, which is slow, not broken.
+  // eslint-disable-next-line no-empty-pattern
+  slowReview: [async ({}, use, info) => { info.setTimeout(info.timeout * 3); await use(); }, { auto: true }],
+  // Playwright reads the fixture's dependencies from this destructuring; this one has none.
+  // eslint-disable-next-line no-empty-pattern
+  tmp: async ({}, use) => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'cs-review-e2e-'));
+    await use(dir);
+    await rm(dir, { recursive: true, force: true });
+  },
+});
 
 export const SAMPLE_DIR = path.join(repoRoot, 'resources/samples/connector-sample-threat-intel/sample-threat-intel');
 export const shot = (name: string) => path.join(repoRoot, 'test-results', 'screenshots', `${name}.png`);

@@ -1,14 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
-import { mkdir } from 'node:fs/promises';
-import { expect, test } from '../../fixtures';
 import { palette } from '../../pages/palette';
 import { reviewPage } from '../../pages/review';
-import { hostilePackage, shot } from './packages';
+import { expect, hostilePackage, shot, test } from './packages';
 
 for (const theme of ['dark', 'light'] as const) {
-  test(`the review panel and reviewer banner have no serious or critical accessibility violations (${theme})`, async ({ page, app }, info) => {
-    const out = info.outputPath();
-    await mkdir(out, { recursive: true });
+  test(`the review panel and reviewer banner have no serious or critical accessibility violations (${theme})`, async ({ page, app, tmp: out }) => {
     const tgz = await hostilePackage(out);
     await app.open(page);
     if (theme === 'light') {

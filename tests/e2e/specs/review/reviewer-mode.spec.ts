@@ -1,13 +1,9 @@
-import { mkdir } from 'node:fs/promises';
-import { expect, test } from '../../fixtures';
 import { editor } from '../../pages/editor';
 import { homePage } from '../../pages/home';
 import { reviewPage } from '../../pages/review';
-import { SAMPLE_DIR, packageFolder, shot } from './packages';
+import { expect, packageFolder, SAMPLE_DIR, shot, test } from './packages';
 
-test('a .tgz opened from Home shows its report first, stays read-only, and imports into the workspace', async ({ page, app }, info) => {
-  const out = info.outputPath();
-  await mkdir(out, { recursive: true });
+test('a .tgz opened from Home shows its report first, stays read-only, and imports into the workspace', async ({ page, app, tmp: out }) => {
   const tgz = await packageFolder(SAMPLE_DIR, out, 'sample-threat-intel-1.0.0.tgz');
   await app.open(page);
   const review = reviewPage(page);
@@ -19,6 +15,8 @@ test('a .tgz opened from Home shows its report first, stays read-only, and impor
   await expect(review.verdict).toHaveText('Ready to certify');
   await expect(review.counts).toHaveText('0 errors, 0 warnings, 0 infos');
   await expect(review.section('security')).toContainText('No findings.');
+  // Beside the report: the documentation users will read, generated from the package.
+  await expect(review.docsFrame.getByRole('heading', { name: 'Configuration' })).toBeVisible();
   await page.screenshot({ path: shot('review-reviewer-mode') });
 
   // Read-only: typing changes nothing and marks nothing dirty.

@@ -17,9 +17,9 @@ export function FindingRow({ finding: f }: { finding: Finding }) {
           <span className="visually-hidden">{SEVERITY_LABEL[f.severity]}: </span>
           <span className="finding-message">{f.message}</span>
           <span className="finding-meta">
+            <span className="finding-location">{locationOf(f)}</span>
             <span className="finding-rule">{f.rule}</span>
             <span className="finding-source">{f.source}</span>
-            <span className="finding-location">{locationOf(f)}</span>
           </span>
           {f.fix && <span className="finding-fix"><span className="finding-fix-label">Fix:</span> {f.fix}</span>}
         </span>
