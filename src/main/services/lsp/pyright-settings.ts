@@ -41,8 +41,19 @@ const venvPython = (dir: string) =>
 export async function pythonFor(connectorDir: string, projectRoot: string, configured: string, extraVenvs: readonly string[] = []): Promise<string | undefined> {
   const venvs = [path.join(connectorDir, '.venv'), path.join(projectRoot, '.venv'), path.join(projectRoot, 'venv'), ...extraVenvs];
   for (const dir of venvs) if (existsSync(path.join(dir, 'pyvenv.cfg')) && existsSync(venvPython(dir))) return venvPython(dir);
-  const found = await detectPython(configured);
-  return found.found ? found.path : undefined;
+  return configuredPython(configured);
+}
+
+const detected = new Map<string, Promise<string | undefined>>();
+/** Asking the interpreter where it lives takes a process start (a second or more through pyenv's shims):
+ * once per configured command is enough. */
+function configuredPython(configured: string): Promise<string | undefined> {
+  let found = detected.get(configured);
+  if (!found) {
+    found = detectPython(configured).then((t) => (t.found ? t.path : undefined));
+    detected.set(configured, found);
+  }
+  return found;
 }
 
 /** The `python` section pyright asks for with workspace/configuration. */
