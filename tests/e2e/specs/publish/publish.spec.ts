@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { SAMPLE_CONNECTOR, expect, test } from '../../fixtures';
 import { homePage } from '../../pages/home';
+import { palette } from '../../pages/palette';
 import { publishPanel } from '../../pages/publish';
 import { shot } from '../git/helpers';
 import { ADMIN, HMAC, INTEL_KEY, startIntelStub, startSandbox, type RunningSandbox } from './sandbox';
@@ -73,7 +74,7 @@ test('add a password profile, test it, publish the sample with a remote health c
   }
 });
 
-test('a wrong password says which step failed and what to do; an HMAC profile publishes', async ({ page, app }) => {
+test('a wrong password says which step failed and what to do; an HMAC profile publishes, then discards the working copy', async ({ page, app }) => {
   sandbox = await startSandbox(path.join(app.dirs.home, 'sandbox'));
   await app.open(page);
   await homePage(page).openProject(SAMPLE_CONNECTOR);
@@ -99,9 +100,14 @@ test('a wrong password says which step failed and what to do; an HMAC profile pu
   await pub.open();
   await pub.chooseProfile('HMAC');
   await expect(pub.preflight).toHaveAttribute('data-blocked', 'false');
+  // "Publish and discard": after success the project closes and Home opens; the folder stays.
+  await pub.dialog.getByTestId('publish-discard').check();
+  await expect(pub.start).toHaveText('Publish and Discard');
   await pub.start.click();
-  await expect(pub.outcome).toHaveAttribute('data-result', 'success', { timeout: 60_000 });
-  await pub.close();
+  await expect(homePage(page).card(SAMPLE_CONNECTOR)).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('ide')).toBeHidden();
+  await homePage(page).card(SAMPLE_CONNECTOR).getByTestId('project-open').click();
+  await palette(page).run('Show Publish');
   // The refused pre-flight never uploaded: only the HMAC publish is history.
   await expect(pub.history).toHaveCount(1);
   await expect(pub.history.first()).toHaveAttribute('data-result', 'success');

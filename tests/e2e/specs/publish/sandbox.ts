@@ -14,8 +14,8 @@ export interface RunningSandbox {
 }
 
 /** `connector-studio sandbox --port 0 --json`: the FortiSOAR-compatible server, as a user would start it. */
-export async function startSandbox(dataDir: string): Promise<RunningSandbox> {
-  const child = spawn(process.execPath, [path.join(repoRoot, 'out/cli/index.js'), 'sandbox', '--port', '0', '--data', dataDir, '--user', `${ADMIN.name}:${ADMIN.password}`, '--hmac', `${HMAC.publicKey}:${HMAC.privateKey}`, '--json'], {
+export async function startSandbox(dataDir: string, extraArgs: string[] = []): Promise<RunningSandbox> {
+  const child = spawn(process.execPath, [path.join(repoRoot, 'out/cli/index.js'), 'sandbox', '--port', '0', '--data', dataDir, '--user', `${ADMIN.name}:${ADMIN.password}`, '--hmac', `${HMAC.publicKey}:${HMAC.privateKey}`, '--json', ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stderr: string[] = [];

@@ -24,7 +24,7 @@ export function CredentialDialog() {
         </>
       }>
       <form onSubmit={(e) => (e.preventDefault(), answer(value))}>
-        <p className="dialog-message small">{request.url || 'The remote'} asks: <span className="mono">{request.prompt}</span></p>
+        <p className="dialog-message small credential-prompt">{request.url || 'The remote'} asks: <span className="mono">{request.prompt}</span></p>
         <label htmlFor={id} className="field-label">{TITLES[request.kind] ?? 'Answer'}</label>
         <input id={id} className="text-input wide" type={secret ? 'password' : 'text'} autoComplete="off" value={value} onChange={(e) => setValue(e.target.value)} data-testid="credential-input" />
         <p className="muted small">Your system's git credential helper may remember it; Connector Studio does not.</p>
