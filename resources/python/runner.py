@@ -12,6 +12,7 @@ import sys
 
 sys.dont_write_bytecode = True  # __pycache__ in the project would make the file watcher loop
 from runner_support import FrameworkGuard, LoadError, Loader, dumps, envelope, iso_time  # noqa: E402
+import cassette  # noqa: E402
 
 # The shims replace the script's folder on the path, so connectors see the framework and not our files.
 sys.path[0] = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'shims')
@@ -183,7 +184,9 @@ class Worker(object):
             handler = self.handlers.get(kind)
             if handler is None:
                 raise ValueError('Unknown request type %r' % kind)
-            reply = handler(request)
+            with cassette.activate(request.get('cassette') if kind in ('health', 'execute') else None,
+                                   request.get('config'), self.loader.folder):
+                reply = handler(request)
         except BaseException as e:  # SystemExit from a connector must fail the call, not end the worker
             reply = self.failure(kind, request, e)
         finally:

@@ -88,6 +88,14 @@ export interface CallOptions {
   /** Streams each log record as it happens (the result still carries them all). */
   readonly onLog?: (entry: LogEntry) => void;
   readonly onOutput?: (stream: OutputStream, text: string) => void;
+  /** Records the call's HTTP (made through requests) to this cassette file, or answers it from the file offline. */
+  readonly cassette?: CassetteSpec;
+}
+
+export interface CassetteSpec {
+  readonly mode: 'record' | 'replay';
+  /** Absolute path of the cassette's JSON file. */
+  readonly path: string;
 }
 
 export interface ExecuteOptions extends CallOptions {

@@ -39,6 +39,10 @@ function lastLines(text: string, n: number): string {
   return text.trimEnd().split('\n').slice(-n).join('\n');
 }
 
+function cassetteOf(o: CallOptions): { cassette?: { mode: string; path: string } } {
+  return o.cassette ? { cassette: { mode: o.cassette.mode, path: path.resolve(o.cassette.path) } } : {};
+}
+
 function effectsOf(message: Record<string, unknown> | undefined): CallEffects {
   const e = (message?.effects ?? {}) as CallEffects;
   return {
@@ -153,7 +157,7 @@ export function createRuntimeService(options: RuntimeServiceOptions): RuntimeSer
   }
 
   async function checkHealth(folder: string, cfg: Record<string, unknown>, o: CallOptions = {}): Promise<HealthResult> {
-    const sent = await send(folder, { type: 'health', config: cfg }, o);
+    const sent = await send(folder, { type: 'health', config: cfg, ...cassetteOf(o) }, o);
     const scrub = scrubberFor(folder, cfg);
     const m = sent.reply.kind === 'result' ? sent.reply.message : undefined;
     return {
@@ -170,7 +174,7 @@ export function createRuntimeService(options: RuntimeServiceOptions): RuntimeSer
     cfg: Record<string, unknown>,
     o: CallOptions & { env?: Record<string, unknown> } = {},
   ): Promise<RunResult> {
-    const sent = await send(folder, { type: 'execute', operation, params, config: cfg, env: o.env ?? {} }, o);
+    const sent = await send(folder, { type: 'execute', operation, params, config: cfg, env: o.env ?? {}, ...cassetteOf(o) }, o);
     const scrub = scrubberFor(folder, cfg);
     const m = sent.reply.kind === 'result' ? sent.reply.message : undefined;
     const status = m?.status === 'Success' ? 'Success' : 'Failed';
