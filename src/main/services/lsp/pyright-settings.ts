@@ -50,7 +50,11 @@ const detected = new Map<string, Promise<string | undefined>>();
 function configuredPython(configured: string): Promise<string | undefined> {
   let found = detected.get(configured);
   if (!found) {
-    found = detectPython(configured).then((t) => (t.found ? t.path : undefined));
+    found = detectPython(configured).then((t) => {
+      // Not found is not remembered: the user may install Python while the app runs.
+      if (!t.found) detected.delete(configured);
+      return t.found ? t.path : undefined;
+    });
     detected.set(configured, found);
   }
   return found;
