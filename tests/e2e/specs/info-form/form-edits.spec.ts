@@ -34,6 +34,12 @@ test('reorder with Alt+Down, duplicate, undo with Ctrl+Z in the form, delete wit
   await expect.poll(() => opNames(form)).toEqual(['get_domain_reputation', 'get_ip_reputation']);
   await expect(form.op('get_ip_reputation').getByTestId('item-toggle').first()).toBeFocused();
 
+  // Dragging a row by its header moves it too.
+  await form.op('get_ip_reputation').locator(':scope > .item-head').dragTo(form.op('get_domain_reputation').locator(':scope > .item-head'));
+  await expect.poll(() => opNames(form)).toEqual(['get_ip_reputation', 'get_domain_reputation']);
+  await form.op('get_ip_reputation').locator(':scope > .item-head').dragTo(form.op('get_domain_reputation').locator(':scope > .item-head'));
+  await expect.poll(() => opNames(form)).toEqual(['get_domain_reputation', 'get_ip_reputation']);
+
   await form.op('get_ip_reputation').getByTestId('item-duplicate').first().click();
   await expect.poll(() => opNames(form)).toEqual(['get_domain_reputation', 'get_ip_reputation', 'get_ip_reputation_copy']);
   // The copy's stub and entry were added; take them out again through the form's delete.

@@ -5,6 +5,7 @@ import { useConnectorStore } from '../../store/connector/store';
 import { findTab } from '../../store/editor/tabs';
 import { useEditorStore } from '../../store/editor/store';
 import { FieldList } from './FieldList';
+import { FormErrorBoundary } from './FormErrorBoundary';
 import { FormToolbar } from './FormToolbar';
 import { LockBanner } from './LockBanner';
 import { IngestionSection, MetadataSection } from './MetadataSection';
@@ -77,12 +78,14 @@ export function InfoForm({ relPath }: { relPath: string }) {
       <div className="form-scroll">
         {!info && !error && <p className="muted pad">Reading info.json…</p>}
         {!info && error && <p className="muted pad">Fix the JSON syntax to use the form.</p>}
-        {info && view === 'preview' && <Preview info={info} />}
-        {info && view === 'edit' && (
-          <fieldset className="form-body" disabled={error !== null || readOnly} aria-label="info.json">
-            <EditView info={info} />
-          </fieldset>
-        )}
+        <FormErrorBoundary resetKey={info}>
+          {info && view === 'preview' && <Preview info={info} />}
+          {info && view === 'edit' && (
+            <fieldset className="form-body" disabled={error !== null || readOnly} aria-label="info.json">
+              <EditView info={info} />
+            </fieldset>
+          )}
+        </FormErrorBoundary>
       </div>
     </div>
   );

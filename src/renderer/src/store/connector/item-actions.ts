@@ -3,9 +3,11 @@ import type { Field, Operation } from '../../../../shared/connector/info-json';
 import { addOperationCode, offerRemoveOperationCode, offerRenameOperationCode } from './code-sync';
 import { pathToPointer, type JSONPath } from './document';
 import { duplicateOf, newField, newOperation } from './edits';
-import { useConnectorStore } from './store';
+import { isReadOnly, useConnectorStore } from './store';
 
 const state = () => useConnectorStore.getState();
+/** Code changes follow only edits that happen: nothing when the text is broken or the file read-only. */
+const editable = () => state().info !== null && state().syntaxError === null && !isReadOnly(state().relPath);
 
 function listAt(path: JSONPath): unknown[] {
   const node = path.reduce<unknown>((n, k) => (n !== null && typeof n === 'object' ? (n as Record<string, unknown>)[k as string] : undefined), state().info);
@@ -15,6 +17,7 @@ function listAt(path: JSONPath): unknown[] {
 const operations = () => listAt(['operations']) as Operation[];
 
 export function addOperation(): void {
+  if (!editable()) return;
   const op = newOperation(operations());
   const index = operations().length;
   state().edit({ kind: 'insert', path: ['operations'], index, value: op });
@@ -23,6 +26,7 @@ export function addOperation(): void {
 }
 
 export function duplicateOperation(index: number): void {
+  if (!editable()) return;
   const copy = duplicateOf(operations()[index], operations(), 'operation');
   state().edit({ kind: 'insert', path: ['operations'], index: index + 1, value: copy });
   state().select(`/operations/${index + 1}`);
@@ -30,6 +34,7 @@ export function duplicateOperation(index: number): void {
 }
 
 export function deleteOperation(index: number): void {
+  if (!editable()) return;
   const name = operations()[index]?.operation;
   state().edit({ kind: 'remove', path: ['operations'], index });
   if (typeof name === 'string' && name && !operations().some((o) => o.operation === name)) void offerRemoveOperationCode(name);
@@ -37,6 +42,7 @@ export function deleteOperation(index: number): void {
 
 /** Called when the name box loses focus, so the code follows one rename, not every keystroke. */
 export function operationRenamed(from: string, to: string): void {
+  if (!editable()) return;
   if (from && to && from !== to && !operations().some((o) => o.operation === from)) void offerRenameOperationCode(from, to);
 }
 
