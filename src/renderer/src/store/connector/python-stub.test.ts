@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readDispatch } from '../../../../shared/connector/python/dispatch';
 import { planAddOperation, planRemoveOperation, planRenameOperation } from './python-stub';
+// The bundled sample project, as users first meet it.
+import SAMPLE_CONNECTOR from '../../../../../resources/samples/connector-sample-threat-intel/sample-threat-intel/connector.py?raw';
+import SAMPLE_OPERATIONS from '../../../../../resources/samples/connector-sample-threat-intel/sample-threat-intel/operations.py?raw';
 
 const HEADER = '"""\nCopyright start\nMIT License\nCopyright end\n"""\n';
 const CONNECTOR = `${HEADER}from connectors.core.connector import Connector\nfrom .operations import operations\n\n\nclass C(Connector):\n    def execute(self, config, operation, params, **kwargs):\n        return operations.get(operation)(config, params)\n`;
@@ -98,5 +101,23 @@ describe('one module per operation (builtins.py)', () => {
 
   it('refuses a module name that is not an identifier', () => {
     expect(planAddOperation(files, 'get-ip').ok).toBe(false);
+  });
+});
+
+describe('the bundled sample project', () => {
+  const files = { 'connector.py': SAMPLE_CONNECTOR, 'operations.py': SAMPLE_OPERATIONS };
+
+  it('gets a stub and an entry, and nothing else in the file moves', () => {
+    const plan = planAddOperation(files, 'new_action');
+    const after = apply(files, plan);
+    expect(keys(after)).toEqual(['get_ip_reputation', 'get_domain_reputation', 'new_action']);
+    const before = SAMPLE_OPERATIONS.slice(0, SAMPLE_OPERATIONS.indexOf('operations = {'));
+    expect(after['operations.py'].startsWith(before)).toBe(true);
+    expect(after['operations.py']).toContain("    'get_domain_reputation': get_domain_reputation,\n    'new_action': new_action,\n}\n");
+  });
+
+  it('round-trips: adding then removing an operation gives the file back', () => {
+    const added = apply(files, planAddOperation(files, 'new_action'));
+    expect(apply(added, planRemoveOperation(added, 'new_action'))['operations.py']).toBe(SAMPLE_OPERATIONS);
   });
 });
