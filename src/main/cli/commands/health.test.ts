@@ -47,10 +47,14 @@ describe('connector-studio health', () => {
     ['an unreadable config', ['health', fixture('hello-world'), '--config', 'missing.json'], /cannot read --config .*missing.json: ENOENT/],
     ['a config that is not JSON', ['health', fixture('hello-world'), '--config', 'bad.json'], /--config .*bad.json is not valid JSON/],
     ['a config that is not an object', ['health', fixture('hello-world'), '--config', 'list.json'], /must hold a JSON object/],
-    ['a .tgz', ['health', 'hello.tgz', '--config', 'good.json'], /running a .tgz is not yet supported/],
+    ['a missing .tgz', ['health', 'hello.tgz', '--config', 'good.json'], /no such file: .*hello\.tgz/],
+    ['a .tgz that is not a gzip archive', ['health', 'bad.tgz', '--config', 'good.json'], /cannot open .*bad\.tgz/],
+    ['both --record and --replay', ['health', fixture('hello-world'), '--config', 'good.json', '--record', 'a.json', '--replay', 'b.json'], /not both/],
+    ['a missing cassette to replay', ['health', fixture('hello-world'), '--config', 'good.json', '--replay', 'b.json'], /no cassette to replay/],
   ])('exits 2 on %s', async (_name, argv, message) => {
     file('bad.json', '{"server_url": ');
     file('list.json', '[1]');
+    file('bad.tgz', 'not gzip');
     const r = await cli(...argv);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(message);

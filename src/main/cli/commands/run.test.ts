@@ -57,8 +57,9 @@ describe('connector-studio run', () => {
     ['an operation info.json does not declare', ['run', hello, 'nope', '--config', 'config.json'], /declares no operation "nope"; it has: echo, greet, /],
     ['unreadable params', ['run', hello, 'greet', '--config', 'config.json', '--params', 'none.json'], /cannot read --params/],
     ['params that are not JSON', ['run', hello, 'greet', '--config', 'config.json', '--params', 'bad.json'], /--params .* is not valid JSON/],
-    ['--record', ['run', hello, 'greet', '--config', 'config.json', '--record', 'c.json'], /--record is not yet supported/],
-    ['--replay', ['run', hello, 'greet', '--config', 'config.json', '--replay', 'c.json'], /--replay is not yet supported/],
+    ['both --record and --replay', ['run', hello, 'greet', '--config', 'config.json', '--record', 'a.json', '--replay', 'c.json'], /--record or --replay, not both/],
+    ['a missing cassette to replay', ['run', hello, 'greet', '--config', 'config.json', '--replay', 'none.json'], /no cassette to replay: .*none\.json does not exist/],
+    ['a missing .tgz', ['run', 'none.tgz', 'greet', '--config', 'config.json'], /no such file: .*none\.tgz/],
     ['an unknown flag', ['run', hello, 'greet', '--config', 'config.json', '--fast'], /unknown option --fast/],
   ])('exits 2 on %s', async (_name, argv, message) => {
     file('bad.json', 'nope');

@@ -1,4 +1,4 @@
-import { InputError, cliRuntime, connectorFolder, formatOutput, readJsonObject, refuseCassettes } from '../../services/runtime/cli-support';
+import { InputError, cassetteOption, cliRuntime, formatOutput, openConnectorInput, readJsonObject } from '../../services/runtime/cli-support';
 import { readConnectorInfo } from '../../services/runtime/connector-info';
 import type { RunResult } from '../../services/runtime/types';
 import { EXIT_FAILED, EXIT_OK, UsageError, parseArgs, type CliCommand } from '../command';
@@ -21,20 +21,22 @@ function describe(r: RunResult): string[] {
   ];
 }
 
-function inputs(argv: string[], cwd: string) {
+async function inputs(argv: string[], cwd: string) {
   const { flags, positional } = parseArgs(argv, { booleans: ['json'], strings: ['config', 'params', 'record', 'replay'] });
   const [folderArg, operation, extra] = positional;
   if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
   try {
-    refuseCassettes(flags);
-    const folder = connectorFolder(folderArg, cwd);
-    if (!operation) throw new InputError('give the operation to run');
-    const known = [...readConnectorInfo(folder).operations.keys()];
-    if (!known.includes(operation))
-      throw new InputError(`info.json declares no operation "${operation}"; it has: ${known.join(', ') || 'none'}`);
+    if (!operation) throw new InputError(folderArg ? 'give the operation to run' : 'give the connector folder');
+    const cassette = cassetteOption(flags, cwd);
     const config = readJsonObject(flags.config, 'config', cwd);
     const params = flags.params === undefined ? {} : readJsonObject(flags.params, 'params', cwd);
-    return { json: flags.json === true, folder, operation, config, params };
+    const input = await openConnectorInput(folderArg, cwd);
+    const known = [...readConnectorInfo(input.folder).operations.keys()];
+    if (!known.includes(operation)) {
+      await input.dispose();
+      throw new InputError(`info.json declares no operation "${operation}"; it has: ${known.join(', ') || 'none'}`);
+    }
+    return { json: flags.json === true, input, operation, config, params, cassette };
   } catch (e) {
     throw e instanceof InputError ? new UsageError(e.message) : e;
   }
@@ -43,16 +45,17 @@ function inputs(argv: string[], cwd: string) {
 const run: CliCommand = {
   name: 'run',
   summary: 'run one operation of a connector in the simulated runtime',
-  usage: 'run <folder> <operation> --config FILE [--params FILE] [--json]',
+  usage: 'run <folder|tgz> <operation> --config FILE [--params FILE] [--record|--replay CASSETTE] [--json]',
   async run(argv, io) {
-    const { json, folder, operation, config, params } = inputs(argv, io.cwd);
+    const { json, input, operation, config, params, cassette } = await inputs(argv, io.cwd);
     const runtime = cliRuntime(io.env);
     try {
-      const result = await runtime.execute(folder, operation, params, config);
+      const result = await runtime.execute(input.folder, operation, params, config, cassette ? { cassette } : {});
       io.out(json ? JSON.stringify(result) : describe(result).join('\n'));
       return result.status === 'Success' ? EXIT_OK : EXIT_FAILED;
     } finally {
       await runtime.stopAll();
+      await input.dispose();
     }
   },
 };

@@ -4,15 +4,18 @@ import { defaultUserDataDir } from '../settings/paths';
 import { pythonCandidates } from '../settings/tool-detect';
 import { tryReadConnectorInfo } from './connector-info';
 import { createRuntimeService } from './runtime-service';
-import type { CallOutput, LogEntry, RuntimeService } from './types';
+import { safeExtractTgz, type SafeExtractResult } from '../packaging/safe-extract';
+import type { CallOutput, CassetteSpec, LogEntry, RuntimeService } from './types';
 
 /** Input checks and output formatting shared by `connector-studio health` and `run`. Bad input throws
  * InputError; the commands turn it into a usage error (exit code 2 with the message). */
 export class InputError extends Error {}
 
+const isTgz = (arg: string) => /\.(tgz|tar\.gz)$/i.test(arg);
+
 export function connectorFolder(arg: string | undefined, cwd: string): string {
   if (!arg) throw new InputError('give the connector folder');
-  if (/\.(tgz|tar\.gz)$/i.test(arg)) throw new InputError(`running a .tgz is not yet supported: extract it, or run its folder (${arg})`);
+  if (isTgz(arg)) throw new InputError(`${arg} is an archive: open it with openConnectorInput`);
   const folder = path.resolve(cwd, arg);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new InputError(`no such folder: ${folder}`);
   for (const file of ['info.json', 'connector.py'])
@@ -41,9 +44,43 @@ export function readJsonObject(file: string | boolean | undefined, flag: string,
   return value as Record<string, unknown>;
 }
 
-export function refuseCassettes(flags: Record<string, string | boolean>): void {
-  for (const f of ['record', 'replay'])
-    if (flags[f] !== undefined) throw new InputError(`--${f} is not yet supported`);
+/** `--record CASSETTE` or `--replay CASSETTE` (not both; a cassette to replay must exist). */
+export function cassetteOption(flags: Record<string, string | boolean>, cwd: string): CassetteSpec | undefined {
+  if (flags.record !== undefined && flags.replay !== undefined) throw new InputError('give --record or --replay, not both');
+  for (const mode of ['record', 'replay'] as const) {
+    const value = flags[mode];
+    if (value === undefined) continue;
+    if (typeof value !== 'string' || !value) throw new InputError(`--${mode} needs a cassette file`);
+    const file = path.resolve(cwd, value);
+    if (mode === 'replay' && !existsSync(file)) throw new InputError(`no cassette to replay: ${file} does not exist (record it with --record)`);
+    return { mode, path: file };
+  }
+  return undefined;
+}
+
+export interface ConnectorInput {
+  readonly folder: string;
+  /** Removes the temporary folder of an extracted .tgz; nothing for a folder. */
+  dispose(): Promise<void>;
+}
+
+/** A connector folder, or a .tgz safely extracted to a temporary folder (call dispose when done). */
+export async function openConnectorInput(arg: string | undefined, cwd: string): Promise<ConnectorInput> {
+  if (!arg || !isTgz(arg)) return { folder: connectorFolder(arg, cwd), dispose: async () => undefined };
+  const file = path.resolve(cwd, arg);
+  if (!existsSync(file) || !statSync(file).isFile()) throw new InputError(`no such file: ${file}`);
+  let extracted: SafeExtractResult;
+  try {
+    extracted = await safeExtractTgz(file);
+  } catch (e) {
+    throw new InputError(`cannot open ${file}: ${(e as Error).message}`);
+  }
+  try {
+    return { folder: connectorFolder(extracted.dir, cwd), dispose: () => extracted.dispose() };
+  } catch (e) {
+    await extracted.dispose();
+    throw e;
+  }
 }
 
 /** A runtime for one CLI command: interpreter and timeout from CONNECTOR_STUDIO_PYTHON or the app's settings. */

@@ -1,0 +1,59 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SECRET, startVendor, writeHttpConnector } from '../../services/runtime/cassette-kit';
+import { fixture } from '../../services/runtime/test-kit';
+import { runCli } from '../main';
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'cs-cli-cassette-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t), cwd: tmp, env: { ...process.env, FSOAR_USER_DATA_DIR: path.join(tmp, 'user') } };
+  const code = await runCli(argv, io, '0.0.0-test');
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('connector-studio run/health --record and --replay', () => {
+  it('records a run, then replays it and the health check with the vendor stopped', async () => {
+    const folder = writeHttpConnector(path.join(tmp, 'http-probe'));
+    const vendor = await startVendor();
+    const config = path.join(tmp, 'config.json');
+    writeFileSync(config, JSON.stringify({ server_url: vendor.url, credential: SECRET }));
+    try {
+      const rec = await cli('run', folder, 'fetch', '--config', config, '--record', 'run.json', '--json');
+      expect(rec.code).toBe(0);
+      const health = await cli('health', folder, '--config', config, '--record', 'health.json');
+      expect(health.code).toBe(0);
+    } finally {
+      await vendor.close();
+    }
+    for (const name of ['run.json', 'health.json']) expect(readFileSync(path.join(tmp, name), 'utf8')).not.toContain(SECRET);
+    const replay = await cli('run', folder, 'fetch', '--config', config, '--replay', 'run.json', '--json');
+    expect(replay.code).toBe(0);
+    expect(JSON.parse(replay.out)).toMatchObject({ status: 'Success', data: { items: [1, 2, 3], more: { more: true } } });
+    expect((await cli('health', folder, '--config', config, '--replay', 'health.json')).code).toBe(0);
+    const miss = await cli('health', folder, '--config', config, '--replay', 'run.json');
+    expect(miss.code).toBe(1);
+    expect(miss.out).toMatch(/no recorded response for POST .*q=health.*record again/);
+  });
+
+  it('runs a .tgz and removes its temporary folder afterwards', async () => {
+    const tgz = path.join(tmp, 'hello.tgz');
+    execFileSync('tar', ['-czf', tgz, '-C', path.dirname(fixture('hello-world')), 'hello-world']);
+    const config = path.join(tmp, 'hello.json');
+    writeFileSync(config, '{"server_url": "https://example.test"}');
+    const before = new Set(readdirSync(os.tmpdir()));
+    const health = await cli('health', tgz, '--config', config);
+    expect(health.code).toBe(0);
+    const run = await cli('run', 'hello.tgz', 'greet', '--config', config, '--json');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.out)).toMatchObject({ status: 'Success', operation: 'greet' });
+    const left = readdirSync(os.tmpdir()).filter((n) => !before.has(n) && existsSync(path.join(os.tmpdir(), n, 'hello-world')));
+    expect(left).toEqual([]);
+  });
+});
