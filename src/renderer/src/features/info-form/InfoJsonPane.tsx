@@ -40,7 +40,7 @@ export function InfoJsonBar({ layout }: { layout: InfoLayout }) {
 /** The form beside (or over) Monaco; in split the divider sets the form's width. */
 export function InfoJsonPane({ relPath, layout }: { relPath: string; layout: InfoLayout }) {
   const pane = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = usePersistentNumber('cs.infoJson.formWidth', 560);
+  const [width, setWidth] = usePersistentNumber('cs.infoJson.formWidth', 500);
 
   useEffect(() => {
     const host = pane.current?.parentElement;
