@@ -2,6 +2,7 @@ import { SAMPLE_CONNECTOR } from '../../fixtures';
 import { editor } from '../../pages/editor';
 import { fileTree } from '../../pages/fileTree';
 import { homePage } from '../../pages/home';
+import { palette } from '../../pages/palette';
 import { reviewPage } from '../../pages/review';
 import { expect, shot, test } from './packages';
 
@@ -40,4 +41,17 @@ test('ruff and security markers appear as you type, name their source, and the r
   await review.section('security').locator('[data-rule="tls-verify-disabled"]').click();
   const line = await review.section('security').locator('[data-rule="tls-verify-disabled"] .finding-location').innerText();
   await expect(ed.statusCursor).toContainText(`Ln ${line.split(':')[1]}`);
+});
+
+test('Format Document formats a messy Python file with ruff', async ({ page, app }) => {
+  await app.open(page);
+  await homePage(page).openProject(SAMPLE_CONNECTOR);
+  const constantsPy = `${SAMPLE_CONNECTOR}/constants.py`;
+  await fileTree(page).open(constantsPy);
+  const ed = editor(page);
+  await ed.waitReady(constantsPy);
+  await ed.typeAtEnd("\nMESSY = {  'a':1,'b' :[1,2 ,3]}\n");
+  await palette(page).run('Format Document');
+  await expect(ed.lines).toContainText('MESSY = {"a": 1, "b": [1, 2, 3]}');
+  await expect(ed.tab(constantsPy)).toHaveAttribute('data-dirty', 'true');
 });

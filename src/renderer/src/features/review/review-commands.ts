@@ -1,3 +1,4 @@
+import { editorInstance } from '../../editor/editor-instance';
 import { currentProjectId, toastError, toastInfo, useAppStore } from '../../store/app/store';
 import { useProjectsStore } from '../../store/projects/store';
 import { useDocsStore, useReviewStore } from '../../store/review';
@@ -33,6 +34,8 @@ export const REVIEW_COMMANDS: readonly Command[] = [
   { id: 'docs.preview', category: 'Docs', title: 'Preview Documentation', inProjectOnly: true, run: docs(() => useDocsStore.getState().show()) },
   { id: 'docs.exportMarkdown', category: 'Docs', title: 'Export Documentation as Markdown', inProjectOnly: true, run: docs(() => useDocsStore.getState().exportMarkdown()) },
   { id: 'docs.exportHtml', category: 'Docs', title: 'Export Documentation as HTML', inProjectOnly: true, run: docs(() => useDocsStore.getState().exportHtml()) },
+  // Python formats with ruff (see python-lint.ts); other languages with whatever formatter Monaco has.
+  { id: 'editor.formatDocument', category: 'Editor', title: 'Format Document', inProjectOnly: true, run: () => editorInstance.get()?.getAction('editor.action.formatDocument')?.run() },
   { id: 'playbooks.show', category: 'Playbooks', title: 'Show Playbooks', inProjectOnly: true, run: () => useAppStore.getState().showSidebar('playbooks') },
   { id: 'playbooks.generate', category: 'Playbooks', title: 'Generate Sample Playbooks', inProjectOnly: true,
     run: () => (currentProject()?.readOnly ? toastInfo('Import the package before adding playbooks: a review is read-only.') : generateSamplePlaybooks()) },
