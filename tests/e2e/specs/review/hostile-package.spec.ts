@@ -39,6 +39,14 @@ test('a hostile-but-valid archive: every planted defect is in the report, and th
   await ed.waitReady('helpers.py');
   await expect(ed.statusCursor).toContainText('13');
 
+  // A finding with only a JSON pointer opens info.json on the line of that key.
+  await review.sectionFilter.selectOption('all');
+  await review.section('compat').locator('[data-rule="compat-version-not-raised"]').click();
+  await ed.waitReady('info.json');
+  const infoText = await readFile(`${out}/hostile/sample-threat-intel/info.json`, 'utf8');
+  const versionLine = infoText.split('\n').findIndex((l) => l.trimStart().startsWith('"version"')) + 1;
+  await expect(ed.statusCursor).toContainText(`Ln ${versionLine},`);
+
   const [download] = await Promise.all([page.waitForEvent('download'), review.exportHtmlButton.click()]);
   expect(download.suggestedFilename()).toMatch(/\.html$/);
   const saved = `${out}/${download.suggestedFilename()}`;
