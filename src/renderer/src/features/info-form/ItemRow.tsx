@@ -32,7 +32,7 @@ export function ItemRow({ kind, listPath, index, count, pointer, title, name, ba
       <div className="item-head" {...headProps}>
         <span className="item-grip" aria-hidden="true" title="Drag to reorder">⋮⋮</span>
         <button className="item-toggle" aria-expanded={expanded} onClick={toggle} data-testid="item-toggle"
-          title={`${expanded ? 'Collapse' : 'Expand'}; Alt+Up/Down moves it`}>
+          title={`${label}${name && name !== label ? ` (${name})` : ''}: ${expanded ? 'collapse' : 'expand'}; Alt+Up/Down moves it`}>
           <Icon name={expanded ? 'chevronDown' : 'chevronRight'} size={14} />
           <span className="item-title">{label}</span>
           {name && name !== label && <span className="item-name mono">{name}</span>}
