@@ -19,6 +19,16 @@ test('a .tgz opened from Home shows its report first, stays read-only, and impor
   await expect(review.docsFrame.getByRole('heading', { name: 'Configuration' })).toBeVisible();
   await page.screenshot({ path: shot('review-reviewer-mode') });
 
+  // Home lists the review apart from the workspace's projects: a Review badge, and Close instead of Delete.
+  await page.getByTestId('activity-home').click();
+  const card = page.locator('[data-testid="project-card"]').filter({ has: page.getByTestId('project-review-badge') });
+  await expect(card).toHaveCount(1);
+  await expect(card.getByTestId('project-close-review')).toBeVisible();
+  await expect(card.getByTestId('project-delete')).toHaveCount(0);
+  await page.screenshot({ path: shot('review-home-card') });
+  await card.getByTestId('project-open').click();
+  await expect(review.banner).toBeVisible();
+
   // Read-only: typing changes nothing and marks nothing dirty.
   await page.getByTestId('activity-explorer').click();
   // A package unpacks as a bare connector folder: paths start at the connector.

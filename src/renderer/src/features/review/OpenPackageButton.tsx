@@ -19,7 +19,7 @@ export function OpenPackageButton() {
         }} />
       <button className="button secondary" disabled={busy} onClick={() => input.current?.click()} data-testid="open-package-review"
         title="Open an exported connector package read-only and see its review report">
-        <Icon name="search" /> {busy ? 'Opening…' : 'Open .tgz for Review…'}
+        <Icon name="review" /> {busy ? 'Opening…' : 'Open .tgz for Review…'}
       </button>
     </>
   );
