@@ -69,6 +69,25 @@ test('F12 on a function defined in utils.py opens utils.py at the definition', a
   await expect(ed.statusCursor).toHaveText(`Ln ${utilsLine}, Col 5`);
 });
 
+test('F12 on a framework function opens its type stub read-only, with its docs', async ({ page, app }) => {
+  await app.open(page);
+  await openFile(page, CONNECTOR_PY);
+  const ed = editor(page);
+  const py = lsp(page);
+  const stub = '<stubs>/connectors/core/connector.pyi';
+  await expect(async () => {
+    await py.hoverWord('get_logger', 1);
+    await page.mouse.down();
+    await page.mouse.up();
+    await page.keyboard.press('F12');
+    await expect(ed.tab(stub)).toHaveAttribute('aria-selected', 'true', { timeout: 3000 });
+  }).toPass(PYRIGHT);
+  await expect(ed.notice).toContainText('Read-only');
+  await expect(ed.lines).toContainText('def get_logger(name: str | None = None) -> logging.Logger:');
+  await ed.typeAtEnd('# no edits here');
+  await expect(ed.lines).not.toContainText('# no edits here');
+});
+
 test('a call with the wrong number of arguments gets a pyright error marker', async ({ page, app }) => {
   await app.open(page);
   await openFile(page, OPERATIONS_PY);
