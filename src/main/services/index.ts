@@ -134,6 +134,7 @@ export async function createServices(config: ServicesConfig) {
     testing: createTestRunner({
       runtime: runtime.current,
       connectorDirOf: projects.connectorDirOf,
+      rootOf: projects.rootOf,
       configs: testConfigs,
       events,
       timeoutMs: () => runtime.timeoutMs(),

@@ -16,7 +16,7 @@ import type {
   ServerProfile,
   ServerProfileInput,
 } from '../models/publish';
-import type { HealthResult, HookResult, RunResult } from '../models/runtime';
+import type { CassetteRequest, HealthResult, HookResult, RunResult } from '../models/runtime';
 import type { AppInfo, ProgressEvent, Settings, ToolInfo } from '../models/settings';
 import type { TestConfig, TestConfigInput } from '../models/test-config';
 import type {
@@ -177,10 +177,11 @@ export interface Contract {
   'testConfig.save': { req: InProject & { config: TestConfigInput }; res: { config: TestConfig; hook: HookResult } };
   'testConfig.delete': { req: InProject & { id: string }; res: { hook: HookResult } };
   'testConfig.setActive': { req: InProject & { id: string; active: boolean }; res: { config: TestConfig; hook: HookResult } };
-  'runtime.health': { req: InProject & { configId: string }; res: HealthResult };
+  /** `cassette` records the call's HTTP to, or replays it from, `<project root>/cassettes/<name>.json`. */
+  'runtime.health': { req: InProject & { configId: string; cassette?: CassetteRequest }; res: HealthResult };
   /** Logs and output stream as `runtime.output` events tagged with the caller's runId while it runs. */
   'runtime.execute': {
-    req: InProject & { runId: string; operation: string; params: Record<string, unknown>; configId?: string };
+    req: InProject & { runId: string; operation: string; params: Record<string, unknown>; configId?: string; cassette?: CassetteRequest };
     res: RunResult;
   };
   'runtime.stop': { req: InProject; res: Empty };

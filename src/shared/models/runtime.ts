@@ -92,6 +92,12 @@ export interface CallOptions {
   readonly cassette?: CassetteSpec;
 }
 
+/** A cassette as the UI names it: `<project root>/cassettes/<name>.json`, committed with the project (scrubbed). */
+export interface CassetteRequest {
+  readonly mode: 'record' | 'replay';
+  readonly name: string;
+}
+
 export interface CassetteSpec {
   readonly mode: 'record' | 'replay';
   /** Absolute path of the cassette's JSON file. */

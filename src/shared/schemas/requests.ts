@@ -14,6 +14,7 @@ const obj = (properties: Record<string, unknown>, required: string[] = []): Sche
   additionalProperties: false,
 });
 const empty = obj({});
+const cassette = obj({ mode: { enum: ['record', 'replay'] }, name: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[A-Za-z0-9._-]+$' } }, ['mode', 'name']);
 const project = { projectId: nonEmpty };
 const inProject = (extra: Record<string, unknown> = {}, required: string[] = []) =>
   obj({ ...project, ...extra }, ['projectId', ...required]);
@@ -150,9 +151,9 @@ export const requestSchemas: Record<Channel, Schema> = {
   ),
   'testConfig.delete': inProject({ id: nonEmpty }, ['id']),
   'testConfig.setActive': inProject({ id: nonEmpty, active: bool }, ['id', 'active']),
-  'runtime.health': inProject({ configId: nonEmpty }, ['configId']),
+  'runtime.health': inProject({ configId: nonEmpty, cassette }, ['configId']),
   'runtime.execute': inProject(
-    { runId: nonEmpty, operation: nonEmpty, params: { type: 'object' }, configId: nonEmpty },
+    { runId: nonEmpty, operation: nonEmpty, params: { type: 'object' }, configId: nonEmpty, cassette },
     ['runId', 'operation', 'params'],
   ),
   'runtime.stop': inProject(),
