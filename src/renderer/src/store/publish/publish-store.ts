@@ -57,6 +57,8 @@ async function versionsOf(projectId: string, pre: PreflightResult): Promise<Vers
   return { lastTag, ...(report ? { againstInstalled: { version: installed, report } } : {}) };
 }
 
+let preflights = 0;
+
 /** The publish dialog: profile, pre-flight, options, the run with its progress, the outcome; and the history. */
 export const usePublishStore = createStore<PublishState & PublishAction>('publish', (set, get) => ({
   open: false,
@@ -71,8 +73,9 @@ export const usePublishStore = createStore<PublishState & PublishAction>('publis
     if (!profiles.loaded) await profiles.load();
     const list = useProfilesStore.getState().profiles;
     const profileId = list.some((p) => p.id === get().profileId) ? get().profileId : (list[0]?.id ?? null);
-    set({ profileId, testConfigs: await call('testConfig.list', { projectId: currentProjectId() }).catch(() => []) }, false, 'show/ready');
-    if (profileId) await get().runPreflight();
+    set({ profileId }, false, 'show/profile');
+    const configs = call('testConfig.list', { projectId: currentProjectId() }).then((testConfigs) => set({ testConfigs }, false, 'show/configs'), () => undefined);
+    await Promise.all([configs, profileId ? get().runPreflight() : undefined]);
   },
   close: () => get().phase !== 'running' && set({ open: false }, false, 'close'),
   selectProfile: async (profileId) => {
@@ -83,14 +86,18 @@ export const usePublishStore = createStore<PublishState & PublishAction>('publis
     const { profileId } = get();
     if (!profileId) return;
     const projectId = currentProjectId();
+    // The user may switch servers while a pre-flight runs: only the latest one may fill the dialog.
+    const mine = ++preflights;
+    const current = () => mine === preflights;
     set({ preflightLoading: true, preflightError: null, preflight: null }, false, 'preflight/start');
     try {
       const preflight = await call('publish.preflight', { projectId, profileId });
-      set({ preflight, versions: await versionsOf(projectId, preflight) }, false, 'preflight/done');
+      const versions = await versionsOf(projectId, preflight);
+      if (current()) set({ preflight, versions }, false, 'preflight/done');
     } catch (e) {
-      set({ preflightError: presentError(e) }, false, 'preflight/failed');
+      if (current()) set({ preflightError: presentError(e) }, false, 'preflight/failed');
     } finally {
-      set({ preflightLoading: false }, false, 'preflight/idle');
+      if (current()) set({ preflightLoading: false }, false, 'preflight/idle');
     }
   },
   setOptions: (patch) => set({ options: { ...get().options, ...patch } }, false, 'options'),
