@@ -3,6 +3,7 @@
 import { realpath } from 'node:fs/promises';
 import type { Events, LspLocation, Res } from '../../../shared/ipc/contract';
 import { ServiceError } from '../errors';
+import { checkRelative } from '../workspace/safe-path';
 import type { EventBus } from '../events';
 import { markdownOf, toCompletionList, toPosition, toRange, toSignatureHelp } from './convert';
 import { externalLocation } from './external-files';
@@ -104,8 +105,9 @@ export function createLspService(deps: LspServiceDeps) {
   });
 
   return {
-    open: async (projectId: string, relPath: string, text: string, version: number) => ((await session(projectId)).open(relPath, text, version), {}),
-    change: async (projectId: string, relPath: string, text: string, version: number) => ((await session(projectId)).change(relPath, text, version), {}),
+    // Open documents never touch the disk, but their paths name files inside the project all the same.
+    open: async (projectId: string, relPath: string, text: string, version: number) => ((await session(projectId)).open(checkRelative(relPath), text, version), {}),
+    change: async (projectId: string, relPath: string, text: string, version: number) => ((await session(projectId)).change(checkRelative(relPath), text, version), {}),
     close: async (projectId: string, relPath: string) => {
       const s = sessions.get(projectId);
       (await s?.catch(() => null))?.close(relPath);
