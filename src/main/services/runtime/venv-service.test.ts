@@ -1,0 +1,39 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { failedRequirements, installConnectorVenv } from './venv-service';
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'cs-venv-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function connector(name: string, requirements: string): string {
+  const dir = path.join(tmp, name);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'requirements.txt'), requirements);
+  return dir;
+}
+
+describe('per-connector virtualenv', () => {
+  it('makes a venv and reports nothing to install for an empty requirements.txt', async () => {
+    const lines: string[] = [];
+    const r = await installConnectorVenv(connector('empty', '# nothing\n\n'), path.join(tmp, 'venvs', 'empty'), { onLine: (l) => lines.push(l) });
+    expect(r).toMatchObject({ status: 'Completed', message: 'No requirements to install.', failed: [] });
+    expect(r.python && existsSync(r.python)).toBe(true);
+    expect(lines[0]).toMatch(/^Creating a virtualenv in /);
+  });
+
+  it('names the requirements pip could not install, with progress lines', async () => {
+    const lines: string[] = [];
+    const r = await installConnectorVenv(connector('bogus', 'cs-no-such-package-4f2a==9.9.9\n'), path.join(tmp, 'venvs', 'bogus'), { onLine: (l) => lines.push(l) });
+    expect(r.status).toBe('Failed');
+    expect(r.failed).toEqual(['cs-no-such-package-4f2a==9.9.9']);
+    expect(r.message).toBe('pip could not install: cs-no-such-package-4f2a==9.9.9.');
+    expect(lines.some((l) => l.startsWith('Installing 1 requirement: cs-no-such-package-4f2a==9.9.9'))).toBe(true);
+    expect(r.log).toContain('No matching distribution found');
+  }, 60_000);
+
+  it('parses the usual pip failures', () => {
+    expect(failedRequirements("ERROR: Invalid requirement: 'foo bar'\nERROR: Failed building wheel for lxml\n")).toEqual(['lxml', 'foo bar']);
+  });
+});

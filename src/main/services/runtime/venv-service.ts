@@ -1,0 +1,109 @@
+/** A per-connector virtualenv, kept in the user data folder (never in the project): `python3 -m venv`, then
+ * `pip install --retries 0 --timeout 5 -r requirements.txt` (and `packages/` as a find-links folder), with
+ * pip's lines streamed to a callback and the requirements pip could not install named. */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { requirementLines, venvPython } from '../../sandbox/requirements';
+
+export interface VenvResult {
+  readonly status: 'Completed' | 'Failed';
+  readonly message: string;
+  /** The venv's interpreter: the runtime's pythonCommand for this connector. */
+  readonly python?: string;
+  /** Requirements pip reported it could not find or build. */
+  readonly failed: string[];
+  /** The whole pip log (capped at its last 256 KiB). */
+  readonly log: string;
+}
+
+export interface VenvOptions {
+  /** Interpreter that makes the venv and runs pip. Default `['python3']`. */
+  readonly python?: string[];
+  readonly timeoutMs?: number;
+  /** Each line of output as it comes (progress). */
+  readonly onLine?: (line: string) => void;
+}
+
+const LOG_CAP = 256 * 1024;
+
+function run(cmd: string[], cwd: string, timeoutMs: number, onLine: (line: string) => void): Promise<{ code: number | null; log: string }> {
+  return new Promise((resolve) => {
+    let log = '';
+    const partial: Record<string, string> = { out: '', err: '' };
+    const child = spawn(cmd[0], cmd.slice(1), { cwd, env: { ...process.env, PIP_DISABLE_PIP_VERSION_CHECK: '1', PYTHONDONTWRITEBYTECODE: '1' }, windowsHide: true });
+    const take = (key: string) => (b: Buffer) => {
+      const text = partial[key] + b.toString('utf8');
+      const lines = text.split(/\r?\n/);
+      partial[key] = lines.pop() ?? '';
+      for (const l of lines) {
+        log = (log + l + '\n').slice(-LOG_CAP);
+        if (l.trim()) onLine(l);
+      }
+    };
+    child.stdout.on('data', take('out'));
+    child.stderr.on('data', take('err'));
+    const timer = setTimeout(() => {
+      onLine(`(stopped after ${Math.round(timeoutMs / 1000)} s)`);
+      child.kill('SIGKILL');
+    }, timeoutMs);
+    const end = (code: number | null, extra = '') => {
+      clearTimeout(timer);
+      for (const last of [partial.out, partial.err, extra])
+        if (last) {
+          log += last + '\n';
+          onLine(last);
+        }
+      resolve({ code, log });
+    };
+    child.once('error', (e) => end(-1, e.message));
+    child.once('close', (code) => end(code));
+  });
+}
+
+/** Names pip gave up on: "No matching distribution found for X", "Failed building wheel for X", ... */
+export function failedRequirements(log: string): string[] {
+  const found = new Set<string>();
+  for (const re of [
+    /No matching distribution found for (\S+)/g,
+    /Could not find a version that satisfies the requirement (\S+)/g,
+    /Failed building wheel for (\S+)/g,
+    /Failed to build (\S+)/g,
+    /Invalid requirement: '([^']+)'/g,
+  ])
+    for (const m of log.matchAll(re)) found.add(m[1]);
+  return [...found];
+}
+
+/** Makes (or remakes) `venvDir` for the connector in `folder` and installs its requirements. Never throws. */
+export async function installConnectorVenv(folder: string, venvDir: string, o: VenvOptions = {}): Promise<VenvResult> {
+  const python = o.python?.length ? o.python : ['python3'];
+  const timeoutMs = o.timeoutMs ?? 300_000;
+  const onLine = o.onLine ?? (() => undefined);
+  const wanted = await requirementLines(folder);
+  await rm(venvDir, { recursive: true, force: true });
+  onLine(`Creating a virtualenv in ${venvDir}`);
+  // The platform's pre-installed libraries (requests, arrow, ...) come from the system site-packages.
+  const venv = await run([...python, '-m', 'venv', '--system-site-packages', '--without-pip', venvDir], folder, timeoutMs, onLine);
+  if (venv.code !== 0) return { status: 'Failed', message: `Could not create a virtualenv with ${python.join(' ')}.`, failed: [], log: venv.log };
+  if (wanted.length === 0) return { status: 'Completed', message: 'No requirements to install.', python: venvPython(venvDir), failed: [], log: venv.log };
+  onLine(`Installing ${wanted.length} requirement${wanted.length === 1 ? '' : 's'}: ${wanted.join(', ')}`);
+  const links = existsSync(path.join(folder, 'packages')) ? ['--find-links', path.join(folder, 'packages')] : [];
+  const pip = await run(
+    [...python, '-m', 'pip', '--python', venvPython(venvDir), 'install', '--no-input', '--retries', '0', '--timeout', '5', ...links, '-r', 'requirements.txt'],
+    folder,
+    timeoutMs,
+    onLine,
+  );
+  const log = venv.log + pip.log;
+  if (pip.code === 0) return { status: 'Completed', message: 'Requirements installed.', python: venvPython(venvDir), failed: [], log };
+  const failed = failedRequirements(pip.log);
+  return {
+    status: 'Failed',
+    message: failed.length ? `pip could not install: ${failed.join(', ')}.` : 'pip could not install requirements.txt; see the log.',
+    python: venvPython(venvDir),
+    failed,
+    log,
+  };
+}
