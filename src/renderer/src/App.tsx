@@ -7,6 +7,7 @@ import { IdeView } from './features/ide/IdeView';
 import { CommandPalette } from './features/palette/CommandPalette';
 import { PublishOverlays } from './features/publish/PublishOverlays';
 import { useGlobalShortcuts } from './features/palette/useGlobalShortcuts';
+import { useOpenRequests } from './features/review/useOpenRequests';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { AuthoringDialogs } from './features/wizard/AuthoringDialogs';
 import { WizardPage } from './features/wizard/WizardPage';
@@ -38,6 +39,7 @@ export function App() {
   const ready = useStartup();
   useTheme();
   useGlobalShortcuts();
+  useOpenRequests();
   useBeforeUnload();
   useProjectEvents();
   return (

@@ -28,7 +28,6 @@ export function createReviewDesk(deps: { projects: ProjectService; userDataDir: 
   }
 
   const connectorDir = (projectId: string) => deps.projects.connectorDirOf(projectId);
-  const label = (report: { connector: string; version: string }) => `${report.connector} ${report.version}`;
 
   return {
     openPackage,
@@ -38,7 +37,7 @@ export function createReviewDesk(deps: { projects: ProjectService; userDataDir: 
       reviewer.review(await connectorDir(projectId), { ...opts, cwd: await deps.projects.rootOf(projectId) }),
     html: async (projectId: string, opts: { against?: string }) => {
       const report = await reviewer.review(await connectorDir(projectId), { ...opts, cwd: await deps.projects.rootOf(projectId) });
-      return { html: renderReviewHtml(report, { label: label(report) }), fileName: `${report.connector}-${report.version}-review.html` };
+      return { html: renderReviewHtml(report), fileName: `${report.connector}-${report.version}-review.html` };
     },
     docs: async (projectId: string, format: 'markdown' | 'html') => ({ text: await docs.generate(await connectorDir(projectId), format) }),
     playbooks: async (projectId: string) => playbooks.list(await connectorDir(projectId)),
