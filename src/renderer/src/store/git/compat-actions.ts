@@ -7,6 +7,8 @@ import { insertReleaseNotes, lastVersionTag, releaseNotesPath, versionSpec } fro
 
 export const COMPAT_INITIAL: CompatState = { compatOpen: false, compatOld: '', compatNew: 'working', compatReport: null, compatLoading: false, compatError: null };
 
+let comparisons = 0;
+
 /** The compatibility report between two versions: by default the working tree against the last version tag. */
 export const createCompatSlice: Slice<CompatAction> = (set, get) => ({
   openCompat: async (old) => {
@@ -17,14 +19,16 @@ export const createCompatSlice: Slice<CompatAction> = (set, get) => ({
     await get().compare(from, 'working');
   },
   compare: async (old, next) => {
+    // Quick changes of the pickers: only the latest comparison may fill the report.
+    const mine = ++comparisons;
     set({ compatOld: old, compatNew: next, compatLoading: true, compatError: null }, false, 'compat/loading');
     try {
       const report = await call('versions.compare', { projectId: currentProjectId(), old: versionSpec(old) ?? '.', ...(versionSpec(next) ? { new: versionSpec(next) } : {}) });
-      set({ compatReport: report }, false, 'compat/loaded');
+      if (mine === comparisons) set({ compatReport: report }, false, 'compat/loaded');
     } catch (e) {
-      set({ compatReport: null, compatError: messageOf(e) }, false, 'compat/failed');
+      if (mine === comparisons) set({ compatReport: null, compatError: messageOf(e) }, false, 'compat/failed');
     } finally {
-      set({ compatLoading: false }, false, 'compat/idle');
+      if (mine === comparisons) set({ compatLoading: false }, false, 'compat/idle');
     }
   },
   /** Writes the drafted section into release_notes.md (keeping the rest); returns the file's project path. */
