@@ -13,6 +13,7 @@ import { AuthoringDialogs } from './features/wizard/AuthoringDialogs';
 import { WizardPage } from './features/wizard/WizardPage';
 import { navigate, useRoute } from './hooks/useRoute';
 import { useBeforeUnload } from './hooks/useBeforeUnload';
+import { useMenuCommands } from './hooks/useMenuCommands';
 import { useProjectEvents } from './hooks/useProjectEvents';
 import { useStartup } from './hooks/useStartup';
 import { useTheme } from './hooks/useTheme';
@@ -40,6 +41,7 @@ export function App() {
   useTheme();
   useGlobalShortcuts();
   useOpenRequests();
+  useMenuCommands();
   useBeforeUnload();
   useProjectEvents();
   return (
