@@ -1,24 +1,34 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { IGNORED_DIRS } from './file-kinds';
 
-/** One recursive watcher per open project; changes are batched so a git checkout is one event, not hundreds. */
+const relevant = (rel: string) => rel !== '' && !rel.split('/').some((seg) => IGNORED_DIRS.has(seg)) && !/(^|\/)\..*\.tmp$/.test(rel);
+
+/**
+ * One recursive watcher per open project; changes are batched so a git checkout is one event, not hundreds.
+ * Node 20's recursive watcher on Linux keeps watching the old inode of a file that was replaced by a rename
+ * (our atomic saves, git checkout), so after every batch the watcher is armed afresh.
+ */
 export function createWatcherPool(onChange: (projectId: string, relPaths: string[]) => void, debounceMs = 120) {
   const watchers = new Map<string, FSWatcher>();
+  const rearm = process.platform === 'linux';
 
-  function watchProject(projectId: string, root: string) {
-    if (watchers.has(projectId)) return;
+  function arm(projectId: string, root: string) {
     const pending = new Set<string>();
     let timer: NodeJS.Timeout | null = null;
     const flush = () => {
       timer = null;
       const paths = [...pending];
       pending.clear();
+      if (rearm && watchers.has(projectId)) {
+        watchers.get(projectId)?.close();
+        arm(projectId, root);
+      }
       if (paths.length) onChange(projectId, paths);
     };
     try {
       const w = watch(root, { recursive: true }, (_event, name) => {
         const rel = String(name ?? '').split(/[\\/]/).join('/');
-        if (!rel || rel.split('/').some((seg) => IGNORED_DIRS.has(seg)) || /(^|\/)\..*\.tmp$/.test(rel)) return;
+        if (!relevant(rel)) return;
         pending.add(rel);
         timer ??= setTimeout(flush, debounceMs);
       });
@@ -27,6 +37,10 @@ export function createWatcherPool(onChange: (projectId: string, relPaths: string
     } catch {
       // Watching is a convenience: without it the tree still refreshes on demand.
     }
+  }
+
+  function watchProject(projectId: string, root: string) {
+    if (!watchers.has(projectId)) arm(projectId, root);
   }
 
   function stop(projectId: string) {
