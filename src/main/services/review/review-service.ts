@@ -5,6 +5,7 @@ import path from 'node:path';
 import { analyzeFiles } from '../../../shared/connector/security';
 import type { InfoJson } from '../../../shared/connector/info-json';
 import { REQUIREMENTS_TXT } from '../../../shared/connector/snapshot';
+import { pyrightFindings } from '../lsp';
 import { ServiceError } from '../errors';
 import { createValidateService } from '../validate';
 import { compatFindings, loadVersionInfo } from './against';
@@ -48,7 +49,13 @@ async function collect(c: OpenedConnector, opts: ReviewOptions & { cwd?: string 
     ? { connector: c.snapshot.folderName, version: '', findings: [{ rule: 'info-json-parse', source: 'rules' as const, severity: 'error' as const, path: 'info.json', message: c.infoJsonError }] }
     : createValidateService().validateSnapshot(c.snapshot);
   const info = parsedInfo(c);
-  const findings: ReviewFinding[] = [...validation.findings, ...lintPython(c.snapshot.files), ...analyzeFiles(c.snapshot.files), ...(await dependencyFindings(c, opts))];
+  const findings: ReviewFinding[] = [
+    ...validation.findings,
+    ...lintPython(c.snapshot.files),
+    ...(await pyrightFindings(c.dir)),
+    ...analyzeFiles(c.snapshot.files),
+    ...(await dependencyFindings(c, opts)),
+  ];
   if (info) findings.push(...documentationFindings(info, await c.readText(RELEASE_NOTES)));
   if (opts.against !== undefined) {
     if (!info) throw new ServiceError('VALIDATION', 'A compatibility report needs a readable info.json in the reviewed connector.');
