@@ -11,6 +11,8 @@ const OPERATIONS_PY = `${SAMPLE_CONNECTOR}/operations.py`;
 const DEFECTS = "\nimport os\nimport requests\nreply = requests.get('https://intel.example.com', verify=False, timeout=10)\n";
 
 test('ruff and security markers appear as you type, name their source, and the review lists them after a save', async ({ page, app }) => {
+  // pyright's markers join ruff's and the security ones, so walking them all with F8 takes a while on a busy machine.
+  test.slow();
   await app.open(page);
   await homePage(page).openProject(SAMPLE_CONNECTOR);
   await fileTree(page).open(OPERATIONS_PY);
@@ -25,7 +27,7 @@ test('ruff and security markers appear as you type, name their source, and the r
     const texts = await review.problemTexts();
     expect(texts).toContainEqual(expect.stringMatching(/`os` imported but unused[\s\S]*ruff\(F401\)/));
     expect(texts).toContainEqual(expect.stringMatching(/verify=False[\s\S]*security\(tls-verify-disabled\)/));
-  }).toPass({ timeout: 30_000 });
+  }).toPass({ timeout: 90_000 });
   await page.screenshot({ path: shot('review-live-markers') });
   await page.keyboard.press('Escape');
 
