@@ -177,7 +177,7 @@ export interface Contract {
   'testConfig.save': { req: InProject & { config: TestConfigInput }; res: { config: TestConfig; hook: HookResult } };
   'testConfig.delete': { req: InProject & { id: string }; res: { hook: HookResult } };
   'testConfig.setActive': { req: InProject & { id: string; active: boolean }; res: { config: TestConfig; hook: HookResult } };
-  /** `cassette` records the call's HTTP to, or replays it from, `<project root>/cassettes/<name>.json`. */
+  /** `cassette` records the call's HTTP to, or replays it from, `<project root>/tests/cassettes/<operation>-<name>.json` (health: `check_health-<name>.json`). */
   'runtime.health': { req: InProject & { configId: string; cassette?: CassetteRequest }; res: HealthResult };
   /** Logs and output stream as `runtime.output` events tagged with the caller's runId while it runs. */
   'runtime.execute': {

@@ -92,7 +92,7 @@ export interface CallOptions {
   readonly cassette?: CassetteSpec;
 }
 
-/** A cassette as the UI names it: `<project root>/cassettes/<name>.json`, committed with the project (scrubbed). */
+/** A cassette as the UI names it: `<project root>/tests/cassettes/<operation>-<name>.json` (health: operation `check_health`), committed with the project (scrubbed); see shared/models/cassette.ts. */
 export interface CassetteRequest {
   readonly mode: 'record' | 'replay';
   readonly name: string;

@@ -19,24 +19,44 @@ async function cli(...argv: string[]) {
 }
 
 describe('connector-studio run/health --record and --replay', () => {
-  it('records a run, then replays it and the health check with the vendor stopped', async () => {
-    const folder = writeHttpConnector(path.join(tmp, 'http-probe'));
+  it('records a run and a health check by name under the project\'s tests/cassettes, then replays them with the vendor stopped', async () => {
+    const project = path.join(tmp, 'connector-http-probe');
+    const folder = writeHttpConnector(path.join(project, 'http-probe'));
     const vendor = await startVendor();
     const config = path.join(tmp, 'config.json');
     writeFileSync(config, JSON.stringify({ server_url: vendor.url, credential: SECRET }));
     try {
-      const rec = await cli('run', folder, 'fetch', '--config', config, '--record', 'run.json', '--json');
+      const rec = await cli('run', folder, 'fetch', '--config', config, '--record', 'probe', '--json');
       expect(rec.code).toBe(0);
-      const health = await cli('health', folder, '--config', config, '--record', 'health.json');
+      const health = await cli('health', folder, '--config', config, '--record', 'probe');
       expect(health.code).toBe(0);
     } finally {
       await vendor.close();
     }
-    for (const name of ['run.json', 'health.json']) expect(readFileSync(path.join(tmp, name), 'utf8')).not.toContain(SECRET);
-    const replay = await cli('run', folder, 'fetch', '--config', config, '--replay', 'run.json', '--json');
+    const cassettes = path.join(project, 'tests', 'cassettes');
+    expect(readdirSync(cassettes).sort()).toEqual(['check_health-probe.json', 'fetch-probe.json']);
+    for (const name of readdirSync(cassettes)) expect(readFileSync(path.join(cassettes, name), 'utf8')).not.toContain(SECRET);
+    const replay = await cli('run', folder, 'fetch', '--config', config, '--replay', 'probe', '--json');
     expect(replay.code).toBe(0);
     expect(JSON.parse(replay.out)).toMatchObject({ status: 'Success', data: { items: [1, 2, 3], more: { more: true } } });
-    expect((await cli('health', folder, '--config', config, '--replay', 'health.json')).code).toBe(0);
+    expect((await cli('health', folder, '--config', config, '--replay', 'probe')).code).toBe(0);
+    const none = await cli('health', folder, '--config', config, '--replay', 'other');
+    expect(none.code).toBe(2);
+    expect(none.err).toContain(path.join(cassettes, 'check_health-other.json'));
+    expect((await cli('run', folder, 'fetch', '--config', config, '--record', 'bad name')).code).toBe(2);
+  });
+
+  it('still takes a cassette file path, and an unmatched request names itself', async () => {
+    const folder = writeHttpConnector(path.join(tmp, 'http-probe'));
+    const vendor = await startVendor();
+    const config = path.join(tmp, 'config2.json');
+    writeFileSync(config, JSON.stringify({ server_url: vendor.url, credential: SECRET }));
+    try {
+      expect((await cli('run', folder, 'fetch', '--config', config, '--record', 'run.json')).code).toBe(0);
+    } finally {
+      await vendor.close();
+    }
+    expect(readFileSync(path.join(tmp, 'run.json'), 'utf8')).not.toContain(SECRET);
     const miss = await cli('health', folder, '--config', config, '--replay', 'run.json');
     expect(miss.code).toBe(1);
     expect(miss.out).toMatch(/no recorded response for POST .*q=health.*record again/);

@@ -1,13 +1,19 @@
-import { InputError, cassetteOption, cliRuntime, formatOutput, openConnectorInput, readJsonObject } from '../../services/runtime/cli-support';
+import { HEALTH_OPERATION } from '../../../shared/models/cassette';
+import { InputError, cassetteFlag, isTgz, resolveCassette, cliRuntime, formatOutput, openConnectorInput, readJsonObject } from '../../services/runtime/cli-support';
 import { EXIT_FAILED, EXIT_OK, UsageError, parseArgs, type CliCommand } from '../command';
 
 async function inputs(argv: string[], cwd: string) {
   const { flags, positional } = parseArgs(argv, { booleans: ['json'], strings: ['config', 'record', 'replay'] });
   if (positional.length > 1) throw new UsageError(`unexpected argument "${positional[1]}"`);
   try {
-    const cassette = cassetteOption(flags, cwd);
+    const flag = cassetteFlag(flags);
     const config = readJsonObject(flags.config, 'config', cwd);
     const input = await openConnectorInput(positional[0], cwd);
+    const where = { cwd, folder: input.folder, operation: HEALTH_OPERATION, archive: isTgz(positional[0] ?? '') };
+    const cassette = await resolveCassette(flag, where).catch(async (e: Error) => {
+      await input.dispose();
+      throw new InputError(e.message);
+    });
     return { json: flags.json === true, input, config, cassette };
   } catch (e) {
     throw e instanceof InputError ? new UsageError(e.message) : e;
@@ -17,7 +23,7 @@ async function inputs(argv: string[], cwd: string) {
 const health: CliCommand = {
   name: 'health',
   summary: 'check a connector configuration in the simulated runtime',
-  usage: 'health <folder|tgz> --config FILE [--record|--replay CASSETTE] [--json]',
+  usage: 'health <folder|tgz> --config FILE [--record|--replay NAME] [--json]',
   async run(argv, io) {
     const { json, input, config, cassette } = await inputs(argv, io.cwd);
     const runtime = cliRuntime(io.env);

@@ -1,4 +1,4 @@
-import { InputError, cassetteOption, cliRuntime, formatOutput, openConnectorInput, readJsonObject } from '../../services/runtime/cli-support';
+import { InputError, cassetteFlag, isTgz, resolveCassette, cliRuntime, formatOutput, openConnectorInput, readJsonObject } from '../../services/runtime/cli-support';
 import { readConnectorInfo } from '../../services/runtime/connector-info';
 import type { RunResult } from '../../services/runtime/types';
 import { EXIT_FAILED, EXIT_OK, UsageError, parseArgs, type CliCommand } from '../command';
@@ -27,7 +27,7 @@ async function inputs(argv: string[], cwd: string) {
   if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
   try {
     if (!operation) throw new InputError(folderArg ? 'give the operation to run' : 'give the connector folder');
-    const cassette = cassetteOption(flags, cwd);
+    const flag = cassetteFlag(flags);
     const config = readJsonObject(flags.config, 'config', cwd);
     const params = flags.params === undefined ? {} : readJsonObject(flags.params, 'params', cwd);
     const input = await openConnectorInput(folderArg, cwd);
@@ -36,6 +36,10 @@ async function inputs(argv: string[], cwd: string) {
       await input.dispose();
       throw new InputError(`info.json declares no operation "${operation}"; it has: ${known.join(', ') || 'none'}`);
     }
+    const cassette = await resolveCassette(flag, { cwd, folder: input.folder, operation, archive: isTgz(folderArg) }).catch(async (e: Error) => {
+      await input.dispose();
+      throw new InputError(e.message);
+    });
     return { json: flags.json === true, input, operation, config, params, cassette };
   } catch (e) {
     throw e instanceof InputError ? new UsageError(e.message) : e;
@@ -45,7 +49,7 @@ async function inputs(argv: string[], cwd: string) {
 const run: CliCommand = {
   name: 'run',
   summary: 'run one operation of a connector in the simulated runtime',
-  usage: 'run <folder|tgz> <operation> --config FILE [--params FILE] [--record|--replay CASSETTE] [--json]',
+  usage: 'run <folder|tgz> <operation> --config FILE [--params FILE] [--record|--replay NAME] [--json]',
   async run(argv, io) {
     const { json, input, operation, config, params, cassette } = await inputs(argv, io.cwd);
     const runtime = cliRuntime(io.env);

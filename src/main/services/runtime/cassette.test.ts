@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cassetteRelPath } from '../../../shared/models/cassette';
 import { SECRET, VENDOR_TOKEN, startVendor, writeHttpConnector } from './cassette-kit';
 import { makeKit } from './test-kit';
 
@@ -12,7 +13,8 @@ describe('cassettes', () => {
   let folder: string;
   let vendor: Awaited<ReturnType<typeof startVendor>>;
   let config: Record<string, unknown>;
-  const cassette = () => path.join(kit.tmp, 'cassettes', 'fetch.json');
+  // The layout the IDE and the CLI use: <project root>/tests/cassettes/<operation>-<name>.json.
+  const cassette = () => path.join(kit.tmp, cassetteRelPath('fetch', 'offline'));
 
   beforeAll(async () => {
     folder = writeHttpConnector(path.join(kit.tmp, 'http-probe'));
@@ -52,7 +54,7 @@ describe('cassettes', () => {
   });
 
   it('fails clearly when the cassette to replay is missing', async () => {
-    const missing = path.join(kit.tmp, 'cassettes', 'none.json');
+    const missing = path.join(kit.tmp, cassetteRelPath('fetch', 'none'));
     const r = await kit.runtime.execute(folder, 'fetch', {}, config, { cassette: { mode: 'replay', path: missing } });
     expect(r.status).toBe('Failed');
     expect(r.message).toContain('cannot read the cassette');

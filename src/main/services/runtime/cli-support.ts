@@ -1,6 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { CASSETTE_NAME, cassetteRelPath } from '../../../shared/models/cassette';
 import { defaultUserDataDir } from '../settings/paths';
+import { resolveInside } from '../workspace/safe-path';
 import { pythonCandidates } from '../settings/tool-detect';
 import { tryReadConnectorInfo } from './connector-info';
 import { createRuntimeService } from './runtime-service';
@@ -11,7 +13,7 @@ import type { CallOutput, CassetteSpec, LogEntry, RuntimeService } from './types
  * InputError; the commands turn it into a usage error (exit code 2 with the message). */
 export class InputError extends Error {}
 
-const isTgz = (arg: string) => /\.(tgz|tar\.gz)$/i.test(arg);
+export const isTgz = (arg: string) => /\.(tgz|tar\.gz)$/i.test(arg);
 
 export function connectorFolder(arg: string | undefined, cwd: string): string {
   if (!arg) throw new InputError('give the connector folder');
@@ -44,18 +46,45 @@ export function readJsonObject(file: string | boolean | undefined, flag: string,
   return value as Record<string, unknown>;
 }
 
-/** `--record CASSETTE` or `--replay CASSETTE` (not both; a cassette to replay must exist). */
-export function cassetteOption(flags: Record<string, string | boolean>, cwd: string): CassetteSpec | undefined {
+/** `--record CASSETTE` or `--replay CASSETTE` as given (not both); where it lands needs the connector too. */
+export interface CassetteFlag {
+  readonly mode: 'record' | 'replay';
+  readonly value: string;
+}
+
+export function cassetteFlag(flags: Record<string, string | boolean>): CassetteFlag | undefined {
   if (flags.record !== undefined && flags.replay !== undefined) throw new InputError('give --record or --replay, not both');
   for (const mode of ['record', 'replay'] as const) {
     const value = flags[mode];
     if (value === undefined) continue;
-    if (typeof value !== 'string' || !value) throw new InputError(`--${mode} needs a cassette file`);
-    const file = path.resolve(cwd, value);
-    if (mode === 'replay' && !existsSync(file)) throw new InputError(`no cassette to replay: ${file} does not exist (record it with --record)`);
-    return { mode, path: file };
+    if (typeof value !== 'string' || !value) throw new InputError(`--${mode} needs a cassette name`);
+    return { mode, value };
   }
   return undefined;
+}
+
+/** The project a connector folder belongs to: the `connector-<name>/` git repository around it, or itself. */
+export function projectRootOf(folder: string): string {
+  const parent = path.dirname(folder);
+  if (existsSync(path.join(folder, '.git'))) return folder;
+  return existsSync(path.join(parent, '.git')) || path.basename(parent).startsWith('connector-') ? parent : folder;
+}
+
+/** A name lands at `<project root>/tests/cassettes/<operation>-<name>.json`, as in the IDE (for an archive the
+ * project root is the working directory). A value ending in .json or holding a slash stays a file path, so
+ * scripts written for the older flag keep working. A cassette to replay must exist. */
+export async function resolveCassette(
+  flag: CassetteFlag | undefined,
+  where: { cwd: string; folder: string; operation: string; archive: boolean },
+): Promise<CassetteSpec | undefined> {
+  if (!flag) return undefined;
+  const { mode, value } = flag;
+  const isPath = /[\\/]/.test(value) || value.toLowerCase().endsWith('.json');
+  if (!isPath && !CASSETTE_NAME.test(value)) throw new InputError(`--${mode} ${value}: a cassette name has only letters, digits, ".", "-" and "_"`);
+  const root = where.archive ? where.cwd : projectRootOf(where.folder);
+  const file = isPath ? path.resolve(where.cwd, value) : await resolveInside(root, cassetteRelPath(where.operation, value));
+  if (mode === 'replay' && !existsSync(file)) throw new InputError(`no cassette to replay: ${file} does not exist (record it with --record)`);
+  return { mode, path: file };
 }
 
 export interface ConnectorInput {

@@ -22,7 +22,7 @@ async function vendor(): Promise<{ url: string; close: () => Promise<void> }> {
 }
 
 describe('Test Actions with a cassette', () => {
-  it('records to <project root>/cassettes/<name>.json without the secret, replays offline, refuses bad names', async () => {
+  it('records to <project root>/tests/cassettes/<operation>-<name>.json without the secret, replays offline, refuses bad names', async () => {
     const data = await tmpDir('cs-data-');
     const s = await createServices({ userDataDir: data, resourcesDir: path.join(REPO_ROOT, 'resources'), appVersion: 't', mode: 'browser', workspaceOverride: await sampleWorkspace() });
     cleanups.push(() => s.dispose());
@@ -35,7 +35,8 @@ describe('Test Actions with a cassette', () => {
     const live = await s.testing.execute(p.id, { ...req, cassette: { mode: 'record', name: 'ip' } });
     expect(live).toMatchObject({ status: 'Success', data: { ip: '1.2.3.4', score: 90 } });
     expect(await s.testing.health(p.id, config.id, { mode: 'record', name: 'health' })).toMatchObject({ status: 'Available' });
-    const text = await readFile(path.join(root, 'cassettes', 'ip.json'), 'utf8');
+    const text = await readFile(path.join(root, 'tests', 'cassettes', 'get_ip_reputation-ip.json'), 'utf8');
+    expect(await readFile(path.join(root, 'tests', 'cassettes', 'check_health-health.json'), 'utf8')).toContain('<scrubbed:api_key>');
     expect(text).toContain('<scrubbed:api_key>');
     expect(text).not.toContain(SECRET);
     expect(text).not.toContain(Buffer.from(SECRET).toString('base64').replace(/=+$/, ''));
@@ -44,7 +45,9 @@ describe('Test Actions with a cassette', () => {
     const replayed = await s.testing.execute(p.id, { ...req, cassette: { mode: 'replay', name: 'ip' } });
     expect(replayed).toMatchObject({ status: 'Success', data: live.data });
     expect(await s.testing.health(p.id, config.id, { mode: 'replay', name: 'health' })).toMatchObject({ status: 'Available' });
-    await expect(s.testing.execute(p.id, { ...req, cassette: { mode: 'replay', name: 'nothing' } })).rejects.toThrow(/no cassette "nothing"/i);
+    await expect(s.testing.execute(p.id, { ...req, cassette: { mode: 'replay', name: 'nothing' } })).rejects.toThrow(/no cassette "nothing" for get_ip_reputation .*tests\/cassettes\/get_ip_reputation-nothing\.json/i);
+    // A cassette recorded for one operation is not another's: health has none named "ip".
+    await expect(s.testing.health(p.id, config.id, { mode: 'replay', name: 'ip' })).rejects.toThrow(/check_health-ip\.json/);
     await expect(s.testing.execute(p.id, { ...req, cassette: { mode: 'record', name: '../../escape' } })).rejects.toThrow(/refused/);
   });
 });

@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { HEALTH_OPERATION, cassetteRelPath } from '../../../shared/models/cassette';
 import type { TestConfig, TestConfigInput } from '../../../shared/models/test-config';
 import { ServiceError } from '../errors';
 import type { EventBus } from '../events';
@@ -11,7 +12,7 @@ import type { TestConfigStore } from './test-config-store';
 export interface TestRunnerDeps {
   runtime: () => RuntimeService;
   connectorDirOf: (projectId: string) => Promise<string>;
-  /** The project root, where `cassettes/` lives; without it, the connector folder's parent. */
+  /** The project root, where `tests/cassettes/` lives; without it, the connector folder's parent. */
   rootOf?: (projectId: string) => Promise<string>;
   configs: TestConfigStore;
   events: EventBus;
@@ -60,26 +61,27 @@ export function createTestRunner(deps: TestRunnerDeps) {
     return { config: saved, hook: result };
   }
 
-  /** `<project root>/cassettes/<name>.json`, through the one path gate; a cassette to replay must exist. */
-  async function cassetteFor(projectId: string, dir: string, c: CassetteRequest | undefined): Promise<{ cassette?: CassetteSpec }> {
+  /** `<project root>/tests/cassettes/<operation>-<name>.json`, through the one path gate; a cassette to replay must exist. */
+  async function cassetteFor(projectId: string, dir: string, operation: string, c: CassetteRequest | undefined): Promise<{ cassette?: CassetteSpec }> {
     if (!c) return {};
     const root = deps.rootOf ? await deps.rootOf(projectId) : path.dirname(dir);
-    const file = await resolveInside(root, `cassettes/${c.name}.json`);
+    const rel = cassetteRelPath(operation, c.name);
+    const file = await resolveInside(root, rel);
     if (c.mode === 'replay' && !(await stat(file).catch(() => undefined))?.isFile())
-      throw new ServiceError('VALIDATION', `There is no cassette "${c.name}" to replay (cassettes/${c.name}.json): record it first.`);
+      throw new ServiceError('VALIDATION', `There is no cassette "${c.name}" for ${operation} to replay (${rel}): record it first.`);
     return { cassette: { mode: c.mode, path: file } };
   }
 
   async function health(projectId: string, configId: string, cassette?: CassetteRequest): Promise<HealthResult> {
     const dir = await deps.connectorDirOf(projectId);
-    const c = await cassetteFor(projectId, dir, cassette);
+    const c = await cassetteFor(projectId, dir, HEALTH_OPERATION, cassette);
     return deps.runtime().checkHealth(dir, await deps.configs.resolve(projectId, configId), { timeoutMs: deps.timeoutMs(), ...c });
   }
 
   /** Streams logs and output as `runtime.output` events while the action runs; config updates are saved. */
   async function execute(projectId: string, req: { runId: string; operation: string; params: Record<string, unknown>; configId?: string; cassette?: CassetteRequest }): Promise<RunResult> {
     const dir = await deps.connectorDirOf(projectId);
-    const cassette = await cassetteFor(projectId, dir, req.cassette);
+    const cassette = await cassetteFor(projectId, dir, req.operation, req.cassette);
     const config = req.configId ? await deps.configs.resolve(projectId, req.configId) : {};
     const emit = (kind: 'log' | 'stdout' | 'stderr', text: string) => deps.events.emit('runtime.output', { runId: req.runId, kind, text });
     const result = await deps.runtime().execute(dir, req.operation, req.params, config, {
