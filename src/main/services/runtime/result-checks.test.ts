@@ -23,6 +23,18 @@ describe('makeScrubber', () => {
     expect(makeScrubber({ p: 'a b&c/d' }, ['p'])('q=a%20b%26c%2Fd')).toBe('q=********');
   });
 
+  it('masks it inside a longer base64 value (Basic auth), in URL-safe base64 and as a form value', () => {
+    const secret = 'Zx9+k/q?w~hunter22';
+    const s2 = makeScrubber({ p: secret }, ['p']);
+    for (const user of ['u', 'us', 'use']) {
+      const basic = Buffer.from(`${user}:${secret}`).toString('base64');
+      expect(s2(`Authorization: Basic ${basic}`)).not.toContain(basic);
+      expect(s2(basic).length).toBeLessThan(basic.length);
+    }
+    expect(s2(Buffer.from(secret).toString('base64url'))).toBe('********');
+    expect(s2(`q=${new URLSearchParams({ k: secret }).toString().slice(2)}`)).toBe('q=********');
+  });
+
   it('leaves other values and too-short secrets alone', () => {
     expect(scrub('user admin abc')).toBe('user admin abc');
   });

@@ -15,14 +15,31 @@ export function compareSchema(data: unknown, outputSchema: unknown): SchemaDiff 
   };
 }
 
-/** The forms a secret takes in logs: as is, base64 and URL-encoded. Short values would mask ordinary words. */
+/** Base64 (standard and URL-safe) of a secret inside a longer value, such as Basic auth's `user:secret`, at
+ * each of the three byte alignments: only the characters that the secret alone decides. */
+function base64Inside(v: string): string[] {
+  const raw = Buffer.from(v, 'utf8');
+  const out: string[] = [];
+  for (let shift = 1; shift < 3; shift++) {
+    const padded = Buffer.concat([Buffer.alloc(shift), raw]);
+    const middle = padded.toString('base64').slice(4, Math.floor(padded.length / 3) * 4);
+    if (middle.length >= 8) out.push(middle, middle.replace(/\+/g, '-').replace(/\//g, '_'));
+  }
+  return out;
+}
+
+/** The forms a secret takes in logs: as is, base64 (standard, URL-safe, inside a longer value) and URL-encoded
+ * (as a path or query component, and as a form value). Short values would mask ordinary words. */
 function secretForms(values: unknown[]): string[] {
   const forms = new Set<string>();
   for (const v of values) {
     if (typeof v !== 'string' || v.length < 4) continue;
     forms.add(v);
     forms.add(Buffer.from(v).toString('base64').replace(/=+$/, ''));
+    forms.add(Buffer.from(v).toString('base64url'));
+    for (const f of base64Inside(v)) forms.add(f);
     forms.add(encodeURIComponent(v));
+    forms.add(new URLSearchParams({ k: v }).toString().slice(2));
   }
   return [...forms].sort((a, b) => b.length - a.length);
 }

@@ -13,6 +13,8 @@ import type {
   HealthResult,
   HookName,
   HookResult,
+  LogEntry,
+  OutputStream,
   RunResult,
   RuntimeService,
   RuntimeServiceOptions,
@@ -25,7 +27,11 @@ export function defaultRunnerPath(): string {
   return path.join(findAppRoot(path.dirname(fileURLToPath(import.meta.url))), 'resources', 'python', 'runner.py');
 }
 
+/** Picks a connector's interpreter before each call (its virtualenv, its own choice); undefined: the default. */
+export type PythonResolver = (folder: string) => Promise<string[] | undefined>;
+
 interface Sent {
+  readonly command: string[];
   readonly reply: WorkerReply;
   readonly durationMs: number;
   readonly timeoutMs: number;
@@ -43,6 +49,16 @@ function cassetteOf(o: CallOptions): { cassette?: { mode: string; path: string }
   return o.cassette ? { cassette: { mode: o.cassette.mode, path: path.resolve(o.cassette.path) } } : {};
 }
 
+/** Logs and output stream to the UI while a call runs: they are masked like the final result's. */
+function scrubbedListeners(o: CallOptions, scrub: Scrubber): CallOptions {
+  const { onLog, onOutput } = o;
+  return {
+    ...o,
+    ...(onLog ? { onLog: (e: LogEntry) => onLog(scrubLogs([e], scrub)[0]) } : {}),
+    ...(onOutput ? { onOutput: (stream: OutputStream, text: string) => onOutput(stream, scrub(text)) } : {}),
+  };
+}
+
 function effectsOf(message: Record<string, unknown> | undefined): CallEffects {
   const e = (message?.effects ?? {}) as CallEffects;
   return {
@@ -54,11 +70,12 @@ function effectsOf(message: Record<string, unknown> | undefined): CallEffects {
 
 /** Manages one Python worker per connector folder (keyed by absolute path). Never throws: every problem,
  * including a missing interpreter, a timeout or a crash, comes back as a failed result. */
-export function createRuntimeService(options: RuntimeServiceOptions): RuntimeService {
+export function createRuntimeService(options: RuntimeServiceOptions & { resolvePython?: PythonResolver }): RuntimeService {
   const timeoutMs = options.timeoutMs ?? 60_000;
   const cap = options.outputCapBytes ?? MiB;
   const pythonCommand = options.pythonCommand?.length ? options.pythonCommand : ['python3'];
   const workers = new Map<string, PythonWorker>();
+  const commands = new WeakMap<PythonWorker, string[]>();
   const queues = new Map<string, Promise<unknown>>();
   let config: WorkerConfig | undefined;
 
@@ -85,20 +102,25 @@ export function createRuntimeService(options: RuntimeServiceOptions): RuntimeSer
     return config;
   }
 
-  function workerFor(key: string): PythonWorker {
-    const current = workers.get(key);
-    if (current?.alive) return current;
-    const fresh = new PythonWorker(key, workerConfig());
+  function spawnWorker(key: string, command: string[]): PythonWorker {
+    const fresh = new PythonWorker(key, { ...workerConfig(), pythonCommand: command });
+    commands.set(fresh, command);
     workers.set(key, fresh);
     return fresh;
+  }
+
+  /** A worker whose interpreter is no longer the connector's (a venv was made or removed) is stopped and replaced. */
+  function workerFor(key: string, command: string[]): PythonWorker {
+    const current = workers.get(key);
+    if (current?.alive && commands.get(current)?.join('\0') === command.join('\0')) return current;
+    if (current?.alive) void current.stop().catch(() => undefined);
+    return spawnWorker(key, command);
   }
 
   /** After a timeout the killed worker is replaced at once, so the next call finds Python already started. */
   function replace(key: string, old: PythonWorker): void {
     if (workers.get(key) !== old) return;
-    const fresh = new PythonWorker(key, workerConfig());
-    workers.set(key, fresh);
-    fresh.start();
+    spawnWorker(key, commands.get(old) ?? pythonCommand).start();
   }
 
   function queued<T>(key: string, task: () => Promise<T>): Promise<T> {
@@ -114,14 +136,15 @@ export function createRuntimeService(options: RuntimeServiceOptions): RuntimeSer
       const started = performance.now();
       let worker: PythonWorker | undefined;
       let reply: WorkerReply;
+      const command = (await options.resolvePython?.(key).catch(() => undefined)) ?? pythonCommand;
       try {
-        worker = workerFor(key);
+        worker = workerFor(key, command);
         reply = await worker.call(request, limit, o);
         if (reply.kind === 'timeout') replace(key, worker);
       } catch (e) {
         reply = { kind: 'spawn', detail: (e as Error).message, capture: new CallCapture(cap, o) };
       }
-      return { reply, durationMs: performance.now() - started, timeoutMs: limit, stderrTail: worker?.lastStderr ?? '' };
+      return { command, reply, durationMs: performance.now() - started, timeoutMs: limit, stderrTail: worker?.lastStderr ?? '' };
     });
   }
 
@@ -130,7 +153,7 @@ export function createRuntimeService(options: RuntimeServiceOptions): RuntimeSer
     if (reply.kind === 'timeout')
       return `${what[0].toUpperCase()}${what.slice(1)} timed out after ${seconds(sent.timeoutMs)} s; the Python worker was stopped and restarted.`;
     if (reply.kind === 'spawn')
-      return `Could not start the Python worker (${pythonCommand.join(' ')}): ${reply.detail}`;
+      return `Could not start the Python worker (${sent.command.join(' ')}): ${reply.detail}`;
     const tail = lastLines(sent.stderrTail, 12);
     return `The Python worker crashed (${reply.kind === 'crash' ? reply.detail : ''}) during ${what}; a new one starts with the next call.${tail ? `\nLast stderr:\n${tail}` : ''}`;
   }
@@ -157,8 +180,8 @@ export function createRuntimeService(options: RuntimeServiceOptions): RuntimeSer
   }
 
   async function checkHealth(folder: string, cfg: Record<string, unknown>, o: CallOptions = {}): Promise<HealthResult> {
-    const sent = await send(folder, { type: 'health', config: cfg, ...cassetteOf(o) }, o);
     const scrub = scrubberFor(folder, cfg);
+    const sent = await send(folder, { type: 'health', config: cfg, ...cassetteOf(o) }, scrubbedListeners(o, scrub));
     const m = sent.reply.kind === 'result' ? sent.reply.message : undefined;
     return {
       status: m?.status === 'Available' ? 'Available' : 'Disconnected',
@@ -174,8 +197,8 @@ export function createRuntimeService(options: RuntimeServiceOptions): RuntimeSer
     cfg: Record<string, unknown>,
     o: CallOptions & { env?: Record<string, unknown> } = {},
   ): Promise<RunResult> {
-    const sent = await send(folder, { type: 'execute', operation, params, config: cfg, env: o.env ?? {}, ...cassetteOf(o) }, o);
     const scrub = scrubberFor(folder, cfg);
+    const sent = await send(folder, { type: 'execute', operation, params, config: cfg, env: o.env ?? {}, ...cassetteOf(o) }, scrubbedListeners(o, scrub));
     const m = sent.reply.kind === 'result' ? sent.reply.message : undefined;
     const status = m?.status === 'Success' ? 'Success' : 'Failed';
     const data = m?.data ?? null;
@@ -197,10 +220,10 @@ export function createRuntimeService(options: RuntimeServiceOptions): RuntimeSer
   }
 
   async function runHook(folder: string, hook: HookName, args: unknown[], o: CallOptions = {}): Promise<HookResult> {
-    const sent = await send(folder, { type: 'hook', hook, args }, o);
-    const m = sent.reply.kind === 'result' ? sent.reply.message : undefined;
     const configs = args.filter((a): a is Record<string, unknown> => typeof a === 'object' && a !== null && !Array.isArray(a));
     const scrub = scrubberFor(folder, Object.assign({}, ...configs));
+    const sent = await send(folder, { type: 'hook', hook, args }, scrubbedListeners(o, scrub));
+    const m = sent.reply.kind === 'result' ? sent.reply.message : undefined;
     return {
       hook,
       status: m?.status === 'Success' ? 'Success' : 'Failed',
