@@ -10,6 +10,8 @@ export function editor(page: Page) {
     tabs: page.getByTestId('editor-tab'),
     tab,
     lines: host.locator('.view-lines'),
+    /** Monaco's wavy underlines under problems. */
+    squiggles: host.locator('.squiggly-error, .squiggly-warning, .squiggly-info'),
     /** Monaco marks its root "focused" while it has the keyboard. */
     focused: host.locator('.monaco-editor.focused'),
     choiceDialog: page.getByTestId('choice-dialog'),

@@ -51,21 +51,6 @@ export function reviewPage(page: Page) {
       if (!(await playbooksPanel.isVisible())) await page.getByTestId('activity-playbooks').click();
       await playbooksPanel.waitFor();
     },
-    /** Steps once through all of the editor's problems with F8 (Monaco's "next problem"), collecting each
-     * widget's text; the widget says "2 of 6 problems", which is how many steps there are. */
-    async problemTexts(): Promise<string[]> {
-      const texts: string[] = [];
-      for (let i = 0, total = 1; i < total; i++) {
-        await page.keyboard.press('F8');
-        // The zone widget holds the title ("2 of 6 problems") and the marker's text.
-        const widget = page.locator('.zone-widget:has(.marker-widget)').last();
-        await widget.waitFor();
-        const text = await widget.innerText();
-        total = Number(/of (\d+) problems?/.exec(text)?.[1] ?? 1);
-        texts.push(text);
-      }
-      return texts;
-    },
     async compareWith(spec: string) {
       const before = await this.runs();
       await page.getByTestId('review-compare').click();

@@ -6,11 +6,12 @@ import { useProblemsStore } from '../../store/problems/store';
 import { ProblemRow } from './ProblemRow';
 import './problems.css';
 
-/** The bottom panel (Ctrl/Cmd+Shift+M): the connector's findings, by file, live for info.json. */
+/** The bottom panel (Ctrl/Cmd+Shift+M): the connector's findings and the editor's markers on its open files,
+ * by file, live as the user types. */
 export function ProblemsPanel() {
   const open = useProblemsStore((s) => s.panelOpen);
-  const merged = useProblemsStore((s) => s.merged);
-  const counts = useProblemsStore((s) => s.counts);
+  const merged = useProblemsStore((s) => s.shown);
+  const counts = useProblemsStore((s) => s.shownCounts);
   const validating = useProblemsStore((s) => s.validating);
   const error = useProblemsStore((s) => s.error);
   const [height, setHeight] = usePersistentNumber('cs.problems.height', 220);

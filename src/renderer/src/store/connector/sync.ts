@@ -3,6 +3,7 @@ import { onEvent } from '../../api/client';
 import { loadMonaco } from '../../editor/monaco-loader';
 import { useEditorStore } from '../editor/store';
 import { liveFindings, createThrottle } from '../problems/live';
+import { startEditorFindings } from '../problems/editor-findings';
 import { startMarkers } from '../problems/markers';
 import { useProblemsStore } from '../problems/store';
 import { readSources } from './code-sync';
@@ -74,7 +75,8 @@ export function startConnectorSync(): () => void {
       void loadMonaco().then((m) => {
         if (stopped) return;
         registerFixActions(m);
-        offs.push(startMarkers(m, () => connectorPaths()?.connectorRel ?? null));
+        const connectorRel = () => connectorPaths()?.connectorRel ?? null;
+        offs.push(startMarkers(m, connectorRel), startEditorFindings(m, connectorRel));
         const created = m.editor.onDidCreateModel((model) => bindIfInfoJson(model, paths));
         offs.push(() => created.dispose());
         m.editor.getModels().forEach((model) => bindIfInfoJson(model, paths));

@@ -1,10 +1,10 @@
 import type * as Monaco from 'monaco-editor';
 import type { Finding } from '../../../../shared/connector/findings';
 import type { MonacoApi } from '../../editor/monaco-loader';
+import { MARKER_OWNER } from './marker-findings';
 import { findingSpans, projectPath } from './merge';
 import { useProblemsStore } from './store';
 
-export const MARKER_OWNER = 'connector-studio';
 const PREFIX = '/project/';
 
 const relOf = (model: Monaco.editor.ITextModel) => (model.uri.path.startsWith(PREFIX) ? model.uri.path.slice(PREFIX.length) : null);

@@ -2,7 +2,8 @@ import type { Finding } from '../../../../shared/connector/findings';
 import { call } from '../../api/client';
 import { useAppStore } from '../app/store';
 import { createStore } from '../create-store';
-import { countFindings, LIVE_RULE_IDS, LIVE_WITH_CODE_IDS, mergeFindings, type Counts } from './merge';
+import { compareFindings } from '../../../../shared/connector/engine';
+import { countFindings, findingKey, LIVE_RULE_IDS, LIVE_WITH_CODE_IDS, mergeFindings, type Counts } from './merge';
 
 interface ProblemsState {
   /** The services' last report on the whole folder (on open, on save, after code changes). */
@@ -14,6 +15,11 @@ interface ProblemsState {
   /** What the panel and the markers show. */
   readonly merged: readonly Finding[];
   readonly counts: Counts;
+  /** Markers the editor's checkers (ruff, security, pyright) put on open files of the connector. */
+  readonly editor: readonly Finding[];
+  /** What the panel lists: the connector's findings and the editor's, in file order. */
+  readonly shown: readonly Finding[];
+  readonly shownCounts: Counts;
   readonly validating: boolean;
   readonly error: string | null;
   readonly panelOpen: boolean;
@@ -22,11 +28,18 @@ interface ProblemsState {
 interface ProblemsAction {
   validate(): Promise<void>;
   setLive(live: readonly Finding[] | null, withCode?: boolean): void;
+  setEditor(findings: readonly Finding[]): void;
   togglePanel(open?: boolean): void;
   reset(): void;
 }
 
-const EMPTY = { service: [], live: null, liveWithCode: false, merged: [], counts: { errors: 0, warnings: 0, infos: 0 }, validating: false, error: null };
+const NONE = { errors: 0, warnings: 0, infos: 0 };
+const EMPTY = { service: [], live: null, liveWithCode: false, merged: [], counts: NONE, editor: [], shown: [], shownCounts: NONE, validating: false, error: null };
+
+const showing = (merged: readonly Finding[], editor: readonly Finding[]) => {
+  const shown = editor.length ? [...merged, ...editor].sort(compareFindings) : merged;
+  return { shown, shownCounts: countFindings(shown) };
+};
 const PANEL_KEY = 'cs.problems.open';
 
 /** Only the newest request may write its answer: a slow report must not overwrite a newer one. */
@@ -35,7 +48,7 @@ let generation = 0;
 export const useProblemsStore = createStore<ProblemsState & ProblemsAction>('problems', (set, get) => {
   const withMerged = (service: readonly Finding[], live: readonly Finding[] | null, liveWithCode: boolean) => {
     const merged = mergeFindings(service, live, liveWithCode ? LIVE_WITH_CODE_IDS : LIVE_RULE_IDS);
-    return { service, live, liveWithCode, merged, counts: countFindings(merged) };
+    return { service, live, liveWithCode, merged, counts: countFindings(merged), ...showing(merged, get().editor) };
   };
   return {
     ...EMPTY,
@@ -54,6 +67,10 @@ export const useProblemsStore = createStore<ProblemsState & ProblemsAction>('pro
       }
     },
     setLive: (live, withCode = false) => set(withMerged(get().service, live, live !== null && withCode), false, 'setLive'),
+    setEditor: (editor) => {
+      if (sameFindings(editor, get().editor)) return;
+      set({ editor, ...showing(get().merged, editor) }, false, 'setEditor');
+    },
     togglePanel: (open = !get().panelOpen) => {
       localStorage.setItem(PANEL_KEY, String(open));
       set({ panelOpen: open }, false, 'togglePanel');
@@ -64,3 +81,7 @@ export const useProblemsStore = createStore<ProblemsState & ProblemsAction>('pro
     },
   };
 });
+
+function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
+  return a.length === b.length && a.every((f, i) => findingKey(f) === findingKey(b[i]) && f.severity === b[i].severity);
+}
