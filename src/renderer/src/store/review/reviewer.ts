@@ -1,7 +1,7 @@
 import type { ProjectSummary } from '../../../../shared/models/workspace';
 import { isConflict } from '../../api/api-error';
 import { call } from '../../api/client';
-import { createStore } from '../create-store';
+import { busyRunner, createStore } from '../create-store';
 import { useProjectsStore } from '../projects/store';
 
 export interface PackageBytes {
@@ -32,14 +32,7 @@ interface ReviewerAction {
 }
 
 export const useReviewerStore = createStore<ReviewerState & ReviewerAction>('reviewer', (set) => {
-  async function busy<T>(name: string, work: () => Promise<T>): Promise<T> {
-    set({ busy: true }, false, `${name}/start`);
-    try {
-      return await work();
-    } finally {
-      set({ busy: false }, false, `${name}/end`);
-    }
-  }
+  const busy = busyRunner(set);
   return {
     busy: false,
     openPackage: (pkg) =>

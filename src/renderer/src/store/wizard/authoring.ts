@@ -2,7 +2,7 @@ import type { Res } from '../../../../shared/ipc/contract';
 import type { ProjectSummary } from '../../../../shared/models/workspace';
 import { isApiError, messageOf } from '../../api/api-error';
 import { call } from '../../api/client';
-import { createStore } from '../create-store';
+import { busyRunner, createStore } from '../create-store';
 import { useProjectsStore } from '../projects/store';
 import type { DuplicateAs, Level } from './versions';
 
@@ -35,14 +35,7 @@ interface AuthoringAction {
 }
 
 export const useAuthoringStore = createStore<AuthoringState & AuthoringAction>('authoring', (set) => {
-  async function busy<T>(name: string, work: () => Promise<T>): Promise<T> {
-    set({ busy: true }, false, `${name}/start`);
-    try {
-      return await work();
-    } finally {
-      set({ busy: false }, false, `${name}/end`);
-    }
-  }
+  const busy = busyRunner(set);
   return {
     dialog: null,
     busy: false,
