@@ -17,6 +17,8 @@ import { defaultWorkspaceRoot } from './settings/paths';
 import { loginShellPath } from './settings/tool-detect';
 import { createSettingsService } from './settings/settings-service';
 import { createRuntimeService } from './runtime';
+import { createEnvironmentService } from './runtime/environment-service';
+import type { PythonResolver } from './runtime/runtime-service';
 import type { RuntimeService } from './runtime/types';
 import { createFileSecretStore } from './secrets/file-secret-store';
 import type { SecretStore } from './secrets/secret-store';
@@ -65,7 +67,14 @@ export async function createServices(config: ServicesConfig) {
     await installSamples({ samplesDir: path.join(config.resourcesDir, 'samples'), workspaceRoot: s0.workspaceRoot, git, log: log.warn });
   }
   const projects = createProjectService({ settings, git, moveToTrash: trash });
-  const runtime = createRuntimeHolder(config, () => settings.get());
+  const environments = createEnvironmentService({
+    userDataDir: config.userDataDir,
+    connectorDirOf: projects.connectorDirOf,
+    settingsPython: async () => pythonCandidates((await settings.get()).pythonPath)[0],
+    stopWorker: (dir) => runtime.current().stop(dir),
+    emit: (e) => events.emit('runtime.installProgress', e),
+  });
+  const runtime = createRuntimeHolder(config, () => settings.get(), environments.pythonFor);
   const watchers = createWatcherPool((projectId, relPaths) => {
     events.emit('files.changed', { projectId, relPaths });
     // Saved or external edits apply to the next test run without restarting the worker.
@@ -140,6 +149,7 @@ export async function createServices(config: ServicesConfig) {
       timeoutMs: () => runtime.timeoutMs(),
     }),
     testConfigs,
+    environments,
     publish: createPublishService({ userDataDir: config.userDataDir, secrets, validate }),
     app: createAppService({ version: config.appVersion, mode: config.mode, userDataDir: config.userDataDir, logsDir: log.dir, settings: settings.get, tools: tools.detect, openPath: config.openPath }),
     dispose: async () => {
@@ -155,7 +165,7 @@ export async function createServices(config: ServicesConfig) {
 export type Services = Awaited<ReturnType<typeof createServices>>;
 
 /** One runtime for the configured interpreter; a changed interpreter stops the old workers and starts afresh. */
-function createRuntimeHolder(config: ServicesConfig, settings: () => Promise<{ pythonPath: string; runtimeTimeoutSec: number }>) {
+function createRuntimeHolder(config: ServicesConfig, settings: () => Promise<{ pythonPath: string; runtimeTimeoutSec: number }>, resolvePython?: PythonResolver) {
   let key = '';
   let timeoutSec = 60;
   let runtime: RuntimeService | null = null;
@@ -174,6 +184,7 @@ function createRuntimeHolder(config: ServicesConfig, settings: () => Promise<{ p
         timeoutMs: timeoutSec * 1000,
         dataDir: path.join(config.userDataDir, 'runtime'),
         runnerPath: path.join(config.resourcesDir, 'python', 'runner.py'),
+        resolvePython,
       });
     },
   };

@@ -7,6 +7,7 @@ import type { NetworkOptions } from './git/git-context';
 import { withGitProgress } from './git/git-progress';
 import type { PublishProgress, PublishRunRequest, PublishRunResult } from '../../shared/models/publish';
 import type { Services } from './index';
+import { detectInterpreters } from './runtime/interpreters';
 
 const root = (s: Services, projectId: string) => s.projects.rootOf(projectId);
 const net = <T>(s: Services, projectId: string, op: string, fn: (n: NetworkOptions) => Promise<T>) =>
@@ -125,6 +126,11 @@ const handlers: Handlers = {
   'runtime.health': (s, r) => s.testing.health(r.projectId, r.configId, r.cassette),
   'runtime.execute': (s, r) => s.testing.execute(r.projectId, r),
   'runtime.stop': (s, r) => s.testing.stop(r.projectId),
+  'runtime.environment': (s, r) => s.environments.environment(r.projectId),
+  'runtime.interpreters': () => detectInterpreters(),
+  'runtime.setInterpreter': (s, r) => s.environments.setInterpreter(r.projectId, r.interpreter),
+  'runtime.installDependencies': (s, r) => s.environments.install(r.projectId, r.runId, r.extras),
+  'runtime.removeEnvironment': (s, r) => s.environments.removeVenv(r.projectId),
   'publish.profiles': (s) => s.publish.listProfiles(),
   'publish.saveProfile': (s, r) => s.publish.saveProfile(r.profile),
   'publish.removeProfile': async (s, r) => (await s.publish.removeProfile(r.profileId), {}),

@@ -16,6 +16,7 @@ import type {
   ServerProfile,
   ServerProfileInput,
 } from '../models/publish';
+import type { InstallOutcome, InstallProgressEvent, InterpreterInfo, PlatformRequirement, RuntimeEnvironment } from '../models/environment';
 import type { CassetteRequest, HealthResult, HookResult, RunResult } from '../models/runtime';
 import type { AppInfo, ProgressEvent, Settings, ToolInfo } from '../models/settings';
 import type { TestConfig, TestConfigInput } from '../models/test-config';
@@ -185,6 +186,16 @@ export interface Contract {
     res: RunResult;
   };
   'runtime.stop': { req: InProject; res: Empty };
+  /** The connector's interpreter, virtualenv (in the user data folder) and installed packages. */
+  'runtime.environment': { req: InProject; res: RuntimeEnvironment };
+  /** Working python3 / python3.x interpreters on PATH. */
+  'runtime.interpreters': { req: Empty; res: InterpreterInfo[] };
+  /** The connector's own interpreter ('' = Settings); restarts its worker and removes a venv made by another one. */
+  'runtime.setInterpreter': { req: InProject & { interpreter: string }; res: RuntimeEnvironment };
+  /** Remakes the venv and installs requirements.txt (+ packages/, + `extras`); streams `runtime.installProgress`
+   * events tagged with the caller's runId until the outcome returns. */
+  'runtime.installDependencies': { req: InProject & { runId: string; extras?: PlatformRequirement[] }; res: InstallOutcome };
+  'runtime.removeEnvironment': { req: InProject; res: RuntimeEnvironment };
   /** Server profiles: the secret (password, API key, HMAC private key) is write-only; profiles show `secretSet`. */
   'publish.profiles': { req: Empty; res: ServerProfile[] };
   'publish.saveProfile': { req: { profile: ServerProfileInput }; res: ServerProfile };
@@ -234,6 +245,7 @@ export interface Events {
   'projects.changed': { reason: string };
   'git.credentialRequested': { requestId: string; url: string; prompt: string; kind: string };
   'runtime.output': { runId: string; kind: 'log' | 'stdout' | 'stderr'; text: string };
+  'runtime.installProgress': InstallProgressEvent;
   'publish.progress': PublishProgressEvent;
   'lsp.diagnostics': { projectId: string; relPath: string; diagnostics: LspDiagnostic[] };
 }

@@ -1,4 +1,5 @@
 import type { Channel } from '../ipc/contract';
+import { PLATFORM_LIBRARIES } from '../models/environment';
 
 /** JSON Schemas for every request, checked by the router before a handler runs. A Record so a new channel
  * without a schema is a compile error. Kept as plain data: the services compile them with ajv. */
@@ -157,6 +158,14 @@ export const requestSchemas: Record<Channel, Schema> = {
     ['runId', 'operation', 'params'],
   ),
   'runtime.stop': inProject(),
+  'runtime.environment': inProject(),
+  'runtime.interpreters': empty,
+  'runtime.setInterpreter': inProject({ interpreter: { type: 'string', maxLength: 1000 } }, ['interpreter']),
+  'runtime.installDependencies': inProject(
+    { runId: nonEmpty, extras: { type: 'array', maxItems: PLATFORM_LIBRARIES.length, items: { enum: PLATFORM_LIBRARIES.map((l) => l.requirement) } } },
+    ['runId'],
+  ),
+  'runtime.removeEnvironment': inProject(),
   'publish.profiles': empty,
   'publish.saveProfile': obj({ profile: profileInput }, ['profile']),
   'publish.removeProfile': obj({ profileId: nonEmpty }, ['profileId']),

@@ -24,6 +24,8 @@ export interface VenvOptions {
   readonly timeoutMs?: number;
   /** Each line of output as it comes (progress). */
   readonly onLine?: (line: string) => void;
+  /** Requirements installed besides requirements.txt (the platform's pre-installed libraries). */
+  readonly extra?: readonly string[];
 }
 
 const LOG_CAP = 256 * 1024;
@@ -81,7 +83,9 @@ export async function installConnectorVenv(folder: string, venvDir: string, o: V
   const python = o.python?.length ? o.python : ['python3'];
   const timeoutMs = o.timeoutMs ?? 300_000;
   const onLine = o.onLine ?? (() => undefined);
-  const wanted = await requirementLines(folder);
+  const listed = await requirementLines(folder);
+  const extra = (o.extra ?? []).filter((x) => !listed.includes(x));
+  const wanted = [...listed, ...extra];
   await rm(venvDir, { recursive: true, force: true });
   onLine(`Creating a virtualenv in ${venvDir}`);
   // The platform's pre-installed libraries (requests, arrow, ...) come from the system site-packages.
@@ -91,7 +95,7 @@ export async function installConnectorVenv(folder: string, venvDir: string, o: V
   onLine(`Installing ${wanted.length} requirement${wanted.length === 1 ? '' : 's'}: ${wanted.join(', ')}`);
   const links = existsSync(path.join(folder, 'packages')) ? ['--find-links', path.join(folder, 'packages')] : [];
   const pip = await run(
-    [...python, '-m', 'pip', '--python', venvPython(venvDir), 'install', '--no-input', '--retries', '0', '--timeout', '5', ...links, '-r', 'requirements.txt'],
+    [...python, '-m', 'pip', '--python', venvPython(venvDir), 'install', '--no-input', '--retries', '0', '--timeout', '5', ...links, ...(listed.length ? ['-r', 'requirements.txt'] : []), ...extra],
     folder,
     timeoutMs,
     onLine,
