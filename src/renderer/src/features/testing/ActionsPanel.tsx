@@ -3,6 +3,7 @@ import { isMac } from '../../hooks/platform';
 import { formatShortcut } from '../../store/palette/shortcuts';
 import { pickable } from '../../store/testing/operations';
 import { useTestingStore } from '../../store/testing/store';
+import { CassetteControl } from './CassetteControl';
 import { DynamicForm } from './DynamicForm';
 import { RunHistory } from './RunHistory';
 import { RunView } from './RunView';
@@ -50,6 +51,7 @@ export function ActionsPanel() {
           {op.description && <p className="tc-help">{op.description}</p>}
           <h3 className="tc-title">Parameters</h3>
           <DynamicForm fields={op.parameters} raw={paramsRaw} errors={paramErrors} onChange={s.setParam} />
+          <CassetteControl operation={op.operation} />
           <div className="button-row">
             <button className="button primary small" disabled={!!runningId} onClick={() => void s.run()} data-testid="run-action"
               title={`Run (${formatShortcut('Mod+Enter', isMac())})`}>

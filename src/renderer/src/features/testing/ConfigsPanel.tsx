@@ -2,6 +2,7 @@ import type { TestConfig } from '../../../../shared/models/test-config';
 import { Icon } from '../../components/Icon';
 import { confirmDialog } from '../../store/dialogs/store';
 import { useTestingStore } from '../../store/testing/store';
+import { CassetteControl } from './CassetteControl';
 import { ConfigForm } from './ConfigForm';
 import { HealthView } from './HealthView';
 import { ReportView } from './ReportView';
@@ -26,6 +27,7 @@ export function ConfigsPanel() {
         <Icon name="filePlus" /> Add Configuration
       </button>
       {report && <ReportView report={report} />}
+      {configs.length > 0 && <CassetteControl />}
     </div>
   );
 }

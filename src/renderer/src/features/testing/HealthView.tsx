@@ -1,4 +1,4 @@
-import { formatDuration } from '../../store/testing/runs';
+import { cassetteLabel, formatDuration } from '../../store/testing/runs';
 import type { HealthState } from '../../store/testing/types';
 import { LogList, StreamText } from './LogList';
 
@@ -15,6 +15,7 @@ export function HealthView({ health }: { health: HealthState | undefined }) {
           <p className="tc-status-line">
             <span className={`tc-status ${r.status === 'Available' ? 'ok' : 'bad'}`} data-testid="health-status">{r.status}</span>
             <span className="muted small">{formatDuration(r.durationMs)}</span>
+            {health.cassette && <span className={`tc-tag ${health.cassette.mode}`} data-testid="health-cassette">{cassetteLabel(health.cassette)}</span>}
           </p>
           {r.message && <p className="tc-message" data-testid="health-message">{r.message}</p>}
           <LogList logs={r.logs} />

@@ -1,4 +1,4 @@
-import { formatDuration, type RunRecord } from '../../store/testing/runs';
+import { cassetteLabel, formatDuration, type RunRecord } from '../../store/testing/runs';
 import { useTestingStore } from '../../store/testing/store';
 
 const time = (ms: number) => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
@@ -19,6 +19,7 @@ export function RunHistory() {
             <button className="tc-history-item" onClick={() => s.showRun(r.runId)} aria-current={r.runId === shown ? 'true' : undefined}>
               <span className={`tc-dot ${r.status === 'Success' ? 'ok' : r.status === 'running' ? 'busy' : 'bad'}`} aria-hidden="true" />
               <span className="tc-history-title">{r.title}</span>
+              {r.cassette && <span className={`tc-tag ${r.cassette.mode}`} data-testid="history-cassette">{cassetteLabel(r.cassette)}</span>}
               <span className="muted small">{time(r.startedAt)}{r.result ? ` · ${formatDuration(r.result.durationMs)}` : ''}</span>
               <span className="visually-hidden">{r.status}</span>
             </button>

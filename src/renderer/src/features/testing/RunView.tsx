@@ -1,9 +1,9 @@
 import { useEffect, useRef } from 'react';
 import type { RunResult } from '../../../../shared/models/runtime';
-import { formatDuration, type RunRecord } from '../../store/testing/runs';
+import { cassetteLabel, formatDuration, type RunRecord } from '../../store/testing/runs';
 import { useTestingStore } from '../../store/testing/store';
-import { JsonView } from './JsonView';
 import { LogList, StreamText } from './LogList';
+import { ResultData } from './ResultData';
 
 /** The run in focus: its live output while it runs, then status, message, data and the output_schema check. */
 export function RunView() {
@@ -15,6 +15,7 @@ export function RunView() {
         <span className={`tc-status ${statusClass(run)}`} data-testid="run-status">{statusText(run)}</span>
         <span className="tc-run-title">{run.title}</span>
         {run.result && <span className="muted small" data-testid="run-duration">{timing(run.result)}</span>}
+        {run.cassette && <span className={`tc-tag ${run.cassette.mode}`} data-testid="run-cassette">{cassetteLabel(run.cassette)}</span>}
       </p>
       {run.status === 'running' ? <LiveOutput run={run} /> : <Finished run={run} />}
     </section>
@@ -51,7 +52,7 @@ function Finished({ run }: { run: RunRecord }) {
         <>
           <SchemaDiff missing={r.schema.missing} extra={r.schema.extra} />
           {!hasSchema && <p className="tc-help" data-testid="schema-ok">The data has exactly the keys output_schema declares.</p>}
-          <JsonView data={r.data} extra={r.schema.extra} binary={r.binary} />
+          <ResultData key={run.runId} data={r.data} extra={r.schema.extra} binary={r.binary} operation={run.operation} />
         </>
       )}
       <LogList logs={r.logs} />

@@ -3,6 +3,7 @@ import type { TestConfig } from '../../../../shared/models/test-config';
 import { isApiError, messageOf } from '../../api/api-error';
 import { call } from '../../api/client';
 import { collect, rawFromSaved } from './form';
+import { cassetteRequest } from './runs';
 import type { ConfigAction, ConfigState, HookReport, Slice, TestingStore } from './types';
 
 export const CONFIG_INITIAL: ConfigState = {
@@ -101,9 +102,11 @@ export const createConfigSlice: Slice<ConfigAction> = (set, get) => {
     checkHealth: async (id = get().selectedConfigId ?? undefined) => {
       if (!id) return;
       const put = (h: TestingStore['health'][string]) => set({ health: { ...get().health, [id]: h } }, false, 'health');
-      put({ running: true, result: get().health[id]?.result });
+      const { cassette, error } = cassetteRequest(get().cassetteMode, get().cassetteName);
+      if (error) return put({ running: false, error, result: get().health[id]?.result });
+      put({ running: true, result: get().health[id]?.result, cassette });
       try {
-        put({ running: false, result: await call('runtime.health', { projectId: pid(), configId: id }) });
+        put({ running: false, result: await call('runtime.health', { projectId: pid(), configId: id, ...(cassette ? { cassette } : {}) }), cassette });
       } catch (e) {
         put({ running: false, error: messageOf(e) });
       }

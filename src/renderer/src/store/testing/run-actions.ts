@@ -1,7 +1,7 @@
 import { messageOf } from '../../api/api-error';
 import { call } from '../../api/client';
 import { collect } from './form';
-import { appendOutput, newRunId, pushRun, updateRun, type RunRecord } from './runs';
+import { appendOutput, cassetteRequest, newRunId, pushRun, updateRun, type RunRecord } from './runs';
 import type { RunAction, RunState, Slice } from './types';
 
 export const RUN_INITIAL: RunState = {
@@ -13,6 +13,9 @@ export const RUN_INITIAL: RunState = {
   shownRunId: null,
   runningId: null,
   runError: null,
+  resultView: 'json',
+  cassetteMode: 'off',
+  cassetteName: 'default',
 };
 
 export const createRunSlice: Slice<RunAction> = (set, get) => {
@@ -31,17 +34,18 @@ export const createRunSlice: Slice<RunAction> = (set, get) => {
       if (!op || !projectId || get().runningId) return;
       const { values, errors } = collect(op.parameters, get().paramsRaw);
       const configId = get().selectedConfigId ?? undefined;
-      const runError = op.configRequired && !configId ? 'This action needs a configuration: add one on the Configurations tab.' : null;
+      const { cassette, error: cassetteError } = cassetteRequest(get().cassetteMode, get().cassetteName);
+      const runError = op.configRequired && !configId ? 'This action needs a configuration: add one on the Configurations tab.' : cassetteError ?? null;
       set({ paramErrors: errors, runError }, false, 'run/check');
       if (Object.keys(errors).length || runError) return;
       const config = get().configs.find((c) => c.id === configId);
       const run: RunRecord = {
         runId: newRunId(), operation: op.operation, title: op.title, params: values, raw: get().paramsRaw,
-        configId, configName: config?.name, startedAt: Date.now(), status: 'running', output: [],
+        configId, configName: config?.name, startedAt: Date.now(), status: 'running', output: [], ...(cassette ? { cassette } : {}),
       };
       set({ runs: pushRun(get().runs, run), shownRunId: run.runId, runningId: run.runId }, false, 'run/start');
       try {
-        const result = await call('runtime.execute', { projectId, runId: run.runId, operation: op.operation, params: values, configId });
+        const result = await call('runtime.execute', { projectId, runId: run.runId, operation: op.operation, params: values, configId, ...(cassette ? { cassette } : {}) });
         set({ runs: updateRun(get().runs, run.runId, () => ({ status: result.status, result })) }, false, 'run/done');
       } catch (e) {
         set({ runs: updateRun(get().runs, run.runId, () => ({ status: 'error', error: messageOf(e) })) }, false, 'run/failed');
@@ -67,6 +71,9 @@ export const createRunSlice: Slice<RunAction> = (set, get) => {
       set({ operation: r.operation, paramsRaw: r.raw, paramErrors: {}, selectedConfigId: configStill ? r.configId! : get().selectedConfigId }, false, 'rerun');
       await get().run();
     },
+    setResultView: (resultView) => set({ resultView }, false, 'setResultView'),
+    setCassette: ({ mode, name }) =>
+      set({ cassetteMode: mode ?? get().cassetteMode, cassetteName: name ?? get().cassetteName, runError: null }, false, 'setCassette'),
     appendOutput: (runId, kind, text) => {
       if (!get().runs.some((r) => r.runId === runId)) return;
       set({ runs: updateRun(get().runs, runId, (r) => ({ output: appendOutput(r.output, { kind, text }) })) }, false, 'appendOutput');

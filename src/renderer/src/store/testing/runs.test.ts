@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { preferredConfig, reportOf } from './config-actions';
 import { ApiError } from '../../api/api-error';
 import { connectorInfoOf, pickable } from './operations';
-import { appendOutput, formatDuration, MAX_RUNS, newRunId, pushRun, updateRun, type RunRecord } from './runs';
+import { appendOutput, cassetteLabel, cassetteRequest, formatDuration, MAX_RUNS, newRunId, pushRun, updateRun, type RunRecord } from './runs';
 
 const run = (runId: string): RunRecord => ({ runId, operation: 'op', title: 'Op', params: {}, raw: {}, startedAt: 0, status: 'running', output: [] });
 
@@ -63,5 +63,14 @@ describe('configurations', () => {
     const r = reportOf('Add', new ApiError('testConfig.save', { code: 'RUNTIME', message: 'refused', details: { hook } }));
     expect(r).toEqual({ action: 'Add', ok: false, message: 'refused', hook });
     expect(reportOf('Add', new Error('boom')).hook).toBeUndefined();
+  });
+});
+
+describe('cassetteRequest', () => {
+  it('asks for nothing when off, a trimmed name otherwise, and refuses names the service would', () => {
+    expect(cassetteRequest('off', 'x')).toEqual({});
+    expect(cassetteRequest('record', ' ip ')).toEqual({ cassette: { mode: 'record', name: 'ip' } });
+    expect(cassetteRequest('replay', '../x').error).toMatch(/letters, digits/);
+    expect(cassetteLabel({ mode: 'replay', name: 'ip' })).toBe('replayed · ip');
   });
 });

@@ -1,6 +1,8 @@
 /** Runs of Test Actions in this session: live output while they run, the result after, newest first. */
+import { CASSETTE_NAME } from '../../../../shared/models/cassette';
 import type { RunResult } from '../../../../shared/models/runtime';
 import type { Values } from './form';
+import type { CassetteMode, CassetteUse } from './types';
 
 export type OutputKind = 'log' | 'stdout' | 'stderr';
 
@@ -27,6 +29,8 @@ export interface RunRecord {
   /** The request itself failed (not the action): the service's message. */
   readonly error?: string;
   readonly stopped?: boolean;
+  /** Recorded to or replayed from this cassette. */
+  readonly cassette?: CassetteUse;
 }
 
 export const MAX_RUNS = 30;
@@ -48,3 +52,13 @@ export function appendOutput(lines: readonly OutputLine[], line: OutputLine, max
 }
 
 export const formatDuration = (ms: number | undefined) => (ms === undefined ? '' : ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`);
+
+/** The cassette to ask for, or nothing when off; a name the service would refuse is an error to show. */
+export function cassetteRequest(mode: CassetteMode, name: string): { cassette?: CassetteUse; error?: string } {
+  if (mode === 'off') return {};
+  const n = name.trim();
+  if (!CASSETTE_NAME.test(n)) return { error: 'A cassette name has only letters, digits, ".", "-" and "_".' };
+  return { cassette: { mode, name: n } };
+}
+
+export const cassetteLabel = (c: CassetteUse | undefined) => (c ? `${c.mode === 'record' ? 'recorded' : 'replayed'} · ${c.name}` : '');

@@ -6,6 +6,15 @@ import type { ConnectorInfo } from './operations';
 import type { RunRecord } from './runs';
 
 export type TestTab = 'configurations' | 'actions';
+export type ResultView = 'json' | 'table';
+/** Off runs against the vendor; record saves the HTTP to a cassette; replay answers it from the cassette offline. */
+export type CassetteMode = 'off' | 'record' | 'replay';
+
+/** The cassette a run or health check used, as the service was asked for it. */
+export interface CassetteUse {
+  readonly mode: 'record' | 'replay';
+  readonly name: string;
+}
 
 /** The configuration being added or edited; `id` is absent for a new one. */
 export interface ConfigDraft {
@@ -28,6 +37,7 @@ export interface HealthState {
   readonly running: boolean;
   readonly result?: HealthResult;
   readonly error?: string;
+  readonly cassette?: CassetteUse;
 }
 
 export interface CoreState {
@@ -59,6 +69,10 @@ export interface RunState {
   shownRunId: string | null;
   runningId: string | null;
   runError: string | null;
+  resultView: ResultView;
+  cassetteMode: CassetteMode;
+  /** Names `tests/cassettes/<operation>-<name>.json`; shared by actions and health checks. */
+  cassetteName: string;
 }
 
 export interface CoreAction {
@@ -92,6 +106,8 @@ export interface RunAction {
   /** Fills the form from a past run and runs it again. */
   rerun(runId: string): Promise<void>;
   appendOutput(runId: string, kind: 'log' | 'stdout' | 'stderr', text: string): void;
+  setResultView(view: ResultView): void;
+  setCassette(patch: { mode?: CassetteMode; name?: string }): void;
 }
 
 export type TestingStore = CoreState & ConfigState & RunState & CoreAction & ConfigAction & RunAction;
