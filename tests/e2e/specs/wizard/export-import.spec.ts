@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -25,6 +26,10 @@ test('export the sample as a .tgz download, then import it back as a copy and ag
   await expect(dialogs.exported).toBeVisible();
   await expect(dialogs.exportEntries).toContainText(`${SAMPLE_CONNECTOR}/info.json`);
   await expect(dialogs.exportEntries).not.toContainText('.git/');
+  // The exported version can be tagged from the dialog, and the dialog then says it is.
+  await dialogs.exported.getByTestId('export-tag').click();
+  await expect(dialogs.exported.getByTestId('export-tagged')).toHaveText('Tagged v1.0.0');
+  expect(execFileSync('git', ['tag', '--list', 'v1.0.0'], { cwd: app.sampleRoot, encoding: 'utf8' }).trim()).toBe('v1.0.0');
   await page.screenshot({ path: shot('export-dialog-dark') });
   await dialogs.exported.getByRole('button', { name: 'Close' }).click();
 

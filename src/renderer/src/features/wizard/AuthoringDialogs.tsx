@@ -4,6 +4,7 @@ import { Modal } from '../../components/Modal';
 import { useAuthoringStore, type AuthoringDialog, type ExportResult } from '../../store/wizard/authoring';
 import { downloadArchive, exportTgz } from './authoring-commands';
 import { DuplicateDialog } from './DuplicateDialog';
+import { TagVersionButton } from './TagVersionButton';
 import './wizard.css';
 
 const close = () => useAuthoringStore.getState().show(null);
@@ -18,7 +19,7 @@ export function AuthoringDialogs() {
 function DialogFor({ dialog }: { dialog: AuthoringDialog }) {
   switch (dialog.kind) {
     case 'exported':
-      return <ExportedDialog result={dialog.result} />;
+      return <ExportedDialog result={dialog.result} projectId={dialog.projectId} />;
     case 'exportRefused':
       return <ExportRefusedDialog message={dialog.message} />;
     case 'importFailed':
@@ -36,10 +37,11 @@ function DialogFor({ dialog }: { dialog: AuthoringDialog }) {
   }
 }
 
-function ExportedDialog({ result }: { result: ExportResult }) {
+function ExportedDialog({ result, projectId }: { result: ExportResult; projectId: string }) {
   return (
     <Modal title="Exported" onCancel={close} testId="export-dialog" width={560}
       footer={<>
+        <TagVersionButton projectId={projectId} version={result.version} />
         <button className="button secondary" onClick={() => downloadArchive(result)} data-testid="export-download">Download Again</button>
         <button className="button primary" onClick={close}>Close</button>
       </>}>

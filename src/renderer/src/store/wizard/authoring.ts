@@ -10,7 +10,7 @@ export type ExportResult = Res<'package.export'>;
 
 /** The authoring dialogs: one at a time, each with what it needs to show. */
 export type AuthoringDialog =
-  | { kind: 'exported'; result: ExportResult }
+  | { kind: 'exported'; projectId: string; result: ExportResult }
   | { kind: 'exportRefused'; projectId: string; message: string }
   | { kind: 'importFailed'; fileName: string; message: string }
   | { kind: 'duplicate'; projectId: string; initial: DuplicateAs };
@@ -44,7 +44,7 @@ export const useAuthoringStore = createStore<AuthoringState & AuthoringAction>('
       busy('export', async () => {
         try {
           const result = await call('package.export', { projectId, force });
-          set({ dialog: { kind: 'exported', result } }, false, 'export/done');
+          set({ dialog: { kind: 'exported', projectId, result } }, false, 'export/done');
           return result;
         } catch (e) {
           if (!isApiError(e) || e.code !== 'VALIDATION') throw e;
