@@ -1,6 +1,8 @@
 import type { BrowserContext, Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { startEchoVendor, type EchoVendor } from '../../../helpers/echo-vendor';
-import { findForms, makeCanary, scanFiles, secretForms, type Leak } from '../../../helpers/leak-scan';
+import { findCassettes, findForms, makeCanary, scanFiles, secretForms, type Leak } from '../../../helpers/leak-scan';
 import { SAMPLE_CONNECTOR, expect, test } from '../../fixtures';
 import { homePage } from '../../pages/home';
 import { testPanel } from '../../pages/testing';
@@ -58,6 +60,9 @@ test('a password echoed back by the vendor lands in no browser storage and no fi
   await t.save.click();
   await expect(t.configRow('echo')).toBeVisible();
 
+  // Both calls record their HTTP to cassettes, which live in the project and go to git.
+  await page.getByTestId('cassette-control').getByText('Record', { exact: true }).click();
+  await page.getByTestId('cassette-name').fill('leak');
   await t.configRow('echo').getByTestId('health-check').click();
   await expect(t.configRow('echo').getByTestId('health-status')).toHaveText('Available');
 
@@ -66,6 +71,7 @@ test('a password echoed back by the vendor lands in no browser storage and no fi
   await t.field('ip').fill('198.51.100.7');
   await t.run.click();
   await expect(t.runStatus).toHaveText('Success');
+  await expect(page.getByTestId('run-cassette')).toBeVisible();
   // The vendor did echo it: through the ?apikey= redirect, and in the body the action returned.
   expect(vendor.requests.some((r) => r.includes(`apikey=${encodeURIComponent(canary)}`))).toBe(true);
   await expect(t.runData).toContainText('198.51.100.7');
@@ -78,6 +84,11 @@ test('a password echoed back by the vendor lands in no browser storage and no fi
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-app-state', 'loaded', { timeout: 20_000 });
   for (const [where, text] of Object.entries(await browserStorage(page, context))) leaks.push(...findForms(`${where} after reload`, text, forms));
+
+  const cassettes = await findCassettes(app.sampleRoot);
+  expect(cassettes.map((c) => path.basename(c)).sort()).toEqual(expect.arrayContaining([expect.stringContaining('leak'), expect.stringContaining('get_ip_reputation')]));
+  expect(cassettes.length).toBeGreaterThanOrEqual(2);
+  for (const c of cassettes) expect(await readFile(c, 'utf8')).toContain('<scrubbed:api_key>');
 
   const scanned = await scanFiles([app.dirs.workspace, app.dirs.userData, app.dirs.home], forms);
   leaks.push(...scanned.leaks);
