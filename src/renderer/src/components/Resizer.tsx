@@ -1,3 +1,5 @@
+import { followDrag } from '../hooks/follow-drag';
+
 interface ResizerProps {
   label: string;
   value: number;
@@ -11,20 +13,8 @@ export function Resizer({ label, value, min, max, onChange }: ResizerProps) {
   const clamp = (v: number) => Math.min(max, Math.max(min, v));
 
   const onPointerDown = (e: React.PointerEvent<HTMLDivElement>) => {
-    e.preventDefault();
-    const startX = e.clientX;
     const start = value;
-    const target = e.currentTarget;
-    target.setPointerCapture(e.pointerId);
-    const move = (ev: PointerEvent) => onChange(clamp(start + ev.clientX - startX));
-    const up = () => {
-      target.removeEventListener('pointermove', move);
-      target.removeEventListener('pointerup', up);
-      document.body.classList.remove('resizing');
-    };
-    document.body.classList.add('resizing');
-    target.addEventListener('pointermove', move);
-    target.addEventListener('pointerup', up);
+    followDrag(e, 'x', (dx) => onChange(clamp(start + dx)));
   };
 
   const onKeyDown = (e: React.KeyboardEvent) => {

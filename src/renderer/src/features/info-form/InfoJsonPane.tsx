@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { editorInstance } from '../../editor/editor-instance';
+import { followDrag } from '../../hooks/follow-drag';
 import { usePersistentNumber } from '../../hooks/usePersistentNumber';
 import { useConnectorStore, type InfoLayout } from '../../store/connector/store';
 import { useProjectsStore } from '../../store/projects/store';
@@ -58,21 +59,9 @@ export function InfoJsonPane({ relPath, layout }: { relPath: string; layout: Inf
   }, [layout]);
 
   const onPointerDown = (e: React.PointerEvent<HTMLDivElement>) => {
-    e.preventDefault();
-    const startX = e.clientX;
     const start = width;
     const max = (pane.current?.parentElement?.clientWidth ?? 1200) - 240;
-    const target = e.currentTarget;
-    target.setPointerCapture(e.pointerId);
-    const move = (ev: PointerEvent) => setWidth(Math.min(max, Math.max(320, start - (ev.clientX - startX))));
-    const up = () => {
-      target.removeEventListener('pointermove', move);
-      target.removeEventListener('pointerup', up);
-      document.body.classList.remove('resizing');
-    };
-    document.body.classList.add('resizing');
-    target.addEventListener('pointermove', move);
-    target.addEventListener('pointerup', up);
+    followDrag(e, 'x', (dx) => setWidth(Math.min(max, Math.max(320, start - dx))));
   };
   const onKeyDown = (e: React.KeyboardEvent) => {
     const step = e.shiftKey ? 80 : 20;

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { Icon } from '../../components/Icon';
+import { followDrag } from '../../hooks/follow-drag';
 import { usePersistentNumber } from '../../hooks/usePersistentNumber';
 import { groupByFile } from '../../store/problems/merge';
 import { useProblemsStore } from '../../store/problems/store';
@@ -19,18 +20,8 @@ export function ProblemsPanel() {
   if (!open) return null;
 
   const onPointerDown = (e: React.PointerEvent<HTMLDivElement>) => {
-    e.preventDefault();
-    const startY = e.clientY;
     const start = height;
-    const target = e.currentTarget;
-    target.setPointerCapture(e.pointerId);
-    const move = (ev: PointerEvent) => setHeight(Math.min(window.innerHeight - 200, Math.max(90, start - (ev.clientY - startY))));
-    const up = () => {
-      target.removeEventListener('pointermove', move);
-      target.removeEventListener('pointerup', up);
-    };
-    target.addEventListener('pointermove', move);
-    target.addEventListener('pointerup', up);
+    followDrag(e, 'y', (dy) => setHeight(Math.min(window.innerHeight - 200, Math.max(90, start - dy))));
   };
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;
