@@ -35,8 +35,14 @@ export async function benchForm() {
 
     const page = await (await browser.newContext()).newPage();
     await openInfoJson(page, host.url);
-    await page.getByTestId('layout-split').click();
-    const text = page.locator('[data-testid="monaco-editor"][data-path="info.json"] .view-lines');
+    // A click that lands while the form is still settling can be lost; the radio says when it took.
+    const split = page.getByTestId('layout-split');
+    for (let i = 0; i < 5 && (await split.getAttribute('aria-checked')) !== 'true'; i++) {
+      await split.click();
+      await page.waitForSelector('[data-testid="layout-split"][aria-checked="true"]', { timeout: 5_000 }).catch(() => undefined);
+    }
+    const text = page.locator('[data-testid="monaco-editor"][data-path="info.json"][data-ready="true"] .view-lines');
+    await text.waitFor({ timeout: 60_000 });
     await text.click();
     await page.keyboard.press('Control+Home');
     await page.keyboard.press('ArrowDown');
