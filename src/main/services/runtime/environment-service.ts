@@ -44,6 +44,7 @@ for mod, dist in ${JSON.stringify(PLATFORM_LIBRARIES.map((l) => [l.module, l.req
     except Exception: libs[mod] = ''
 print(json.dumps({'own': own, 'libs': libs}))`;
 
+const LOG_CAP = 256 * 1024;
 const splitCommand = (s: string) => s.trim().split(/\s+/);
 
 export function createEnvironmentService(deps: EnvironmentDeps) {
@@ -142,12 +143,17 @@ export function createEnvironmentService(deps: EnvironmentDeps) {
     try {
       await deps.stopWorker(dir); // the worker must not run from a venv being rebuilt
       const wanted = [...(await requirementLines(dir)), ...extras];
-      const progress = progressTracker(wanted, (line, fraction) => deps.emit({ runId, line, fraction }));
+      // The log the user sees is every line streamed: pip's and ours ("Creating a virtualenv", "Installing 2 ...").
+      let log = '';
+      const progress = progressTracker(wanted, (line, fraction) => {
+        log = (log + line + '\n').slice(-LOG_CAP);
+        deps.emit({ runId, line, fraction });
+      });
       const r = await installConnectorVenv(dir, venvOf(dir), { python: await baseCommand(dir), extra: extras, onLine: progress });
       const lastInstall: LastInstall = { at: new Date().toISOString(), status: r.status, message: r.message, failed: r.failed, extras };
       await savePrefs(dir, { lastInstall });
       deps.emit({ runId, line: r.message, fraction: 1 });
-      return { status: r.status, message: r.message, failed: r.failed, log: r.log, environment: await describe(dir) };
+      return { status: r.status, message: r.message, failed: r.failed, log, environment: await describe(dir) };
     } finally {
       installing.delete(key);
       await deps.stopWorker(dir); // the next call starts from the new venv

@@ -35,5 +35,7 @@ describe('per-connector virtualenv', () => {
 
   it('parses the usual pip failures', () => {
     expect(failedRequirements("ERROR: Invalid requirement: 'foo bar'\nERROR: Failed building wheel for lxml\n")).toEqual(['lxml', 'foo bar']);
+    // pip colours its errors when FORCE_COLOR is set (test runners set it).
+    expect(failedRequirements('\x1b[31mERROR: No matching distribution found for x==1\x1b[0m\x1b[31m\n')).toEqual(['x==1']);
   });
 });

@@ -30,16 +30,26 @@ export interface VenvOptions {
 
 const LOG_CAP = 256 * 1024;
 
+/** Plain text for the log and the parser: a FORCE_COLOR inherited from a test runner or terminal makes pip colour
+ * its errors, and the escape codes would end up inside requirement names. */
+function pipEnv(): NodeJS.ProcessEnv {
+  const { FORCE_COLOR: _drop, ...env } = process.env;
+  return { ...env, NO_COLOR: '1', PIP_NO_COLOR: '1', PIP_DISABLE_PIP_VERSION_CHECK: '1', PYTHONDONTWRITEBYTECODE: '1' };
+}
+
+// eslint-disable-next-line no-control-regex
+const plain = (line: string) => line.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
+
 function run(cmd: string[], cwd: string, timeoutMs: number, onLine: (line: string) => void): Promise<{ code: number | null; log: string }> {
   return new Promise((resolve) => {
     let log = '';
     const partial: Record<string, string> = { out: '', err: '' };
-    const child = spawn(cmd[0], cmd.slice(1), { cwd, env: { ...process.env, PIP_DISABLE_PIP_VERSION_CHECK: '1', PYTHONDONTWRITEBYTECODE: '1' }, windowsHide: true });
+    const child = spawn(cmd[0], cmd.slice(1), { cwd, env: pipEnv(), windowsHide: true });
     const take = (key: string) => (b: Buffer) => {
       const text = partial[key] + b.toString('utf8');
       const lines = text.split(/\r?\n/);
       partial[key] = lines.pop() ?? '';
-      for (const l of lines) {
+      for (const l of lines.map(plain)) {
         log = (log + l + '\n').slice(-LOG_CAP);
         if (l.trim()) onLine(l);
       }
@@ -52,7 +62,7 @@ function run(cmd: string[], cwd: string, timeoutMs: number, onLine: (line: strin
     }, timeoutMs);
     const end = (code: number | null, extra = '') => {
       clearTimeout(timer);
-      for (const last of [partial.out, partial.err, extra])
+      for (const last of [partial.out, partial.err, extra].map(plain))
         if (last) {
           log += last + '\n';
           onLine(last);
@@ -66,6 +76,7 @@ function run(cmd: string[], cwd: string, timeoutMs: number, onLine: (line: strin
 
 /** Names pip gave up on: "No matching distribution found for X", "Failed building wheel for X", ... */
 export function failedRequirements(log: string): string[] {
+  log = plain(log);
   const found = new Set<string>();
   for (const re of [
     /No matching distribution found for (\S+)/g,

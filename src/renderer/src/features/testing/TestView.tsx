@@ -6,11 +6,13 @@ import { infoPathOf, useTestingStore } from '../../store/testing/store';
 import type { TestTab } from '../../store/testing/types';
 import { ActionsPanel } from './ActionsPanel';
 import { ConfigsPanel } from './ConfigsPanel';
+import { EnvironmentPanel } from './EnvironmentPanel';
 import './testing.css';
 
 const TABS: readonly { id: TestTab; label: string }[] = [
   { id: 'configurations', label: 'Configurations' },
   { id: 'actions', label: 'Actions' },
+  { id: 'environment', label: 'Environment' },
 ];
 
 /** Loads the project's test state, and reloads the fields and operations when info.json changes on disk. */
@@ -55,7 +57,7 @@ export function TestView() {
       </div>
       <div className="tc-scroll" role="tabpanel" id={`tc-panel-${tab}`} aria-labelledby={`tc-tab-${tab}`}>
         {infoError && <p className="inline-error" role="alert">{infoError}</p>}
-        {tab === 'configurations' ? <ConfigsPanel /> : <ActionsPanel />}
+        {tab === 'configurations' ? <ConfigsPanel /> : tab === 'environment' ? <EnvironmentPanel /> : <ActionsPanel />}
       </div>
     </section>
   );

@@ -5,7 +5,7 @@ import type { Values } from './form';
 import type { ConnectorInfo } from './operations';
 import type { RunRecord } from './runs';
 
-export type TestTab = 'configurations' | 'actions';
+export type TestTab = 'configurations' | 'actions' | 'environment';
 export type ResultView = 'json' | 'table';
 /** Off runs against the vendor; record saves the HTTP to a cassette; replay answers it from the cassette offline. */
 export type CassetteMode = 'off' | 'record' | 'replay';
