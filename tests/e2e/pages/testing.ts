@@ -26,6 +26,18 @@ export function testPanel(page: Page) {
     schemaMissing: page.getByTestId('schema-missing'),
     schemaExtra: page.getByTestId('schema-extra'),
     history: page.getByTestId('run-history'),
+    runCassette: page.getByTestId('run-cassette'),
+    historyCassette: page.getByTestId('history-cassette'),
+    resultView: (id: 'json' | 'table') => page.getByTestId(`result-view-${id}`),
+    table: page.getByTestId('data-table').first(),
+    runConfig: page.getByTestId('run-config'),
+    cassetteName: page.getByTestId('cassette-name'),
+    cassetteFile: page.getByTestId('cassette-file'),
+    /** The Off/Record/Replay radios are visually hidden inside their labels: click the label, as a user does. */
+    async cassette(mode: 'off' | 'record' | 'replay') {
+      await page.getByTestId('cassette-control').locator('label', { has: page.getByTestId(`cassette-${mode}`) }).click();
+      await page.getByTestId(`cassette-${mode}`).waitFor({ state: 'attached' });
+    },
     async show() {
       await page.getByTestId('activity-test').click();
       await page.getByTestId('test-view').waitFor();

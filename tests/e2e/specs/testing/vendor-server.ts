@@ -17,14 +17,16 @@ const json = (res: ServerResponse, status: number, body: unknown) => {
   res.end(JSON.stringify(body));
 };
 
-/** The sample connector's vendor API in miniature: /api/v1/status and /api/v1/ip/<ip>, Bearer auth. */
-export async function startVendor(): Promise<VendorServer> {
+/** The sample connector's vendor API in miniature: /api/v1/status and /api/v1/ip/<ip>, Bearer auth; the
+ * Threat Intelligence template's health check calls /api/v1/account. `port` restarts it where it was. */
+export async function startVendor(port = 0): Promise<VendorServer> {
   const requests: string[] = [];
   const hung = new Set<ServerResponse>();
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     requests.push(req.url ?? '');
     if (req.headers.authorization !== `Bearer ${API_KEY}`) return json(res, 401, { error: 'invalid API key' });
     if (req.url === '/api/v1/status') return json(res, 200, { status: 'ok' });
+    if (req.url === '/api/v1/account') return json(res, 200, { account: 'e2e', plan: 'free' });
     const ip = /^\/api\/v1\/ip\/([^/?]+)$/.exec(req.url ?? '')?.[1];
     if (ip === HANGING_IP) return void hung.add(res);
     // `country` is not in output_schema and `last_seen` is missing: the schema diff has one of each.
@@ -32,10 +34,10 @@ export async function startVendor(): Promise<VendorServer> {
     json(res, 404, { error: 'not found' });
   };
   const server: Server = createServer(handle);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const bound = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${bound}`,
     requests,
     close: () => {
       for (const res of hung) res.destroy();

@@ -38,7 +38,8 @@ export function DataTable({ data, label, maxRows = 14 }: Props) {
   const total = offsets[offsets.length - 1];
   const viewport = Math.min(total, maxRows * ROW_H);
   const [start, end] = visibleRange(offsets, Math.max(0, scrollTop - HEAD_H), viewport);
-  const template = model.widths.map((w) => `${w}ch`).join(' ');
+  // Widths count characters; the cell's horizontal padding comes on top.
+  const template = model.widths.map((w) => `calc(${w}ch + 16px)`).join(' ');
   const toggle = (key: string) => setOpen((o) => {
     const next = new Set(o);
     if (!next.delete(key)) next.add(key);
