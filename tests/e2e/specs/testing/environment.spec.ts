@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
@@ -6,6 +7,7 @@ import { SAMPLE_CONNECTOR, expect, test } from '../../fixtures';
 import { repoRoot } from '../../host';
 import { environmentPanel } from '../../pages/environment';
 import { homePage } from '../../pages/home';
+import { palette } from '../../pages/palette';
 
 const shot = (name: string) => path.join(repoRoot, 'test-results', 'screenshots', `${name}.png`);
 
@@ -67,13 +69,17 @@ test('install the sample connector’s dependencies into its own virtualenv, the
 
 test('a connector can run on its own interpreter; going back to Settings restores the default', async ({ page, app }) => {
   await app.open(page);
+  await palette(page).run('Toggle Light/Dark Theme');
   await homePage(page).openProject(SAMPLE_CONNECTOR);
   const env = environmentPanel(page);
-  await env.show();
+  await palette(page).run('Test Environment');
   await expect(env.select.locator('option', { hasText: /^python3 · Python 3\./ })).toHaveCount(1);
+  const axe = await new AxeBuilder({ page }).include('[data-testid="environment-panel"]').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   await env.select.selectOption({ label: (await env.select.locator('option', { hasText: /^python3 · / }).textContent()) ?? '' });
   await expect(env.source).toContainText("this connector's interpreter");
   await expect(page.getByTestId('env-no-requirements')).toBeVisible();
+  await page.screenshot({ path: shot('environment-own-interpreter-light') });
   await env.select.selectOption('');
   await expect(env.source).toContainText('the interpreter in Settings');
 });

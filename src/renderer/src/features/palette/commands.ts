@@ -88,6 +88,7 @@ export const COMMANDS: readonly Command[] = [
   { id: 'test.configuration', category: 'Test', title: 'Test Configuration', shortcut: 'Mod+Alt+C', inProjectOnly: true, run: () => test.showTest('configurations') },
   { id: 'test.health', category: 'Test', title: 'Check Health', inProjectOnly: true, run: () => test.checkHealth() },
   { id: 'test.actions', category: 'Test', title: 'Test Actions', shortcut: 'Mod+Alt+A', inProjectOnly: true, run: () => test.showTest('actions') },
+  { id: 'test.environment', category: 'Test', title: 'Test Environment (Interpreter and Dependencies)', inProjectOnly: true, run: () => test.showTest('environment') },
   { id: 'test.run', category: 'Test', title: 'Run Action', shortcut: 'Mod+Enter', shortcutScope: 'Test Actions', inProjectOnly: true, run: () => test.runAction() },
   ...GIT_COMMANDS,
   ...PUBLISH_COMMANDS,

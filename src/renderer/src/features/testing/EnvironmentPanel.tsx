@@ -89,7 +89,7 @@ function InterpreterPicker({ env }: { env: RuntimeEnvironment }) {
     <div className="env-picker">
       <label className="tc-field">
         <span className="tc-label">Run this connector with</span>
-        <select className="input" value={editing ? OTHER : env.selected} onChange={(e) => onChange(e.target.value)} data-testid="env-interpreter-select">
+        <select className="select wide" value={editing ? OTHER : env.selected} onChange={(e) => onChange(e.target.value)} data-testid="env-interpreter-select">
           <option value="">Settings default ({env.settingsInterpreter})</option>
           {env.selected && !detected.some((d) => d.command === env.selected) && <option value={env.selected}>{env.selected}</option>}
           {detected.map((d) => (

@@ -19,8 +19,9 @@ let stopListening: (() => void) | null = null;
 
 const createCoreSlice: Slice<CoreAction> = (set, get) => ({
   open: async (projectId) => {
-    // Runs and results belong to this session of this project; another project starts clean.
-    if (get().projectId !== projectId) set({ ...CORE_INITIAL, ...CONFIG_INITIAL, ...RUN_INITIAL, projectId }, false, 'open');
+    // Runs and results belong to this session of this project; another project starts clean. The tab stays: a
+    // palette command (Test Actions, Test Environment) picks it before the view first mounts and opens the project.
+    if (get().projectId !== projectId) set({ ...CORE_INITIAL, ...CONFIG_INITIAL, ...RUN_INITIAL, projectId, tab: get().tab }, false, 'open');
     stopListening ??= onEvent('runtime.output', (e) => get().appendOutput(e.runId, e.kind, e.text));
     await Promise.all([get().loadInfo(), get().loadConfigs().catch((e) => set({ infoError: messageOf(e) }, false, 'open/failed'))]);
   },
