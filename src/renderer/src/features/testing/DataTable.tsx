@@ -49,9 +49,10 @@ export function DataTable({ data, label, maxRows = 14 }: Props) {
   for (let i = start; i < end; i++)
     rows.push(<Row key={i} model={model} index={i} top={offsets[i]} height={heights[i]} template={template} open={open} onToggle={toggle} />);
   return (
-    <div className="tc-table" role="table" aria-label={label} aria-rowcount={model.rows.length + 1} aria-colcount={model.columns.length + 1} data-testid="data-table">
-      <div className="tc-table-scroll" tabIndex={0} style={{ height: viewport + HEAD_H + 2 }} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
-        aria-label={`${label}: scroll with the arrow keys`}>
+    <div className="tc-table" data-testid="data-table">
+      {/* The scrolling element is the table itself: focusable so the arrow keys, Page Up/Down, Home and End scroll it. */}
+      <div className="tc-table-scroll" role="table" aria-label={label} aria-rowcount={model.rows.length + 1} aria-colcount={model.columns.length + 1}
+        tabIndex={0} style={{ height: viewport + HEAD_H + 2 }} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
         <div role="rowgroup" className="tc-table-head">
           <div role="row" aria-rowindex={1} className="tc-table-row" style={{ gridTemplateColumns: template, height: HEAD_H }}>
             <span role="columnheader" className="tc-table-label">{model.labelHeader}</span>

@@ -19,7 +19,13 @@ export function RunHistory() {
             <button className="tc-history-item" onClick={() => s.showRun(r.runId)} aria-current={r.runId === shown ? 'true' : undefined}>
               <span className={`tc-dot ${r.status === 'Success' ? 'ok' : r.status === 'running' ? 'busy' : 'bad'}`} aria-hidden="true" />
               <span className="tc-history-title">{r.title}</span>
-              {r.cassette && <span className={`tc-tag ${r.cassette.mode}`} data-testid="history-cassette">{cassetteLabel(r.cassette)}</span>}
+              {r.cassette && (
+                // Short in the narrow list; the full label is the tooltip and what a screen reader reads.
+                <span className={`tc-tag ${r.cassette.mode}`} title={cassetteLabel(r.cassette)} data-testid="history-cassette" data-cassette={cassetteLabel(r.cassette)}>
+                  <span aria-hidden="true">{r.cassette.mode === 'record' ? 'rec' : 'replay'}</span>
+                  <span className="visually-hidden">{cassetteLabel(r.cassette)}</span>
+                </span>
+              )}
               <span className="muted small">{time(r.startedAt)}{r.result ? ` · ${formatDuration(r.result.durationMs)}` : ''}</span>
               <span className="visually-hidden">{r.status}</span>
             </button>
