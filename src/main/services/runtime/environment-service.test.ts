@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { InstallProgressEvent } from '../../../shared/models/environment';
 import { createEnvironmentService, progressTracker } from './environment-service';
 import { detectInterpreters } from './interpreters';
+import { createRuntimeService } from './runtime-service';
 
 // Real python3 -m venv and real pip against the machine's configured index; pip gets no retries and a 5 s timeout.
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'cs-env-'));
@@ -39,7 +40,7 @@ describe('connector environment', () => {
     expect(await env.pythonFor(folder)).toBeUndefined();
   });
 
-  it('installs requirements.txt and a platform library into the venv, with progress, and the runtime uses it', async () => {
+  it('installs requirements.txt and a platform library into the venv, with progress, and points the runtime at it', async () => {
     const { env, folder, events, stopped } = setup('six', 'six\n');
     const r = await env.install('p2', 'run-1', ['requests-toolbelt']);
     expect(r.status, r.log).toBe('Completed');
@@ -56,6 +57,27 @@ describe('connector environment', () => {
     const python = await env.pythonFor(folder);
     expect(python?.[0] && existsSync(python[0])).toBe(true);
     expect(r.log).toMatch(/^Creating a virtualenv in .*\n(.*\n)*Installing 2 requirements: six, requests-toolbelt\n/);
+  }, 120_000);
+
+  it('the runtime worker runs on the venv once dependencies are installed', async () => {
+    const { env, folder } = setup('uses-toolbelt', '');
+    writeFileSync(path.join(folder, 'info.json'), JSON.stringify({ name: 'uses-toolbelt', version: '1.0.0', operations: [{ operation: 'which', parameters: [] }] }));
+    writeFileSync(
+      path.join(folder, 'connector.py'),
+      'import sys\nfrom connectors.core.connector import Connector\n\n\nclass C(Connector):\n' +
+        '    def execute(self, config, operation, params, **kwargs):\n        import requests_toolbelt\n        return {"exe": sys.executable, "toolbelt": requests_toolbelt.__version__}\n\n' +
+        '    def check_health(self, config):\n        pass\n',
+    );
+    const runtime = createRuntimeService({ dataDir: path.join(tmp, 'runtime-data'), resolvePython: env.pythonFor });
+    try {
+      expect((await runtime.execute(folder, 'which', {}, {})).status).toBe('Failed'); // no requests_toolbelt yet
+      expect((await env.install('p5', 'run-5', ['requests-toolbelt'])).status).toBe('Completed');
+      const r = await runtime.execute(folder, 'which', {}, {});
+      expect(r.status, r.message).toBe('Success');
+      expect((r.data as { exe: string }).exe).toBe((await env.environment('p5')).venv.python);
+    } finally {
+      await runtime.stopAll();
+    }
   }, 120_000);
 
   it('names the requirement that failed', async () => {

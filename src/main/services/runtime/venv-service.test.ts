@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { failedRequirements, installConnectorVenv } from './venv-service';
+import { failedRequirements, installConnectorVenv, pipFailure } from './venv-service';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'cs-venv-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -32,6 +32,12 @@ describe('per-connector virtualenv', () => {
     expect(lines.some((l) => l.startsWith('Installing 1 requirement: cs-no-such-package-4f2a==9.9.9'))).toBe(true);
     expect(r.log).toContain('No matching distribution found');
   }, 60_000);
+
+  it('says why pip itself could not run', () => {
+    expect(pipFailure('/usr/bin/python3: No module named pip\n', [], ['/usr/bin/python3'])).toMatch(/^\/usr\/bin\/python3 has no pip: /);
+    expect(pipFailure('Usage: ...\nno such option: --python\n', [], ['python3'])).toMatch(/older than 22\.3/);
+    expect(pipFailure('', ['x==1'], ['python3'])).toBe('pip could not install: x==1.');
+  });
 
   it('parses the usual pip failures', () => {
     expect(failedRequirements("ERROR: Invalid requirement: 'foo bar'\nERROR: Failed building wheel for lxml\n")).toEqual(['lxml', 'foo bar']);

@@ -89,6 +89,14 @@ export function failedRequirements(log: string): string[] {
   return [...found];
 }
 
+/** The one-line reason shown for a failed pip run: the requirements it named, or what stopped pip itself. */
+export function pipFailure(log: string, failed: string[], python: string[]): string {
+  if (failed.length) return `pip could not install: ${failed.join(', ')}.`;
+  if (/No module named pip/.test(log)) return `${python.join(' ')} has no pip: install it (python3 -m ensurepip, or your system's python3-pip package) or pick another interpreter.`;
+  if (/no such option: --python/.test(log)) return `The pip of ${python.join(' ')} is older than 22.3: upgrade it (python3 -m pip install -U pip) or pick another interpreter.`;
+  return 'pip could not install requirements.txt; see the log.';
+}
+
 /** Makes (or remakes) `venvDir` for the connector in `folder` and installs its requirements. Never throws. */
 export async function installConnectorVenv(folder: string, venvDir: string, o: VenvOptions = {}): Promise<VenvResult> {
   const python = o.python?.length ? o.python : ['python3'];
@@ -116,7 +124,7 @@ export async function installConnectorVenv(folder: string, venvDir: string, o: V
   const failed = failedRequirements(pip.log);
   return {
     status: 'Failed',
-    message: failed.length ? `pip could not install: ${failed.join(', ')}.` : 'pip could not install requirements.txt; see the log.',
+    message: pipFailure(pip.log, failed, python),
     python: venvPython(venvDir),
     failed,
     log,
