@@ -59,10 +59,25 @@ def expand_path(endpoint, path_params):
     return endpoint.format(**values)
 
 
+def vendor_message(response):
+    """The reason the vendor gave, if any (': invalid API key'), so the user sees their words, not only a status."""
+    try:
+        body = response.json()
+    except ValueError:
+        body = None
+    if isinstance(body, dict):
+        for key in ('message', 'error_description', 'error', 'detail'):
+            if isinstance(body.get(key), str) and body[key].strip():
+                return ': ' + body[key].strip()[:200]
+    text = (response.text or '').strip()
+    return ': ' + text[:200] if text and not text.startswith(('{', '[', '<')) else ''
+
+
 def parse_response(response, url):
     status = response.status_code
     if status in (401, 403):
-        raise ConnectorError('{0} refused the credentials (HTTP {1}): check them and their permissions.'.format(url, status))
+        raise ConnectorError('{0} refused the credentials (HTTP {1}{2}): check them and their permissions.'.format(
+            url, status, vendor_message(response)))
     if status == 404:
         raise ConnectorError('Not found (HTTP 404): {0}'.format(url))
     if status == 429:

@@ -78,7 +78,7 @@ test('template connector against a local vendor: health, table, record, replay o
   expect(vendor.requests).toContain('/api/v1/account');
   await addConfig(t, 'wrong-key', vendor.url, 'not-the-key');
   await health(t, 'wrong-key', 'Disconnected');
-  await expect(t.configRow('wrong-key').getByTestId('health-message')).toContainText('refused the credentials (HTTP 401)');
+  await expect(t.configRow('wrong-key').getByTestId('health-message')).toContainText('refused the credentials (HTTP 401: invalid API key)');
   await page.screenshot({ path: shot('runtime-flow-health-dark') });
 
   // Run an action, record it, and read the result as a table.
