@@ -99,6 +99,8 @@ export async function createServices(config: ServicesConfig) {
     rootOf: projects.rootOf,
     connectorDirOf: projects.connectorDirOf,
     pythonPath: async () => (await settings.get()).pythonPath,
+    // The connector's virtualenv from the Environment tab, so pyright resolves what was installed there.
+    extraVenvs: (dir) => [environments.venvOf(dir)],
     emit: (payload) => events.emit('lsp.diagnostics', payload),
     events,
     stubsDir: path.join(config.resourcesDir, 'python', 'stubs'),
