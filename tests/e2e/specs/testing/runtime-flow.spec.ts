@@ -103,6 +103,12 @@ test('template connector against a local vendor: health, table, record, replay o
   await page.screenshot({ path: shot('runtime-flow-table-dark') });
   const cassette = await readFile(path.join(root, 'tests', 'cassettes', 'get_ip_reputation-e2e.json'), 'utf8');
   expect(cassette).not.toContain(API_KEY);
+  // The same switch records Check Health, as check_health-e2e.json.
+  await t.tab('configurations').click();
+  await health(t, 'local', 'Available');
+  await expect(t.configRow('local').getByTestId('health-cassette')).toHaveText('recorded · e2e');
+  expect(await readFile(path.join(root, 'tests', 'cassettes', 'check_health-e2e.json'), 'utf8')).not.toContain(API_KEY);
+  await t.tab('actions').click();
 
   // With the vendor gone, the replay gives the same data.
   await vendor.close();
@@ -115,6 +121,10 @@ test('template connector against a local vendor: health, table, record, replay o
   await expect(t.runData).toHaveText(recorded ?? '');
   await expect(t.historyCassette.nth(0)).toHaveAttribute('data-cassette', 'replayed · e2e');
   await expect(t.historyCassette.nth(1)).toHaveAttribute('data-cassette', 'recorded · e2e');
+  await t.tab('configurations').click();
+  await health(t, 'local', 'Available');
+  await expect(t.configRow('local').getByTestId('health-cassette')).toHaveText('replayed · e2e');
+  await t.tab('actions').click();
 
   // An edit saved in the editor is what the next run executes: no restart.
   await page.getByTestId('activity-explorer').click();
