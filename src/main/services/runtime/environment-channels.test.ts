@@ -1,0 +1,69 @@
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT, SAMPLE_PROJECT } from '../../../../tests/helpers/tmp';
+import type { InstallProgressEvent } from '../../../shared/models/environment';
+import { createServices, type Services } from '../index';
+import { dispatch } from '../router';
+
+// The environment channels through the router, on the bundled sample, with real python3 and pip.
+let tmp: string;
+let s: Services;
+let projectId: string;
+let connectorDir: string;
+
+const must = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+};
+
+beforeAll(async () => {
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'cs-env-channels-'));
+  const workspace = path.join(tmp, 'workspace');
+  await cp(SAMPLE_PROJECT, path.join(workspace, 'connector-sample-threat-intel'), { recursive: true });
+  s = await createServices({ userDataDir: path.join(tmp, 'user-data'), resourcesDir: path.join(REPO_ROOT, 'resources'), appVersion: 't', mode: 'browser', workspaceOverride: workspace });
+  const [p] = await s.projects.list();
+  projectId = p.id;
+  connectorDir = await s.projects.connectorDirOf(projectId);
+}, 60_000);
+afterAll(async () => {
+  await s?.dispose();
+  await rm(tmp, { recursive: true, force: true });
+});
+
+describe('runtime environment channels', () => {
+  it('refuse extras that are not platform libraries', async () => {
+    const r = await dispatch(s, 'runtime.installDependencies', { projectId, runId: 'r0', extras: ['left-pad'] });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error.code).toBe('VALIDATION');
+  });
+
+  it('install with progress events, and a second install at the same time is refused', async () => {
+    await writeFile(path.join(connectorDir, 'requirements.txt'), 'six\n');
+    const events: InstallProgressEvent[] = [];
+    const off = s.events.subscribe((name, payload) => name === 'runtime.installProgress' && events.push(payload as InstallProgressEvent));
+    const results = await Promise.all(['r1', 'r2'].map((runId) => dispatch(s, 'runtime.installDependencies', { projectId, runId })));
+    off();
+    // Whichever reached the service first installs; the other is refused rather than racing it on the same venv.
+    const done = results.findIndex((r) => r.ok);
+    const refused = results[1 - done];
+    expect(!refused.ok && refused.error.code).toBe('CONFLICT');
+    const outcome = must(results[done]);
+    expect(outcome).toMatchObject({ status: 'Completed', environment: { venv: { exists: true }, interpreter: { source: 'venv' } } });
+    expect(events.length).toBeGreaterThan(1);
+    expect(new Set(events.map((e) => e.runId))).toEqual(new Set([done === 0 ? 'r1' : 'r2']));
+    const env = must(await dispatch(s, 'runtime.environment', { projectId }));
+    expect(env.requirements).toEqual(['six']);
+    expect(must(await dispatch(s, 'runtime.removeEnvironment', { projectId })).venv.exists).toBe(false);
+  }, 120_000);
+
+  it('lists the interpreters on PATH and sets one for the connector', async () => {
+    const found = must(await dispatch(s, 'runtime.interpreters', {}));
+    expect(found.some((i) => i.command === 'python3')).toBe(true);
+    const env = must(await dispatch(s, 'runtime.setInterpreter', { projectId, interpreter: 'python3' }));
+    expect(env).toMatchObject({ selected: 'python3', interpreter: { source: 'connector' } });
+    const bad = await dispatch(s, 'runtime.setInterpreter', { projectId, interpreter: 'cs-no-such-python' });
+    expect(!bad.ok && bad.error.code).toBe('VALIDATION');
+  }, 60_000);
+});
