@@ -4,6 +4,7 @@ import path from 'node:path';
 import { SAMPLE_CONNECTOR, expect, test } from '../../fixtures';
 import { repoRoot } from '../../host';
 import { homePage } from '../../pages/home';
+import { palette } from '../../pages/palette';
 import { testPanel } from '../../pages/testing';
 
 const shot = (name: string) => path.join(repoRoot, 'test-results', 'screenshots', `${name}.png`);
@@ -29,9 +30,11 @@ operations = {
   await writeFile(path.join(dir, 'operations.py'), ops.replace('operations = {', fn));
 }
 
-test('thousands of rows in the Table view: few in the page, keyboard scrolling and expanding, download, no serious a11y issues', async ({ page, app }) => {
+for (const theme of ['dark', 'light'] as const)
+test(`thousands of rows in the Table view: few in the page, keyboard scrolling and expanding, download, no serious a11y issues (${theme})`, async ({ page, app }) => {
   await addListAction(path.join(app.sampleRoot, SAMPLE_CONNECTOR));
   await app.open(page);
+  if (theme === 'light') await palette(page).run('Toggle Light/Dark Theme');
   await homePage(page).openProject(SAMPLE_CONNECTOR);
   const t = testPanel(page);
   await t.show();
@@ -60,7 +63,7 @@ test('thousands of rows in the Table view: few in the page, keyboard scrolling a
   await expect(page.getByRole('table', { name: `tags of ${ROWS - 1}` }).getByRole('cell', { name: `t${ROWS - 1}` })).toBeVisible();
   await region.evaluate((e) => e.scrollTo(0, e.scrollHeight));
   await t.table.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: shot('test-actions-table-dark') });
+  await page.screenshot({ path: shot(`test-actions-table-${theme}`) });
 
   const violations = (await new AxeBuilder({ page }).include('[data-testid="run-result"]').analyze()).violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
