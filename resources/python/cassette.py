@@ -15,6 +15,7 @@ import base64
 import binascii
 import contextlib
 import json
+import logging
 import os
 import re
 import tempfile
@@ -180,6 +181,8 @@ class Cassette(object):
         self.scrub.add_named(config or {}, fields)
         self.interactions = []
         self.used = set()
+        # Replay misses, kept so the call's result can name the request even when the connector rewords the error.
+        self.misses = []
         if mode == 'replay':
             try:
                 with open(path, encoding='utf-8') as fh:
@@ -228,9 +231,11 @@ class Cassette(object):
         matches = [i for i, x in enumerate(self.interactions)
                    if (x['request']['method'], x['request']['url'], _body_bytes(x['request'].get('body'))) == key]
         if not matches:
-            raise requests.exceptions.ConnectionError(
-                'no recorded response for %s %s in the cassette %s: record again'
-                % (wanted['method'], wanted['url'], os.path.basename(self.path)), request=request)
+            miss = ('no recorded response for %s %s in the cassette %s: record again'
+                    % (wanted['method'], wanted['url'], os.path.basename(self.path)))
+            self.misses.append(miss)
+            logging.getLogger('connector-studio').warning('Replay: %s', miss)
+            raise requests.exceptions.ConnectionError(miss, request=request)
         index = next((i for i in matches if i not in self.used), matches[-1])
         self.used.add(index)
         saved = self.interactions[index]['response']
@@ -244,6 +249,18 @@ class Cassette(object):
         response.encoding = get_encoding_from_headers(response.headers)
         response.url, response.request, response.connection = request.url, request, adapter
         return response
+
+
+def explain_misses(tape, reply):
+    """A failed call during a replay that missed says which request had no recording, first: connectors often
+    turn the ConnectionError into their own words ("Cannot reach ..."), which would hide the cause."""
+    if tape is None or not tape.misses or reply.get('status') not in ('Failed', 'Disconnected'):
+        return reply
+    message = str(reply.get('message') or '')
+    if tape.misses[0] in message:
+        return reply
+    reply['message'] = 'Replay: %s. The connector reported: %s' % (tape.misses[0], message)
+    return reply
 
 
 @contextlib.contextmanager

@@ -180,12 +180,13 @@ class Worker(object):
         call = Call(self.channel, request.get('id'))
         Call.current, _studio_host.effects = call, call.effects
         started = time.perf_counter()
+        tape = None
         try:
             handler = self.handlers.get(kind)
             if handler is None:
                 raise ValueError('Unknown request type %r' % kind)
             with cassette.activate(request.get('cassette') if kind in ('health', 'execute') else None,
-                                   request.get('config'), self.loader.folder):
+                                   request.get('config'), self.loader.folder) as tape:
                 reply = handler(request)
         except BaseException as e:  # SystemExit from a connector must fail the call, not end the worker
             reply = self.failure(kind, request, e)
@@ -193,6 +194,7 @@ class Worker(object):
             sys.stdout.flush()
             sys.stderr.flush()
             Call.current, _studio_host.effects = None, None
+        reply = cassette.explain_misses(tape, reply)
         reply.update({'type': 'result', 'id': call.id, 'workerMs': (time.perf_counter() - started) * 1000})
         if call.dropped:
             reply['dropped'] = call.dropped

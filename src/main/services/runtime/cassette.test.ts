@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cassetteRelPath } from '../../../shared/models/cassette';
@@ -51,6 +51,19 @@ describe('cassettes', () => {
     const health = await kit.runtime.checkHealth(folder, config, { cassette: { mode: 'replay', path: cassette() } });
     expect(health.status).toBe('Disconnected');
     expect(health.message).toMatch(/no recorded response for POST http:\/\/127\.0\.0\.1:\d+\/items\?key=<scrubbed:credential>&q=health.*record again/);
+  });
+
+  it('names the unrecorded request even when the connector rewords the error', async () => {
+    const rewording = writeHttpConnector(path.join(kit.tmp, 'rewording'));
+    const code = readFileSync(path.join(rewording, 'connector.py'), 'utf8').replace(
+      "        return call(config, params.get('q', 'all'))",
+      "        try:\n            return call(config, params.get('q', 'all'))\n        except Exception:\n            raise ConnectorError('Cannot reach the server')",
+    );
+    writeFileSync(path.join(rewording, 'connector.py'), code);
+    const r = await kit.runtime.execute(rewording, 'fetch', { q: 'never recorded' }, config, { cassette: { mode: 'replay', path: cassette() } });
+    expect(r.status).toBe('Failed');
+    expect(r.message).toMatch(/^Replay: no recorded response for POST http:\/\/127\.0\.0\.1:\d+\/items\?key=<scrubbed:credential>&q=never\+recorded .*record again\. The connector reported: Cannot reach the server$/);
+    expect(r.logs.some((l) => l.level === 'WARNING' && l.message.startsWith('Replay: no recorded response'))).toBe(true);
   });
 
   it('fails clearly when the cassette to replay is missing', async () => {

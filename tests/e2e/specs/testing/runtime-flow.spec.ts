@@ -125,6 +125,13 @@ test('template connector against a local vendor: health, table, record, replay o
   await health(t, 'local', 'Available');
   await expect(t.configRow('local').getByTestId('health-cassette')).toHaveText('replayed · e2e');
   await t.tab('actions').click();
+  // A request the cassette never saw fails and says which one, not only the connector's "Cannot reach".
+  await t.field('ip').fill('203.0.113.1');
+  await t.run.click();
+  await expect(t.runStatus).toHaveText('Failed');
+  await expect(t.runMessage).toContainText(`Replay: no recorded response for GET http://127.0.0.1:${port}/api/v1/ip/203.0.113.1`);
+  await page.screenshot({ path: shot('runtime-flow-replay-miss-dark') });
+  await t.field('ip').fill(IP);
 
   // An edit saved in the editor is what the next run executes: no restart.
   await page.getByTestId('activity-explorer').click();
