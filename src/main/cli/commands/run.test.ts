@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createEnvironmentService } from '../../services/runtime/environment-service';
 import { fixture } from '../../services/runtime/test-kit';
 import { runCli } from '../main';
 
@@ -66,5 +67,24 @@ describe('connector-studio run', () => {
     const r = await cli(...argv);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(message);
+  });
+});
+
+describe('connector-studio run with the IDE environment', () => {
+  it("uses the interpreter chosen for the connector in the Test view's Environment tab", async () => {
+    const userData = path.join(tmp, 'user');
+    const envs = createEnvironmentService({
+      userDataDir: userData, connectorDirOf: async (p) => p, settingsPython: async () => ['python3'], stopWorker: async () => undefined, emit: () => undefined,
+    });
+    const prefs = path.join(path.dirname(envs.venvOf(hello)), 'environment.json');
+    mkdirSync(path.dirname(prefs), { recursive: true });
+    writeFileSync(prefs, JSON.stringify({ interpreter: 'cs-no-such-python-cli' }));
+    try {
+      const r = await cli('run', hello, 'greet', '--config', file('c2.json', '{"server_url": "https://x.test", "api_key": "k"}'), '--params', file('p2.json', '{"name": "Ada"}'), '--json');
+      expect(r.code).not.toBe(0);
+      expect(r.out + r.err).toContain('cs-no-such-python-cli');
+    } finally {
+      rmSync(prefs);
+    }
   });
 });

@@ -5,6 +5,7 @@ import { defaultUserDataDir } from '../settings/paths';
 import { resolveInside } from '../workspace/safe-path';
 import { pythonCandidates } from '../settings/tool-detect';
 import { tryReadConnectorInfo } from './connector-info';
+import { createEnvironmentService } from './environment-service';
 import { createRuntimeService } from './runtime-service';
 import { safeExtractTgz, type SafeExtractResult } from '../packaging/safe-extract';
 import type { CallOutput, CassetteSpec, LogEntry, RuntimeService } from './types';
@@ -122,10 +123,20 @@ export function cliRuntime(env: NodeJS.ProcessEnv): RuntimeService {
     // no settings yet: defaults
   }
   const configured = env.CONNECTOR_STUDIO_PYTHON || settings.pythonPath || '';
+  const pythonCommand = pythonCandidates(configured)[0];
+  // The same per-connector interpreter and virtualenv as the IDE's Test view, so `run` behaves like Execute.
+  const environments = createEnvironmentService({
+    userDataDir,
+    connectorDirOf: async (projectId) => projectId,
+    settingsPython: async () => pythonCommand,
+    stopWorker: async () => undefined,
+    emit: () => undefined,
+  });
   return createRuntimeService({
     dataDir: path.join(userDataDir, 'runtime'),
-    pythonCommand: pythonCandidates(configured)[0],
+    pythonCommand,
     timeoutMs: (settings.runtimeTimeoutSec ?? 60) * 1000,
+    resolvePython: environments.pythonFor,
   });
 }
 
