@@ -38,7 +38,7 @@ describe('importArchive', () => {
   it('imports a package as <into>/<name>/ with the same bytes, leaving no staging folder', async () => {
     const { tgz, source } = await packaged();
     const r = await importArchive(tgz, { into });
-    expect(r).toEqual({ dir: path.join(into, 'acme-mail'), name: 'acme-mail', version: '1.0.0', replaced: false });
+    expect(r).toEqual({ dir: path.join(into, 'acme-mail'), name: 'acme-mail', version: '1.0.0', replaced: false, skipped: [], warnings: [] });
     expect(await readdir(into)).toEqual(['acme-mail']);
     for (const f of ['info.json', 'operations.py', 'images/large.png'])
       expect((await readFile(path.join(r.dir, f))).equals(await readFile(path.join(source, f)))).toBe(true);
@@ -67,6 +67,17 @@ describe('importArchive', () => {
       { name: 'plain/connector.py', data: '' },
     ]));
     await expect(importArchive(tgz, { into })).resolves.toMatchObject({ name: 'plain', version: '2.0.0' });
+  });
+
+  it('imports one folder with a stray top-level file, skipping it and saying so', async () => {
+    const tgz = path.join(work, 'stray.tgz');
+    await writeFile(tgz, rawTgz([
+      { name: '._plain', data: Buffer.from([0, 5, 22, 7]) },
+      { name: 'plain/info.json', data: '{"name": "plain", "version": "2.0.0"}' },
+    ]));
+    const r = await importArchive(tgz, { into });
+    expect(r).toMatchObject({ name: 'plain', skipped: ['._plain'], warnings: [expect.stringMatching(/Skipped "\._plain"/)] });
+    expect(await readdir(into)).toEqual(['plain']);
   });
 
   const hostile: [string, RawEntry[] | Buffer][] = [

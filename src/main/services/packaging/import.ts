@@ -21,6 +21,10 @@ export interface ImportResult {
   readonly name: string;
   readonly version: string;
   readonly replaced: boolean;
+  /** Stray files beside the connector folder in the archive, not imported. */
+  readonly skipped: string[];
+  /** One line per skipped file, for the UI and the CLI to show. */
+  readonly warnings: string[];
 }
 
 export async function importArchive(tgz: string, opts: ImportOptions): Promise<ImportResult> {
@@ -30,13 +34,14 @@ export async function importArchive(tgz: string, opts: ImportOptions): Promise<I
   const staging = await mkdtemp(path.join(into, '.import-'));
   try {
     const extracted = await safeExtractTgz(path.resolve(tgz), { ...opts, tempParent: staging });
-    return await moveIntoPlace(extracted.dir, extracted.topLevel, into, opts.replace === true);
+    const placed = await moveIntoPlace(extracted.dir, extracted.topLevel, into, opts.replace === true);
+    return { ...placed, skipped: extracted.skipped, warnings: extracted.warnings };
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
 }
 
-async function moveIntoPlace(dir: string, name: string, into: string, replace: boolean): Promise<ImportResult> {
+async function moveIntoPlace(dir: string, name: string, into: string, replace: boolean): Promise<Omit<ImportResult, 'skipped' | 'warnings'>> {
   const version = await versionOf(dir);
   const target = await resolveInside(into, name);
   const existing = (await exists(target)) ? await versionOf(target) : undefined;

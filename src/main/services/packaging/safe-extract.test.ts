@@ -41,7 +41,7 @@ async function refuses(entries: RawEntry[] | Buffer, why: RegExp, opts = {}): Pr
 describe('safeExtractTgz', () => {
   it('extracts a well-formed package into a temporary folder and disposes of it', async () => {
     const res = await safeExtractTgz(await archive(GOOD), { tempParent: temps });
-    expect(res).toMatchObject({ topLevel: 'acme', entries: 5 });
+    expect(res).toMatchObject({ topLevel: 'acme', entries: 5, skipped: [], warnings: [] });
     expect(await readFile(path.join(res.dir, 'info.json'), 'utf8')).toBe('{"name": "acme"}');
     expect(path.dirname(res.root)).toBe(temps);
     await res.dispose();
@@ -52,6 +52,27 @@ describe('safeExtractTgz', () => {
     const res = await safeExtractTgz(await archive([{ name: './' }, ...GOOD.map((e) => ({ ...e, name: `./${e.name}` }))]), { tempParent: temps });
     expect(res.topLevel).toBe('acme');
     await res.dispose();
+  });
+
+  it('accepts one folder with stray top-level files (._ AppleDouble, README), skipping and reporting them', async () => {
+    const entries: RawEntry[] = [{ name: '._acme', data: Buffer.from([0, 5, 22, 7]) }, ...GOOD, { name: 'README.txt', data: 'read me' }];
+    const res = await safeExtractTgz(await archive(entries), { tempParent: temps });
+    expect(res).toMatchObject({ topLevel: 'acme', entries: 7, skipped: ['._acme', 'README.txt'] });
+    expect(res.warnings).toEqual([
+      'Skipped "._acme": a stray file beside the acme/ folder, not part of the connector.',
+      'Skipped "README.txt": a stray file beside the acme/ folder, not part of the connector.',
+    ]);
+    expect(await readdir(res.root)).toEqual(['acme']); // the strays were not extracted
+    await res.dispose();
+  });
+
+  it('accepts an archive without directory entries, and a folder entry given twice', async () => {
+    const res = await safeExtractTgz(await archive([{ name: 'acme/info.json', data: '{}' }, { name: 'acme/images/a.png', data: 'x' }]), { tempParent: temps });
+    expect(res).toMatchObject({ topLevel: 'acme', entries: 2, skipped: [] });
+    await res.dispose();
+    const twice = await safeExtractTgz(await archive([...GOOD, { name: 'acme/images/' }, { name: './acme/' }]), { tempParent: temps });
+    expect(twice.topLevel).toBe('acme');
+    await twice.dispose();
   });
 
   it.each<[string, RawEntry[], RegExp]>([
@@ -71,7 +92,12 @@ describe('safeExtractTgz', () => {
     ['a colon (NTFS stream)', [...GOOD, { name: 'acme/a:b', data: 'x' }], /character Windows/],
     ['a trailing dot', [...GOOD, { name: 'acme/x.', data: 'x' }], /dot or space/],
     ['two top-level folders', [...GOOD, { name: 'other/info.json', data: '{}' }], /more than one top-level/],
-    ['a file at the top level', [{ name: 'info.json', data: '{}' }], /file at the top level/],
+    ['only files at the top level (no folder)', [{ name: 'info.json', data: '{}' }, { name: 'connector.py', data: '' }], /"info\.json" is a file at the top level and the archive has no folder/],
+    ['a duplicate file entry', [...GOOD, { name: 'acme/info.json', data: '{"name": "evil"}' }], /"acme\/info\.json" appears more than once/],
+    ['a duplicate stray file', [...GOOD, { name: 'README', data: 'a' }, { name: 'README', data: 'b' }], /"README" appears more than once/],
+    ['a path that is a file and a folder', [...GOOD, { name: 'acme/connector.py/x', data: 'x' }], /"acme\/connector\.py" is both a file and a folder/],
+    ['a stray file named like the folder', [{ name: 'acme', data: 'x' }, ...GOOD], /"acme" is both a file and a folder/],
+    ['a stray symbolic link at the top level', [...GOOD, { name: 'link', type: '2', linkname: '/etc/passwd' }], /SymbolicLink/],
     ['no entries', [], /empty|damaged/],
   ])('refuses %s', async (_what, entries, why) => {
     await refuses(entries, why);

@@ -2,9 +2,11 @@
  *
  * node-tar only warns on `..` and absolute paths by default, so every entry is checked in a pre-scan before
  * anything touches the disk: gzip only, regular files and folders only (no links, devices or FIFOs), no `..`,
- * absolute, drive or backslash paths, no Windows-reserved or case-colliding names, capped entry count and
- * decompressed bytes, exactly one top-level folder. Extraction then goes into a fresh temporary folder with
- * strict mode and the same filter, and the result is checked again for links. */
+ * absolute, drive or backslash paths, no Windows-reserved, case-colliding or duplicate names, capped entry count
+ * and decompressed bytes, exactly one top-level folder. Real exported archives sometimes carry a stray file
+ * beside that folder (a macOS `._name` AppleDouble file, a README): such top-level files are skipped, not
+ * extracted, and reported in `skipped`. Extraction then goes into a fresh temporary folder with strict mode and
+ * the same filter, and the result is checked again for links. */
 import { createReadStream } from 'node:fs';
 import { lstat, mkdtemp, open, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -31,6 +33,10 @@ export interface SafeExtractResult {
   readonly dir: string;
   readonly entries: number;
   readonly bytes: number;
+  /** Stray files beside the top-level folder, not extracted (e.g. `._acme`, `README.txt`). */
+  readonly skipped: string[];
+  /** One human-readable line per skipped file, for the UI and the CLI to show. */
+  readonly warnings: string[];
   /** Removes the temporary folder. */
   dispose(): Promise<void>;
 }
@@ -69,11 +75,24 @@ interface ScanLimits {
   readonly maxEntries: number;
 }
 
+/** The normalised path segments of an entry that passed `entryPathProblem`. */
+function segmentsOf(raw: string): string[] {
+  const out: string[] = [];
+  entryPathProblem(raw, out);
+  return out;
+}
+
+/** A file directly at the top level (not a folder): skipped as a stray beside the connector folder. */
+const isStrayTopLevel = (raw: string, type: string) => type !== 'Directory' && segmentsOf(raw).length === 1;
+
 class Scanner {
   entries = 0;
   bytes = 0;
+  /** The one top-level folder, from a folder entry or from the first segment of a nested entry. */
   topLevel: string | undefined;
-  private readonly seen = new Map<string, string>();
+  readonly strays: string[] = [];
+  /** Case-folded path -> the path as written and whether it is a folder. */
+  private readonly seen = new Map<string, { name: string; dir: boolean }>();
   constructor(private readonly limits: ScanLimits) {}
 
   /** Throws UnsafeArchiveError on the first unsafe entry. */
@@ -90,18 +109,44 @@ class Scanner {
     if (++this.entries > this.limits.maxEntries) throw new UnsafeArchiveError(`more than ${this.limits.maxEntries} entries`);
     this.bytes += entry.size ?? 0;
     if (this.bytes > this.limits.maxBytes) throw new UnsafeArchiveError(`more than ${this.limits.maxBytes} bytes when extracted`);
-    this.checkTopLevel(segments, entry.type === 'Directory', name);
-    const key = segments.join('/').normalize('NFC').toLowerCase();
-    const other = this.seen.get(key);
-    if (other !== undefined && other !== segments.join('/')) throw new UnsafeArchiveError(`"${name}" and "${other}" differ only in case`);
-    this.seen.set(key, segments.join('/'));
+    const isDir = entry.type === 'Directory';
+    this.checkTopLevel(segments, isDir);
+    this.checkUnique(segments, isDir, name);
   }
 
-  private checkTopLevel(segments: string[], isDir: boolean, name: string): void {
+  /** After the last entry: a package holds exactly one folder. */
+  finish(): void {
+    if (this.entries === 0) throw new UnsafeArchiveError('the archive is empty');
+    if (this.topLevel === undefined)
+      throw new UnsafeArchiveError(`"${this.strays[0]}" is a file at the top level and the archive has no folder; a package holds exactly one folder`);
+  }
+
+  private checkTopLevel(segments: string[], isDir: boolean): void {
     const top = segments[0];
+    if (segments.length === 1 && !isDir) {
+      this.strays.push(top);
+      return;
+    }
     if (this.topLevel === undefined) this.topLevel = top;
-    else if (this.topLevel !== top) throw new UnsafeArchiveError(`more than one top-level entry ("${this.topLevel}" and "${top}")`);
-    if (segments.length === 1 && !isDir) throw new UnsafeArchiveError(`"${name}" is a file at the top level; a package holds exactly one folder`);
+    else if (this.topLevel !== top) throw new UnsafeArchiveError(`more than one top-level folder ("${this.topLevel}" and "${top}")`);
+  }
+
+  /** Refuses names that differ only in case, a file given twice, and a path that is both a file and a folder.
+   * A folder entry given twice is harmless and allowed. */
+  private checkUnique(segments: string[], isDir: boolean, name: string): void {
+    for (let i = 1; i <= segments.length; i++) {
+      const written = segments.slice(0, i).join('/');
+      const key = written.normalize('NFC').toLowerCase();
+      const dir = i < segments.length || isDir;
+      const other = this.seen.get(key);
+      if (other === undefined) {
+        this.seen.set(key, { name: written, dir });
+        continue;
+      }
+      if (other.name !== written) throw new UnsafeArchiveError(`"${name}" and "${other.name}" differ only in case`);
+      if (!dir && !other.dir) throw new UnsafeArchiveError(`"${name}" appears more than once (duplicate entries)`);
+      if (dir !== other.dir) throw new UnsafeArchiveError(`"${written}" is both a file and a folder`);
+    }
   }
 }
 
@@ -148,8 +193,12 @@ function prescan(file: string, limits: ScanLimits): Promise<Scanner> {
     parser.on('error', fail);
     parser.on('end', () => {
       if (failed) return;
-      if (scanner.entries === 0) fail(new UnsafeArchiveError('the archive is empty'));
-      else resolve(scanner);
+      try {
+        scanner.finish();
+        resolve(scanner);
+      } catch (e) {
+        fail(e);
+      }
     });
     input.on('error', fail);
     gunzip.on('error', fail);
@@ -186,7 +235,10 @@ export async function safeExtractTgz(file: string, opts: SafeExtractOptions = {}
       strict: true,
       preserveOwner: false,
       noChmod: true,
-      filter: (p, entry) => ALLOWED_TYPES.has((entry as ReadEntry).type) && entryPathProblem(p) === undefined,
+      filter: (p, entry) => {
+        const type = (entry as ReadEntry).type;
+        return ALLOWED_TYPES.has(type) && entryPathProblem(p) === undefined && !isStrayTopLevel(p, type);
+      },
     });
     await assertPlainTree(root);
   } catch (e) {
@@ -194,5 +246,7 @@ export async function safeExtractTgz(file: string, opts: SafeExtractOptions = {}
     throw e instanceof ServiceError ? e : new UnsafeArchiveError(`extraction failed (${(e as Error).message})`);
   }
   const topLevel = scan.topLevel!;
-  return { root, topLevel, dir: path.join(root, topLevel), entries: scan.entries, bytes: scan.bytes, dispose };
+  const skipped = [...scan.strays];
+  const warnings = skipped.map((f) => `Skipped "${f}": a stray file beside the ${topLevel}/ folder, not part of the connector.`);
+  return { root, topLevel, dir: path.join(root, topLevel), entries: scan.entries, bytes: scan.bytes, skipped, warnings, dispose };
 }
