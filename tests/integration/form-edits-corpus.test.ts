@@ -6,8 +6,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { findNodeAtLocation, parseTree, type JSONPath } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
-import { SHARED_DIR } from '../../../../../tests/helpers/tmp';
-import { applyFormEdit, newOperation, type FormEdit } from './edits';
+import { SHARED_DIR } from '../helpers/tmp';
+import { applyFormEdit, newOperation, type FormEdit } from '../../src/renderer/src/store/connector/edits';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const corpusDir = path.join(SHARED_DIR, 'corpus', 'connectors');
