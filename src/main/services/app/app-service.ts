@@ -9,6 +9,7 @@ const SECRET_KEY = /pass|secret|token|key|credential|auth/i;
 
 /** Removes anything that looks like a secret before diagnostics leave the machine. */
 export function redact(value: unknown): unknown {
+  if (typeof value === 'string') return scrubLine(value);
   if (Array.isArray(value)) return value.map(redact);
   if (value && typeof value === 'object')
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_KEY.test(k) ? '<redacted>' : redact(v)]));
@@ -57,6 +58,15 @@ export function createAppService(deps: AppServiceDeps) {
   return { info, exportDiagnostics, openLogsFolder };
 }
 
-const scrubLine = (line: string) => line.replace(/("?(?:password|token|secret|api[_-]?key)"?\s*[:=]\s*)("[^"]*"|\S+)/gi, '$1<redacted>');
+// `password=x`, `"api_key": "x"` (a JSON string to its real end, escaped quotes included), `Authorization: Bearer x`.
+const KEY_VALUE =
+  /("?(?:pass(?:word|wd|phrase)?|token|secret|api[_-]?key|private[_-]?key|credentials?|authorization)"?\s*[:=]\s*)("(?:[^"\\]|\\.)*"|(?:Bearer|Basic)\s+\S+|\S+)/gi;
+const AUTH_SCHEME = /\b(Bearer|Basic)\s+(?!<redacted>)[A-Za-z0-9._~+/=-]{8,}/g;
+// https://user:secret@host: the credentials in a URL, as git prints a remote.
+const URL_CREDENTIALS = /(\b[a-z][a-z0-9+.-]*:\/\/)[^\s/@:]+:[^\s/@]+@/gi;
+
+/** Removes secrets from one log line: values of secret-looking keys, Authorization schemes, URL credentials. */
+export const scrubLine = (line: string) =>
+  line.replace(KEY_VALUE, '$1<redacted>').replace(AUTH_SCHEME, '$1 <redacted>').replace(URL_CREDENTIALS, '$1<redacted>@');
 
 export type AppService = ReturnType<typeof createAppService>;
