@@ -17,10 +17,23 @@ function octal(n: number, width: number): string {
   return n.toString(8).padStart(width - 1, '0') + '\0';
 }
 
+/** Names past 100 bytes go into the ustar prefix field (up to 155 bytes), split at a slash. */
+function splitName(name: string): { prefix: string; name: string } {
+  if (Buffer.byteLength(name) <= 100) return { prefix: '', name };
+  for (let i = name.indexOf('/'); i >= 0; i = name.indexOf('/', i + 1)) {
+    const prefix = name.slice(0, i);
+    const rest = name.slice(i + 1);
+    if (Buffer.byteLength(prefix) <= 155 && Buffer.byteLength(rest) <= 100 && rest !== '') return { prefix, name: rest };
+  }
+  throw new Error(`raw-tar: name too long for a ustar header: ${name}`);
+}
+
 function header(e: RawEntry, size: number): Buffer {
   const h = Buffer.alloc(512);
   const type = e.type ?? (e.name.endsWith('/') ? '5' : '0');
-  h.write(e.name, 0, 100, 'utf8');
+  const split = splitName(e.name);
+  h.write(split.name, 0, 100, 'utf8');
+  h.write(split.prefix, 345, 155, 'utf8');
   h.write(octal(e.mode ?? (type === '5' ? 0o755 : 0o644), 8), 100, 'ascii');
   h.write(octal(0, 8), 108, 'ascii');
   h.write(octal(0, 8), 116, 'ascii');
