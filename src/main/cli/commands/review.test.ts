@@ -1,14 +1,20 @@
-import { cp, readFile, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { cp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_PROJECT, tmpDir } from '../../../../tests/helpers/tmp';
 import type { CliIO } from '../command';
+import { createEnvironmentService } from '../../services/runtime/environment-service';
 import review from './review';
 
 async function run(cwd: string, ...argv: string[]) {
+  return runIn({}, cwd, ...argv);
+}
+
+async function runIn(env: NodeJS.ProcessEnv, cwd: string, ...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIO = { out: (t) => void out.push(t), err: (t) => void err.push(t), cwd, env: {} };
+  const io: CliIO = { out: (t) => void out.push(t), err: (t) => void err.push(t), cwd, env };
   const code = await review.run(argv, io);
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
@@ -93,4 +99,34 @@ describe('connector-studio review', () => {
     expect(r.out).toBe('');
     expect(r.err).toMatch(why);
   });
+
+  it('--json includes pyright findings with "source": "pyright" for a type error', async () => {
+    const { work } = await sample(addToUtils('\n\ndef answer() -> int:\n    return "forty-two"\n'));
+    const r = await run(work, 'sample-threat-intel', '--json');
+    const report = JSON.parse(r.out);
+    expect(report.findings).toContainEqual(expect.objectContaining({ source: 'pyright', rule: 'reportReturnType', severity: 'error', path: 'utils.py' }));
+    expect(report.sections.find((s: { id: string }) => s.id === 'python').findings).toContainEqual(expect.objectContaining({ source: 'pyright' }));
+    expect(r.code).toBe(1);
+  }, 120_000);
+
+  it("pyright resolves imports from the connector's virtualenv (the Environment tab's), as in the editor", async () => {
+    const { work, dir } = await sample(addToUtils('\n\nimport cs_probe_only_in_venv  # noqa: E402\n\nPROBE = cs_probe_only_in_venv.VALUE\n'));
+    const userData = path.join(work, 'user-data');
+    const missing = (report: { findings: { rule: string }[] }) => report.findings.filter((f) => f.rule === 'reportMissingImports');
+    // Without the environment the import is unresolved.
+    const before = JSON.parse((await runIn({ FSOAR_USER_DATA_DIR: userData }, work, 'sample-threat-intel', '--json')).out);
+    expect(missing(before)).toHaveLength(1);
+    // The venv the IDE would install for this connector, holding the module.
+    const envs = createEnvironmentService({
+      userDataDir: userData, connectorDirOf: async (p) => p, settingsPython: async () => ['python3'], stopWorker: async () => undefined, emit: () => undefined,
+    });
+    const venv = envs.venvOf(dir);
+    execFileSync('python3', ['-m', 'venv', '--without-pip', venv]);
+    const [pyDir] = await readdir(path.join(venv, 'lib'));
+    const site = path.join(venv, 'lib', pyDir, 'site-packages');
+    await mkdir(site, { recursive: true });
+    await writeFile(path.join(site, 'cs_probe_only_in_venv.py'), 'VALUE = 1\n');
+    const after = JSON.parse((await runIn({ FSOAR_USER_DATA_DIR: userData }, work, 'sample-threat-intel', '--json')).out);
+    expect(missing(after)).toEqual([]);
+  }, 240_000);
 });

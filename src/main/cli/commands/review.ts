@@ -3,6 +3,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { countsLine, createReviewService, locationOf, renderReviewHtml, type ReviewReport } from '../../services/review';
+import { cliEnvironment } from '../../services/runtime/cli-support';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, parseArgs, type CliCommand, type CliIO } from '../command';
 
 const USAGE = 'review <folder|tgz> [--against <version>] [--json] [--html FILE] [--check-install]';
@@ -48,7 +49,10 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   }
   let report: ReviewReport;
   try {
-    report = await createReviewService().review(path.resolve(io.cwd, args.target), { against: args.against, checkInstall: args.checkInstall, cwd: io.cwd });
+    // pyright resolves imports against the connector's virtualenv and the configured Python, as in the editor.
+    const { configured, environments } = cliEnvironment(io.env);
+    const reviewer = createReviewService({ pyright: (dir) => ({ pythonPath: configured, extraVenvs: [environments.venvOf(dir)] }) });
+    report = await reviewer.review(path.resolve(io.cwd, args.target), { against: args.against, checkInstall: args.checkInstall, cwd: io.cwd });
     if (args.html) await writeFile(path.resolve(io.cwd, args.html), renderReviewHtml(report, { generatedAt: new Date().toISOString() }));
   } catch (e) {
     io.err(`connector-studio review: ${(e as Error).message}`);

@@ -18,6 +18,9 @@ interface CliDiagnostic {
 export interface PyrightCliOptions {
   /** The configured interpreter (Settings); a virtualenv in the project wins over it. */
   pythonPath?: string;
+  /** More virtualenvs to try after the project's own, e.g. the connector's environment in the user data
+   * folder (environment-service `venvOf`), as the editor's language server does. */
+  extraVenvs?: readonly string[];
   stubsDir?: string;
   timeoutMs?: number;
 }
@@ -56,7 +59,7 @@ export async function pyrightFindings(connectorDir: string, opts: PyrightCliOpti
   try {
     const config = path.join(work, 'pyrightconfig.json');
     await writeFile(config, JSON.stringify(cliConfig(work, dir, opts.stubsDir ?? defaultStubsDir())));
-    const python = await pythonFor(dir, path.dirname(dir), opts.pythonPath ?? '');
+    const python = await pythonFor(dir, path.dirname(dir), opts.pythonPath ?? '', opts.extraVenvs ?? []);
     const out = await runCli(['--outputjson', '-p', config, ...(python ? ['--pythonpath', python] : [])], opts.timeoutMs ?? 120_000);
     const report = JSON.parse(out) as { generalDiagnostics?: CliDiagnostic[] };
     return (report.generalDiagnostics ?? [])

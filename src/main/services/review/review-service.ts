@@ -5,7 +5,7 @@ import path from 'node:path';
 import { analyzeFiles } from '../../../shared/connector/security';
 import type { InfoJson } from '../../../shared/connector/info-json';
 import { REQUIREMENTS_TXT } from '../../../shared/connector/snapshot';
-import { pyrightFindings } from '../lsp';
+import { pyrightFindings, type PyrightCliOptions } from '../lsp';
 import { ServiceError } from '../errors';
 import { createValidateService } from '../validate';
 import { compatFindings, loadVersionInfo } from './against';
@@ -44,7 +44,7 @@ interface Collected {
   readonly findings: ReviewFinding[];
 }
 
-async function collect(c: OpenedConnector, opts: ReviewOptions & { cwd?: string }): Promise<Collected> {
+async function collect(c: OpenedConnector, opts: ReviewOptions & { cwd?: string }, deps: ReviewDeps): Promise<Collected> {
   const validation = c.infoJsonError
     ? { connector: c.snapshot.folderName, version: '', findings: [{ rule: 'info-json-parse', source: 'rules' as const, severity: 'error' as const, path: 'info.json', message: c.infoJsonError }] }
     : createValidateService().validateSnapshot(c.snapshot);
@@ -52,7 +52,7 @@ async function collect(c: OpenedConnector, opts: ReviewOptions & { cwd?: string 
   const findings: ReviewFinding[] = [
     ...validation.findings,
     ...lintPython(c.snapshot.files),
-    ...(await pyrightFindings(c.dir)),
+    ...(await pyrightFindings(c.dir, deps.pyright?.(c.dir) ?? {})),
     ...analyzeFiles(c.snapshot.files),
     ...(await dependencyFindings(c, opts)),
   ];
@@ -72,13 +72,19 @@ export function assembleReport(connector: string, version: string, findings: rea
   return { connector, version, findings: all, summary, sections, verdict: verdictOf(summary) };
 }
 
-async function review(absPath: string, opts: ReviewOptions & { cwd?: string } = {}): Promise<ReviewReport> {
-  return withConnector(path.resolve(absPath), async (c) => {
-    const { connector, version, findings } = await collect(c, opts);
-    return assembleReport(connector, version, findings, opts.against !== undefined);
-  });
+
+export interface ReviewDeps {
+  /** pyright's interpreter for a connector folder: the configured Python and the connector's virtualenv, so
+   * imports resolve as in the editor. */
+  pyright?: (connectorDir: string) => PyrightCliOptions;
 }
 
-export function createReviewService(): ReviewService {
+export function createReviewService(deps: ReviewDeps = {}): ReviewService {
+  async function review(absPath: string, opts: ReviewOptions & { cwd?: string } = {}): Promise<ReviewReport> {
+    return withConnector(path.resolve(absPath), async (c) => {
+      const { connector, version, findings } = await collect(c, opts, deps);
+      return assembleReport(connector, version, findings, opts.against !== undefined);
+    });
+  }
   return { review };
 }

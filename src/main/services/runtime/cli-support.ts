@@ -113,8 +113,9 @@ export async function openConnectorInput(arg: string | undefined, cwd: string): 
   }
 }
 
-/** A runtime for one CLI command: interpreter and timeout from CONNECTOR_STUDIO_PYTHON or the app's settings. */
-export function cliRuntime(env: NodeJS.ProcessEnv): RuntimeService {
+/** The app's Python settings and per-connector environments, for a CLI command: the interpreter from
+ * CONNECTOR_STUDIO_PYTHON or the app's settings, and the virtualenvs the IDE's Environment tab installed. */
+export function cliEnvironment(env: NodeJS.ProcessEnv) {
   const userDataDir = defaultUserDataDir(env);
   let settings: { pythonPath?: string; runtimeTimeoutSec?: number } = {};
   try {
@@ -124,7 +125,6 @@ export function cliRuntime(env: NodeJS.ProcessEnv): RuntimeService {
   }
   const configured = env.CONNECTOR_STUDIO_PYTHON || settings.pythonPath || '';
   const pythonCommand = pythonCandidates(configured)[0];
-  // The same per-connector interpreter and virtualenv as the IDE's Test view, so `run` behaves like Execute.
   const environments = createEnvironmentService({
     userDataDir,
     connectorDirOf: async (projectId) => projectId,
@@ -132,6 +132,13 @@ export function cliRuntime(env: NodeJS.ProcessEnv): RuntimeService {
     stopWorker: async () => undefined,
     emit: () => undefined,
   });
+  return { userDataDir, settings, configured, pythonCommand, environments };
+}
+
+/** A runtime for one CLI command: interpreter and timeout from CONNECTOR_STUDIO_PYTHON or the app's settings. */
+export function cliRuntime(env: NodeJS.ProcessEnv): RuntimeService {
+  // The same per-connector interpreter and virtualenv as the IDE's Test view, so `run` behaves like Execute.
+  const { userDataDir, settings, pythonCommand, environments } = cliEnvironment(env);
   return createRuntimeService({
     dataDir: path.join(userDataDir, 'runtime'),
     pythonCommand,
