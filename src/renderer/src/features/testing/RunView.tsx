@@ -4,6 +4,7 @@ import { cassetteLabel, formatDuration, type RunRecord } from '../../store/testi
 import { useTestingStore } from '../../store/testing/store';
 import { LogList, StreamText } from './LogList';
 import { ResultData } from './ResultData';
+import { SchemaOffer } from './SchemaOffer';
 
 /** The run in focus: its live output while it runs, then status, message, data and the output_schema check. */
 export function RunView() {
@@ -52,6 +53,7 @@ function Finished({ run }: { run: RunRecord }) {
         <>
           <SchemaDiff missing={r.schema.missing} extra={r.schema.extra} />
           {!hasSchema && <p className="tc-help" data-testid="schema-ok">The data has exactly the keys output_schema declares.</p>}
+          {!r.binary && <SchemaOffer operation={run.operation} data={r.data} differs={hasSchema} />}
           <ResultData key={run.runId} data={r.data} extra={r.schema.extra} binary={r.binary} operation={run.operation} />
         </>
       )}
