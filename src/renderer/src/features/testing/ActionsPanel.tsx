@@ -50,7 +50,7 @@ export function ActionsPanel() {
         <>
           {op.description && <p className="tc-help">{op.description}</p>}
           <h3 className="tc-title">Parameters</h3>
-          <DynamicForm fields={op.parameters} raw={paramsRaw} errors={paramErrors} onChange={s.setParam} />
+          <DynamicForm fields={op.parameters} raw={paramsRaw} errors={paramErrors} apiOptions onChange={s.setParam} />
           <CassetteControl operation={op.operation} />
           <div className="button-row">
             <button className="button primary small" disabled={!!runningId} onClick={() => void s.run()} data-testid="run-action"

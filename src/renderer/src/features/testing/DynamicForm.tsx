@@ -8,11 +8,13 @@ interface FormProps {
   raw: Values;
   errors: Record<string, string>;
   secretsSet?: readonly string[];
+  /** Selects with an `apiOperation` run it for their options. */
+  apiOptions?: boolean;
   onChange(name: string, value: unknown): void;
 }
 
 /** The fields FortiSOAR would show for the current values (onchange branches indented under their parent). */
-export function DynamicForm({ fields, raw, errors, secretsSet = [], onChange }: FormProps) {
+export function DynamicForm({ fields, raw, errors, secretsSet = [], apiOptions, onChange }: FormProps) {
   const base = useId();
   const shown = shownFields(fields, raw);
   if (!shown.length) return <p className="muted small">No fields.</p>;
@@ -28,7 +30,7 @@ export function DynamicForm({ fields, raw, errors, secretsSet = [], onChange }: 
         const help = f.description || (typeof f.tooltip === 'string' ? f.tooltip : '');
         const checkbox = f.type === 'checkbox';
         const input = (
-          <FieldInput id={id} field={f} value={value} describedBy={`${id}-d ${id}-e`} invalid={!!error} secretSaved={saved} onChange={(v) => onChange(f.name!, v)} />
+          <FieldInput id={id} field={f} value={value} describedBy={`${id}-d ${id}-e`} invalid={!!error} secretSaved={saved} apiOptions={apiOptions} onChange={(v) => onChange(f.name!, v)} />
         );
         return (
           <div key={id} className={`tc-field${checkbox ? ' inline' : ''}`} style={{ marginLeft: depth * 12 }} data-field={f.name}>

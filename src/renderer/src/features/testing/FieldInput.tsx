@@ -1,4 +1,5 @@
 import type { Field } from '../../../../shared/connector/info-json';
+import { ApiOperationSelect } from './ApiOperationSelect';
 
 export interface InputProps {
   id: string;
@@ -8,6 +9,8 @@ export interface InputProps {
   invalid: boolean;
   /** Password fields with a stored secret: the box stays empty and says so. */
   secretSaved?: boolean;
+  /** Selects with an `apiOperation` run it for their options (the Test Actions form). */
+  apiOptions?: boolean;
   onChange(value: unknown): void;
 }
 
@@ -15,7 +18,10 @@ const options = (f: Field) => (Array.isArray(f.options) ? f.options.map((o) => (
 const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 
 /** One info.json field as FortiSOAR renders it, by type; values arrive and leave "raw" (see store/testing/form.ts). */
-export function FieldInput({ id, field, value, describedBy, invalid, secretSaved, onChange }: InputProps) {
+export function FieldInput(props: InputProps) {
+  const { id, field, value, describedBy, invalid, secretSaved, apiOptions, onChange } = props;
+  if (apiOptions && field.apiOperation && (field.type === 'select' || field.type === 'multiselect') && !(Array.isArray(field.options) && field.options.length))
+    return <ApiOperationSelect {...props} />;
   const common = { id, 'aria-describedby': describedBy, 'aria-invalid': invalid, 'aria-required': field.required === true, disabled: field.editable === false, 'data-testid': `field-${field.name}` };
   const text = (type: string, extra: object = {}) => (
     <input {...common} {...extra} className="text-input wide" type={type} value={str(value)} placeholder={field.placeholder} spellCheck={false}
