@@ -13,7 +13,8 @@ class HmacAuth(AuthBase):
     public_key: Any
     private_key: Any
     payload: Any
-    def __init__(self, url: Any, method: str, public_key: Any, private_key: Any, payload: Any = None) -> None: ...
+    def __init__(self, url: Any, method: str, public_key: Any, private_key: Any, payload: Any = None) -> None:
+        """Signs ``method`` on ``url`` (with ``payload``) with the appliance's HMAC key pair."""
     def header(self, timestamp: str | None = None) -> str:
         """The Authorization header value for this request."""
     def __call__(self, request: PreparedRequest) -> PreparedRequest: ...

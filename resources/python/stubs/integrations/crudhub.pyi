@@ -2,9 +2,13 @@
 
 Connector Studio has no FortiSOAR server: requests are recorded in the call's response and answered locally.
 """
+import logging
 from typing import Any, Iterable
 
 import requests
+
+logger: logging.Logger
+"""The framework's own logger for this module; connectors log with ``get_logger(name)`` instead."""
 
 def make_request(url: Any, method: Any, body: Any = None, *args: Any, **kwargs: Any) -> Any:
     """Sends ``method`` to a FortiSOAR API IRI (``/api/3/...``) with the appliance's HMAC keys and returns

@@ -12,7 +12,8 @@ class ConnectorError(Exception):
     """Raise it to fail an action or a health check: its message is what the playbook or the
     configuration page shows (health: status "Disconnected" with this message)."""
 
-    def __init__(self, *args: Any) -> None: ...
+    def __init__(self, *args: Any) -> None:
+        """``ConnectorError(message)``: the message becomes the failed action's or health check's message."""
 
 class CustomConnectorException(Exception):
     """An older exception some connectors raise; the engine treats it like any other failure."""

@@ -8,20 +8,30 @@ from typing import Any
 class Result(object):
     """The execute envelope of one action: status, message, data, binary flag and playbook env."""
 
-    def __init__(self) -> None: ...
-    def get_operation(self) -> Any: ...
-    def set_operation(self, operation: Any) -> Any: ...
-    def get_status(self) -> Any: ...
+    def __init__(self) -> None:
+        """A Success result with an empty message, no data and no operation."""
+    def get_operation(self) -> Any:
+        """The operation this result belongs to (None until set)."""
+    def set_operation(self, operation: Any) -> Any:
+        """Sets the operation name and returns it."""
+    def get_status(self) -> Any:
+        """``'Success'`` (the default) or ``'Failed'``."""
     def set_status(self, status: Any) -> None:
         """``'Success'`` or ``'Failed'``."""
-    def get_message(self) -> Any: ...
-    def set_message(self, message: Any) -> None: ...
-    def get_data(self) -> Any: ...
-    def get_binary(self) -> bool: ...
+    def get_message(self) -> Any:
+        """The message shown with the action's result."""
+    def set_message(self, message: Any) -> None:
+        """Sets the message shown with the action's result."""
+    def get_data(self) -> Any:
+        """The action's output, as set with ``set_data``."""
+    def get_binary(self) -> bool:
+        """True when the data is file content."""
     def set_data(self, item: Any, is_binary: bool = False) -> Any:
         """The action's output (``data`` in the envelope); ``is_binary`` marks file content."""
-    def get_env(self) -> Any: ...
-    def set_env(self, env: Any) -> Any: ...
+    def get_env(self) -> Any:
+        """The variables handed to the playbook environment."""
+    def set_env(self, env: Any) -> Any:
+        """Sets the playbook environment variables and returns them."""
     def set_result(self, status: Any, message: str = '', exception: BaseException | None = None) -> None:
         """``status`` is 'Success'/'Failed' or a truthy/falsy value; an exception's text is appended to the message."""
     def get_result(self) -> dict[str, Any]:

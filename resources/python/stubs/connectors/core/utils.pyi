@@ -1,7 +1,22 @@
-"""``connectors.core.utils``: the health-check helper and configuration updates."""
+"""``connectors.core.utils``: the health-check helper and configuration updates.
+
+It also re-exports ConnectorError and the server's stock error messages that ``api_health_check`` raises
+with, as the server's module does.
+"""
+import logging
 from typing import Any
 
 import requests
+
+from connectors.core.base_connector import ConnectorError as ConnectorError
+from connectors.core.constants import CONNECTION_TIMEOUT as CONNECTION_TIMEOUT
+from connectors.core.constants import INVALID_URL_OR_CREDENTIALS as INVALID_URL_OR_CREDENTIALS
+from connectors.core.constants import REQUEST_READ_TIMEOUT as REQUEST_READ_TIMEOUT
+from connectors.core.constants import SSL_VALIDATION_ERROR as SSL_VALIDATION_ERROR
+from connectors.core.constants import UNAUTHORIZED as UNAUTHORIZED
+
+logger: logging.Logger
+"""The framework's own logger for this module; connectors log with ``get_logger(name)`` instead."""
 
 def api_health_check(
     url: str,

@@ -1,5 +1,9 @@
 """``connectors.debug_utils.curl_script``: logs HTTP requests as curl commands."""
+import logging
 from typing import Any
+
+logger: logging.Logger
+"""The framework's own logger for this module; connectors log with ``get_logger(name)`` instead."""
 
 def make_curl(
     method: Any,
