@@ -1,7 +1,9 @@
+import AxeBuilder from '@axe-core/playwright';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SAMPLE_CONNECTOR, expect, test } from '../../fixtures';
 import { repoRoot } from '../../host';
+import { editor } from '../../pages/editor';
 import { homePage } from '../../pages/home';
 import { testPanel } from '../../pages/testing';
 import { API_KEY, startVendor, type VendorServer } from './vendor-server';
@@ -96,6 +98,9 @@ test('an apiOperation select is filled by running the hidden operation with the 
   await expect(status).toHaveText('Options from "list_feeds" failed: The service refused the API key (HTTP 401).');
   await expect(status).toHaveAttribute('role', 'alert');
   await page.getByTestId('actions-panel').screenshot({ path: shot('test-actions-api-operation-error') });
+  const violations = (await new AxeBuilder({ page }).include('[data-testid="actions-panel"]').analyze()).violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+  expect(violations).toEqual([]);
 
   // Back on the good one, its options are still there without another call.
   const calls = statusCalls();
@@ -136,4 +141,17 @@ test('Write output_schema from this output: info.json gets the real keys, saved,
   await expect(page.getByTestId('schema-ok')).toBeVisible();
   await expect(page.getByTestId('schema-diff')).toHaveCount(0);
   await expect(page.getByTestId('schema-offer')).toHaveCount(0);
+
+  // Undo in info.json takes it back like any form edit; saved, the next run shows the diff and the offer again.
+  const ed = editor(page);
+  await ed.waitReady(`${SAMPLE_CONNECTOR}/info.json`);
+  await ed.focus();
+  await page.keyboard.press('Control+z');
+  await expect(tab).toHaveAttribute('data-dirty', 'true');
+  await ed.save();
+  await expect(tab).toHaveAttribute('data-dirty', 'false');
+  expect(JSON.parse(await readFile(infoPath, 'utf8')).operations[0].output_schema).toEqual({ ip: '', score: '', categories: [], last_seen: '' });
+  await t.run.click();
+  await expect(t.schemaMissing).toHaveText(['last_seen']);
+  await expect(page.getByTestId('schema-write')).toBeVisible();
 });
