@@ -127,7 +127,14 @@ export async function createServices(config: ServicesConfig) {
     git,
     credentials,
     reviewDesk,
-    authoring: createAuthoringService({ resourcesDir: config.resourcesDir, git, projects, validate, workspaceRoot: async () => (await settings.get()).workspaceRoot }),
+    authoring: createAuthoringService({
+      resourcesDir: config.resourcesDir,
+      git,
+      projects,
+      validate,
+      workspaceRoot: async () => (await settings.get()).workspaceRoot,
+      emit: (e) => events.emit('package.progress', e),
+    }),
     versions: createVersionsService({ gitBinary }),
     /** Clones into the workspace, then registers the result as a project. */
     cloneIntoWorkspace: async (url: string, name?: string) => {

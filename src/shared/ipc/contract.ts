@@ -1,7 +1,7 @@
 import type { ValidationReport } from '../connector/findings';
 import type { CompatReport } from '../connector/compat/types';
 import type { WizardAnswers } from '../connector/wizard';
-import type { Branches, CommitFiles, FileDiffMode, GitChanges, GitFileDiff, LogPage, LogQuery, PullResult, RemoteInfo, TagInfo } from '../models/git';
+import type { Branches, CommitFiles, FileDiffMode, GitChanges, GitFileDiff, IgnoreCheck, LogPage, LogQuery, PullResult, RemoteInfo, TagInfo } from '../models/git';
 import type { PlaybookList } from '../connector/playbook-list';
 import type { ReviewReport } from '../models/review';
 import type {
@@ -124,6 +124,8 @@ export interface Contract {
   'git.unstage': { req: InProject & { relPaths: string[] }; res: Empty };
   'git.commit': { req: InProject & { message?: string; amend?: boolean }; res: { sha: string } };
   'git.discard': { req: InProject & { relPaths: string[] }; res: Empty };
+  /** Appends the recommended ignore lines (venvs, Python caches, user data) the repository lacks to .gitignore. */
+  'git.addRecommendedIgnores': { req: InProject; res: IgnoreCheck };
   'git.fileDiff': { req: InProject & { relPath: string; mode?: FileDiffMode }; res: GitFileDiff };
   'git.log': { req: InProject & { query: LogQuery }; res: LogPage };
   'git.commitFiles': { req: InProject & { rev: string }; res: CommitFiles };
@@ -161,12 +163,14 @@ export interface Contract {
   'connector.create': { req: { answers: WizardAnswers }; res: ProjectSummary };
   'connector.addVersion': { req: InProject & { level: 'major' | 'minor' | 'patch' }; res: { from: string; to: string; tag: string; sha: string } };
   'connector.duplicate': { req: InProject & { name: string; label: string; version: string }; res: ProjectSummary };
-  /** Validates, then writes a deterministic .tgz beside the project; the bytes come back for a browser download. */
+  /** Validates, then writes a deterministic .tgz beside the project; the bytes come back for a browser download.
+   * With a runId, streams `package.progress` events tagged with it while the files are packed. */
   'package.export': {
-    req: InProject & { force?: boolean };
+    req: InProject & { force?: boolean; runId?: string };
     res: { file: string; fileName: string; bytes: number; name: string; version: string; entries: string[]; base64: string };
   };
-  'package.import': { req: { fileName: string; base64: string; replace?: boolean }; res: ProjectSummary };
+  /** `skipped`: stray files beside the connector folder in the archive (e.g. `._name`), not imported. */
+  'package.import': { req: { fileName: string; base64: string; replace?: boolean }; res: ProjectSummary & { skipped?: string[] } };
   /** Reviewer mode: a .tgz unpacked safely and opened read-only (not part of the workspace until imported). */
   'review.openPackage': { req: { fileName: string; base64: string }; res: ProjectSummary };
   'review.run': { req: InProject & { against?: string; checkInstall?: boolean }; res: ReviewReport };
@@ -247,6 +251,8 @@ export interface Events {
   'runtime.output': { runId: string; kind: 'log' | 'stdout' | 'stderr'; text: string };
   'runtime.installProgress': InstallProgressEvent;
   'publish.progress': PublishProgressEvent;
+  /** Export packing: `done` of `total` archive entries (the folder itself counts), for the caller's runId. */
+  'package.progress': { runId: string; projectId: string; done: number; total: number };
   'lsp.diagnostics': { projectId: string; relPath: string; diagnostics: LspDiagnostic[] };
 }
 

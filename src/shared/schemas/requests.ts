@@ -81,6 +81,7 @@ export const requestSchemas: Record<Channel, Schema> = {
   'git.unstage': inProject({ relPaths: strings }, ['relPaths']),
   'git.commit': inProject({ message: str, amend: bool }),
   'git.discard': inProject({ relPaths: strings }, ['relPaths']),
+  'git.addRecommendedIgnores': inProject(),
   'git.fileDiff': inProject({ relPath: nonEmpty, mode: { enum: ['head', 'unstaged', 'staged'] } }, ['relPath']),
   'git.log': inProject(
     {
@@ -132,7 +133,7 @@ export const requestSchemas: Record<Channel, Schema> = {
   'connector.create': obj({ answers: { type: 'object' } }, ['answers']),
   'connector.addVersion': inProject({ level: { enum: ['major', 'minor', 'patch'] } }, ['level']),
   'connector.duplicate': inProject({ name: nonEmpty, label: nonEmpty, version: nonEmpty }, ['name', 'label', 'version']),
-  'package.export': inProject({ force: bool }),
+  'package.export': inProject({ force: bool, runId: nonEmpty }),
   'package.import': obj({ fileName: nonEmpty, base64: nonEmpty, replace: bool }, ['fileName', 'base64']),
   'review.openPackage': obj({ fileName: nonEmpty, base64: nonEmpty }, ['fileName', 'base64']),
   'review.run': inProject({ against: str, checkInstall: bool }),

@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { rawTgz } from '../../../../tests/helpers/raw-tar';
 import { REPO_ROOT, tmpDir } from '../../../../tests/helpers/tmp';
+import type { Events } from '../../../shared/ipc/contract';
 import { createServices, type Services } from '../index';
 import { dispatch } from '../router';
 
@@ -37,6 +39,44 @@ describe('authoring channels', () => {
     expect(imported.value).toMatchObject({ name: 'acme-intel', connectorRel: '' });
     const again = await dispatch(s, 'package.import', { fileName: 'x.tgz', base64: exported.value.base64 });
     expect(again.ok === false && again.error.code).toBe('CONFLICT');
+  });
+
+  it('export with a runId streams package.progress events up to every entry; without one it sends none', async () => {
+    const s = await services();
+    const answers = await dispatch(s, 'templates.defaults', { templateId: 'utilities', name: 'acme-utils' });
+    if (!answers.ok) throw new Error(answers.error.message);
+    const created = await dispatch(s, 'connector.create', { answers: answers.value });
+    if (!created.ok) throw new Error(created.error.message);
+    const projectId = created.value.id;
+    const events: Events['package.progress'][] = [];
+    const off = s.events.subscribe((name, payload) => name === 'package.progress' && events.push(payload as Events['package.progress']));
+    try {
+      const exported = await dispatch(s, 'package.export', { projectId, runId: 'export-1' });
+      if (!exported.ok) throw new Error(exported.error.message);
+      const total = exported.value.entries.length;
+      expect(events.length).toBeGreaterThan(1);
+      expect(events.every((e) => e.runId === 'export-1' && e.projectId === projectId && e.total === total)).toBe(true);
+      expect(events[0].done).toBe(1);
+      expect(events.at(-1)!.done).toBe(total);
+      expect(events.map((e) => e.done)).toEqual([...events.map((e) => e.done)].sort((a, b) => a - b));
+
+      events.length = 0;
+      const quiet = await dispatch(s, 'package.export', { projectId });
+      expect(quiet.ok).toBe(true);
+      expect(events).toEqual([]);
+      const bad = await dispatch(s, 'package.export', { projectId, runId: '' });
+      expect(!bad.ok && bad.error.code).toBe('VALIDATION');
+    } finally {
+      off();
+    }
+  });
+
+  it('imports an upload with a stray top-level file, reporting it as skipped', async () => {
+    const s = await services();
+    const tgz = rawTgz([{ name: '._plain', data: 'x' }, { name: 'plain/info.json', data: '{"name": "plain", "version": "2.0.0"}' }]);
+    const r = await dispatch(s, 'package.import', { fileName: 'plain.tgz', base64: tgz.toString('base64') });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value).toMatchObject({ name: 'plain', skipped: ['._plain'] });
   });
 
   it('refuses a hostile upload without touching the workspace', async () => {

@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { WizardAnswers } from '../../../shared/connector/wizard';
+import type { Events } from '../../../shared/ipc/contract';
 import type { ProjectSummary } from '../../../shared/models/workspace';
 import { createProject } from '../connector/scaffold';
 import { loadStoreNames } from '../connector/store-names';
@@ -10,7 +11,7 @@ import { addVersion } from '../connector/version';
 import { duplicateConnector } from '../connector/duplicate';
 import type { GitService } from '../git/git-service';
 import { importArchive } from '../packaging/import';
-import { packageConnector } from '../packaging/package';
+import { packageConnector, throttleProgress } from '../packaging/package';
 import type { ProjectService } from '../projects/project-service';
 import type { ValidateService } from '../validate';
 
@@ -20,6 +21,8 @@ export interface AuthoringDeps {
   projects: ProjectService;
   validate: ValidateService;
   workspaceRoot: () => Promise<string>;
+  /** Sends `package.progress` events (the event bus in createServices). */
+  emit?: (e: Events['package.progress']) => void;
 }
 
 /** The Connector Wizard, versions and .tgz export/import as the UI reaches them: every result is a project. */
@@ -33,22 +36,25 @@ export function createAuthoringService(deps: AuthoringDeps) {
     return deps.projects.open(created.projectRoot);
   }
 
-  /** The archive comes back as base64 too, so browser mode can offer it as a download. */
-  async function exportPackage(projectId: string, force?: boolean) {
+  /** The archive comes back as base64 too, so browser mode can offer it as a download. With a runId, packing
+   * reports `package.progress` events (at most one per percent) tagged with it. */
+  async function exportPackage(projectId: string, force?: boolean, runId?: string) {
     const dir = await deps.projects.connectorDirOf(projectId);
-    const r = await packageConnector(dir, { force, validate: deps.validate });
+    const emit = deps.emit;
+    const onProgress = runId && emit ? throttleProgress((done, total) => emit({ runId, projectId, done, total })) : undefined;
+    const r = await packageConnector(dir, { force, validate: deps.validate, onProgress });
     const base64 = (await readFile(r.file)).toString('base64');
     return { file: r.file, fileName: path.basename(r.file), bytes: r.bytes, name: r.name, version: r.version, entries: r.entries, base64 };
   }
 
   /** An upload from the UI: written to a private temp folder, then imported with the safe extraction. */
-  async function importPackage(fileName: string, base64: string, replace?: boolean): Promise<ProjectSummary> {
+  async function importPackage(fileName: string, base64: string, replace?: boolean): Promise<ProjectSummary & { skipped: string[] }> {
     const tmp = await mkdtemp(path.join(os.tmpdir(), 'cs-import-'));
     try {
       const tgz = path.join(tmp, path.basename(fileName) || 'upload.tgz');
       await writeFile(tgz, Buffer.from(base64, 'base64'));
       const imported = await importArchive(tgz, { into: await deps.workspaceRoot(), replace });
-      return deps.projects.open(imported.dir);
+      return { ...(await deps.projects.open(imported.dir)), skipped: imported.skipped };
     } finally {
       await rm(tmp, { recursive: true, force: true });
     }

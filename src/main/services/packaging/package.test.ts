@@ -9,7 +9,7 @@ import { createProject } from '../connector/scaffold';
 import { defaultAnswers, loadTemplate } from '../connector/templates';
 import { createGitService } from '../git/git-service';
 import { createValidateService } from '../validate';
-import { PACKAGE_MTIME, packageConnector } from './package';
+import { PACKAGE_MTIME, packageConnector, throttleProgress } from './package';
 
 const run = promisify(execFile);
 const TEMPLATES = path.resolve(__dirname, '../../../../resources/templates');
@@ -87,6 +87,25 @@ describe('packageConnector', () => {
     const b = await packageConnector(connectorDir, { validate, out: path.join(work, 'b.tgz') });
     await chmod(path.join(connectorDir, 'operations.py'), 0o644);
     expect((await readFile(a.file)).equals(await readFile(b.file))).toBe(true);
+  });
+
+  it('reports progress for every entry, folder first, ending at the total', async () => {
+    const calls: [number, number][] = [];
+    const r = await packageConnector(connectorDir, { validate, out: path.join(work, 'p.tgz'), onProgress: (done, total) => void calls.push([done, total]) });
+    expect(calls).toEqual(r.entries.map((_, i) => [i + 1, r.entries.length]));
+  });
+
+  it('throttles progress to one call per percent, always the first and the last', () => {
+    const seen: number[] = [];
+    const report = throttleProgress((done) => void seen.push(done));
+    for (let i = 1; i <= 1000; i++) report(i, 1000);
+    expect(seen.length).toBe(101);
+    expect(seen[0]).toBe(1);
+    expect(seen.at(-1)).toBe(1000);
+    const few: number[] = [];
+    const small = throttleProgress((done) => void few.push(done));
+    for (let i = 1; i <= 3; i++) small(i, 3);
+    expect(few).toEqual([1, 2, 3]);
   });
 
   it('normalises headers: modes 0644/0755, no owners, a fixed mtime, a fixed gzip header', async () => {

@@ -24,6 +24,7 @@ export interface PackageOptions extends FileListOptions {
   readonly force?: boolean;
   /** Required unless `force`: the package is refused while it reports errors. */
   readonly validate?: ValidateService;
+  /** Called as each entry (the folder itself first) is packed: `done` of `total` entries. */
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -43,7 +44,7 @@ export async function packageConnector(folder: string, opts: PackageOptions = {}
   const { name, version } = await identity(connectorDir);
   const file = path.resolve(opts.out ?? path.join(path.dirname(connectorDir), `${name}-${version}.tgz`));
   const list = await listPackageFiles(connectorDir, { ...opts, skipAbsolute: [...(opts.skipAbsolute ?? []), file] });
-  const data = buildArchive(connectorDir, name, list, opts.onProgress);
+  const data = await buildArchive(connectorDir, name, list, opts.onProgress);
   await writeFileAtomic(file, data);
   return { file, bytes: data.length, name, version, entries: [`${name}/`, ...list.map((e) => `${name}/${e.rel}`)], report };
 }
@@ -71,14 +72,27 @@ async function identity(connectorDir: string): Promise<{ name: string; version: 
   }
 }
 
-/** The gzipped tar in memory: connectors are small, and one buffer makes the atomic write and hashing simple. */
-export function buildArchive(connectorDir: string, name: string, list: readonly PackEntry[], onProgress?: (done: number, total: number) => void): Buffer {
+/** Wraps a progress callback so it fires at most once per `step` percent (and always for the first and last
+ * entry): a folder of thousands of files sends a hundred events, not thousands. */
+export function throttleProgress(fn: (done: number, total: number) => void, step = 1): (done: number, total: number) => void {
+  let last = -1;
+  return (done, total) => {
+    const bucket = Math.floor((done * 100) / Math.max(total, 1) / step);
+    if (bucket === last && done !== total && done !== 1) return;
+    last = bucket;
+    fn(done, total);
+  };
+}
+
+/** The gzipped tar in memory: connectors are small, and one buffer makes the atomic write and hashing simple.
+ * Streamed rather than `sync`, so a large folder leaves the event loop free to deliver progress events while it
+ * packs; the bytes are the same either way (deflate output does not depend on how its input was chunked). */
+export function buildArchive(connectorDir: string, name: string, list: readonly PackEntry[], onProgress?: (done: number, total: number) => void): Promise<Buffer> {
   const total = list.length + 1;
   let done = 0;
   const chunks: Buffer[] = [];
   const pack = create(
     {
-      sync: true,
       gzip: { level: GZIP_LEVEL },
       portable: true,
       mtime: PACKAGE_MTIME,
@@ -93,6 +107,9 @@ export function buildArchive(connectorDir: string, name: string, list: readonly 
     // "./" keeps node-tar from reading a file named "@x" as an archive to append.
     ['.', ...list.map((e) => `./${e.rel}`)],
   );
-  pack.on('data', (c: Buffer) => chunks.push(c));
-  return Buffer.concat(chunks);
+  return new Promise((resolve, reject) => {
+    pack.on('data', (c: Buffer) => chunks.push(c));
+    pack.on('end', () => resolve(Buffer.concat(chunks)));
+    pack.on('error', (e: unknown) => reject(new ServiceError('PACKAGING', `Cannot package ${connectorDir}: ${(e as Error).message}`)));
+  });
 }
