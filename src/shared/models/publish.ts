@@ -143,6 +143,8 @@ export interface PublishOutcome {
   readonly message: string;
   readonly connector: { readonly id: number; readonly name: string; readonly version: string };
   readonly archiveSha256: string;
+  /** Where the uploaded .tgz is kept (the user data folder's publish archives), when it was kept. */
+  readonly archivePath?: string;
   readonly replaced: boolean;
   readonly importJob?: ImportJob;
   readonly requirements: { readonly status: string; readonly output?: string };
@@ -163,6 +165,8 @@ export interface PublishHistoryEntry {
   readonly result: string;
   readonly message: string;
   readonly archiveSha256: string;
+  /** The kept copy of the uploaded .tgz, once the package reached the server. */
+  readonly archivePath?: string;
 }
 
 /** The remote health check a publish ends with, as the UI asks for it: an existing server configuration, or

@@ -30,6 +30,8 @@ describe('connector-studio sandbox', () => {
     const o = sandboxOptions(['--api-key', 'k1', '--hmac', 'pub:priv:x'], io);
     expect(o).toMatchObject({ port: 0, host: '127.0.0.1', apiKeys: [{ key: 'k1' }], hmacKeys: [{ publicKey: 'pub', privateKey: 'priv:x' }], users: [] });
     expect(o.dataDir).toBe(path.join(tmp.dir, 'user', 'sandbox'));
+    expect(o.jobStepMs).toBeUndefined();
+    expect(sandboxOptions(['--api-key', 'k1', '--job-step-ms', '1500'], io).jobStepMs).toBe(1500);
   });
 
   it('adds users and keys from --config, with roles', () => {
@@ -44,6 +46,7 @@ describe('connector-studio sandbox', () => {
     ['no credentials', [], /at least one way in/],
     ['a bad --user', ['--user', 'nopassword'], /NAME:PASSWORD/],
     ['a bad port', ['--user', 'a:b', '--port', 'x'], /--port must be/],
+    ['a bad --job-step-ms', ['--user', 'a:b', '--job-step-ms', 'slow'], /--job-step-ms must be/],
     ['a certificate without its key', ['--user', 'a:b', '--tls-cert', 'cert.pem'], /go together/],
     ['a missing certificate', ['--user', 'a:b', '--tls-cert', 'nope.pem', '--tls-key', 'nope.pem'], /cannot read --tls-cert/],
   ])('is a usage error with %s', (_name, argv, message) => {

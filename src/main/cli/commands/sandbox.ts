@@ -6,7 +6,7 @@ import { pythonCandidates } from '../../services/settings/tool-detect';
 import { EXIT_OK, UsageError, parseArgs, type CliCommand, type CliIO } from '../command';
 
 const USAGE =
-  'sandbox [--port N] [--data DIR] [--user NAME:PASSWORD] [--api-key KEY] [--hmac PUBLIC:PRIVATE] [--config FILE] [--host ADDRESS] [--tls-cert FILE --tls-key FILE] [--json]';
+  'sandbox [--port N] [--data DIR] [--user NAME:PASSWORD] [--api-key KEY] [--hmac PUBLIC:PRIVATE] [--config FILE] [--host ADDRESS] [--tls-cert FILE --tls-key FILE] [--job-step-ms N] [--json]';
 
 type Role = 'admin' | 'readonly';
 interface AccessFile {
@@ -55,7 +55,7 @@ function readPem(file: string | boolean | undefined, flag: string, cwd: string):
 }
 
 export function sandboxOptions(argv: string[], io: Pick<CliIO, 'cwd' | 'env'>): SandboxOptions & { json: boolean } {
-  const { flags, positional } = parseArgs(argv, { booleans: ['json'], strings: ['port', 'data', 'user', 'api-key', 'hmac', 'config', 'host', 'tls-cert', 'tls-key'] });
+  const { flags, positional } = parseArgs(argv, { booleans: ['json'], strings: ['port', 'data', 'user', 'api-key', 'hmac', 'config', 'host', 'tls-cert', 'tls-key', 'job-step-ms'] });
   if (positional.length) throw new UsageError(`unexpected argument "${positional[0]}"`);
   const port = flags.port === undefined ? 0 : Number(flags.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${flags.port}"`);
@@ -71,6 +71,10 @@ export function sandboxOptions(argv: string[], io: Pick<CliIO, 'cwd' | 'env'>): 
   const cert = readPem(flags['tls-cert'], 'tls-cert', io.cwd);
   const key = readPem(flags['tls-key'], 'tls-key', io.cwd);
   if (Boolean(cert) !== Boolean(key)) throw new UsageError('--tls-cert and --tls-key go together');
+  // How long each import-job step takes (default 200 ms): a slower job lets a test watch publish progress.
+  const jobStepMs = flags['job-step-ms'] === undefined ? undefined : Number(flags['job-step-ms']);
+  if (jobStepMs !== undefined && (!Number.isInteger(jobStepMs) || jobStepMs < 0 || jobStepMs > 600_000))
+    throw new UsageError(`--job-step-ms must be a number of milliseconds from 0 to 600000, not "${flags['job-step-ms']}"`);
   const userData = defaultUserDataDir(io.env);
   return {
     json: flags.json === true,
@@ -82,6 +86,7 @@ export function sandboxOptions(argv: string[], io: Pick<CliIO, 'cwd' | 'env'>): 
     hmacKeys,
     ...(cert && key ? { tls: { cert, key } } : {}),
     pythonCommand: pythonCandidates(io.env.CONNECTOR_STUDIO_PYTHON ?? '')[0],
+    ...(jobStepMs !== undefined ? { jobStepMs } : {}),
   };
 }
 

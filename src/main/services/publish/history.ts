@@ -27,10 +27,15 @@ export function serverLabel(url: string): string {
   }
 }
 
+/** Project ids are safe file names; anything else (a CLI folder path) is hashed. */
+export const projectFileKey = (key: string) => (/^[\w.-]{1,80}$/.test(key) ? key : createHash('sha256').update(key).digest('hex').slice(0, 32));
+
+/** Where the uploaded archives of a project are kept: `<user data>/publish/archives/<project>/`. */
+export const publishArchiveDir = (userDataDir: string, projectKey: string) => path.join(userDataDir, 'publish', 'archives', projectFileKey(projectKey));
+
 export function createPublishHistory(userDataDir: string): PublishHistory {
   const dir = path.join(userDataDir, 'publish', 'history');
-  // Project ids are safe file names; anything else (a CLI folder path) is hashed.
-  const fileOf = (key: string) => path.join(dir, `${/^[\w.-]{1,80}$/.test(key) ? key : createHash('sha256').update(key).digest('hex').slice(0, 32)}.json`);
+  const fileOf = (key: string) => path.join(dir, `${projectFileKey(key)}.json`);
   const read = (key: string): Promise<PublishHistoryEntry[]> => readFile(fileOf(key), 'utf8').then((t) => JSON.parse(t) as PublishHistoryEntry[], () => []);
   let queue: Promise<unknown> = Promise.resolve();
 

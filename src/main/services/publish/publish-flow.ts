@@ -1,6 +1,8 @@
 /** Publish one connector version: pre-flight, upload, import job, requirements, remote health check, and
  * optionally removal of the other versions. Progress goes through a callback; every step's failure is a
  * translated PublishError, and every attempt lands in the project's publish history. */
+import { copyFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import type { ValidateService } from '../validate';
 import { prepareArchive, type PreparedArchive } from './archive';
 import type { FortiSoarClient } from './client';
@@ -22,6 +24,9 @@ export interface PublishOptions {
   readonly requirementsTimeoutMs?: number;
   readonly validate?: ValidateService;
   readonly history?: { readonly store: PublishHistory; readonly projectKey: string; readonly server: string };
+  /** Once the package reached the server, a copy of the uploaded .tgz is kept in this folder (the temporary
+   * one packed from a folder is deleted), so "Publish and discard" leaves the archive that was installed. */
+  readonly keepArchiveIn?: string;
 }
 
 const REPLACE_NOTE =
@@ -135,6 +140,15 @@ async function publishPrepared(client: FortiSoarClient, archive: PreparedArchive
   return { ...base, importJob: job, requirements, health, deletedVersions, result: 'success', message: `${name} ${version} is installed${health ? ` and ${health.status}` : ''}.` };
 }
 
+/** `<name>-<version>-<sha256 prefix>.tgz`: one file per distinct archive, never overwritten by a different one. */
+async function keepArchive(archive: PreparedArchive, outcome: PublishOutcome, dir: string): Promise<string> {
+  const safe = (s: string) => s.replace(/[^\w.-]/g, '_');
+  const file = path.join(dir, `${safe(outcome.connector.name)}-${safe(outcome.connector.version)}-${archive.sha256.slice(0, 12)}.tgz`);
+  await mkdir(dir, { recursive: true });
+  await copyFile(archive.tgzPath, file);
+  return file;
+}
+
 /** Pre-flight only, for the dialog: what would happen, and which versions are installed. */
 export async function preflightSource(client: FortiSoarClient, source: string, validate?: ValidateService): Promise<PreflightResult> {
   const archive = await prepareArchive(source);
@@ -155,6 +169,7 @@ export async function publishConnector(client: FortiSoarClient, source: string, 
   const seen: { pre?: PreflightResult } = {};
   try {
     outcome = await publishPrepared(client, archive, o, seen);
+    if (o.keepArchiveIn) outcome = { ...outcome, archivePath: await keepArchive(archive, outcome, o.keepArchiveIn) };
     return outcome;
   } catch (e) {
     failure = e;
@@ -172,6 +187,7 @@ export async function publishConnector(client: FortiSoarClient, source: string, 
           result: outcome?.result ?? (isPublishError(failure) ? `error:${failure.kind}` : 'error'),
           message: outcome?.message ?? (failure as Error | undefined)?.message ?? '',
           archiveSha256: archive.sha256,
+          ...(outcome?.archivePath ? { archivePath: outcome.archivePath } : {}),
         })
         .catch(() => undefined);
     }

@@ -6,7 +6,7 @@ import type { SecretStore } from '../secrets/secret-store';
 import type { ValidateService } from '../validate';
 import { createFortiSoarClient, type ClientOptions } from './client';
 import { peekCertificate, type PeekedCertificate } from './connection';
-import { createPublishHistory, type PublishHistoryEntry } from './history';
+import { createPublishHistory, publishArchiveDir, type PublishHistoryEntry } from './history';
 import { installedVersions, type InstalledVersion, type PreflightResult } from './preflight';
 import { createServerProfileStore, type ServerProfile, type ServerProfileInput } from './profiles';
 import { preflightSource, publishConnector, type HealthChoice, type PublishOutcome, type PublishProgress } from './publish-flow';
@@ -73,6 +73,7 @@ export function createPublishService(deps: PublishServiceDeps) {
         onProgress,
         validate: deps.validate,
         history: { store: history, projectKey: r.projectKey, server: profile.name },
+        keepArchiveIn: publishArchiveDir(deps.userDataDir, r.projectKey),
       });
     },
     history: (projectKey: string): Promise<PublishHistoryEntry[]> => history.list(projectKey),

@@ -20,6 +20,11 @@ export function PublishHistory() {
               <span className="muted small">
                 {resultLabel(h.result)} · {relativeTime(Date.parse(h.time))} · <span className="mono" title={`SHA-256 ${h.archiveSha256}`}>{h.archiveSha256.slice(0, 12)}</span>
               </span>
+              {h.archivePath && (
+                <span className="muted small history-archive" title={h.archivePath} data-testid="publish-history-archive" data-path={h.archivePath}>
+                  Archive kept: <span className="mono">{h.archivePath.split(/[\\/]/).pop()}</span>
+                </span>
+              )}
             </span>
           </li>
         ))}

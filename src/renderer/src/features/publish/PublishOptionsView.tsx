@@ -51,7 +51,7 @@ export function PublishOptionsView({ pre, canTag }: { pre: PreflightResult; canT
         <label><input type="radio" name="after" checked={!options.discardAfter} onChange={() => set({ discardAfter: false })} data-testid="publish-only" /> Publish only</label>
         <label><input type="radio" name="after" checked={options.discardAfter} onChange={() => set({ discardAfter: true })} data-testid="publish-discard" /> Publish and discard</label>
       </div>
-      {options.discardAfter && <p className="muted small">After a successful publish the project closes and Home opens; its folder, archive and git history stay on disk.</p>}
+      {options.discardAfter && <p className="muted small">After a successful publish the project closes and Home opens; its folder and git history stay on disk, and the uploaded archive is kept with the publish history (its path is shown in the result and the history).</p>}
       {canTag && (
         <label className="checkbox-row">
           <input type="checkbox" checked={options.tag} onChange={(e) => set({ tag: e.target.checked })} data-testid="publish-tag" />

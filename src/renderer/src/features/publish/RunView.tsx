@@ -16,15 +16,27 @@ function Outcome() {
     );
   if (!outcome) return null;
   const ok = outcome.result === 'success';
+  // Only a failed import job leaves nothing installed; a failed requirements install or health check is installed.
+  const installed = outcome.result !== 'import-failed';
   return (
     <div className={`publish-result ${ok ? 'ok' : 'failed'}`} role={ok ? 'status' : 'alert'} data-testid="publish-outcome" data-result={outcome.result}>
       <p><strong>{ok ? 'Published.' : 'Published, with a problem.'}</strong> {outcome.message}</p>
       <ul className="small">
+        <li>
+          Server:{' '}
+          <strong className={`publish-installed-state ${installed ? 'ok' : 'failed'}`} data-testid="publish-installed-state" data-state={installed ? 'installed' : 'not-installed'}>
+            {installed ? 'Installed' : 'Not installed'}
+          </strong>{' '}
+          {outcome.connector.name} {outcome.connector.version}{outcome.replaced ? ' (replaced)' : ''}
+        </li>
         <li>Import: {outcome.importJob?.status ?? 'done'} · Requirements: <span data-testid="publish-requirements">{outcome.requirements.status}</span></li>
         {outcome.health && <li>Health: <strong data-testid="publish-health-status">{outcome.health.status}</strong> {outcome.health.message}</li>}
         {outcome.deletedVersions.length > 0 && <li>Uninstalled: {outcome.deletedVersions.map((v) => v.version).join(', ')}</li>}
         {outcome.tagged && <li>Tagged {outcome.tagged}</li>}
         <li className="muted">Archive SHA-256 <span className="mono">{outcome.archiveSha256.slice(0, 16)}…</span></li>
+        {outcome.archivePath && (
+          <li className="muted breaking-text">Archive kept at <span className="mono" data-testid="publish-archive-path">{outcome.archivePath}</span></li>
+        )}
         {outcome.notes.map((n) => <li key={n} className="muted">{n}</li>)}
         {outcome.requirements.output && !ok && <li><pre className="git-output">{outcome.requirements.output}</pre></li>}
       </ul>
