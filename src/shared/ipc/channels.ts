@@ -29,7 +29,6 @@ const channelMap: Record<Channel, true> = {
   'git.unstage': true,
   'git.commit': true,
   'git.discard': true,
-  'git.addRecommendedIgnores': true,
   'git.fileDiff': true,
   'git.log': true,
   'git.commitFiles': true,
