@@ -69,6 +69,7 @@ const handlers: Handlers = {
   'git.unstage': async (s, r) => (await s.git.unstage(await root(s, r.projectId), r.relPaths), {}),
   'git.commit': async (s, r) => s.git.commit(await root(s, r.projectId), r),
   'git.discard': async (s, r) => (await s.git.discard(await root(s, r.projectId), r.relPaths), {}),
+  'git.addRecommendedIgnores': async (s, r) => s.git.addRecommendedIgnores(await root(s, r.projectId)),
   'git.fileDiff': async (s, r) => s.git.fileDiff(await root(s, r.projectId), r.relPath, r.mode),
   'git.log': async (s, r) => s.git.log(await root(s, r.projectId), r.query),
   'git.commitFiles': async (s, r) => s.git.commitFiles(await root(s, r.projectId), r.rev),

@@ -29,6 +29,7 @@ const channelMap: Record<Channel, true> = {
   'git.unstage': true,
   'git.commit': true,
   'git.discard': true,
+  'git.addRecommendedIgnores': true,
   'git.fileDiff': true,
   'git.log': true,
   'git.commitFiles': true,

@@ -1,7 +1,7 @@
 import type { ValidationReport } from '../connector/findings';
 import type { CompatReport } from '../connector/compat/types';
 import type { WizardAnswers } from '../connector/wizard';
-import type { Branches, CommitFiles, FileDiffMode, GitChanges, GitFileDiff, LogPage, LogQuery, PullResult, RemoteInfo, TagInfo } from '../models/git';
+import type { Branches, CommitFiles, FileDiffMode, GitChanges, GitFileDiff, IgnoreCheck, LogPage, LogQuery, PullResult, RemoteInfo, TagInfo } from '../models/git';
 import type { PlaybookList } from '../connector/playbook-list';
 import type { ReviewReport } from '../models/review';
 import type {
@@ -124,6 +124,8 @@ export interface Contract {
   'git.unstage': { req: InProject & { relPaths: string[] }; res: Empty };
   'git.commit': { req: InProject & { message?: string; amend?: boolean }; res: { sha: string } };
   'git.discard': { req: InProject & { relPaths: string[] }; res: Empty };
+  /** Appends the recommended ignore lines (venvs, Python caches, user data) the repository lacks to .gitignore. */
+  'git.addRecommendedIgnores': { req: InProject; res: IgnoreCheck };
   'git.fileDiff': { req: InProject & { relPath: string; mode?: FileDiffMode }; res: GitFileDiff };
   'git.log': { req: InProject & { query: LogQuery }; res: LogPage };
   'git.commitFiles': { req: InProject & { rev: string }; res: CommitFiles };

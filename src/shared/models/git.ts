@@ -10,6 +10,13 @@ export interface GitChange {
   readonly oldPath?: string;
 }
 
+/** The recommended ignore lines (virtual environments, Python caches, user data) the repository lacks, and
+ * whether it ignores tests/cassettes (which should be committed). */
+export interface IgnoreCheck {
+  readonly missingIgnores: string[];
+  readonly cassettesIgnored: boolean;
+}
+
 /** The Git panel: what is staged, what is not, what is in conflict. */
 export interface GitChanges {
   readonly isRepo: boolean;
@@ -17,6 +24,8 @@ export interface GitChanges {
   readonly staged: GitChange[];
   readonly unstaged: GitChange[];
   readonly conflicted: GitChange[];
+  /** Ignore rules the repository lacks (a repository only). */
+  readonly ignores?: IgnoreCheck;
 }
 
 /** The two texts Monaco's diff editor shows. Binary or over-large files come with empty texts and a flag. */

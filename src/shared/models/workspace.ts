@@ -21,6 +21,8 @@ export interface ProjectSummary {
   readonly readOnly?: boolean;
   /** Set when the project could not be read fully, e.g. malformed info.json. */
   readonly problem?: string;
+  /** Set by open and clone when the repository had no .gitignore and got the recommended one. */
+  readonly gitignoreAdded?: boolean;
 }
 
 export interface FileNode {

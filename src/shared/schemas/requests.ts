@@ -81,6 +81,7 @@ export const requestSchemas: Record<Channel, Schema> = {
   'git.unstage': inProject({ relPaths: strings }, ['relPaths']),
   'git.commit': inProject({ message: str, amend: bool }),
   'git.discard': inProject({ relPaths: strings }, ['relPaths']),
+  'git.addRecommendedIgnores': inProject(),
   'git.fileDiff': inProject({ relPath: nonEmpty, mode: { enum: ['head', 'unstaged', 'staged'] } }, ['relPath']),
   'git.log': inProject(
     {

@@ -7,6 +7,7 @@ import { gitAt, gitStep } from './git-client';
 import { createGitContext, type GitServiceOptions } from './git-context';
 import { createDiffOps } from './git-diff';
 import { createHistoryOps } from './git-history';
+import { createIgnoreOps } from './git-ignores';
 import { createRefOps } from './git-refs';
 import { createRemoteOps } from './git-remotes';
 import { GITATTRIBUTES, GITIGNORE } from './repo-files';
@@ -63,12 +64,27 @@ export function createGitService(gitBinary: () => string, options: GitServiceOpt
   const changes = createChangeOps(ctx);
   const refs = createRefOps(ctx);
   const conflicts = async (dir: string) => (await changes.changes(dir)).conflicted.map((c) => c.relPath);
+  const ignores = createIgnoreOps(gitBinary);
+  /** After opening or cloning: a repository with no .gitignore anywhere gets the recommended one. */
+  async function ensureIgnoreFile(dir: string): Promise<boolean> {
+    if (!(await isRepo(dir))) return false;
+    const top = (await gitStep('rev-parse', () => git(dir).revparse(['--show-toplevel']))).trim();
+    return ignores.ensureIgnoreFile(dir, top);
+  }
   return {
     isRepo,
     status,
     init,
     commitAll,
     ...changes,
+    /** The panel's lists, with the recommended ignore lines the repository lacks. */
+    changes: async (dir: string) => {
+      const c = await changes.changes(dir);
+      return c.isRepo ? { ...c, ignores: await ignores.ignoreCheck(dir).catch(() => undefined) } : c;
+    },
+    addRecommendedIgnores: ignores.addRecommendedIgnores,
+    ignoreCheck: ignores.ignoreCheck,
+    ensureIgnoreFile,
     ...createDiffOps(ctx),
     ...createHistoryOps(ctx),
     ...refs,

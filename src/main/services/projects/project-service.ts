@@ -56,7 +56,9 @@ export function createProjectService(deps: ProjectServiceDeps) {
     const s = await deps.settings.get();
     if (!isInside(s.workspaceRoot, root) && !s.extraProjects.includes(root))
       await deps.settings.update({ extraProjects: [...s.extraProjects, root] });
-    return summary;
+    // A repository with no .gitignore at all gets the recommended one (venvs, caches, user data); the UI says so.
+    const gitignoreAdded = await deps.git.ensureIgnoreFile(root).catch(() => false);
+    return gitignoreAdded ? { ...summary, gitignoreAdded } : summary;
   }
 
   async function openReadOnly(root: string): Promise<ProjectSummary> {

@@ -2,7 +2,7 @@ import { messageOf } from '../../api/api-error';
 import { call, onEvent } from '../../api/client';
 import type { ProjectSummary } from '../../../../shared/models/workspace';
 import { createStore } from '../create-store';
-import { useProjectsStore } from '../projects/store';
+import { noteGitignoreAdded, useProjectsStore } from '../projects/store';
 import { gitProgressOf, type OperationProgress } from './progress';
 
 /** The folder git clone would make for a URL, as the service names it; the dialog shows it as a placeholder. */
@@ -47,6 +47,7 @@ export const useCloneStore = createStore<CloneState & CloneAction>('git-clone', 
     });
     try {
       const project = await call('git.clone', { url, ...(name ? { name } : {}) });
+      noteGitignoreAdded(project);
       await useProjectsStore.getState().load().catch(() => undefined);
       set({ ...INITIAL }, false, 'clone/done');
       return project;

@@ -56,6 +56,7 @@ export const createCoreSlice: Slice<CoreAction> = (set, get) => {
     stage: (relPaths) => thenRefresh(() => call('git.stage', { projectId: pid(), relPaths })),
     unstage: (relPaths) => thenRefresh(() => call('git.unstage', { projectId: pid(), relPaths })),
     discard: (relPaths) => thenRefresh(() => call('git.discard', { projectId: pid(), relPaths })),
+    addRecommendedIgnores: () => thenRefresh(() => call('git.addRecommendedIgnores', { projectId: pid() })),
     setMessage: (message) => set({ message }, false, 'setMessage'),
     setAmend: (amend) => set({ amend }, false, 'setAmend'),
     setTab: (tab) => set({ tab }, false, 'setTab'),

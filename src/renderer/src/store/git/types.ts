@@ -26,6 +26,8 @@ export interface CoreAction {
   stage(relPaths: string[]): Promise<void>;
   unstage(relPaths: string[]): Promise<void>;
   discard(relPaths: string[]): Promise<void>;
+  /** Appends the recommended ignore lines the repository lacks to .gitignore. */
+  addRecommendedIgnores(): Promise<void>;
   setMessage(message: string): void;
   setAmend(amend: boolean): void;
   setTab(tab: GitTab): void;

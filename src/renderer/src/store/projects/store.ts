@@ -1,7 +1,13 @@
 import type { ProjectSummary } from '../../../../shared/models/workspace';
 import { call } from '../../api/client';
+import { toastInfo } from '../app/store';
 import { createStore } from '../create-store';
 import type { ProjectSort } from './visible-projects';
+
+/** Opening or cloning a repository without any .gitignore writes the recommended one: say so. */
+export function noteGitignoreAdded(project: ProjectSummary): void {
+  if (project.gitignoreAdded) toastInfo(`Added a .gitignore to ${project.label || project.name} for virtual environments, Python caches and user data.`);
+}
 
 interface ProjectsState {
   projects: ProjectSummary[];
@@ -39,6 +45,7 @@ export const useProjectsStore = createStore<ProjectsState & ProjectsAction>('pro
   },
   open: async (absPath) => {
     const project = await call('projects.open', { path: absPath });
+    noteGitignoreAdded(project);
     set({ projects: [...get().projects.filter((p) => p.id !== project.id), project] }, false, 'open');
     return project;
   },

@@ -1,0 +1,77 @@
+/** The ignore lines every connector repository needs (virtual environments, Python caches, Connector Studio's
+ * user data), checked with git's own matcher so a repository that says it differently (`__pycache__` without
+ * the slash, a pattern in a parent repository) counts as covered. Cassettes must stay committable. */
+import { execFile } from 'node:child_process';
+import { access, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { IgnoreCheck } from '../../../shared/models/git';
+import { writeFileAtomic } from '../workspace/atomic-write';
+import { gitEnv } from './git-client';
+import { GITIGNORE } from './repo-files';
+
+/** Each recommended line with a path it must ignore. */
+export const RECOMMENDED_IGNORES: readonly { line: string; probe: string }[] = [
+  { line: '__pycache__/', probe: '__pycache__/module.cpython-311.pyc' },
+  { line: '*.pyc', probe: 'module.pyc' },
+  { line: '.venv/', probe: '.venv/pyvenv.cfg' },
+  { line: 'venv/', probe: 'venv/pyvenv.cfg' },
+  { line: '.fortisoar/', probe: '.fortisoar/secrets' },
+  { line: '.connector-studio/', probe: '.connector-studio/state' },
+];
+
+/** Recorded cassettes are scrubbed and belong in the repository. */
+export const CASSETTE_PROBE = 'tests/cassettes/check_health-recorded.json';
+
+const exists = (file: string) => access(file).then(() => true, () => false);
+
+/** `git check-ignore -v -n --non-matching`: the probes that some ignore rule (not a `!` negation) matches. */
+function ignoredOf(dir: string, gitBinary: string, probes: readonly string[]): Promise<Set<string>> {
+  return new Promise((resolve, reject) => {
+    execFile(gitBinary, ['check-ignore', '-v', '-n', '--non-matching', '--', ...probes], { cwd: dir, env: gitEnv(), windowsHide: true, timeout: 30_000 },
+      (error, stdout, stderr) => {
+        // Exit 1 only means "nothing ignored"; 128 is a real failure.
+        if (error && (error as { code?: unknown }).code !== 1) return reject(new Error(`git check-ignore failed: ${(stderr || error.message).trim()}`));
+        const ignored = new Set<string>();
+        for (const row of stdout.split('\n')) {
+          const tab = row.indexOf('\t');
+          if (tab < 0) continue;
+          const [source, , pattern] = row.slice(0, tab).split(':');
+          if (source && pattern !== undefined && !pattern.startsWith('!')) ignored.add(row.slice(tab + 1));
+        }
+        resolve(ignored);
+      });
+  });
+}
+
+export function createIgnoreOps(gitBinary: () => string) {
+  /** Which recommended lines the repository lacks, and whether it ignores the cassettes. */
+  async function ignoreCheck(dir: string): Promise<IgnoreCheck> {
+    const ignored = await ignoredOf(dir, gitBinary(), [...RECOMMENDED_IGNORES.map((r) => r.probe), CASSETTE_PROBE]);
+    return { missingIgnores: RECOMMENDED_IGNORES.filter((r) => !ignored.has(r.probe)).map((r) => r.line), cassettesIgnored: ignored.has(CASSETTE_PROBE) };
+  }
+
+  /** Appends the missing recommended lines to the project's .gitignore (created when absent), atomically. */
+  async function addRecommendedIgnores(dir: string): Promise<IgnoreCheck> {
+    const { missingIgnores } = await ignoreCheck(dir);
+    if (missingIgnores.length) {
+      const file = path.join(dir, '.gitignore');
+      const before = await readFile(file, 'utf8').catch(() => '');
+      const sep = before === '' || before.endsWith('\n') ? '' : '\n';
+      const block = `${before === '' ? '' : '\n'}# Added by Connector Studio: virtual environments, Python caches and user data\n${missingIgnores.join('\n')}\n`;
+      await writeFileAtomic(file, before + sep + block);
+    }
+    return ignoreCheck(dir);
+  }
+
+  /** A repository opened or cloned without any .gitignore (neither in the project nor at the repository's
+   * top) gets the one `git init` writes; one that has its own is left as it is (the Git panel offers the
+   * missing lines). True when it wrote the file. */
+  async function ensureIgnoreFile(dir: string, topLevel: string): Promise<boolean> {
+    if ((await exists(path.join(dir, '.gitignore'))) || (await exists(path.join(topLevel, '.gitignore')))) return false;
+    if ((await ignoreCheck(dir)).missingIgnores.length === 0) return false;
+    await writeFileAtomic(path.join(dir, '.gitignore'), GITIGNORE);
+    return true;
+  }
+
+  return { ignoreCheck, addRecommendedIgnores, ensureIgnoreFile };
+}
