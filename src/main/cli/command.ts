@@ -5,6 +5,10 @@ export interface CliIO {
   err(text: string): void;
   cwd: string;
   env: NodeJS.ProcessEnv;
+  /** stderr is a terminal: commands may draw progress there. */
+  errIsTTY?: boolean;
+  /** Writes to stderr as is, no newline added (a progress line redrawn with \r). */
+  errRaw?(text: string): void;
 }
 
 export interface CliCommand {

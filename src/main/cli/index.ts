@@ -8,6 +8,8 @@ const io = {
   err: (t: string) => void process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
   cwd: process.cwd(),
   env: process.env,
+  errIsTTY: process.stderr.isTTY === true,
+  errRaw: (t: string) => void process.stderr.write(t),
 };
 
 const root = findAppRoot(path.dirname(fileURLToPath(import.meta.url)));

@@ -30,11 +30,20 @@ describe('connector-studio import', () => {
   it('imports into --into, exit 0; again without --replace is refused with exit 1', async () => {
     const r = await run(['acme-vm.tgz', '--into', 'ws', '--json']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out)).toEqual({ dir: path.join(work, 'ws', 'acme-vm'), name: 'acme-vm', version: '1.0.0', replaced: false });
+    expect(JSON.parse(r.out)).toEqual({ dir: path.join(work, 'ws', 'acme-vm'), name: 'acme-vm', version: '1.0.0', replaced: false, skipped: [], warnings: [] });
     const again = await run(['acme-vm.tgz', '--into', 'ws']);
     expect(again.code).toBe(1);
     expect(again.err).toMatch(/acme-vm already exists .*version 1\.0\.0/);
     expect((await run(['acme-vm.tgz', '--into', 'ws', '--replace'])).out).toMatch(/Imported acme-vm 1\.0\.0 into .* \(replaced the previous folder\)/);
+  });
+
+  it('skips a stray top-level file with a warning on stderr', async () => {
+    await writeFile(path.join(work, 'stray.tgz'), rawTgz([{ name: '._plain', data: 'x' }, { name: 'plain/info.json', data: '{"name": "plain", "version": "2.0.0"}' }]));
+    const r = await run(['stray.tgz', '--into', 'ws-stray']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Imported plain 2\.0\.0/);
+    expect(r.err).toBe('connector-studio import: warning: Skipped "._plain": a stray file beside the plain/ folder, not part of the connector.');
+    expect(await readdir(path.join(work, 'ws-stray'))).toEqual(['plain']);
   });
 
   it('defaults to the workspace from settings', async () => {

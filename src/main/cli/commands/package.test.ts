@@ -32,6 +32,31 @@ describe('connector-studio package', () => {
     expect((await run('connector-acme-edr')).out).toMatch(/^Packaged acme-edr 1\.0\.0: .*acme-edr-1\.0\.0\.tgz \(\d+ entries/);
   });
 
+  it('prints progress on stderr with --progress, a line per 10%, keeping --json on stdout clean', async () => {
+    const r = await run('connector-acme-edr', '-o', 'progress.tgz', '--progress', '--json');
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.out) as { entries: string[] };
+    const lines = r.err.split('\n');
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.length).toBeLessThanOrEqual(12);
+    for (const line of lines) expect(line).toMatch(/^Packing \d+\/\d+ entries \(\d+%\)$/);
+    expect(lines.at(-1)).toBe(`Packing ${result.entries.length}/${result.entries.length} entries (100%)`);
+    expect((await run('connector-acme-edr', '-o', 'quiet.tgz')).err).toBe(''); // not a terminal, no --progress
+  });
+
+  it('redraws one progress line on a terminal stderr', async () => {
+    const raw: string[] = [];
+    const out: string[] = [];
+    const code = await command.run(['connector-acme-edr', '-o', 'tty.tgz'], { ...io(out, []), errIsTTY: true, errRaw: (t) => void raw.push(t) });
+    expect(code).toBe(0);
+    expect(out.join('\n')).toMatch(/^Packaged acme-edr/);
+    expect(raw.length).toBeGreaterThan(2);
+    const CLEAR = '\r\u001b[K';
+    expect(raw.slice(0, -1).every((t) => t.startsWith(CLEAR) && /^Packing \d+\/\d+ entries \(\d+%\)$/.test(t.slice(CLEAR.length)))).toBe(true);
+    expect(raw.at(-2)).toMatch(/\(100%\)$/);
+    expect(raw.at(-1)).toBe('\n');
+  });
+
   it('exits 1 while validate reports errors, naming them; --force packages anyway', async () => {
     const infoPath = path.join(work, 'connector-acme-edr', 'acme-edr', 'info.json');
     const good = await readFile(infoPath, 'utf8');

@@ -1,15 +1,34 @@
-/** `connector-studio package <folder> [-o FILE.tgz] [--force] [--exclude PATTERNS] [--json]`: a deterministic
- * archive; exit 1 while validate reports errors (or the write fails), 2 for bad usage or input. */
+/** `connector-studio package <folder> [-o FILE.tgz] [--force] [--exclude PATTERNS] [--progress] [--json]`: a
+ * deterministic archive; exit 1 while validate reports errors (or the write fails), 2 for bad usage or input.
+ * Progress goes to stderr when it is a terminal (one redrawn line) or with --progress (a line per 10%), so
+ * stdout, and --json, stay clean. */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ValidationReport } from '../../../shared/connector/findings';
 import { findAppRoot } from '../../app-root';
 import { isServiceError } from '../../services/errors';
-import { packageConnector } from '../../services/packaging/package';
+import { packageConnector, throttleProgress } from '../../services/packaging/package';
 import { createValidateService } from '../../services/validate';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, parseArgs, type CliCommand, type CliIO } from '../command';
 
-const USAGE = 'package <folder> [-o FILE.tgz] [--force] [--exclude PATTERN,...] [--json]';
+const USAGE = 'package <folder> [-o FILE.tgz] [--force] [--exclude PATTERN,...] [--progress] [--json]';
+
+/** Progress on stderr: a line redrawn in place on a terminal, otherwise a line every 10%. */
+function progressPrinter(io: CliIO): { onProgress: (done: number, total: number) => void; end: () => void } {
+  const text = (done: number, total: number) => `Packing ${done}/${total} entries (${Math.floor((done * 100) / total)}%)`;
+  if (io.errIsTTY && io.errRaw) {
+    const raw = io.errRaw.bind(io);
+    let drawn = false;
+    return {
+      onProgress: throttleProgress((done, total) => {
+        drawn = true;
+        raw(`\r\x1b[K${text(done, total)}`);
+      }),
+      end: () => drawn && raw('\n'),
+    };
+  }
+  return { onProgress: throttleProgress((done, total) => io.err(text(done, total)), 10), end: () => undefined };
+}
 
 /** Bad input (missing, unreadable, unsafe or invalid) is 2; a refused or failed action is 1. */
 export function exitCodeFor(e: unknown): number {
@@ -28,23 +47,27 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   let flags: Record<string, string | boolean>;
   let positional: string[];
   try {
-    ({ flags, positional } = parseArgs(argv, { booleans: ['json', 'force'], strings: ['out', 'exclude'], aliases: { o: 'out' } }));
+    ({ flags, positional } = parseArgs(argv, { booleans: ['json', 'force', 'progress'], strings: ['out', 'exclude'], aliases: { o: 'out' } }));
     if (positional.length !== 1) throw new UsageError(positional.length ? 'give exactly one connector folder' : 'name a connector folder');
   } catch (e) {
     return fail(EXIT_USAGE, `${(e as Error).message}\nUsage: connector-studio ${USAGE}`);
   }
+  const progress = flags.progress === true || io.errIsTTY === true ? progressPrinter(io) : undefined;
   try {
     const result = await packageConnector(path.resolve(io.cwd, positional[0]), {
       out: typeof flags.out === 'string' ? path.resolve(io.cwd, flags.out) : undefined,
       force: flags.force === true,
       exclude: typeof flags.exclude === 'string' ? flags.exclude.split(',').filter(Boolean) : undefined,
       validate: createValidateService(),
+      onProgress: progress?.onProgress,
     });
+    progress?.end();
     const { file, bytes, name, version, entries, report } = result;
     if (flags.json) io.out(JSON.stringify({ file, bytes, name, version, entries, summary: report?.summary }));
     else io.out(`Packaged ${name} ${version}: ${file} (${entries.length} entries, ${(bytes / 1024).toFixed(1)} KB)`);
     return EXIT_OK;
   } catch (e) {
+    progress?.end();
     const report = isServiceError(e) && e.code === 'VALIDATION' ? (e.details as ValidationReport | undefined) : undefined;
     if (report?.summary) {
       if (flags.json) io.out(JSON.stringify({ refused: true, connector: report.connector, version: report.version, findings: report.findings, summary: report.summary }));
