@@ -61,7 +61,9 @@ test('a connector made from a template publishes with visible progress, ends Ins
     await pub.open();
     await expect(pub.preflight).toHaveAttribute('data-blocked', 'false');
     await expect(pub.dialog.getByTestId('publish-installed')).toHaveText('none');
+    await expect(pub.dialog.getByTestId('publish-last-tag')).toHaveText('none');
     await pub.health.selectOption({ label: 'Intel stub' });
+    await pub.dialog.getByTestId('publish-tag').check();
     await pub.start.click();
 
     // While the import job runs: the upload is complete, the import step is the active one, and it says so.
@@ -88,7 +90,17 @@ test('a connector made from a template publishes with visible progress, ends Ins
     expect(kept).toMatch(/acme-publish-1\.0\.0-[0-9a-f]{12}\.tgz$/);
     expect(kept.startsWith(path.join(app.dirs.userData, 'publish', 'archives'))).toBe(true);
     expect(existsSync(kept)).toBe(true);
+    await expect(pub.outcome).toContainText('Tagged v1.0.0');
     await page.screenshot({ path: shot('publish-template-done') });
+
+    // Back to the options: local, last tag and installed are all 1.0.0, and the report says nothing changed.
+    await pub.again();
+    await expect(pub.sameVersion).toBeVisible();
+    await expect(pub.dialog.getByTestId('publish-local')).toHaveText('1.0.0');
+    await expect(pub.dialog.getByTestId('publish-last-tag')).toHaveText('v1.0.0');
+    await expect(pub.dialog.getByTestId('publish-installed')).toHaveText('1.0.0');
+    await expect(pub.dialog.getByTestId('publish-compat-tag')).toHaveText('Against the last tag v1.0.0 (installed): no changes.');
+    await page.screenshot({ path: shot('publish-template-versions') });
     await pub.close();
     await expect(pub.history).toHaveCount(1);
     await expect(pub.history.first()).toContainText('acme-publish 1.0.0');

@@ -3,6 +3,7 @@ import type { Finding } from '../../../../shared/connector/findings';
 import type { PreflightResult } from '../../../../shared/models/publish';
 import { toastError, toastSuccess } from '../../store/app/store';
 import { usePublishStore } from '../../store/publish/publish-store';
+import { compatSummary } from '../../store/publish/versions';
 
 const kb = (n: number) => `${Math.max(1, Math.round(n / 1024))} KB`;
 
@@ -49,14 +50,22 @@ function SameVersionChoice({ pre }: { pre: PreflightResult }) {
 function Versions({ pre }: { pre: PreflightResult }) {
   const versions = usePublishStore((s) => s.versions);
   const against = versions.againstInstalled;
+  const sinceTag = versions.againstLastTag;
+  // One line when the last tag is the installed version: the same report.
+  const sameReport = sinceTag && against && sinceTag.tag === `v${against.version}`;
   return (
     <div className="versions-view small" data-testid="publish-versions">
-      <span>Local <strong>{pre.connector.version}</strong></span>
-      <span>Last tag <strong>{versions.lastTag ?? 'none'}</strong></span>
+      <span>Local <strong data-testid="publish-local">{pre.connector.version}</strong></span>
+      <span>Last tag <strong data-testid="publish-last-tag">{versions.lastTag ?? 'none'}</strong></span>
       <span>Installed <strong data-testid="publish-installed">{pre.installed.map((v) => v.version).join(', ') || 'none'}</strong></span>
-      {against && (
+      {sinceTag && (
+        <p className={sinceTag.report.breaking ? 'breaking-text' : 'muted'} data-testid="publish-compat-tag">
+          {compatSummary(sameReport ? `the last tag ${sinceTag.tag} (installed)` : `the last tag ${sinceTag.tag}`, sinceTag.report, pre.connector.version)}
+        </p>
+      )}
+      {against && !sameReport && (
         <p className={against.report.breaking ? 'breaking-text' : 'muted'} data-testid="publish-compat">
-          Against the installed {against.version}: {against.report.changes.length} change(s), {against.report.breaking ? 'breaking' : 'none breaking'}; suggested version {against.report.suggestedVersion}.
+          {compatSummary(`the installed ${against.version}`, against.report, pre.connector.version)}
         </p>
       )}
     </div>

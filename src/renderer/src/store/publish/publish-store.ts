@@ -1,24 +1,18 @@
-import type { CompatReport } from '../../../../shared/connector/compat/types';
 import type { PreflightResult, PublishHistoryEntry, PublishRunResult } from '../../../../shared/models/publish';
 import type { TestConfig } from '../../../../shared/models/test-config';
 import { call, onEvent } from '../../api/client';
 import { currentProjectId } from '../app/store';
 import { createStore } from '../create-store';
-import { lastVersionTag } from '../git/versions';
 import { useProjectsStore } from '../projects/store';
 import { presentError, type PresentedError } from './errors';
-import { DEFAULT_OPTIONS, healthRequest, newestInstalled, type PublishOptions } from './options';
+import { DEFAULT_OPTIONS, healthRequest, type PublishOptions } from './options';
 import { applyProgress, finishProgress, initialProgress, type ProgressState } from './progress';
 import { useProfilesStore } from './profiles-store';
+import { loadVersions, type VersionsView } from './versions';
 
 export type PublishPhase = 'setup' | 'running' | 'done';
 
-/** Local, last tag and installed: the three versions the dialog compares. */
-export interface VersionsView {
-  readonly lastTag?: string;
-  /** The report against the installed version, when a tag v<installed> exists locally to read it from. */
-  readonly againstInstalled?: { readonly version: string; readonly report: CompatReport };
-}
+export type { VersionsView };
 
 interface PublishState {
   open: boolean;
@@ -50,11 +44,7 @@ const SETUP = { phase: 'setup' as PublishPhase, preflight: null, preflightError:
 
 async function versionsOf(projectId: string, pre: PreflightResult): Promise<VersionsView> {
   const tags = await call('git.tags', { projectId }).catch(() => []);
-  const lastTag = lastVersionTag(tags);
-  const installed = newestInstalled(pre)?.version;
-  if (!installed || !tags.some((t) => t.name === `v${installed}`)) return { lastTag };
-  const report = await call('versions.compare', { projectId, old: `git:v${installed}` }).catch(() => null);
-  return { lastTag, ...(report ? { againstInstalled: { version: installed, report } } : {}) };
+  return loadVersions(tags, pre, (old) => call('versions.compare', { projectId, old }));
 }
 
 let preflights = 0;
