@@ -17,13 +17,29 @@ test('export the sample as a .tgz download, then import it back as a copy and ag
   await homePage(page).openProject(SAMPLE_CONNECTOR);
   const dialogs = authoringDialogs(page);
 
+  // Hold the export's response until the progress panel has shown the last entry packed: the services send
+  // every package.progress event before they answer, so this waits on events, not on time.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/rpc/package.export', async (route) => {
+    const response = await route.fetch();
+    await held;
+    await route.fulfill({ response });
+  });
   const download = page.waitForEvent('download');
   await palette(page).run('Export .tgz');
+  const progress = page.getByTestId('export-progress');
+  await expect(progress).toBeVisible();
+  await expect(progress.getByTestId('export-progress-text')).toHaveText(/^Packed (\d+) of \1 files$/);
+  await expect(progress.getByRole('progressbar', { name: 'Export progress' })).toBeVisible();
+  release();
   const file = await download;
+  await page.unroute('**/rpc/package.export');
   expect(file.suggestedFilename()).toMatch(/^sample-threat-intel.*\.tgz$/);
   const saved = info.outputPath(file.suggestedFilename());
   await file.saveAs(saved);
   await expect(dialogs.exported).toBeVisible();
+  await expect(progress).toBeHidden(); // the panel goes when the export ends
   await expect(dialogs.exportEntries).toContainText(`${SAMPLE_CONNECTOR}/info.json`);
   await expect(dialogs.exportEntries).not.toContainText('.git/');
   // The exported version can be tagged from the dialog, and the dialog then says it is.

@@ -1,7 +1,7 @@
 import { assertNever } from '../../../../shared/result';
 import { transportKind } from '../../api/client';
 import { Modal } from '../../components/Modal';
-import { useAuthoringStore, type AuthoringDialog, type ExportResult } from '../../store/wizard/authoring';
+import { useAuthoringStore, type AuthoringDialog, type ExportProgress, type ExportResult } from '../../store/wizard/authoring';
 import { downloadArchive, exportTgz } from './authoring-commands';
 import { DuplicateDialog } from './DuplicateDialog';
 import { TagVersionButton } from './TagVersionButton';
@@ -10,10 +10,30 @@ import './wizard.css';
 const close = () => useAuthoringStore.getState().show(null);
 const kb = (bytes: number) => (bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`);
 
-/** Export, import and duplicate dialogs; mounted once beside the app's DialogHost. */
+/** Export, import and duplicate dialogs, and the export progress panel; mounted once beside the app's DialogHost. */
 export function AuthoringDialogs() {
   const dialog = useAuthoringStore((s) => s.dialog);
-  return dialog ? <DialogFor dialog={dialog} /> : null;
+  const exporting = useAuthoringStore((s) => s.exporting);
+  return (
+    <>
+      {exporting && <ExportProgressPanel progress={exporting} />}
+      {dialog && <DialogFor dialog={dialog} />}
+    </>
+  );
+}
+
+/** A small panel while an export runs: validation first, then a bar with the count of entries packed. */
+function ExportProgressPanel({ progress }: { progress: ExportProgress }) {
+  const packing = progress.total > 0;
+  return (
+    <div className="pkg-progress" role="status" aria-live="polite" data-testid="export-progress">
+      <div className="pkg-progress-title">Exporting .tgz</div>
+      <progress max={packing ? progress.total : undefined} value={packing ? progress.done : undefined} aria-label="Export progress" />
+      <div className="small muted" data-testid="export-progress-text">
+        {packing ? `Packed ${progress.done} of ${progress.total} files` : 'Validating…'}
+      </div>
+    </div>
+  );
 }
 
 function DialogFor({ dialog }: { dialog: AuthoringDialog }) {

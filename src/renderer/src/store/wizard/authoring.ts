@@ -1,7 +1,7 @@
 import type { Res } from '../../../../shared/ipc/contract';
 import type { ProjectSummary } from '../../../../shared/models/workspace';
 import { isApiError, messageOf } from '../../api/api-error';
-import { call } from '../../api/client';
+import { call, onEvent } from '../../api/client';
 import { busyRunner, createStore } from '../create-store';
 import { useProjectsStore } from '../projects/store';
 import type { DuplicateAs, Level } from './versions';
@@ -16,14 +16,26 @@ export type AuthoringDialog =
   | { kind: 'duplicate'; projectId: string; initial: DuplicateAs };
 
 export type ImportOutcome =
-  | { kind: 'imported'; project: ProjectSummary }
+  /** `skipped`: stray files beside the connector folder in the archive, not imported. */
+  | { kind: 'imported'; project: ProjectSummary; skipped: string[] }
   | { kind: 'exists'; message: string; name?: string; existingVersion?: string; importedVersion?: string }
   | { kind: 'failed'; message: string };
+
+/** An export under way: `total` is 0 until packing starts (validation runs first). */
+export interface ExportProgress {
+  readonly runId: string;
+  readonly projectId: string;
+  readonly done: number;
+  readonly total: number;
+}
 
 interface AuthoringState {
   dialog: AuthoringDialog | null;
   busy: boolean;
+  exporting: ExportProgress | null;
 }
+
+let exportCounter = 0;
 
 interface AuthoringAction {
   show(dialog: AuthoringDialog | null): void;
@@ -34,30 +46,41 @@ interface AuthoringAction {
   duplicate(projectId: string, as: DuplicateAs): Promise<ProjectSummary>;
 }
 
-export const useAuthoringStore = createStore<AuthoringState & AuthoringAction>('authoring', (set) => {
+export const useAuthoringStore = createStore<AuthoringState & AuthoringAction>('authoring', (set, get) => {
   const busy = busyRunner(set);
   return {
     dialog: null,
     busy: false,
+    exporting: null,
     show: (dialog) => set({ dialog }, false, 'show'),
     exportPackage: (projectId, force) =>
       busy('export', async () => {
+        const runId = `export-${Date.now().toString(36)}-${(exportCounter++).toString(36)}`;
+        set({ exporting: { runId, projectId, done: 0, total: 0 } }, false, 'export/start');
+        // Events can trail the response over the WebSocket: only the current run's, and never after it ended.
+        const off = onEvent('package.progress', (e) => {
+          const now = get().exporting;
+          if (now?.runId === e.runId && e.done >= now.done) set({ exporting: { ...now, done: e.done, total: e.total } }, false, 'export/progress');
+        });
         try {
-          const result = await call('package.export', { projectId, force });
+          const result = await call('package.export', { projectId, force, runId });
           set({ dialog: { kind: 'exported', projectId, result } }, false, 'export/done');
           return result;
         } catch (e) {
           if (!isApiError(e) || e.code !== 'VALIDATION') throw e;
           set({ dialog: { kind: 'exportRefused', projectId, message: e.message } }, false, 'export/refused');
           return null;
+        } finally {
+          off();
+          if (get().exporting?.runId === runId) set({ exporting: null }, false, 'export/end');
         }
       }),
     importPackage: (fileName, base64, replace) =>
       busy('import', async () => {
         try {
-          const project = await call('package.import', { fileName, base64, replace });
+          const { skipped = [], ...project } = await call('package.import', { fileName, base64, replace });
           await useProjectsStore.getState().load();
-          return { kind: 'imported', project } as const;
+          return { kind: 'imported', project, skipped } as const;
         } catch (e) {
           if (isApiError(e) && e.code === 'CONFLICT') {
             const d = (e.details ?? {}) as { name?: string; existingVersion?: string; importedVersion?: string };
