@@ -45,6 +45,9 @@ describe('connector-studio publish', () => {
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
     expect(json).toMatchObject({ result: 'success', connector: { name: 'sample-threat-intel', version: '1.0.0' }, health: { status: 'Available' } });
+    // The uploaded archive is kept in the user data folder.
+    expect(json.archivePath.startsWith(path.join(env.FSOAR_USER_DATA_DIR, 'publish', 'archives'))).toBe(true);
+    expect(readFileSync(json.archivePath).length).toBeGreaterThan(0);
   });
 
   it('refuses the same version without --replace (exit 1), explaining the choice', async () => {
@@ -59,6 +62,7 @@ describe('connector-studio publish', () => {
     const r = await run('sample-threat-intel', ...asAdmin(), '--replace', '--health-config', 'default');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Checking the package[\s\S]*Uploading sample-threat-intel\.tgz: \d+ bytes sent[\s\S]*Waiting for the import job[\s\S]*sample-threat-intel 1\.0\.0 is installed and Available/);
+    expect(r.out).toMatch(/Archive kept at .*sample-threat-intel-1\.0\.0-[0-9a-f]{12}\.tgz$/m);
   });
 
   it('publishes with an API key and with an HMAC key pair', async () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { isServiceError } from '../../services/errors';
 import { createFortiSoarClient, type Credentials } from '../../services/publish/client';
 import { isPublishError } from '../../services/publish/errors';
-import { createPublishHistory } from '../../services/publish/history';
+import { createPublishHistory, publishArchiveDir } from '../../services/publish/history';
 import { publishConnector, type HealthChoice, type PublishOutcome, type PublishProgress } from '../../services/publish/publish-flow';
 import { defaultUserDataDir } from '../../services/settings/paths';
 import { EXIT_FAILED, EXIT_OK, UsageError, parseArgs, type CliCommand, type CliIO } from '../command';
@@ -96,6 +96,7 @@ function summary(o: PublishOutcome): string {
   if (o.requirements.status !== 'Completed' && o.requirements.output) lines.push('pip output:', ...o.requirements.output.trimEnd().split('\n').slice(-15).map((l) => `  ${l}`));
   if (o.deletedVersions.length) lines.push(`Uninstalled: ${o.deletedVersions.map((v) => v.version).join(', ')}`);
   lines.push(...o.notes, `Archive SHA-256: ${o.archiveSha256}`);
+  if (o.archivePath) lines.push(`Archive kept at ${o.archivePath}`);
   return lines.join('\n');
 }
 
@@ -106,9 +107,17 @@ const publish: CliCommand = {
   async run(argv, io) {
     const i = inputs(argv, io);
     const client = createFortiSoarClient({ url: i.server, credentials: i.credentials, tls: i.tls, env: io.env, timeoutMs: i.timeoutMs });
-    const history = { store: createPublishHistory(defaultUserDataDir(io.env)), projectKey: `cli:${i.source}`, server: i.server };
+    const userData = defaultUserDataDir(io.env);
+    const history = { store: createPublishHistory(userData), projectKey: `cli:${i.source}`, server: i.server };
     try {
-      const outcome = await publishConnector(client, i.source, { replace: i.replace, deleteOtherVersions: i.deleteOtherVersions, health: i.health, history, onProgress: i.json ? undefined : progressPrinter(io) });
+      const outcome = await publishConnector(client, i.source, {
+        replace: i.replace,
+        deleteOtherVersions: i.deleteOtherVersions,
+        health: i.health,
+        history,
+        keepArchiveIn: publishArchiveDir(userData, history.projectKey),
+        onProgress: i.json ? undefined : progressPrinter(io),
+      });
       io.out(i.json ? JSON.stringify(outcome) : summary(outcome));
       return outcome.result === 'success' ? EXIT_OK : EXIT_FAILED;
     } catch (e) {

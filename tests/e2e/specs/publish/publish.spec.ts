@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { SAMPLE_CONNECTOR, expect, test } from '../../fixtures';
@@ -111,4 +112,9 @@ test('a wrong password says which step failed and what to do; an HMAC profile pu
   // The refused pre-flight never uploaded: only the HMAC publish is history.
   await expect(pub.history).toHaveCount(1);
   await expect(pub.history.first()).toHaveAttribute('data-result', 'success');
+  // Discarding kept the uploaded archive: the history names it, and it is on disk in the user data folder.
+  const kept = await pub.history.first().getByTestId('publish-history-archive').getAttribute('data-path');
+  expect(kept).toMatch(/sample-threat-intel-1\.0\.0-[0-9a-f]{12}\.tgz$/);
+  expect(kept?.startsWith(path.join(app.dirs.userData, 'publish', 'archives'))).toBe(true);
+  expect(existsSync(kept!)).toBe(true);
 });
