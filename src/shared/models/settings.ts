@@ -9,6 +9,8 @@ export interface Settings {
   readonly editorFontSize: number;
   readonly runtimeTimeoutSec: number;
   readonly largeFileLimitKb: number;
+  /** Formats Python files with ruff before saving them (one undoable edit). */
+  readonly formatOnSave: boolean;
   /** Projects opened from outside the workspace, by absolute path. */
   readonly extraProjects: string[];
 }

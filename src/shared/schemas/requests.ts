@@ -53,6 +53,7 @@ export const requestSchemas: Record<Channel, Schema> = {
         editorFontSize: { type: 'integer', minimum: 8, maximum: 40 },
         runtimeTimeoutSec: { type: 'integer', minimum: 1, maximum: 3600 },
         largeFileLimitKb: { type: 'integer', minimum: 16, maximum: 102400 },
+        formatOnSave: { type: 'boolean' },
       }),
     },
     ['patch'],

@@ -22,6 +22,8 @@ export function editor(page: Page) {
     statusProblems: page.getByTestId('status-problems'),
     statusCursor: page.getByTestId('status-cursor'),
     statusLanguage: page.getByTestId('status-language'),
+    /** Format Document (ruff) at the right of the tab bar, for Python files. */
+    formatButton: page.getByTestId('editor-format'),
     async waitReady(relPath: string) {
       await page.locator(`[data-testid="monaco-editor"][data-path="${relPath}"][data-ready="true"]`).waitFor();
       await host.locator('.view-lines').waitFor();
@@ -37,6 +39,9 @@ export function editor(page: Page) {
     },
     async save() {
       await page.keyboard.press(`${mod}+S`);
+    },
+    async undo() {
+      await page.keyboard.press(`${mod}+Z`);
     },
     async saveAll() {
       await page.keyboard.press(`${mod}+Alt+S`);

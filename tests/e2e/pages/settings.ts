@@ -7,6 +7,7 @@ export function settingsPage(page: Page) {
     fontSize: page.getByTestId('setting-font-size'),
     workspace: page.getByTestId('setting-workspace'),
     largeFileLimit: page.getByTestId('setting-large-file'),
+    formatOnSave: page.getByTestId('setting-format-on-save'),
     python: page.getByTestId('tool-python'),
     git: page.getByTestId('tool-git'),
     exportDiagnostics: page.getByTestId('export-diagnostics'),

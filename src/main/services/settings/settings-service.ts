@@ -10,6 +10,7 @@ export const DEFAULT_SETTINGS: Omit<Settings, 'workspaceRoot'> = {
   editorFontSize: 14,
   runtimeTimeoutSec: 60,
   largeFileLimitKb: 1024,
+  formatOnSave: false,
   extraProjects: [],
 };
 

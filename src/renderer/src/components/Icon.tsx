@@ -43,6 +43,7 @@ const PATHS = {
   server: <><rect width="20" height="8" x="2" y="2" rx="2" /><rect width="20" height="8" x="2" y="14" rx="2" /><path d="M6 6h.01" /><path d="M6 18h.01" /></>,
   history: <><path d="M3 12a9 9 0 1 0 9-9 9.75 9.75 0 0 0-6.74 2.74L3 8" /><path d="M3 3v5h5" /><path d="M12 7v5l4 2" /></>,
   diff: <><path d="M12 3v14" /><path d="M5 10h14" /><path d="M5 21h14" /></>,
+  format: <><path d="M21 6H3" /><path d="M15 12H7" /><path d="M17 18H3" /></>,
 } satisfies Record<string, ReactElement>;
 
 export type IconName = keyof typeof PATHS;

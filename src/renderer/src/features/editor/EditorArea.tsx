@@ -1,5 +1,6 @@
 import { useEditorStore, editorSelectors } from '../../store/editor/store';
 import { InfoJsonBar, InfoJsonPane, useInfoJsonLayout } from '../info-form/InfoJsonPane';
+import { EditorActions } from './EditorActions';
 import { EditorTabs, EDITOR_PANEL_ID } from './EditorTabs';
 import { EmptyEditor } from './EmptyEditor';
 import { FileBanners } from './FileBanners';
@@ -13,7 +14,10 @@ export function EditorArea() {
   const infoLayout = useInfoJsonLayout(tab?.kind === 'text' ? tab.relPath : null);
   return (
     <div className="editor-area">
-      <EditorTabs />
+      <div className="editor-tabbar">
+        <EditorTabs />
+        <EditorActions tab={tab ?? null} />
+      </div>
       <div id={EDITOR_PANEL_ID} className="editor-panel" role={hasTabs ? 'tabpanel' : undefined} aria-label={tab ? tab.relPath : undefined}>
         {tab && <FileBanners tab={tab} />}
         {tab && infoLayout && <InfoJsonBar layout={infoLayout} />}

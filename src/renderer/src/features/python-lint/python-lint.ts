@@ -1,6 +1,10 @@
 import type * as Monaco from 'monaco-editor';
 import { analyzePython } from '../../../../shared/connector/security';
+import { editorInstance } from '../../editor/editor-instance';
+import { modelRegistry } from '../../editor/model-registry';
 import type { MonacoApi } from '../../editor/monaco-loader';
+import { beforeSave } from '../../store/editor/save-actions';
+import { useSettingsStore } from '../../store/settings/store';
 import { ruffMarkers, securityMarkers, type LintMarker } from './markers';
 import { loadRuff, type RuffWeb } from './ruff-web';
 
@@ -46,22 +50,44 @@ function watch(m: MonacoApi, model: Monaco.editor.ITextModel): void {
   schedule(0);
 }
 
+/** ruff's formatting of a Python model as one whole-text edit; none when it is formatted already or does
+ * not parse (the syntax marker already says why). */
+async function formattingEdits(model: Monaco.editor.ITextModel): Promise<Monaco.languages.TextEdit[]> {
+  const ruff = await loadRuff();
+  const text = model.getValue();
+  try {
+    const formatted = ruff.format(text);
+    return formatted === text ? [] : [{ range: model.getFullModelRange(), text: formatted }];
+  } catch {
+    return [];
+  }
+}
+
 /** "Format Document" for Python, with ruff's formatter and the project's ruff settings. */
 function registerFormatter(m: MonacoApi): void {
-  m.languages.registerDocumentFormattingEditProvider('python', {
-    displayName: 'ruff',
-    provideDocumentFormattingEdits: async (model) => {
-      const ruff = await loadRuff();
-      const text = model.getValue();
-      try {
-        const formatted = ruff.format(text);
-        return formatted === text ? [] : [{ range: model.getFullModelRange(), text: formatted }];
-      } catch {
-        // Code that does not parse cannot be formatted; the syntax marker already says why.
-        return [];
-      }
-    },
-  });
+  m.languages.registerDocumentFormattingEditProvider('python', { displayName: 'ruff', provideDocumentFormattingEdits: formattingEdits });
+}
+
+/**
+ * Formats a Python model with ruff as one undoable edit. In the editor that shows it, through Monaco's own
+ * "Format Document" (the same provider; it keeps the cursor and selections); otherwise on the model. False
+ * when there was nothing to do: not Python, already formatted, does not parse, or typed into meanwhile.
+ */
+export async function formatPythonModel(model: Monaco.editor.ITextModel, editor?: Monaco.editor.ICodeEditor | null): Promise<boolean> {
+  if (model.isDisposed() || model.getLanguageId() !== 'python') return false;
+  const before = model.getAlternativeVersionId();
+  const action = editor && editor.getModel() === model && !editor.getRawOptions().readOnly ? editor.getAction('editor.action.formatDocument') : null;
+  if (action) {
+    await action.run();
+    return model.getAlternativeVersionId() !== before;
+  }
+  const text = model.getValue();
+  const edits = await formattingEdits(model);
+  if (!edits.length || model.isDisposed() || model.getValue() !== text) return false;
+  model.pushStackElement();
+  model.pushEditOperations([], edits.map((e) => ({ range: e.range, text: e.text })), () => null);
+  model.pushStackElement();
+  return true;
 }
 
 let installed = false;
@@ -73,4 +99,16 @@ export function installPythonLint(m: MonacoApi): void {
   m.editor.getModels().forEach((model) => watch(m, model));
   m.editor.onDidCreateModel((model) => watch(m, model));
   registerFormatter(m);
+  // Format on save (Settings > Editor): Python files are formatted with ruff just before they are written.
+  beforeSave.hook = async (relPath) => {
+    const model = modelRegistry.get(relPath);
+    if (model && useSettingsStore.getState().settings?.formatOnSave) await formatPythonModel(model, editorInstance.get());
+  };
+}
+
+/** The Format button and command: the file in the editor, when it is Python. */
+export async function formatActiveDocument(): Promise<boolean> {
+  const editor = editorInstance.get();
+  const model = editor?.getModel();
+  return model ? formatPythonModel(model, editor) : false;
 }

@@ -12,6 +12,7 @@ export function SettingsPage({ onClose }: { onClose(): void }) {
   const { settings, tools, detecting, update, detectTools } = useSettingsStore();
   const info = useAppStore((s) => s.info);
   const themeId = useId();
+  const formatId = useId();
 
   useEffect(() => {
     if (!tools) void detectTools().catch(toastError);
@@ -65,6 +66,14 @@ export function SettingsPage({ onClose }: { onClose(): void }) {
         </div>
         <TextSetting label="Font size" testId="setting-font-size" type="number" min={8} max={40} value={settings.editorFontSize}
           description="Editor font size in pixels." onCommit={(v) => save({ editorFontSize: Number(v) }, 'Font size')} />
+        <div className="setting">
+          <label className="setting-checkbox" htmlFor={formatId}>
+            <input id={formatId} type="checkbox" checked={settings.formatOnSave} data-testid="setting-format-on-save"
+              onChange={(e) => void save({ formatOnSave: e.target.checked }, 'Format on save').catch(toastError)} />
+            <span className="setting-label">Format on save</span>
+          </label>
+          <p className="setting-description">Formats Python files with ruff each time they are saved, as the Format button does (Ctrl+Z undoes it).</p>
+        </div>
         <TextSetting label="Large file limit (KB)" testId="setting-large-file" type="number" min={16} max={102400} value={settings.largeFileLimitKb}
           description="Files larger than this open read-only, showing their beginning, so the editor stays fast."
           onCommit={(v) => save({ largeFileLimitKb: Number(v) }, 'Large file limit')} />

@@ -7,6 +7,10 @@ import { useGitStore } from '../git/store';
 import { applyFileSaved, dirtyTabs, findTab } from './tabs';
 import type { EditorSlice, SaveAction } from './types';
 
+/** Runs on a text file's buffer before it is saved (format on save, set by the Python feature); what it
+ * changes is what gets saved. Its failure never stops the save. */
+export const beforeSave: { hook: ((relPath: string) => Promise<void>) | null } = { hook: null };
+
 /** Files with a save in flight: their own change events are not "changed outside the IDE". */
 export const savingNow = new Set<string>();
 
@@ -39,8 +43,10 @@ export const createSaveSlice: EditorSlice<SaveAction> = (set, get) => {
 
   async function save(relPath = get().active ?? ''): Promise<boolean> {
     const tab = findTab(get(), relPath);
+    if (!tab || tab.kind !== 'text' || tab.readOnly || modelRegistry.getText(relPath) === null) return false;
+    if (beforeSave.hook) await beforeSave.hook(relPath).catch(() => undefined);
     const text = modelRegistry.getText(relPath);
-    if (!tab || tab.kind !== 'text' || tab.readOnly || text === null) return false;
+    if (text === null) return false;
     savingNow.add(relPath);
     try {
       return await write(relPath, text, tab.etag);
