@@ -108,21 +108,25 @@ test('keyboard only: the save conflict is answered with Tab and Enter: Cancel, T
   // The clean-reload path must not run: the buffer is dirty, so the disk banner appears instead.
   await expect(ed.diskBanner).toBeVisible();
 
-  // Save: the dialog opens with the focus inside it, on its first choice; Tab cycles inside it (a trap).
+  // Save: the dialog opens with the focus inside it, on Cancel (Overwrite destroys the version on disk);
+  // Tab cycles inside it (a trap).
   await page.keyboard.press(`${mod}+S`);
   await expect(ed.choiceDialog).toBeVisible();
   await expect(ed.choiceDialog).toContainText('changed on disk');
   const overwrite = page.getByTestId('choice-overwrite');
   const theirs = page.getByTestId('choice-theirs');
   const cancel = page.getByTestId('choice-cancel');
-  await expect(overwrite).toBeFocused();
+  await expect(cancel).toBeFocused();
   await page.screenshot({ path: shot('keyboard-save-conflict') });
+  await page.keyboard.press('Tab');
+  await expect(overwrite).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(theirs).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(cancel).toBeFocused();
-  await page.keyboard.press('Tab');
-  await expect(overwrite).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(theirs).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Shift+Tab');
   await expect(cancel).toBeFocused();
   // Cancel: nothing written, the buffer still dirty, and the keyboard is back in the editor.
@@ -134,14 +138,16 @@ test('keyboard only: the save conflict is answered with Tab and Enter: Cancel, T
 
   // Esc is Cancel too.
   await page.keyboard.press(`${mod}+S`);
-  await expect(overwrite).toBeFocused();
+  await expect(cancel).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(ed.choiceDialog).toBeHidden();
   await expect(ed.tab(FILE)).toHaveAttribute('data-dirty', 'true');
 
-  // Overwrite with Enter on the focused first choice: my version is on disk.
+  // Overwrite takes a deliberate Tab to it, then Enter: my version is on disk.
   await expect(ed.focused).toBeVisible();
   await page.keyboard.press(`${mod}+S`);
+  await expect(cancel).toBeFocused();
+  await page.keyboard.press('Tab');
   await expect(overwrite).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(ed.tab(FILE)).toHaveAttribute('data-dirty', 'false');
@@ -154,8 +160,8 @@ test('keyboard only: the save conflict is answered with Tab and Enter: Cancel, T
   await writeFile(abs, 'THEIRS = True\n');
   await expect(ed.diskBanner).toBeVisible();
   await page.keyboard.press(`${mod}+S`);
-  await expect(overwrite).toBeFocused();
-  await page.keyboard.press('Tab');
+  await expect(cancel).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
   await expect(theirs).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(ed.tab(FILE)).toHaveAttribute('data-dirty', 'false');
