@@ -7,6 +7,8 @@ import { editor } from '../../pages/editor';
 import { fileTree } from '../../pages/fileTree';
 import { homePage } from '../../pages/home';
 import { lsp } from '../../pages/lsp';
+import { problemsPanel } from '../../pages/problems';
+import { shot } from '../review/packages';
 
 const CONNECTOR_PY = `${SAMPLE_CONNECTOR}/connector.py`;
 const OPERATIONS_PY = `${SAMPLE_CONNECTOR}/operations.py`;
@@ -102,4 +104,15 @@ test('a call with the wrong number of arguments gets a pyright error marker', as
     await expect(py.hover).toContainText('Argument missing for parameter "params"', { timeout: 3000 });
   }).toPass(PYRIGHT);
   await expect(py.hover).toContainText('pyright');
+
+  // The same diagnostic is a row of the Problems panel, naming pyright as its source, and opens its line.
+  const problems = problemsPanel(page);
+  if (!(await problems.root.isVisible())) await problems.toggle();
+  const row = problems.entries.filter({ hasText: 'Argument missing for parameter "params"' });
+  await expect(row).toHaveCount(1, PYRIGHT);
+  await expect(row).toContainText('pyright');
+  await expect(row).toHaveAttribute('data-severity', 'error');
+  await page.screenshot({ path: shot('lsp-problems-pyright') });
+  await row.locator('.problem-main').click();
+  await expect(ed.statusCursor).toContainText(/Ln \d+/);
 });
