@@ -140,6 +140,9 @@ test('template → create → one commit → validates clean → export → impo
     expect(git(root, 'rev-list', '--count', 'HEAD')).toBe('1');
     await page.getByTestId('activity-home').click();
     await expect(page.locator(`[data-testid="project-card"][data-name="${NAME}"]`)).toHaveCount(2);
+    // Two cards with one title: each names its folder, so the copy and the git project can be told apart.
+    await expect(page.getByTestId('project-folder')).toHaveCount(2);
+    expect((await page.getByTestId('project-folder').allInnerTexts()).sort()).toEqual([`${NAME}/`, `connector-${NAME}/`].sort());
     await page.screenshot({ path: shot('lifecycle-imported-copy') });
 
     // The same archive again: now the copy's name exists, so it asks before replacing; Cancel changes nothing.

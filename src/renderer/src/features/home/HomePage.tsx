@@ -42,6 +42,7 @@ export function HomePage() {
   const searchId = useId();
   const sortId = useId();
   const shown = useMemo(() => visibleProjects(projects, query, sort), [projects, query, sort]);
+  const twins = useMemo(() => sharedTitles(projects), [projects]);
 
   useEffect(() => {
     document.title = 'Connector Studio';
@@ -106,9 +107,21 @@ export function HomePage() {
         )}
         {loaded && projects.length > 0 && !shown.length && <p className="muted">No connector matches “{query}”.</p>}
         <ul className="project-grid" aria-label="Connector projects" data-testid="project-grid">
-          {shown.map((p) => <ProjectCard key={p.id} project={p} onDelete={(x) => void deleteProject(x)} />)}
+          {shown.map((p) => <ProjectCard key={p.id} project={p} showFolder={twins.has(p.label || p.name)} onDelete={(x) => void deleteProject(x)} />)}
         </ul>
       </main>
     </div>
   );
+}
+
+/** Card titles worn by more than one project (a copy imported beside its original). */
+function sharedTitles(projects: readonly ProjectSummary[]): Set<string> {
+  const seen = new Set<string>();
+  const twins = new Set<string>();
+  for (const p of projects) {
+    const title = p.label || p.name;
+    if (seen.has(title)) twins.add(title);
+    seen.add(title);
+  }
+  return twins;
 }

@@ -3,15 +3,19 @@ import { Icon } from '../../components/Icon';
 import { hrefOf } from '../../hooks/route';
 import { relativeTime } from './relative-time';
 
+const folderName = (root: string) => root.split(/[\\/]/).filter(Boolean).pop() ?? root;
+
 const GIT_LABEL = { clean: 'Git: clean', changed: 'Git: changes', none: 'No git' } as const;
 
 interface Props {
   project: ProjectSummary;
+  /** Another card has the same title: name the folder so the two can be told apart. */
+  showFolder?: boolean;
   onDelete(p: ProjectSummary): void;
 }
 
 /** One connector on Home. The title is a real link, so a middle click opens the project in a new tab. */
-export function ProjectCard({ project: p, onDelete }: Props) {
+export function ProjectCard({ project: p, showFolder = false, onDelete }: Props) {
   const href = hrefOf({ page: 'project', projectId: p.id, settings: false });
   const modified = new Date(p.modifiedMs);
   return (
@@ -27,6 +31,7 @@ export function ProjectCard({ project: p, onDelete }: Props) {
           <p className="card-meta">
             <span className="mono">{p.name}</span> · <span data-testid="project-version">v{p.version}</span>
           </p>
+          {showFolder && <p className="card-meta mono small" data-testid="project-folder" title={p.root}>{folderName(p.root)}/</p>}
         </div>
         {p.readOnly ? (
           <span className="git-badge review-badge" data-testid="project-review-badge" title="Opened read-only for review; not part of the workspace until imported">
