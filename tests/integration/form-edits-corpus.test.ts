@@ -4,8 +4,9 @@
  * so no corpus file skips a gesture. */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { findNodeAtLocation, parseTree, type JSONPath } from 'jsonc-parser';
+import type { JSONPath } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
+import { expectDiffInside } from '../helpers/text-diff';
 import { SHARED_DIR } from '../helpers/tmp';
 import { applyFormEdit, newOperation, type FormEdit } from '../../src/renderer/src/store/connector/edits';
 
@@ -20,13 +21,7 @@ const at = (doc: Json, p: JSONPath): Json => p.reduce((o: Json, k) => o[k as str
 function gesture(text: string, edit: FormEdit, inside: JSONPath, expected: Json): string {
   const after = applyFormEdit(text, JSON.parse(text), edit);
   expect(JSON.parse(after)).toEqual(expected);
-  let start = 0;
-  while (start < text.length && text[start] === after[start]) start++;
-  let end = 0;
-  while (end < text.length - start && text[text.length - 1 - end] === after[after.length - 1 - end]) end++;
-  const node = findNodeAtLocation(parseTree(text)!, inside)!;
-  expect(start).toBeGreaterThanOrEqual(node.offset);
-  expect(text.length - end).toBeLessThanOrEqual(node.offset + node.length);
+  expectDiffInside(text, after, inside);
   return after;
 }
 

@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { findNodeAtLocation, parseTree, type JSONPath } from 'jsonc-parser';
+import type { JSONPath } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
+import { expectDiffInside } from '../../../tests/helpers/text-diff';
 import { SHARED_DIR } from '../../../tests/helpers/tmp';
 import { moveInArray } from './json-move';
 import { detectFormatting, insertAt, parseJsonText, removeAt, setAt } from './json-text';
@@ -9,17 +10,6 @@ import { detectFormatting, insertAt, parseJsonText, removeAt, setAt } from './js
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const corpusDir = path.join(SHARED_DIR, 'corpus', 'connectors');
 const corpus = readdirSync(corpusDir).map((name) => ({ name, text: readFileSync(path.join(corpusDir, name, 'info.json'), 'utf8') }));
-
-/** The changed region of the text must sit inside the node that was edited. */
-function expectDiffInside(before: string, after: string, nodePath: JSONPath) {
-  let start = 0;
-  while (start < before.length && before[start] === after[start]) start++;
-  let end = 0;
-  while (end < before.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
-  const node = findNodeAtLocation(parseTree(before)!, nodePath)!;
-  expect(start).toBeGreaterThanOrEqual(node.offset);
-  expect(before.length - end).toBeLessThanOrEqual(node.offset + node.length);
-}
 
 function firstSelect(info: Json): JSONPath | null {
   for (const [i, op] of (info.operations ?? []).entries())

@@ -42,5 +42,15 @@ export function testPanel(page: Page) {
       await page.getByTestId('activity-test').click();
       await page.getByTestId('test-view').waitFor();
     },
+    /** Adds a saved configuration pointing at a vendor server (TLS checks off: the test vendors speak HTTP). */
+    async addConfiguration(name: string, url: string, key: string) {
+      await page.getByTestId('config-add').click();
+      await page.getByTestId('config-name').fill(name);
+      await this.field('server_url').fill(url);
+      await this.field('api_key').fill(key);
+      await this.field('verify_ssl').uncheck();
+      await page.getByTestId('config-save').click();
+      await this.configRow(name).waitFor();
+    },
   };
 }

@@ -1,13 +1,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, test } from '../../fixtures';
 import { repoRoot } from '../../host';
 import { fileTree } from '../../pages/fileTree';
 import { publishPanel } from '../../pages/publish';
 import { wizardPage } from '../../pages/wizard';
 import { shot } from '../git/helpers';
-import { ADMIN, INTEL_KEY, startIntelStub, startSandbox, type RunningSandbox } from './sandbox';
+import { ADMIN, INTEL_KEY, saveTestConfig, startIntelStub, startSandbox, type RunningSandbox } from './sandbox';
 
 test.describe.configure({ timeout: 150_000 });
 
@@ -19,15 +18,6 @@ test.afterEach(async () => {
   sandbox = undefined;
 });
 
-/** Setup only: a local test configuration, saved through the same channel the Test view uses. */
-async function saveTestConfig(page: Page, values: Record<string, unknown>) {
-  const projectId = decodeURIComponent(new URL(page.url()).hash.split('/')[2]);
-  const r = await page.evaluate(
-    async (body) => (await fetch('/rpc/testConfig.save', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })).json(),
-    { projectId, config: { name: 'Intel stub', values } },
-  );
-  expect(r).toMatchObject({ ok: true });
-}
 
 test('a connector made from a template publishes with visible progress, ends Installed and Available, and keeps its archive', async ({ page, app }) => {
   // Each import-job step takes 1.5 s, so the running steps can be watched; nothing else changes.
@@ -52,7 +42,7 @@ test('a connector made from a template publishes with visible progress, ends Ins
     await expect(fileTree(page).row('acme-publish/info.json')).toBeVisible();
 
     // The template's health check calls GET /api/v1/account with the Bearer key: the stub answers it.
-    await saveTestConfig(page, { server_url: intel.url, api_key: INTEL_KEY, verify_ssl: false });
+    await saveTestConfig(page, 'Intel stub', { server_url: intel.url, api_key: INTEL_KEY, verify_ssl: false });
     const pub = publishPanel(page);
     await pub.show();
     await pub.addProfile({ name: 'Sandbox', url: sandbox.url, username: ADMIN.name, secret: ADMIN.password });

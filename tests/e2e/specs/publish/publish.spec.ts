@@ -1,12 +1,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { SAMPLE_CONNECTOR, expect, test } from '../../fixtures';
 import { homePage } from '../../pages/home';
 import { palette } from '../../pages/palette';
 import { publishPanel } from '../../pages/publish';
 import { shot } from '../git/helpers';
-import { ADMIN, HMAC, INTEL_KEY, startIntelStub, startSandbox, type RunningSandbox } from './sandbox';
+import { ADMIN, HMAC, INTEL_KEY, saveTestConfig, startIntelStub, startSandbox, type RunningSandbox } from './sandbox';
 
 test.describe.configure({ timeout: 150_000 });
 
@@ -16,15 +15,6 @@ test.afterEach(async () => {
   sandbox = undefined;
 });
 
-/** Setup only: a local test configuration, saved through the same channel the Test view uses. */
-async function saveTestConfig(page: Page, values: Record<string, unknown>) {
-  const projectId = decodeURIComponent(new URL(page.url()).hash.split('/')[2]);
-  const r = await page.evaluate(
-    async (body) => (await fetch('/rpc/testConfig.save', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })).json(),
-    { projectId, config: { name: 'Local stub', values } },
-  );
-  expect(r).toMatchObject({ ok: true });
-}
 
 test('add a password profile, test it, publish the sample with a remote health check, replace it, see the history', async ({ page, app }) => {
   sandbox = await startSandbox(path.join(app.dirs.home, 'sandbox'));
@@ -32,7 +22,7 @@ test('add a password profile, test it, publish the sample with a remote health c
   try {
     await app.open(page);
     await homePage(page).openProject(SAMPLE_CONNECTOR);
-    await saveTestConfig(page, { server_url: intel.url, api_key: INTEL_KEY, verify_ssl: false });
+    await saveTestConfig(page, 'Local stub', { server_url: intel.url, api_key: INTEL_KEY, verify_ssl: false });
     const pub = publishPanel(page);
     await pub.show();
     await pub.addProfile({ name: 'Sandbox', url: sandbox.url, username: ADMIN.name, secret: ADMIN.password }, true);

@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { expect, type Page } from '@playwright/test';
 import { repoRoot } from '../../host';
 
 export const ADMIN = { name: 'admin', password: 'secret' };
@@ -56,4 +57,14 @@ export async function startIntelStub(): Promise<{ url: string; close(): Promise<
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+/** Setup only: a local test configuration, saved through the same channel the Test view uses. */
+export async function saveTestConfig(page: Page, name: string, values: Record<string, unknown>): Promise<void> {
+  const projectId = decodeURIComponent(new URL(page.url()).hash.split('/')[2]);
+  const r = await page.evaluate(
+    async (body) => (await fetch('/rpc/testConfig.save', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })).json(),
+    { projectId, config: { name, values } },
+  );
+  expect(r).toMatchObject({ ok: true });
 }

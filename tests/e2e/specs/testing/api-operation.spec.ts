@@ -18,15 +18,6 @@ test.afterEach(async () => {
   await vendor.close();
 });
 
-async function addConfig(t: ReturnType<typeof testPanel>, name: string, url: string, key = API_KEY) {
-  await t.addConfig.click();
-  await t.configName.fill(name);
-  await t.field('server_url').fill(url);
-  await t.field('api_key').fill(key);
-  await t.field('verify_ssl').uncheck();
-  await t.save.click();
-  await expect(t.configRow(name)).toBeVisible();
-}
 
 /** In the test's copy of the sample: a hidden list_feeds that calls the vendor with the configuration and counts its
  * calls, and Search Feed, whose Feed select names it as apiOperation. */
@@ -67,8 +58,8 @@ test('an apiOperation select is filled by running the hidden operation with the 
   await homePage(page).openProject(SAMPLE_CONNECTOR);
   const t = testPanel(page);
   await t.show();
-  await addConfig(t, 'local', vendor.url);
-  await addConfig(t, 'wrong key', vendor.url, 'not-the-key');
+  await t.addConfiguration('local', vendor.url, API_KEY);
+  await t.addConfiguration('wrong key', vendor.url, 'not-the-key');
 
   await t.tab('actions').click();
   await t.runConfig.selectOption({ label: 'local (default)' });
@@ -115,7 +106,7 @@ test('Write output_schema from this output: info.json gets the real keys, saved,
   await homePage(page).openProject(SAMPLE_CONNECTOR);
   const t = testPanel(page);
   await t.show();
-  await addConfig(t, 'local', vendor.url);
+  await t.addConfiguration('local', vendor.url, API_KEY);
   await t.tab('actions').click();
   await t.actionSelect.selectOption('get_ip_reputation');
   await t.field('ip').fill('198.51.100.7');

@@ -35,15 +35,6 @@ async function createFromTemplate(page: Page) {
   await expect(fileTree(page).row('acme-intel/operations.py')).toBeVisible();
 }
 
-async function addConfig(t: ReturnType<typeof testPanel>, name: string, url: string, key: string) {
-  await t.addConfig.click();
-  await t.configName.fill(name);
-  await t.field('server_url').fill(url);
-  await t.field('api_key').fill(key);
-  await t.field('verify_ssl').uncheck();
-  await t.save.click();
-  await expect(t.configRow(name)).toBeVisible();
-}
 
 async function health(t: ReturnType<typeof testPanel>, name: string, status: 'Available' | 'Disconnected') {
   await t.configRow(name).getByTestId('health-check').click();
@@ -73,10 +64,10 @@ test('template connector against a local vendor: health, table, record, replay o
   await t.show();
 
   // Health: the right key is Available; a wrong one is Disconnected with the reason the vendor gave.
-  await addConfig(t, 'local', vendor.url, API_KEY);
+  await t.addConfiguration('local', vendor.url, API_KEY);
   await health(t, 'local', 'Available');
   expect(vendor.requests).toContain('/api/v1/account');
-  await addConfig(t, 'wrong-key', vendor.url, 'not-the-key');
+  await t.addConfiguration('wrong-key', vendor.url, 'not-the-key');
   await health(t, 'wrong-key', 'Disconnected');
   await expect(t.configRow('wrong-key').getByTestId('health-message')).toContainText('refused the credentials (HTTP 401: invalid API key)');
   await page.screenshot({ path: shot('runtime-flow-health-dark') });

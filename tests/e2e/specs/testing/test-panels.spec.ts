@@ -16,15 +16,6 @@ test.afterEach(async () => {
   await vendor.close();
 });
 
-async function addConfig(t: ReturnType<typeof testPanel>, name: string, url: string, key = API_KEY) {
-  await t.addConfig.click();
-  await t.configName.fill(name);
-  await t.field('server_url').fill(url);
-  await t.field('api_key').fill(key);
-  await t.field('verify_ssl').uncheck();
-  await t.save.click();
-  await expect(t.configRow(name)).toBeVisible();
-}
 
 test('a configuration for the sample connector: health is Available, Get IP Reputation returns data and a schema diff', async ({ page, app }) => {
   await app.open(page);
@@ -40,7 +31,7 @@ test('a configuration for the sample connector: health is Available, Get IP Repu
   await expect(t.form).toContainText('API Key is required.');
   await page.getByTestId('config-cancel').click();
 
-  await addConfig(t, 'local', vendor.url);
+  await t.addConfiguration('local', vendor.url, API_KEY);
   await expect(t.report).toContainText('on_add_config');
   await expect(t.configRow('local').getByTestId('config-default')).toBeVisible();
 
@@ -73,12 +64,12 @@ test('a dead server shows Disconnected with the reason; a wrong key shows the ve
   await homePage(page).openProject(SAMPLE_CONNECTOR);
   const t = testPanel(page);
   await t.show();
-  await addConfig(t, 'dead', await deadUrl());
+  await t.addConfiguration('dead', await deadUrl(), API_KEY);
   await t.configRow('dead').getByTestId('health-check').click();
   await expect(t.configRow('dead').getByTestId('health-status')).toHaveText('Disconnected');
   await expect(t.configRow('dead').getByTestId('health-message')).toContainText('Cannot reach');
 
-  await addConfig(t, 'wrong-key', vendor.url, 'not-the-key');
+  await t.addConfiguration('wrong-key', vendor.url, 'not-the-key');
   await t.configRow('wrong-key').getByTestId('health-check').click();
   await expect(t.configRow('wrong-key').getByTestId('health-status')).toHaveText('Disconnected');
   await expect(t.configRow('wrong-key').getByTestId('health-message')).toContainText('refused the API key');
@@ -89,7 +80,7 @@ test('a hung action can be stopped, and the next run works', async ({ page, app 
   await homePage(page).openProject(SAMPLE_CONNECTOR);
   const t = testPanel(page);
   await t.show();
-  await addConfig(t, 'local', vendor.url);
+  await t.addConfiguration('local', vendor.url, API_KEY);
   await t.tab('actions').click();
   await t.actionSelect.selectOption('get_ip_reputation');
   await t.field('ip').fill(HANGING_IP);
