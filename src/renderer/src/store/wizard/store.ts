@@ -59,6 +59,8 @@ const INITIAL: WizardState = {
   serverIssues: [],
 };
 
+let templateChoice = 0;
+
 const add = <T>(set: ReadonlySet<T>, v: T) => (set.has(v) ? set : new Set([...set, v]));
 
 export const useWizardStore = createStore<WizardState & WizardAction>('wizard', (set, get) => ({
@@ -77,11 +79,16 @@ export const useWizardStore = createStore<WizardState & WizardAction>('wizard', 
   },
   chooseTemplate: async (id) => {
     const name = get().draft.answers.name || 'connector';
+    // The choice shows at once; the template's fields and actions follow when the services answer, and
+    // only the answer for the newest choice is applied.
+    const mine = ++templateChoice;
+    get().setAnswers({ template: id });
     try {
       const defaults: WizardAnswers = await call('templates.defaults', { templateId: id, name });
+      if (mine !== templateChoice) return;
       set({ draft: applyTemplate(get().draft, defaults, get().touched), error: null }, false, 'chooseTemplate');
     } catch (e) {
-      set({ error: messageOf(e) }, false, 'chooseTemplate/failed');
+      if (mine === templateChoice) set({ error: messageOf(e) }, false, 'chooseTemplate/failed');
     }
   },
   setAnswers: (patch) => set({ draft: { ...get().draft, answers: { ...get().draft.answers, ...patch } }, serverIssues: [] }, false, 'setAnswers'),
