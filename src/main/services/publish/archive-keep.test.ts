@@ -1,14 +1,14 @@
 /** "Publish and discard" keeps the archive: once the package reached the server, the uploaded .tgz is copied
  * into the kept-archives folder (the temporary one is deleted), and the outcome and the history name it. */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { USERS, copySample, sandboxWithUsers, tempDir } from '../../sandbox/test-kit';
 import type { Sandbox } from '../../sandbox/server';
 import { packageConnector } from '../packaging/package';
 import { createFortiSoarClient } from './client';
-import { createPublishHistory, publishArchiveDir } from './history';
+import { KEPT_ARCHIVES_PER_PROJECT, createPublishHistory, publishArchiveDir } from './history';
 import { publishConnector } from './publish-flow';
 
 const tmp = tempDir('cs-archive-keep-');
@@ -19,8 +19,13 @@ const kept = publishArchiveDir(userData, 'project-1');
 const history = createPublishHistory(userData);
 const client = () => createFortiSoarClient({ url: sandbox.url, credentials: { kind: 'apiKey', apiKey: USERS.apiKey }, env: {} });
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
-const publish = (source: string, replace = false) =>
-  publishConnector(client(), source, { pollIntervalMs: 20, replace, keepArchiveIn: kept, history: { store: history, projectKey: 'project-1', server: 'Sandbox' } });
+const publish = (source: string, replace = false, project = 'project-1') =>
+  publishConnector(client(), source, {
+    pollIntervalMs: 20,
+    replace,
+    keepArchiveIn: publishArchiveDir(userData, project),
+    history: { store: history, projectKey: project, server: 'Sandbox' },
+  });
 
 beforeAll(async () => {
   sandbox = await sandboxWithUsers(path.join(tmp.dir, 'data'));
@@ -57,5 +62,25 @@ describe('the kept archive', () => {
     expect(sha(out.archivePath!)).toBe(sha(given.file));
     // The deterministic packager made the same bytes: the same kept file, not a second one.
     expect(readdirSync(kept)).toHaveLength(1);
+  });
+});
+
+describe('the kept archives of a project', () => {
+  it('are pruned after a successful keep to the newest ten, the new one among them', async () => {
+    const dir = publishArchiveDir(userData, 'project-2');
+    mkdirSync(dir, { recursive: true });
+    const old = Array.from({ length: 12 }, (_, i) => {
+      const file = path.join(dir, `sample-threat-intel-0.0.${i}-${String(i).padStart(12, '0')}.tgz`);
+      writeFileSync(file, 'old');
+      const t = new Date(Date.UTC(2020, 0, 1, 0, i));
+      utimesSync(file, t, t);
+      return file;
+    });
+    const out = await publish(folder, true, 'project-2');
+    expect(out.result).toBe('success');
+    expect(readdirSync(dir)).toHaveLength(KEPT_ARCHIVES_PER_PROJECT);
+    expect(existsSync(out.archivePath!)).toBe(true);
+    // The three oldest went; the nine newest of the old ones stayed beside the new one.
+    expect(old.filter((f) => !existsSync(f))).toEqual(old.slice(0, 3));
   });
 });

@@ -1,7 +1,7 @@
 /** A publish history per project in the user data folder: server, version, time, result, archive hash.
  * Never credentials: the server is recorded as a profile name or a URL without user info. */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { writeJsonAtomic } from '../workspace/atomic-write';
 import type { PublishHistoryEntry } from '../../../shared/models/publish';
@@ -32,6 +32,35 @@ export const projectFileKey = (key: string) => (/^[\w.-]{1,80}$/.test(key) ? key
 
 /** Where the uploaded archives of a project are kept: `<user data>/publish/archives/<project>/`. */
 export const publishArchiveDir = (userDataDir: string, projectKey: string) => path.join(userDataDir, 'publish', 'archives', projectFileKey(projectKey));
+
+/** How many uploaded archives a project keeps: the newest by modification time, plus any that one of the last
+ * this-many history entries names (so the archive of a recent publish is never pruned while it is listed). */
+export const KEPT_ARCHIVES_PER_PROJECT = 10;
+
+/** Deletes the kept `.tgz` files of a project's archive folder beyond the newest `keep`, sparing those named by the
+ * last `keep` history entries. Other files are left alone. Returns the deleted paths. */
+export async function pruneKeptArchives(dir: string, history: readonly PublishHistoryEntry[], keep = KEPT_ARCHIVES_PER_PROJECT): Promise<string[]> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const files = await Promise.all(
+    names.filter((n) => n.endsWith('.tgz')).map(async (name) => ({ name, st: await stat(path.join(dir, name)).catch(() => undefined) })),
+  );
+  const byNewest = files
+    .flatMap((f) => (f.st?.isFile() ? [{ name: f.name, mtime: f.st.mtimeMs }] : []))
+    .sort((a, b) => b.mtime - a.mtime || (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
+  const folder = path.resolve(dir);
+  const referenced = new Set(
+    history
+      .slice(-keep)
+      .flatMap((e) => (e.archivePath && path.dirname(path.resolve(e.archivePath)) === folder ? [path.basename(e.archivePath)] : [])),
+  );
+  const doomed = byNewest.slice(keep).filter((f) => !referenced.has(f.name));
+  const deleted: string[] = [];
+  for (const f of doomed) {
+    const file = path.join(dir, f.name);
+    await rm(file, { force: true }).then(() => deleted.push(file), () => undefined);
+  }
+  return deleted;
+}
 
 export function createPublishHistory(userDataDir: string): PublishHistory {
   const dir = path.join(userDataDir, 'publish', 'history');

@@ -1,13 +1,13 @@
 /** Publish one connector version: pre-flight, upload, import job, requirements, remote health check, and
  * optionally removal of the other versions. Progress goes through a callback; every step's failure is a
  * translated PublishError, and every attempt lands in the project's publish history. */
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import type { ValidateService } from '../validate';
 import { prepareArchive, type PreparedArchive } from './archive';
 import type { FortiSoarClient } from './client';
 import { PublishError, duration, isPublishError } from './errors';
-import type { PublishHistory } from './history';
+import { pruneKeptArchives, type PublishHistory } from './history';
 import { blockers, installedVersions, runPreflight, type PreflightResult } from './preflight';
 import type { ConnectorDetails, ImportJob, RemoteHealth } from './types';
 import type { PublishStage, PublishProgress, HealthChoice, PublishResultKind, PublishOutcome } from '../../../shared/models/publish';
@@ -146,6 +146,9 @@ async function keepArchive(archive: PreparedArchive, outcome: PublishOutcome, di
   const file = path.join(dir, `${safe(outcome.connector.name)}-${safe(outcome.connector.version)}-${archive.sha256.slice(0, 12)}.tgz`);
   await mkdir(dir, { recursive: true });
   await copyFile(archive.tgzPath, file);
+  // Pruning goes by modification time: it is when the archive was last kept, not when a given .tgz was made.
+  const now = new Date();
+  await utimes(file, now, now);
   return file;
 }
 
@@ -190,6 +193,11 @@ export async function publishConnector(client: FortiSoarClient, source: string, 
           ...(outcome?.archivePath ? { archivePath: outcome.archivePath } : {}),
         })
         .catch(() => undefined);
+    }
+    // After a successful keep (and its history entry): only the newest kept archives stay, see KEPT_ARCHIVES_PER_PROJECT.
+    if (o.keepArchiveIn && outcome?.archivePath) {
+      const entries = o.history ? await o.history.store.list(o.history.projectKey).catch(() => []) : [];
+      await pruneKeptArchives(o.keepArchiveIn, entries).catch(() => undefined);
     }
   }
 }
