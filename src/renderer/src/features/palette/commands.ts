@@ -2,6 +2,7 @@ import { editorInstance } from '../../editor/editor-instance';
 import { useAppStore } from '../../store/app/store';
 import { useDialogsStore } from '../../store/dialogs/store';
 import { useEditorStore } from '../../store/editor/store';
+import { findTab, hasDiskChange } from '../../store/editor/tabs';
 import { useGitStore } from '../../store/git/store';
 import { usePaletteStore } from '../../store/palette/store';
 import { useSearchStore } from '../../store/search/store';
@@ -25,6 +26,8 @@ export interface Command {
   /** Where the shortcut works when it is not window-wide (tree keys, Esc); shown in the palette, not bound globally. */
   readonly shortcutScope?: string;
   readonly inProjectOnly?: boolean;
+  /** Listed in the palette and bound to its shortcut only while this holds (the active file changed on disk). */
+  readonly available?: () => boolean;
   run(): unknown;
 }
 
@@ -44,6 +47,10 @@ const showExplorer = () => {
   requestAnimationFrame(() => !useDialogsStore.getState().current && tree()?.focus());
 };
 const activeRel = () => useEditorStore.getState().active;
+const activeHasDiskChange = () => {
+  const tab = findTab(useEditorStore.getState(), activeRel());
+  return tab !== undefined && hasDiskChange(tab);
+};
 
 /** Every command of the app, the palette's list and the source of the global key bindings. */
 export const COMMANDS: readonly Command[] = [
@@ -55,6 +62,8 @@ export const COMMANDS: readonly Command[] = [
   { id: 'file.close', category: 'File', title: 'Close Editor', shortcut: 'Mod+Alt+W', inProjectOnly: true, run: () => activeRel() && useEditorStore.getState().closeTab(activeRel()!) },
   { id: 'file.closeAll', category: 'File', title: 'Close All Editors', inProjectOnly: true, run: () => useEditorStore.getState().closeAll() },
   { id: 'file.revert', category: 'File', title: 'Revert File to the Version on Disk', inProjectOnly: true, run: () => activeRel() && useEditorStore.getState().takeTheirs(activeRel()!) },
+  // The disk-changed banner's "Keep mine": the buffer stays, and the next save overwrites the version on disk.
+  { id: 'file.keepMine', category: 'File', title: 'Keep My Version of the File', shortcut: 'Mod+Alt+K', inProjectOnly: true, available: activeHasDiskChange, run: () => activeRel() && useEditorStore.getState().keepMine(activeRel()!) },
   { id: 'file.newFile', category: 'File', title: 'New File…', inProjectOnly: true, run: () => newFile() },
   { id: 'file.newFolder', category: 'File', title: 'New Folder…', inProjectOnly: true, run: () => newFolder() },
   { id: 'file.upload', category: 'File', title: 'Upload Files…', inProjectOnly: true, run: () => pickAndUpload() },
@@ -96,4 +105,5 @@ export const COMMANDS: readonly Command[] = [
   ...CONNECTOR_COMMANDS,
 ];
 
-export const availableCommands = (inProject: boolean) => COMMANDS.filter((c) => inProject || !c.inProjectOnly);
+export const isAvailable = (c: Command, inProject: boolean) => (inProject || !c.inProjectOnly) && (!c.available || c.available());
+export const availableCommands = (inProject: boolean) => COMMANDS.filter((c) => isAvailable(c, inProject));

@@ -3,7 +3,7 @@ import { isMac } from '../../hooks/platform';
 import { useAppStore } from '../../store/app/store';
 import { useDialogsStore } from '../../store/dialogs/store';
 import { matchesShortcut } from '../../store/palette/shortcuts';
-import { COMMANDS } from './commands';
+import { COMMANDS, isAvailable } from './commands';
 import { toggleFullScreen } from './app-commands';
 
 /**
@@ -21,7 +21,7 @@ export function useGlobalShortcuts() {
       e.preventDefault();
       e.stopPropagation();
       const inProject = useAppStore.getState().projectId !== null;
-      if (inProject || !cmd.inProjectOnly) void cmd.run();
+      if (isAvailable(cmd, inProject)) void cmd.run();
     };
     // Bubble phase: Esc first closes Monaco's widgets (find, suggest), which stop it; only a free Esc leaves full screen.
     const onEsc = (e: KeyboardEvent) => {
