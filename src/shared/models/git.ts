@@ -24,6 +24,9 @@ export interface GitChanges {
   readonly staged: GitChange[];
   readonly unstaged: GitChange[];
   readonly conflicted: GitChange[];
+  /** A merge is under way (a pull stopped on conflicts): committing concludes it, even when the resolution left
+   * nothing staged (the file kept this side's text). */
+  readonly merging?: boolean;
   /** Ignore rules the repository lacks (a repository only). */
   readonly ignores?: IgnoreCheck;
 }

@@ -71,7 +71,8 @@ export function createChangeOps(ctx: GitContext) {
       }
     }
     const branch = (await git(dir).raw(['branch', '--show-current']).catch(() => '')).trim();
-    return { isRepo, ...(branch ? { branch } : {}), staged, unstaged, conflicted };
+    const merging = await git(dir).raw(['rev-parse', '--verify', '--quiet', 'MERGE_HEAD']).then((s) => s.trim() !== '', () => false);
+    return { isRepo, ...(branch ? { branch } : {}), staged, unstaged, conflicted, ...(merging ? { merging } : {}) };
   }
 
   async function stage(dir: string, relPaths: readonly string[]): Promise<void> {

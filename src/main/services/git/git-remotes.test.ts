@@ -135,11 +135,16 @@ describe('git remotes', () => {
     await commitIn(mine, 'info.json', '{"version":"2.0.0"}\n', 'mine');
     expect(await git.pull(mine)).toEqual({ conflicts: ['info.json'] });
     expect((await git.status(mine)).files).toEqual([{ relPath: 'info.json', state: 'conflicted' }]);
-    expect((await git.changes(mine)).conflicted).toEqual([{ relPath: 'info.json', state: 'conflicted' }]);
+    expect(await git.changes(mine)).toMatchObject({ conflicted: [{ relPath: 'info.json', state: 'conflicted' }], merging: true });
+    // Keeping this side's text leaves nothing staged, yet the merge is still under way until it is committed.
     await writeFile(path.join(mine, 'info.json'), '{"version":"2.0.0"}\n');
     await git.stage(mine, ['info.json']);
+    expect(await git.changes(mine)).toMatchObject({ staged: [], unstaged: [], conflicted: [], merging: true });
     await git.commit(mine, { message: 'merge' });
-    expect((await git.changes(mine)).conflicted).toEqual([]);
+    const after = await git.changes(mine);
+    expect(after.conflicted).toEqual([]);
+    expect(after.merging).toBeUndefined();
+    expect(sh(mine, 'log', '-1', '--pretty=%P').split(' ')).toHaveLength(2);
   });
 
   it('says "pull" needs a remote when there is none', async () => {

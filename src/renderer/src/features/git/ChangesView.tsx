@@ -34,14 +34,21 @@ export function ChangesView() {
   if (!changes) return <p className="muted pad">Reading changes…</p>;
   const clean = !changes.staged.length && !changes.unstaged.length && !changes.conflicted.length;
   return (
-    <div className="git-view" data-testid="git-changes">
+    <div className="git-view" data-testid="git-changes" data-merging={changes.merging ?? false}>
       <CommitForm />
       <IgnoreNotice />
       <div className="git-scroll">
+        {changes.merging && (
+          <p className="small pad" role="status" data-testid="git-merging">
+            {changes.conflicted.length
+              ? 'Merging: resolve each file under Merge Conflicts (remove the <<<<<<< ======= >>>>>>> markers), stage it, then commit the merge.'
+              : 'Merging: the conflicts are resolved. Commit to conclude the merge.'}
+          </p>
+        )}
         <ChangeList group="conflicted" items={changes.conflicted} />
         <ChangeList group="staged" items={changes.staged} />
         <ChangeList group="unstaged" items={changes.unstaged} />
-        {clean && <p className="muted pad" data-testid="git-clean">No changes: the working tree is clean.</p>}
+        {clean && !changes.merging && <p className="muted pad" data-testid="git-clean">No changes: the working tree is clean.</p>}
       </div>
     </div>
   );

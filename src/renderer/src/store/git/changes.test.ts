@@ -16,6 +16,11 @@ describe('commitPlan', () => {
     ['staged files', changes({ staged: [file('a')], unstaged: [file('b')] }), 'msg', false, { kind: 'commit', label: 'Commit' }],
     ['nothing staged: everything', changes({ unstaged: [file('a')] }), 'msg', false, { kind: 'commitAll', label: 'Commit All' }],
     ['amend needs neither', changes(), '', true, { kind: 'amend' }],
+    ['a merge waits for its conflicts', changes({ merging: true, conflicted: [file('a')] }), 'msg', false, { kind: 'blocked', label: 'Commit Merge' }],
+    ['a merge resolved to this side commits with nothing staged', changes({ merging: true }), 'msg', false, { kind: 'commit', label: 'Commit Merge' }],
+    ['a merge commits the index, never all', changes({ merging: true, unstaged: [file('b')] }), 'msg', false, { kind: 'commit', label: 'Commit Merge' }],
+    ['a merge needs a message', changes({ merging: true, staged: [file('a')] }), ' ', false, { kind: 'blocked', reason: 'Write a commit message.' }],
+    ['a merge cannot be amended', changes({ merging: true }), 'msg', true, { kind: 'blocked', label: 'Amend Last Commit' }],
   ])('%s', (_name, c, message, amend, expected) => expect(commitPlan(c, message as string, amend as boolean)).toMatchObject(expected));
 });
 

@@ -14,11 +14,17 @@ export type CommitPlan =
   | { readonly kind: 'blocked'; readonly label: string; readonly reason: string };
 
 /** What the Commit button does: commit what is staged, commit everything when nothing is staged (as VS Code's
- * smart commit), amend the last commit, or nothing yet and why. */
+ * smart commit), amend the last commit, or nothing yet and why. During a merge it commits the index, which concludes
+ * the merge even when nothing differs from HEAD; git refuses both amend and a commit of paths then. */
 export function commitPlan(changes: GitChanges | null, message: string, amend: boolean): CommitPlan {
   const blocked = (reason: string, label = 'Commit'): CommitPlan => ({ kind: 'blocked', label, reason });
   if (!changes?.isRepo) return blocked('Not a git repository.');
-  if (changes.conflicted.length) return blocked('Resolve and stage the conflicted files first.');
+  if (changes.conflicted.length) return blocked('Resolve and stage the conflicted files first.', changes.merging ? 'Commit Merge' : 'Commit');
+  if (changes.merging) {
+    if (amend) return blocked('A merge is under way: commit it before amending.', 'Amend Last Commit');
+    if (!message.trim()) return blocked('Write a commit message.', 'Commit Merge');
+    return { kind: 'commit', label: 'Commit Merge' };
+  }
   if (amend) return { kind: 'amend', label: 'Amend Last Commit' };
   const label = changes.staged.length ? 'Commit' : 'Commit All';
   if (!changes.staged.length && !changes.unstaged.length) return blocked('Nothing to commit.', label);
