@@ -5,18 +5,12 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SECRET, startVendor, writeHttpConnector } from '../../services/runtime/cassette-kit';
 import { fixture } from '../../services/runtime/test-kit';
-import { runCli } from '../main';
+import { cliIn } from '../cli-test-kit';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'cs-cli-cassette-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t), cwd: tmp, env: { ...process.env, FSOAR_USER_DATA_DIR: path.join(tmp, 'user') } };
-  const code = await runCli(argv, io, '0.0.0-test');
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = cliIn(tmp);
 
 describe('connector-studio run/health --record and --replay', () => {
   it('records a run and a health check by name under the project\'s tests/cassettes, then replays them with the vendor stopped', async () => {

@@ -4,20 +4,14 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEnvironmentService } from '../../services/runtime/environment-service';
 import { fixture } from '../../services/runtime/test-kit';
-import { runCli } from '../main';
+import { cliIn } from '../cli-test-kit';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'cs-cli-run-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const file = (name: string, text: string) => (writeFileSync(path.join(tmp, name), text), path.join(tmp, name));
 const hello = fixture('hello-world');
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t), cwd: tmp, env: { ...process.env, FSOAR_USER_DATA_DIR: path.join(tmp, 'user') } };
-  const code = await runCli(argv, io, '0.0.0-test');
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = cliIn(tmp);
 
 describe('connector-studio run', () => {
   const config = file('config.json', '{"server_url": "https://example.test", "api_key": "k3y-k3y-k3y"}');
