@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { cp, readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, SAMPLE_PROJECT } from '../../../../tests/helpers/tmp';
+import { must, servicesOnSample } from '../../../../tests/helpers/services';
 import type { PublishProgressEvent } from '../../../shared/models/publish';
 import { INTEL_KEY, USERS, sandboxWithUsers, startIntelStub, tempDir } from '../../sandbox/test-kit';
 import type { Sandbox } from '../../sandbox/server';
-import { createServices, type Services } from '../index';
+import type { Services } from '../index';
 import { dispatch } from '../router';
 
 // The publish channels end to end through the router, against a real sandbox server over HTTP.
@@ -18,22 +18,12 @@ let projectId: string;
 let projectRoot: string;
 let userDataDir: string;
 
-const must = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-};
 const profile = (name: string, password: string) => ({ name, url: sandbox.url, auth: 'password' as const, username: USERS.admin.name, secret: password });
 
 beforeAll(async () => {
   [sandbox, intel] = await Promise.all([sandboxWithUsers(path.join(sandboxDir.dir, 'data')), startIntelStub()]);
   // Not tmpDir(): that one is emptied after every test, and these tests build on each other.
-  const workspace = path.join(sandboxDir.dir, 'workspace');
-  await cp(SAMPLE_PROJECT, path.join(workspace, 'connector-sample-threat-intel'), { recursive: true });
-  userDataDir = path.join(sandboxDir.dir, 'user-data');
-  s = await createServices({ userDataDir, resourcesDir: path.join(REPO_ROOT, 'resources'), appVersion: 't', mode: 'browser', workspaceOverride: workspace });
-  const [p] = await s.projects.list();
-  projectId = p.id;
-  projectRoot = p.root;
+  ({ services: s, projectId, projectRoot, userDataDir } = await servicesOnSample(sandboxDir.dir));
   must(await dispatch(s, 'git.init', { projectId }));
   must(await dispatch(s, 'git.commitAll', { projectId, message: 'first' }));
 }, 60_000);

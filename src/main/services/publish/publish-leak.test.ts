@@ -6,17 +6,17 @@
  * encrypted secret store is scanned too: it must not hold them in the clear either. */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cp, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findForms, gitObjects, makeCanary, scanFiles, secretForms, type Leak } from '../../../../tests/helpers/leak-scan';
-import { REPO_ROOT, SAMPLE_PROJECT } from '../../../../tests/helpers/tmp';
+import { must, servicesOnSample } from '../../../../tests/helpers/services';
 import type { ProfileAuth, PublishProgressEvent } from '../../../shared/models/publish';
 import { sandboxWithUsers, tempDir } from '../../sandbox/test-kit';
 import type { Sandbox } from '../../sandbox/server';
-import { createServices, type Services } from '../index';
+import type { Services } from '../index';
 import { dispatch } from '../router';
 
 const SECRETS = { password: makeCanary(), apiKey: makeCanary(), hmacPrivate: makeCanary(), configPassword: makeCanary() };
@@ -35,10 +35,6 @@ let projectRoot: string;
 let userDataDir: string;
 let testConfigId: string;
 
-const must = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-};
 
 /** The service the sample connector's health check calls: it answers only the configuration's password. */
 async function startVendor(): Promise<typeof vendor> {
@@ -59,13 +55,7 @@ beforeAll(async () => {
     }),
     startVendor(),
   ]);
-  const workspace = path.join(tmp.dir, 'workspace');
-  await cp(SAMPLE_PROJECT, path.join(workspace, 'connector-sample-threat-intel'), { recursive: true });
-  userDataDir = path.join(tmp.dir, 'user-data');
-  s = await createServices({ userDataDir, resourcesDir: path.join(REPO_ROOT, 'resources'), appVersion: 't', mode: 'browser', workspaceOverride: workspace });
-  const [p] = await s.projects.list();
-  projectId = p.id;
-  projectRoot = p.root;
+  ({ services: s, projectId, projectRoot, userDataDir } = await servicesOnSample(tmp.dir));
   must(await dispatch(s, 'git.init', { projectId }));
   must(await dispatch(s, 'git.commitAll', { projectId, message: 'first' }));
   const saved = must(await dispatch(s, 'testConfig.save', { projectId, config: { name: 'Leak vendor', values: { server_url: vendor.url, api_key: SECRETS.configPassword, verify_ssl: false } } }));

@@ -1,10 +1,10 @@
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, SAMPLE_PROJECT } from '../../../../tests/helpers/tmp';
+import { must, servicesOnSample } from '../../../../tests/helpers/services';
 import type { InstallProgressEvent } from '../../../shared/models/environment';
-import { createServices, type Services } from '../index';
+import type { Services } from '../index';
 import { dispatch } from '../router';
 
 // The environment channels through the router, on the bundled sample, with real python3 and pip.
@@ -13,18 +13,10 @@ let s: Services;
 let projectId: string;
 let connectorDir: string;
 
-const must = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-};
 
 beforeAll(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), 'cs-env-channels-'));
-  const workspace = path.join(tmp, 'workspace');
-  await cp(SAMPLE_PROJECT, path.join(workspace, 'connector-sample-threat-intel'), { recursive: true });
-  s = await createServices({ userDataDir: path.join(tmp, 'user-data'), resourcesDir: path.join(REPO_ROOT, 'resources'), appVersion: 't', mode: 'browser', workspaceOverride: workspace });
-  const [p] = await s.projects.list();
-  projectId = p.id;
+  ({ services: s, projectId } = await servicesOnSample(tmp));
   connectorDir = await s.projects.connectorDirOf(projectId);
 }, 60_000);
 afterAll(async () => {
