@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { lstat, mkdir, readdir, readFile, readlink, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import path from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
+import { treeHash } from '../../../helpers/tree-hash';
 import { SAMPLE_CONNECTOR, expect, test } from '../../fixtures';
 
 /**
@@ -14,24 +14,6 @@ import { SAMPLE_CONNECTOR, expect, test } from '../../fixtures';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 
-/** A map of every entry under `dir`: kind, link target or content hash. Equal maps = nothing changed. */
-async function treeHash(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  async function walk(abs: string, rel: string) {
-    for (const name of (await readdir(abs)).sort()) {
-      const a = path.join(abs, name);
-      const r = rel ? `${rel}/${name}` : name;
-      const st = await lstat(a);
-      if (st.isSymbolicLink()) out[r] = `link:${await readlink(a)}`;
-      else if (st.isDirectory()) {
-        out[r] = 'dir';
-        await walk(a, r);
-      } else out[r] = `file:${st.mode.toString(8)}:${createHash('sha256').update(await readFile(a)).digest('hex')}`;
-    }
-  }
-  await walk(dir, '');
-  return out;
-}
 
 /** Opens the launch URL without following the redirect and returns the session cookie it sets. */
 async function login(request: APIRequestContext, url: string): Promise<string> {

@@ -1,9 +1,9 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { lstat, mkdtemp, readdir, readFile, readlink, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { treeHash } from '../../../helpers/tree-hash';
 import { expect, test } from '../../fixtures';
 import { repoRoot } from '../../host';
 import { editor } from '../../pages/editor';
@@ -26,26 +26,6 @@ const shot = (name: string) => path.join(repoRoot, 'test-results', 'screenshots'
 const SAMPLE_DIR = path.join(repoRoot, 'resources/samples/connector-sample-threat-intel/sample-threat-intel');
 const NAME = 'acme-tickets';
 
-/** Every entry under `dir` with its kind and content hash. `.git` folders are left out: git may refresh its
- * index on a status, which is not the workspace changing. */
-async function treeHash(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  async function walk(abs: string, rel: string) {
-    for (const name of (await readdir(abs)).sort()) {
-      if (name === '.git') continue;
-      const a = path.join(abs, name);
-      const r = rel ? `${rel}/${name}` : name;
-      const st = await lstat(a);
-      if (st.isSymbolicLink()) out[r] = `link:${await readlink(a)}`;
-      else if (st.isDirectory()) {
-        out[r] = 'dir';
-        await walk(a, r);
-      } else out[r] = createHash('sha256').update(await readFile(a)).digest('hex');
-    }
-  }
-  await walk(dir, '');
-  return out;
-}
 
 const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
 
@@ -125,7 +105,7 @@ test('template → create → one commit → validates clean → export → impo
 
     // 5. Import it back: it arrives as a copy (the bare connector folder <workspace>/acme-tickets) beside the
     // git project, which stays exactly as it was.
-    const projectBefore = await treeHash(root);
+    const projectBefore = await treeHash(root, ['.git']);
     await page.getByTestId('activity-home').click();
     await dialogs.importFromHome(exported);
     await expect(page.getByTestId('toast').filter({ hasText: 'Imported Acme Tickets' })).toBeVisible();
@@ -135,8 +115,8 @@ test('template → create → one commit → validates clean → export → impo
     await expect(tree.row('info.json')).toBeVisible();
     const copy = path.join(app.dirs.workspace, NAME);
     expect(JSON.parse(await readFile(path.join(copy, 'info.json'), 'utf8'))).toEqual(JSON.parse(await readFile(path.join(root, NAME, 'info.json'), 'utf8')));
-    expect(Object.keys(await treeHash(copy)).sort()).toEqual(Object.keys(await treeHash(path.join(root, NAME))).sort());
-    expect(await treeHash(root)).toEqual(projectBefore);
+    expect(Object.keys(await treeHash(copy, ['.git'])).sort()).toEqual(Object.keys(await treeHash(path.join(root, NAME), ['.git'])).sort());
+    expect(await treeHash(root, ['.git'])).toEqual(projectBefore);
     expect(git(root, 'rev-list', '--count', 'HEAD')).toBe('1');
     await page.getByTestId('activity-home').click();
     await expect(page.locator(`[data-testid="project-card"][data-name="${NAME}"]`)).toHaveCount(2);
@@ -146,15 +126,15 @@ test('template → create → one commit → validates clean → export → impo
     await page.screenshot({ path: shot('lifecycle-imported-copy') });
 
     // The same archive again: now the copy's name exists, so it asks before replacing; Cancel changes nothing.
-    const copyBefore = await treeHash(copy);
+    const copyBefore = await treeHash(copy, ['.git']);
     await dialogs.importFromHome(exported);
     await expect(dialogs.choice).toContainText('already in the workspace');
     await dialogs.choice.getByTestId('choice-cancel').click();
     await expect(dialogs.choice).toBeHidden();
-    expect(await treeHash(copy)).toEqual(copyBefore);
+    expect(await treeHash(copy, ['.git'])).toEqual(copyBefore);
 
     // 6. Another archive, opened read-only for review: nothing is written to the workspace.
-    const workspaceBefore = await treeHash(app.dirs.workspace);
+    const workspaceBefore = await treeHash(app.dirs.workspace, ['.git']);
     const review = reviewPage(page);
     await review.openPackage(otherTgz);
     await review.waitForReport();
@@ -172,13 +152,13 @@ test('template → create → one commit → validates clean → export → impo
     await tree.open('info.json');
     await ed.waitReady('info.json');
     await page.screenshot({ path: shot('lifecycle-review-read-only') });
-    expect(await treeHash(app.dirs.workspace)).toEqual(workspaceBefore);
+    expect(await treeHash(app.dirs.workspace, ['.git'])).toEqual(workspaceBefore);
 
     // Import is the one way in: then, and only then, the workspace gains the reviewed connector.
     await review.importButton.click();
     await expect(page.getByTestId('toast').filter({ hasText: 'Imported Sample Threat Intel 1.0.0 into the workspace' })).toBeVisible({ timeout: 30_000 });
     await expect(review.banner).toHaveCount(0);
-    const after = await treeHash(app.dirs.workspace);
+    const after = await treeHash(app.dirs.workspace, ['.git']);
     expect(after).not.toEqual(workspaceBefore);
     expect(after['sample-threat-intel/info.json']).toBeTruthy();
     // Everything that was there before is unchanged; only the imported folder is new.
