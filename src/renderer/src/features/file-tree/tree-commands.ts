@@ -4,6 +4,7 @@ import { confirmDialog, promptDialog } from '../../store/dialogs/store';
 import { useEditorStore } from '../../store/editor/store';
 import { baseName, nameProblem, parentOf, targetDirOf } from '../../store/workspace/tree-model';
 import { useWorkspaceStore } from '../../store/workspace/store';
+import { readBase64 } from '../../lib/read-base64';
 
 // The file operations the tree, its context menu and the command palette share: ask, then call the store.
 
@@ -68,14 +69,6 @@ export async function moveEntry(from: string, toDir: string) {
     toastError(e);
   }
 }
-
-const readBase64 = (file: File) =>
-  new Promise<string>((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error(`Could not read ${file.name}.`));
-    reader.readAsDataURL(file);
-  });
 
 /** Writes the files into `dir`; an existing name asks before it is replaced. */
 export async function uploadFiles(dir: string, files: readonly File[]) {

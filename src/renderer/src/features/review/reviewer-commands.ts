@@ -3,17 +3,9 @@ import { navigate } from '../../hooks/useRoute';
 import { toastError, toastSuccess, useAppStore } from '../../store/app/store';
 import { choiceDialog } from '../../store/dialogs/store';
 import { useReviewerStore, type PackageBytes } from '../../store/review';
+import { readBase64 } from '../../lib/read-base64';
 
 // Reviewer mode: open a .tgz read-only, import it into the workspace, or close it. Failures become toasts.
-
-export function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error(`Cannot read ${file.name}.`));
-    reader.readAsDataURL(file);
-  });
-}
 
 const readPackage = async (file: File): Promise<PackageBytes> => ({ fileName: file.name, base64: await readBase64(file) });
 

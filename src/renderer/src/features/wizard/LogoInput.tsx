@@ -3,16 +3,7 @@ import { Icon } from '../../components/Icon';
 import { dataUrlOf, ICON_TARGET, iconInfo, type IconSlot } from '../../store/wizard/icons';
 import { useIssues } from './issues-context';
 import { IssueList } from './FormRow';
-
-/** Base64 of a picked file, without the data: prefix. */
-export function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error(`Cannot read ${file.name}.`));
-    reader.readAsDataURL(file);
-  });
-}
+import { readBase64 } from '../../lib/read-base64';
 
 interface LogoProps {
   slot: IconSlot;

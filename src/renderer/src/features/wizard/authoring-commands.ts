@@ -7,7 +7,7 @@ import { useProjectsStore } from '../../store/projects/store';
 import { useAuthoringStore, type ExportResult } from '../../store/wizard/authoring';
 import { bumpVersion, duplicateDefaults, LEVELS } from '../../store/wizard/versions';
 import { useWorkspaceStore } from '../../store/workspace/store';
-import { readBase64 } from './LogoInput';
+import { readBase64 } from '../../lib/read-base64';
 
 // The palette's and Home's authoring commands: each reports its outcome in a dialog or a toast.
 
