@@ -1,17 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { SAMPLE_CONNECTOR, expect, test } from '../../fixtures';
+import { seriousViolations } from '../../pages/axe';
 import { editor } from '../../pages/editor';
 import { fileTree } from '../../pages/fileTree';
 import { homePage } from '../../pages/home';
 import { palette } from '../../pages/palette';
-
-async function seriousViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
-}
 
 for (const theme of ['dark', 'light'] as const) {
   test.describe(`${theme} theme`, () => {

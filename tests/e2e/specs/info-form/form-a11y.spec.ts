@@ -1,8 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { SAMPLE_CONNECTOR, expect, test } from '../../fixtures';
 import { repoRoot } from '../../host';
+import { seriousViolations } from '../../pages/axe';
 import { editor } from '../../pages/editor';
 import { fileTree } from '../../pages/fileTree';
 import { homePage } from '../../pages/home';
@@ -13,11 +12,6 @@ import { problemsPanel } from '../../pages/problems';
 const shot = (name: string) => path.join(repoRoot, 'test-results', 'screenshots', `${name}.png`);
 
 test.describe.configure({ timeout: 180_000 });
-
-async function serious(page: Page) {
-  const result = await new AxeBuilder({ page }).include('[data-testid="info-form"]').include('[data-testid="problems-panel"]').analyze();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 for (const theme of ['dark', 'light'] as const) {
   test(`the form, its preview and Problems have no serious accessibility violations (${theme})`, async ({ page, app }) => {
@@ -37,10 +31,10 @@ for (const theme of ['dark', 'light'] as const) {
     await problemsPanel(page).toggle();
     await expect(problemsPanel(page).root).toBeVisible();
     await page.screenshot({ path: shot(`info-form-details-${theme}`) });
-    expect(await serious(page)).toEqual([]);
+    expect(await seriousViolations(page, '[data-testid="info-form"]', '[data-testid="problems-panel"]')).toEqual([]);
     await form.view('preview');
     await form.previewTarget.selectOption({ index: 1 });
     await expect(form.previewFields.first()).toBeVisible();
-    expect(await serious(page)).toEqual([]);
+    expect(await seriousViolations(page, '[data-testid="info-form"]', '[data-testid="problems-panel"]')).toEqual([]);
   });
 }

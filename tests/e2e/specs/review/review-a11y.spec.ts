@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from '../../pages/axe';
 import { palette } from '../../pages/palette';
 import { reviewPage } from '../../pages/review';
 import { expect, hostilePackage, shot, test } from './packages';
@@ -17,14 +17,10 @@ for (const theme of ['dark', 'light'] as const) {
     await expect(review.verdict).toContainText('Needs changes');
     await review.severityFilter('info').click();
     await page.screenshot({ path: shot(`review-panel-${theme}`) });
-    const result = await new AxeBuilder({ page }).include('[data-testid="review-panel"]').include('[data-testid="reviewer-banner"]').analyze();
-    const serious = result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+    const serious = await seriousViolations(page, '[data-testid="review-panel"]', '[data-testid="reviewer-banner"]');
     expect(serious).toEqual([]);
 
     await review.showPlaybooks();
-    const playbooks = await new AxeBuilder({ page }).include('[data-testid="playbooks-panel"]').analyze();
-    expect(playbooks.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    expect(await seriousViolations(page, '[data-testid="playbooks-panel"]')).toEqual([]);
   });
 }

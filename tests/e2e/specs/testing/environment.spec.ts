@@ -1,10 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SAMPLE_CONNECTOR, expect, test } from '../../fixtures';
 import { repoRoot } from '../../host';
+import { seriousViolations } from '../../pages/axe';
 import { environmentPanel } from '../../pages/environment';
 import { homePage } from '../../pages/home';
 import { palette } from '../../pages/palette';
@@ -74,8 +74,7 @@ test('a connector can run on its own interpreter; going back to Settings restore
   const env = environmentPanel(page);
   await palette(page).run('Test Environment');
   await expect(env.select.locator('option', { hasText: /^python3 · Python 3\./ })).toHaveCount(1);
-  const axe = await new AxeBuilder({ page }).include('[data-testid="environment-panel"]').analyze();
-  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  expect(await seriousViolations(page, '[data-testid="environment-panel"]')).toEqual([]);
   await env.select.selectOption({ label: (await env.select.locator('option', { hasText: /^python3 · / }).textContent()) ?? '' });
   await expect(env.source).toContainText("this connector's interpreter");
   await expect(page.getByTestId('env-no-requirements')).toBeVisible();

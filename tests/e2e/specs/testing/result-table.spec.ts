@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SAMPLE_CONNECTOR, expect, test } from '../../fixtures';
 import { repoRoot } from '../../host';
+import { seriousViolations } from '../../pages/axe';
 import { homePage } from '../../pages/home';
 import { palette } from '../../pages/palette';
 import { testPanel } from '../../pages/testing';
@@ -65,10 +65,7 @@ test(`thousands of rows in the Table view: few in the page, keyboard scrolling a
   await t.table.scrollIntoViewIfNeeded();
   await page.screenshot({ path: shot(`test-actions-table-${theme}`) });
 
-  const violations = (await new AxeBuilder({ page }).include('[data-testid="run-result"]').analyze()).violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-  expect(violations).toEqual([]);
+  expect(await seriousViolations(page, '[data-testid="run-result"]')).toEqual([]);
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('result-download').click()]);
   expect(download.suggestedFilename()).toBe('list_indicators-result.json');

@@ -1,18 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import path from 'node:path';
 import { SAMPLE_CONNECTOR, expect, test } from '../../fixtures';
 import { repoRoot } from '../../host';
+import { seriousViolations } from '../../pages/axe';
 import { homePage } from '../../pages/home';
 import { palette } from '../../pages/palette';
 import { authoringDialogs, wizardPage } from '../../pages/wizard';
-
-async function seriousViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
-}
 
 for (const theme of ['dark', 'light'] as const) {
   test(`every wizard step has no serious or critical accessibility violations (${theme})`, async ({ page, app }) => {
