@@ -4,6 +4,7 @@ import * as tar from 'tar';
 import { describe, expect, it } from 'vitest';
 import { tmpDir } from '../../../../tests/helpers/tmp';
 import type { Settings } from '../../../shared/models/settings';
+import { DEFAULT_SETTINGS } from '../settings/settings-service';
 import { createAppService, redact, scrubLine } from './app-service';
 import { createLogger } from './logger';
 
@@ -90,14 +91,8 @@ describe('exportDiagnostics', () => {
     log.info('private key {"private_key":"Sup3rPr1vate"}');
 
     const settings = {
+      ...DEFAULT_SETTINGS,
       workspaceRoot: '/home/me/ConnectorStudio',
-      pythonPath: '',
-      gitPath: '',
-      theme: 'dark',
-      editorFontSize: 14,
-      runtimeTimeoutSec: 60,
-      largeFileLimitKb: 1024,
-      extraProjects: [],
       proxy: { url: 'http://proxy:3128', password: 'hunter2' },
     } as unknown as Settings;
     const service = createAppService({ version: '9.9.9', mode: 'browser', userDataDir, logsDir, settings: async () => settings, tools: async () => [] });

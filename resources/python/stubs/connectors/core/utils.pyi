@@ -47,13 +47,5 @@ def update_connnector_config(
     Spelt with three n's, as every caller spells it. Connector Studio records the change and updates the
     saved test configuration."""
 
-def update_connector_config(
-    connector_name: Any = None,
-    version: Any = None,
-    updated_config: Any = None,
-    configId: Any = None,
-    agent: Any = None,
-    *args: Any,
-    **kwargs: Any,
-) -> None:
-    """Alias of ``update_connnector_config``."""
+# The correctly spelt alias the shim also exports.
+update_connector_config = update_connnector_config
