@@ -4,6 +4,7 @@ import type { FileContent, FileNode } from '../../../shared/models/workspace';
 import { ServiceError, errnoCode } from '../errors';
 import { writeFileAtomic } from './atomic-write';
 import { etagOf } from './etag';
+import { withPathLock } from './path-lock';
 import { IGNORED_DIRS, IGNORED_FILES, isImagePath, looksBinary } from './file-kinds';
 import { checkRelative, resolveInside } from './safe-path';
 
@@ -57,17 +58,22 @@ export function createFileService(deps: FileServiceDeps) {
     const { abs, rel } = await inProject(projectId, relPath);
     if (!rel) throw new ServiceError('VALIDATION', 'A file name is needed.');
     const bytes = body.base64 !== undefined ? Buffer.from(body.base64, 'base64') : Buffer.from(body.text ?? '', 'utf8');
-    await checkEtag(abs, rel, body.etag);
-    await writeFileAtomic(abs, bytes);
-    return { etag: etagOf(bytes) };
+    // Compare and write as one step per file: two tabs saving with the same etag must not both pass the check.
+    return withPathLock(abs, async () => {
+      await checkEtag(abs, rel, body.etag);
+      await writeFileAtomic(abs, bytes);
+      return { etag: etagOf(bytes) };
+    });
   }
 
   async function createDir(projectId: string, relPath: string) {
     writable(projectId);
     const { abs, rel } = await inProject(projectId, relPath);
-    if (await exists(abs)) throw new ServiceError('CONFLICT', `"${rel}" already exists.`);
-    await mkdir(abs, { recursive: true });
-    return { relPath: rel };
+    return withPathLock(abs, async () => {
+      if (await exists(abs)) throw new ServiceError('CONFLICT', `"${rel}" already exists.`);
+      await mkdir(abs, { recursive: true });
+      return { relPath: rel };
+    });
   }
 
   async function renamePath(projectId: string, from: string, to: string) {
@@ -75,23 +81,28 @@ export function createFileService(deps: FileServiceDeps) {
     const src = await inProject(projectId, from);
     const dst = await inProject(projectId, to);
     if (!src.rel || !dst.rel) throw new ServiceError('VALIDATION', 'The project root itself cannot be renamed here.');
-    await statOrMissing(src.abs, src.rel);
     if (dst.rel.startsWith(src.rel + '/')) throw new ServiceError('VALIDATION', `Cannot move "${src.rel}" into itself.`);
-    if (await exists(dst.abs) && src.abs.toLowerCase() !== dst.abs.toLowerCase())
-      throw new ServiceError('CONFLICT', `"${dst.rel}" already exists. Choose another name.`);
-    await mkdir(path.dirname(dst.abs), { recursive: true });
-    await rename(src.abs, dst.abs);
-    return { relPath: dst.rel };
+    // Both names locked: a save racing the rename lands before it (and moves with the file) or finds the file gone.
+    return withPathLock([src.abs, dst.abs], async () => {
+      await statOrMissing(src.abs, src.rel);
+      if (await exists(dst.abs) && src.abs.toLowerCase() !== dst.abs.toLowerCase())
+        throw new ServiceError('CONFLICT', `"${dst.rel}" already exists. Choose another name.`);
+      await mkdir(path.dirname(dst.abs), { recursive: true });
+      await rename(src.abs, dst.abs);
+      return { relPath: dst.rel };
+    });
   }
 
   async function remove(projectId: string, relPath: string) {
     writable(projectId);
     const { abs, rel } = await inProject(projectId, relPath);
     if (!rel) throw new ServiceError('VALIDATION', 'Delete the project from Home instead.');
-    await statOrMissing(abs, rel);
-    if (await deps.moveToTrash(abs)) return { toTrash: true };
-    await rm(abs, { recursive: true, force: true });
-    return { toTrash: false };
+    return withPathLock(abs, async () => {
+      await statOrMissing(abs, rel);
+      if (await deps.moveToTrash(abs)) return { toTrash: true };
+      await rm(abs, { recursive: true, force: true });
+      return { toTrash: false };
+    });
   }
 
   return { tree, read, write, createDir, rename: renamePath, delete: remove };
