@@ -5,6 +5,7 @@ import type { TestConfig, TestConfigInput } from '../../../shared/models/test-co
 import { ServiceError } from '../errors';
 import type { SecretStore } from '../secrets/secret-store';
 import { writeJsonAtomic } from '../workspace/atomic-write';
+import { withPathLock } from '../workspace/path-lock';
 
 type Stored = Omit<TestConfig, 'secretsSet'> & { secretsSet: string[] };
 
@@ -35,7 +36,12 @@ export function createTestConfigStore(userDataDir: string, secrets: SecretStore)
     return values;
   }
 
-  async function save(projectId: string, input: TestConfigInput, secretFields: Set<string>): Promise<{ saved: TestConfig; previous?: TestConfig }> {
+  // Saves and removals rewrite the whole file: one at a time per file, or concurrent saves keep only the last.
+  const serial = <T>(projectId: string, fn: () => Promise<T>) => withPathLock(fileOf(projectId), fn);
+
+  const save = (projectId: string, input: TestConfigInput, secretFields: Set<string>) => serial(projectId, () => saveNow(projectId, input, secretFields));
+
+  async function saveNow(projectId: string, input: TestConfigInput, secretFields: Set<string>): Promise<{ saved: TestConfig; previous?: TestConfig }> {
     const all = await readAll(projectId);
     const previous = input.id ? all.find((c) => c.id === input.id) : undefined;
     if (input.id && !previous) throw new ServiceError('NOT_FOUND', `No test configuration "${input.id}" to update.`);
@@ -56,13 +62,14 @@ export function createTestConfigStore(userDataDir: string, secrets: SecretStore)
     return { saved, previous };
   }
 
-  async function remove(projectId: string, id: string): Promise<TestConfig> {
-    const all = await readAll(projectId);
-    const gone = await find(projectId, id);
-    for (const field of gone.secretsSet) await secrets.delete(secretId(projectId, id, field));
-    await writeJsonAtomic(fileOf(projectId), all.filter((c) => c.id !== id));
-    return gone;
-  }
+  const remove = (projectId: string, id: string): Promise<TestConfig> =>
+    serial(projectId, async () => {
+      const all = await readAll(projectId);
+      const gone = await find(projectId, id);
+      for (const field of gone.secretsSet) await secrets.delete(secretId(projectId, id, field));
+      await writeJsonAtomic(fileOf(projectId), all.filter((c) => c.id !== id));
+      return gone;
+    });
 
   return { list, find, resolve, save, remove };
 }
