@@ -4,7 +4,7 @@ import { simpleGit, type SimpleGit, type SimpleGitProgressEvent } from 'simple-g
 import { ServiceError } from '../errors';
 import { checkRelative } from '../workspace/safe-path';
 import { installAskpassScript, withAskpass, type AskCredential } from './askpass';
-import { gitEnv } from './git-client';
+import { RESTRICTED_OK, gitEnv } from './git-client';
 
 export type GitProgress = SimpleGitProgressEvent;
 
@@ -32,7 +32,7 @@ interface ClientOptions extends NetworkOptions {
 /** Our own env on top of the non-interactive one. Literal pathspecs: a file named `:(glob)*` or `*.py` is a
  * file name the user clicked, not a pattern. */
 function buildClient(dir: string, binary: string, timeoutMs: number, o: ClientOptions): SimpleGit {
-  const env = { ...gitEnv(), GIT_LITERAL_PATHSPECS: '1', ...(o.extraEnv ?? {}) };
+  const env = { ...gitEnv(process.env, dir, binary), GIT_LITERAL_PATHSPECS: '1', ...(o.extraEnv ?? {}) };
   return simpleGit({
     baseDir: dir,
     binary,
@@ -42,7 +42,7 @@ function buildClient(dir: string, binary: string, timeoutMs: number, o: ClientOp
     // simple-git only fails a command that wrote to stderr; `commit` with nothing staged exits 1 quietly.
     errors: (error, result) => error ?? (result.exitCode !== 0 ? Buffer.concat([...result.stdOut, ...result.stdErr]) : undefined),
     abort: o.signal,
-    unsafe: { allowUnsafeSshCommand: true, allowUnsafeAskPass: true },
+    unsafe: RESTRICTED_OK,
     // The user's own GIT_* settings (CA bundle, proxies) are theirs to keep; SSH_ASKPASS is ours.
     allowEnvironment: [...Object.keys(env).filter((k) => /^GIT_/i.test(k)), 'SSH_ASKPASS'],
   }).env(env);

@@ -27,7 +27,7 @@ const exists = (file: string) => access(file).then(() => true, () => false);
 /** `git check-ignore -v -n --non-matching`: the probes that some ignore rule (not a `!` negation) matches. */
 function ignoredOf(dir: string, gitBinary: string, probes: readonly string[]): Promise<Set<string>> {
   return new Promise((resolve, reject) => {
-    execFile(gitBinary, ['check-ignore', '-v', '-n', '--non-matching', '--', ...probes], { cwd: dir, env: gitEnv(), windowsHide: true, timeout: 30_000 },
+    execFile(gitBinary, ['check-ignore', '-v', '-n', '--non-matching', '--', ...probes], { cwd: dir, env: gitEnv(process.env, dir, gitBinary), windowsHide: true, timeout: 30_000 },
       (error, stdout, stderr) => {
         // Exit 1 only means "nothing ignored"; 128 is a real failure.
         if (error && (error as { code?: unknown }).code !== 1) return reject(new Error(`git check-ignore failed: ${(stderr || error.message).trim()}`));
