@@ -17,6 +17,8 @@ export interface LspServiceDeps {
   pythonPath(): Promise<string>;
   /** More places a connector's virtualenv may live (the runtime's), checked after the project's own. */
   extraVenvs?(connectorDir: string): string[];
+  /** Whether the project's own virtualenv may be used (a trusted folder); restricted ones never run theirs. */
+  isTrusted?(projectRoot: string): boolean;
   emit(payload: Events['lsp.diagnostics']): void;
   /** The services' bus: `files.changed` tells pyright about edits on disk. */
   events?: EventBus;
@@ -53,7 +55,8 @@ export function createLspService(deps: LspServiceDeps) {
   async function newSession(projectId: string): Promise<Session> {
     const [projectRoot, connectorDir] = await Promise.all([deps.rootOf(projectId), deps.connectorDirOf(projectId)]);
     const realRoot = await realpath(projectRoot).catch(() => projectRoot);
-    const settings = async () => lspSettings(stubsDir, await pythonFor(connectorDir, projectRoot, await deps.pythonPath(), deps.extraVenvs?.(connectorDir) ?? []));
+    const settings = async () =>
+      lspSettings(stubsDir, await pythonFor(connectorDir, projectRoot, await deps.pythonPath(), deps.extraVenvs?.(connectorDir) ?? [], { folderVenvs: deps.isTrusted?.(projectRoot) === true }));
     return createSession({ projectId, projectRoot, realRoot, connectorDir, settings, emit: deps.emit, log: deps.log });
   }
 

@@ -23,6 +23,9 @@ export interface PyrightCliOptions {
   extraVenvs?: readonly string[];
   stubsDir?: string;
   timeoutMs?: number;
+  /** A trusted project's own .venv may serve; `review` and `validate` never set it, so a package's own
+   * interpreter is never run. */
+  folderVenvs?: boolean;
 }
 
 const SEVERITY: Record<CliDiagnostic['severity'], Severity> = { error: 'error', warning: 'warning', information: 'info' };
@@ -59,7 +62,7 @@ export async function pyrightFindings(connectorDir: string, opts: PyrightCliOpti
   try {
     const config = path.join(work, 'pyrightconfig.json');
     await writeFile(config, JSON.stringify(cliConfig(work, dir, opts.stubsDir ?? defaultStubsDir())));
-    const python = await pythonFor(dir, path.dirname(dir), opts.pythonPath ?? '', opts.extraVenvs ?? []);
+    const python = await pythonFor(dir, path.dirname(dir), opts.pythonPath ?? '', opts.extraVenvs ?? [], { folderVenvs: opts.folderVenvs === true });
     const out = await runCli(['--outputjson', '-p', config, ...(python ? ['--pythonpath', python] : [])], opts.timeoutMs ?? 120_000);
     const report = JSON.parse(out) as { generalDiagnostics?: CliDiagnostic[] };
     return (report.generalDiagnostics ?? [])

@@ -34,13 +34,21 @@ const venvPython = (dir: string) =>
   process.platform === 'win32' ? path.join(dir, 'Scripts', 'python.exe') : path.join(dir, 'bin', 'python');
 
 /**
- * The interpreter whose site-packages pyright resolves imports against: the connector's own virtualenv
- * (<connector>/.venv, then <project>/.venv or venv, then any extra folder such as the runtime's venv), else
- * the configured Python resolved to its executable (pyright cannot run a command like `py -3`).
+ * The interpreter whose site-packages pyright resolves imports against. Only for a trusted folder may it be the
+ * folder's own virtualenv (<connector>/.venv, then <project>/.venv or venv): pyright runs that interpreter to
+ * learn its paths, and a package can carry a "python" that is any program. Otherwise, and when the folder has
+ * none, an extra folder such as the runtime's venv in the user data folder, else the configured Python resolved
+ * to its executable (pyright cannot run a command like `py -3`).
  */
-export async function pythonFor(connectorDir: string, projectRoot: string, configured: string, extraVenvs: readonly string[] = []): Promise<string | undefined> {
-  const venvs = [path.join(connectorDir, '.venv'), path.join(projectRoot, '.venv'), path.join(projectRoot, 'venv'), ...extraVenvs];
-  for (const dir of venvs) if (existsSync(path.join(dir, 'pyvenv.cfg')) && existsSync(venvPython(dir))) return venvPython(dir);
+export async function pythonFor(
+  connectorDir: string,
+  projectRoot: string,
+  configured: string,
+  extraVenvs: readonly string[] = [],
+  opts: { readonly folderVenvs: boolean } = { folderVenvs: false },
+): Promise<string | undefined> {
+  const own = opts.folderVenvs ? [path.join(connectorDir, '.venv'), path.join(projectRoot, '.venv'), path.join(projectRoot, 'venv')] : [];
+  for (const dir of [...own, ...extraVenvs]) if (existsSync(path.join(dir, 'pyvenv.cfg')) && existsSync(venvPython(dir))) return venvPython(dir);
   return configuredPython(configured);
 }
 
