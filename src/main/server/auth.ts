@@ -1,19 +1,37 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
 export const COOKIE_NAME = 'cs_session';
 
-const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+const randomSecret = () => randomBytes(24).toString('hex');
+const sha256 = (s: string) => createHash('sha256').update(s).digest();
 
 /**
- * Browser mode's front door. The launch token arrives once in the URL and is exchanged for an HttpOnly,
- * SameSite=Strict cookie (workers and WebSockets cannot send custom headers). Host and Origin must be our
- * own loopback address, so neither a page elsewhere nor a DNS-rebound name can drive the services.
+ * Tokens and sessions are kept and looked up by their SHA-256: how long a lookup takes then depends on the hash
+ * of what the caller sent, which tells nothing about any real token.
  */
-export function createAuth(launchToken = randomBytes(24).toString('hex'), session = randomBytes(24).toString('hex')) {
+const digest = (s: string) => sha256(s).toString('hex');
+
+/** Constant time whatever the lengths: both sides are hashed to 32 bytes first. */
+const same = (a: string, b: string) => timingSafeEqual(sha256(a), sha256(b));
+
+/** 'used': a link someone already opened, so the page can say so instead of a bare "no session". */
+export type TokenState = 'fresh' | 'used' | 'unknown';
+
+/**
+ * Browser mode's front door. Each launch link carries a single-use token; its first GET starts a new session for
+ * that browser, an HttpOnly, SameSite=Strict cookie (workers and WebSockets cannot send custom headers). A
+ * copied link (history, terminal scroll-back, a screenshot) therefore opens nothing once used. Host and Origin
+ * must be our own loopback address, so neither a page elsewhere nor a DNS-rebound name can drive the services.
+ * The launch secret lets a second `connector-studio web` ask this host for a new link.
+ */
+export function createAuth(launchSecret = randomSecret()) {
   let port = 0;
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const allowedOrigins = () => new Set([...allowedHosts()].map((h) => `http://${h}`));
+  const pendingTokens = new Set<string>();
+  const spentTokens = new Set<string>();
+  const sessions = new Set<string>();
 
   function cookieOf(req: IncomingMessage): string | undefined {
     const header = req.headers.cookie ?? '';
@@ -25,17 +43,43 @@ export function createAuth(launchToken = randomBytes(24).toString('hex'), sessio
   }
 
   return {
-    launchToken,
+    launchSecret,
     setPort: (p: number) => void (port = p),
+    /** Node keeps only the first of several Host headers in req.headers; the raw list shows them all. */
+    singleHost: (req: IncomingMessage) => req.rawHeaders.filter((name, i) => i % 2 === 0 && name.toLowerCase() === 'host').length <= 1,
     hostAllowed: (req: IncomingMessage) => allowedHosts().has(String(req.headers.host ?? '')),
     /** A missing Origin is allowed: only non-browser clients omit it, and they cannot be tricked by a page. */
     originAllowed: (req: IncomingMessage) => req.headers.origin === undefined || allowedOrigins().has(String(req.headers.origin)),
+    secretMatches: (candidate: string | undefined) => candidate !== undefined && same(candidate, launchSecret),
+    issueLaunchToken(): string {
+      const token = randomSecret();
+      pendingTokens.add(digest(token));
+      return token;
+    },
+    /** Spends the token if it is fresh; the caller starts a session only for 'fresh'. */
+    redeemLaunchToken(candidate: string): TokenState {
+      const d = digest(candidate);
+      if (pendingTokens.delete(d)) {
+        spentTokens.add(d);
+        return 'fresh';
+      }
+      return spentTokens.has(d) ? 'used' : 'unknown';
+    },
+    /** A new random session for one browser; returns its Set-Cookie value. No Max-Age: it ends with the browser. */
+    startSession(): string {
+      const session = randomSecret();
+      sessions.add(digest(session));
+      return `${COOKIE_NAME}=${session}; HttpOnly; SameSite=Strict; Path=/`;
+    },
     hasSession: (req: IncomingMessage) => {
       const c = cookieOf(req);
-      return c !== undefined && same(c, session);
+      return c !== undefined && sessions.has(digest(c));
     },
-    tokenMatches: (candidate: string | null) => candidate !== null && same(candidate, launchToken),
-    sessionCookie: () => `${COOKIE_NAME}=${session}; HttpOnly; SameSite=Strict; Path=/`,
+    /** The host stopped: no session and no link it handed out opens anything any more. */
+    revokeAll() {
+      sessions.clear();
+      pendingTokens.clear();
+    },
   };
 }
 

@@ -21,6 +21,11 @@ export function createEventSocket(services: Services, auth: Auth) {
   });
 
   function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
+    if (!auth.singleHost(req)) {
+      socket.write('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+      socket.destroy();
+      return;
+    }
     if (!auth.hostAllowed(req) || !auth.originAllowed(req) || !auth.hasSession(req)) {
       socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       socket.destroy();

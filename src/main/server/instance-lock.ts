@@ -1,14 +1,16 @@
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { writeJsonAtomic } from '../services/workspace/atomic-write';
+import { HOST_RECORD_FILE, LAUNCH_SECRET_HEADER, LAUNCH_URL_PATH } from './launch-protocol';
 
-interface HostRecord {
+export interface HostRecord {
   pid: number;
-  url: string;
   origin: string;
+  /** Lets a second launch ask the host for a fresh single-use link; it opens nothing by itself. */
+  secret: string;
 }
 
-const fileIn = (userDataDir: string) => path.join(userDataDir, 'browser-host.json');
+const fileIn = (userDataDir: string) => path.join(userDataDir, HOST_RECORD_FILE);
 
 const alive = (pid: number) => {
   try {
@@ -19,16 +21,45 @@ const alive = (pid: number) => {
   }
 };
 
-/** One browser-mode host per user data folder: a second launch finds the running one and opens it instead. */
+const isRecord = (v: unknown): v is HostRecord => {
+  const r = v as Partial<HostRecord> | null;
+  return !!r && Number.isInteger(r.pid) && typeof r.secret === 'string' && typeof r.origin === 'string' && /^http:\/\/127\.0\.0\.1:\d{1,5}$/.test(r.origin);
+};
+
+/**
+ * One browser-mode host per user data folder: a second launch finds the running one and asks it for a new link.
+ * A record whose process is gone is stale. Whether a live process is really our host only the secret can tell
+ * (process ids are reused), so requestLaunchUrl is the real check.
+ */
 export async function findRunningHost(userDataDir: string): Promise<HostRecord | null> {
-  const record = await readFile(fileIn(userDataDir), 'utf8').then((t) => JSON.parse(t) as HostRecord, () => null);
-  if (!record || record.pid === process.pid || !alive(record.pid)) return null;
-  const healthy = await fetch(`${record.origin}/healthz`, { signal: AbortSignal.timeout(1500) }).then((r) => r.status === 200 || r.status === 401, () => false);
-  return healthy ? record : null;
+  const record = await readFile(fileIn(userDataDir), 'utf8').then((t) => JSON.parse(t) as unknown, () => null);
+  return isRecord(record) && alive(record.pid) ? record : null;
 }
 
-/** The record holds the launch URL with its token, so it is written readable by the user only. */
+/** Asks the running host for a fresh single-use launch URL; throws with what went wrong and what to do. */
+export async function requestLaunchUrl(record: HostRecord): Promise<string> {
+  const where = `The Connector Studio host in ${HOST_RECORD_FILE} (process ${record.pid}, ${record.origin})`;
+  let res: Response;
+  try {
+    res = await fetch(`${record.origin}${LAUNCH_URL_PATH}`, { method: 'POST', headers: { [LAUNCH_SECRET_HEADER]: record.secret }, signal: AbortSignal.timeout(3000) });
+  } catch (e) {
+    throw new Error(`${where} did not answer (${(e as Error).message}); it has probably stopped.`);
+  }
+  const body = (await res.json().catch(() => null)) as { url?: unknown } | null;
+  if (res.status === 401)
+    throw new Error(`${where} refused the launch secret in ${HOST_RECORD_FILE}: another program holds that address, or the file was changed.`);
+  const url = typeof body?.url === 'string' ? body.url : '';
+  if (res.status !== 200 || !url.startsWith(`${record.origin}/?token=`))
+    throw new Error(`${where} answered ${res.status} without a launch link.`);
+  return url;
+}
+
+/** The record holds the launch secret, so it is written readable by the user only. */
 export async function recordRunningHost(userDataDir: string, record: Omit<HostRecord, 'pid'>): Promise<() => Promise<void>> {
   await writeJsonAtomic(fileIn(userDataDir), { ...record, pid: process.pid }, 0o600);
-  return () => rm(fileIn(userDataDir), { force: true });
+  // Only our own record: a host started after this one may have written its own in the meantime.
+  return async () => {
+    const now = await readFile(fileIn(userDataDir), 'utf8').then((t) => JSON.parse(t) as unknown, () => null);
+    if (isRecord(now) && now.pid === process.pid) await rm(fileIn(userDataDir), { force: true });
+  };
 }

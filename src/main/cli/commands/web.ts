@@ -2,22 +2,26 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { appVersion, findAppRoot } from '../../app-root';
 import { startBrowserHost } from '../../server/browser-host';
-import { findRunningHost, recordRunningHost } from '../../server/instance-lock';
+import { findRunningHost, recordRunningHost, requestLaunchUrl } from '../../server/instance-lock';
 import { createServices } from '../../services';
 import { defaultUserDataDir } from '../../services/settings/paths';
-import { EXIT_OK, UsageError, parseArgs, type CliCommand } from '../command';
+import { EXIT_OK, UsageError, parseArgs, type CliCommand, type CliIO } from '../command';
 import { openUrl } from '../open-url';
 
-export async function startWeb(argv: string[], io: { out(t: string): void; env: NodeJS.ProcessEnv }, why?: string): Promise<number> {
+export async function startWeb(argv: string[], io: Pick<CliIO, 'out' | 'err' | 'env'>, why?: string): Promise<number> {
   const { flags } = parseArgs(argv, { booleans: ['no-open', 'json'], strings: ['port', 'workspace'] });
   const port = flags.port === undefined ? 0 : Number(flags.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${flags.port}"`);
   const userDataDir = defaultUserDataDir(io.env);
   const running = flags.port === undefined ? await findRunningHost(userDataDir) : null;
   if (running) {
-    io.out(flags.json ? JSON.stringify({ url: running.url, reused: true }) : `Connector Studio is already running at ${running.url}`);
-    if (!flags['no-open']) openUrl(running.url);
-    return EXIT_OK;
+    // Every launch link is single-use, so the running host mints a new one for this browser.
+    const url = await requestLaunchUrl(running).catch((e: Error) => void io.err(`${e.message} Starting a new one.`));
+    if (url) {
+      io.out(flags.json ? JSON.stringify({ url, reused: true }) : `Connector Studio is already running at ${url}\nThis link opens one browser, once.`);
+      if (!flags['no-open']) openUrl(url);
+      return EXIT_OK;
+    }
   }
   const appRoot = findAppRoot(path.dirname(fileURLToPath(import.meta.url)));
   const services = await createServices({
@@ -28,9 +32,13 @@ export async function startWeb(argv: string[], io: { out(t: string): void; env: 
     workspaceOverride: typeof flags.workspace === 'string' ? path.resolve(flags.workspace) : undefined,
   });
   const host = await startBrowserHost({ services, rendererDir: path.join(appRoot, 'out', 'renderer'), port });
-  const forget = await recordRunningHost(userDataDir, { url: host.url, origin: host.origin });
+  const forget = await recordRunningHost(userDataDir, { origin: host.origin, secret: host.launchSecret });
   if (flags.json) io.out(JSON.stringify({ url: host.url, port: host.port }));
-  else io.out(`${why ? why + '\n' : ''}Connector Studio (browser mode) is running at ${host.url}\nPress Ctrl+C to stop.`);
+  else
+    io.out(
+      `${why ? why + '\n' : ''}Connector Studio (browser mode) is running at ${host.url}\n` +
+        'This link opens one browser, once; run `connector-studio web` again for another. Press Ctrl+C to stop.',
+    );
   if (!flags['no-open']) openUrl(host.url);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
