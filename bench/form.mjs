@@ -4,7 +4,7 @@
 import { cp } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { CHROMIUM_ARGS, SHARED, emit, median, startHost } from './lib.mjs';
+import { CHROMIUM_ARGS, CORPUS, emit, median, startHost } from './lib.mjs';
 
 const NAME = 'paloalto-cortex-xdr';
 const RENDERS = 5;
@@ -21,7 +21,7 @@ async function openInfoJson(page, url) {
 }
 
 export async function benchForm() {
-  const host = await startHost((ws) => cp(path.join(SHARED, 'corpus/connectors', NAME), path.join(ws, NAME), { recursive: true }));
+  const host = await startHost((ws) => cp(path.join(CORPUS, NAME), path.join(ws, NAME), { recursive: true }));
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
     const renders = [];

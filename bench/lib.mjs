@@ -6,7 +6,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const SHARED = path.resolve(ROOT, '..', 'shared');
+/** The 22 published connectors the tests use too (tests/fixtures/corpus/SOURCES.md). */
+export const CORPUS = path.join(ROOT, 'tests', 'fixtures', 'corpus', 'connectors');
 
 export function emit(metric, value, unit, extra = {}) {
   const round = (n) => Math.round(n * 100) / 100;

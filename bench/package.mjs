@@ -8,15 +8,14 @@ import { cpSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { ROOT, SHARED, emit, median, tmp } from './lib.mjs';
+import { CORPUS, ROOT, emit, median, tmp } from './lib.mjs';
 
 const RUNS = 15;
 
 function largestCorpusConnector() {
-  const dir = path.join(SHARED, 'corpus', 'connectors');
   const sizeOf = (p) => (statSync(p).isDirectory() ? readdirSync(p).reduce((n, c) => n + sizeOf(path.join(p, c)), 0) : statSync(p).size);
-  return readdirSync(dir)
-    .map((name) => ({ name, bytes: sizeOf(path.join(dir, name)) }))
+  return readdirSync(CORPUS)
+    .map((name) => ({ name, bytes: sizeOf(path.join(CORPUS, name)) }))
     .sort((a, b) => b.bytes - a.bytes)[0];
 }
 
@@ -48,7 +47,7 @@ export async function benchPackage() {
     const corpus = largestCorpusConnector();
     const parent = path.join(work, 'src');
     const folder = path.join(parent, corpus.name);
-    cpSync(path.join(SHARED, 'corpus', 'connectors', corpus.name), folder, { recursive: true });
+    cpSync(path.join(CORPUS, corpus.name), folder, { recursive: true });
     const ours = [];
     const tars = [];
     for (let i = 0; i < RUNS; i++) {

@@ -5,9 +5,9 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ROOT, SHARED, emit, loadTs, median } from './lib.mjs';
+import { CORPUS, ROOT, emit, loadTs, median } from './lib.mjs';
 
-const DIR = path.join(SHARED, 'corpus/connectors/paloalto-cortex-xdr');
+const DIR = path.join(CORPUS, 'paloalto-cortex-xdr');
 
 function batchMs(fn, n) {
   const t = performance.now();

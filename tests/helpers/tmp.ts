@@ -17,7 +17,10 @@ afterEach(async () => {
 });
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
-export const SHARED_DIR = path.resolve(REPO_ROOT, '..', 'shared');
+/** Fixtures live inside the repository, so a fresh clone tests itself with nothing beside it. */
+export const FIXTURES_DIR = path.join(REPO_ROOT, 'tests', 'fixtures');
+/** The 22 published connectors (metadata only); tests/fixtures/corpus/SOURCES.md names their origin and licence. */
+export const CORPUS_DIR = path.join(FIXTURES_DIR, 'corpus', 'connectors');
 export const SAMPLE_PROJECT = path.join(REPO_ROOT, 'resources', 'samples', 'connector-sample-threat-intel');
 
 /** Copies the bundled sample project into a temp workspace and returns the workspace path. */

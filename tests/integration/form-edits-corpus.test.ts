@@ -7,12 +7,11 @@ import path from 'node:path';
 import type { JSONPath } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
 import { expectDiffInside } from '../helpers/text-diff';
-import { SHARED_DIR } from '../helpers/tmp';
+import { CORPUS_DIR } from '../helpers/tmp';
 import { applyFormEdit, newOperation, type FormEdit } from '../../src/renderer/src/store/connector/edits';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-const corpusDir = path.join(SHARED_DIR, 'corpus', 'connectors');
-const corpus = readdirSync(corpusDir).map((name) => ({ name, text: readFileSync(path.join(corpusDir, name, 'info.json'), 'utf8') }));
+const corpus = readdirSync(CORPUS_DIR).map((name) => ({ name, text: readFileSync(path.join(CORPUS_DIR, name, 'info.json'), 'utf8') }));
 
 const clone = <T,>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 const at = (doc: Json, p: JSONPath): Json => p.reduce((o: Json, k) => o[k as string], doc);

@@ -3,13 +3,12 @@ import path from 'node:path';
 import type { JSONPath } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
 import { expectDiffInside } from '../../../tests/helpers/text-diff';
-import { SHARED_DIR } from '../../../tests/helpers/tmp';
+import { CORPUS_DIR } from '../../../tests/helpers/tmp';
 import { moveInArray } from './json-move';
 import { detectFormatting, insertAt, parseJsonText, removeAt, setAt } from './json-text';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-const corpusDir = path.join(SHARED_DIR, 'corpus', 'connectors');
-const corpus = readdirSync(corpusDir).map((name) => ({ name, text: readFileSync(path.join(corpusDir, name, 'info.json'), 'utf8') }));
+const corpus = readdirSync(CORPUS_DIR).map((name) => ({ name, text: readFileSync(path.join(CORPUS_DIR, name, 'info.json'), 'utf8') }));
 
 function firstSelect(info: Json): JSONPath | null {
   for (const [i, op] of (info.operations ?? []).entries())

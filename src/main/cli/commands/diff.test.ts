@@ -4,11 +4,10 @@ import path from 'node:path';
 import { create } from 'tar';
 import { describe, expect, it } from 'vitest';
 import type { InfoJson } from '../../../shared/connector/info-json';
-import { tmpDir } from '../../../../tests/helpers/tmp';
+import { CORPUS_DIR as CORPUS, tmpDir } from '../../../../tests/helpers/tmp';
 import type { CliIO } from '../command';
 import diff from './diff';
 
-const CORPUS = path.resolve(__dirname, '../../../../../shared/corpus/connectors');
 const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@e', ...args], { cwd, encoding: 'utf8' }).trim();
 
 async function run(cwd: string, ...argv: string[]) {

@@ -1,7 +1,7 @@
 import { cp, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SHARED_DIR, tmpDir } from '../../../../tests/helpers/tmp';
+import { CORPUS_DIR as CORPUS, tmpDir } from '../../../../tests/helpers/tmp';
 import type { Field, InfoJson, Operation } from '../../../shared/connector/info-json';
 import docsCommand from '../../cli/commands/docs';
 import type { CliIO } from '../../cli/command';
@@ -10,7 +10,6 @@ import { createDocsService } from './docs-service';
 import { renderHtml } from './html';
 import { mdText, renderMarkdown } from './markdown';
 
-const CORPUS = path.join(SHARED_DIR, 'corpus', 'connectors');
 const docs = createDocsService();
 const readInfo = async (name: string): Promise<InfoJson> => JSON.parse(await readFile(path.join(CORPUS, name, 'info.json'), 'utf8'));
 const visibleOps = (info: InfoJson) => (info.operations ?? []).filter((o: Operation) => o.visible !== false);

@@ -2,7 +2,7 @@ import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseTree, findNodeAtLocation, type Node } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
-import { SAMPLE_PROJECT, SHARED_DIR, tmpDir } from '../../../../tests/helpers/tmp';
+import { CORPUS_DIR as CORPUS, SAMPLE_PROJECT, tmpDir } from '../../../../tests/helpers/tmp';
 import { validateSnapshot } from '../../../shared/connector/engine';
 import type { InfoJson } from '../../../shared/connector/info-json';
 import { readSnapshot } from '../validate';
@@ -10,7 +10,6 @@ import { addSamplePlaybooks, visibleActions } from './generate';
 import { listPlaybooks } from './list';
 import { createPlaybooksService } from './playbooks-service';
 
-const CORPUS = path.join(SHARED_DIR, 'corpus', 'connectors');
 const PB = 'playbooks/playbooks.json';
 const counter = () => {
   let n = 0;

@@ -1,12 +1,13 @@
-/** Every framework module and name the reference lists (../shared/reference/connector-format.md, "Imports used by
- * real connectors") resolves in the real Python worker: the list is parsed from the reference text, so a name
+/** Every framework module and name the reference lists (reference/connector-format.md, "Imports used by real
+ * connectors", copied to tests/fixtures/reference/connector-format-imports.md) resolves in the real Python worker: the list is parsed from the reference text, so a name
  * added there fails here until a shim provides it. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { FIXTURES_DIR } from '../../../../tests/helpers/tmp';
 import { fixture, makeKit } from './test-kit';
 
-const REFERENCE = path.resolve(__dirname, '../../../../../shared/reference/connector-format.md');
+const REFERENCE = path.join(FIXTURES_DIR, 'reference', 'connector-format-imports.md');
 const ROOTS = ['connectors', 'integrations', 'django', 'cshmac', 'uwsgi'];
 
 /** The text of the bullet that starts with `heading`, up to the next bullet or section. */

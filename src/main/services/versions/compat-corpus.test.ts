@@ -5,10 +5,9 @@ import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { InfoJson } from '../../../shared/connector/info-json';
-import { tmpDir } from '../../../../tests/helpers/tmp';
+import { CORPUS_DIR as CORPUS, tmpDir } from '../../../../tests/helpers/tmp';
 import { createVersionsService } from './versions-service';
 
-const CORPUS = path.resolve(__dirname, '../../../../../shared/corpus/connectors');
 const names = readdirSync(CORPUS).filter((n) => !n.startsWith('.')).sort();
 const versions = createVersionsService();
 

@@ -7,7 +7,7 @@ import { fileTree } from '../../pages/fileTree';
 import { homePage } from '../../pages/home';
 import { infoForm } from '../../pages/infoForm';
 
-const CORPUS = path.resolve(repoRoot, '..', 'shared', 'corpus', 'connectors');
+const CORPUS = path.join(repoRoot, 'tests', 'fixtures', 'corpus', 'connectors');
 const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
 const INFO = `${SAMPLE_CONNECTOR}/info.json`;
 

@@ -10,7 +10,7 @@ import { homePage } from '../../pages/home';
 import { infoForm } from '../../pages/infoForm';
 import { problemsPanel } from '../../pages/problems';
 
-const CORPUS = path.resolve(repoRoot, '..', 'shared', 'corpus', 'connectors');
+const CORPUS = path.join(repoRoot, 'tests', 'fixtures', 'corpus', 'connectors');
 const shot = (name: string) => path.join(repoRoot, 'test-results', 'screenshots', `${name}.png`);
 const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
 

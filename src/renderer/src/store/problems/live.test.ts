@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 // The largest published connector, read through Vite like any asset (the renderer may not import node:fs).
-import CORTEX from '../../../../../../shared/corpus/connectors/paloalto-cortex-xdr/info.json?raw';
+import CORTEX from '../../../../../tests/fixtures/corpus/connectors/paloalto-cortex-xdr/info.json?raw';
 import { createThrottle, liveFindings } from './live';
 
 describe('liveFindings', () => {
