@@ -43,7 +43,7 @@ export async function requestLaunchUrl(record: HostRecord): Promise<string> {
   try {
     res = await fetch(`${record.origin}${LAUNCH_URL_PATH}`, { method: 'POST', headers: { [LAUNCH_SECRET_HEADER]: record.secret }, signal: AbortSignal.timeout(3000) });
   } catch (e) {
-    throw new Error(`${where} did not answer (${(e as Error).message}); it has probably stopped.`);
+    throw new Error(`${where} did not answer (${(e as Error).message}); it has probably stopped.`, { cause: e });
   }
   const body = (await res.json().catch(() => null)) as { url?: unknown } | null;
   if (res.status === 401)
