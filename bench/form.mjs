@@ -28,13 +28,13 @@ export async function benchForm() {
     for (let i = 0; i < RENDERS; i++) {
       const context = await browser.newContext();
       const page = await context.newPage();
-      renders.push(await openInfoJson(page, host.url));
+      renders.push(await openInfoJson(page, await host.newUrl()));
       await context.close();
     }
     emit('form.first_render_ms', median(renders), 'ms', { note: `${NAME} info.json (130 KB, 32 operations), median of ${RENDERS} fresh tabs; target under 300 ms` });
 
     const page = await (await browser.newContext()).newPage();
-    await openInfoJson(page, host.url);
+    await openInfoJson(page, await host.newUrl());
     // A click that lands while the form is still settling can be lost; the radio says when it took.
     const split = page.getByTestId('layout-split');
     for (let i = 0; i < 5 && (await split.getAttribute('aria-checked')) !== 'true'; i++) {

@@ -1,5 +1,5 @@
 // Shared helpers for `npm run bench`: every metric prints one JSON line.
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,12 +24,17 @@ export const tmp = (prefix) => mkdtempSync(path.join(os.tmpdir(), prefix));
 
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-/** Starts `connector-studio web` from the build with a fresh HOME, user data and workspace. */
+/**
+ * Starts `connector-studio web` from the build with a fresh HOME, user data and workspace. `url` is single-use;
+ * `newUrl()` gets another for each new browser context, as a user would: a second `connector-studio web`.
+ */
 export async function startHost(prepare = async (_workspace) => {}) {
   const home = tmp('cs-bench-home-');
   await prepare(path.join(home, 'ConnectorStudio'));
-  const child = spawn(process.execPath, [path.join(ROOT, 'out/cli/index.js'), 'web', '--port', '0', '--no-open', '--json', '--workspace', path.join(home, 'ConnectorStudio')], {
-    env: { ...process.env, HOME: home, FSOAR_USER_DATA_DIR: path.join(home, 'data') },
+  const cli = path.join(ROOT, 'out/cli/index.js');
+  const env = { ...process.env, HOME: home, FSOAR_USER_DATA_DIR: path.join(home, 'data') };
+  const child = spawn(process.execPath, [cli, 'web', '--port', '0', '--no-open', '--json', '--workspace', path.join(home, 'ConnectorStudio')], {
+    env,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise((resolve, reject) => {
@@ -41,7 +46,15 @@ export async function startHost(prepare = async (_workspace) => {}) {
     });
     child.on('exit', (code) => reject(new Error(`host exited with ${code}`)));
   });
-  return { url, home, stop: () => child.kill('SIGTERM') };
+  const newUrl = () =>
+    new Promise((resolve, reject) =>
+      execFile(process.execPath, [cli, 'web', '--no-open', '--json'], { env }, (error, stdout, stderr) => {
+        const reused = error ? null : JSON.parse(stdout.trim().split('\n').pop());
+        if (reused?.reused) resolve(reused.url);
+        else reject(new Error(`A second \`connector-studio web\` did not reuse the bench host: ${error?.message ?? stdout} ${stderr}`));
+      }),
+    );
+  return { url, home, newUrl, stop: () => child.kill('SIGTERM') };
 }
 
 /** Bundles a TypeScript entry with esbuild so a benchmark measures the same code the app runs. */

@@ -9,7 +9,10 @@ export interface AppFixture {
   host: RunningHost;
   /** Kills (or stops) the host and starts a new one on the same folders: a crash and a restart. */
   restart(signal?: NodeJS.Signals): Promise<RunningHost>;
-  /** Opens the host's URL (the token becomes a cookie) and waits for <html data-app-state="loaded">. */
+  /**
+   * Opens a fresh launch link in the page's browser context (its single-use token becomes that context's own
+   * session cookie) and waits for <html data-app-state="loaded">. Other pages of the context share the cookie.
+   */
   open(page: Page, hash?: string): Promise<void>;
   /** The sample project's folder in the workspace. */
   readonly sampleRoot: string;
@@ -19,7 +22,7 @@ export const SAMPLE_PROJECT = 'connector-sample-threat-intel';
 export const SAMPLE_CONNECTOR = 'sample-threat-intel';
 
 async function openApp(page: Page, host: RunningHost, hash = '') {
-  await page.goto(host.url + hash);
+  await page.goto((await host.newUrl()) + hash);
   await expect(page.locator('html')).toHaveAttribute('data-app-state', 'loaded', { timeout: 20_000 });
 }
 

@@ -1,8 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { HOST_RECORD_FILE, LAUNCH_SECRET_HEADER, LAUNCH_URL_PATH } from '../../src/main/server/launch-protocol';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cli = path.join(repoRoot, 'out/cli/index.js');
@@ -14,7 +16,10 @@ export interface HostDirs {
 }
 
 export interface RunningHost {
+  /** The launch link the host printed. Single-use: the first GET spends it (the fixture's open never does). */
   readonly url: string;
+  /** A fresh single-use launch link, asked from the host as a second `connector-studio web` asks it. */
+  newUrl(): Promise<string>;
   readonly port: number;
   readonly origin: string;
   stop(signal?: NodeJS.Signals): Promise<void>;
@@ -30,7 +35,17 @@ export async function startHost(dirs: HostDirs): Promise<RunningHost> {
   const stderr: string[] = [];
   child.stderr?.on('data', (d: Buffer) => stderr.push(String(d)));
   const { url, port } = await firstJsonLine(child, stderr);
-  return { url, port, origin: new URL(url).origin, stop: (signal) => stop(child, signal) };
+  // The host writes its record before it prints the URL.
+  const { secret } = JSON.parse(await readFile(path.join(dirs.userData, HOST_RECORD_FILE), 'utf8')) as { secret: string };
+  const origin = new URL(url).origin;
+  return { url, port, origin, newUrl: () => askForLaunchUrl(origin, secret), stop: (signal) => stop(child, signal) };
+}
+
+async function askForLaunchUrl(origin: string, secret: string): Promise<string> {
+  const res = await fetch(`${origin}${LAUNCH_URL_PATH}`, { method: 'POST', headers: { [LAUNCH_SECRET_HEADER]: secret } });
+  const body = (await res.json()) as { url?: string };
+  if (res.status !== 200 || !body.url) throw new Error(`The host at ${origin} gave no launch link: ${res.status} ${JSON.stringify(body)}`);
+  return body.url;
 }
 
 function firstJsonLine(child: ChildProcess, stderr: string[]): Promise<{ url: string; port: number }> {
