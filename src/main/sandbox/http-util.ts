@@ -8,6 +8,8 @@ export class HttpFailure extends Error {
     /** Hydra body (/api/3 and /auth) or `{"message"}` (integration endpoints). */
     readonly shape: 'hydra' | 'message' = 'message',
     readonly title?: string,
+    /** Extra response headers, e.g. Retry-After. */
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(message);
   }
@@ -23,6 +25,7 @@ const TITLES: Record<number, string> = {
   413: 'Request Entity Too Large',
   415: 'Unsupported Media Type',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 /** FortiSOAR's error shape for a path: Hydra for /api/3 and /auth, `{"message"}` for /api/integration. */
@@ -43,22 +46,47 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(text) }).end(text);
 }
 
-/** Reads the whole body; more than `max` bytes is a 413 (the connection is then closed). */
+/** Whether the request says a body follows (a length above zero, or chunks). */
+export function declaresBody(req: IncomingMessage): boolean {
+  return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+}
+
+/** The declared length, or undefined for a chunked body. */
+export const declaredLength = (req: IncomingMessage): number | undefined =>
+  req.headers['content-length'] === undefined ? undefined : Number(req.headers['content-length']);
+
+export const tooLarge = (req: IncomingMessage, max: number, declared?: number) =>
+  new HttpFailure(
+    413,
+    declared === undefined ? `The body is larger than ${max} bytes, the most this server accepts here.` : `The body is ${declared} bytes; this server accepts at most ${max} bytes here.`,
+    shapeFor(req.url ?? ''),
+  );
+
+/** Reads the whole body. More than `max` bytes is a 413: a declared length is refused before anything is
+ * read, a longer chunked body as soon as it passes `max` (reading then stops; the caller answers with
+ * `Connection: close`). A client that hangs up first rejects too, so no one waits for a body that never comes. */
 export function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > max) return reject(new HttpFailure(413, `The upload is ${declared} bytes; this server accepts at most ${max}.`, shapeFor(req.url ?? '')));
+    const declared = declaredLength(req);
+    if (declared !== undefined && declared > max) return reject(tooLarge(req, max, declared));
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (c: Buffer) => {
+    const settle = (error?: Error) => {
+      req.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
+      if (error) {
+        req.pause();
+        reject(error);
+      } else resolve(Buffer.concat(chunks));
+    };
+    const onData = (c: Buffer) => {
       size += c.length;
-      if (size > max) {
-        req.destroy();
-        reject(new HttpFailure(413, `The upload is larger than ${max} bytes.`, shapeFor(req.url ?? '')));
-      } else chunks.push(c);
-    });
-    req.once('end', () => resolve(Buffer.concat(chunks)));
-    req.once('error', reject);
+      if (size > max) settle(tooLarge(req, max));
+      else chunks.push(c);
+    };
+    const onEnd = () => settle();
+    const onError = (e: Error) => settle(e);
+    const onClose = () => settle(new Error('The client closed the connection before the whole body arrived.'));
+    req.on('data', onData).once('end', onEnd).once('error', onError).once('close', onClose);
   });
 }
 

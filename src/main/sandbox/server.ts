@@ -9,7 +9,7 @@ import { createRuntimeService } from '../services/runtime';
 import type { RuntimeService } from '../services/runtime/types';
 import { SandboxAuth, type Principal, type SandboxCredentials } from './auth';
 import type { SandboxContext } from './context';
-import { HttpFailure, errorBody, parseJsonBody, parseMultipart, readBody, sendJson, shapeFor } from './http-util';
+import { HttpFailure, declaredLength, declaresBody, errorBody, parseJsonBody, parseMultipart, readBody, sendJson, shapeFor, tooLarge } from './http-util';
 import { importJobView, installUpload } from './installer';
 import { integration, type Reply } from './integration';
 import { SandboxState } from './state';
@@ -31,6 +31,8 @@ export interface SandboxOptions extends SandboxCredentials {
   readonly jobStepMs?: number;
   /** Larger uploads get 413. Default 200 MB. */
   readonly maxUploadBytes?: number;
+  /** Bodies over 64 KiB (uploads) read at the same time; one more gets 503. Default 2. */
+  readonly maxConcurrentUploads?: number;
   /** One line per request (method, path, status); never headers or bodies. */
   readonly log?: (line: string) => void;
 }
@@ -67,35 +69,87 @@ async function api3(ctx: SandboxContext, req: IncomingMessage, method: string, u
   throw new HttpFailure(404, `No route for ${method} ${p}.`, 'hydra');
 }
 
+/** Sign-in reads a body before anyone is known, so it gets only what a login needs. */
+const LOGIN_MAX_BYTES = 64 * 1024;
+/** Bodies up to this size are read without taking an upload slot. */
+const SMALL_BODY_BYTES = 64 * 1024;
+
+/** A fixed number of uploads read at once, so a few large bodies cannot take all the memory. */
+function uploadSlots(size: number) {
+  let used = 0;
+  return {
+    take(shape: 'hydra' | 'message'): () => void {
+      if (used >= size)
+        throw new HttpFailure(503, `${size} uploads are already being received: send this one again when they have finished.`, shape, undefined, { 'Retry-After': '5' });
+      used++;
+      let released = false;
+      return () => {
+        if (!released) used--;
+        released = true;
+      };
+    },
+  };
+}
+
 function makeHandler(ctx: SandboxContext, auth: SandboxAuth, o: SandboxOptions) {
   const scheme = o.tls ? 'https' : 'http';
   const maxBody = o.maxUploadBytes ?? 200 * 1024 * 1024;
-  return async (req: IncomingMessage, res: ServerResponse) => {
+  const uploads = uploadSlots(o.maxConcurrentUploads ?? 2);
+
+  /** Reads the body only now that the caller may send it: answers a waiting `Expect: 100-continue` first. */
+  const receive = (req: IncomingMessage, res: ServerResponse, max: number, expectsContinue: boolean) => {
+    const declared = declaredLength(req);
+    if (declared !== undefined && declared > max) throw tooLarge(req, max, declared);
+    if (expectsContinue) res.writeContinue();
+    return readBody(req, max);
+  };
+
+  /** Credentials and role come from the headers before any body is read; only then, and within the upload
+   * slots, may a large body be read. */
+  async function answer(req: IncomingMessage, res: ServerResponse, method: string, url: URL, shape: 'hydra' | 'message', expectsContinue: boolean): Promise<Reply> {
+    // FortiSOAR answers this, whatever the credentials, for an integration path without its trailing slash.
+    if (url.pathname.startsWith('/api/integration/') && !url.pathname.endsWith('/')) throw new HttpFailure(403, 'Could not validate HMAC fingerprint', 'message');
+    if (url.pathname === '/auth/authenticate') {
+      if (method !== 'POST') throw new HttpFailure(405, `Method "${method}" not allowed.`, 'hydra');
+      const body = await receive(req, res, LOGIN_MAX_BYTES, expectsContinue);
+      return { status: 200, body: auth.login(parseJsonBody(body, shape)) };
+    }
+    const fullUrl = `${scheme}://${req.headers.host ?? ''}${req.url ?? '/'}`;
+    const check = auth.fromHeaders({ method, fullUrl, authorization: req.headers.authorization, hasBody: declaresBody(req) }, shape);
+    checkRole(check.claimed, method, url.pathname, shape);
+    const declared = declaredLength(req);
+    const large = declaresBody(req) && (declared === undefined || declared > SMALL_BODY_BYTES);
+    if (large && declared !== undefined && declared > maxBody) throw tooLarge(req, maxBody, declared);
+    const release = large ? uploads.take(shape) : undefined;
+    try {
+      const body = await receive(req, res, maxBody, expectsContinue);
+      check.withBody(body);
+      const json = () => parseJsonBody(body, shape);
+      return url.pathname.startsWith('/api/integration/') ? await integration(ctx, method, url, body, json) : await api3(ctx, req, method, url, body);
+    } finally {
+      release?.();
+    }
+  }
+
+  return async (req: IncomingMessage, res: ServerResponse, expectsContinue = false) => {
     const method = req.method ?? 'GET';
     const url = new URL(req.url ?? '/', 'http://sandbox');
     const shape = shapeFor(url.pathname);
     let status = 500;
     try {
-      const body = await readBody(req, maxBody);
-      // FortiSOAR answers this, whatever the credentials, for an integration path without its trailing slash.
-      if (url.pathname.startsWith('/api/integration/') && !url.pathname.endsWith('/')) throw new HttpFailure(403, 'Could not validate HMAC fingerprint', 'message');
-      const json = () => parseJsonBody(body, shape);
-      let reply: Reply;
-      if (url.pathname === '/auth/authenticate') {
-        if (method !== 'POST') throw new HttpFailure(405, `Method "${method}" not allowed.`, 'hydra');
-        reply = { status: 200, body: auth.login(json()) };
-      } else {
-        const who = auth.authenticate({ method, fullUrl: `${scheme}://${req.headers.host ?? ''}${req.url ?? '/'}`, authorization: req.headers.authorization, body }, shape);
-        checkRole(who, method, url.pathname, shape);
-        reply = url.pathname.startsWith('/api/integration/') ? await integration(ctx, method, url, body, json) : await api3(ctx, req, method, url, body);
-      }
+      const reply = await answer(req, res, method, url, shape, expectsContinue);
       status = reply.status;
       sendJson(res, reply.status, reply.body);
     } catch (e) {
       const failure = e instanceof HttpFailure ? e : new HttpFailure(500, `Internal error: ${(e as Error).message}`, shape);
       status = failure.status;
-      if (!res.headersSent) sendJson(res, failure.status, errorBody(failure));
-      if (failure.status === 413) req.socket.destroySoon();
+      if (!res.headersSent && !res.destroyed) {
+        for (const [k, v] of Object.entries(failure.headers)) res.setHeader(k, v);
+        // A body left unread (refused before it was read, or cut off at the limit) is not drained: the
+        // connection closes after the answer.
+        if (!req.complete && declaresBody(req)) res.setHeader('Connection', 'close');
+        sendJson(res, failure.status, errorBody(failure));
+      }
     } finally {
       o.log?.(`${method} ${url.pathname} -> ${status}`);
     }
@@ -134,6 +188,8 @@ export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
   };
   const handler = makeHandler(ctx, new SandboxAuth(o), o);
   const server = o.tls ? https.createServer({ cert: o.tls.cert, key: o.tls.key }, handler) : http.createServer(handler);
+  // A client that waits for 100 Continue gets it only once its credentials have passed (see `receive`).
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => void handler(req, res, true));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(o.port ?? 0, o.host ?? '127.0.0.1', () => resolve());

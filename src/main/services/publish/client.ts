@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { TlsSettings } from './connection';
 import { PublishError, translateHttpError, type AuthKind } from './errors';
-import { hmacAuthorization } from './hmac';
+import { hmacAuthorization, hmacTimestamp } from './hmac';
 import { httpSend, type HttpResponse } from './http';
 import type {
   ConnectorDetails,
@@ -102,9 +102,29 @@ export function createFortiSoarClient(options: ClientOptions) {
     return parse(res);
   }
 
+  // A server may serve each signature of a request other than GET once (the sandbox does): the signature
+  // covers the time to the second, so an identical request in the same second waits for the next one.
+  let signedSecond = '';
+  const signedThisSecond = new Set<string>();
+  async function signHmac(hmac: { publicKey: string; privateKey: string }, method: string, fullUrl: string, body: Buffer | undefined): Promise<string> {
+    const sign = (date: Date) => hmacAuthorization({ method, fullUrl, body, publicKey: hmac.publicKey, privateKey: hmac.privateKey, date });
+    let date = now();
+    let header = sign(date);
+    if (method.toUpperCase() === 'GET') return header;
+    if (hmacTimestamp(date) === signedSecond && signedThisSecond.has(header)) {
+      await new Promise((r) => setTimeout(r, 1005 - date.getUTCMilliseconds()));
+      date = now();
+      header = sign(date);
+    }
+    if (hmacTimestamp(date) !== signedSecond) signedThisSecond.clear();
+    signedSecond = hmacTimestamp(date);
+    signedThisSecond.add(header);
+    return header;
+  }
+
   async function authorize(method: string, fullUrl: string, body: Buffer | undefined): Promise<string> {
     if (creds.kind === 'apiKey') return `API-KEY ${creds.apiKey}`;
-    if (creds.kind === 'hmac') return hmacAuthorization({ method, fullUrl, body, publicKey: creds.publicKey, privateKey: creds.privateKey, date: now() });
+    if (creds.kind === 'hmac') return signHmac(creds, method, fullUrl, body);
     if (!token) await login();
     return `Bearer ${token}`;
   }
