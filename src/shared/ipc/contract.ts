@@ -102,6 +102,8 @@ export interface Contract {
   'projects.list': { req: Empty; res: ProjectSummary[] };
   'projects.open': { req: { path: string }; res: ProjectSummary };
   'projects.delete': { req: InProject; res: { removed: string; toTrash: boolean } };
+  /** Workspace trust: lets the project's code run (health, actions, its own virtualenv, its git config). */
+  'projects.trust': { req: InProject; res: ProjectSummary };
   'files.tree': { req: InProject; res: FileNode };
   'files.read': { req: InProject & { relPath: string }; res: FileContent };
   'files.write': {
@@ -169,10 +171,12 @@ export interface Contract {
     req: InProject & { force?: boolean; runId?: string };
     res: { file: string; fileName: string; bytes: number; name: string; version: string; entries: string[]; base64: string };
   };
-  /** `skipped`: stray files beside the connector folder in the archive (e.g. `._name`), not imported. */
-  'package.import': { req: { fileName: string; base64: string; replace?: boolean }; res: ProjectSummary & { skipped?: string[] } };
+  /** `skipped`: stray files beside the connector folder in the archive (e.g. `._name`), not imported.
+   * `warnings`: one line per skipped file and per dropped virtualenv or git folder, for the user to see. */
+  'package.import': { req: { fileName: string; base64: string; replace?: boolean }; res: ProjectSummary & { skipped?: string[]; warnings?: string[] } };
   /** Reviewer mode: a .tgz unpacked safely and opened read-only (not part of the workspace until imported). */
-  'review.openPackage': { req: { fileName: string; base64: string }; res: ProjectSummary };
+  /** `warnings`: what the safe extraction left out (stray files, virtualenv and git folders). */
+  'review.openPackage': { req: { fileName: string; base64: string }; res: ProjectSummary & { warnings?: string[] } };
   'review.run': { req: InProject & { against?: string; checkInstall?: boolean }; res: ReviewReport };
   'review.html': { req: InProject & { against?: string }; res: { html: string; fileName: string } };
   'docs.generate': { req: InProject & { format: 'markdown' | 'html' }; res: { text: string } };

@@ -1,6 +1,7 @@
 /** `connector-studio import <tgz> [--into DIR] [--replace] [--json]`: safe extraction into a workspace
  * (default: the workspace in settings). Exit 2 for a missing or hostile archive, 1 when the target exists.
- * Stray files beside the connector folder are skipped, with a warning on stderr (and `skipped` in --json). */
+ * Stray files beside the connector folder are skipped, and virtualenv and git folders inside it dropped, with a
+ * warning on stderr (and `skipped`, `dropped` and `warnings` in --json). */
 import path from 'node:path';
 import { importArchive } from '../../services/packaging/import';
 import { defaultUserDataDir, defaultWorkspaceRoot } from '../../services/settings/paths';
@@ -28,7 +29,8 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   try {
     const into = typeof flags.into === 'string' ? path.resolve(io.cwd, flags.into) : await workspaceRoot(io);
     const r = await importArchive(path.resolve(io.cwd, positional[0]), { into, replace: flags.replace === true });
-    // Stray files beside the connector folder (a ._ AppleDouble file, a README) are skipped; say so on stderr.
+    // Stray files beside the connector folder (a ._ AppleDouble file, a README) are skipped and virtualenv and
+    // git folders inside it dropped; say so on stderr.
     for (const w of r.warnings) io.err(`connector-studio import: warning: ${w}`);
     if (flags.json) io.out(JSON.stringify(r));
     else io.out(`Imported ${r.name} ${r.version} into ${r.dir}${r.replaced ? ' (replaced the previous folder)' : ''}`);

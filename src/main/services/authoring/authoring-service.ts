@@ -13,6 +13,7 @@ import type { GitService } from '../git/git-service';
 import { importArchive } from '../packaging/import';
 import { packageConnector, throttleProgress } from '../packaging/package';
 import type { ProjectService } from '../projects/project-service';
+import type { TrustService } from '../trust/trust-service';
 import type { ValidateService } from '../validate';
 
 export interface AuthoringDeps {
@@ -23,6 +24,8 @@ export interface AuthoringDeps {
   workspaceRoot: () => Promise<string>;
   /** Sends `package.progress` events (the event bus in createServices). */
   emit?: (e: Events['package.progress']) => void;
+  /** Workspace trust: what the wizard makes is trusted; what an import brings in is restricted. */
+  trust?: Pick<TrustService, 'trust' | 'restrict' | 'isTrusted'>;
 }
 
 /** The Connector Wizard, versions and .tgz export/import as the UI reaches them: every result is a project. */
@@ -33,6 +36,7 @@ export function createAuthoringService(deps: AuthoringDeps) {
 
   async function create(answers: WizardAnswers): Promise<ProjectSummary> {
     const created = await createProject(answers, { workspaceRoot: await deps.workspaceRoot(), templatesDir, git: deps.git, storeNames: await names() });
+    await deps.trust?.trust(created.projectRoot);
     return deps.projects.open(created.projectRoot);
   }
 
@@ -48,13 +52,15 @@ export function createAuthoringService(deps: AuthoringDeps) {
   }
 
   /** An upload from the UI: written to a private temp folder, then imported with the safe extraction. */
-  async function importPackage(fileName: string, base64: string, replace?: boolean): Promise<ProjectSummary & { skipped: string[] }> {
+  async function importPackage(fileName: string, base64: string, replace?: boolean): Promise<ProjectSummary & { skipped: string[]; warnings: string[] }> {
     const tmp = await mkdtemp(path.join(os.tmpdir(), 'cs-import-'));
     try {
       const tgz = path.join(tmp, path.basename(fileName) || 'upload.tgz');
       await writeFile(tgz, Buffer.from(base64, 'base64'));
       const imported = await importArchive(tgz, { into: await deps.workspaceRoot(), replace });
-      return { ...(await deps.projects.open(imported.dir)), skipped: imported.skipped };
+      // An imported package is someone else's code, also when it replaced a trusted project's files.
+      await deps.trust?.restrict(imported.dir);
+      return { ...(await deps.projects.open(imported.dir)), skipped: imported.skipped, warnings: imported.warnings };
     } finally {
       await rm(tmp, { recursive: true, force: true });
     }
@@ -69,7 +75,10 @@ export function createAuthoringService(deps: AuthoringDeps) {
     importPackage,
     addVersion: async (projectId: string, level: 'major' | 'minor' | 'patch') => addVersion(await deps.projects.rootOf(projectId), level, { git: deps.git }),
     duplicate: async (projectId: string, as: { name: string; label: string; version: string }) => {
+      const source = await deps.projects.rootOf(projectId);
       const made = await duplicateConnector(await deps.projects.connectorDirOf(projectId), as, { workspaceRoot: await deps.workspaceRoot(), git: deps.git });
+      // A copy is as trusted as what it was copied from.
+      if (deps.trust?.isTrusted(source)) await deps.trust.trust(made.projectRoot);
       return deps.projects.open(made.projectRoot);
     },
   };

@@ -1,5 +1,5 @@
 /** The ignore lines every connector repository needs (virtual environments, Python caches, Connector Studio's
- * user data), checked with git's own matcher so a repository that says it differently (`__pycache__` without
+ * user data, the temp files of interrupted saves), checked with git's own matcher so a repository that says it differently (`__pycache__` without
  * the slash, a pattern in a parent repository) counts as covered. Cassettes must stay committable. */
 import { execFile } from 'node:child_process';
 import { access, readFile } from 'node:fs/promises';
@@ -17,6 +17,8 @@ export const RECOMMENDED_IGNORES: readonly { line: string; probe: string }[] = [
   { line: 'venv/', probe: 'venv/pyvenv.cfg' },
   { line: '.fortisoar/', probe: '.fortisoar/secrets' },
   { line: '.connector-studio/', probe: '.connector-studio/state' },
+  // The temp file of a save killed mid-write (workspace/atomic-write.ts: `.<name>.<12 hex>.tmp`), at any depth.
+  { line: '.*.tmp', probe: 'images/.icon.png.0123456789ab.tmp' },
 ];
 
 /** Recorded cassettes are scrubbed and belong in the repository. */
@@ -57,7 +59,7 @@ export function createIgnoreOps(gitBinary: () => string) {
       const file = path.join(dir, '.gitignore');
       const before = await readFile(file, 'utf8').catch(() => '');
       const sep = before === '' || before.endsWith('\n') ? '' : '\n';
-      const block = `${before === '' ? '' : '\n'}# Added by Connector Studio: virtual environments, Python caches and user data\n${missingIgnores.join('\n')}\n`;
+      const block = `${before === '' ? '' : '\n'}# Added by Connector Studio: virtual environments, Python caches, user data and interrupted saves\n${missingIgnores.join('\n')}\n`;
       await writeFileAtomic(file, before + sep + block);
     }
     return ignoreCheck(dir);

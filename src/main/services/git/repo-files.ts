@@ -13,6 +13,8 @@ Thumbs.db
 .fortisoar/
 .connector-studio/
 *.tgz
+# A save interrupted mid-write leaves .<name>.<hex>.tmp behind
+.*.tmp
 `;
 
 export const GITATTRIBUTES = `* text=auto eol=lf

@@ -1,8 +1,10 @@
 /** Which files of a connector folder go into its package: everything but the stray files real folders carry
- * (editor and OS litter, Python caches, virtualenvs, tests, our own user data, git). */
+ * (editor and OS litter, Python caches, virtualenvs, tests, our own user data, git, the temp file of a save
+ * that was killed mid-write). */
 import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { ServiceError } from '../errors';
+import { ATOMIC_TEMP_NAME } from '../workspace/atomic-write';
 
 /** `name/` matches a folder of that name at any depth; other patterns match file or folder names; `*` is a wildcard. */
 export const DEFAULT_EXCLUDES: readonly string[] = [
@@ -71,6 +73,8 @@ export async function listPackageFiles(connectorDir: string, opts: FileListOptio
       if (st.isSymbolicLink()) throw new ServiceError('PACKAGING', `${childRel} is a symbolic link: replace it with the file itself or remove it before packaging.`);
       const isDir = st.isDirectory();
       if (!isDir && !st.isFile()) continue;
+      // Whatever the exclude list says: a half-written save is never part of a connector.
+      if (!isDir && ATOMIC_TEMP_NAME.test(name)) continue;
       if (matchers.some((m) => (!m.dirOnly || isDir) && m.re.test(name))) continue;
       if (isDir && (await isVirtualenv(childAbs))) continue;
       if (isDir) {

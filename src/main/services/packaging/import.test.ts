@@ -38,7 +38,7 @@ describe('importArchive', () => {
   it('imports a package as <into>/<name>/ with the same bytes, leaving no staging folder', async () => {
     const { tgz, source } = await packaged();
     const r = await importArchive(tgz, { into });
-    expect(r).toEqual({ dir: path.join(into, 'acme-mail'), name: 'acme-mail', version: '1.0.0', replaced: false, skipped: [], warnings: [] });
+    expect(r).toEqual({ dir: path.join(into, 'acme-mail'), name: 'acme-mail', version: '1.0.0', replaced: false, skipped: [], dropped: [], warnings: [] });
     expect(await readdir(into)).toEqual(['acme-mail']);
     for (const f of ['info.json', 'operations.py', 'images/large.png'])
       expect((await readFile(path.join(r.dir, f))).equals(await readFile(path.join(source, f)))).toBe(true);

@@ -2,10 +2,11 @@
  * extracted by safe-extract (every hostile-archive check) into a temporary folder inside `into`, so the final
  * rename stays on one filesystem and the folder appears complete or not at all. */
 import { randomBytes } from 'node:crypto';
-import { access, mkdir, mkdtemp, readFile, rename, rm } from 'node:fs/promises';
+import { access, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ServiceError } from '../errors';
 import { resolveInside } from '../workspace/safe-path';
+import { readInfoJsonText } from './info-json-size';
 import { safeExtractTgz, type SafeExtractOptions } from './safe-extract';
 
 export interface ImportOptions extends SafeExtractOptions {
@@ -23,7 +24,9 @@ export interface ImportResult {
   readonly replaced: boolean;
   /** Stray files beside the connector folder in the archive, not imported. */
   readonly skipped: string[];
-  /** One line per skipped file, for the UI and the CLI to show. */
+  /** Virtualenv and git folders inside the connector folder in the archive, not imported. */
+  readonly dropped: string[];
+  /** One line per skipped file and dropped folder, for the UI and the CLI to show. */
   readonly warnings: string[];
 }
 
@@ -35,16 +38,17 @@ export async function importArchive(tgz: string, opts: ImportOptions): Promise<I
   try {
     const extracted = await safeExtractTgz(path.resolve(tgz), { ...opts, tempParent: staging });
     const placed = await moveIntoPlace(extracted.dir, extracted.topLevel, into, opts.replace === true);
-    return { ...placed, skipped: extracted.skipped, warnings: extracted.warnings };
+    return { ...placed, skipped: extracted.skipped, dropped: extracted.dropped, warnings: extracted.warnings };
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
 }
 
-async function moveIntoPlace(dir: string, name: string, into: string, replace: boolean): Promise<Omit<ImportResult, 'skipped' | 'warnings'>> {
+async function moveIntoPlace(dir: string, name: string, into: string, replace: boolean): Promise<Omit<ImportResult, 'skipped' | 'dropped' | 'warnings'>> {
   const version = await versionOf(dir);
   const target = await resolveInside(into, name);
-  const existing = (await exists(target)) ? await versionOf(target) : undefined;
+  // The folder being replaced may be broken in any way (even a huge info.json): its version is only shown.
+  const existing = (await exists(target)) ? await versionOf(target).catch(() => '') : undefined;
   if (existing !== undefined && !replace)
     throw new ServiceError(
       'CONFLICT',
@@ -69,13 +73,16 @@ async function swapInto(from: string, target: string): Promise<void> {
   await rm(aside, { recursive: true, force: true });
 }
 
-/** '' when info.json is missing or unreadable: the archive still imports, and validate explains the problem. */
+/** '' when info.json is missing or not JSON: the archive still imports, and validate explains the problem.
+ * Throws when it is too large (checked before reading it). */
 async function versionOf(dir: string): Promise<string> {
+  const text = await readInfoJsonText(dir);
+  if (text === undefined) return '';
   try {
-    const info = JSON.parse(await readFile(path.join(dir, 'info.json'), 'utf8')) as { version?: unknown };
-    return typeof info.version === 'string' ? info.version : '';
+    const info = JSON.parse(text.replace(/^\uFEFF/, '')) as { version?: unknown };
+    return typeof info?.version === 'string' ? info.version : '';
   } catch {
-    return '';
+    return ''; // not JSON: validate reports it with the line and column
   }
 }
 

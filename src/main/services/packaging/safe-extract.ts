@@ -5,15 +5,22 @@
  * absolute, drive or backslash paths, no Windows-reserved, case-colliding or duplicate names, capped entry count
  * and decompressed bytes, exactly one top-level folder. Real exported archives sometimes carry a stray file
  * beside that folder (a macOS `._name` AppleDouble file, a README): such top-level files are skipped, not
- * extracted, and reported in `skipped`. Extraction then goes into a fresh temporary folder with strict mode and
- * the same filter, and the result is checked again for links. */
+ * extracted, and reported in `skipped`. Virtualenvs (`.venv/`, `venv/`, any folder holding `pyvenv.cfg`) and
+ * `.git` inside the folder are dropped, with a warning: a language server or git run on the imported folder
+ * would execute their programs, hooks and settings. The top-level info.json is capped in size from its header,
+ * so nothing downstream reads a huge one. Extraction then goes into a fresh temporary folder with strict mode
+ * and the same filter; modes are normalised (no setuid, setgid or sticky bits: files 0644, or 0755 when any
+ * execute bit was set, folders 0755) and the result is checked again for links. This is the one place that
+ * decides what of an archive reaches the disk: import, review, validation and the sandbox's install all
+ * extract through it. */
 import { createReadStream } from 'node:fs';
-import { lstat, mkdtemp, open, readdir, rm } from 'node:fs/promises';
+import { chmod, lstat, mkdtemp, open, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { Parser, extract, type ReadEntry } from 'tar';
 import { ServiceError } from '../errors';
+import { MAX_INFO_JSON_BYTES, infoJsonTooLargeMessage } from './info-json-size';
 
 export interface SafeExtractOptions {
   /** Cap on the sum of entry sizes and on decompressed stream bytes. Default 200 MB. */
@@ -22,6 +29,8 @@ export interface SafeExtractOptions {
   readonly maxEntries?: number;
   /** Where the temporary folder is created. Default os.tmpdir(). */
   readonly tempParent?: string;
+  /** Cap on the connector's info.json (`<folder>/info.json`). Default 5 MiB. */
+  readonly maxInfoJsonBytes?: number;
 }
 
 export interface SafeExtractResult {
@@ -35,7 +44,9 @@ export interface SafeExtractResult {
   readonly bytes: number;
   /** Stray files beside the top-level folder, not extracted (e.g. `._acme`, `README.txt`). */
   readonly skipped: string[];
-  /** One human-readable line per skipped file, for the UI and the CLI to show. */
+  /** Virtualenv and git folders inside the top-level folder, not extracted (e.g. `acme/.venv/`, `acme/.git/`). */
+  readonly dropped: string[];
+  /** One human-readable line per skipped file and dropped folder, for the UI and the CLI to show. */
   readonly warnings: string[];
   /** Removes the temporary folder. */
   dispose(): Promise<void>;
@@ -73,6 +84,38 @@ export function entryPathProblem(raw: string, out: string[] = []): string | unde
 interface ScanLimits {
   readonly maxBytes: number;
   readonly maxEntries: number;
+  readonly maxInfoJsonBytes: number;
+}
+
+type DropKind = 'venv' | 'git';
+/** Folders never part of a connector whose contents something on this machine would run: a virtualenv's
+ * `bin/python` (a language server or test run picks it up), git's hooks and config (any git command). Names are
+ * compared case-insensitively: on macOS and Windows `.VENV` is `.venv`. */
+const DROPPED_NAMES = new Map<string, DropKind>([
+  ['.venv', 'venv'],
+  ['venv', 'venv'],
+  ['.git', 'git'],
+]);
+/** Every virtualenv has it, whatever the folder is called. */
+const VENV_MARKER = 'pyvenv.cfg';
+
+const fold = (p: string) => p.normalize('NFC').toLowerCase();
+
+/** The mode an extracted entry gets: no setuid, setgid or sticky bit, no group or world write. */
+export const normalisedMode = (isDir: boolean, mode: number | undefined): number => (isDir || ((mode ?? 0) & 0o111) !== 0 ? 0o755 : 0o644);
+
+interface Dropped {
+  /** As written in the archive, `/`-separated. */
+  readonly path: string;
+  readonly dir: boolean;
+  readonly kind: DropKind;
+}
+
+function dropWarning(d: Dropped): string {
+  const shown = `${d.path}${d.dir ? '/' : ''}`;
+  return d.kind === 'venv'
+    ? `Dropped "${shown}": a Python virtual environment, not part of the connector (its programs would run on this machine).`
+    : `Dropped "${shown}": git repository data, not part of the connector (its hooks and settings would run on this machine).`;
 }
 
 /** The normalised path segments of an entry that passed `entryPathProblem`. */
@@ -91,6 +134,8 @@ class Scanner {
   /** The one top-level folder, from a folder entry or from the first segment of a nested entry. */
   topLevel: string | undefined;
   readonly strays: string[] = [];
+  /** Case-folded path of each virtualenv or git folder to leave out -> what it is. */
+  private readonly drops = new Map<string, Dropped>();
   /** Case-folded path -> the path as written and whether it is a folder. */
   private readonly seen = new Map<string, { name: string; dir: boolean }>();
   constructor(private readonly limits: ScanLimits) {}
@@ -112,6 +157,42 @@ class Scanner {
     const isDir = entry.type === 'Directory';
     this.checkTopLevel(segments, isDir);
     this.checkUnique(segments, isDir, name);
+    if (segments.length === 1 && !isDir) return; // a stray: skipped whatever it is called
+    this.noteDropped(segments, isDir);
+    if (segments.length === 2 && !isDir && fold(segments[1]) === 'info.json' && (entry.size ?? 0) > this.limits.maxInfoJsonBytes)
+      throw new UnsafeArchiveError(infoJsonTooLargeMessage(entry.size ?? 0, this.limits.maxInfoJsonBytes, segments.join('/')));
+  }
+
+  /** The outermost virtualenv and git folders, in archive path order. */
+  dropped(): Dropped[] {
+    const all = [...this.drops.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return all.filter(([key]) => !all.some(([other]) => key.startsWith(`${other}/`))).map(([, d]) => d);
+  }
+
+  /** True when the entry is, or is inside, a dropped folder. Complete only after the whole archive was scanned
+   * (`pyvenv.cfg` may come after the files of its folder). */
+  isDropped(segments: readonly string[]): boolean {
+    for (let i = 2; i <= segments.length; i++) if (this.drops.has(fold(segments.slice(0, i).join('/')))) return true;
+    return false;
+  }
+
+  private noteDropped(segments: string[], isDir: boolean): void {
+    segments.forEach((s, i) => {
+      const kind = DROPPED_NAMES.get(fold(s));
+      if (kind) this.drop(segments.slice(0, i + 1), i < segments.length - 1 || isDir, kind);
+    });
+    if (!isDir && fold(segments[segments.length - 1]) === VENV_MARKER) this.drop(segments.slice(0, -1), true, 'venv');
+  }
+
+  private drop(folder: string[], dir: boolean, kind: DropKind): void {
+    if (folder.length === 1)
+      throw new UnsafeArchiveError(
+        kind === 'git'
+          ? `the archive's folder "${folder[0]}/" is git repository data, not a connector folder: package the connector folder itself`
+          : `the archive's folder "${folder[0]}/" is a Python virtual environment, not a connector folder: package the connector folder itself`,
+      );
+    const written = folder.join('/');
+    if (!this.drops.has(fold(written))) this.drops.set(fold(written), { path: written, dir, kind });
   }
 
   /** After the last entry: a package holds exactly one folder. */
@@ -212,18 +293,24 @@ function prescan(file: string, limits: ScanLimits): Promise<Scanner> {
   });
 }
 
-/** Fails if extraction left anything but plain files and folders (defence in depth). */
-async function assertPlainTree(dir: string): Promise<void> {
+/** Fails if extraction left anything but plain files and folders (defence in depth), and sets every mode
+ * exactly: the extraction already wrote normalised modes, but through the process umask. */
+async function normaliseTree(dir: string): Promise<void> {
   for (const e of await readdir(dir, { withFileTypes: true })) {
     const p = path.join(dir, e.name);
     const st = await lstat(p);
-    if (st.isDirectory()) await assertPlainTree(p);
-    else if (!st.isFile()) throw new UnsafeArchiveError(`extraction produced a non-file entry ${e.name}`);
+    if (!st.isDirectory() && !st.isFile()) throw new UnsafeArchiveError(`extraction produced a non-file entry ${e.name}`);
+    await chmod(p, normalisedMode(st.isDirectory(), st.mode));
+    if (st.isDirectory()) await normaliseTree(p);
   }
 }
 
 export async function safeExtractTgz(file: string, opts: SafeExtractOptions = {}): Promise<SafeExtractResult> {
-  const limits = { maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES, maxEntries: opts.maxEntries ?? DEFAULT_MAX_ENTRIES };
+  const limits = {
+    maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES,
+    maxEntries: opts.maxEntries ?? DEFAULT_MAX_ENTRIES,
+    maxInfoJsonBytes: opts.maxInfoJsonBytes ?? MAX_INFO_JSON_BYTES,
+  };
   await assertGzip(file);
   const scan = await prescan(file, limits);
   const root = await mkdtemp(path.join(opts.tempParent ?? os.tmpdir(), 'cs-extract-'));
@@ -236,17 +323,27 @@ export async function safeExtractTgz(file: string, opts: SafeExtractOptions = {}
       preserveOwner: false,
       noChmod: true,
       filter: (p, entry) => {
-        const type = (entry as ReadEntry).type;
-        return ALLOWED_TYPES.has(type) && entryPathProblem(p) === undefined && !isStrayTopLevel(p, type);
+        const read = entry as ReadEntry;
+        const segments: string[] = [];
+        if (!ALLOWED_TYPES.has(read.type) || entryPathProblem(p, segments) !== undefined || isStrayTopLevel(p, read.type)) return false;
+        if (scan.isDropped(segments)) return false;
+        // Written with the normalised mode from the start: no moment with a setuid file on disk.
+        read.mode = normalisedMode(read.type === 'Directory', read.mode);
+        return true;
       },
     });
-    await assertPlainTree(root);
+    await normaliseTree(root);
   } catch (e) {
     await dispose();
     throw e instanceof ServiceError ? e : new UnsafeArchiveError(`extraction failed (${(e as Error).message})`);
   }
   const topLevel = scan.topLevel!;
   const skipped = [...scan.strays];
-  const warnings = skipped.map((f) => `Skipped "${f}": a stray file beside the ${topLevel}/ folder, not part of the connector.`);
-  return { root, topLevel, dir: path.join(root, topLevel), entries: scan.entries, bytes: scan.bytes, skipped, warnings, dispose };
+  const drops = scan.dropped();
+  const warnings = [
+    ...skipped.map((f) => `Skipped "${f}": a stray file beside the ${topLevel}/ folder, not part of the connector.`),
+    ...drops.map(dropWarning),
+  ];
+  const dropped = drops.map((d) => `${d.path}${d.dir ? '/' : ''}`);
+  return { root, topLevel, dir: path.join(root, topLevel), entries: scan.entries, bytes: scan.bytes, skipped, dropped, warnings, dispose };
 }

@@ -14,14 +14,16 @@ export function createReviewDesk(deps: { projects: ProjectService; userDataDir: 
   const docs = createDocsService();
   const playbooks = createPlaybooksService();
 
-  /** The upload is checked and unpacked by the safe extraction into a private folder, then opened read-only. */
-  async function openPackage(fileName: string, base64: string): Promise<ProjectSummary> {
+  /** The upload is checked and unpacked by the safe extraction into a private folder, then opened read-only.
+   * `warnings`: what the extraction left out (stray files, virtualenv and git folders), for the reviewer. */
+  async function openPackage(fileName: string, base64: string): Promise<ProjectSummary & { warnings?: string[] }> {
     await mkdir(reviewsDir, { recursive: true });
     const upload = path.join(reviewsDir, `upload-${Date.now()}-${path.basename(fileName).replace(/[^A-Za-z0-9._-]/g, '_')}`);
     await writeFile(upload, Buffer.from(base64, 'base64'));
     try {
       const extracted = await safeExtractTgz(upload, { tempParent: reviewsDir });
-      return deps.projects.openReadOnly(extracted.dir);
+      const summary = await deps.projects.openReadOnly(extracted.dir);
+      return extracted.warnings.length ? { ...summary, warnings: extracted.warnings } : summary;
     } finally {
       await rm(upload, { force: true });
     }
@@ -30,6 +32,8 @@ export function createReviewDesk(deps: { projects: ProjectService; userDataDir: 
   const connectorDir = (projectId: string) => deps.projects.connectorDirOf(projectId);
 
   return {
+    /** Where reviews are extracted; none of it is ever trusted across runs. */
+    dir: reviewsDir,
     openPackage,
     /** Leftovers of the last run's reviews: they were never part of the workspace. */
     cleanUp: () => rm(reviewsDir, { recursive: true, force: true }),

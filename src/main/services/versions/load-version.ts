@@ -1,8 +1,9 @@
 /** Loads one side of a compatibility report from a folder, a .tgz or `git:<revision>` of a project. */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { InfoJson } from '../../../shared/connector/info-json';
 import { ServiceError } from '../errors';
+import { readInfoJsonText } from '../packaging/info-json-size';
 import { safeExtractTgz } from '../packaging/safe-extract';
 import { locateConnectorDir } from '../validate/locate';
 import { lastVersionTag, readInfoAtRevision } from './git-version';
@@ -34,17 +35,18 @@ export async function loadVersion(spec: string, opts: LoadOptions): Promise<Load
   if (!st) throw new ServiceError('NOT_FOUND', `${spec} does not exist (give a connector folder, a .tgz, or git:<revision>).`);
   if (st.isFile() && isArchive(abs)) return loadFromArchive(spec, abs);
   const dir = await locateConnectorDir(abs);
-  const info = parseInfoText(await readFile(path.join(dir, 'info.json'), 'utf8'), path.join(dir, 'info.json'));
+  const text = await readInfoJsonText(dir);
+  if (text === undefined) throw new ServiceError('NOT_FOUND', `${dir} has no info.json.`);
+  const info = parseInfoText(text, path.join(dir, 'info.json'));
   return { spec, source: 'folder', location: dir, info };
 }
 
 async function loadFromArchive(spec: string, abs: string): Promise<LoadedVersion> {
   const extracted = await safeExtractTgz(abs);
   try {
-    const file = path.join(extracted.dir, 'info.json');
-    const text = await readFile(file, 'utf8').catch(() => {
-      throw new ServiceError('VALIDATION', `${spec} has no info.json in its top-level folder ${extracted.topLevel}/.`);
-    });
+    // Size checked before reading: a too-large info.json is reported as such, not as missing.
+    const text = await readInfoJsonText(extracted.dir);
+    if (text === undefined) throw new ServiceError('VALIDATION', `${spec} has no info.json in its top-level folder ${extracted.topLevel}/.`);
     return { spec, source: 'tgz', location: abs, info: parseInfoText(text, `${spec}:${extracted.topLevel}/info.json`) };
   } finally {
     await extracted.dispose();

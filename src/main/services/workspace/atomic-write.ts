@@ -15,10 +15,15 @@ async function renameWithRetry(from: string, to: string): Promise<void> {
   }
 }
 
+/** The name of writeFileAtomic's temp file, `.<name>.<12 hex>.tmp`: a process killed mid-write leaves one behind,
+ * so packaging, the recommended ignores and the start-up clean-up recognise it by this. */
+export const ATOMIC_TEMP_NAME = /^\..+\.[0-9a-f]{12}\.tmp$/;
+
 /** Writes through a temp file in the same folder, fsyncs it, then renames: a crash leaves the old file or the new one, never half. */
 export async function writeFileAtomic(target: string, data: string | Uint8Array, mode?: number): Promise<void> {
   const dir = path.dirname(target);
   await mkdir(dir, { recursive: true });
+  // Keep in step with ATOMIC_TEMP_NAME.
   const tmp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await open(tmp, 'w', mode);
   try {

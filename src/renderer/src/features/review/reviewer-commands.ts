@@ -1,6 +1,6 @@
 import type { ProjectSummary } from '../../../../shared/models/workspace';
 import { navigate } from '../../hooks/useRoute';
-import { toastError, toastSuccess, useAppStore } from '../../store/app/store';
+import { toastError, toastInfo, toastSuccess, useAppStore } from '../../store/app/store';
 import { choiceDialog } from '../../store/dialogs/store';
 import { useReviewerStore, type PackageBytes } from '../../store/review';
 import { readBase64 } from '../../lib/read-base64';
@@ -14,6 +14,8 @@ export async function openPackageForReview(file: File): Promise<void> {
   try {
     const project = await useReviewerStore.getState().openPackage(await readPackage(file));
     navigate({ page: 'project', projectId: project.id, settings: false });
+    // What the safe extraction left out (stray files, virtualenv and git folders): the reviewer should know.
+    if (project.warnings?.length) toastInfo(`${file.name}: ${project.warnings.join(' ')}`);
   } catch (e) {
     toastError(e);
   }

@@ -73,8 +73,8 @@ async function importFile(file: File) {
     }
     if (outcome.kind === 'imported') {
       toastSuccess(`Imported ${outcome.project.label || outcome.project.name} ${outcome.project.version}.`);
-      if (outcome.skipped.length)
-        toastInfo(`Skipped ${outcome.skipped.map((f) => `"${f}"`).join(', ')} beside the ${outcome.project.name}/ folder in ${file.name}: not part of the connector.`);
+      // What the safe extraction left out: stray files beside the folder, virtualenv and git folders inside it.
+      if (outcome.warnings.length) toastInfo(`${file.name}: ${outcome.warnings.join(' ')}`);
       openProject(outcome.project.id);
     } else store.show({ kind: 'importFailed', fileName: file.name, message: outcome.message });
   } catch (e) {

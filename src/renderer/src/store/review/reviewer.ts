@@ -24,7 +24,8 @@ interface ReviewerState {
 }
 
 interface ReviewerAction {
-  openPackage(pkg: PackageBytes): Promise<ProjectSummary>;
+  /** `warnings`: what the safe extraction left out of the archive. */
+  openPackage(pkg: PackageBytes): Promise<ProjectSummary & { warnings?: string[] }>;
   hasPackage(projectId: string): boolean;
   importIntoWorkspace(projectId: string, opts?: { replace?: boolean; pkg?: PackageBytes }): Promise<ImportOutcome>;
   /** Forgets a review: its temporary folder goes, nothing is moved to the trash. */

@@ -52,7 +52,12 @@ describe('export progress in the authoring store', () => {
   it('passes the skipped stray files of an import on', async () => {
     const outcome = useAuthoringStore.getState().importPackage('x.tgz', 'AA==');
     await vi.waitFor(() => expect(api.calls).toHaveLength(1));
-    api.calls[0].resolve({ id: 'p2', name: 'plain', version: '2.0.0', skipped: ['._plain'] });
-    await expect(outcome).resolves.toEqual({ kind: 'imported', project: { id: 'p2', name: 'plain', version: '2.0.0' }, skipped: ['._plain'] });
+    api.calls[0].resolve({ id: 'p2', name: 'plain', version: '2.0.0', skipped: ['._plain'], warnings: ['Skipped "._plain": a stray file'] });
+    await expect(outcome).resolves.toEqual({
+      kind: 'imported',
+      project: { id: 'p2', name: 'plain', version: '2.0.0' },
+      skipped: ['._plain'],
+      warnings: ['Skipped "._plain": a stray file'],
+    });
   });
 });

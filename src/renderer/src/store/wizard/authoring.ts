@@ -16,8 +16,9 @@ export type AuthoringDialog =
   | { kind: 'duplicate'; projectId: string; initial: DuplicateAs };
 
 export type ImportOutcome =
-  /** `skipped`: stray files beside the connector folder in the archive, not imported. */
-  | { kind: 'imported'; project: ProjectSummary; skipped: string[] }
+  /** `skipped`: stray files beside the connector folder in the archive, not imported. `warnings`: one line per
+   * skipped file and per dropped virtualenv or git folder, for the user to see. */
+  | { kind: 'imported'; project: ProjectSummary; skipped: string[]; warnings: string[] }
   | { kind: 'exists'; message: string; name?: string; existingVersion?: string; importedVersion?: string }
   | { kind: 'failed'; message: string };
 
@@ -78,9 +79,9 @@ export const useAuthoringStore = createStore<AuthoringState & AuthoringAction>('
     importPackage: (fileName, base64, replace) =>
       busy('import', async () => {
         try {
-          const { skipped = [], ...project } = await call('package.import', { fileName, base64, replace });
+          const { skipped = [], warnings = [], ...project } = await call('package.import', { fileName, base64, replace });
           await useProjectsStore.getState().load();
-          return { kind: 'imported', project, skipped } as const;
+          return { kind: 'imported', project, skipped, warnings } as const;
         } catch (e) {
           if (isApiError(e) && e.code === 'CONFLICT') {
             const d = (e.details ?? {}) as { name?: string; existingVersion?: string; importedVersion?: string };
