@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { connectorFolder, connectorRecord, connectorRow, installDir, venvDir, type SandboxContext } from './context';
 import { HttpFailure } from './http-util';
+import { findSecrets, getAt, passwordFieldNames, setAt } from './secrets-at-rest';
 import type { InstalledConnector, StoredConfiguration } from './state';
 
 export interface Reply {
@@ -15,14 +16,13 @@ const MASK = '********';
 const fail = (status: number, message: string) => new HttpFailure(status, message, 'message');
 const newestFirst = (a: InstalledConnector, b: InstalledConnector) => b.version.localeCompare(a.version, undefined, { numeric: true });
 
-function passwordFields(c: InstalledConnector | undefined): Set<string> {
-  return new Set((c?.config_schema.fields ?? []).filter((f) => f.type === 'password' && typeof f.name === 'string').map((f) => f.name as string));
-}
+/** Password fields anywhere in the schema, those an `onchange` choice shows included. */
+const passwordFields = (c: InstalledConnector | undefined): Set<string> => passwordFieldNames(c?.config_schema);
 
-/** Password values never leave the server: they come back masked. */
+/** Password values never leave the server: they come back masked, however deep they sit. */
 function configView(ctx: SandboxContext, c: StoredConfiguration) {
-  const secret = passwordFields(ctx.state.byId(c.connector));
-  const config = Object.fromEntries(Object.entries(c.config).map(([k, v]) => [k, secret.has(k) && v !== '' && v != null ? MASK : v]));
+  const config = structuredClone(c.config);
+  for (const [at, v] of findSecrets(config, passwordFields(ctx.state.byId(c.connector)))) if (v !== '') setAt(config, at, MASK);
   return { ...c, config };
 }
 
@@ -67,10 +67,9 @@ function configInput(ctx: SandboxContext, body: unknown, existing?: StoredConfig
   if (!name) throw fail(400, 'A configuration needs a "name".');
   if (ctx.state.configsOf(connector.id).some((c) => c.name === name && c.config_id !== existing?.config_id))
     throw fail(400, `A configuration named "${name}" already exists for ${connector.name} ${connector.version}.`);
-  const secret = passwordFields(connector);
-  const given = (b.config && typeof b.config === 'object' ? b.config : (existing?.config ?? {})) as Record<string, unknown>;
+  const config = structuredClone((b.config && typeof b.config === 'object' ? b.config : (existing?.config ?? {})) as Record<string, unknown>);
   // A masked value sent back unchanged means "keep the stored password".
-  const config = Object.fromEntries(Object.entries(given).map(([k, v]) => [k, secret.has(k) && v === MASK ? existing?.config[k] : v]));
+  for (const [at, v] of findSecrets(config, passwordFields(connector))) if (v === MASK) setAt(config, at, getAt(existing?.config, at));
   const first = ctx.state.configsOf(connector.id).length === 0;
   return {
     id: existing?.id ?? ctx.state.takeId(),

@@ -1,8 +1,11 @@
 /** What the sandbox remembers, in one JSON file under --data written atomically after every change, so
- * installed connectors, configurations and import jobs survive a restart. */
-import { readFile } from 'node:fs/promises';
+ * installed connectors, configurations and import jobs survive a restart. The file (0600, in a 0700 folder)
+ * holds configuration passwords only sealed (secrets-at-rest.ts); a state written before that loads as it is
+ * and is sealed by the first write, which loading itself makes. */
+import { chmod, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeJsonAtomic } from '../services/workspace/atomic-write';
+import { findSecrets, loadOrCreateKey, passwordFieldNames, seal, setAt, unseal, type SecretPath } from './secrets-at-rest';
 
 export interface InstalledConnector {
   id: number;
@@ -56,6 +59,9 @@ interface StateFile {
   importJobs: StoredImportJob[];
 }
 
+/** A configuration as the file holds it: password values blanked (null) and kept, sealed, in `sealedSecrets`. */
+type ConfigurationOnDisk = StoredConfiguration & { sealedSecrets?: string };
+
 const EMPTY: StateFile = { nextId: 1, connectors: [], configurations: [], importJobs: [] };
 
 export class SandboxState {
@@ -63,13 +69,19 @@ export class SandboxState {
 
   private constructor(
     private readonly file: string,
+    private readonly key: Buffer,
     private readonly data: StateFile,
   ) {}
 
   static async load(dataDir: string): Promise<SandboxState> {
+    await mkdir(dataDir, { recursive: true, mode: 0o700 });
+    if (process.platform !== 'win32') await chmod(dataDir, 0o700);
     const file = path.join(dataDir, 'state.json');
+    const keyFile = path.join(dataDir, 'state.key');
+    const key = await loadOrCreateKey(keyFile);
     const data = await readFile(file, 'utf8').then((t) => JSON.parse(t) as StateFile, () => structuredClone(EMPTY));
-    const state = new SandboxState(file, data);
+    for (const c of data.configurations as ConfigurationOnDisk[]) openSecrets(c, key, keyFile);
+    const state = new SandboxState(file, key, data);
     // Work cut short by a restart will never finish: say so rather than leave it "in progress" forever.
     for (const j of data.importJobs) if (j.status === 'Queued' || j.status === 'Running') Object.assign(j, { status: 'failed', message: 'The sandbox restarted during the import.' });
     for (const c of data.connectors)
@@ -92,8 +104,17 @@ export class SandboxState {
   /** Writes are queued so the file always holds one complete, recent state. */
   save(): Promise<void> {
     const snapshot = JSON.parse(JSON.stringify(this.data)) as StateFile;
-    this.writing = this.writing.catch(() => undefined).then(() => writeJsonAtomic(this.file, snapshot));
+    for (const c of snapshot.configurations) this.sealSecrets(c);
+    this.writing = this.writing.catch(() => undefined).then(() => writeJsonAtomic(this.file, snapshot, 0o600));
     return this.writing;
+  }
+
+  /** Blanks the password values of a configuration (a snapshot's copy) and keeps them sealed beside it. */
+  private sealSecrets(c: ConfigurationOnDisk): void {
+    const secrets = findSecrets(c.config, passwordFieldNames(this.byId(c.connector)?.config_schema));
+    if (secrets.length === 0) return;
+    for (const [at] of secrets) setAt(c.config, at, null);
+    c.sealedSecrets = seal(this.key, secrets, c.config_id);
   }
 
   find(name: string, version: string): InstalledConnector | undefined {
@@ -137,4 +158,19 @@ export class SandboxState {
   putJob(j: StoredImportJob): void {
     this.data.importJobs = [...this.data.importJobs.filter((x) => x.uuid !== j.uuid), j].slice(-200);
   }
+}
+
+/** Puts a configuration's sealed password values back in place (in memory only). */
+function openSecrets(c: ConfigurationOnDisk, key: Buffer, keyFile: string): void {
+  if (c.sealedSecrets === undefined) return;
+  let secrets: Array<[SecretPath, unknown]>;
+  try {
+    secrets = unseal(key, c.sealedSecrets, c.config_id) as Array<[SecretPath, unknown]>;
+  } catch (e) {
+    throw new Error(
+      `The passwords of configuration "${c.name}" in state.json cannot be opened with ${keyFile} (${(e as Error).message}): the key is not the one they were sealed with. Put the original state.key back, or delete state.json to start the sandbox afresh.`,
+    );
+  }
+  for (const [at, value] of secrets) setAt(c.config, at, value);
+  delete c.sealedSecrets;
 }
