@@ -7,5 +7,7 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     pool: 'forks',
+    // Services under test keep their secret key in a file: a test run must never write into the developer's keychain.
+    env: { CONNECTOR_STUDIO_KEYCHAIN: 'off' },
   },
 });

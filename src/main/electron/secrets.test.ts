@@ -58,4 +58,10 @@ describe('keyring status', () => {
     expect(safeStorage.getSelectedStorageBackend).toHaveBeenCalledTimes(1);
     expect(createSafeStorageSecrets('/nowhere', 'darwin').describe()).toMatch(/keychain/);
   });
+
+  it("reports the key's place as the keychain, with the Linux warning when safeStorage has none", async () => {
+    expect(await createSafeStorageSecrets('/nowhere', 'darwin').keyLocation()).toEqual({ where: 'keychain', explanation: 'Encrypted by the system keychain' });
+    safeStorage.getSelectedStorageBackend.mockReturnValueOnce('basic_text');
+    expect(await createSafeStorageSecrets('/nowhere', 'linux').keyLocation()).toMatchObject({ where: 'keychain', explanation: expect.stringMatching(/No system keyring/) });
+  });
 });

@@ -65,6 +65,11 @@ export function createSafeStorageSecrets(file: string, platform: NodeJS.Platform
     await writeFileAtomic(file, JSON.stringify(body, null, 2) + '\n', 0o600);
     await chmod(file, 0o600).catch(() => undefined); // Windows ignores modes; the profile folder's ACL protects it.
   }
+  function describe() {
+    const st = secretStoreStatus(platform);
+    if (st.warning) return st.warning;
+    return st.available ? `encrypted by the system keychain${st.backend ? ` (${st.backend})` : ''}` : 'unavailable: the system cannot encrypt secrets';
+  }
   const requireEncryption = () => {
     if (!safeStorage.isEncryptionAvailable()) throw new ServiceError('UNAVAILABLE', 'The system cannot encrypt secrets right now, so nothing was saved.');
   };
@@ -91,10 +96,8 @@ export function createSafeStorageSecrets(file: string, platform: NodeJS.Platform
       }),
     names: async () => [...(await load()).keys()].sort(),
     status: () => secretStoreStatus(platform),
-    describe() {
-      const st = secretStoreStatus(platform);
-      if (st.warning) return st.warning;
-      return st.available ? `encrypted by the system keychain${st.backend ? ` (${st.backend})` : ''}` : 'unavailable: the system cannot encrypt secrets';
-    },
+    describe,
+    // safeStorage keeps its key in the OS keychain; describe() carries the Linux warning when no keyring was found.
+    keyLocation: async () => ({ where: 'keychain', explanation: describe().replace(/^./, (c) => c.toUpperCase()) }),
   };
 }

@@ -160,7 +160,7 @@ export async function createServices(config: ServicesConfig) {
     testConfigs,
     environments,
     publish: createPublishService({ userDataDir: config.userDataDir, secrets, validate }),
-    app: createAppService({ version: config.appVersion, mode: config.mode, userDataDir: config.userDataDir, logsDir: log.dir, settings: settings.get, tools: tools.detect, openPath: config.openPath }),
+    app: createAppService({ version: config.appVersion, mode: config.mode, userDataDir: config.userDataDir, logsDir: log.dir, settings: settings.get, tools: tools.detect, openPath: config.openPath, secretKey: secrets.keyLocation }),
     dispose: async () => {
       watchers.stopAll();
       await lsp.dispose();

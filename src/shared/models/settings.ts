@@ -32,6 +32,15 @@ export interface AppInfo {
   readonly workspaceRoot: string;
   readonly userDataDir: string;
   readonly logsDir: string;
+  /** Where the key of saved passwords lives; absent when the host did not say. */
+  readonly secretKey?: SecretKeyLocation;
+}
+
+/** Where the key that encrypts saved passwords and API keys lives, for Settings to show. */
+export interface SecretKeyLocation {
+  readonly where: 'keychain' | 'file';
+  /** One line for people, e.g. which file holds the key and who can read it. */
+  readonly explanation: string;
 }
 
 export interface ProgressEvent {

@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import * as tar from 'tar';
-import type { AppInfo, Settings, ToolInfo } from '../../../shared/models/settings';
+import type { AppInfo, SecretKeyLocation, Settings, ToolInfo } from '../../../shared/models/settings';
 import { writeJsonAtomic } from '../workspace/atomic-write';
 
 const SECRET_KEY = /pass|secret|token|key|credential|auth/i;
@@ -24,12 +24,15 @@ export interface AppServiceDeps {
   settings: () => Promise<Settings>;
   tools: () => Promise<ToolInfo[]>;
   openPath?: (absPath: string) => Promise<boolean>;
+  /** Where the secret store keeps its key, for Settings to show. */
+  secretKey?: () => Promise<SecretKeyLocation>;
 }
 
 export function createAppService(deps: AppServiceDeps) {
   async function info(): Promise<AppInfo> {
     const s = await deps.settings();
-    return { version: deps.version, mode: deps.mode, platform: process.platform, workspaceRoot: s.workspaceRoot, userDataDir: deps.userDataDir, logsDir: deps.logsDir };
+    const secretKey = await deps.secretKey?.();
+    return { version: deps.version, mode: deps.mode, platform: process.platform, workspaceRoot: s.workspaceRoot, userDataDir: deps.userDataDir, logsDir: deps.logsDir, ...(secretKey ? { secretKey } : {}) };
   }
 
   /** A .tar.gz of the logs plus versions and settings, written to the user data folder. */

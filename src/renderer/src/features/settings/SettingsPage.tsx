@@ -89,6 +89,11 @@ export function SettingsPage({ onClose }: { onClose(): void }) {
           <button className="button secondary" onClick={() => void exportDiagnostics()} data-testid="export-diagnostics">Export Diagnostics</button>
         </div>
         {info && <p className="muted small">Connector Studio {info.version} · {info.mode} mode · {info.platform}</p>}
+        {info?.secretKey && (
+          <p className="muted small" data-testid="secret-key-location">
+            Saved passwords: key in {info.secretKey.where === 'keychain' ? 'the system keychain' : 'a file'}. {info.secretKey.explanation}
+          </p>
+        )}
       </SettingGroup>
     </div>
   );
