@@ -9,13 +9,16 @@ import { createBackupService } from './backup/backup-service';
 import { createEventBus } from './events';
 import { createCredentialBroker } from './git/credential-broker';
 import { withGitProgress } from './git/git-progress';
+import { setGitTrust } from './git/git-client';
 import { createGitService } from './git/git-service';
+import { createTrustService, registeredProjectRoots } from './trust/trust-service';
 import { createProjectService } from './projects/project-service';
 import { createPublishService } from './publish/publish-service';
 import { installSamples } from './projects/sample-installer';
 import { defaultWorkspaceRoot } from './settings/paths';
 import { loginShellPath } from './settings/tool-detect';
 import { createSettingsService } from './settings/settings-service';
+import type { Settings } from '../../shared/models/settings';
 import { createRuntimeService } from './runtime';
 import { createEnvironmentService } from './runtime/environment-service';
 import type { PythonResolver } from './runtime/runtime-service';
@@ -60,13 +63,20 @@ export async function createServices(config: ServicesConfig) {
   const trash = config.moveToTrash ?? systemTrash;
   const settings = createSettingsService({ userDataDir: config.userDataDir, defaultWorkspace: defaultWorkspaceRoot(), workspaceOverride: config.workspaceOverride });
   const s0 = await settings.load();
+  const trust = await createTrustService({
+    userDataDir: config.userDataDir,
+    initiallyTrusted: () => registeredProjectRoots(s0),
+    log: (m) => log.warn(m),
+  });
+  setGitTrust(trust.isTrusted);
   const credentials = createCredentialBroker(events);
   const gitBinary = () => settings.current()?.gitPath || 'git';
   const git = createGitService(gitBinary, { userDataDir: config.userDataDir, askCredential: credentials.ask });
   if (await settings.isFirstStart()) {
-    await installSamples({ samplesDir: path.join(config.resourcesDir, 'samples'), workspaceRoot: s0.workspaceRoot, git, log: log.warn });
+    const samples = await installSamples({ samplesDir: path.join(config.resourcesDir, 'samples'), workspaceRoot: s0.workspaceRoot, git, log: log.warn });
+    for (const root of samples) await trust.trust(root);
   }
-  const projects = createProjectService({ settings, git, moveToTrash: trash });
+  const projects = createProjectService({ settings, git, moveToTrash: trash, isTrusted: trust.isTrusted });
   const environments = createEnvironmentService({
     userDataDir: config.userDataDir,
     connectorDirOf: projects.connectorDirOf,
@@ -89,6 +99,7 @@ export async function createServices(config: ServicesConfig) {
   const largeLimit = { bytes: s0.largeFileLimitKb * 1024 };
   const reviewDesk = createReviewDesk({ projects, userDataDir: config.userDataDir });
   await reviewDesk.cleanUp();
+  await trust.restrict(reviewDesk.dir);
   const files = createFileService({ rootOf, isReadOnly: projects.isReadOnly, largeFileLimitBytes: () => largeLimit.bytes, moveToTrash: trash });
   const tools = createToolsService(settings);
   const validate = createValidateService();
@@ -101,6 +112,7 @@ export async function createServices(config: ServicesConfig) {
     pythonPath: async () => (await settings.get()).pythonPath,
     // The connector's virtualenv from the Environment tab, so pyright resolves what was installed there.
     extraVenvs: (dir) => [environments.venvOf(dir)],
+    isTrusted: trust.isTrusted,
     emit: (payload) => events.emit('lsp.diagnostics', payload),
     events,
     stubsDir: path.join(config.resourcesDir, 'python', 'stubs'),
@@ -110,6 +122,7 @@ export async function createServices(config: ServicesConfig) {
     lsp,
     log,
     events,
+    trust,
     settings: {
       get: settings.get,
       update: async (patch: Parameters<typeof settings.update>[0]) => {
@@ -134,6 +147,7 @@ export async function createServices(config: ServicesConfig) {
       validate,
       workspaceRoot: async () => (await settings.get()).workspaceRoot,
       emit: (e) => events.emit('package.progress', e),
+      trust,
     }),
     versions: createVersionsService({ gitBinary }),
     /** Clones into the workspace, then registers the result as a project. */
@@ -143,6 +157,8 @@ export async function createServices(config: ServicesConfig) {
       if (!/^[A-Za-z0-9._-]+$/.test(folder) || /^\.+$/.test(folder)) throw new ServiceError('VALIDATION', `Cannot name a folder after "${url}": give the clone a name.`);
       await mkdir(workspaceRoot, { recursive: true });
       const dest = await resolveInside(workspaceRoot, folder);
+      // A clone is someone else's code: restricted until the user trusts it.
+      await trust.restrict(dest);
       await withGitProgress(events, `git:clone:${folder}`, `Cloning ${url}`, (net) => git.clone(url, dest, net));
       return projects.open(dest);
     },
@@ -173,8 +189,9 @@ export async function createServices(config: ServicesConfig) {
 
 export type Services = Awaited<ReturnType<typeof createServices>>;
 
-/** One runtime for the configured interpreter; a changed interpreter stops the old workers and starts afresh. */
-function createRuntimeHolder(config: ServicesConfig, settings: () => Promise<{ pythonPath: string; runtimeTimeoutSec: number }>, resolvePython?: PythonResolver) {
+/** One runtime for the configured interpreter and memory limit; a change of either stops the old workers and
+ * starts afresh. */
+function createRuntimeHolder(config: ServicesConfig, settings: () => Promise<Pick<Settings, 'pythonPath' | 'runtimeTimeoutSec' | 'workerMemoryLimitMb'>>, resolvePython?: PythonResolver) {
   let key = '';
   let timeoutSec = 60;
   let runtime: RuntimeService | null = null;
@@ -185,12 +202,14 @@ function createRuntimeHolder(config: ServicesConfig, settings: () => Promise<{ p
       const s = await settings();
       timeoutSec = s.runtimeTimeoutSec;
       const command = pythonCandidates(s.pythonPath)[0];
-      if (runtime && command.join(' ') === key) return;
+      const next = `${command.join(' ')}\0${s.workerMemoryLimitMb}`;
+      if (runtime && next === key) return;
       await runtime?.stopAll();
-      key = command.join(' ');
+      key = next;
       runtime = createRuntimeService({
         pythonCommand: command,
         timeoutMs: timeoutSec * 1000,
+        memoryLimitMb: s.workerMemoryLimitMb,
         dataDir: path.join(config.userDataDir, 'runtime'),
         runnerPath: path.join(config.resourcesDir, 'python', 'runner.py'),
         resolvePython,

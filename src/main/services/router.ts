@@ -8,14 +8,22 @@ import { withGitProgress } from './git/git-progress';
 import type { PublishProgress, PublishRunRequest, PublishRunResult } from '../../shared/models/publish';
 import type { Services } from './index';
 import { detectInterpreters } from './runtime/interpreters';
+import { PROJECT_ACCESS, REVIEW_READ_ONLY_MESSAGE, runWhat } from './project-access';
 
 const root = (s: Services, projectId: string) => s.projects.rootOf(projectId);
 const net = <T>(s: Services, projectId: string, op: string, fn: (n: NetworkOptions) => Promise<T>) =>
   withGitProgress(s.events, `git:${op}:${projectId}`, `git ${op}`, fn);
 
-/** Reviews are read-only: anything that writes into a project checks this first. */
-const writable = <T>(s: Services, projectId: string, fn: () => Promise<T>) =>
-  s.projects.isReadOnly(projectId) ? Promise.reject(new ServiceError('FORBIDDEN', 'This package is open read-only for review. Import it to change it.')) : fn();
+/** The project a request names must be one the services know (an id they made, not a path), a review refuses
+ * every write into its folder, and a restricted project refuses to run its code (project-access.ts). */
+async function checkProjectAccess(s: Services, channel: Channel, req: unknown): Promise<void> {
+  const access = PROJECT_ACCESS[channel];
+  const projectId = (req as { projectId?: unknown }).projectId;
+  if (access === 'none' || typeof projectId !== 'string') return;
+  const root = await s.projects.rootOf(projectId);
+  if (access === 'write' && s.projects.isReadOnly(projectId)) throw new ServiceError('FORBIDDEN', REVIEW_READ_ONLY_MESSAGE);
+  if (access === 'run') s.trust.assertTrusted(root, runWhat(channel));
+}
 
 /** Publishes the project's connector folder with progress events; a local test configuration's values (secrets
  * included) are read here and go only to the chosen server. `discardAfter` is the UI's to act on: it closes the
@@ -53,6 +61,12 @@ const handlers: Handlers = {
   'projects.list': (s) => s.projects.list(),
   'projects.open': (s, r) => s.projects.open(r.path),
   'projects.delete': async (s, r) => (await s.lsp.stop(r.projectId), s.projects.delete(r.projectId)),
+  'projects.trust': async (s, r) => {
+    await s.trust.trust(await s.projects.rootOf(r.projectId));
+    // The language server restarts so it may now use the project's own virtualenv.
+    await s.lsp.stop(r.projectId);
+    return s.projects.summaryOf(r.projectId);
+  },
   'files.tree': (s, r) => s.files.tree(r.projectId),
   'files.read': (s, r) => s.files.read(r.projectId, r.relPath),
   'files.write': (s, r) => s.files.write(r.projectId, r.relPath, r),
@@ -60,7 +74,7 @@ const handlers: Handlers = {
   'files.rename': (s, r) => s.files.rename(r.projectId, r.from, r.to),
   'files.delete': (s, r) => s.files.delete(r.projectId, r.relPath),
   'files.search': (s, r) => s.search.search(r.projectId, r),
-  'files.replace': (s, r) => writable(s, r.projectId, () => s.search.replace(r.projectId, r)),
+  'files.replace': (s, r) => s.search.replace(r.projectId, r),
   'git.status': async (s, r) => s.git.status(await s.projects.rootOf(r.projectId)),
   'git.init': async (s, r) => s.git.init(await s.projects.rootOf(r.projectId)),
   'git.commitAll': async (s, r) => s.git.commitAll(await s.projects.rootOf(r.projectId), r.message),
@@ -119,7 +133,7 @@ const handlers: Handlers = {
   'review.html': (s, r) => s.reviewDesk.html(r.projectId, r),
   'docs.generate': (s, r) => s.reviewDesk.docs(r.projectId, r.format),
   'playbooks.list': (s, r) => s.reviewDesk.playbooks(r.projectId),
-  'playbooks.generateSamples': (s, r) => writable(s, r.projectId, () => s.reviewDesk.generateSamples(r.projectId)),
+  'playbooks.generateSamples': (s, r) => s.reviewDesk.generateSamples(r.projectId),
   'testConfig.list': (s, r) => s.testing.listConfigs(r.projectId),
   'testConfig.save': (s, r) => s.testing.saveConfig(r.projectId, r.config),
   'testConfig.delete': (s, r) => s.testing.deleteConfig(r.projectId, r.id),
@@ -177,6 +191,7 @@ export async function dispatch<C extends Channel>(s: Services, channel: C, raw: 
     return err('VALIDATION', `Invalid request for ${channel}: ${first?.instancePath || 'request'} ${first?.message ?? ''}`.trim(), validate.errors);
   }
   try {
+    await checkProjectAccess(s, channel, raw ?? {});
     return ok(await handlers[channel](s, (raw ?? {}) as Req<C>));
   } catch (e) {
     return toResult(e, s.log.error);

@@ -13,6 +13,7 @@ const channelMap: Record<Channel, true> = {
   'projects.list': true,
   'projects.open': true,
   'projects.delete': true,
+  'projects.trust': true,
   'files.tree': true,
   'files.read': true,
   'files.write': true,

@@ -1,3 +1,6 @@
+/** Every project id: the first 12 hex digits of a hash of the project's absolute root. */
+export const PROJECT_ID_PATTERN = '^[0-9a-f]{12}$';
+
 export type GitFileState = 'modified' | 'added' | 'deleted' | 'untracked' | 'renamed' | 'conflicted';
 export type GitSummaryState = 'clean' | 'changed' | 'none';
 
@@ -19,6 +22,9 @@ export interface ProjectSummary {
   readonly inWorkspace: boolean;
   /** A .tgz opened for review: files can be read, never written, until it is imported. */
   readonly readOnly?: boolean;
+  /** Workspace trust: false means Restricted Mode (no connector code, no interpreter or git config of the
+   * folder runs) until the user trusts it. */
+  readonly trusted?: boolean;
   /** Set when the project could not be read fully, e.g. malformed info.json. */
   readonly problem?: string;
   /** Set by open and clone when the repository had no .gitignore and got the recommended one. */

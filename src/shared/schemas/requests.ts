@@ -1,5 +1,6 @@
 import type { Channel } from '../ipc/contract';
 import { PLATFORM_LIBRARIES } from '../models/environment';
+import { PROJECT_ID_PATTERN } from '../models/workspace';
 
 /** JSON Schemas for every request, checked by the router before a handler runs. A Record so a new channel
  * without a schema is a compile error. Kept as plain data: the services compile them with ajv. */
@@ -16,7 +17,9 @@ const obj = (properties: Record<string, unknown>, required: string[] = []): Sche
 });
 const empty = obj({});
 const cassette = obj({ mode: { enum: ['record', 'replay'] }, name: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[A-Za-z0-9._-]+$' } }, ['mode', 'name']);
-const project = { projectId: nonEmpty };
+/** Project ids are hashes the services made (projects/project-summary.ts); anything else never reaches a path. */
+const projectIdSchema = { type: 'string', pattern: PROJECT_ID_PATTERN } as const;
+const project = { projectId: projectIdSchema };
 const inProject = (extra: Record<string, unknown> = {}, required: string[] = []) =>
   obj({ ...project, ...extra }, ['projectId', ...required]);
 const query = { query: nonEmpty, isRegex: bool, matchCase: bool };
@@ -52,6 +55,7 @@ export const requestSchemas: Record<Channel, Schema> = {
         theme: { enum: ['dark', 'light'] },
         editorFontSize: { type: 'integer', minimum: 8, maximum: 40 },
         runtimeTimeoutSec: { type: 'integer', minimum: 1, maximum: 3600 },
+        workerMemoryLimitMb: { type: 'integer', minimum: 0, maximum: 1048576 },
         largeFileLimitKb: { type: 'integer', minimum: 16, maximum: 102400 },
         formatOnSave: { type: 'boolean' },
       }),
@@ -63,6 +67,7 @@ export const requestSchemas: Record<Channel, Schema> = {
   'projects.list': empty,
   'projects.open': obj({ path: nonEmpty }, ['path']),
   'projects.delete': inProject(),
+  'projects.trust': inProject(),
   'files.tree': inProject(),
   'files.read': inProject({ relPath: str }, ['relPath']),
   'files.write': inProject(
@@ -118,7 +123,7 @@ export const requestSchemas: Record<Channel, Schema> = {
         {
           openProjects: {
             type: 'array',
-            items: obj({ projectId: nonEmpty, tabs: strings, active: str }, ['projectId', 'tabs']),
+            items: obj({ projectId: projectIdSchema, tabs: strings, active: str }, ['projectId', 'tabs']),
           },
         },
         ['openProjects'],

@@ -9,7 +9,7 @@ import newCommand from './new';
 import packageCommand from './package';
 
 let work: string;
-const io = (out: string[], err: string[], env: NodeJS.ProcessEnv = {}): CliIO => ({ out: (t) => void out.push(t), err: (t) => void err.push(t), cwd: work, env });
+const io = (out: string[], err: string[], env: NodeJS.ProcessEnv = {}): CliIO => ({ out: (t) => void out.push(t), err: (t) => void err.push(t), cwd: work, env: { FSOAR_USER_DATA_DIR: path.join(work, 'user-data'), ...env } });
 
 async function run(argv: string[], env?: NodeJS.ProcessEnv) {
   const out: string[] = [];

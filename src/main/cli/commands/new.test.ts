@@ -16,7 +16,7 @@ afterEach(() => rm(work, { recursive: true, force: true }));
 async function run(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIO = { out: (t) => void out.push(t), err: (t) => void err.push(t), cwd: work, env: {} };
+  const io: CliIO = { out: (t) => void out.push(t), err: (t) => void err.push(t), cwd: work, env: { FSOAR_USER_DATA_DIR: path.join(work, 'user-data') } };
   const code = await command.run(argv, io);
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
@@ -77,5 +77,15 @@ describe('connector-studio new', () => {
     const r = await run('acme', '--template', 'blank');
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/already exists/);
+  });
+});
+
+describe('connector-studio new and workspace trust', () => {
+  it('records the new project as trusted in the IDE\'s trust list', async () => {
+    const r = await run('acme-trusted', '--template', 'blank', '--json');
+    expect(r.code, r.err).toBe(0);
+    const created = JSON.parse(r.out) as { projectRoot: string };
+    const list = JSON.parse(await readFile(path.join(work, 'user-data', 'trust.json'), 'utf8')) as { trusted: string[] };
+    expect(list.trusted).toContain(created.projectRoot);
   });
 });

@@ -8,6 +8,9 @@ import { createProject } from '../../services/connector/scaffold';
 import { loadStoreNames } from '../../services/connector/store-names';
 import { defaultAnswers, listTemplates, loadTemplate } from '../../services/connector/templates';
 import { createGitService } from '../../services/git/git-service';
+import { defaultUserDataDir, defaultWorkspaceRoot } from '../../services/settings/paths';
+import { createSettingsService } from '../../services/settings/settings-service';
+import { createTrustService, registeredProjectRoots } from '../../services/trust/trust-service';
 import { EXIT_OK, EXIT_USAGE, UsageError, parseArgs, type CliCommand, type CliIO } from '../command';
 import { exitCodeFor, resourcesDir } from './package';
 
@@ -53,6 +56,11 @@ async function createCommand(flags: Record<string, string | boolean>, positional
     git: createGitService(() => 'git'),
     storeNames,
   });
+  // What `new` makes from our templates is the user's own: trusted in the IDE from the start.
+  const userDataDir = defaultUserDataDir(io.env);
+  const settings = await createSettingsService({ userDataDir, defaultWorkspace: defaultWorkspaceRoot(io.env) }).load();
+  const trust = await createTrustService({ userDataDir, initiallyTrusted: () => registeredProjectRoots(settings), log: (m) => io.err(`warning: ${m}`) });
+  await trust.trust(created.projectRoot);
   if (flags.json) io.out(JSON.stringify(created));
   else io.out(`Created ${created.projectRoot} from the ${templateId} template (${created.files.length} files, commit ${created.sha.slice(0, 7)}).`);
   return EXIT_OK;

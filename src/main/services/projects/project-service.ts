@@ -11,6 +11,8 @@ export interface ProjectServiceDeps {
   settings: SettingsService;
   git: GitService;
   moveToTrash(absPath: string): Promise<boolean>;
+  /** Workspace trust (trust/trust-service.ts); without it every project shows as restricted. */
+  isTrusted?(absRoot: string): boolean;
 }
 
 const isInside = (parent: string, child: string) => {
@@ -22,6 +24,8 @@ export function createProjectService(deps: ProjectServiceDeps) {
   const known = new Map<string, { root: string; connectorRel: string }>();
   /** Reviews live for this run only: they are not part of the workspace until imported. */
   const reviews = new Map<string, ProjectSummary>();
+
+  const withTrust = (p: ProjectSummary): ProjectSummary => ({ ...p, trusted: deps.isTrusted?.(p.root) === true });
 
   async function candidateRoots(): Promise<string[]> {
     const s = await deps.settings.get();
@@ -37,12 +41,12 @@ export function createProjectService(deps: ProjectServiceDeps) {
     const status = await deps.git.status(root).catch(() => null);
     const git = !status?.isRepo ? 'none' : status.files.length ? 'changed' : 'clean';
     const { workspaceRoot } = await deps.settings.get();
-    return summarize(root, connectorRel, { inWorkspace: isInside(workspaceRoot, root), git });
+    return withTrust(await summarize(root, connectorRel, { inWorkspace: isInside(workspaceRoot, root), git }));
   }
 
   async function list(): Promise<ProjectSummary[]> {
     const all = await Promise.all((await candidateRoots()).map((r) => describe(r).catch(() => null)));
-    return [...all.filter((p): p is ProjectSummary => p !== null), ...reviews.values()];
+    return [...all.filter((p): p is ProjectSummary => p !== null), ...[...reviews.values()].map(withTrust)];
   }
 
   /** Registers a folder picked by the user; one outside the workspace is remembered by absolute path. */
@@ -67,7 +71,7 @@ export function createProjectService(deps: ProjectServiceDeps) {
     const summary = { ...(await summarize(root, connectorRel, { inWorkspace: false, git: 'none' })), readOnly: true };
     known.set(summary.id, { root, connectorRel });
     reviews.set(summary.id, summary);
-    return summary;
+    return withTrust(summary);
   }
 
   async function entry(projectId: string) {
@@ -91,8 +95,19 @@ export function createProjectService(deps: ProjectServiceDeps) {
     return { removed: root, toTrash };
   }
 
+  /** The project as Home shows it now, e.g. after its trust changed. */
+  async function summaryOf(projectId: string): Promise<ProjectSummary> {
+    const { root } = await entry(projectId);
+    const review = reviews.get(projectId);
+    if (review) return withTrust(review);
+    const summary = await describe(root);
+    if (!summary) throw new ServiceError('NOT_FOUND', `The project at "${root}" no longer holds a connector.`);
+    return summary;
+  }
+
   return {
     list,
+    summaryOf,
     open,
     openReadOnly,
     isReadOnly: (projectId: string) => reviews.has(projectId),

@@ -3,7 +3,9 @@ import path from 'node:path';
 import type { GitService } from '../git/git-service';
 
 /** First start: give a newcomer one real project to look at, as a committed git repository. */
-export async function installSamples(opts: { samplesDir: string; workspaceRoot: string; git: GitService; log: (m: string, x?: unknown) => void }) {
+/** Copies the bundled samples into the workspace; returns the project roots it made (the app trusts them). */
+export async function installSamples(opts: { samplesDir: string; workspaceRoot: string; git: GitService; log: (m: string, x?: unknown) => void }): Promise<string[]> {
+  const made: string[] = [];
   await mkdir(opts.workspaceRoot, { recursive: true });
   const samples = await readdir(opts.samplesDir).catch(() => [] as string[]);
   for (const name of samples) {
@@ -11,6 +13,7 @@ export async function installSamples(opts: { samplesDir: string; workspaceRoot: 
     const present = await readdir(target).then(() => true, () => false);
     if (present) continue;
     await cp(path.join(opts.samplesDir, name), target, { recursive: true });
+    made.push(target);
     try {
       await opts.git.init(target);
       await opts.git.commitAll(target, 'Initial commit: sample connector from Connector Studio');
@@ -18,4 +21,5 @@ export async function installSamples(opts: { samplesDir: string; workspaceRoot: 
       opts.log('Sample project created without git (git unavailable?)', e);
     }
   }
+  return made;
 }

@@ -2,7 +2,7 @@
  * filters) runs only once the user has said they trust the folder. Trust is kept per absolute path in the user
  * data folder; a trusted folder trusts everything inside it. Anything not on the list is restricted, so a folder
  * the app has never seen is safe by default. */
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { ServiceError, errnoCode } from '../errors';
 import { writeJsonAtomic } from '../workspace/atomic-write';
@@ -92,4 +92,14 @@ export async function createTrustService(opts: TrustOptions): Promise<TrustServi
       if (!isTrusted(absPath)) throw new ServiceError('FORBIDDEN', restrictedMessage(what), { restricted: true });
     },
   };
+}
+
+/** The projects registered in a workspace: its folders and the ones opened from elsewhere. Workspace trust
+ * shipped after these were made, so on the first start with a trust list they stay as they were: trusted. */
+export async function registeredProjectRoots(s: { readonly workspaceRoot: string; readonly extraProjects: readonly string[] }): Promise<string[]> {
+  const entries = await readdir(s.workspaceRoot, { withFileTypes: true }).catch((e: unknown) => {
+    if (errnoCode(e) !== 'ENOENT') throw e;
+    return [];
+  });
+  return [...entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => path.join(s.workspaceRoot, e.name)), ...s.extraProjects];
 }

@@ -20,7 +20,7 @@ export function createHttpTransport(base: URL = new URL(window.location.href)): 
       socket.markDown();
       return err('UNAVAILABLE', 'Connector Studio is not reachable. Is it still running?');
     }
-    if (response.status === 401) return err('FORBIDDEN', 'This window has no session any more. Open the address Connector Studio printed when it started.');
+    if (response.status === 401) return err('FORBIDDEN', 'This window has no session any more. Run `connector-studio web` again and open the fresh address it prints (each address works once).');
     try {
       return (await response.json()) as Result<Res<C>>;
     } catch {
