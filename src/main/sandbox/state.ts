@@ -169,6 +169,7 @@ function openSecrets(c: ConfigurationOnDisk, key: Buffer, keyFile: string): void
   } catch (e) {
     throw new Error(
       `The passwords of configuration "${c.name}" in state.json cannot be opened with ${keyFile} (${(e as Error).message}): the key is not the one they were sealed with. Put the original state.key back, or delete state.json to start the sandbox afresh.`,
+      { cause: e },
     );
   }
   for (const [at, value] of secrets) setAt(c.config, at, value);
