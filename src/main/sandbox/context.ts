@@ -16,6 +16,8 @@ export interface SandboxContext {
   serially<T>(work: () => Promise<T>): Promise<T>;
   /** Background work (import jobs, pip) that close() waits for. */
   track(work: Promise<unknown>): void;
+  /** A line for the operator's console (the `log` option); never headers or bodies. */
+  log(line: string): void;
 }
 
 /** Installed packages live under their numeric id: `version` only has to match `^[0-9]+.[0-9]+.[0-9]+`,

@@ -1,6 +1,8 @@
 /** POST /api/3/solutionpacks/install?$type=connector[&$replace=true] and the import job it starts. The
- * package is checked with the server's import rules, installed into its own folder atomically, and the job
- * then progresses Queued -> Running -> Import Complete while requirements.txt installs into a venv. */
+ * package is extracted by the shared safe extraction (modes normalised, no setuid/setgid/sticky bits,
+ * virtualenv and .git folders dropped with a warning), checked with the server's import rules, installed into
+ * its own folder atomically, and the job then progresses Queued -> Running -> Import Complete while
+ * requirements.txt installs into a venv. */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -103,7 +105,10 @@ export async function installUpload(ctx: SandboxContext, file: UploadedFile, rep
     ctx.state.putJob(job);
     await ctx.state.save();
     ctx.track(runJob(ctx, job, id));
-    return { ...connectorRecord(ctx, record), importJob: { '@id': `/api/3/import_jobs/${job.uuid}`, uuid: job.uuid, status: job.status } };
+    // What extraction left out (virtualenv and .git folders, stray files) is said, not silently gone.
+    for (const w of check.warnings) ctx.log(`install ${name} ${version}: warning: ${w}`);
+    const warnings = check.warnings.length > 0 ? { warnings: check.warnings } : {};
+    return { ...connectorRecord(ctx, record), importJob: { '@id': `/api/3/import_jobs/${job.uuid}`, uuid: job.uuid, status: job.status }, ...warnings };
   } finally {
     await check.dispose();
     await rm(tgz, { force: true });

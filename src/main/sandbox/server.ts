@@ -181,6 +181,7 @@ export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
       installs = next.catch(() => undefined);
       return next;
     },
+    log: (line) => o.log?.(line),
     track(work) {
       const p = work.catch((e: Error) => o.log?.(`background work failed: ${e.message}`)).finally(() => pending.delete(p));
       pending.add(p);

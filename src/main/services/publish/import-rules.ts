@@ -56,6 +56,8 @@ export async function checkImportFolder(dir: string): Promise<ImportCheck> {
 export interface ExtractedImport extends ImportCheck {
   /** The extracted connector folder (inside a temporary folder) when the archive could be read. */
   readonly dir?: string;
+  /** What extraction left out and why (stray top-level files, virtualenv and .git folders). */
+  readonly warnings: readonly string[];
   /** Removes the temporary folder. */
   dispose(): Promise<void>;
 }
@@ -68,15 +70,15 @@ export async function extractAndCheck(tgz: string, opts: SafeExtractOptions = {}
     extracted = await safeExtractTgz(tgz, opts);
   } catch (e) {
     if (!isServiceError(e)) throw e;
-    return { problems: [problem('import-archive', `The package cannot be imported: ${e.message}.`, path.basename(tgz))], dispose: async () => undefined };
+    return { problems: [problem('import-archive', `The package cannot be imported: ${e.message}.`, path.basename(tgz))], warnings: [], dispose: async () => undefined };
   }
   const check = await checkImportFolder(extracted.dir);
-  return { ...check, dir: extracted.dir, dispose: extracted.dispose };
+  return { ...check, dir: extracted.dir, warnings: extracted.warnings, dispose: extracted.dispose };
 }
 
 /** The same checks on an archive, leaving nothing behind. */
 export async function checkImportTgz(tgz: string, opts: SafeExtractOptions = {}): Promise<ImportCheck> {
-  const { dispose, dir: _dir, ...check } = await extractAndCheck(tgz, opts);
+  const { dispose, dir: _dir, warnings: _warnings, ...check } = await extractAndCheck(tgz, opts);
   await dispose();
   return check;
 }
