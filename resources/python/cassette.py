@@ -7,114 +7,22 @@ A request carrying ``cassette: {"mode": "record"|"replay", "path": FILE}`` runs 
   replay: no network; each request is answered by the first unused recorded exchange with the same method,
           URL and body, or fails with a ConnectionError naming it.
 Secrets are scrubbed on write: every configuration value of a password field (info.json) or of a key named
-like password/token/secret/api_key, and such values the vendor returns, become ``<scrubbed:FIELD>`` in URLs,
-headers and bodies, in plain, base64 and URL-encoded forms. A replayed request is scrubbed the same way before
-it is compared, so matching still works.
+like password/token/secret/api_key, and such values the vendor returns, become ``<scrubbed:FIELD[:FORM]>`` in
+URLs, headers and bodies, in every form secret_forms.encoded_forms lists (JSON, JSON inside JSON, URL-encoded,
+base64, Basic auth, ...) and in any other it finds by decoding (``:parsed``). A replayed request is scrubbed the
+same way before it is compared, so matching still works; a replayed response gets each secret back in the
+form it was recorded in.
 """
 import base64
-import binascii
 import contextlib
 import json
 import logging
 import os
-import re
 import tempfile
-from urllib.parse import quote, quote_plus
 
-SECRET_KEY = re.compile(r'pass(word|wd)?|token|secret|api[-_]?key|apikey|private[-_]?key', re.I)
-NOT_SECRET = re.compile(r'type|expir|url|endpoint|scope', re.I)  # token_type: Bearer is no secret
-B64_TOKEN = re.compile(r'[A-Za-z0-9+/_-]{8,}={0,2}')
-MIN_SECRET = 4
+from secret_forms import SECRET_KEY, Scrubber, password_fields
+
 DROP_RESPONSE_HEADERS = ('content-encoding', 'content-length', 'transfer-encoding')
-
-
-def password_fields(folder):
-    """Names of the configuration fields of type password, onchange branches included."""
-    names = set()
-
-    def walk(fields):
-        for f in fields or []:
-            if not isinstance(f, dict):
-                continue
-            if f.get('type') == 'password' and isinstance(f.get('name'), str):
-                names.add(f['name'])
-            for branch in (f.get('onchange') or {}).values() if isinstance(f.get('onchange'), dict) else []:
-                walk(branch)
-
-    try:
-        with open(os.path.join(folder, 'info.json'), encoding='utf-8') as fh:
-            info = json.load(fh)
-        walk((info.get('configuration') or {}).get('fields'))
-    except (OSError, ValueError, AttributeError):
-        pass
-    return names
-
-
-class Scrubber(object):
-    def __init__(self):
-        self.secrets = {}  # value -> field name
-
-    def add(self, field, value):
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            value = str(value)
-        if isinstance(value, str) and len(value) >= MIN_SECRET and value not in self.secrets:
-            self.secrets[value] = field
-
-    def add_named(self, data, names=()):
-        """Values of keys in ``names`` or named like a secret, anywhere in a JSON-like value."""
-        if isinstance(data, dict):
-            for k, v in data.items():
-                if isinstance(v, (dict, list)):
-                    self.add_named(v, names)
-                elif k in names or (SECRET_KEY.search(str(k)) and not NOT_SECRET.search(str(k))):
-                    self.add(str(k), v)
-        elif isinstance(data, list):
-            for v in data:
-                self.add_named(v, names)
-
-    def _forms(self):
-        forms = []
-        for value, field in self.secrets.items():
-            mark = '<scrubbed:%s>' % field
-            raw = value.encode('utf-8')
-            for form in (value, quote(value, safe=''), quote_plus(value), quote(value),
-                         base64.b64encode(raw).decode('ascii'), base64.b64encode(raw).decode('ascii').rstrip('='),
-                         base64.urlsafe_b64encode(raw).decode('ascii').rstrip('=')):
-                forms.append((form, mark))
-        forms.sort(key=lambda p: -len(p[0]))  # longer first, so a secret inside another is not half replaced
-        return forms
-
-    def text(self, s):
-        if not s or not self.secrets:
-            return s
-        for form, mark in self._forms():
-            if form in s:
-                s = s.replace(form, mark)
-        return B64_TOKEN.sub(self._b64_token, s)
-
-    def _b64_token(self, m):
-        """A secret inside a base64 value (Basic auth's user:password) is found by decoding it."""
-        token = m.group(0)
-        for decode, encode in ((base64.b64decode, base64.b64encode),
-                               (base64.urlsafe_b64decode, base64.urlsafe_b64encode)):
-            try:
-                decoded = decode(token + '=' * (-len(token) % 4)).decode('utf-8')
-            except (binascii.Error, ValueError, UnicodeDecodeError):
-                continue
-            if any(v in decoded for v in self.secrets):
-                cleaned = decoded
-                for value, field in sorted(self.secrets.items(), key=lambda p: -len(p[0])):
-                    cleaned = cleaned.replace(value, '<scrubbed:%s>' % field)
-                return encode(cleaned.encode('utf-8')).decode('ascii')
-        return token
-
-    def restore(self, s):
-        """Placeholders of known secrets back to their values (a replayed response that echoed one)."""
-        if not s:
-            return s
-        for value, field in self.secrets.items():
-            s = s.replace('<scrubbed:%s>' % field, value)
-        return s
 
 
 def _body(data):
@@ -136,9 +44,32 @@ def _scrub_body(scrub, body):
     if 'text' in body:
         return {'text': scrub.text(body['text'])}
     raw = base64.b64decode(body['base64'])
-    for value, field in scrub.secrets.items():
-        raw = raw.replace(value.encode('utf-8'), ('<scrubbed:%s>' % field).encode('utf-8'))
+    for text, field, tag in scrub.forms():
+        for charset in ('utf-8', 'latin-1'):
+            with contextlib.suppress(UnicodeEncodeError):
+                raw = raw.replace(text.encode(charset), scrub.mark(field, tag).encode('ascii'))
     return {'base64': base64.b64encode(raw).decode('ascii')}
+
+
+def _header_text(value):
+    """A header value as text: requests passes bytes through as given (UTF-8, or latin-1 like http.client)."""
+    if isinstance(value, (bytes, bytearray)):
+        try:
+            return bytes(value).decode('utf-8')
+        except UnicodeDecodeError:
+            return bytes(value).decode('latin-1')
+    return str(value)
+
+
+def _scrub_exchange(scrub, exchange):
+    request, response = exchange['request'], exchange['response']
+    return {
+        'request': {'method': request['method'], 'url': scrub.text(request['url']),
+                    'headers': scrub.value(request.get('headers') or {}),
+                    'body': _scrub_body(scrub, request.get('body'))},
+        'response': dict(response, headers=scrub.value(response.get('headers') or {}),
+                         body=_scrub_body(scrub, response.get('body'))),
+    }
 
 
 def _body_bytes(body):
@@ -154,14 +85,37 @@ def _json_of(body):
         return None
 
 
-def write_atomic(path, data):
+def _strings(data):
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, dict):
+        for k, v in data.items():
+            yield from _strings(k)
+            yield from _strings(v)
+    elif isinstance(data, list):
+        for v in data:
+            yield from _strings(v)
+
+
+def _check_scrubbed(path, data, scrub):
+    """Each string as the file spells it: JSON's own escaping must not turn a scrubbed value into a secret's
+    form (only a secret that starts or ends inside an escape could). The cassette is committed: refuse it."""
+    for s in _strings(data):
+        if scrub.found_in(json.dumps(s, ensure_ascii=False)):
+            raise ValueError('a secret would still be in the cassette %s after scrubbing; it was not written: '
+                             'report this with the encoding the connector used' % path)
+
+
+def write_atomic(path, data, scrub=None):
+    if scrub is not None:
+        _check_scrubbed(path, data, scrub)
+    text = json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + '\n'
     folder = os.path.dirname(os.path.abspath(path))
     os.makedirs(folder, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix='.cassette-', suffix='.tmp', dir=folder)
     try:
         with os.fdopen(fd, 'w', encoding='utf-8') as fh:
-            json.dump(data, fh, sort_keys=True, indent=2, ensure_ascii=False)
-            fh.write('\n')
+            fh.write(text)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -194,16 +148,16 @@ class Cassette(object):
 
     def _request(self, request):
         return {'method': (request.method or 'GET').upper(), 'url': self.scrub.text(request.url),
-                'headers': {k: self.scrub.text(str(v)) for k, v in request.headers.items()},
+                'headers': {k: self.scrub.text(_header_text(v)) for k, v in request.headers.items()},
                 'body': _scrub_body(self.scrub, _body(request.body))}
 
     def record(self, adapter, original, request, args, kwargs):
         response = original(adapter, request, *args, **kwargs)
         content = response.content  # read once: requests keeps it for the caller
         body = _body(content)
-        for found in (_json_of(body),):  # tokens the vendor hands back are secrets too
-            if found is not None:
-                self.scrub.add_named(found)
+        found = _json_of(body)
+        if found is not None:  # tokens the vendor hands back are secrets too
+            self.scrub.add_named(found, users=False)
         for k, v in response.headers.items():
             if SECRET_KEY.search(k):
                 self.scrub.add(k, v)
@@ -219,8 +173,8 @@ class Cassette(object):
 
     def save(self):
         # Secrets learnt late (a token in a later response) are scrubbed from earlier exchanges too.
-        text = self.scrub.text(json.dumps(self.interactions, sort_keys=True))
-        write_atomic(self.path, {'version': 1, 'interactions': json.loads(text)})
+        self.interactions = [_scrub_exchange(self.scrub, x) for x in self.interactions]
+        write_atomic(self.path, {'version': 1, 'interactions': self.interactions}, self.scrub)
 
     def replay(self, adapter, request):
         import requests

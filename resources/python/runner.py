@@ -13,6 +13,7 @@ import sys
 sys.dont_write_bytecode = True  # __pycache__ in the project would make the file watcher loop
 from runner_support import FrameworkGuard, LoadError, Loader, dumps, envelope, iso_time  # noqa: E402
 import cassette  # noqa: E402
+import secret_forms  # noqa: E402
 
 # The shims replace the script's folder on the path, so connectors see the framework and not our files.
 sys.path[0] = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'shims')
@@ -52,15 +53,21 @@ class Channel(object):
 
 
 class Call(object):
-    """The capture of one request: output sent as it happens, within the output cap."""
+    """The capture of one request: output sent as it happens, within the output cap, its secrets masked."""
 
     current = None
 
-    def __init__(self, channel, call_id):
-        self.channel, self.id = channel, call_id
+    def __init__(self, channel, call_id, scrub):
+        self.channel, self.id, self.scrub = channel, call_id, scrub
         self.used = {'stdout': 0, 'stderr': 0, 'logs': 0}
         self.dropped = {}
         self.effects = {}
+        if scrub.secrets:  # the host masks the same forms in what bypasses us (a subprocess writing to fd 1)
+            channel.send({'type': 'secrets', 'id': call_id, 'forms': scrub.form_texts()})
+
+    def _masked(self, stream, text):
+        """Masked before the cap cuts it, so no cut leaves half a secret; text past the cap is not looked at."""
+        return self.scrub.text(text) if self.used[stream] < CAP else text
 
     def _take(self, stream, text):
         room = CAP - self.used[stream]
@@ -71,12 +78,12 @@ class Call(object):
         return kept
 
     def text(self, stream, text):
-        kept = self._take(stream, text)
+        kept = self._take(stream, self._masked(stream, text))
         if kept:
             self.channel.send({'type': 'out', 'id': self.id, 'stream': stream, 'text': kept})
 
     def log(self, entry):
-        entry['message'] = self._take('logs', entry['message'])
+        entry['message'] = self._take('logs', self._masked('logs', entry['message']))
         if entry['message'] or not self.dropped.get('logs'):
             self.channel.send({'type': 'log', 'id': self.id, 'entry': entry})
 
@@ -177,7 +184,7 @@ class Worker(object):
 
     def handle(self, request):
         kind = request.get('type')
-        call = Call(self.channel, request.get('id'))
+        call = Call(self.channel, request.get('id'), secret_forms.log_scrubber(request, self.loader.folder))
         Call.current, _studio_host.effects = call, call.effects
         started = time.perf_counter()
         tape = None
@@ -195,6 +202,8 @@ class Worker(object):
             sys.stderr.flush()
             Call.current, _studio_host.effects = None, None
         reply = cassette.explain_misses(tape, reply)
+        if reply.get('message'):
+            reply['message'] = call.scrub.text(str(reply['message']))
         reply.update({'type': 'result', 'id': call.id, 'workerMs': (time.perf_counter() - started) * 1000})
         if call.dropped:
             reply['dropped'] = call.dropped

@@ -2,6 +2,12 @@ import type { CallOptions, LogEntry, OutputStream } from './types';
 
 const MiB = 1024 * 1024;
 
+/** A call's listeners, plus the worker's list of every form its secrets take (resources/python/secret_forms.py),
+ * sent before the connector runs so that what reaches the host outside the worker's own masking is masked too. */
+export interface WorkerListeners extends CallOptions {
+  readonly onSecrets?: (forms: readonly string[]) => void;
+}
+
 function sizeText(bytes: number): string {
   return bytes >= MiB && bytes % MiB === 0 ? `${bytes / MiB} MiB` : `${bytes} bytes`;
 }
@@ -16,7 +22,7 @@ export class CallCapture {
 
   constructor(
     private readonly cap: number,
-    private readonly listeners: CallOptions = {},
+    private readonly listeners: WorkerListeners = {},
   ) {}
 
   private take(kind: 'stdout' | 'stderr' | 'logs', text: string): string {
@@ -40,6 +46,10 @@ export class CallCapture {
     const kept = message === entry.message ? entry : { ...entry, message };
     this.logs.push(kept);
     this.listeners.onLog?.(kept);
+  }
+
+  secrets(forms: readonly string[]): void {
+    this.listeners.onSecrets?.(forms);
   }
 
   /** Counts the worker reported as cut on its side. */

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
-import { CallCapture } from './call-capture';
-import type { CallOptions, LogEntry, OutputStream, WorkerFailure } from './types';
+import { CallCapture, type WorkerListeners } from './call-capture';
+import type { LogEntry, OutputStream, WorkerFailure } from './types';
 
 export interface WorkerConfig {
   readonly pythonCommand: string[];
@@ -89,7 +89,7 @@ export class PythonWorker {
     for (const s of [out, err, requests, replies]) (s as unknown as { unref?: () => void }).unref?.();
   }
 
-  call(request: Record<string, unknown>, timeoutMs: number, listeners: CallOptions = {}): Promise<WorkerReply> {
+  call(request: Record<string, unknown>, timeoutMs: number, listeners: WorkerListeners = {}): Promise<WorkerReply> {
     const capture = new CallCapture(this.config.outputCapBytes, listeners);
     this.start();
     if (this.dead) return Promise.resolve(this.failure('crash', capture));
@@ -181,6 +181,7 @@ export class PythonWorker {
     if (!p || message.id !== p.id) return; // a late message of a call that already timed out
     if (message.type === 'log') p.capture.log(message.entry as LogEntry);
     else if (message.type === 'out') p.capture.output(message.stream as OutputStream, String(message.text));
+    else if (message.type === 'secrets' && Array.isArray(message.forms)) p.capture.secrets(message.forms.map(String));
     else if (message.type === 'result') this.finish({ kind: 'result', message, capture: p.capture });
   }
 }

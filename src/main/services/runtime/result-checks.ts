@@ -15,42 +15,30 @@ export function compareSchema(data: unknown, outputSchema: unknown): SchemaDiff 
   };
 }
 
-/** Base64 (standard and URL-safe) of a secret inside a longer value, such as Basic auth's `user:secret`, at
- * each of the three byte alignments: only the characters that the secret alone decides. */
-function base64Inside(v: string): string[] {
-  const raw = Buffer.from(v, 'utf8');
-  const out: string[] = [];
-  for (let shift = 1; shift < 3; shift++) {
-    const padded = Buffer.concat([Buffer.alloc(shift), raw]);
-    const middle = padded.toString('base64').slice(4, Math.floor(padded.length / 3) * 4);
-    if (middle.length >= 8) out.push(middle, middle.replace(/\+/g, '-').replace(/\//g, '_'));
-  }
-  return out;
+/** Masks a call's secrets in text that reaches the host: logs, output, the message. */
+export interface Scrubber {
+  (text: string): string;
+  /** Adds the forms the worker reported for the call (resources/python/secret_forms.py lists them all: JSON,
+   * URL-encoded, base64, ...; the worker masks its own logs and output with the same list). */
+  learn(forms: readonly string[]): void;
 }
 
-/** The forms a secret takes in logs: as is, base64 (standard, URL-safe, inside a longer value) and URL-encoded
- * (as a path or query component, and as a form value). Short values would mask ordinary words. */
-function secretForms(values: unknown[]): string[] {
-  const forms = new Set<string>();
-  for (const v of values) {
-    if (typeof v !== 'string' || v.length < 4) continue;
-    forms.add(v);
-    forms.add(Buffer.from(v).toString('base64').replace(/=+$/, ''));
-    forms.add(Buffer.from(v).toString('base64url'));
-    for (const f of base64Inside(v)) forms.add(f);
-    forms.add(encodeURIComponent(v));
-    forms.add(new URLSearchParams({ k: v }).toString().slice(2));
-  }
-  return [...forms].sort((a, b) => b.length - a.length);
-}
+const MASK = '********';
+/** Shorter values would mask ordinary words (as in secret_forms.MIN_SECRET). */
+const MIN_SECRET = 4;
 
-export type Scrubber = (text: string) => string;
-
-/** Masks the configuration's password values wherever they appear (DESIGN.md: secrets never land in logs). */
+/** Masks the configuration's password values wherever they appear (DESIGN.md: secrets never land in logs): as
+ * they are from the start, and in every encoded form once the worker has reported them. */
 export function makeScrubber(config: Record<string, unknown>, passwordFields: readonly string[]): Scrubber {
-  const forms = secretForms(passwordFields.map((f) => config[f]));
-  if (forms.length === 0) return (t) => t;
-  return (text) => forms.reduce((t, f) => (t.includes(f) ? t.split(f).join('********') : t), text);
+  const known = new Set<string>();
+  let forms: string[] = [];
+  const learn = (values: readonly unknown[]) => {
+    for (const v of values) if (typeof v === 'string' && v.length >= MIN_SECRET) known.add(v);
+    forms = [...known].sort((a, b) => b.length - a.length); // longer first: a secret inside another is masked whole
+  };
+  learn(passwordFields.map((f) => config[f]));
+  const scrub = (text: string) => forms.reduce((t, f) => (t.includes(f) ? t.split(f).join(MASK) : t), text);
+  return Object.assign(scrub, { learn });
 }
 
 export function scrubLogs(logs: LogEntry[], scrub: Scrubber): LogEntry[] {

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findAppRoot } from '../../app-root';
-import { CallCapture } from './call-capture';
+import { CallCapture, type WorkerListeners } from './call-capture';
 import { tryReadConnectorInfo } from './connector-info';
 import { PythonWorker, type WorkerConfig, type WorkerReply } from './python-worker';
 import { compareSchema, makeScrubber, scrubLogs, type Scrubber } from './result-checks';
@@ -49,11 +49,13 @@ function cassetteOf(o: CallOptions): { cassette?: { mode: string; path: string }
   return o.cassette ? { cassette: { mode: o.cassette.mode, path: path.resolve(o.cassette.path) } } : {};
 }
 
-/** Logs and output stream to the UI while a call runs: they are masked like the final result's. */
-function scrubbedListeners(o: CallOptions, scrub: Scrubber): CallOptions {
+/** Logs and output stream to the UI while a call runs: they are masked like the final result's, with every form
+ * of the secrets the worker reports. */
+function scrubbedListeners(o: CallOptions, scrub: Scrubber): WorkerListeners {
   const { onLog, onOutput } = o;
   return {
     ...o,
+    onSecrets: (forms) => scrub.learn(forms),
     ...(onLog ? { onLog: (e: LogEntry) => onLog(scrubLogs([e], scrub)[0]) } : {}),
     ...(onOutput ? { onOutput: (stream: OutputStream, text: string) => onOutput(stream, scrub(text)) } : {}),
   };
@@ -129,7 +131,7 @@ export function createRuntimeService(options: RuntimeServiceOptions & { resolveP
     return run;
   }
 
-  function send(folder: string, request: Record<string, unknown>, o: CallOptions): Promise<Sent> {
+  function send(folder: string, request: Record<string, unknown>, o: WorkerListeners): Promise<Sent> {
     const key = path.resolve(folder);
     const limit = o.timeoutMs ?? timeoutMs;
     return queued(key, async () => {
