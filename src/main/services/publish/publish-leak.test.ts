@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findForms, gitObjects, makeCanary, scanFiles, secretForms, type Leak } from '../../../../tests/helpers/leak-scan';
 import { must, servicesOnSample } from '../../../../tests/helpers/services';
 import type { ProfileAuth, PublishProgressEvent } from '../../../shared/models/publish';
+import { unseal } from '../../sandbox/secrets-at-rest';
 import { sandboxWithUsers, tempDir } from '../../sandbox/test-kit';
 import type { Sandbox } from '../../sandbox/server';
 import type { Services } from '../index';
@@ -110,9 +111,14 @@ describe('no credential outside the secret store after a publish', () => {
     expect(objects.count).toBeGreaterThan(0);
     leaks.push(...findForms('git objects', objects.content, FORMS));
     expect(leaks).toEqual([]);
-    // The scan does find a secret where one is: the sandbox, as a server does, keeps the configuration's values.
-    const server = await scanFiles([path.join(tmp.dir, 'sandbox')], FORMS);
-    expect(server.leaks.map((l) => l.form)).toContain('configPassword (plain)');
+    // The sandbox, as a server does, keeps the configuration's password, but only sealed: the scan finds no form
+    // of it in its folder, and does find it once the sealed values are opened with the sandbox's key.
+    const sandboxDir = path.join(tmp.dir, 'sandbox');
+    expect((await scanFiles([sandboxDir], FORMS)).leaks).toEqual([]);
+    const state = JSON.parse(await readFile(path.join(sandboxDir, 'state.json'), 'utf8')) as { configurations: Array<{ config_id: string; sealedSecrets: string }> };
+    const key = await readFile(path.join(sandboxDir, 'state.key'));
+    const opened = state.configurations.map((c) => unseal(key, c.sealedSecrets, c.config_id));
+    expect(findForms('sandbox configurations, opened', JSON.stringify(opened), FORMS).map((l) => l.form)).toContain('configPassword (plain)');
   }, 90_000);
 
   it('tagged the first publish, and the tag holds no credential either', () => {
