@@ -85,7 +85,7 @@ export function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
     };
     const onEnd = () => settle();
     const onError = (e: Error) => settle(e);
-    const onClose = () => settle(new Error('The client closed the connection before the whole body arrived.'));
+    const onClose = () => settle(new HttpFailure(400, 'The client closed the connection before the whole body arrived.', shapeFor(req.url ?? '')));
     req.on('data', onData).once('end', onEnd).once('error', onError).once('close', onClose);
   });
 }

@@ -74,7 +74,8 @@ const LOGIN_MAX_BYTES = 64 * 1024;
 /** Bodies up to this size are read without taking an upload slot. */
 const SMALL_BODY_BYTES = 64 * 1024;
 
-/** A fixed number of uploads read at once, so a few large bodies cannot take all the memory. */
+/** A fixed number of uploads at once, so a few large bodies cannot take all the memory: a slot is held from
+ * reading the body to the answer, as the body stays in memory until then. */
 function uploadSlots(size: number) {
   let used = 0;
   return {
