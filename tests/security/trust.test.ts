@@ -92,7 +92,12 @@ describe('a restricted project', () => {
     const p = await value(s, 'projects.open', { path: outside });
     const vendor = await startEchoVendor('trust-canary-key');
     closers.push(() => vendor.close());
-    const { config } = await value(s, 'testConfig.save', { projectId: p.id, config: { name: 'echo', values: { server_url: vendor.url, api_key: 'trust-canary-key', verify_ssl: false } } });
+    const { config, hook } = await value(s, 'testConfig.save', { projectId: p.id, config: { name: 'echo', values: { server_url: vendor.url, api_key: 'trust-canary-key', verify_ssl: false } } });
+    // Saving is allowed; the connector's on_add_config hook is its code, so it is not run.
+    expect(hook).toMatchObject({ hook: 'on_add_config', skipped: 'restricted' });
+    expect(hook.message).toMatch(/not run.*Restricted Mode/);
+    expect((await value(s, 'testConfig.setActive', { projectId: p.id, id: config.id, active: false })).hook.skipped).toBe('restricted');
+    await value(s, 'testConfig.setActive', { projectId: p.id, id: config.id, active: true });
 
     const tries: Array<[Channel, unknown]> = [
       ['runtime.health', { projectId: p.id, configId: config.id }],
@@ -114,6 +119,7 @@ describe('a restricted project', () => {
     expect(tries.map(([c]) => c).sort()).toEqual((Object.keys(PROJECT_ACCESS) as Channel[]).filter((c) => PROJECT_ACCESS[c] === 'run').sort());
 
     await value(s, 'projects.trust', { projectId: p.id });
+    expect((await value(s, 'testConfig.setActive', { projectId: p.id, id: config.id, active: true })).hook.skipped).toBeUndefined();
     const health = await value(s, 'runtime.health', { projectId: p.id, configId: config.id });
     expect(health.status, health.message).toBe('Available');
     expect(vendor.requests.length).toBeGreaterThan(0);

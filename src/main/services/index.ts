@@ -172,6 +172,7 @@ export async function createServices(config: ServicesConfig) {
       configs: testConfigs,
       events,
       timeoutMs: () => runtime.timeoutMs(),
+      isRestricted: async (projectId) => !trust.isTrusted(await projects.rootOf(projectId)),
     }),
     testConfigs,
     environments,

@@ -80,6 +80,8 @@ export interface HookResult extends CallOutput, CallEffects {
   readonly status: 'Success' | 'Failed';
   readonly message: string;
   readonly data: unknown;
+  /** Set when the hook was not run because the project is in Restricted Mode (workspace trust). */
+  readonly skipped?: 'restricted';
 }
 
 export interface CallOptions {
@@ -122,8 +124,11 @@ export interface RuntimeServiceOptions {
   readonly dataDir: string;
   /** Defaults to resources/python/runner.py of the app. */
   readonly runnerPath?: string;
-  /** Extra environment for the workers (e.g. PYTHONPATH, proxy settings). */
+  /** Extra environment for the workers (e.g. PYTHONPATH, proxy settings), on top of the part of the IDE's
+   * environment a worker inherits (never its tokens or credentials). */
   readonly env?: Record<string, string>;
+  /** Address-space limit of each worker in MB (Settings > Runtime). Default 2048; 0: none. */
+  readonly memoryLimitMb?: number;
 }
 
 export interface WorkerInfo {

@@ -17,13 +17,20 @@ export interface TestRunnerDeps {
   configs: TestConfigStore;
   events: EventBus;
   timeoutMs: () => number;
+  /** Workspace trust: configuration hooks are connector code, so a restricted project saves without them. */
+  isRestricted?: (projectId: string) => Promise<boolean>;
 }
 
 const readInfo = async (dir: string) => JSON.parse(await readFile(path.join(dir, 'info.json'), 'utf8').catch(() => '{}')) as unknown;
 
 /** Test Configuration and Test Actions: saved configurations, their hooks, health checks and action runs. */
 export function createTestRunner(deps: TestRunnerDeps) {
-  async function hook(dir: string, name: HookName, args: unknown[]): Promise<HookResult> {
+  async function hook(projectId: string, dir: string, name: HookName, args: unknown[]): Promise<HookResult> {
+    if (await deps.isRestricted?.(projectId))
+      return {
+        hook: name, status: 'Success', data: null, skipped: 'restricted', durationMs: 0, logs: [], stdout: '', stderr: '',
+        message: `${name} was not run: the project is in Restricted Mode, so none of its code runs until you trust it. The change was saved without it.`,
+      };
     const result = await deps.runtime().runHook(dir, name, args, { timeoutMs: deps.timeoutMs() });
     if (result.status === 'Failed') throw new ServiceError('RUNTIME', `The connector's ${name} refused the change: ${result.message}`, { hook: result });
     return result;
@@ -37,8 +44,8 @@ export function createTestRunner(deps: TestRunnerDeps) {
     try {
       const full = await deps.configs.resolve(projectId, saved.id);
       const result = previous
-        ? await hook(dir, 'on_update_config', [{ ...previous.values }, full, saved.active])
-        : await hook(dir, 'on_add_config', [full, saved.active]);
+        ? await hook(projectId, dir, 'on_update_config', [{ ...previous.values }, full, saved.active])
+        : await hook(projectId, dir, 'on_add_config', [full, saved.active]);
       return { config: saved, hook: result };
     } catch (e) {
       await (previous ? deps.configs.save(projectId, { ...previous, values: previous.values }, secretFields) : deps.configs.remove(projectId, saved.id));
@@ -48,7 +55,7 @@ export function createTestRunner(deps: TestRunnerDeps) {
 
   async function deleteConfig(projectId: string, id: string): Promise<{ hook: HookResult }> {
     const dir = await deps.connectorDirOf(projectId);
-    const result = await hook(dir, 'on_delete_config', [await deps.configs.resolve(projectId, id)]);
+    const result = await hook(projectId, dir, 'on_delete_config', [await deps.configs.resolve(projectId, id)]);
     await deps.configs.remove(projectId, id);
     return { hook: result };
   }
@@ -56,7 +63,7 @@ export function createTestRunner(deps: TestRunnerDeps) {
   async function setActive(projectId: string, id: string, active: boolean): Promise<{ config: TestConfig; hook: HookResult }> {
     const dir = await deps.connectorDirOf(projectId);
     const cfg = await deps.configs.find(projectId, id);
-    const result = await hook(dir, active ? 'on_activate' : 'on_deactivate', [await deps.configs.resolve(projectId, id)]);
+    const result = await hook(projectId, dir, active ? 'on_activate' : 'on_deactivate', [await deps.configs.resolve(projectId, id)]);
     const { saved } = await deps.configs.save(projectId, { ...cfg, active }, new Set());
     return { config: saved, hook: result };
   }

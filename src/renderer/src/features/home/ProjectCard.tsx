@@ -33,6 +33,11 @@ export function ProjectCard({ project: p, showFolder = false, onDelete }: Props)
           </p>
           {showFolder && <p className="card-meta mono small" data-testid="project-folder" title={p.root}>{folderName(p.root)}/</p>}
         </div>
+        {!p.readOnly && p.trusted === false && (
+          <span className="git-badge restricted-badge" data-testid="project-restricted-badge" title="Restricted Mode: this came from outside the workspace; its code does not run until you open it and choose Trust">
+            <Icon name="shield" size={12} /> Restricted
+          </span>
+        )}
         {p.readOnly ? (
           <span className="git-badge review-badge" data-testid="project-review-badge" title="Opened read-only for review; not part of the workspace until imported">
             <Icon name="review" size={12} /> Review

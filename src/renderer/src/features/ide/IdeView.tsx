@@ -8,6 +8,7 @@ import { useWorkspaceStore } from '../../store/workspace/store';
 import { DocsPreview } from '../docs/DocsPreview';
 import { EditorArea } from '../editor/EditorArea';
 import { ReviewerBanner } from '../review/ReviewerBanner';
+import { RestrictedBanner } from '../trust/RestrictedBanner';
 import { useReviewerMode } from '../review/useReviewerMode';
 import { useConnectorSync } from '../info-form/useConnectorSync';
 import { ProblemsPanel } from '../problems/ProblemsPanel';
@@ -68,6 +69,7 @@ export function IdeView({ projectId, showSettings }: { projectId: string; showSe
     <div className={`ide${fullScreen ? ' full-screen' : ''}`} data-testid="ide" data-fullscreen={fullScreen ? 'true' : 'false'}>
       {!fullScreen && <TitleBar title={title} />}
       {!fullScreen && <ReviewerBanner project={project} />}
+      {!fullScreen && <RestrictedBanner project={project} />}
       <div className="ide-body">
         {!fullScreen && <ActivityBar projectId={projectId} />}
         {!fullScreen && sidebarVisible && <Sidebar title={title} />}

@@ -9,7 +9,7 @@ export function HealthView({ health }: { health: HealthState | undefined }) {
   return (
     <div className="tc-health" data-testid="health-result" aria-live="polite" aria-busy={health.running}>
       {health.running && <p className="muted small">Checking health…</p>}
-      {health.error && <p className="field-error" role="alert">{health.error}</p>}
+      {health.error && <p className="field-error" role="alert" data-testid="health-error">{health.error}</p>}
       {r && !health.running && (
         <>
           <p className="tc-status-line">

@@ -22,6 +22,8 @@ interface ProjectsAction {
   load(): Promise<void>;
   open(absPath: string): Promise<ProjectSummary>;
   remove(projectId: string): Promise<{ removed: string }>;
+  /** Workspace trust: lets the project's code run from now on (remembered for its folder). */
+  trust(projectId: string): Promise<ProjectSummary>;
   setQuery(query: string): void;
   setSort(sort: ProjectSort): void;
 }
@@ -53,6 +55,11 @@ export const useProjectsStore = createStore<ProjectsState & ProjectsAction>('pro
     const result = await call('projects.delete', { projectId });
     set({ projects: get().projects.filter((p) => p.id !== projectId) }, false, 'remove');
     return result;
+  },
+  trust: async (projectId) => {
+    const project = await call('projects.trust', { projectId });
+    set({ projects: get().projects.map((p) => (p.id === projectId ? project : p)) }, false, 'trust');
+    return project;
   },
   setQuery: (query) => set({ query }, false, 'setQuery'),
   setSort: (sort) => set({ sort }, false, 'setSort'),
