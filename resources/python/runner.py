@@ -11,6 +11,10 @@ import os
 import sys
 
 sys.dont_write_bytecode = True  # __pycache__ in the project would make the file watcher loop
+import isolation  # noqa: E402
+
+isolation.start()  # memory limit and process-tree supervisor, before any import of ours or thread
+
 from runner_support import FrameworkGuard, LoadError, Loader, dumps, envelope, iso_time  # noqa: E402
 import cassette  # noqa: E402
 import secret_forms  # noqa: E402

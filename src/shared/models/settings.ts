@@ -8,6 +8,8 @@ export interface Settings {
   readonly theme: Theme;
   readonly editorFontSize: number;
   readonly runtimeTimeoutSec: number;
+  /** Memory (address space) each connector's Python worker may use, in MB; 0: no limit. */
+  readonly workerMemoryLimitMb: number;
   readonly largeFileLimitKb: number;
   /** Formats Python files with ruff before saving them (one undoable edit). */
   readonly formatOnSave: boolean;

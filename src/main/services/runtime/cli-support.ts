@@ -117,7 +117,7 @@ export async function openConnectorInput(arg: string | undefined, cwd: string): 
  * CONNECTOR_STUDIO_PYTHON or the app's settings, and the virtualenvs the IDE's Environment tab installed. */
 export function cliEnvironment(env: NodeJS.ProcessEnv) {
   const userDataDir = defaultUserDataDir(env);
-  let settings: { pythonPath?: string; runtimeTimeoutSec?: number } = {};
+  let settings: { pythonPath?: string; runtimeTimeoutSec?: number; workerMemoryLimitMb?: number } = {};
   try {
     settings = JSON.parse(readFileSync(path.join(userDataDir, 'settings.json'), 'utf8')) as typeof settings;
   } catch {
@@ -143,6 +143,7 @@ export function cliRuntime(env: NodeJS.ProcessEnv): RuntimeService {
     dataDir: path.join(userDataDir, 'runtime'),
     pythonCommand,
     timeoutMs: (settings.runtimeTimeoutSec ?? 60) * 1000,
+    memoryLimitMb: settings.workerMemoryLimitMb,
     resolvePython: environments.pythonFor,
   });
 }

@@ -1,6 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { CallCapture, type WorkerListeners } from './call-capture';
+import { killGroup, killTree } from './process-tree';
 import type { LogEntry, OutputStream, WorkerFailure } from './types';
 
 export interface WorkerConfig {
@@ -9,6 +13,8 @@ export interface WorkerConfig {
   readonly cwd: string;
   readonly env: NodeJS.ProcessEnv;
   readonly outputCapBytes: number;
+  /** Where problems nobody awaits are reported (a temp folder that could not be removed). Default console.warn. */
+  readonly warn?: (message: string) => void;
 }
 
 /** The worker's final message for a request (see runner.py), or why there is none. */
@@ -36,6 +42,7 @@ export class PythonWorker {
   private exitInfo?: string;
   private exited?: Promise<void>;
   private dead = false;
+  private tempDir?: string;
 
   constructor(
     readonly folder: string,
@@ -54,11 +61,14 @@ export class PythonWorker {
   start(): void {
     if (this.child || this.dead) return;
     const [command, ...leading] = this.config.pythonCommand;
+    // A private temp folder per worker: connectors share no files through it, and it goes with the worker.
+    const tempDir = (this.tempDir = mkdtempSync(path.join(os.tmpdir(), 'cs-worker-')));
+    chmodSync(tempDir, 0o700);
     const child = spawn(command, [...leading, this.config.runnerPath, this.folder], {
       cwd: this.config.cwd,
-      env: this.config.env,
+      env: { ...this.config.env, TMPDIR: tempDir, TEMP: tempDir, TMP: tempDir },
       stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe'],
-      // Its own process group, so a timeout also kills whatever the connector started.
+      // Its own process group, so ending the worker also ends whatever the connector started.
       detached: process.platform !== 'win32',
       windowsHide: true,
     });
@@ -75,11 +85,13 @@ export class PythonWorker {
       child.once('exit', (code, signal) => {
         this.exitInfo = signal ? `signal ${signal}` : `exit code ${code}`;
         this.dead = true;
+        this.cleanUp(child.pid);
         resolve();
         settle();
       });
       child.once('error', (e) => {
         this.onSpawnError(e); // no 'exit' follows when the interpreter could not be started
+        this.cleanUp(undefined);
         resolve();
       });
     });
@@ -116,15 +128,39 @@ export class PythonWorker {
     await this.exited;
   }
 
+  /** Ends the worker and every process below it (see process-tree.ts). */
   kill(): void {
     const pid = this.child?.pid;
     if (!pid || this.dead) return;
-    try {
-      if (process.platform === 'win32') this.child!.kill('SIGKILL');
-      else process.kill(-pid, 'SIGKILL');
-    } catch {
+    if (process.platform === 'win32') {
       this.child!.kill('SIGKILL');
+      return;
     }
+    killTree(pid).catch((e: Error) => {
+      this.warn(`Could not end every process of the Python worker ${pid}: ${e.message}`);
+      this.child!.kill('SIGKILL');
+    });
+  }
+
+  /** After the worker is gone: what is left of its process group (on Linux the worker's supervisor has already
+   * ended the rest of its tree), then its temp folder. */
+  private cleanUp(pid: number | undefined): void {
+    try {
+      if (pid) killGroup(pid);
+    } catch (e) {
+      this.warn(`Could not end the processes left in the Python worker's group ${pid}: ${(e as Error).message}`);
+    }
+    if (!this.tempDir) return;
+    try {
+      rmSync(this.tempDir, { recursive: true, force: true, maxRetries: 3 });
+    } catch (e) {
+      this.warn(`Could not remove the Python worker's temp folder ${this.tempDir}: ${(e as Error).message}. It can be deleted by hand.`);
+    }
+    this.tempDir = undefined;
+  }
+
+  private warn(message: string): void {
+    (this.config.warn ?? console.warn)(message);
   }
 
   private finish(reply: WorkerReply): void {

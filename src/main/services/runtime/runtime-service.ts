@@ -4,8 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { findAppRoot } from '../../app-root';
 import { CallCapture, type WorkerListeners } from './call-capture';
 import { tryReadConnectorInfo } from './connector-info';
+import { DEFAULT_WORKER_MEMORY_LIMIT_MB, hitMemoryLimit, memoryLimitMessage } from './memory-limit';
 import { PythonWorker, type WorkerConfig, type WorkerReply } from './python-worker';
 import { compareSchema, makeScrubber, scrubLogs, type Scrubber } from './result-checks';
+import { inheritedEnvironment } from './worker-env';
 import type {
   CallEffects,
   CallOptions,
@@ -76,6 +78,7 @@ export function createRuntimeService(options: RuntimeServiceOptions & { resolveP
   const timeoutMs = options.timeoutMs ?? 60_000;
   const cap = options.outputCapBytes ?? MiB;
   const pythonCommand = options.pythonCommand?.length ? options.pythonCommand : ['python3'];
+  const memoryLimitMb = Math.max(0, Math.floor(options.memoryLimitMb ?? DEFAULT_WORKER_MEMORY_LIMIT_MB));
   const workers = new Map<string, PythonWorker>();
   const commands = new WeakMap<PythonWorker, string[]>();
   const queues = new Map<string, Promise<unknown>>();
@@ -90,7 +93,8 @@ export function createRuntimeService(options: RuntimeServiceOptions & { resolveP
       cwd: options.dataDir,
       outputCapBytes: cap,
       env: {
-        ...process.env,
+        // Never the IDE's whole environment: connector code must not see its tokens or the user's credentials.
+        ...inheritedEnvironment(process.env),
         ...options.env,
         PYTHONDONTWRITEBYTECODE: '1',
         PYTHONUNBUFFERED: '1',
@@ -99,6 +103,7 @@ export function createRuntimeService(options: RuntimeServiceOptions & { resolveP
         CS_ATTACHMENTS_DIR: attachments,
         CS_OUTPUT_CAP: String(cap),
         CS_DATA_CAP: String(options.dataCapBytes ?? 32 * MiB),
+        CS_MEMORY_LIMIT_MB: String(memoryLimitMb),
       },
     };
     return config;
@@ -160,6 +165,14 @@ export function createRuntimeService(options: RuntimeServiceOptions & { resolveP
     return `The Python worker crashed (${reply.kind === 'crash' ? reply.detail : ''}) during ${what}; a new one starts with the next call.${tail ? `\nLast stderr:\n${tail}` : ''}`;
   }
 
+  /** A failed call's message; when the failure was an allocation refused under the worker's memory limit, one
+   * that says so and where to change it (the original error follows, and stays in the logs). */
+  function failedMessage(sent: Sent, message: string, out: CallOutput): string {
+    const evidence = [message, ...out.logs.filter((l) => l.level === 'ERROR' || l.level === 'CRITICAL').map((l) => l.message)];
+    if (sent.reply.kind === 'crash') evidence.push(sent.stderrTail);
+    return hitMemoryLimit(memoryLimitMb, evidence) ? `${memoryLimitMessage(memoryLimitMb)}\n${message}` : message;
+  }
+
   function output(sent: Sent, scrub: Scrubber): CallOutput {
     const { reply } = sent;
     if (reply.kind === 'result') {
@@ -185,11 +198,10 @@ export function createRuntimeService(options: RuntimeServiceOptions & { resolveP
     const scrub = scrubberFor(folder, cfg);
     const sent = await send(folder, { type: 'health', config: cfg, ...cassetteOf(o) }, scrubbedListeners(o, scrub));
     const m = sent.reply.kind === 'result' ? sent.reply.message : undefined;
-    return {
-      status: m?.status === 'Available' ? 'Available' : 'Disconnected',
-      message: scrub(m ? String(m.message ?? '') : failureMessage(sent, 'the health check')),
-      ...output(sent, scrub),
-    };
+    const status = m?.status === 'Available' ? 'Available' : 'Disconnected';
+    const out = output(sent, scrub);
+    const message = m ? String(m.message ?? '') : failureMessage(sent, 'the health check');
+    return { status, message: scrub(status === 'Available' ? message : failedMessage(sent, message, out)), ...out };
   }
 
   async function execute(
@@ -206,12 +218,14 @@ export function createRuntimeService(options: RuntimeServiceOptions & { resolveP
     const data = m?.data ?? null;
     const declared = tryReadConnectorInfo(path.resolve(folder))?.operations.get(operation)?.outputSchema;
     const checked = status === 'Success' && !m?.binary && !m?.dataTruncated;
+    const out = output(sent, scrub);
+    const message = m ? String(m.message ?? '') : failureMessage(sent, `operation "${operation}"`);
     return {
       operation,
       status,
-      message: scrub(m ? String(m.message ?? '') : failureMessage(sent, `operation "${operation}"`)),
+      message: scrub(status === 'Success' ? message : failedMessage(sent, message, out)),
       data,
-      ...output(sent, scrub),
+      ...out,
       schema: checked ? compareSchema(data, declared) : { missing: [], extra: [] },
       ...(typeof m?.operationMs === 'number' ? { operationMs: round(m.operationMs) } : {}),
       ...(m?.binary ? { binary: true } : {}),
@@ -226,12 +240,15 @@ export function createRuntimeService(options: RuntimeServiceOptions & { resolveP
     const scrub = scrubberFor(folder, Object.assign({}, ...configs));
     const sent = await send(folder, { type: 'hook', hook, args }, scrubbedListeners(o, scrub));
     const m = sent.reply.kind === 'result' ? sent.reply.message : undefined;
+    const status = m?.status === 'Success' ? 'Success' : 'Failed';
+    const out = output(sent, scrub);
+    const message = m ? String(m.message ?? '') : failureMessage(sent, `hook ${hook}`);
     return {
       hook,
-      status: m?.status === 'Success' ? 'Success' : 'Failed',
-      message: scrub(m ? String(m.message ?? '') : failureMessage(sent, `hook ${hook}`)),
+      status,
+      message: scrub(status === 'Success' ? message : failedMessage(sent, message, out)),
       data: m?.data ?? null,
-      ...output(sent, scrub),
+      ...out,
       ...effectsOf(m),
     };
   }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Settings } from '../../../shared/models/settings';
+import { DEFAULT_WORKER_MEMORY_LIMIT_MB } from '../runtime/memory-limit';
 import { writeJsonAtomic } from '../workspace/atomic-write';
 
 export const DEFAULT_SETTINGS: Omit<Settings, 'workspaceRoot'> = {
@@ -9,6 +10,7 @@ export const DEFAULT_SETTINGS: Omit<Settings, 'workspaceRoot'> = {
   theme: 'dark',
   editorFontSize: 14,
   runtimeTimeoutSec: 60,
+  workerMemoryLimitMb: DEFAULT_WORKER_MEMORY_LIMIT_MB,
   largeFileLimitKb: 1024,
   formatOnSave: false,
   extraProjects: [],

@@ -81,6 +81,9 @@ export function SettingsPage({ onClose }: { onClose(): void }) {
       <SettingGroup title="Runtime">
         <TextSetting label="Operation timeout (seconds)" testId="setting-timeout" type="number" min={1} max={3600} value={settings.runtimeTimeoutSec}
           description="How long a health check or an action may run before it is stopped." onCommit={(v) => save({ runtimeTimeoutSec: Number(v) }, 'Timeout')} />
+        <TextSetting label="Worker memory limit (MB)" testId="setting-worker-memory" type="number" min={0} max={1048576} value={settings.workerMemoryLimitMb}
+          description="How much memory (address space: each thread reserves about 8 MB of it) a connector's Python worker may use before its allocations fail; 0 means no limit. Changing it restarts the running workers."
+          onCommit={(v) => save({ workerMemoryLimitMb: Number(v) }, 'Worker memory limit')} />
       </SettingGroup>
       <SettingGroup title="Troubleshooting">
         <p className="setting-description">Logs rotate in the user data folder{info ? ` (${info.logsDir})` : ''}. Diagnostics bundle logs, versions and settings with secrets removed.</p>
