@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkAnswers, decodeBase64, imageSize, type WizardAnswers } from './wizard';
+import { imageSize } from './image-header';
+import { checkAnswers, decodeBase64, type WizardAnswers } from './wizard';
 
 const base = (): WizardAnswers => ({
   name: 'acme-intel',

@@ -1,5 +1,6 @@
 /** The Connector Wizard's answers and their checks. Pure: the renderer shows these errors as the user types and
  * the services refuse to scaffold while any error remains. */
+import { imageSize } from './image-header';
 import { CONNECTOR_CATEGORIES, KNOWN_FIELD_TYPES, OPERATION_CATEGORIES } from './info-json';
 
 export type LicenceChoice = 'MIT' | 'Apache-2.0' | 'proprietary';
@@ -215,23 +216,6 @@ function checkIcons(icons: WizardAnswers['icons'], add: Add): void {
     else if (size.width !== want || size.height !== want)
       add(`icons/${which}`, 'info', `The ${which} logo is ${size.width}x${size.height}: it will be scaled to ${want}x${want}.`);
   }
-}
-
-/** Width and height from a PNG's IHDR or a JPEG's first SOF marker; undefined when it is neither. */
-export function imageSize(b: Uint8Array): { width: number; height: number; format: 'png' | 'jpeg' } | undefined {
-  const be16 = (i: number) => (b[i] << 8) | b[i + 1];
-  const be32 = (i: number) => ((b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3]) >>> 0;
-  if (b.length >= 24 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) return { width: be32(16), height: be32(20), format: 'png' };
-  if (b.length < 4 || b[0] !== 0xff || b[1] !== 0xd8) return undefined;
-  for (let i = 2; i + 9 < b.length; ) {
-    if (b[i] !== 0xff) return undefined;
-    const marker = b[i + 1];
-    // SOF0..SOF15 carry the size; C4 (DHT), C8 (JPG) and CC (DAC) share the range but are not frames.
-    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc)
-      return { height: be16(i + 5), width: be16(i + 7), format: 'jpeg' };
-    i += 2 + be16(i + 2);
-  }
-  return undefined;
 }
 
 /** atob is global in browsers and Node, so the renderer and the services decode the same way. */

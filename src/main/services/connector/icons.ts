@@ -2,7 +2,7 @@
  * to 32x32 and 80x80, and drawing a default icon with the connector's initials. */
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
-import { imageSize } from '../../../shared/connector/wizard';
+import { imageSize } from '../../../shared/connector/image-header';
 import { ServiceError } from '../errors';
 import { GLYPH_H, GLYPH_W, glyphPixel, hasGlyph } from './glyphs';
 

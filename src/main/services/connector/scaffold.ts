@@ -4,7 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import { access, mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { checkAnswers, decodeBase64, imageSize, type WizardAnswers } from '../../../shared/connector/wizard';
+import { imageSize } from '../../../shared/connector/image-header';
+import { checkAnswers, decodeBase64, type WizardAnswers } from '../../../shared/connector/wizard';
 import { ServiceError } from '../errors';
 import type { GitService } from '../git/git-service';
 import { writeFileAtomic } from '../workspace/atomic-write';

@@ -2,7 +2,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { INFO_JSON, PLAYBOOKS_JSON, REQUIREMENTS_TXT, type ConnectorSnapshot, type ImageInfo } from '../../../shared/connector/snapshot';
-import { imageInfo } from './image-size';
+import { imageInfo } from '../../../shared/connector/image-header';
 
 /** Folders a packager leaves out: never part of the connector as installed. */
 const SKIP_DIRS = new Set(['.git', '.idea', '.vscode', '.fortisoar', '__pycache__', 'node_modules', '.venv', 'venv', '.tox', '.mypy_cache', '.pytest_cache']);

@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { baseSnapshot, type MutableSnapshot } from '../../../../tests/fixtures/rules/base';
 import { rawTgz } from '../../../../tests/helpers/raw-tar';
 import { jpegBytes, pngBytes, writeConnector } from '../../../../tests/helpers/write-connector';
-import { imageInfo } from './image-size';
+import { imageInfo } from '../../../shared/connector/image-header';
+import { checkAnswers, type WizardAnswers } from '../../../shared/connector/wizard';
 import { createValidateService } from './validate-service';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -39,6 +40,22 @@ describe('validateFolder', () => {
     await writeFile(path.join(dir, 'images/small.png'), pngBytes(32, 32));
     const report = await service.validateFolder(dir);
     expect(report.findings).toMatchObject([{ rule: 'icon-size', pointer: '/icon_large_name', message: expect.stringContaining('100x60') }]);
+  });
+
+  it('reads a logo the way the wizard does: a JPEG with fill bytes and a PNG without IHDR get one verdict', async () => {
+    // 0xFF fill bytes before SOF0 are legal; the wizard once refused this logo while validation read it.
+    const jpegWithFill = Buffer.from([0xff, 0xd8, 0xff, 0xff, 0xff, 0xc0, 0, 11, 8, 0, 80, 0, 80, 3, 0, 0, 0, 0]);
+    // IDAT where IHDR belongs; the wizard once read a size from it while validation refused it.
+    const pngWithoutIhdr = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x44, 0x41, 0x54, 0, 0, 0, 32, 0, 0, 0, 32]);
+    const dir = await writeConnector(work, edited((i) => (i.icon_large_name = 'large.jpg')));
+    await writeFile(path.join(dir, 'images/large.jpg'), jpegWithFill);
+    await writeFile(path.join(dir, 'images/small.png'), pngWithoutIhdr);
+    const report = await service.validateFolder(dir);
+    expect(report.findings).toMatchObject([{ rule: 'icon-format', pointer: '/icon_small_name', message: expect.stringContaining('without an IHDR') }]);
+    const logoOnlyAnswers = { name: 'acme', label: 'Acme', version: '1.0.0', description: 'd', publisher: 'p', category: 'Threat Intelligence', configuration: [], actions: [] };
+    const wizard = (bytes: Buffer) => checkAnswers({ ...logoOnlyAnswers, icons: { small: bytes.toString('base64') } } as unknown as WizardAnswers).filter((i) => i.field === 'icons/small');
+    expect(wizard(jpegWithFill)).toMatchObject([{ severity: 'info', message: expect.stringContaining('80x80') }]);
+    expect(wizard(pngWithoutIhdr)).toMatchObject([{ severity: 'error' }]);
   });
 
   it('finds the connector folder inside a project root', async () => {

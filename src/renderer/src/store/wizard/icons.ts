@@ -1,4 +1,5 @@
-import { decodeBase64, imageSize } from '../../../../shared/connector/wizard';
+import { imageSize } from '../../../../shared/connector/image-header';
+import { decodeBase64 } from '../../../../shared/connector/wizard';
 
 export type IconSlot = 'small' | 'large';
 export const ICON_TARGET: Record<IconSlot, number> = { small: 32, large: 80 };
