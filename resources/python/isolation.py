@@ -145,7 +145,7 @@ def supervise():
         return
     try:
         _prctl(PR_SET_CHILD_SUBREAPER, 1)
-    except (OSError, AttributeError) as e:
+    except (OSError, AttributeError, ImportError) as e:  # ImportError: an interpreter built without ctypes
         _warn('cannot become a child subreaper (%s): processes the connector starts in a new session may '
               'outlive the worker' % e)
         return

@@ -13,7 +13,8 @@ import sys
 sys.dont_write_bytecode = True  # __pycache__ in the project would make the file watcher loop
 import isolation  # noqa: E402
 
-isolation.start()  # memory limit and process-tree supervisor, before any import of ours or thread
+if __name__ == '__main__':  # never when a test imports this module: the supervisor would take over its process
+    isolation.start()  # memory limit and process-tree supervisor, before any import of ours or thread
 
 from runner_support import FrameworkGuard, LoadError, Loader, dumps, envelope, iso_time  # noqa: E402
 import cassette  # noqa: E402
