@@ -2,7 +2,7 @@ import type { ValidationReport } from '../connector/findings';
 import type { CompatReport } from '../connector/compat/types';
 import type { WizardAnswers } from '../connector/wizard';
 import type { Branches, CommitFiles, FileDiffMode, GitChanges, GitFileDiff, IgnoreCheck, LogPage, LogQuery, PullResult, RemoteInfo, TagInfo } from '../models/git';
-import type { PlaybookList } from '../connector/playbook-list';
+import type { PlaybookList } from '../connector/playbooks';
 import type { ReviewReport } from '../models/review';
 import type {
   ConnectionTest,

@@ -4,7 +4,7 @@ import { readInfoJson } from '../../../shared/connector/engine';
 import type { InfoJson } from '../../../shared/connector/info-json';
 import { PLAYBOOKS_JSON } from '../../../shared/connector/snapshot';
 import { ServiceError } from '../errors';
-import { listPlaybooks } from '../playbooks/list';
+import { listPlaybooks } from '../../../shared/connector/playbooks';
 import { withConnector, type OpenedConnector } from '../review/open-connector';
 import { buildConnectorDoc, type ConnectorDoc, type PlaybookDoc } from './doc-model';
 import { renderHtml } from './html';

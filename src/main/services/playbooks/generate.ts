@@ -5,7 +5,7 @@
 import { applyEdits, findNodeAtLocation, parseTree, type Edit, type Node, type ParseError } from 'jsonc-parser';
 import type { InfoJson, Operation } from '../../../shared/connector/info-json';
 import { ServiceError } from '../errors';
-import { collectionsOf, listPlaybooks } from './list';
+import { collectionsOf, listPlaybooks } from '../../../shared/connector/playbooks';
 import { collectionName, samplePlaybook, sampleCollection, type NewId } from './sample';
 
 export interface GenerateResult {

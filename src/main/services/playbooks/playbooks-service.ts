@@ -9,7 +9,7 @@ import { withConnector } from '../review/open-connector';
 import { locateConnectorDir } from '../validate';
 import { writeFileAtomic } from '../workspace/atomic-write';
 import { addSamplePlaybooks, type GenerateResult } from './generate';
-import { listPlaybooks, type PlaybookList } from './list';
+import { listPlaybooks, type PlaybookList } from '../../../shared/connector/playbooks';
 import type { NewId } from './sample';
 
 export interface GenerateSamplesResult extends Omit<GenerateResult, 'text'> {

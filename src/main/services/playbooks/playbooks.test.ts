@@ -7,7 +7,7 @@ import { validateSnapshot } from '../../../shared/connector/engine';
 import type { InfoJson } from '../../../shared/connector/info-json';
 import { readSnapshot } from '../validate';
 import { addSamplePlaybooks, visibleActions } from './generate';
-import { listPlaybooks } from './list';
+import { listPlaybooks } from '../../../shared/connector/playbooks';
 import { createPlaybooksService } from './playbooks-service';
 
 const PB = 'playbooks/playbooks.json';

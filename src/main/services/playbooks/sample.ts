@@ -2,7 +2,7 @@
  * collections): a manual Start step on alerts, then the connector step with the action's parameters. Pure;
  * ids come from an injected generator so tests are deterministic. */
 import type { Field, InfoJson, Operation } from '../../../shared/connector/info-json';
-import { STEP_TYPES } from './list';
+import { STEP_TYPES } from '../../../shared/connector/playbooks';
 
 export type NewId = () => string;
 

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { PlaybookSummary } from '../../../../shared/connector/playbook-list';
+import type { PlaybookSummary } from '../../../../shared/connector/playbooks';
 import { Icon } from '../../components/Icon';
 import { useAppStore } from '../../store/app/store';
 import { useProjectsStore } from '../../store/projects/store';

@@ -1,4 +1,4 @@
-import type { PlaybookList } from '../../../../shared/connector/playbook-list';
+import type { PlaybookList } from '../../../../shared/connector/playbooks';
 import { call } from '../../api/client';
 import { currentProjectId } from '../app/store';
 import { createStore } from '../create-store';
