@@ -1,5 +1,6 @@
 import type { Channel } from '../ipc/contract';
 import { PLATFORM_LIBRARIES } from '../models/environment';
+import { PROFILE_TIMEOUT_SEC } from '../models/server-profile';
 import { PROJECT_ID_PATTERN } from '../models/workspace';
 
 /** JSON Schemas for every request, checked by the router before a handler runs. A Record so a new channel
@@ -32,7 +33,7 @@ const profileFields = {
   username: str,
   hmacPublicKey: str,
   tls: obj({ caFile: str, pinnedSha256: str }),
-  timeoutSec: { type: 'integer', minimum: 1, maximum: 3600 },
+  timeoutSec: { type: 'integer', minimum: PROFILE_TIMEOUT_SEC.min, maximum: PROFILE_TIMEOUT_SEC.max },
   secret: str,
 };
 const profileInput = obj(profileFields, ['name', 'url', 'auth']);

@@ -8,7 +8,9 @@ import tls from 'node:tls';
 import { PublishError, timeoutError } from './errors';
 import { proxyFor } from './proxy';
 import type { CertificateInfo, PeekedCertificate } from '../../../shared/models/publish';
+import { displayFingerprint, normalizeFingerprint } from '../../../shared/models/server-profile';
 export type { CertificateInfo, PeekedCertificate };
+export { displayFingerprint };
 
 export interface TlsSettings {
   /** Extra trusted CA certificates (PEM), added to the system's. */
@@ -30,9 +32,6 @@ export interface ConnectOptions {
 }
 
 export type Step = 'dns' | 'tcp' | 'proxy' | 'tls';
-
-export const normalizeFingerprint = (fp: string) => fp.replace(/[^0-9a-f]/gi, '').toLowerCase();
-export const displayFingerprint = (fp: string) => normalizeFingerprint(fp).toUpperCase().match(/../g)?.join(':') ?? '';
 
 const defaultPort = (url: URL) => Number(url.port || (url.protocol === 'https:' ? 443 : 80));
 const bareHost = (url: URL) => url.hostname.replace(/^\[|\]$/g, '');

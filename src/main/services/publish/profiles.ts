@@ -7,27 +7,16 @@ import { ServiceError } from '../errors';
 import type { SecretStore } from '../secrets/secret-store';
 import { writeJsonAtomic } from '../workspace/atomic-write';
 import type { ClientOptions, Credentials } from './client';
-import { displayFingerprint, normalizeFingerprint } from './connection';
 import type { ProfileAuth, ServerProfile, ServerProfileInput } from '../../../shared/models/publish';
+import { displayFingerprint, profileProblems } from '../../../shared/models/server-profile';
 export type { ProfileAuth, ServerProfile, ServerProfileInput };
 
 const SECRET_NAMES: Record<ProfileAuth, string> = { password: 'password', apiKey: 'apiKey', hmac: 'hmacPrivateKey' };
 
-function checkInput(input: ServerProfileInput): void {
-  const bad = (m: string) => new ServiceError('VALIDATION', m);
-  if (!input.name.trim()) throw bad('Give the server profile a name.');
-  let url: URL;
-  try {
-    url = new URL(input.url);
-  } catch {
-    throw bad(`"${input.url}" is not a URL: use the FortiSOAR address, e.g. https://soar.example.com.`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw bad('The server URL must start with https:// (or http:// for a local sandbox).');
-  if (url.username || url.password) throw bad('Put the user name and password in their own fields, not in the URL.');
-  if (input.auth === 'password' && !input.username?.trim()) throw bad('A password profile needs a user name.');
-  if (input.auth === 'hmac' && !input.hmacPublicKey?.trim()) throw bad('An HMAC profile needs the public key.');
-  if (input.tls?.pinnedSha256 && normalizeFingerprint(input.tls.pinnedSha256).length !== 64)
-    throw bad('The certificate fingerprint must be a SHA-256: 64 hexadecimal digits (colons allowed).');
+/** The profile editor shows the same problems by field; here they are one message. */
+export function throwOnProblems(input: ServerProfileInput, secretStored: boolean): void {
+  const problems = profileProblems(input, secretStored);
+  if (Object.keys(problems).length) throw new ServiceError('VALIDATION', Object.values(problems).join(' '), { problems });
 }
 
 export function createServerProfileStore(userDataDir: string, secrets: SecretStore) {
@@ -42,15 +31,15 @@ export function createServerProfileStore(userDataDir: string, secrets: SecretSto
   }
 
   async function save(input: ServerProfileInput): Promise<ServerProfile> {
-    checkInput(input);
     const all = await readAll();
     const previous = input.id ? all.find((p) => p.id === input.id) : undefined;
     if (input.id && !previous) throw new ServiceError('NOT_FOUND', `No server profile "${input.id}" to update.`);
-    if (all.some((p) => p.name === input.name && p.id !== input.id)) throw new ServiceError('CONFLICT', `A server profile named "${input.name}" exists already.`);
-    const id = previous?.id ?? randomUUID();
+    if (all.some((p) => p.name === input.name.trim() && p.id !== input.id)) throw new ServiceError('CONFLICT', `A server profile named "${input.name.trim()}" exists already.`);
     // A changed authentication kind makes the old secret meaningless.
-    if (previous && previous.auth !== input.auth) await secrets.delete(secretId(previous));
     const keepSecret = previous?.auth === input.auth && previous.secretSet;
+    throwOnProblems(input, keepSecret);
+    const id = previous?.id ?? randomUUID();
+    if (previous && previous.auth !== input.auth) await secrets.delete(secretId(previous));
     if (input.secret) await secrets.set(secretId({ id, auth: input.auth }), input.secret);
     const pinned = input.tls?.pinnedSha256 ? displayFingerprint(input.tls.pinnedSha256) : undefined;
     const profile: ServerProfile = {

@@ -8,7 +8,7 @@ import { createFortiSoarClient, type ClientOptions } from './client';
 import { peekCertificate, type PeekedCertificate } from './connection';
 import { createPublishHistory, publishArchiveDir, type PublishHistoryEntry } from './history';
 import { installedVersions, type InstalledVersion, type PreflightResult } from './preflight';
-import { createServerProfileStore, type ServerProfile, type ServerProfileInput } from './profiles';
+import { createServerProfileStore, throwOnProblems, type ServerProfile, type ServerProfileInput } from './profiles';
 import { preflightSource, publishConnector, type HealthChoice, type PublishOutcome, type PublishProgress } from './publish-flow';
 import { testConnection, type ConnectionTest } from './test-connection';
 
@@ -41,6 +41,7 @@ export function createPublishService(deps: PublishServiceDeps) {
   async function optionsOf(target: { profileId: string } | { profile: ServerProfileInput & { secret: string } }): Promise<ClientOptions> {
     if ('profileId' in target) return profiles.clientOptions(target.profileId, { env: env() });
     const p = target.profile;
+    throwOnProblems(p, false);
     const credentials =
       p.auth === 'password'
         ? { kind: 'password' as const, username: p.username ?? '', password: p.secret }

@@ -2,7 +2,8 @@ import { useEffect, useId, useState, type ReactNode } from 'react';
 import { Modal } from '../../components/Modal';
 import type { ProfileAuth } from '../../../../shared/models/publish';
 import { toastError } from '../../store/app/store';
-import { formOf, formProblems, inputOf, SECRET_LABELS, type ProfileForm } from '../../store/publish/profile-form';
+import { SECRET_LABELS } from '../../../../shared/models/server-profile';
+import { formOf, formProblems, inputOf, keepsStoredSecret, type ProfileForm } from '../../store/publish/profile-form';
 import { useProfilesStore } from '../../store/publish/profiles-store';
 import { ConnectionTestView } from './ConnectionTestView';
 
@@ -75,7 +76,7 @@ export function ProfileEditor() {
         </Field>
         {form.auth === 'password' && <Field label="User name" error={show('username')}>{(id) => input(id, 'username', 'profile-username')}</Field>}
         {form.auth === 'hmac' && <Field label="HMAC public key" error={show('hmacPublicKey')}>{(id) => input(id, 'hmacPublicKey', 'profile-hmac-public')}</Field>}
-        <Field label={SECRET_LABELS[form.auth]} error={show('secret')} hint={form.id && form.secretSet ? 'Stored in the secret store. Leave empty to keep it.' : 'Kept in the secret store only, never in project files or logs.'}>
+        <Field label={SECRET_LABELS[form.auth]} error={show('secret')} hint={keepsStoredSecret(form) ? 'Stored in the secret store. Leave empty to keep it.' : 'Kept in the secret store only, never in project files or logs.'}>
           {(id) => (
             <input id={id} className="text-input wide" type="password" autoComplete="new-password" value={form.secret} aria-invalid={!!show('secret')}
               placeholder={form.id && form.secretSet ? '••••••••' : ''} onChange={(e) => set({ secret: e.target.value })} data-testid="profile-secret" />

@@ -75,4 +75,10 @@ describe('profile form', () => {
     expect(inputOf({ ...f, username: 'ignored' })).toEqual({ id: 'p1', name: 'Lab', url: 'https://soar.lab', auth: 'apiKey', tls: {} });
     expect(inputOf({ ...f, secret: 'new-key', timeoutSec: '30', caFile: ' /ca.pem ' })).toMatchObject({ secret: 'new-key', timeoutSec: 30, tls: { caFile: '/ca.pem' } });
   });
+  it('asks for a new secret when the authentication kind changes, as the service drops the stored one', () => {
+    const f = formOf({ id: 'p1', name: 'Lab', url: 'https://soar.lab', auth: 'apiKey', tls: {}, secretSet: true });
+    expect(formProblems({ ...f, auth: 'password', username: 'csadmin' })).toEqual({ secret: 'The password is needed.' });
+    expect(formProblems({ ...f, auth: 'password', username: 'csadmin', secret: 'pw' })).toEqual({});
+    expect(formProblems({ ...f, timeoutSec: 'soon' })).toEqual({ timeoutSec: '1 to 3600 seconds.' });
+  });
 });

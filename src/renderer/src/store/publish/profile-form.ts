@@ -1,4 +1,5 @@
 import type { ProfileAuth, ServerProfile, ServerProfileInput } from '../../../../shared/models/publish';
+import { profileProblems, type ProfileProblems } from '../../../../shared/models/server-profile';
 
 export interface ProfileForm {
   readonly id?: string;
@@ -14,9 +15,9 @@ export interface ProfileForm {
   readonly timeoutSec: string;
   /** Whether the stored profile has a secret (edit only). */
   readonly secretSet: boolean;
+  /** The stored profile's authentication kind (edit only): its secret is of that kind. */
+  readonly storedAuth?: ProfileAuth;
 }
-
-export const SECRET_LABELS: Record<ProfileAuth, string> = { password: 'Password', apiKey: 'API key', hmac: 'HMAC private key' };
 
 export function formOf(p?: ServerProfile): ProfileForm {
   return {
@@ -31,29 +32,16 @@ export function formOf(p?: ServerProfile): ProfileForm {
     pinnedSha256: p?.tls.pinnedSha256 ?? '',
     timeoutSec: p?.timeoutSec ? String(p.timeoutSec) : '',
     secretSet: p?.secretSet ?? false,
+    storedAuth: p?.auth,
   };
 }
 
-type Field = 'name' | 'url' | 'username' | 'hmacPublicKey' | 'secret' | 'pinnedSha256' | 'timeoutSec';
+/** Whether leaving the secret empty keeps the stored one: the service drops it when the authentication kind changes. */
+export const keepsStoredSecret = (f: ProfileForm): boolean => Boolean(f.id && f.secretSet && f.auth === f.storedAuth);
 
-/** The form's problems by field, checked as the services will (so Save rarely fails). */
-export function formProblems(f: ProfileForm): Partial<Record<Field, string>> {
-  const out: Partial<Record<Field, string>> = {};
-  if (!f.name.trim()) out.name = 'Give the profile a name.';
-  let url: URL | null = null;
-  try {
-    url = new URL(f.url.trim());
-  } catch {
-    out.url = 'Enter the server address, e.g. https://soar.example.com.';
-  }
-  if (url && url.protocol !== 'https:' && url.protocol !== 'http:') out.url = 'Use https:// (or http:// for a local sandbox).';
-  if (url && (url.username || url.password)) out.url = 'Put the user name and password in their own fields.';
-  if (f.auth === 'password' && !f.username.trim()) out.username = 'A user name is needed.';
-  if (f.auth === 'hmac' && !f.hmacPublicKey.trim()) out.hmacPublicKey = 'The public key is needed.';
-  if (!f.secret && !(f.id && f.secretSet)) out.secret = `The ${SECRET_LABELS[f.auth].toLowerCase()} is needed.`;
-  if (f.pinnedSha256.trim() && f.pinnedSha256.replace(/[^0-9a-f]/gi, '').length !== 64) out.pinnedSha256 = 'A SHA-256 fingerprint has 64 hexadecimal digits.';
-  if (f.timeoutSec.trim() && !(Number.isInteger(Number(f.timeoutSec)) && Number(f.timeoutSec) >= 1 && Number(f.timeoutSec) <= 3600)) out.timeoutSec = '1 to 3600 seconds.';
-  return out;
+/** The form's problems by field: the rules the service applies on save (shared/models/server-profile). */
+export function formProblems(f: ProfileForm): ProfileProblems {
+  return profileProblems(inputOf(f), keepsStoredSecret(f));
 }
 
 /** What publish.saveProfile gets: only the fields of the chosen authentication, and the secret only when typed. */
