@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { chmod, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { setGitTrust } from '../../src/main/services/git/git-client';
+import { setGitTrust } from '../../src/main/services/git/git-runner';
 import { createGitService } from '../../src/main/services/git/git-service';
 import { tmpDir } from '../helpers/tmp';
 

@@ -9,7 +9,7 @@ import { createBackupService } from './backup/backup-service';
 import { createEventBus } from './events';
 import { createCredentialBroker } from './git/credential-broker';
 import { withGitProgress } from './git/git-progress';
-import { setGitTrust } from './git/git-client';
+import { setGitTrust } from './git/git-runner';
 import { createGitService } from './git/git-service';
 import { createTrustService, registeredProjectRoots } from './trust/trust-service';
 import { createProjectService } from './projects/project-service';

@@ -4,7 +4,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { applyEdits, modify, parse } from 'jsonc-parser';
 import { ServiceError } from '../errors';
-import { gitAt, gitStep } from '../git/git-client';
+import { gitStep } from '../git/git-errors';
+import { gitClient } from '../git/git-runner';
 import type { GitService } from '../git/git-service';
 import { locateConnectorDir } from '../validate/locate';
 import { writeFileAtomic } from '../workspace/atomic-write';
@@ -47,7 +48,7 @@ export interface AddVersionResult {
 
 /** `projectDir` is the git repository (or a folder inside it) holding the connector. Refuses while there are
  * uncommitted changes, so the tag marks exactly what the previous version was. */
-export async function addVersion(projectDir: string, level: BumpLevel, opts: { git: GitService; gitBinary?: string }): Promise<AddVersionResult> {
+export async function addVersion(projectDir: string, level: BumpLevel, opts: { git: GitService }): Promise<AddVersionResult> {
   const status = await opts.git.status(projectDir);
   if (!status.isRepo) throw new ServiceError('GIT', `${projectDir} is not a git repository: Add Version tags the current version in git.`);
   if (status.files.length) throw new ServiceError('CONFLICT', `There are ${status.files.length} uncommitted change(s): commit or discard them first, so the tag marks the finished version.`);
@@ -55,7 +56,7 @@ export async function addVersion(projectDir: string, level: BumpLevel, opts: { g
   const infoPath = path.join(connectorDir, 'info.json');
   const { text, from, to } = bumpVersion(await readFile(infoPath, 'utf8'), level);
   const tag = `v${from}`;
-  const g = gitAt(projectDir, opts.gitBinary);
+  const g = gitClient(projectDir, opts.git.binary());
   const existing = (await gitStep('tag', () => g.raw(['tag', '--list', tag]))).trim();
   if (existing) throw new ServiceError('CONFLICT', `The tag ${tag} already exists: version ${from} was released before. Check the version in info.json.`);
   await gitStep('tag', () => g.raw(['tag', tag]));

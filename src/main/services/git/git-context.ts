@@ -1,12 +1,11 @@
-/** What every git module shares: the binary, one way to build a client, and the credential bridge for
- * commands that talk to a remote. */
-import { simpleGit, type SimpleGit, type SimpleGitProgressEvent } from 'simple-git';
+/** What every git module shares: the binary, the client the Git panel's commands use (from the one git runner,
+ * git-runner.ts), and the credential bridge for commands that talk to a remote. */
 import { ServiceError } from '../errors';
 import { checkRelative } from '../workspace/safe-path';
 import { installAskpassScript, withAskpass, type AskCredential } from './askpass';
-import { RESTRICTED_OK, gitEnv } from './git-client';
+import { LOCAL_TIMEOUT_MS, NETWORK_TIMEOUT_MS, gitClient, type GitClient, type GitProgress } from './git-runner';
 
-export type GitProgress = SimpleGitProgressEvent;
+export type { GitProgress };
 
 export interface GitServiceOptions {
   /** Where the askpass helper is written. Without it git gets no askpass and fails fast on credentials. */
@@ -25,43 +24,24 @@ export interface NetworkOptions {
   readonly signal?: AbortSignal;
 }
 
-interface ClientOptions extends NetworkOptions {
-  readonly extraEnv?: Record<string, string>;
-}
-
-/** Our own env on top of the non-interactive one. Literal pathspecs: a file named `:(glob)*` or `*.py` is a
- * file name the user clicked, not a pattern. */
-function buildClient(dir: string, binary: string, timeoutMs: number, o: ClientOptions): SimpleGit {
-  const env = { ...gitEnv(process.env, dir, binary), GIT_LITERAL_PATHSPECS: '1', ...(o.extraEnv ?? {}) };
-  return simpleGit({
-    baseDir: dir,
-    binary,
-    timeout: { block: o.timeoutMs ?? timeoutMs },
-    config: ['core.quotepath=off'],
-    progress: o.onProgress,
-    // simple-git only fails a command that wrote to stderr; `commit` with nothing staged exits 1 quietly.
-    errors: (error, result) => error ?? (result.exitCode !== 0 ? Buffer.concat([...result.stdOut, ...result.stdErr]) : undefined),
-    abort: o.signal,
-    unsafe: RESTRICTED_OK,
-    // The user's own GIT_* settings (CA bundle, proxies) are theirs to keep; SSH_ASKPASS is ours.
-    allowEnvironment: [...Object.keys(env).filter((k) => /^GIT_/i.test(k)), 'SSH_ASKPASS'],
-  }).env(env);
-}
-
 export function createGitContext(gitBinary: () => string, opts: GitServiceOptions = {}) {
   let ask = opts.askCredential;
   let script: Promise<string> | undefined;
-  const localTimeout = opts.timeoutMs ?? 60_000;
-  const networkTimeout = opts.networkTimeoutMs ?? 120_000;
+  const localTimeout = opts.timeoutMs ?? LOCAL_TIMEOUT_MS;
+  const networkTimeout = opts.networkTimeoutMs ?? NETWORK_TIMEOUT_MS;
+  /** Literal pathspecs: a file named `:(glob)*` or `*.py` is a file name the user clicked, not a pattern.
+   * `commit` with nothing staged exits 1 quietly, so any non-zero exit fails. */
+  const client = (dir: string, timeoutMs: number, o: NetworkOptions, extraEnv?: Record<string, string>): GitClient =>
+    gitClient(dir, gitBinary(), { timeoutMs: o.timeoutMs ?? timeoutMs, okExitCodes: [0], literalPathspecs: true, extraEnv, onProgress: o.onProgress, signal: o.signal });
 
   /** A client for commands that never leave the machine. */
-  const git = (dir: string): SimpleGit => buildClient(dir, gitBinary(), localTimeout, {});
+  const git = (dir: string): GitClient => client(dir, localTimeout, {});
 
   /** Runs `fn` with a client whose credential prompts reach the UI and whose progress reaches `o.onProgress`. */
-  async function network<T>(dir: string, o: NetworkOptions, fn: (g: SimpleGit) => Promise<T>): Promise<T> {
+  async function network<T>(dir: string, o: NetworkOptions, fn: (g: GitClient) => Promise<T>): Promise<T> {
     if (opts.userDataDir && !script) script = installAskpassScript(opts.userDataDir);
     const path = script ? await script : undefined;
-    const run = (extraEnv: Record<string, string>) => fn(buildClient(dir, gitBinary(), networkTimeout, { ...o, extraEnv }));
+    const run = (extraEnv: Record<string, string>) => fn(client(dir, networkTimeout, o, extraEnv));
     return path ? withAskpass(path, ask, run) : run({});
   }
 

@@ -92,6 +92,16 @@ export function gitFailure(step: string, e: unknown, ctx: { remote?: string; bra
   return new ServiceError(kind === 'timeout' ? 'TIMEOUT' : 'GIT', message, details);
 }
 
+/** Runs one named git step and turns its failure into a GIT error that says which step failed. */
+export async function gitStep<T>(what: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    const msg = (e as Error).message.trim().split('\n').slice(0, 6).join('\n');
+    throw new ServiceError('GIT', `git ${what} failed: ${msg}`);
+  }
+}
+
 /** Like gitStep, with the failure classified. */
 export async function gitTry<T>(step: string, fn: () => Promise<T>, ctx?: { remote?: string; branch?: string }): Promise<T> {
   try {

@@ -1,12 +1,11 @@
 /** The ignore lines every connector repository needs (virtual environments, Python caches, Connector Studio's
  * user data, the temp files of interrupted saves), checked with git's own matcher so a repository that says it differently (`__pycache__` without
  * the slash, a pattern in a parent repository) counts as covered. Cassettes must stay committable. */
-import { execFile } from 'node:child_process';
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { IgnoreCheck } from '../../../shared/models/git';
 import { writeFileAtomic } from '../workspace/atomic-write';
-import { gitEnv } from './git-client';
+import { gitClient } from './git-runner';
 import { GITIGNORE } from './repo-files';
 
 /** Each recommended line with a path it must ignore. */
@@ -27,22 +26,22 @@ export const CASSETTE_PROBE = 'tests/cassettes/check_health-recorded.json';
 const exists = (file: string) => access(file).then(() => true, () => false);
 
 /** `git check-ignore -v -n --non-matching`: the probes that some ignore rule (not a `!` negation) matches. */
-function ignoredOf(dir: string, gitBinary: string, probes: readonly string[]): Promise<Set<string>> {
-  return new Promise((resolve, reject) => {
-    execFile(gitBinary, ['check-ignore', '-v', '-n', '--non-matching', '--', ...probes], { cwd: dir, env: gitEnv(process.env, dir, gitBinary), windowsHide: true, timeout: 30_000 },
-      (error, stdout, stderr) => {
-        // Exit 1 only means "nothing ignored"; 128 is a real failure.
-        if (error && (error as { code?: unknown }).code !== 1) return reject(new Error(`git check-ignore failed: ${(stderr || error.message).trim()}`));
-        const ignored = new Set<string>();
-        for (const row of stdout.split('\n')) {
-          const tab = row.indexOf('\t');
-          if (tab < 0) continue;
-          const [source, , pattern] = row.slice(0, tab).split(':');
-          if (source && pattern !== undefined && !pattern.startsWith('!')) ignored.add(row.slice(tab + 1));
-        }
-        resolve(ignored);
-      });
-  });
+async function ignoredOf(dir: string, gitBinary: string, probes: readonly string[]): Promise<Set<string>> {
+  let stdout: string;
+  try {
+    // Exit 1 only means "nothing ignored"; 128 is a real failure.
+    stdout = await gitClient(dir, gitBinary, { timeoutMs: 30_000, okExitCodes: [0, 1] }).raw(['check-ignore', '-v', '-n', '--non-matching', '--', ...probes]);
+  } catch (e) {
+    throw new Error(`git check-ignore failed: ${(e as Error).message.trim()}`, { cause: e });
+  }
+  const ignored = new Set<string>();
+  for (const row of stdout.split('\n')) {
+    const tab = row.indexOf('\t');
+    if (tab < 0) continue;
+    const [source, , pattern] = row.slice(0, tab).split(':');
+    if (source && pattern !== undefined && !pattern.startsWith('!')) ignored.add(row.slice(tab + 1));
+  }
+  return ignored;
 }
 
 export function createIgnoreOps(gitBinary: () => string) {

@@ -3,13 +3,14 @@ import path from 'node:path';
 import type { GitFileState, GitStatus } from '../../../shared/models/workspace';
 import { writeFileAtomic } from '../workspace/atomic-write';
 import { createChangeOps } from './git-changes';
-import { gitAt, gitStep } from './git-client';
 import { createGitContext, type GitServiceOptions } from './git-context';
 import { createDiffOps } from './git-diff';
+import { gitStep } from './git-errors';
 import { createHistoryOps } from './git-history';
 import { createIgnoreOps } from './git-ignores';
 import { createRefOps } from './git-refs';
 import { createRemoteOps } from './git-remotes';
+import { gitClient } from './git-runner';
 import { GITATTRIBUTES, GITIGNORE } from './repo-files';
 
 const FALLBACK_AUTHOR = ['-c', 'user.name=Connector Studio User', '-c', 'user.email=connector-studio@localhost'];
@@ -25,7 +26,7 @@ function stateOf(index: string, workingDir: string): GitFileState {
 }
 
 export function createGitService(gitBinary: () => string, options: GitServiceOptions = {}) {
-  const git = (dir: string) => gitAt(dir, gitBinary());
+  const git = (dir: string) => gitClient(dir, gitBinary());
 
   async function isRepo(dir: string): Promise<boolean> {
     return git(dir).checkIsRepo().catch(() => false);
@@ -72,6 +73,9 @@ export function createGitService(gitBinary: () => string, options: GitServiceOpt
     return ignores.ensureIgnoreFile(dir, top);
   }
   return {
+    /** The git executable (Settings' git path, or `git`): what code beside this service, such as Add Version,
+     * hands the runner. */
+    binary: gitBinary,
     isRepo,
     status,
     init,

@@ -2,8 +2,7 @@
  * can turn an ordinary `git status` into a command: fsmonitor, hooks, filters, textconv and external diff
  * drivers, merge drivers, pagers, editors, signing programs, credential helpers, ssh. For a folder the user has
  * not trusted, each of these is overridden with a harmless value at command-line precedence, passed through
- * GIT_CONFIG_COUNT so every way we run git (simple-git, execFile) gets the same list. */
-import { execFileSync } from 'node:child_process';
+ * GIT_CONFIG_COUNT by the one git runner (git-runner.ts). */
 
 const NO_HOOKS = process.platform === 'win32' ? 'NUL' : '/dev/null';
 
@@ -31,7 +30,7 @@ export const RESTRICTED_OVERRIDES: ReadonlyArray<readonly [string, string]> = [
 /** Per-driver keys: a driver named in .gitattributes runs whatever the repository's config gives it. */
 const DRIVER_KEY = /^(filter|diff|merge)\.(.+)\.(clean|smudge|process|textconv|command|driver)$/i;
 
-function driverOverrides(names: string[]): Array<[string, string]> {
+function driverOverrides(names: readonly string[]): Array<[string, string]> {
   const out: Array<[string, string]> = [];
   const seen = new Set<string>();
   for (const key of names) {
@@ -58,21 +57,13 @@ export function configEnv(pairs: ReadonlyArray<readonly [string, string]>): Reco
   return env;
 }
 
-/** Lists the driver keys the folder's config defines. `git config` itself runs no hook, filter or fsmonitor.
- * Synchronous because simple-git takes its environment when the client is built; it is one short process, and
- * only for folders the user has not trusted. */
-function listDriverKeys(dir: string, gitBinary: string, baseEnv: Record<string, string>): string[] {
-  try {
-    return execFileSync(gitBinary, ['config', '--name-only', '--get-regexp', '^(filter|diff|merge)\\.'], {
-      cwd: dir, env: { ...baseEnv, ...configEnv(RESTRICTED_OVERRIDES) }, windowsHide: true, timeout: 15_000, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'],
-    }).split('\n').filter(Boolean);
-  } catch {
-    // Exit 1 means no such keys, and a folder that is not a repository has none: the fixed list still applies.
-    return [];
-  }
-}
+/** What the runner (git-runner.ts) runs to find the driver keys a folder's config defines, and the environment
+ * it runs that with: `git config` itself runs no hook, filter or fsmonitor, and the fixed overrides apply. */
+export const DRIVER_KEYS_ARGS: readonly string[] = ['config', '--name-only', '--get-regexp', '^(filter|diff|merge)\\.'];
+export const RESTRICTED_PROBE_ENV: Readonly<Record<string, string>> = configEnv(RESTRICTED_OVERRIDES);
 
-/** The environment that makes git safe to run in a folder the user has not trusted. */
-export function restrictedGitEnvSync(dir: string, gitBinary: string, baseEnv: Record<string, string>): Record<string, string> {
-  return configEnv([...RESTRICTED_OVERRIDES, ...driverOverrides(listDriverKeys(dir, gitBinary, baseEnv))]);
+/** The environment that makes git safe to run in a folder the user has not trusted, given the driver keys its
+ * config defines. */
+export function restrictedConfigEnv(driverKeys: readonly string[]): Record<string, string> {
+  return configEnv([...RESTRICTED_OVERRIDES, ...driverOverrides(driverKeys)]);
 }

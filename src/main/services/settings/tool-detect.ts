@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import type { ToolInfo } from '../../../shared/models/settings';
+import { gitVersion } from '../git/git-runner';
 
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<string | null> {
   return new Promise((resolve) => {
@@ -39,7 +40,7 @@ export async function detectPython(configured: string, env: NodeJS.ProcessEnv = 
 
 export async function detectGit(configured: string, env: NodeJS.ProcessEnv = process.env): Promise<ToolInfo> {
   const cmd = configured || 'git';
-  const out = await run(cmd, ['--version'], env);
+  const out = await gitVersion(cmd, env);
   return out
     ? { id: 'git', found: true, command: cmd, version: out.replace(/^git version\s*/, '') }
     : { id: 'git', found: false, command: cmd, hint: GIT_HINT[process.platform] ?? GIT_HINT.linux };

@@ -4,26 +4,26 @@ import path from 'node:path';
 import type { InfoJson } from '../../../shared/connector/info-json';
 import { compareVersions, parseVersion } from '../../../shared/connector/compat';
 import { ServiceError } from '../errors';
-import { gitAt } from '../git/git-client';
+import { gitClient } from '../git/git-runner';
 import { parseInfoText } from './parse-info';
 
 const TAG = /^v\d+(\.\d+){0,2}$/;
 
 async function requireRepo(dir: string, gitBinary: string): Promise<void> {
-  const inside = await gitAt(dir, gitBinary).raw(['rev-parse', '--is-inside-work-tree']).then((s) => s.trim() === 'true', () => false);
+  const inside = await gitClient(dir, gitBinary).raw(['rev-parse', '--is-inside-work-tree']).then((s) => s.trim() === 'true', () => false);
   if (!inside) throw new ServiceError('VALIDATION', `${dir} is not inside a git repository, so git: versions cannot be read from it.`);
 }
 
 async function resolveRevision(dir: string, rev: string, gitBinary: string): Promise<string> {
   if (rev === '' || rev.startsWith('-') || /[\0\s]/.test(rev)) throw new ServiceError('VALIDATION', `"${rev}" is not a revision.`);
-  const sha = await gitAt(dir, gitBinary).raw(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]).then((s) => s.trim(), () => '');
+  const sha = await gitClient(dir, gitBinary).raw(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]).then((s) => s.trim(), () => '');
   if (!sha) throw new ServiceError('NOT_FOUND', `No revision "${rev}" in the repository at ${dir} (try a tag such as v1.0.0, a branch or a commit).`);
   return sha;
 }
 
 /** The connector's info.json at `sha`, relative to `dir`, chosen like locateConnectorDir chooses a folder. */
 async function findInfoPath(dir: string, sha: string, rev: string, gitBinary: string): Promise<string> {
-  const listing = await gitAt(dir, gitBinary).raw(['ls-tree', '-r', '--name-only', sha]);
+  const listing = await gitClient(dir, gitBinary).raw(['ls-tree', '-r', '--name-only', sha]);
   const files = listing.split('\n').filter(Boolean);
   if (files.includes('info.json')) return 'info.json';
   const found = files.filter((f) => /^[^/]+\/info\.json$/.test(f) && !f.startsWith('.')).map((f) => f.split('/')[0]);
@@ -38,14 +38,14 @@ export async function readInfoAtRevision(dir: string, rev: string, gitBinary = '
   await requireRepo(dir, gitBinary);
   const sha = await resolveRevision(dir, rev, gitBinary);
   const relPath = await findInfoPath(dir, sha, rev, gitBinary);
-  const text = await gitAt(dir, gitBinary).binaryCatFile(['blob', `${sha}:./${relPath}`]);
+  const text = await gitClient(dir, gitBinary).binaryCatFile(['blob', `${sha}:./${relPath}`]);
   return { info: parseInfoText(text.toString('utf8'), `git:${rev}:${relPath}`), sha, relPath };
 }
 
 /** The highest `v<semver>` tag reachable from HEAD: the last release of the line being worked on. */
 export async function lastVersionTag(dir: string, gitBinary = 'git'): Promise<string | undefined> {
   await requireRepo(dir, gitBinary);
-  const raw = await gitAt(dir, gitBinary).raw(['tag', '--list', 'v*', '--merged', 'HEAD']).catch(() => '');
+  const raw = await gitClient(dir, gitBinary).raw(['tag', '--list', 'v*', '--merged', 'HEAD']).catch(() => '');
   let best: { tag: string; v: NonNullable<ReturnType<typeof parseVersion>> } | undefined;
   for (const tag of raw.split('\n').map((t) => t.trim()).filter((t) => TAG.test(t))) {
     const v = parseVersion(tag)!;
