@@ -5,6 +5,11 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { venvPython } from '../services/runtime/venv-python';
+
+/** Still imported from here by runtime/environment-service.ts (another change is open on that file): its import
+ * moves to services/runtime/venv-python, then this line goes. */
+export { venvPython };
 
 export interface RequirementsResult {
   readonly status: 'Completed' | 'Failed';
@@ -36,10 +41,6 @@ function run(cmd: string[], cwd: string, timeoutMs: number): Promise<{ code: num
       resolve({ code, output });
     });
   });
-}
-
-export function venvPython(venvDir: string): string {
-  return process.platform === 'win32' ? path.join(venvDir, 'Scripts', 'python.exe') : path.join(venvDir, 'bin', 'python');
 }
 
 /** Lines of requirements.txt that name something to install. */

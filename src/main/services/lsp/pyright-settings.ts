@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findAppRoot } from '../../app-root';
+import { venvPython } from '../runtime/venv-python';
 import { detectPython } from '../settings/tool-detect';
 
 const localRequire = createRequire(import.meta.url);
@@ -29,9 +30,6 @@ export const DIAGNOSTIC_OVERRIDES = {
 
 /** Virtual environments never hold connector code to check. */
 export const EXCLUDES = ['**/.venv', '**/venv', '**/__pycache__', '**/node_modules', '**/.git'];
-
-const venvPython = (dir: string) =>
-  process.platform === 'win32' ? path.join(dir, 'Scripts', 'python.exe') : path.join(dir, 'bin', 'python');
 
 /**
  * The interpreter whose site-packages pyright resolves imports against. Only for a trusted folder may it be the

@@ -5,7 +5,8 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { requirementLines, venvPython } from '../../sandbox/requirements';
+import { requirementLines } from '../../sandbox/requirements';
+import { venvPython } from './venv-python';
 
 export interface VenvResult {
   readonly status: 'Completed' | 'Failed';
