@@ -6,8 +6,8 @@ A request carrying ``cassette: {"mode": "record"|"replay", "path": FILE}`` runs 
           body}} is appended to the cassette, which is rewritten (atomically, sorted keys) after each exchange.
   replay: no network; each request is answered by the first unused recorded exchange with the same method,
           URL and body, or fails with a ConnectionError naming it.
-Secrets are scrubbed on write: every configuration value of a password field (info.json) or of a key named
-like password/token/secret/api_key, and such values the vendor returns, become ``<scrubbed:FIELD[:FORM]>`` in
+Secrets are scrubbed on write: every configuration value the host's rule calls secret (a password field's, a
+secret-named key's: the call's ``secrets``), and such values the vendor returns, become ``<scrubbed:FIELD[:FORM]>`` in
 URLs, headers and bodies, in every form secret_forms.encoded_forms lists (JSON, JSON inside JSON, URL-encoded,
 base64, Basic auth, ...) and in any other it finds by decoding (``:parsed``). A replayed request is scrubbed the
 same way before it is compared, so matching still works; a replayed response gets each secret back in the
@@ -20,7 +20,7 @@ import logging
 import os
 import tempfile
 
-from secret_forms import SECRET_KEY, Scrubber, password_fields
+from secret_forms import Scrubber
 
 DROP_RESPONSE_HEADERS = ('content-encoding', 'content-length', 'transfer-encoding')
 
@@ -124,15 +124,12 @@ def write_atomic(path, data, scrub=None):
 
 
 class Cassette(object):
-    def __init__(self, mode, path, config, folder):
+    def __init__(self, mode, path, config, rule):
         if mode not in ('record', 'replay'):
             raise ValueError('cassette mode must be "record" or "replay", not %r' % (mode,))
         self.mode, self.path = mode, path
-        self.scrub = Scrubber()
-        fields = password_fields(folder)
-        for name in fields:
-            self.scrub.add(name, (config or {}).get(name))
-        self.scrub.add_named(config or {}, fields)
+        self.scrub = Scrubber(rule)
+        self.scrub.add_named(config or {})
         self.interactions = []
         self.used = set()
         # Replay misses, kept so the call's result can name the request even when the connector rewords the error.
@@ -159,7 +156,7 @@ class Cassette(object):
         if found is not None:  # tokens the vendor hands back are secrets too
             self.scrub.add_named(found, users=False)
         for k, v in response.headers.items():
-            if SECRET_KEY.search(k):
+            if self.scrub.rule.is_secret(k):
                 self.scrub.add(k, v)
         self.interactions.append({
             'request': self._request(request),
@@ -196,7 +193,8 @@ class Cassette(object):
         response = requests.Response()
         response.status_code = int(saved.get('status') or 200)
         response.reason = saved.get('reason') or ''
-        response.headers = CaseInsensitiveDict({k: self.scrub.restore(v) for k, v in (saved.get('headers') or {}).items()})
+        headers = saved.get('headers') or {}
+        response.headers = CaseInsensitiveDict({k: self.scrub.restore(v) for k, v in headers.items()})
         body = saved.get('body')
         response._content = (self.scrub.restore(body['text']).encode('utf-8') if body and 'text' in body
                               else _body_bytes(body))
@@ -218,13 +216,14 @@ def explain_misses(tape, reply):
 
 
 @contextlib.contextmanager
-def activate(spec, config, folder):
-    """Patches requests for the duration of one call when ``spec`` asks for a cassette."""
+def activate(spec, config, rule):
+    """Patches requests for the duration of one call when ``spec`` asks for a cassette; ``rule`` (a
+    secret_forms.SecretRule from the host) says which values it scrubs."""
     if not spec:
         yield None
         return
     import requests.adapters
-    cassette = Cassette(spec.get('mode'), spec.get('path'), config, folder)
+    cassette = Cassette(spec.get('mode'), spec.get('path'), config, rule)
     adapter_class = requests.adapters.HTTPAdapter
     original = adapter_class.send
 
