@@ -6,7 +6,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const only = process.argv[2];
+// `npm install` builds through the prepare script, so `npm start` works on a fresh machine. CI sets
+// CONNECTOR_STUDIO_SKIP_PREPARE_BUILD because its `npm test` builds anyway: building twice costs minutes there.
+if (process.argv[2] === 'prepare' && process.env.CONNECTOR_STUDIO_SKIP_PREPARE_BUILD) {
+  console.log('Connector Studio: build skipped on install (CONNECTOR_STUDIO_SKIP_PREPARE_BUILD is set); `npm run build` builds.');
+  process.exit(0);
+}
+const only = process.argv[2] === 'prepare' ? undefined : process.argv[2];
 // jsonc-parser's "main" is a UMD build whose internal require('./impl/...') calls esbuild cannot follow: prefer "module".
 // `trash` loads parser modules by computed path (its procfs dependency), which a bundle cannot follow: it
 // stays in node_modules and loads from there at run time.
