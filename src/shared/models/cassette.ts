@@ -4,7 +4,7 @@
 /** Health checks record under this operation name, so their cassettes sit next to the actions'. */
 export const HEALTH_OPERATION = 'check_health';
 
-/** Letters, digits, dot, dash and underscore: the same rule as the request schema, so no name can walk out. */
+/** Letters, digits, dot, dash and underscore, so no name can walk out; the request schema uses it as its pattern. */
 export const CASSETTE_NAME = /^[A-Za-z0-9._-]{1,200}$/;
 
 export const CASSETTES_DIR = 'tests/cassettes';

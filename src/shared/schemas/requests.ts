@@ -1,4 +1,5 @@
 import type { Channel } from '../ipc/contract';
+import { CASSETTE_NAME } from '../models/cassette';
 import { PLATFORM_LIBRARIES } from '../models/environment';
 import { PROFILE_TIMEOUT_SEC } from '../models/server-profile';
 import { PROJECT_ID_PATTERN } from '../models/workspace';
@@ -17,7 +18,7 @@ const obj = (properties: Record<string, unknown>, required: string[] = []): Sche
   additionalProperties: false,
 });
 const empty = obj({});
-const cassette = obj({ mode: { enum: ['record', 'replay'] }, name: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[A-Za-z0-9._-]+$' } }, ['mode', 'name']);
+const cassette = obj({ mode: { enum: ['record', 'replay'] }, name: { type: 'string', pattern: CASSETTE_NAME.source } }, ['mode', 'name']);
 /** Project ids are hashes the services made (projects/project-summary.ts); anything else never reaches a path. */
 const projectIdSchema = { type: 'string', pattern: PROJECT_ID_PATTERN } as const;
 const project = { projectId: projectIdSchema };
