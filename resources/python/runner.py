@@ -2,7 +2,8 @@
 
 Started by src/main/services/runtime as ``python3 runner.py <connector folder>``. The protocol is JSON lines
 on its own file descriptors, never stdout/stderr, so a connector's print() cannot corrupt it:
-  fd 3, host -> worker: {"id", "type": "health"|"execute"|"hook"|"reload"|"ping", ...}
+  fd 3, host -> worker: {"id", "type": "health"|"execute"|"hook"|"reload"|"ping", ...}; health, execute and hook
+        carry "secrets", the host's rule of which values are secret (secret_forms.SecretRule), or are refused
   fd 4, worker -> host: {"type": "log", "id", "entry"} and {"type": "out", "id", "stream", "text"} while a
         call runs (so they survive a crash or a timeout), then {"type": "result", "id", ...}.
 The worker exits when fd 3 reaches end of file: the host closed it, or died.
@@ -189,7 +190,7 @@ class Worker(object):
 
     def handle(self, request):
         kind = request.get('type')
-        call = Call(self.channel, request.get('id'), secret_forms.log_scrubber(request, self.loader.folder))
+        call = Call(self.channel, request.get('id'), secret_forms.log_scrubber(request))
         Call.current, _studio_host.effects = call, call.effects
         started = time.perf_counter()
         tape = None
@@ -197,8 +198,11 @@ class Worker(object):
             handler = self.handlers.get(kind)
             if handler is None:
                 raise ValueError('Unknown request type %r' % kind)
+            if kind in ('health', 'execute', 'hook') and not isinstance(request.get('secrets'), dict):
+                raise ValueError('the host sent this %s without "secrets", the rule of which values to mask; nothing '
+                                 'was run. runner.py and the app must come from the same Connector Studio' % kind)
             with cassette.activate(request.get('cassette') if kind in ('health', 'execute') else None,
-                                   request.get('config'), self.loader.folder) as tape:
+                                   request.get('config'), call.scrub.rule) as tape:
                 reply = handler(request)
         except BaseException as e:  # SystemExit from a connector must fail the call, not end the worker
             reply = self.failure(kind, request, e)

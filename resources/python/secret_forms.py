@@ -7,18 +7,17 @@ so text that bypasses the worker, such as a subprocess's output, is masked the s
 ``encoded_forms`` lists the forms exactly; ``Scrubber.text`` replaces them, then looks at what is left the way a
 parser would (base64 tokens, percent-encoded runs, JSON documents, JSON strings inside them) for a secret in an
 encoding the list does not have.
+
+Which values are secret is not decided here: the host sends its one rule (src/shared/connector/secret-fields.ts)
+with every call as ``secrets``, and ``SecretRule`` applies it as it is.
 """
 import base64
 import binascii
 import itertools
 import json
-import os
 import re
 from urllib.parse import quote, quote_plus, unquote_to_bytes
 
-SECRET_KEY = re.compile(r'pass(word|wd)?|token|secret|api[-_]?key|apikey|private[-_]?key', re.I)
-NOT_SECRET = re.compile(r'type|expir|url|endpoint|scope', re.I)  # token_type: Bearer is no secret
-USER_KEY = re.compile(r'user|login|email|account|client[-_]?id', re.I)
 MIN_SECRET = 4
 MIN_BASE64_PART = 8  # shorter slices of base64 would mask ordinary words
 CHARSETS = (('utf-8', ''), ('latin-1', '-latin1'))
@@ -136,26 +135,24 @@ def mixed_pattern(value):
     return re.compile(''.join(_char_pattern(c) for c in value))
 
 
-def password_fields(folder):
-    """Names of the configuration fields of type password in ``folder``/info.json, onchange branches included."""
-    names = set()
+class SecretRule(object):
+    """Which values are secret, as the host's ``secrets`` says: ``fields`` (the connector's password fields) and
+    ``secretKey`` / ``userKey``, regular expressions on key names, compiled as they come. Without one (a ping, a
+    reload, a test that sets none) nothing is secret by name."""
 
-    def walk(fields):
-        for f in fields or []:
-            if not isinstance(f, dict):
-                continue
-            if f.get('type') == 'password' and isinstance(f.get('name'), str):
-                names.add(f['name'])
-            for branch in (f.get('onchange') or {}).values() if isinstance(f.get('onchange'), dict) else []:
-                walk(branch)
+    def __init__(self, spec=None):
+        spec = spec if isinstance(spec, dict) else {}
+        self.fields = frozenset(str(f) for f in spec.get('fields') or () if isinstance(f, str))
+        self._secret_key = re.compile(spec['secretKey']) if spec.get('secretKey') else None
+        self._user_key = re.compile(spec['userKey']) if spec.get('userKey') else None
 
-    try:
-        with open(os.path.join(folder, 'info.json'), encoding='utf-8') as fh:
-            info = json.load(fh)
-        walk((info.get('configuration') or {}).get('fields'))
-    except (OSError, ValueError, AttributeError):
-        pass  # an unreadable info.json has no password fields; secret-named keys are still found
-    return names
+    def is_secret(self, key):
+        """A password field's name, or a key named like a secret."""
+        key = str(key)
+        return key in self.fields or bool(self._secret_key and self._secret_key.search(key))
+
+    def is_user(self, key):
+        return bool(self._user_key and self._user_key.search(str(key)))
 
 
 def _placeholder(field, tag):
@@ -170,7 +167,8 @@ class Scrubber(object):
     """Replaces every known secret, in every form, with ``mark(field, tag)``: by default the placeholder
     ``<scrubbed:FIELD[:TAG]>`` that ``restore`` turns back into that exact form; ``MASK`` for logs."""
 
-    def __init__(self, mark=_placeholder):
+    def __init__(self, rule=None, mark=_placeholder):
+        self.rule = rule or SecretRule()
         self.secrets = {}  # value -> field
         self.users = []
         self.mark = mark
@@ -193,23 +191,24 @@ class Scrubber(object):
         self.secrets[value] = name
         self._forms = None
 
-    def add_named(self, data, names=(), users=True):
-        """Values of keys in ``names`` or named like a secret, anywhere in a JSON-like value; with ``users``, the
-        values of user-like keys are kept as the user half of Basic auth (from the configuration only: a replay,
-        which sees no live response, must scrub its requests exactly as the recording did)."""
+    def add_named(self, data, users=True):
+        """Values the rule calls secret (a password field's, a secret-named key's), anywhere in a JSON-like value;
+        with ``users``, the values of user-like keys are kept as the user half of Basic auth (from the
+        configuration only: a replay, which sees no live response, must scrub its requests exactly as the
+        recording did)."""
         if isinstance(data, dict):
             for k, v in data.items():
                 if isinstance(v, (dict, list)):
-                    self.add_named(v, names, users)
-                elif k in names or (SECRET_KEY.search(str(k)) and not NOT_SECRET.search(str(k))):
+                    self.add_named(v, users)
+                elif self.rule.is_secret(k):
                     self.add(str(k), v)
-                elif users and USER_KEY.search(str(k)) and isinstance(v, str) and 0 < len(v) <= 256 \
+                elif users and self.rule.is_user(k) and isinstance(v, str) and 0 < len(v) <= 256 \
                         and v not in self.users:
                     self.users.append(v)
                     self._forms = None
         elif isinstance(data, list):
             for v in data:
-                self.add_named(v, names, users)
+                self.add_named(v, users)
 
     def forms(self):
         """``(text, field, tag)`` of every secret, longest text first, so a secret inside another is not half
@@ -346,15 +345,11 @@ class Scrubber(object):
         return PLACEHOLDER.sub(lambda m: exact.get((m.group(1), m.group(2) or ''), m.group(0)), s)
 
 
-def log_scrubber(request, folder):
-    """The masking of one call's logs, output and message: the password fields of the connector and the values
-    of secret-named keys in the configuration the call was given (health, execute) or its hook's arguments."""
-    scrub = Scrubber(mark=_mask)
-    configs = [request.get('config')] + list(request.get('args') or [])
-    names = password_fields(folder)
-    for config in configs:
+def log_scrubber(request):
+    """The masking of one call's logs, output and message: the values the host's rule (``secrets``) calls secret
+    in the configuration the call was given (health, execute) or its hook's arguments."""
+    scrub = Scrubber(SecretRule(request.get('secrets')), mark=_mask)
+    for config in [request.get('config')] + list(request.get('args') or []):
         if isinstance(config, dict):
-            for name in names:
-                scrub.add(name, config.get(name))
-            scrub.add_named(config, names)
+            scrub.add_named(config)
     return scrub

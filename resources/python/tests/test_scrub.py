@@ -11,6 +11,7 @@ import pytest
 import requests
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from host_rule import rule, wire  # noqa: E402
 from secret_forms import MASK, Scrubber, encoded_forms, log_scrubber  # noqa: E402
 
 USER = 'svc-user'
@@ -56,7 +57,7 @@ def library_encodings(secret):
 
 
 def scrubber(secret, **kw):
-    s = Scrubber(**kw)
+    s = Scrubber(rule(), **kw)
     s.add('password', secret)
     s.add_named({'username': USER})
     return s
@@ -146,12 +147,20 @@ def test_parsed_structures_keys_and_nested_json_strings():
     assert_clean(s, json.dumps(cleaned))
 
 
-def test_log_scrubber_takes_password_fields_and_secret_named_keys(tmp_path):
-    (tmp_path / 'info.json').write_text(json.dumps({'configuration': {'fields': [
-        {'name': 'pin', 'type': 'password'}, {'name': 'server', 'type': 'text'}]}}))
-    s = log_scrubber({'config': {'pin': '98765', 'server': 'https://h', 'api_key': 'k-1234', 'token_type': 'Bearer'}},
-                     str(tmp_path))
+def test_log_scrubber_takes_password_fields_and_secret_named_keys():
+    s = log_scrubber({'config': {'pin': '98765', 'server': 'https://h', 'api_key': 'k-1234', 'token_type': 'Bearer'},
+                      'secrets': wire(['pin'])})
     assert sorted(s.secrets) == ['98765', 'k-1234']
     assert s.text('pin 98765 key k-1234 at https://h Bearer') == 'pin ******** key ******** at https://h Bearer'
-    hook = log_scrubber({'type': 'hook', 'args': [{'pin': 'old-pin'}, {'pin': 'new-pin'}, True]}, str(tmp_path))
+    hook = log_scrubber({'type': 'hook', 'args': [{'pin': 'old-pin'}, {'pin': 'new-pin'}, True], 'secrets': wire(['pin'])})
     assert sorted(hook.secrets) == ['new-pin', 'old-pin']
+
+
+def test_without_the_host_rule_nothing_is_secret_by_name():
+    assert log_scrubber({'config': {'api_key': 'k-1234', 'password': 'hunter22'}}).secrets == {}
+
+
+def test_names_are_secret_by_their_last_word_as_the_host_decides():
+    s = log_scrubber({'config': {'bypass_proxy': 'sometimes', 'password_hint': 'the dog', 'token_url': 'https://h/t',
+                                 'client_secret': 'cs-9876', 'nested': [{'accessToken': 'at-5432'}]}, 'secrets': wire()})
+    assert sorted(s.secrets) == ['at-5432', 'cs-9876']

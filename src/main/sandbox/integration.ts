@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { connectorFolder, connectorRecord, connectorRow, installDir, venvDir, type SandboxContext } from './context';
 import { HttpFailure } from './http-util';
-import { findSecrets, getAt, passwordFieldNames, setAt } from './secrets-at-rest';
+import { passwordFieldNames } from '../../shared/connector/secret-fields';
+import { findSecrets, getAt, setAt } from './secrets-at-rest';
 import type { InstalledConnector, StoredConfiguration } from './state';
 
 export interface Reply {

@@ -1,7 +1,8 @@
 /** Configuration passwords in the sandbox's state.json are sealed with AES-256-GCM under a key kept beside
  * it (`state.key`, 0600), so a copy of the state file alone gives them away to no one. Which values are
- * passwords is what the connector's configuration schema says, at any depth (fields shown by an `onchange`
- * choice included); the values are found at any depth of the configuration too. */
+ * passwords is what the connector's configuration schema says (shared/connector/secret-fields.ts
+ * passwordFieldNames: at any depth, fields shown by an `onchange` choice included); the values are found at any
+ * depth of the configuration too. */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { open, readFile } from 'node:fs/promises';
 import { errnoCode } from '../services/errors';
@@ -64,20 +65,6 @@ export function unseal(key: Buffer, sealed: string, context: string): unknown {
   decipher.setAAD(Buffer.from(context, 'utf8'));
   decipher.setAuthTag(Buffer.from(tag, 'base64'));
   return JSON.parse(Buffer.concat([decipher.update(Buffer.from(data, 'base64')), decipher.final()]).toString('utf8'));
-}
-
-/** Names of the `password` fields of a configuration schema, however deep they sit in it. */
-export function passwordFieldNames(schema: unknown): Set<string> {
-  const names = new Set<string>();
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (isObject(node)) {
-      if (node.type === 'password' && typeof node.name === 'string') names.add(node.name);
-      Object.values(node).forEach(walk);
-    }
-  };
-  walk(schema);
-  return names;
 }
 
 /** Every value under one of `names`, at any depth of `config`, as [path, value]. */

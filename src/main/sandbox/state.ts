@@ -5,7 +5,8 @@
 import { chmod, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeJsonAtomic } from '../services/workspace/atomic-write';
-import { findSecrets, loadOrCreateKey, passwordFieldNames, seal, setAt, unseal, type SecretPath } from './secrets-at-rest';
+import { passwordFieldNames } from '../../shared/connector/secret-fields';
+import { findSecrets, loadOrCreateKey, seal, setAt, unseal, type SecretPath } from './secrets-at-rest';
 
 export interface InstalledConnector {
   id: number;

@@ -2,6 +2,7 @@
  * the services refuse to scaffold while any error remains. */
 import { imageSize } from './image-header';
 import { CONNECTOR_CATEGORIES, KNOWN_FIELD_TYPES, OPERATION_CATEGORIES } from './info-json';
+import { isPasswordField } from './secret-fields';
 
 export type LicenceChoice = 'MIT' | 'Apache-2.0' | 'proprietary';
 export const LICENCE_CHOICES: readonly LicenceChoice[] = ['MIT', 'Apache-2.0', 'proprietary'];
@@ -156,7 +157,7 @@ function checkFieldName(f: WizardField, at: string, isConfig: boolean, add: Add)
 
 function checkFieldType(f: WizardField, at: string, add: Add): void {
   if (!KNOWN_FIELD_TYPES.has(f.type)) return add(`${at}/type`, 'error', `Unknown type '${f.type}': pick one of ${[...KNOWN_FIELD_TYPES].join(', ')}.`);
-  if (f.type === 'password' && f.value !== undefined && f.value !== '')
+  if (isPasswordField(f) && f.value !== undefined && f.value !== '')
     add(`${at}/value`, 'error', 'A password field cannot have a default: it would ship the secret inside info.json and every package.');
   if (f.subtype !== undefined && (f.type !== 'text' || !TEXT_SUBTYPES.includes(f.subtype)))
     add(`${at}/subtype`, 'error', `A sub-type applies to text fields only and is one of ${TEXT_SUBTYPES.join(', ')}.`);

@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { passwordFieldNames } from '../../../shared/connector/secret-fields';
 
 /** What the runtime needs from info.json: output schemas (for the schema check) and which configuration
  * fields are passwords (their values are scrubbed from logs and output). */
@@ -10,28 +11,14 @@ export interface ConnectorInfo {
   readonly passwordFields: readonly string[];
 }
 
-interface Field {
-  name?: unknown;
-  type?: unknown;
-  onchange?: Record<string, Field[]>;
-}
-
 const cache = new Map<string, { stamp: string; info: ConnectorInfo }>();
-
-function passwordNames(fields: Field[] | undefined, into: Set<string>): Set<string> {
-  for (const f of fields ?? []) {
-    if (f.type === 'password' && typeof f.name === 'string') into.add(f.name);
-    for (const branch of Object.values(f.onchange ?? {})) if (Array.isArray(branch)) passwordNames(branch, into);
-  }
-  return into;
-}
 
 function parse(text: string): ConnectorInfo {
   const json = JSON.parse(text) as {
     name?: string;
     version?: string;
     operations?: Array<{ operation?: string; output_schema?: unknown }>;
-    configuration?: { fields?: Field[] };
+    configuration?: unknown;
   };
   const operations = new Map<string, { outputSchema: unknown }>();
   for (const op of Array.isArray(json.operations) ? json.operations : [])
@@ -40,7 +27,7 @@ function parse(text: string): ConnectorInfo {
     name: String(json.name ?? ''),
     version: String(json.version ?? ''),
     operations,
-    passwordFields: [...passwordNames(json.configuration?.fields, new Set())],
+    passwordFields: [...passwordFieldNames(json.configuration)],
   };
 }
 

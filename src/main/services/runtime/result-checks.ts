@@ -1,3 +1,4 @@
+import { secretValues } from '../../../shared/connector/secret-fields';
 import type { LogEntry, SchemaDiff } from './types';
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
@@ -27,16 +28,18 @@ const MASK = '********';
 /** Shorter values would mask ordinary words (as in secret_forms.MIN_SECRET). */
 const MIN_SECRET = 4;
 
-/** Masks the configuration's password values wherever they appear (DESIGN.md: secrets never land in logs): as
- * they are from the start, and in every encoded form once the worker has reported them. */
-export function makeScrubber(config: Record<string, unknown>, passwordFields: readonly string[]): Scrubber {
+/** Masks the configuration's secrets (shared/connector/secret-fields.ts: password fields and secret-named keys,
+ * at any depth; `config` may be several configurations, as a hook gets them) wherever they appear (DESIGN.md:
+ * secrets never land in logs): as they are from the start, and in every encoded form once the worker has
+ * reported them. */
+export function makeScrubber(config: unknown, passwordFields: readonly string[]): Scrubber {
   const known = new Set<string>();
   let forms: string[] = [];
   const learn = (values: readonly unknown[]) => {
     for (const v of values) if (typeof v === 'string' && v.length >= MIN_SECRET) known.add(v);
     forms = [...known].sort((a, b) => b.length - a.length); // longer first: a secret inside another is masked whole
   };
-  learn(passwordFields.map((f) => config[f]));
+  learn(secretValues(config, passwordFields));
   const scrub = (text: string) => forms.reduce((t, f) => (t.includes(f) ? t.split(f).join(MASK) : t), text);
   return Object.assign(scrub, { learn });
 }

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findAppRoot } from '../../app-root';
+import { secretRuleFor, type SecretRuleWire } from '../../../shared/connector/secret-fields';
 import { CallCapture, type WorkerListeners } from './call-capture';
 import { tryReadConnectorInfo } from './connector-info';
 import { DEFAULT_WORKER_MEMORY_LIMIT_MB, hitMemoryLimit, memoryLimitMessage } from './memory-limit';
@@ -190,13 +191,16 @@ export function createRuntimeService(options: RuntimeServiceOptions & { resolveP
     };
   }
 
-  function scrubberFor(folder: string, cfg: Record<string, unknown>): Scrubber {
-    return makeScrubber(cfg, tryReadConnectorInfo(path.resolve(folder))?.passwordFields ?? []);
+  /** The call's masking here, and what the worker masks with: one rule (shared/connector/secret-fields.ts), sent
+   * with the call as `secrets` so the worker decides nothing of its own. */
+  function secretsFor(folder: string, configs: unknown): { scrub: Scrubber; secrets: SecretRuleWire } {
+    const fields = tryReadConnectorInfo(path.resolve(folder))?.passwordFields ?? [];
+    return { scrub: makeScrubber(configs, fields), secrets: secretRuleFor(fields) };
   }
 
   async function checkHealth(folder: string, cfg: Record<string, unknown>, o: CallOptions = {}): Promise<HealthResult> {
-    const scrub = scrubberFor(folder, cfg);
-    const sent = await send(folder, { type: 'health', config: cfg, ...cassetteOf(o) }, scrubbedListeners(o, scrub));
+    const { scrub, secrets } = secretsFor(folder, cfg);
+    const sent = await send(folder, { type: 'health', config: cfg, secrets, ...cassetteOf(o) }, scrubbedListeners(o, scrub));
     const m = sent.reply.kind === 'result' ? sent.reply.message : undefined;
     const status = m?.status === 'Available' ? 'Available' : 'Disconnected';
     const out = output(sent, scrub);
@@ -211,8 +215,8 @@ export function createRuntimeService(options: RuntimeServiceOptions & { resolveP
     cfg: Record<string, unknown>,
     o: CallOptions & { env?: Record<string, unknown> } = {},
   ): Promise<RunResult> {
-    const scrub = scrubberFor(folder, cfg);
-    const sent = await send(folder, { type: 'execute', operation, params, config: cfg, env: o.env ?? {}, ...cassetteOf(o) }, scrubbedListeners(o, scrub));
+    const { scrub, secrets } = secretsFor(folder, cfg);
+    const sent = await send(folder, { type: 'execute', operation, params, config: cfg, env: o.env ?? {}, secrets, ...cassetteOf(o) }, scrubbedListeners(o, scrub));
     const m = sent.reply.kind === 'result' ? sent.reply.message : undefined;
     const status = m?.status === 'Success' ? 'Success' : 'Failed';
     const data = m?.data ?? null;
@@ -237,8 +241,8 @@ export function createRuntimeService(options: RuntimeServiceOptions & { resolveP
 
   async function runHook(folder: string, hook: HookName, args: unknown[], o: CallOptions = {}): Promise<HookResult> {
     const configs = args.filter((a): a is Record<string, unknown> => typeof a === 'object' && a !== null && !Array.isArray(a));
-    const scrub = scrubberFor(folder, Object.assign({}, ...configs));
-    const sent = await send(folder, { type: 'hook', hook, args }, scrubbedListeners(o, scrub));
+    const { scrub, secrets } = secretsFor(folder, configs);
+    const sent = await send(folder, { type: 'hook', hook, args, secrets }, scrubbedListeners(o, scrub));
     const m = sent.reply.kind === 'result' ? sent.reply.message : undefined;
     const status = m?.status === 'Success' ? 'Success' : 'Failed';
     const out = output(sent, scrub);

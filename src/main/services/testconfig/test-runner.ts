@@ -6,7 +6,7 @@ import { ServiceError } from '../errors';
 import type { EventBus } from '../events';
 import type { CassetteRequest, CassetteSpec, HealthResult, HookName, HookResult, RunResult, RuntimeService } from '../runtime/types';
 import { resolveInside } from '../workspace/safe-path';
-import { secretFieldNames } from './secret-fields';
+import { secretFieldNames } from '../../../shared/connector/secret-fields';
 import type { TestConfigStore } from './test-config-store';
 
 export interface TestRunnerDeps {

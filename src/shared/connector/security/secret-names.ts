@@ -1,12 +1,7 @@
-/** Which names hold secrets. A name is split into words and only its last word counts, so `api_key` and
+/** Which names in connector code hold secrets: the configuration's one rule (../secret-fields.ts), so a name the
+ * security rules call a secret is one the runtime masks. Only a name's last word counts, so `api_key` and
  * `self.client_secret` are secrets while `TOKEN_URL`, `token_type` and `PASSWORD_FIELD` are not. */
-
-const SECRET_WORDS = new Set(['password', 'passwd', 'pwd', 'passphrase', 'secret', 'token', 'apikey', 'credential', 'credentials']);
-/** `key` alone is a dict key or a sort key; with one of these before it, it is a credential. */
-const KEY_QUALIFIERS = new Set(['api', 'secret', 'private', 'access', 'auth', 'client', 'signing', 'encryption']);
-
-/** Header names whose value is a credential. */
-const AUTH_HEADERS = new Set(['authorization', 'proxy-authorization', 'x-api-key', 'api-key', 'apikey', 'x-auth-token', 'x-access-token', 'x-apikey']);
+import { SECRET_WORDS, isCredentialHeader, isSecretKeyName } from '../secret-fields';
 
 export function words(name: string): string[] {
   const last = name.split('.').pop() ?? name;
@@ -17,15 +12,9 @@ export function words(name: string): string[] {
     .filter(Boolean);
 }
 
-export function isSecretName(name: string): boolean {
-  const w = words(name);
-  const last = w[w.length - 1];
-  if (last === undefined) return false;
-  if (SECRET_WORDS.has(last)) return true;
-  return last === 'key' && w.length > 1 && KEY_QUALIFIERS.has(w[w.length - 2]);
-}
+export const isSecretName = isSecretKeyName;
 
-export const isAuthHeader = (name: string): boolean => AUTH_HEADERS.has(name.trim().toLowerCase());
+export const isAuthHeader = isCredentialHeader;
 
 /** A literal that is not a secret although it sits under a secret's name: a key name (`API_KEY = 'api_key'`
  * names a configuration field), a URL or path, a format template, a placeholder. */

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { Field } from '../../../../shared/connector/info-json';
+import { isPasswordField } from '../../../../shared/connector/secret-fields';
 import { shownFields, toRaw, type Values } from '../../store/testing/form';
 import { FieldInput } from './FieldInput';
 
@@ -26,7 +27,7 @@ export function DynamicForm({ fields, raw, errors, secretsSet = [], apiOptions, 
         const id = `${base}-${path.join('-')}`;
         const value = f.name in raw ? raw[f.name] : toRaw(f, f.value);
         const error = errors[f.name];
-        const saved = f.type === 'password' && secretsSet.includes(f.name);
+        const saved = isPasswordField(f) && secretsSet.includes(f.name);
         const help = f.description || (typeof f.tooltip === 'string' ? f.tooltip : '');
         const checkbox = f.type === 'checkbox';
         const input = (

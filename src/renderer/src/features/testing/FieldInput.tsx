@@ -1,4 +1,5 @@
 import type { Field } from '../../../../shared/connector/info-json';
+import { isPasswordField } from '../../../../shared/connector/secret-fields';
 import { ApiOperationSelect } from './ApiOperationSelect';
 
 export interface InputProps {
@@ -27,9 +28,9 @@ export function FieldInput(props: InputProps) {
     <input {...common} {...extra} className="text-input wide" type={type} value={str(value)} placeholder={field.placeholder} spellCheck={false}
       onChange={(e) => onChange(e.target.value)} />
   );
+  if (isPasswordField(field))
+    return text('password', { autoComplete: 'new-password', placeholder: secretSaved ? '•••••••• saved (type to replace)' : field.placeholder });
   switch (field.type) {
-    case 'password':
-      return text('password', { autoComplete: 'new-password', placeholder: secretSaved ? '•••••••• saved (type to replace)' : field.placeholder });
     case 'checkbox':
       return <input {...common} type="checkbox" className="tc-checkbox" checked={value === true || value === 'true'} onChange={(e) => onChange(e.target.checked)} />;
     case 'select':

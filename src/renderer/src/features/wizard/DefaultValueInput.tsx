@@ -1,4 +1,5 @@
 import type { WizardField } from '../../../../shared/connector/wizard';
+import { isPasswordField } from '../../../../shared/connector/secret-fields';
 import type { ControlProps } from './FormRow';
 
 interface Props {
@@ -12,7 +13,7 @@ const NUMERIC = new Set(['integer', 'decimal', 'numeric']);
 /** The default value in the shape info.json stores for the type: a boolean, a number, a list, or text. */
 export function DefaultValueInput({ control, field, onChange }: Props) {
   const v = field.value;
-  if (field.type === 'password')
+  if (isPasswordField(field))
     return <input {...control} className="text-input wide" disabled value="" placeholder="never stored in info.json" data-testid="wz-field-default" />;
   if (field.type === 'checkbox')
     return (

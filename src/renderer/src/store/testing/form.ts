@@ -1,6 +1,7 @@
 /** The Test Configuration and Test Actions forms, rendered from info.json fields. The form keeps "raw" values as
  * the controls hold them (text for numbers and JSON); collect() turns the visible ones into what the connector gets. */
 import type { Field } from '../../../../shared/connector/info-json';
+import { isPasswordField } from '../../../../shared/connector/secret-fields';
 import { visibleFields, type FieldLike, type VisibleField } from '../../../../shared/form/visibility';
 
 export type Values = Record<string, unknown>;
@@ -45,7 +46,7 @@ export interface CollectOptions {
 }
 
 function checkOne(f: Field, raw: unknown, opts: CollectOptions): Parsed {
-  const keepsSecret = f.type === 'password' && opts.secretsSet?.includes(f.name ?? '');
+  const keepsSecret = isPasswordField(f) && opts.secretsSet?.includes(f.name ?? '');
   if (f.required && f.type !== 'checkbox' && isEmpty(raw) && !keepsSecret) return { error: `${f.title || f.name} is required.` };
   const parsed = fromRaw(f, raw);
   const pattern = f.validation?.pattern;
@@ -73,7 +74,7 @@ export function collect(fields: readonly Field[], raw: Values, opts: CollectOpti
     const r = rawOf(f, raw);
     const parsed = checkOne(f, r, opts);
     if ('error' in parsed) errors[f.name] = parsed.error;
-    else if (f.type === 'password' && isEmpty(r)) continue;
+    else if (isPasswordField(f) && isEmpty(r)) continue;
     else if (parsed.value !== undefined) values[f.name] = parsed.value;
   }
   return { values, errors };
@@ -84,7 +85,7 @@ export function rawFromSaved(fields: readonly Field[], saved: Values): Values {
   const out: Values = {};
   const walk = (list: readonly Field[]) => {
     for (const f of list) {
-      if (f.name && f.name in saved && f.type !== 'password') out[f.name] = toRaw(f, saved[f.name]);
+      if (f.name && f.name in saved && !isPasswordField(f)) out[f.name] = toRaw(f, saved[f.name]);
       for (const branch of Object.values(f.onchange ?? {})) if (isFieldList(branch)) walk(branch);
     }
   };
