@@ -152,7 +152,8 @@ def test_log_scrubber_takes_password_fields_and_secret_named_keys():
                       'secrets': wire(['pin'])})
     assert sorted(s.secrets) == ['98765', 'k-1234']
     assert s.text('pin 98765 key k-1234 at https://h Bearer') == 'pin ******** key ******** at https://h Bearer'
-    hook = log_scrubber({'type': 'hook', 'args': [{'pin': 'old-pin'}, {'pin': 'new-pin'}, True], 'secrets': wire(['pin'])})
+    hook = log_scrubber({'type': 'hook', 'args': [{'pin': 'old-pin'}, {'pin': 'new-pin'}, True],
+                         'secrets': wire(['pin'])})
     assert sorted(hook.secrets) == ['new-pin', 'old-pin']
 
 
@@ -161,6 +162,7 @@ def test_without_the_host_rule_nothing_is_secret_by_name():
 
 
 def test_names_are_secret_by_their_last_word_as_the_host_decides():
-    s = log_scrubber({'config': {'bypass_proxy': 'sometimes', 'password_hint': 'the dog', 'token_url': 'https://h/t',
-                                 'client_secret': 'cs-9876', 'nested': [{'accessToken': 'at-5432'}]}, 'secrets': wire()})
+    config = {'bypass_proxy': 'sometimes', 'password_hint': 'the dog', 'token_url': 'https://h/t',
+              'client_secret': 'cs-9876', 'nested': [{'accessToken': 'at-5432'}]}
+    s = log_scrubber({'config': config, 'secrets': wire()})
     assert sorted(s.secrets) == ['at-5432', 'cs-9876']
