@@ -51,6 +51,17 @@ describe('project service', () => {
     expect(await projects.connectorDirOf(p.id)).toBe(path.join(outside, 'sample-threat-intel'));
   });
 
+  it('refuses a folder holding several connectors instead of opening the first', async () => {
+    const { projects } = await setup();
+    const root = await tmpDir();
+    for (const name of ['zeta', 'acme']) {
+      await mkdir(path.join(root, name));
+      await writeFile(path.join(root, name, 'info.json'), `{"name":"${name}","version":"1.0.0"}`);
+    }
+    await expect(projects.open(root)).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('several connectors (acme, zeta): open the one you mean') });
+    expect((await projects.open(path.join(root, 'zeta'))).connectorRel).toBe('');
+  });
+
   it('explains a folder without a connector', async () => {
     const { projects } = await setup();
     await expect(projects.open(await tmpDir())).rejects.toMatchObject({ code: 'VALIDATION' });

@@ -4,7 +4,7 @@ import type { ProjectSummary } from '../../../shared/models/workspace';
 import { ServiceError } from '../errors';
 import type { GitService } from '../git/git-service';
 import type { SettingsService } from '../settings/settings-service';
-import { findConnectorFolder } from './detect-layout';
+import { findConnectorFolder, severalConnectors } from '../validate/locate';
 import { projectIdOf, summarize } from './project-summary';
 
 export interface ProjectServiceDeps {
@@ -34,8 +34,15 @@ export function createProjectService(deps: ProjectServiceDeps) {
     return [...inside, ...s.extraProjects];
   }
 
+  /** The connector folder of a project root, relative; null when it holds none. */
+  async function connectorRelOf(root: string): Promise<string | null> {
+    const choice = await findConnectorFolder(root);
+    if ('several' in choice) throw severalConnectors(`"${root}"`, choice.several, 'open the one you mean');
+    return 'rel' in choice ? choice.rel : null;
+  }
+
   async function describe(root: string): Promise<ProjectSummary | null> {
-    const connectorRel = await findConnectorFolder(root);
+    const connectorRel = await connectorRelOf(root);
     if (connectorRel === null) return null;
     known.set(projectIdOf(root), { root, connectorRel });
     const status = await deps.git.status(root).catch(() => null);
@@ -66,7 +73,7 @@ export function createProjectService(deps: ProjectServiceDeps) {
   }
 
   async function openReadOnly(root: string): Promise<ProjectSummary> {
-    const connectorRel = await findConnectorFolder(root);
+    const connectorRel = await connectorRelOf(root);
     if (connectorRel === null) throw new ServiceError('VALIDATION', 'The archive holds no connector (no info.json).');
     const summary = { ...(await summarize(root, connectorRel, { inWorkspace: false, git: 'none' })), readOnly: true };
     known.set(summary.id, { root, connectorRel });

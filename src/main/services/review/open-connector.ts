@@ -1,11 +1,11 @@
 /** Opens a connector folder or .tgz for reading: the engine's snapshot plus access to other files (release
  * notes, icon bytes) while it is open. Archives are extracted safely into a temporary folder. */
 import { readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
 import type { ConnectorSnapshot } from '../../../shared/connector/snapshot';
 import { ServiceError } from '../errors';
 import { safeExtractTgz } from '../packaging/safe-extract';
 import { locateConnectorDir, readSnapshot } from '../validate';
+import { packageConnectorDir } from '../validate/locate';
 import { resolveInside } from '../workspace/safe-path';
 
 export interface OpenedConnector {
@@ -40,9 +40,7 @@ export async function withConnector<T>(absPath: string, use: (c: OpenedConnector
   if (st.isDirectory()) return use(await open(await locateConnectorDir(absPath), false));
   const extracted = await safeExtractTgz(absPath);
   try {
-    if (!(await stat(path.join(extracted.dir, 'info.json')).catch(() => undefined)))
-      throw new ServiceError('VALIDATION', `${absPath} is not a connector package: there is no ${extracted.topLevel}/info.json`);
-    return await use(await open(extracted.dir, true));
+    return await use(await open(await packageConnectorDir(absPath, extracted), true));
   } finally {
     await extracted.dispose();
   }

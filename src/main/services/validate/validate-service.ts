@@ -1,12 +1,11 @@
 /** validate: folder or .tgz -> ValidationReport (JSON Schema via ajv + the shared rule engine). */
 import { stat } from 'node:fs/promises';
-import path from 'node:path';
 import { buildReport, compareFindings, runEngine } from '../../../shared/connector/engine';
 import { summarize, type Finding, type ValidationReport } from '../../../shared/connector/findings';
 import type { ConnectorSnapshot } from '../../../shared/connector/snapshot';
 import { ServiceError } from '../errors';
 import type { SafeExtractOptions } from '../packaging/safe-extract';
-import { locateConnectorDir } from './locate';
+import { locateConnectorDir, packageConnectorDir } from './locate';
 import { readSnapshot } from './read-snapshot';
 import { schemaFindings } from './schema-check';
 
@@ -56,9 +55,7 @@ async function validateTgz(absPath: string, opts: ValidateOptions & SafeExtractO
   const { safeExtractTgz } = await import('../packaging/safe-extract');
   const extracted = await safeExtractTgz(absPath, opts);
   try {
-    if (!(await stat(path.join(extracted.dir, 'info.json')).catch(() => undefined)))
-      throw new ServiceError('VALIDATION', `${absPath} is not a connector package: there is no ${extracted.topLevel}/info.json`);
-    return await validateDir(extracted.dir, opts, true);
+    return await validateDir(await packageConnectorDir(absPath, extracted), opts, true);
   } finally {
     await extracted.dispose();
   }

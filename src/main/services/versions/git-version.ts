@@ -5,6 +5,7 @@ import type { InfoJson } from '../../../shared/connector/info-json';
 import { compareVersions, parseVersion } from '../../../shared/connector/compat';
 import { ServiceError } from '../errors';
 import { gitClient } from '../git/git-runner';
+import { chooseConnectorFolder, severalConnectors } from '../validate/locate';
 import { parseInfoText } from './parse-info';
 
 const TAG = /^v\d+(\.\d+){0,2}$/;
@@ -21,17 +22,15 @@ async function resolveRevision(dir: string, rev: string, gitBinary: string): Pro
   return sha;
 }
 
-/** The connector's info.json at `sha`, relative to `dir`, chosen like locateConnectorDir chooses a folder. */
+/** The connector's info.json at `sha`, relative to `dir`, chosen as locateConnectorDir chooses on disk. */
 async function findInfoPath(dir: string, sha: string, rev: string, gitBinary: string): Promise<string> {
   const listing = await gitClient(dir, gitBinary).raw(['ls-tree', '-r', '--name-only', sha]);
   const files = listing.split('\n').filter(Boolean);
-  if (files.includes('info.json')) return 'info.json';
-  const found = files.filter((f) => /^[^/]+\/info\.json$/.test(f) && !f.startsWith('.')).map((f) => f.split('/')[0]);
-  if (found.length === 1) return `${found[0]}/info.json`;
-  const preferred = path.basename(dir).replace(/^connector-/, '');
-  if (found.includes(preferred)) return `${preferred}/info.json`;
-  if (found.length === 0) throw new ServiceError('NOT_FOUND', `${rev} has no connector: no info.json in ${dir} or a sub-folder at that revision.`);
-  throw new ServiceError('VALIDATION', `${rev} holds several connectors (${found.sort().join(', ')}): run from the one you mean.`);
+  const children = files.filter((f) => /^[^/]+\/info\.json$/.test(f)).map((f) => f.split('/')[0]);
+  const choice = chooseConnectorFolder(path.basename(dir), files.includes('info.json'), children);
+  if ('rel' in choice) return choice.rel ? `${choice.rel}/info.json` : 'info.json';
+  if ('none' in choice) throw new ServiceError('NOT_FOUND', `${rev} has no connector: no info.json in ${dir} or a sub-folder at that revision.`);
+  throw severalConnectors(rev, choice.several, 'run from the one you mean.');
 }
 
 export async function readInfoAtRevision(dir: string, rev: string, gitBinary = 'git'): Promise<{ info: InfoJson; sha: string; relPath: string }> {
