@@ -4,10 +4,8 @@
  * passwordFieldNames: at any depth, fields shown by an `onchange` choice included); the values are found at any
  * depth of the configuration too. */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { open, readFile } from 'node:fs/promises';
-import { errnoCode } from '../services/errors';
+import { KEY_BYTES, keyFileOnce } from '../services/secrets/secret-key';
 
-const KEY_BYTES = 32;
 const FORMAT = 'aes-256-gcm.v1';
 
 /** One step from a configuration's root to a value: an object key or an array index. */
@@ -15,37 +13,12 @@ export type SecretPath = ReadonlyArray<string | number>;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
-/** The sandbox's key: created once with an exclusive create (mode 0600); a sandbox that loses that race, or
- * starts later, reads the one that is there. */
-export async function loadOrCreateKey(file: string): Promise<Buffer> {
-  let handle;
-  try {
-    handle = await open(file, 'wx', 0o600);
-  } catch (e) {
-    if (errnoCode(e) !== 'EEXIST') throw e;
-    return readKey(file);
-  }
-  const key = randomBytes(KEY_BYTES);
-  try {
-    await handle.writeFile(key);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  return key;
-}
-
-/** Another sandbox may have created the file a moment ago and not written it yet: a short wait covers that. */
-async function readKey(file: string): Promise<Buffer> {
-  for (let attempt = 0; ; attempt++) {
-    const key = await readFile(file);
-    if (key.length === KEY_BYTES) return key;
-    if (attempt >= 20)
-      throw new Error(
-        `${file} holds ${key.length} bytes, not a ${KEY_BYTES}-byte key. Restore it from a backup, or delete it together with state.json to start the sandbox afresh (its connectors and configurations are then forgotten).`,
-      );
-    await new Promise((r) => setTimeout(r, 25));
-  }
+/** The sandbox's key, made once like the secret store's (services/secrets/secret-key.ts keyFileOnce: exclusive
+ * create, 0600; a sandbox that loses that race, or starts later, reads the one there). */
+export function loadOrCreateKey(file: string): Promise<Buffer> {
+  return keyFileOnce(file, (bytes) =>
+    new Error(`${file} holds ${bytes} bytes, not a ${KEY_BYTES}-byte key. Restore it from a backup, or delete it together with state.json to start the sandbox afresh (its connectors and configurations are then forgotten).`),
+  );
 }
 
 /** `aes-256-gcm.v1:<iv>:<tag>:<ciphertext>` (base64) of the JSON of `value`; `context` (the configuration id)

@@ -12,7 +12,7 @@ export interface SecretKeyOptions {
   readonly probeTimeoutMs?: number;
 }
 
-const KEY_BYTES = 32;
+export const KEY_BYTES = 32;
 const PROBE_TIMEOUT_MS = 1500;
 // Once the key is known to be in the keychain, waiting is better than forking a second key: the keychain may be
 // showing an unlock prompt.
@@ -99,15 +99,20 @@ export function createSecretKey(userDataDir: string, hasSavedSecrets: () => Prom
   };
 }
 
-/** Creates the key file with a new key unless it exists; either way returns the key the file holds. */
-async function keyFileOnce(keyFile: string): Promise<Buffer> {
-  await mkdir(path.dirname(keyFile), { recursive: true });
+/**
+ * A random AES-256 key in `file`, made once: the file is created exclusively (0600) with a new key unless it
+ * exists, else the key it holds is read. Two processes starting together on a fresh folder get the same key: the
+ * loser reads the winner's, waiting briefly while the winner is still writing it. `damaged` words the error for a
+ * file that holds no key, in the caller's terms (what to do about it differs). The sandbox's state.key uses it too.
+ */
+export async function keyFileOnce(file: string, damaged: (bytes: number) => Error = damagedSecretKey(file)): Promise<Buffer> {
+  await mkdir(path.dirname(file), { recursive: true });
   const key = randomBytes(KEY_BYTES);
   let handle;
   try {
-    handle = await open(keyFile, 'wx', 0o600);
+    handle = await open(file, 'wx', 0o600);
   } catch (e) {
-    if (errnoCode(e) === 'EEXIST') return readKeyFile(keyFile);
+    if (errnoCode(e) === 'EEXIST') return readKeyFile(file, damaged);
     throw e;
   }
   try {
@@ -119,18 +124,20 @@ async function keyFileOnce(keyFile: string): Promise<Buffer> {
   return key;
 }
 
-async function readKeyFile(keyFile: string): Promise<Buffer> {
+async function readKeyFile(file: string, damaged: (bytes: number) => Error): Promise<Buffer> {
   for (let attempt = 0; ; attempt++) {
-    const bytes = await readFile(keyFile);
+    const bytes = await readFile(file);
     if (bytes.length === KEY_BYTES) return bytes;
     // Short: another process created the file a moment ago and is still writing it.
-    if (bytes.length > KEY_BYTES || attempt >= 50)
-      throw new ServiceError('UNAVAILABLE',
-        `The secret key file ${keyFile} is damaged (${bytes.length} bytes, expected ${KEY_BYTES}), so saved passwords cannot be decrypted. ` +
-        'Delete it, then re-enter the passwords in your test configurations and server profiles.', { where: 'file' });
+    if (bytes.length > KEY_BYTES || attempt >= 50) throw damaged(bytes.length);
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+const damagedSecretKey = (keyFile: string) => (bytes: number) =>
+  new ServiceError('UNAVAILABLE',
+    `The secret key file ${keyFile} is damaged (${bytes} bytes, expected ${KEY_BYTES}), so saved passwords cannot be decrypted. ` +
+    'Delete it, then re-enter the passwords in your test configurations and server profiles.', { where: 'file' });
 
 /** After the key moved into the keychain, the file copy would let any program of this user decrypt every secret. */
 async function dropKeyFileHolding(keyFile: string, key: Buffer) {
