@@ -14,6 +14,7 @@ import { createGitService } from './git/git-service';
 import { createTrustService, registeredProjectRoots } from './trust/trust-service';
 import { createProjectService } from './projects/project-service';
 import { createPublishService } from './publish/publish-service';
+import { createPublishRunner } from './publish/publish-run';
 import { installSamples } from './projects/sample-installer';
 import { defaultWorkspaceRoot } from './settings/paths';
 import { loginShellPath } from './settings/tool-detect';
@@ -83,6 +84,8 @@ export async function createServices(config: ServicesConfig) {
     settingsPython: async () => pythonCandidates((await settings.get()).pythonPath)[0],
     stopWorker: (dir) => runtime.current().stop(dir),
     emit: (e) => events.emit('runtime.installProgress', e),
+    done: (e) => events.emit('runtime.installDone', e),
+    log: log.error,
   });
   const runtime = createRuntimeHolder(config, () => settings.get(), environments.pythonFor);
   const watchers = createWatcherPool((projectId, relPaths) => {
@@ -106,6 +109,17 @@ export async function createServices(config: ServicesConfig) {
   const secrets = config.secrets ?? createFileSecretStore(config.userDataDir);
   const testConfigs = createTestConfigStore(config.userDataDir, secrets);
   await runtime.refresh();
+  const publish = createPublishService({ userDataDir: config.userDataDir, secrets, validate });
+  const publishRunner = createPublishRunner({
+    publish,
+    connectorDirOf: projects.connectorDirOf,
+    rootOf: projects.rootOf,
+    testConfigs,
+    createTag: git.createTag,
+    progress: (e) => events.emit('publish.progress', e),
+    done: (e) => events.emit('publish.done', e),
+    log: log.error,
+  });
   const lsp = createLspService({
     rootOf: projects.rootOf,
     connectorDirOf: projects.connectorDirOf,
@@ -176,7 +190,7 @@ export async function createServices(config: ServicesConfig) {
     }),
     testConfigs,
     environments,
-    publish: createPublishService({ userDataDir: config.userDataDir, secrets, validate }),
+    publish: { ...publish, ...publishRunner },
     app: createAppService({ version: config.appVersion, mode: config.mode, userDataDir: config.userDataDir, logsDir: log.dir, settings: settings.get, tools: tools.detect, openPath: config.openPath, secretKey: secrets.keyLocation }),
     dispose: async () => {
       watchers.stopAll();

@@ -2,10 +2,9 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import type { Channel, Req, Res } from '../../shared/ipc/contract';
 import { err, ok, type Result } from '../../shared/result';
 import { requestSchemas } from '../../shared/schemas/requests';
-import { ServiceError, isServiceError } from './errors';
+import { ServiceError, toResult } from './errors';
 import type { NetworkOptions } from './git/git-context';
 import { withGitProgress } from './git/git-progress';
-import type { PublishProgress, PublishRunRequest, PublishRunResult } from '../../shared/models/publish';
 import type { Services } from './index';
 import { detectInterpreters } from './runtime/interpreters';
 import { PROJECT_ACCESS, REVIEW_READ_ONLY_MESSAGE, runWhat } from './project-access';
@@ -23,28 +22,6 @@ async function checkProjectAccess(s: Services, channel: Channel, req: unknown): 
   const root = await s.projects.rootOf(projectId);
   if (access === 'write' && s.projects.isReadOnly(projectId)) throw new ServiceError('FORBIDDEN', REVIEW_READ_ONLY_MESSAGE);
   if (access === 'run') s.trust.assertTrusted(root, runWhat(channel));
-}
-
-/** Publishes the project's connector folder with progress events; a local test configuration's values (secrets
- * included) are read here and go only to the chosen server. `discardAfter` is the UI's to act on: it closes the
- * project after success and the folder stays on disk. */
-async function publishProject(s: Services, r: PublishRunRequest): Promise<PublishRunResult> {
-  const source = await s.projects.connectorDirOf(r.projectId);
-  const health = !r.health
-    ? undefined
-    : 'config' in r.health
-      ? { config: r.health.config }
-      : { create: { name: r.health.name || (await s.testConfigs.find(r.projectId, r.health.fromTestConfig)).name, values: await s.testConfigs.resolve(r.projectId, r.health.fromTestConfig) } };
-  const onProgress = (p: PublishProgress) => s.events.emit('publish.progress', { runId: r.runId, ...p });
-  const outcome = await s.publish.publish({ profileId: r.profileId, source, projectKey: r.projectId, replace: r.replace, deleteOtherVersions: r.deleteOtherVersions, health }, onProgress);
-  if (!r.tag || outcome.result !== 'success') return outcome;
-  const tag = `v${outcome.connector.version}`;
-  try {
-    await s.git.createTag(await root(s, r.projectId), tag, { message: `${outcome.connector.name} ${outcome.connector.version}` });
-    return { ...outcome, tagged: tag };
-  } catch (e) {
-    return { ...outcome, notes: [...outcome.notes, `Published, but not tagged ${tag}: ${(e as Error).message}`] };
-  }
 }
 
 type Handlers = { [C in Channel]: (s: Services, req: Req<C>) => Promise<Res<C>> };
@@ -144,7 +121,7 @@ const handlers: Handlers = {
   'runtime.environment': (s, r) => s.environments.environment(r.projectId),
   'runtime.interpreters': () => detectInterpreters(),
   'runtime.setInterpreter': (s, r) => s.environments.setInterpreter(r.projectId, r.interpreter),
-  'runtime.installDependencies': (s, r) => s.environments.install(r.projectId, r.runId, r.extras),
+  'runtime.installDependencies': (s, r) => s.environments.startInstall(r.projectId, r.runId, r.extras),
   'runtime.removeEnvironment': (s, r) => s.environments.removeVenv(r.projectId),
   'publish.profiles': (s) => s.publish.listProfiles(),
   'publish.saveProfile': (s, r) => s.publish.saveProfile(r.profile),
@@ -154,7 +131,7 @@ const handlers: Handlers = {
   'publish.inspectCertificate': (s, r) => s.publish.inspectCertificate(r.profileId),
   'publish.installedVersions': (s, r) => s.publish.installedVersions(r.profileId, r.name),
   'publish.preflight': async (s, r) => s.publish.preflight(r.profileId, await s.projects.connectorDirOf(r.projectId)),
-  'publish.run': (s, r) => publishProject(s, r),
+  'publish.run': (s, r) => s.publish.startRun(r),
   'publish.history': async (s, r) => (await s.publish.history(r.projectId)).slice().reverse(),
   'lsp.open': (s, r) => s.lsp.open(r.projectId, r.relPath, r.text, r.version),
   'lsp.change': (s, r) => s.lsp.change(r.projectId, r.relPath, r.text, r.version),
@@ -176,11 +153,7 @@ const validatorFor = (c: Channel) => {
   return v;
 };
 
-export function toResult(e: unknown, log?: (msg: string, extra?: unknown) => void): Result<never> {
-  if (isServiceError(e)) return err(e.code, e.message, e.details);
-  log?.('Unexpected error in a service', e);
-  return err('INTERNAL', `Something went wrong inside Connector Studio: ${(e as Error)?.message ?? String(e)}. Details are in the log (Help > Open logs folder).`);
-}
+export { toResult };
 
 /** The one entry point of every door: validates the request, runs the handler, and returns a Result, never a throw. */
 export async function dispatch<C extends Channel>(s: Services, channel: C, raw: unknown): Promise<Result<Res<C>>> {

@@ -1,4 +1,4 @@
-import type { Channel, EventName } from './contract';
+import type { Channel, EventName, JobDoneEvents } from './contract';
 
 /** Runtime lists of the contract's keys. Typed as records so a channel added to the contract
  * without being listed here is a compile error (the allow-lists in preload and server use these). */
@@ -112,9 +112,17 @@ const eventMap: Record<EventName, true> = {
   'git.credentialRequested': true,
   'runtime.output': true,
   'runtime.installProgress': true,
+  'runtime.installDone': true,
   'publish.progress': true,
+  'publish.done': true,
   'package.progress': true,
   'lsp.diagnostics': true,
+};
+
+/** The event each job channel's runs end with (contract.ts JobStarted/JobDone). */
+export const JOB_DONE_EVENTS: JobDoneEvents = {
+  'publish.run': 'publish.done',
+  'runtime.installDependencies': 'runtime.installDone',
 };
 
 export const CHANNELS = Object.keys(channelMap) as Channel[];

@@ -20,6 +20,7 @@ import type { InstallOutcome, InstallProgressEvent, InterpreterInfo, PlatformReq
 import type { CassetteRequest, HealthResult, HookResult, RunResult } from '../models/runtime';
 import type { AppInfo, ProgressEvent, Settings, ToolInfo } from '../models/settings';
 import type { TestConfig, TestConfigInput } from '../models/test-config';
+import type { Result } from '../result';
 import type {
   BackupEntry,
   BrowseResult,
@@ -33,6 +34,14 @@ import type {
 } from '../models/workspace';
 
 type Empty = Record<string, never>;
+
+/** Long work answers at once with the run id the caller chose; its progress and its outcome follow as events
+ * tagged with that id, so no request stays open for minutes (docs/adding-a-channel.md). */
+export interface JobStarted {
+  runId: string;
+}
+/** The last event of a job: its value, or its failure as the AppError a request would have answered. */
+export type JobDone<T> = { runId: string } & Result<T>;
 interface InProject {
   projectId: string;
 }
@@ -200,9 +209,10 @@ export interface Contract {
   'runtime.interpreters': { req: Empty; res: InterpreterInfo[] };
   /** The connector's own interpreter ('' = Settings); restarts its worker and removes a venv made by another one. */
   'runtime.setInterpreter': { req: InProject & { interpreter: string }; res: RuntimeEnvironment };
-  /** Remakes the venv and installs requirements.txt (+ packages/, + `extras`); streams `runtime.installProgress`
-   * events tagged with the caller's runId until the outcome returns. */
-  'runtime.installDependencies': { req: InProject & { runId: string; extras?: PlatformRequirement[] }; res: InstallOutcome };
+  /** Remakes the venv and installs requirements.txt (+ packages/, + `extras`) as a job: answers at once (CONFLICT
+   * while the connector's install runs), then `runtime.installProgress` events and one `runtime.installDone`
+   * tagged with the caller's runId. */
+  'runtime.installDependencies': { req: InProject & { runId: string; extras?: PlatformRequirement[] }; res: JobStarted };
   'runtime.removeEnvironment': { req: InProject; res: RuntimeEnvironment };
   /** Server profiles: the secret (password, API key, HMAC private key) is write-only; profiles show `secretSet`. */
   'publish.profiles': { req: Empty; res: ServerProfile[] };
@@ -215,8 +225,8 @@ export interface Contract {
   'publish.inspectCertificate': { req: { profileId: string }; res: PeekedCertificate };
   'publish.installedVersions': { req: { profileId: string; name: string }; res: InstalledVersion[] };
   'publish.preflight': { req: InProject & { profileId: string }; res: PreflightResult };
-  /** Streams `publish.progress` events tagged with the caller's runId until the outcome returns. */
-  'publish.run': { req: PublishRunRequest; res: PublishRunResult };
+  /** A job: answers at once, then `publish.progress` events and one `publish.done` tagged with the caller's runId. */
+  'publish.run': { req: PublishRunRequest; res: JobStarted };
   /** Newest first. */
   'publish.history': { req: InProject; res: PublishHistoryEntry[] };
   /** Open Python files are synced to the project's pyright server; diagnostics come back as `lsp.diagnostics`. */
@@ -254,7 +264,9 @@ export interface Events {
   'git.credentialRequested': { requestId: string; url: string; prompt: string; kind: string };
   'runtime.output': { runId: string; kind: 'log' | 'stdout' | 'stderr'; text: string };
   'runtime.installProgress': InstallProgressEvent;
+  'runtime.installDone': JobDone<InstallOutcome>;
   'publish.progress': PublishProgressEvent;
+  'publish.done': JobDone<PublishRunResult>;
   /** Export packing: `done` of `total` archive entries (the folder itself counts), for the caller's runId. */
   'package.progress': { runId: string; projectId: string; done: number; total: number };
   'lsp.diagnostics': { projectId: string; relPath: string; diagnostics: LspDiagnostic[] };
@@ -264,3 +276,12 @@ export type Channel = keyof Contract;
 export type Req<C extends Channel> = Contract[C]['req'];
 export type Res<C extends Channel> = Contract[C]['res'];
 export type EventName = keyof Events;
+
+/** Each job channel and the event that ends its runs. */
+export interface JobDoneEvents {
+  'publish.run': 'publish.done';
+  'runtime.installDependencies': 'runtime.installDone';
+}
+export type JobChannel = keyof JobDoneEvents;
+/** What a job of the channel ends with, when it succeeds. */
+export type JobValue<C extends JobChannel> = Events[JobDoneEvents[C]] extends JobDone<infer T> ? T : never;

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatchJob } from '../../../../tests/helpers/jobs';
 import { must, servicesOnSample } from '../../../../tests/helpers/services';
 import type { PublishProgressEvent } from '../../../shared/models/publish';
 import { INTEL_KEY, USERS, sandboxWithUsers, startIntelStub, tempDir } from '../../sandbox/test-kit';
@@ -63,12 +64,14 @@ describe('publish channels through the router', () => {
     expect(pre).toMatchObject({ blocked: false, connector: { name: 'sample-threat-intel', version: '1.0.0' }, installed: [] });
   });
 
-  it('publishes with progress events, a health check from a local test configuration, and a version tag', async () => {
+  it('publishes as a job with progress events, a health check from a local test configuration, and a version tag', async () => {
     const config = must(await dispatch(s, 'testConfig.save', { projectId, config: { name: 'Local stub', values: { server_url: intel.url, api_key: INTEL_KEY, verify_ssl: false } } }));
     const seen: PublishProgressEvent[] = [];
     const off = s.events.subscribe((name, p) => name === 'publish.progress' && seen.push(p as PublishProgressEvent));
-    const out = must(await dispatch(s, 'publish.run', { runId: 'run-1', projectId, profileId: good, health: { fromTestConfig: config.config.id }, tag: true }));
+    const job = await dispatchJob(s, 'publish.run', { runId: 'run-1', projectId, profileId: good, health: { fromTestConfig: config.config.id }, tag: true });
     off();
+    expect(must(job.started)).toEqual({ runId: 'run-1' });
+    const out = must(job.done);
     expect(out).toMatchObject({ result: 'success', health: { status: 'Available' }, tagged: 'v1.0.0' });
     expect(new Set(seen.map((p) => p.runId))).toEqual(new Set(['run-1']));
     expect(seen.map((p) => p.stage)).toEqual(expect.arrayContaining(['preflight', 'upload', 'requirements', 'health', 'done']));
@@ -76,7 +79,9 @@ describe('publish channels through the router', () => {
   }, 60_000);
 
   it('refuses the same version without Replace, with a hint, and lists the history newest first', async () => {
-    const again = await dispatch(s, 'publish.run', { runId: 'run-2', projectId, profileId: good });
+    const job = await dispatchJob(s, 'publish.run', { runId: 'run-2', projectId, profileId: good });
+    expect(must(job.started)).toEqual({ runId: 'run-2' });
+    const again = job.done;
     expect(again.ok).toBe(false);
     expect(!again.ok && again.error).toMatchObject({ code: 'CONFLICT', details: { kind: 'conflict', hint: expect.stringMatching(/Replace/) } });
     const history = must(await dispatch(s, 'publish.history', { projectId }));
@@ -85,9 +90,31 @@ describe('publish channels through the router', () => {
   });
 
   it('translates a wrong password into what to do', async () => {
-    const r = await dispatch(s, 'publish.run', { runId: 'run-3', projectId, profileId: wrong, replace: true });
+    const r = (await dispatchJob(s, 'publish.run', { runId: 'run-3', projectId, profileId: wrong, replace: true })).done;
     expect(!r.ok && r.error).toMatchObject({ code: 'FORBIDDEN', details: { kind: 'auth', status: 401 } });
     expect(!r.ok && r.error.message).toMatch(/refused the user name or password \(HTTP 401\)\. Check both/);
+  });
+
+  it('refuses a second publish of the project at once while one runs, and takes the next one after its done event', async () => {
+    const order: string[] = [];
+    const off = s.events.subscribe((name, p) => name === 'publish.done' && order.push(`done:${(p as { runId: string }).runId}`));
+    const jobs = await Promise.all(
+      ['run-4', 'run-5'].map(async (runId) => {
+        const job = await dispatchJob(s, 'publish.run', { runId, projectId, profileId: wrong, replace: true });
+        order.push(`${job.started.ok ? 'answered' : 'refused'}:${runId}`);
+        return { runId, ...job };
+      }),
+    );
+    off();
+    const [ran, refused] = jobs[0].started.ok ? jobs : [jobs[1], jobs[0]];
+    expect(must(ran.started)).toEqual({ runId: ran.runId });
+    expect(!ran.done.ok && ran.done.error.code).toBe('FORBIDDEN');
+    expect(!refused.started.ok && refused.started.error).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/already being published/) });
+    // The refusal came while the other publish still ran; only the one that started ends with a done event.
+    expect(order).toEqual([`refused:${refused.runId}`, `done:${ran.runId}`, `answered:${ran.runId}`]);
+    const next = await dispatchJob(s, 'publish.run', { runId: 'run-6', projectId, profileId: wrong, replace: true });
+    expect(must(next.started)).toEqual({ runId: 'run-6' });
+    expect(!next.done.ok && next.done.error.code).toBe('FORBIDDEN');
   });
 
   it('rejects malformed requests before any handler runs', async () => {

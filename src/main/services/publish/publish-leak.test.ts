@@ -12,8 +12,9 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findForms, gitObjects, makeCanary, scanFiles, secretForms, type Leak } from '../../../../tests/helpers/leak-scan';
+import { dispatchJob } from '../../../../tests/helpers/jobs';
 import { must, servicesOnSample } from '../../../../tests/helpers/services';
-import type { ProfileAuth, PublishProgressEvent } from '../../../shared/models/publish';
+import type { ProfileAuth } from '../../../shared/models/publish';
 import { unseal } from '../../sandbox/secrets-at-rest';
 import { sandboxWithUsers, tempDir } from '../../sandbox/test-kit';
 import type { Sandbox } from '../../sandbox/server';
@@ -83,10 +84,11 @@ describe('no credential outside the secret store after a publish', () => {
         profile: { name: `Leak ${auth}`, url: sandbox.url, auth, secret: SECRETS[secret], ...(auth === 'password' ? { username: USER } : {}), ...(auth === 'hmac' ? { hmacPublicKey: HMAC_PUBLIC } : {}) },
       }),
     );
-    const events: PublishProgressEvent[] = [];
-    const off = s.events.subscribe((name, p) => name === 'publish.progress' && events.push(p as PublishProgressEvent));
+    // Both go to every window and browser tab, not only to the one that asked.
+    const events: unknown[] = [];
+    const off = s.events.subscribe((name, p) => (name === 'publish.progress' || name === 'publish.done') && events.push(p));
     const out = must(
-      await dispatch(s, 'publish.run', { runId: `leak-${auth}`, projectId, profileId: profile.id, replace: true, health: { fromTestConfig: testConfigId }, tag: publishes === 0 }),
+      (await dispatchJob(s, 'publish.run', { runId: `leak-${auth}`, projectId, profileId: profile.id, replace: true, health: { fromTestConfig: testConfigId }, tag: publishes === 0 })).done,
     );
     off();
     publishes++;
@@ -99,7 +101,7 @@ describe('no credential outside the secret store after a publish', () => {
     const [latest] = must(await dispatch(s, 'publish.history', { projectId }));
     expect(latest).toMatchObject({ result: 'success', archivePath: out.archivePath, archiveSha256: out.archiveSha256 });
 
-    const leaks: Leak[] = [...findForms('publish result', JSON.stringify(out), FORMS), ...findForms('progress events', JSON.stringify(events), FORMS)];
+    const leaks: Leak[] = [...findForms('publish result', JSON.stringify(out), FORMS), ...findForms('progress and done events', JSON.stringify(events), FORMS)];
     // The user data folder (secret store, profiles, history, kept archives, logs) and the project with .git.
     const scanned = await scanFiles([userDataDir, projectRoot], FORMS);
     leaks.push(...scanned.leaks);

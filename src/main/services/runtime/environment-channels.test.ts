@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { must, servicesOnSample } from '../../../../tests/helpers/services';
-import type { InstallProgressEvent } from '../../../shared/models/environment';
+import type { JobDone } from '../../../shared/ipc/contract';
+import type { InstallOutcome, InstallProgressEvent } from '../../../shared/models/environment';
 import type { Services } from '../index';
 import { dispatch } from '../router';
 
@@ -12,7 +13,6 @@ let tmp: string;
 let s: Services;
 let projectId: string;
 let connectorDir: string;
-
 
 beforeAll(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), 'cs-env-channels-'));
@@ -31,22 +31,42 @@ describe('runtime environment channels', () => {
     expect(!r.ok && r.error.code).toBe('VALIDATION');
   });
 
-  it('install with progress events, and a second install at the same time is refused', async () => {
+  it('install as a job with progress events and a done event, and a second install at the same time is refused at once', async () => {
     await writeFile(path.join(connectorDir, 'requirements.txt'), 'six\n');
     const events: InstallProgressEvent[] = [];
-    const off = s.events.subscribe((name, payload) => name === 'runtime.installProgress' && events.push(payload as InstallProgressEvent));
-    const results = await Promise.all(['r1', 'r2'].map((runId) => dispatch(s, 'runtime.installDependencies', { projectId, runId })));
-    off();
+    const order: string[] = [];
+    let off = () => {};
+    const finished = new Promise<JobDone<InstallOutcome>>((resolve) => {
+      off = s.events.subscribe((name, payload) => {
+        if (name === 'runtime.installProgress') events.push(payload as InstallProgressEvent);
+        if (name !== 'runtime.installDone') return;
+        order.push(`done:${(payload as JobDone<InstallOutcome>).runId}`);
+        resolve(payload as JobDone<InstallOutcome>);
+      });
+    });
+    const answers = await Promise.all(
+      ['r1', 'r2'].map(async (runId) => {
+        const r = await dispatch(s, 'runtime.installDependencies', { projectId, runId });
+        order.push(`${r.ok ? 'started' : 'refused'}:${runId}`);
+        return r;
+      }),
+    );
     // Whichever reached the service first installs; the other is refused rather than racing it on the same venv.
-    const done = results.findIndex((r) => r.ok);
-    const refused = results[1 - done];
+    const winner = answers.findIndex((r) => r.ok);
+    const runId = winner === 0 ? 'r1' : 'r2';
+    const refused = answers[1 - winner];
+    expect(must(answers[winner])).toEqual({ runId });
     expect(!refused.ok && refused.error.code).toBe('CONFLICT');
-    const outcome = must(results[done]);
-    expect(outcome).toMatchObject({ status: 'Completed', environment: { venv: { exists: true }, interpreter: { source: 'venv' } } });
+    const done = await finished;
+    off();
+    // Both requests answered before pip was through: nothing held a request open for the install.
+    expect(order.slice(2)).toEqual([`done:${runId}`]);
+    expect(done).toMatchObject({ runId, ok: true, value: { status: 'Completed', environment: { venv: { exists: true }, interpreter: { source: 'venv' } } } });
     expect(events.length).toBeGreaterThan(1);
-    expect(new Set(events.map((e) => e.runId))).toEqual(new Set([done === 0 ? 'r1' : 'r2']));
+    expect(new Set(events.map((e) => e.runId))).toEqual(new Set([runId]));
     const env = must(await dispatch(s, 'runtime.environment', { projectId }));
     expect(env.requirements).toEqual(['six']);
+    // The install's hold on the venv ended with its done event: removing it is no longer refused.
     expect(must(await dispatch(s, 'runtime.removeEnvironment', { projectId })).venv.exists).toBe(false);
   }, 120_000);
 

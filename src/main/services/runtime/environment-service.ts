@@ -13,8 +13,10 @@ import {
   type PlatformRequirement,
   type RuntimeEnvironment,
 } from '../../../shared/models/environment';
+import type { JobDone, JobStarted } from '../../../shared/ipc/contract';
 import { requirementLines, venvPython } from '../../sandbox/requirements';
 import { ServiceError } from '../errors';
+import { createJobRegistry } from '../jobs';
 import { writeJsonAtomic } from '../workspace/atomic-write';
 import { askPython, probeInterpreter } from './interpreters';
 import { installConnectorVenv } from './venv-service';
@@ -27,6 +29,9 @@ export interface EnvironmentDeps {
   /** Stops the connector's worker: the next call starts one with the new interpreter. */
   stopWorker: (connectorDir: string) => Promise<void>;
   emit: (e: InstallProgressEvent) => void;
+  /** Where an install started with startInstall ends (the UI's `runtime.installDone`); the CLI never starts one. */
+  done?: (e: JobDone<InstallOutcome>) => void;
+  log?: (msg: string, extra?: unknown) => void;
 }
 
 interface Prefs {
@@ -53,7 +58,13 @@ export function createEnvironmentService(deps: EnvironmentDeps) {
   const venvOf = (connectorDir: string) => path.join(dirOf(connectorDir), 'venv');
   const prefsFile = (connectorDir: string) => path.join(dirOf(connectorDir), 'environment.json');
   const prefsCache = new Map<string, Prefs>();
-  const installing = new Set<string>();
+  // One install per connector folder at a time: two pips rebuilding the same venv would break it.
+  const installs = createJobRegistry<InstallOutcome>({
+    busyMessage: 'Dependencies are already being installed for this connector; wait for that install to finish.',
+    done: (e) => deps.done?.(e),
+    log: deps.log,
+  });
+  const installing = (connectorDir: string) => installs.isRunning(path.resolve(connectorDir));
 
   async function prefsOf(connectorDir: string): Promise<Prefs> {
     const file = prefsFile(connectorDir);
@@ -78,7 +89,7 @@ export function createEnvironmentService(deps: EnvironmentDeps) {
    * (the runtime's default, from Settings). Called before every worker call, so it only reads a cache and stats. */
   async function pythonFor(connectorDir: string): Promise<string[] | undefined> {
     const venv = venvPython(venvOf(connectorDir));
-    if (!installing.has(path.resolve(connectorDir)) && existsSync(venv)) return [venv];
+    if (!installing(connectorDir) && existsSync(venv)) return [venv];
     const chosen = (await prefsOf(connectorDir)).interpreter;
     return chosen ? splitCommand(chosen) : undefined;
   }
@@ -129,38 +140,43 @@ export function createEnvironmentService(deps: EnvironmentDeps) {
 
   async function removeVenv(projectId: string): Promise<RuntimeEnvironment> {
     const dir = await deps.connectorDirOf(projectId);
-    if (installing.has(path.resolve(dir))) throw new ServiceError('CONFLICT', 'Dependencies are being installed; wait for the install to finish.');
+    if (installing(dir)) throw new ServiceError('CONFLICT', 'Dependencies are being installed; wait for the install to finish.');
     await deps.stopWorker(dir);
     await rm(venvOf(dir), { recursive: true, force: true });
     return describe(dir);
   }
 
+  /** Installs and waits for the outcome (the CLI, tests). */
   async function install(projectId: string, runId: string, extras: PlatformRequirement[] = []): Promise<InstallOutcome> {
     const dir = await deps.connectorDirOf(projectId);
-    const key = path.resolve(dir);
-    if (installing.has(key)) throw new ServiceError('CONFLICT', 'Dependencies are already being installed for this connector.');
-    installing.add(key);
-    try {
-      await deps.stopWorker(dir); // the worker must not run from a venv being rebuilt
-      const wanted = [...(await requirementLines(dir)), ...extras];
-      // The log the user sees is every line streamed: pip's and ours ("Creating a virtualenv", "Installing 2 ...").
-      let log = '';
-      const progress = progressTracker(wanted, (line, fraction) => {
-        log = (log + line + '\n').slice(-LOG_CAP);
-        deps.emit({ runId, line, fraction });
-      });
-      const r = await installConnectorVenv(dir, venvOf(dir), { python: await baseCommand(dir), extra: extras, onLine: progress });
-      const lastInstall: LastInstall = { at: new Date().toISOString(), status: r.status, message: r.message, failed: r.failed, extras };
-      await savePrefs(dir, { lastInstall });
-      deps.emit({ runId, line: r.message, fraction: 1 });
-      return { status: r.status, message: r.message, failed: r.failed, log, environment: await describe(dir) };
-    } finally {
-      installing.delete(key);
-      await deps.stopWorker(dir); // the next call starts from the new venv
-    }
+    return installs.run(path.resolve(dir), () => installInto(dir, runId, extras), () => deps.stopWorker(dir));
   }
 
-  return { environment, setInterpreter, removeVenv, install, pythonFor, venvOf };
+  /** The UI's install: answers at once (CONFLICT while this connector's install runs); the outcome comes as `done`. */
+  async function startInstall(projectId: string, runId: string, extras: PlatformRequirement[] = []): Promise<JobStarted> {
+    const dir = await deps.connectorDirOf(projectId);
+    return installs.start(path.resolve(dir), runId, () => installInto(dir, runId, extras), () => deps.stopWorker(dir));
+  }
+
+  /** Afterwards (once the venv counts as there again) install and startInstall stop its worker: the next call
+   * starts from the new venv. */
+  async function installInto(dir: string, runId: string, extras: PlatformRequirement[]): Promise<InstallOutcome> {
+    await deps.stopWorker(dir); // the worker must not run from a venv being rebuilt
+    const wanted = [...(await requirementLines(dir)), ...extras];
+    // The log the user sees is every line streamed: pip's and ours ("Creating a virtualenv", "Installing 2 ...").
+    let log = '';
+    const progress = progressTracker(wanted, (line, fraction) => {
+      log = (log + line + '\n').slice(-LOG_CAP);
+      deps.emit({ runId, line, fraction });
+    });
+    const r = await installConnectorVenv(dir, venvOf(dir), { python: await baseCommand(dir), extra: extras, onLine: progress });
+    const lastInstall: LastInstall = { at: new Date().toISOString(), status: r.status, message: r.message, failed: r.failed, extras };
+    await savePrefs(dir, { lastInstall });
+    deps.emit({ runId, line: r.message, fraction: 1 });
+    return { status: r.status, message: r.message, failed: r.failed, log, environment: await describe(dir) };
+  }
+
+  return { environment, setInterpreter, removeVenv, install, startInstall, pythonFor, venvOf };
 }
 
 /** A rough fraction from pip's lines: the venv is 10%, each requirement pip collects (or finds satisfied) moves

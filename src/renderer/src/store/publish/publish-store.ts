@@ -1,6 +1,7 @@
 import type { PreflightResult, PublishHistoryEntry, PublishRunResult } from '../../../../shared/models/publish';
 import type { TestConfig } from '../../../../shared/models/test-config';
 import { call, onEvent } from '../../api/client';
+import { runJob } from '../../api/jobs';
 import { currentProjectId } from '../app/store';
 import { createStore } from '../create-store';
 import { useProjectsStore } from '../projects/store';
@@ -106,7 +107,7 @@ export const usePublishStore = createStore<PublishState & PublishAction>('publis
     const off = onEvent('publish.progress', (p) => p.runId === runId && set({ progress: applyProgress(get().progress, p) }, false, 'run/progress'));
     try {
       const { health, ...rest } = options;
-      const outcome = await call('publish.run', { runId, profileId, projectId: currentProjectId(), ...rest, ...(healthRequest(health) ? { health: healthRequest(health) } : {}) });
+      const outcome = await runJob('publish.run', { runId, profileId, projectId: currentProjectId(), ...rest, ...(healthRequest(health) ? { health: healthRequest(health) } : {}) });
       set({ outcome, progress: finishProgress(get().progress, outcome.result === 'success') }, false, 'run/outcome');
       return outcome;
     } catch (e) {

@@ -1,6 +1,7 @@
 import type { InstallOutcome, InterpreterInfo, PlatformRequirement, RuntimeEnvironment } from '../../../../shared/models/environment';
 import { messageOf } from '../../api/api-error';
 import { call, onEvent } from '../../api/client';
+import { runJob } from '../../api/jobs';
 import { createStore } from '../create-store';
 
 /** One install of the connector's dependencies: live pip lines while it runs, then pip's whole log. */
@@ -84,7 +85,7 @@ export const useEnvironmentStore = createStore<EnvironmentState & EnvironmentAct
         if (e.runId === runId) update({ fraction: e.fraction, lines: [...(get().install?.lines ?? []), e.line].slice(-MAX_LINES) });
       });
       try {
-        const outcome = await call('runtime.installDependencies', { projectId, runId, extras: get().extras });
+        const outcome = await runJob('runtime.installDependencies', { projectId, runId, extras: get().extras });
         update({ running: false, fraction: 1, outcome });
         if (get().projectId === projectId) set({ env: outcome.environment, logOpen: get().logOpen || outcome.status === 'Failed' }, false, 'install/done');
       } catch (e) {
