@@ -7,10 +7,6 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { venvPython } from '../services/runtime/venv-python';
 
-/** Still imported from here by runtime/environment-service.ts (another change is open on that file): its import
- * moves to services/runtime/venv-python, then this line goes. */
-export { venvPython };
-
 export interface RequirementsResult {
   readonly status: 'Completed' | 'Failed';
   readonly message: string;
