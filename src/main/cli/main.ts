@@ -1,5 +1,6 @@
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIO } from './command';
-import { COMMANDS } from './registry';
+import { exitCodeFor } from './errors';
+import { COMMANDS, type Entry } from './registry';
 
 export function helpText(version: string): string {
   const width = Math.max(...Object.keys(COMMANDS).map((k) => k.length));
@@ -20,14 +21,15 @@ export function helpText(version: string): string {
   ].join('\n');
 }
 
-/** Parses the command word and hands the rest to the command; never throws, always returns an exit code. */
-export async function runCli(argv: string[], io: CliIO, version: string): Promise<number> {
+/** Parses the command word and hands the rest to the command; never throws, always returns an exit code: 2 when
+ * the usage or the input is wrong, 1 when the command failed while running. `commands`: the table (tests). */
+export async function runCli(argv: string[], io: CliIO, version: string, commands: Readonly<Record<string, Entry>> = COMMANDS): Promise<number> {
   const [first, ...rest] = argv;
   if (first === '--help' || first === '-h' || first === 'help') return io.out(helpText(version)), EXIT_OK;
   if (first === '--version' || first === '-v') return io.out(version), EXIT_OK;
   const name = first === undefined || first.startsWith('-') ? 'start' : first;
   const args = name === 'start' && first !== 'start' ? argv : rest;
-  const entry = COMMANDS[name];
+  const entry = commands[name];
   if (!entry) {
     io.err(`connector-studio: unknown command "${name}". Run connector-studio --help for the list.`);
     return EXIT_USAGE;
@@ -42,6 +44,6 @@ export async function runCli(argv: string[], io: CliIO, version: string): Promis
       return EXIT_USAGE;
     }
     io.err(`connector-studio ${name}: ${(e as Error).message}`);
-    return EXIT_USAGE;
+    return exitCodeFor(e);
   }
 }

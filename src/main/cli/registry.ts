@@ -1,6 +1,6 @@
 import type { CliCommand } from './command';
 
-interface Entry {
+export interface Entry {
   readonly summary: string;
   readonly load: () => Promise<{ default: CliCommand }>;
 }

@@ -4,8 +4,9 @@
  * Exit 1 when there are breaking changes the new version number does not announce with a major bump,
  * 0 otherwise, 2 for bad usage or unreadable input. */
 import { announcesMajor, type CompatReport } from '../../../shared/connector/compat';
-import { createVersionsService } from '../../services/versions/versions-service';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, parseArgs, type CliCommand, type CliIO } from '../command';
+import { exitCodeFor } from '../errors';
+import { withServices } from '../services';
 
 const USAGE = 'diff [<old version>] [<new version>] [--json]   (a version is a folder, a .tgz or git:<revision>)';
 
@@ -52,12 +53,12 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     return EXIT_USAGE;
   }
   try {
-    const { report, old, new: next } = await createVersionsService().compare({ old: args.old, new: args.new, cwd: io.cwd });
+    const { report, old, new: next } = await withServices(io, async (s) => (await s.versions()).compare({ old: args.old, new: args.new, cwd: io.cwd }));
     io.out(args.json ? formatJson(report) : formatHuman(report, { old: old.spec, new: next.spec }));
     return unannouncedBreak(report) ? EXIT_FAILED : EXIT_OK;
   } catch (e) {
     io.err(`connector-studio diff: ${(e as Error).message}`);
-    return EXIT_USAGE;
+    return exitCodeFor(e, 'reading');
   }
 }
 

@@ -1,6 +1,9 @@
 import { HEALTH_OPERATION } from '../../../shared/models/cassette';
-import { InputError, cassetteFlag, isTgz, resolveCassette, cliRuntime, formatOutput, openConnectorInput, readJsonObject } from '../../services/runtime/cli-support';
 import { EXIT_FAILED, EXIT_OK, UsageError, parseArgs, type CliCommand } from '../command';
+import { InputError } from '../errors';
+import { cassetteFlag, isTgz, openConnectorInput, readJsonObject, resolveCassette } from '../inputs';
+import { formatOutput } from '../run-output';
+import { withServices } from '../services';
 
 async function inputs(argv: string[], cwd: string) {
   const { flags, positional } = parseArgs(argv, { booleans: ['json'], strings: ['config', 'record', 'replay'] });
@@ -26,14 +29,13 @@ const health: CliCommand = {
   usage: 'health <folder|tgz> --config FILE [--record|--replay NAME] [--json]',
   async run(argv, io) {
     const { json, input, config, cassette } = await inputs(argv, io.cwd);
-    const runtime = cliRuntime(io.env);
     try {
-      const result = await runtime.checkHealth(input.folder, config, cassette ? { cassette } : {});
+      // The IDE's runtime: its interpreter, the connector's environment, timeout and memory limit from Settings.
+      const result = await withServices(io, async (s) => (await s.runtime()).current().checkHealth(input.folder, config, cassette ? { cassette } : {}));
       if (json) io.out(JSON.stringify(result));
       else io.out([`${result.status}: ${result.message} (${Math.round(result.durationMs)} ms)`, ...formatOutput(result)].join('\n'));
       return result.status === 'Available' ? EXIT_OK : EXIT_FAILED;
     } finally {
-      await runtime.stopAll();
       await input.dispose();
     }
   },

@@ -3,26 +3,11 @@
  * Stray files beside the connector folder are skipped, and virtualenv and git folders inside it dropped, with a
  * warning on stderr (and `skipped`, `dropped` and `warnings` in --json). */
 import path from 'node:path';
-import { importArchive } from '../../services/packaging/import';
-import { defaultUserDataDir, defaultWorkspaceRoot } from '../../services/settings/paths';
-import { createSettingsService } from '../../services/settings/settings-service';
-import { createTrustService, registeredProjectRoots } from '../../services/trust/trust-service';
 import { EXIT_OK, EXIT_USAGE, UsageError, parseArgs, type CliCommand, type CliIO } from '../command';
-import { exitCodeFor } from './package';
+import { exitCodeFor } from '../errors';
+import { withServices } from '../services';
 
 const USAGE = 'import <tgz> [--into DIR] [--replace] [--json]';
-
-async function workspaceRoot(io: CliIO): Promise<string> {
-  const settings = createSettingsService({ userDataDir: defaultUserDataDir(io.env), defaultWorkspace: defaultWorkspaceRoot(io.env) });
-  return (await settings.load()).workspaceRoot;
-}
-
-/** The IDE's trust list: an imported package is restricted there, also where it replaced a trusted folder. */
-async function trustList(io: CliIO) {
-  const userDataDir = defaultUserDataDir(io.env);
-  const settings = await createSettingsService({ userDataDir, defaultWorkspace: defaultWorkspaceRoot(io.env) }).load();
-  return createTrustService({ userDataDir, initiallyTrusted: () => registeredProjectRoots(settings), log: (m) => io.err(`connector-studio import: warning: ${m}`) });
-}
 
 async function run(argv: string[], io: CliIO): Promise<number> {
   const fail = (code: number, msg: string) => (io.err(`connector-studio import: ${msg}`), code);
@@ -35,10 +20,10 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     return fail(EXIT_USAGE, `${(e as Error).message}\nUsage: connector-studio ${USAGE}`);
   }
   try {
-    const into = typeof flags.into === 'string' ? path.resolve(io.cwd, flags.into) : await workspaceRoot(io);
-    const trust = await trustList(io);
-    const r = await importArchive(path.resolve(io.cwd, positional[0]), { into, replace: flags.replace === true });
-    await trust.restrict(r.dir);
+    // The app's import: safe extraction, then restricted in the IDE's trust list (also where it replaced a
+    // trusted folder). Without --into, into the workspace from settings.
+    const into = typeof flags.into === 'string' ? path.resolve(io.cwd, flags.into) : undefined;
+    const r = await withServices(io, async (s) => (await s.authoring()).importFile(path.resolve(io.cwd, positional[0]), { into, replace: flags.replace === true }));
     // Stray files beside the connector folder (a ._ AppleDouble file, a README) are skipped and virtualenv and
     // git folders inside it dropped; say so on stderr.
     for (const w of r.warnings) io.err(`connector-studio import: warning: ${w}`);

@@ -4,20 +4,15 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkAnswers, type WizardAnswers } from '../../../shared/connector/wizard';
-import { createProject } from '../../services/connector/scaffold';
-import { loadStoreNames } from '../../services/connector/store-names';
-import { defaultAnswers, listTemplates, loadTemplate } from '../../services/connector/templates';
-import { createGitService } from '../../services/git/git-service';
-import { defaultUserDataDir, defaultWorkspaceRoot } from '../../services/settings/paths';
-import { createSettingsService } from '../../services/settings/settings-service';
-import { createTrustService, registeredProjectRoots } from '../../services/trust/trust-service';
+import type { AuthoringService } from '../../services/authoring/authoring-service';
 import { EXIT_OK, EXIT_USAGE, UsageError, parseArgs, type CliCommand, type CliIO } from '../command';
-import { exitCodeFor, resourcesDir } from './package';
+import { exitCodeFor } from '../errors';
+import { withServices } from '../services';
 
 const USAGE = 'new <name> --template <id> [--dir DIR] [--answers wizard.json] [--json] | new --list-templates [--json]';
 
-async function listCommand(io: CliIO, json: boolean): Promise<number> {
-  const templates = await listTemplates(path.join(resourcesDir(), 'templates'));
+async function listCommand(io: CliIO, json: boolean, authoring: AuthoringService): Promise<number> {
+  const templates = await authoring.templates();
   if (json) io.out(JSON.stringify(templates));
   else {
     const width = Math.max(...templates.map((t) => t.id.length));
@@ -39,28 +34,18 @@ async function readAnswers(file: string): Promise<Partial<WizardAnswers>> {
   }
 }
 
-async function createCommand(flags: Record<string, string | boolean>, positional: string[], io: CliIO): Promise<number> {
+/** The wizard's Create: the same templates, defaults, store-name warning, git commit and trust as the app. */
+async function createCommand(flags: Record<string, string | boolean>, positional: string[], io: CliIO, authoring: AuthoringService): Promise<number> {
   const fromFile = typeof flags.answers === 'string' ? await readAnswers(path.resolve(io.cwd, flags.answers)) : {};
   const name = positional[0] ?? fromFile.name;
   const templateId = typeof flags.template === 'string' ? flags.template : fromFile.template;
   if (!name) throw new UsageError('name the connector: new <name> --template <id>');
   if (!templateId) throw new UsageError('choose a template with --template <id> (see new --list-templates)');
-  const resources = resourcesDir();
-  const templatesDir = path.join(resources, 'templates');
-  const answers = defaultAnswers(await loadTemplate(templatesDir, templateId), name, { ...fromFile, name, template: templateId });
-  const storeNames = await loadStoreNames(resources);
+  const answers = await authoring.defaults(templateId, name, { ...fromFile, name, template: templateId });
+  const storeNames = new Set(await authoring.storeNames());
   for (const w of checkAnswers(answers, { storeNames }).filter((i) => i.severity === 'warning')) io.err(`warning: ${w.field}: ${w.message}`);
-  const created = await createProject(answers, {
-    workspaceRoot: path.resolve(io.cwd, typeof flags.dir === 'string' ? flags.dir : '.'),
-    templatesDir,
-    git: createGitService(() => 'git'),
-    storeNames,
-  });
   // What `new` makes from our templates is the user's own: trusted in the IDE from the start.
-  const userDataDir = defaultUserDataDir(io.env);
-  const settings = await createSettingsService({ userDataDir, defaultWorkspace: defaultWorkspaceRoot(io.env) }).load();
-  const trust = await createTrustService({ userDataDir, initiallyTrusted: () => registeredProjectRoots(settings), log: (m) => io.err(`warning: ${m}`) });
-  await trust.trust(created.projectRoot);
+  const created = await authoring.scaffold(answers, path.resolve(io.cwd, typeof flags.dir === 'string' ? flags.dir : '.'));
   if (flags.json) io.out(JSON.stringify(created));
   else io.out(`Created ${created.projectRoot} from the ${templateId} template (${created.files.length} files, commit ${created.sha.slice(0, 7)}).`);
   return EXIT_OK;
@@ -70,8 +55,9 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   try {
     const { flags, positional } = parseArgs(argv, { booleans: ['json', 'list-templates'], strings: ['template', 'dir', 'answers'] });
     if (positional.length > 1) throw new UsageError('give one connector name');
-    if (flags['list-templates']) return await listCommand(io, flags.json === true);
-    return await createCommand(flags, positional, io);
+    return await withServices(io, async (s) =>
+      flags['list-templates'] ? listCommand(io, flags.json === true, await s.authoring()) : createCommand(flags, positional, io, await s.authoring()),
+    );
   } catch (e) {
     const code = exitCodeFor(e);
     io.err(`connector-studio new: ${(e as Error).message}${code === EXIT_USAGE && e instanceof UsageError ? `\nUsage: connector-studio ${USAGE}` : ''}`);

@@ -3,13 +3,12 @@
  * Progress goes to stderr when it is a terminal (one redrawn line) or with --progress (a line per 10%), so
  * stdout, and --json, stay clean. */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ValidationReport } from '../../../shared/connector/findings';
-import { findAppRoot } from '../../app-root';
 import { isServiceError } from '../../services/errors';
-import { packageConnector, throttleProgress } from '../../services/packaging/package';
-import { createValidateService } from '../../services/validate';
+import { throttleProgress } from '../../services/packaging/package';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, parseArgs, type CliCommand, type CliIO } from '../command';
+import { exitCodeFor } from '../errors';
+import { withServices } from '../services';
 
 const USAGE = 'package <folder> [-o FILE.tgz] [--force] [--exclude PATTERN,...] [--progress] [--json]';
 
@@ -30,18 +29,6 @@ function progressPrinter(io: CliIO): { onProgress: (done: number, total: number)
   return { onProgress: throttleProgress((done, total) => io.err(text(done, total)), 10), end: () => undefined };
 }
 
-/** Bad input (missing, unreadable, unsafe or invalid) is 2; a refused or failed action is 1. */
-export function exitCodeFor(e: unknown): number {
-  if (e instanceof UsageError) return EXIT_USAGE;
-  if (!isServiceError(e)) return EXIT_FAILED;
-  return ['VALIDATION', 'NOT_FOUND', 'OUTSIDE_WORKSPACE', 'TOO_LARGE', 'PACKAGING'].includes(e.code) ? EXIT_USAGE : EXIT_FAILED;
-}
-
-/** Connector Studio's resources/ folder, found from this file in the source tree or the bundle. */
-export function resourcesDir(): string {
-  return path.join(findAppRoot(path.dirname(fileURLToPath(import.meta.url))), 'resources');
-}
-
 async function run(argv: string[], io: CliIO): Promise<number> {
   const fail = (code: number, msg: string) => (io.err(`connector-studio package: ${msg}`), code);
   let flags: Record<string, string | boolean>;
@@ -54,13 +41,15 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   }
   const progress = flags.progress === true || io.errIsTTY === true ? progressPrinter(io) : undefined;
   try {
-    const result = await packageConnector(path.resolve(io.cwd, positional[0]), {
-      out: typeof flags.out === 'string' ? path.resolve(io.cwd, flags.out) : undefined,
-      force: flags.force === true,
-      exclude: typeof flags.exclude === 'string' ? flags.exclude.split(',').filter(Boolean) : undefined,
-      validate: createValidateService(),
-      onProgress: progress?.onProgress,
-    });
+    // The app's Export: the same validation gate and deterministic archive.
+    const result = await withServices(io, async (s) =>
+      (await s.authoring()).packageFolder(path.resolve(io.cwd, positional[0]), {
+        out: typeof flags.out === 'string' ? path.resolve(io.cwd, flags.out) : undefined,
+        force: flags.force === true,
+        exclude: typeof flags.exclude === 'string' ? flags.exclude.split(',').filter(Boolean) : undefined,
+        onProgress: progress?.onProgress,
+      }),
+    );
     progress?.end();
     const { file, bytes, name, version, entries, report } = result;
     if (flags.json) io.out(JSON.stringify({ file, bytes, name, version, entries, summary: report?.summary }));

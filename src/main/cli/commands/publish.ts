@@ -1,12 +1,11 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isServiceError } from '../../services/errors';
-import { createFortiSoarClient, type Credentials } from '../../services/publish/client';
+import type { Credentials } from '../../services/publish/client';
 import { isPublishError } from '../../services/publish/errors';
-import { createPublishHistory, publishArchiveDir } from '../../services/publish/history';
-import { publishConnector, type HealthChoice, type PublishOutcome, type PublishProgress } from '../../services/publish/publish-flow';
-import { defaultUserDataDir } from '../../services/settings/paths';
+import type { HealthChoice, PublishOutcome, PublishProgress } from '../../services/publish/publish-flow';
 import { EXIT_FAILED, EXIT_OK, UsageError, parseArgs, type CliCommand, type CliIO } from '../command';
+import { withServices } from '../services';
 
 const USAGE =
   'publish <folder|tgz> --server URL [--replace] [--api-key-env VAR | --user NAME --password-env VAR | --hmac-public KEY --hmac-private-env VAR] ' +
@@ -106,18 +105,17 @@ const publish: CliCommand = {
   usage: USAGE,
   async run(argv, io) {
     const i = inputs(argv, io);
-    const client = createFortiSoarClient({ url: i.server, credentials: i.credentials, tls: i.tls, env: io.env, timeoutMs: i.timeoutMs });
-    const userData = defaultUserDataDir(io.env);
-    const history = { store: createPublishHistory(userData), projectKey: `cli:${i.source}`, server: i.server };
+    const server = { url: i.server, credentials: i.credentials, tls: i.tls, env: io.env, timeoutMs: i.timeoutMs };
     try {
-      const outcome = await publishConnector(client, i.source, {
-        replace: i.replace,
-        deleteOtherVersions: i.deleteOtherVersions,
-        health: i.health,
-        history,
-        keepArchiveIn: publishArchiveDir(userData, history.projectKey),
-        onProgress: i.json ? undefined : progressPrinter(io),
-      });
+      // The app's publish flow (pre-flight, upload, import job, health, history), to a server given on the spot.
+      const outcome = await withServices(io, async (s) =>
+        (await s.publisher()).publish(server, i.source, {
+          replace: i.replace,
+          deleteOtherVersions: i.deleteOtherVersions,
+          health: i.health,
+          onProgress: i.json ? undefined : progressPrinter(io),
+        }),
+      );
       io.out(i.json ? JSON.stringify(outcome) : summary(outcome));
       return outcome.result === 'success' ? EXIT_OK : EXIT_FAILED;
     } catch (e) {

@@ -2,9 +2,10 @@
  * exit 0 when the review finds no errors, 1 when it does, 2 on bad usage or unreadable input. */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { countsLine, createReviewService, locationOf, renderReviewHtml, type ReviewReport } from '../../services/review';
-import { cliEnvironment } from '../../services/runtime/cli-support';
+import { countsLine, locationOf, renderReviewHtml, type ReviewReport } from '../../services/review';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, parseArgs, type CliCommand, type CliIO } from '../command';
+import { exitCodeFor } from '../errors';
+import { withServices } from '../services';
 
 const USAGE = 'review <folder|tgz> [--against <version>] [--json] [--html FILE] [--check-install]';
 
@@ -47,16 +48,18 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     io.err(`connector-studio review: ${(e as Error).message}\nUsage: connector-studio ${USAGE}`);
     return EXIT_USAGE;
   }
+  const fail = (e: unknown, phase: 'reading' | 'acting') => (io.err(`connector-studio review: ${(e as Error).message}`), exitCodeFor(e, phase));
   let report: ReviewReport;
   try {
-    // pyright resolves imports against the connector's virtualenv and the configured Python, as in the editor.
-    const { configured, environments } = cliEnvironment(io.env);
-    const reviewer = createReviewService({ pyright: (dir) => ({ pythonPath: configured, extraVenvs: [environments.venvOf(dir)] }) });
-    report = await reviewer.review(path.resolve(io.cwd, args.target), { against: args.against, checkInstall: args.checkInstall, cwd: io.cwd });
+    // The app's reviewer: pyright resolves imports against the connector's virtualenv and the configured Python.
+    report = await withServices(io, async (s) => (await s.reviewer()).review(path.resolve(io.cwd, args.target), { against: args.against, checkInstall: args.checkInstall, cwd: io.cwd }));
+  } catch (e) {
+    return fail(e, 'reading');
+  }
+  try {
     if (args.html) await writeFile(path.resolve(io.cwd, args.html), renderReviewHtml(report, { generatedAt: new Date().toISOString() }));
   } catch (e) {
-    io.err(`connector-studio review: ${(e as Error).message}`);
-    return EXIT_USAGE;
+    return fail(e, 'acting');
   }
   io.out(args.json ? formatReviewJson(report) : formatReviewHuman(report));
   return report.summary.errors > 0 ? EXIT_FAILED : EXIT_OK;

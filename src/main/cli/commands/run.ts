@@ -1,7 +1,10 @@
-import { InputError, cassetteFlag, isTgz, resolveCassette, cliRuntime, formatOutput, openConnectorInput, readJsonObject } from '../../services/runtime/cli-support';
 import { readConnectorInfo } from '../../services/runtime/connector-info';
 import type { RunResult } from '../../services/runtime/types';
 import { EXIT_FAILED, EXIT_OK, UsageError, parseArgs, type CliCommand } from '../command';
+import { InputError } from '../errors';
+import { cassetteFlag, isTgz, openConnectorInput, readJsonObject, resolveCassette } from '../inputs';
+import { formatOutput } from '../run-output';
+import { withServices } from '../services';
 
 function describe(r: RunResult): string[] {
   const data = r.binary
@@ -52,13 +55,12 @@ const run: CliCommand = {
   usage: 'run <folder|tgz> <operation> --config FILE [--params FILE] [--record|--replay NAME] [--json]',
   async run(argv, io) {
     const { json, input, operation, config, params, cassette } = await inputs(argv, io.cwd);
-    const runtime = cliRuntime(io.env);
     try {
-      const result = await runtime.execute(input.folder, operation, params, config, cassette ? { cassette } : {});
+      // The IDE's runtime, so `run` behaves like Execute in the Test view.
+      const result = await withServices(io, async (s) => (await s.runtime()).current().execute(input.folder, operation, params, config, cassette ? { cassette } : {}));
       io.out(json ? JSON.stringify(result) : describe(result).join('\n'));
       return result.status === 'Success' ? EXIT_OK : EXIT_FAILED;
     } finally {
-      await runtime.stopAll();
       await input.dispose();
     }
   },

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startSandbox, type SandboxOptions } from '../../sandbox/server';
 import { defaultUserDataDir } from '../../services/settings/paths';
-import { pythonCandidates } from '../../services/settings/tool-detect';
 import { EXIT_OK, UsageError, parseArgs, type CliCommand, type CliIO } from '../command';
+import { cliServices } from '../services';
 
 const USAGE =
   'sandbox [--port N] [--data DIR] [--user NAME:PASSWORD] [--api-key KEY] [--hmac PUBLIC:PRIVATE] [--config FILE] [--host ADDRESS] [--tls-cert FILE --tls-key FILE] [--job-step-ms N] [--json]';
@@ -85,7 +85,6 @@ export function sandboxOptions(argv: string[], io: Pick<CliIO, 'cwd' | 'env'>): 
     apiKeys,
     hmacKeys,
     ...(cert && key ? { tls: { cert, key } } : {}),
-    pythonCommand: pythonCandidates(io.env.CONNECTOR_STUDIO_PYTHON ?? '')[0],
     ...(jobStepMs !== undefined ? { jobStepMs } : {}),
   };
 }
@@ -96,7 +95,9 @@ const sandbox: CliCommand = {
   usage: USAGE,
   async run(argv, io) {
     const { json, ...options } = sandboxOptions(argv, io);
-    const server = await startSandbox({ ...options, log: json ? undefined : (line) => io.err(line) });
+    // Connectors installed into the sandbox run on the IDE's interpreter (CONNECTOR_STUDIO_PYTHON, then Settings).
+    const pythonCommand = await cliServices(io).pythonCommand();
+    const server = await startSandbox({ ...options, pythonCommand, log: json ? undefined : (line) => io.err(line) });
     if (json) io.out(JSON.stringify({ url: server.url, port: server.port, dataDir: server.dataDir }));
     else io.out(`FortiSOAR sandbox listening at ${server.url}\nPackages and configurations are kept in ${server.dataDir}\nPress Ctrl+C to stop.`);
     await new Promise<void>((resolve) => {

@@ -2,8 +2,9 @@
  * 2 bad usage or unreadable input (missing path, not a connector, broken or unsafe archive). */
 import path from 'node:path';
 import type { Finding, ValidationReport } from '../../../shared/connector/findings';
-import { createValidateService } from '../../services/validate';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, parseArgs, type CliCommand, type CliIO } from '../command';
+import { exitCodeFor } from '../errors';
+import { withServices } from '../services';
 
 const USAGE = 'validate <folder|tgz> [--json] [--metadata-only]';
 
@@ -43,10 +44,10 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   }
   let report: ValidationReport;
   try {
-    report = await createValidateService().validatePath(path.resolve(io.cwd, args.target), { metadataOnly: args.metadataOnly });
+    report = await withServices(io, async (s) => (await s.validate()).validatePath(path.resolve(io.cwd, args.target), { metadataOnly: args.metadataOnly }));
   } catch (e) {
     io.err(`connector-studio validate: ${(e as Error).message}`);
-    return EXIT_USAGE;
+    return exitCodeFor(e, 'reading');
   }
   io.out(args.json ? formatJson(report) : formatHuman(report));
   return report.summary.errors > 0 ? EXIT_FAILED : EXIT_OK;

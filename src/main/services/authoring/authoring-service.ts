@@ -4,14 +4,14 @@ import path from 'node:path';
 import type { WizardAnswers } from '../../../shared/connector/wizard';
 import type { Events } from '../../../shared/ipc/contract';
 import type { ProjectSummary } from '../../../shared/models/workspace';
-import { createProject } from '../connector/scaffold';
+import { createProject, type CreatedProject } from '../connector/scaffold';
 import { loadStoreNames } from '../connector/store-names';
 import { defaultAnswers, listTemplates, loadTemplate } from '../connector/templates';
 import { addVersion } from '../connector/version';
 import { duplicateConnector } from '../connector/duplicate';
 import type { GitService } from '../git/git-service';
-import { importArchive } from '../packaging/import';
-import { packageConnector, throttleProgress } from '../packaging/package';
+import { importArchive, type ImportResult } from '../packaging/import';
+import { packageConnector, throttleProgress, type PackageOptions, type PackageResult } from '../packaging/package';
 import type { ProjectService } from '../projects/project-service';
 import type { TrustService } from '../trust/trust-service';
 import type { ValidateService } from '../validate';
@@ -34,10 +34,27 @@ export function createAuthoringService(deps: AuthoringDeps) {
   let storeNames: ReadonlySet<string> | null = null;
   const names = async () => (storeNames ??= await loadStoreNames(deps.resourcesDir));
 
-  async function create(answers: WizardAnswers): Promise<ProjectSummary> {
-    const created = await createProject(answers, { workspaceRoot: await deps.workspaceRoot(), templatesDir, git: deps.git, storeNames: await names() });
+  /** A project from the wizard's answers in `workspaceRoot` (the CLI's --dir; the app's workspace). What we make
+   * from our templates is the user's own: trusted from the start. */
+  async function scaffold(answers: WizardAnswers, workspaceRoot?: string): Promise<CreatedProject> {
+    const created = await createProject(answers, { workspaceRoot: workspaceRoot ?? (await deps.workspaceRoot()), templatesDir, git: deps.git, storeNames: await names() });
     await deps.trust?.trust(created.projectRoot);
-    return deps.projects.open(created.projectRoot);
+    return created;
+  }
+
+  async function create(answers: WizardAnswers): Promise<ProjectSummary> {
+    return deps.projects.open((await scaffold(answers)).projectRoot);
+  }
+
+  /** A deterministic .tgz of a connector folder, refused while validate reports errors (unless forced). */
+  const packageFolder = (dir: string, o: Omit<PackageOptions, 'validate'> = {}): Promise<PackageResult> => packageConnector(dir, { ...o, validate: deps.validate });
+
+  /** Safe extraction of a .tgz into `into` (default: the workspace). An imported package is someone else's code,
+   * also when it replaced a trusted project's files: restricted. */
+  async function importFile(tgz: string, o: { into?: string; replace?: boolean } = {}): Promise<ImportResult> {
+    const imported = await importArchive(tgz, { into: o.into ?? (await deps.workspaceRoot()), replace: o.replace });
+    await deps.trust?.restrict(imported.dir);
+    return imported;
   }
 
   /** The archive comes back as base64 too, so browser mode can offer it as a download. With a runId, packing
@@ -46,7 +63,7 @@ export function createAuthoringService(deps: AuthoringDeps) {
     const dir = await deps.projects.connectorDirOf(projectId);
     const emit = deps.emit;
     const onProgress = runId && emit ? throttleProgress((done, total) => emit({ runId, projectId, done, total })) : undefined;
-    const r = await packageConnector(dir, { force, validate: deps.validate, onProgress });
+    const r = await packageFolder(dir, { force, onProgress });
     const base64 = (await readFile(r.file)).toString('base64');
     return { file: r.file, fileName: path.basename(r.file), bytes: r.bytes, name: r.name, version: r.version, entries: r.entries, base64 };
   }
@@ -57,9 +74,7 @@ export function createAuthoringService(deps: AuthoringDeps) {
     try {
       const tgz = path.join(tmp, path.basename(fileName) || 'upload.tgz');
       await writeFile(tgz, Buffer.from(base64, 'base64'));
-      const imported = await importArchive(tgz, { into: await deps.workspaceRoot(), replace });
-      // An imported package is someone else's code, also when it replaced a trusted project's files.
-      await deps.trust?.restrict(imported.dir);
+      const imported = await importFile(tgz, { replace });
       return { ...(await deps.projects.open(imported.dir)), skipped: imported.skipped, warnings: imported.warnings };
     } finally {
       await rm(tmp, { recursive: true, force: true });
@@ -68,10 +83,14 @@ export function createAuthoringService(deps: AuthoringDeps) {
 
   return {
     templates: () => listTemplates(templatesDir),
-    defaults: async (templateId: string, name: string) => defaultAnswers(await loadTemplate(templatesDir, templateId), name),
+    /** The template's answers for `name`, with `given` (an answers file) over them. */
+    defaults: async (templateId: string, name: string, given?: Partial<WizardAnswers>) => defaultAnswers(await loadTemplate(templatesDir, templateId), name, given),
     storeNames: async () => [...(await names())],
+    scaffold,
     create,
+    packageFolder,
     exportPackage,
+    importFile,
     importPackage,
     addVersion: async (projectId: string, level: 'major' | 'minor' | 'patch') => addVersion(await deps.projects.rootOf(projectId), level, { git: deps.git }),
     duplicate: async (projectId: string, as: { name: string; label: string; version: string }) => {

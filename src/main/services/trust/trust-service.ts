@@ -31,6 +31,9 @@ export interface TrustOptions {
    * before workspace trust shipped, or on a fresh install the bundled sample). */
   readonly initiallyTrusted: () => Promise<string[]>;
   readonly log: (msg: string) => void;
+  /** Write the initial list at once (the app, default) or only with the first change (a CLI command: one that
+   * trusts or restricts nothing leaves no trust file behind, so the app's first start still decides). */
+  readonly persistInitial?: boolean;
 }
 
 const isInsideOrEqual = (parent: string, child: string) => {
@@ -63,7 +66,7 @@ export async function createTrustService(opts: TrustOptions): Promise<TrustServi
       opts.log(`The trust list ${file} could not be read (${(e as Error).message}); every folder is restricted until trusted again.`);
     } else {
       trusted = new Set((await opts.initiallyTrusted()).map((p) => path.resolve(p)));
-      await persist();
+      if (opts.persistInitial !== false) await persist();
     }
   }
 

@@ -1,18 +1,13 @@
+/** Input checks shared by `connector-studio health` and `run`: the connector folder or .tgz, JSON files named by
+ * flags, and the cassette flags. Bad input throws InputError (exit 2 with the message). */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { CASSETTE_NAME, cassetteRelPath } from '../../../shared/models/cassette';
-import { defaultUserDataDir } from '../settings/paths';
-import { resolveInside } from '../workspace/safe-path';
-import { pythonCandidates } from '../settings/tool-detect';
-import { tryReadConnectorInfo } from './connector-info';
-import { createEnvironmentService } from './environment-service';
-import { createRuntimeService } from './runtime-service';
-import { safeExtractTgz, type SafeExtractResult } from '../packaging/safe-extract';
-import type { CallOutput, CassetteSpec, LogEntry, RuntimeService } from './types';
-
-/** Input checks and output formatting shared by `connector-studio health` and `run`. Bad input throws
- * InputError; the commands turn it into a usage error (exit code 2 with the message). */
-export class InputError extends Error {}
+import { CASSETTE_NAME, cassetteRelPath } from '../../shared/models/cassette';
+import { safeExtractTgz, type SafeExtractResult } from '../services/packaging/safe-extract';
+import { tryReadConnectorInfo } from '../services/runtime/connector-info';
+import type { CassetteSpec } from '../services/runtime/types';
+import { resolveInside } from '../services/workspace/safe-path';
+import { InputError } from './errors';
 
 export const isTgz = (arg: string) => /\.(tgz|tar\.gz)$/i.test(arg);
 
@@ -111,55 +106,4 @@ export async function openConnectorInput(arg: string | undefined, cwd: string): 
     await extracted.dispose();
     throw e;
   }
-}
-
-/** The app's Python settings and per-connector environments, for a CLI command: the interpreter from
- * CONNECTOR_STUDIO_PYTHON or the app's settings, and the virtualenvs the IDE's Environment tab installed. */
-export function cliEnvironment(env: NodeJS.ProcessEnv) {
-  const userDataDir = defaultUserDataDir(env);
-  let settings: { pythonPath?: string; runtimeTimeoutSec?: number; workerMemoryLimitMb?: number } = {};
-  try {
-    settings = JSON.parse(readFileSync(path.join(userDataDir, 'settings.json'), 'utf8')) as typeof settings;
-  } catch {
-    // no settings yet: defaults
-  }
-  const configured = env.CONNECTOR_STUDIO_PYTHON || settings.pythonPath || '';
-  const pythonCommand = pythonCandidates(configured)[0];
-  const environments = createEnvironmentService({
-    userDataDir,
-    connectorDirOf: async (projectId) => projectId,
-    settingsPython: async () => pythonCommand,
-    stopWorker: async () => undefined,
-    emit: () => undefined,
-  });
-  return { userDataDir, settings, configured, pythonCommand, environments };
-}
-
-/** A runtime for one CLI command: interpreter and timeout from CONNECTOR_STUDIO_PYTHON or the app's settings. */
-export function cliRuntime(env: NodeJS.ProcessEnv): RuntimeService {
-  // The same per-connector interpreter and virtualenv as the IDE's Test view, so `run` behaves like Execute.
-  const { userDataDir, settings, pythonCommand, environments } = cliEnvironment(env);
-  return createRuntimeService({
-    dataDir: path.join(userDataDir, 'runtime'),
-    pythonCommand,
-    timeoutMs: (settings.runtimeTimeoutSec ?? 60) * 1000,
-    memoryLimitMb: settings.workerMemoryLimitMb,
-    resolvePython: environments.pythonFor,
-  });
-}
-
-const time = (iso: string) => iso.slice(11, 23);
-
-export function formatLog(e: LogEntry): string {
-  const [first, ...rest] = e.message.split('\n');
-  return [`  ${time(e.time)} ${e.level.padEnd(7)} ${e.logger}: ${first}`, ...rest.map((l) => `      ${l}`)].join('\n');
-}
-
-/** Logs and captured output, for the human-readable form. */
-export function formatOutput(r: CallOutput): string[] {
-  const lines: string[] = [];
-  if (r.logs.length) lines.push('Logs:', ...r.logs.map(formatLog));
-  for (const stream of ['stdout', 'stderr'] as const)
-    if (r[stream]) lines.push(`${stream}:`, ...r[stream].trimEnd().split('\n').map((l) => `  ${l}`));
-  return lines;
 }

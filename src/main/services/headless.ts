@@ -1,0 +1,191 @@
+/**
+ * The composition root every door shares. Each service is made here, once, from the same recipe: the desktop
+ * window and browser mode get them through createServices (index.ts), which awaits them all and adds what only a
+ * running app needs (file watchers, the language server, the sample install, review clean-up, the publish runner);
+ * a CLI command calls createHeadlessServices and builds only what it uses, on first use.
+ *
+ * Every recipe loads its module on demand (`await import`), so `connector-studio validate` does not load git,
+ * the runtime or the reviewer, and stays as quick to start as when it built its validator by hand.
+ */
+import path from 'node:path';
+import type { Logger } from './app/logger';
+import type { AuthoringService } from './authoring/authoring-service';
+import type { DocsService } from './docs';
+import { createEventBus, type EventBus } from './events';
+import type { AskCredential } from './git/askpass';
+import type { GitService } from './git/git-service';
+import type { ProjectService } from './projects/project-service';
+import type { DirectPublisher } from './publish/direct-publish';
+import type { ReviewService } from './review';
+import type { EnvironmentDeps } from './runtime/environment-service';
+import type { RuntimeHolder } from './runtime/runtime-holder';
+import { defaultWorkspaceRoot } from './settings/paths';
+import { createSettingsService } from './settings/settings-service';
+import type { TrustService } from './trust/trust-service';
+import type { ValidateService } from './validate';
+import type { VersionsService } from './versions/versions-service';
+
+export interface HeadlessConfig {
+  readonly userDataDir: string;
+  readonly resourcesDir: string;
+  /** `--workspace DIR`: used and remembered in settings. */
+  readonly workspaceOverride?: string;
+  /** Where the home folder is (the default workspace); default process.env. */
+  readonly env?: NodeJS.ProcessEnv;
+  /** An interpreter that wins over Settings' (the CLI's CONNECTOR_STUDIO_PYTHON); empty: Settings decide. */
+  readonly pythonOverride?: string;
+  /** The app's rotating log, or the CLI's stderr. */
+  readonly log: Pick<Logger, 'info' | 'warn' | 'error'>;
+  /** Progress and results of long work for whichever door listens; a CLI command may leave it out. */
+  readonly events?: EventBus;
+  /** Only the app's first start writes the default settings and the initial trust list (SettingsOptions and
+   * TrustOptions say why); a CLI command writes them only when it changes them. Default false. */
+  readonly persistFirstStart?: boolean;
+  /** How git asks for a password (the app's dialog); without it a clone that needs one fails with git's words. */
+  readonly askCredential?: AskCredential;
+  readonly moveToTrash?: (absPath: string) => Promise<boolean>;
+  /** More of the environment service's hooks (the app's install jobs report where they end). */
+  readonly environmentHooks?: Partial<Pick<EnvironmentDeps, Exclude<keyof EnvironmentDeps, 'userDataDir' | 'connectorDirOf' | 'settingsPython' | 'stopWorker' | 'emit'>>>;
+}
+
+/** The first call builds it; every later call, also while the first is running, gets the same one. `started`:
+ * the one built so far, without building it. */
+function once<T>(make: () => Promise<T>): (() => Promise<T>) & { started: () => Promise<T> | undefined } {
+  let made: Promise<T> | undefined;
+  return Object.assign(() => (made ??= make()), { started: () => made });
+}
+
+export function createHeadlessServices(config: HeadlessConfig) {
+  const log = config.log;
+  const events = config.events ?? createEventBus();
+  const settings = createSettingsService({
+    userDataDir: config.userDataDir,
+    defaultWorkspace: defaultWorkspaceRoot(config.env),
+    workspaceOverride: config.workspaceOverride,
+    persistFirstStart: config.persistFirstStart === true,
+    warn: (m) => log.warn(m),
+  });
+
+  /** The interpreter for workers, venvs and pyright when a connector has none of its own. */
+  async function pythonCommand(): Promise<string[]> {
+    const { pythonCandidates } = await import('./settings/tool-detect');
+    return pythonCandidates(config.pythonOverride || (await settings.get()).pythonPath)[0];
+  }
+  /** Settings' git, read when git runs (a change in Settings applies to the next git call). */
+  const gitBinary = () => settings.current()?.gitPath || 'git';
+
+  const trust = once(async (): Promise<TrustService> => {
+    const [{ createTrustService, registeredProjectRoots }, { setGitTrust }] = await Promise.all([import('./trust/trust-service'), import('./git/git-runner')]);
+    const s0 = await settings.get();
+    const made = await createTrustService({
+      userDataDir: config.userDataDir,
+      initiallyTrusted: () => registeredProjectRoots(s0),
+      log: (m) => log.warn(m),
+      persistInitial: config.persistFirstStart === true,
+    });
+    // git asks on every run whether the folder's own configuration (hooks, filters) may run.
+    setGitTrust(made.isTrusted);
+    return made;
+  });
+
+  const git = once(async (): Promise<GitService> => {
+    const [{ createGitService }] = await Promise.all([import('./git/git-service'), settings.get(), trust()]);
+    return createGitService(gitBinary, { userDataDir: config.userDataDir, askCredential: config.askCredential });
+  });
+
+  const projects = once(async (): Promise<ProjectService> => {
+    const [{ createProjectService }, { moveToTrash }, g, t] = await Promise.all([import('./projects/project-service'), import('./workspace/trash'), git(), trust()]);
+    return createProjectService({ settings, git: g, moveToTrash: config.moveToTrash ?? moveToTrash, isTrusted: t.isTrusted });
+  });
+
+  const environments = once(async () => {
+    const { createEnvironmentService } = await import('./runtime/environment-service');
+    return createEnvironmentService({
+      userDataDir: config.userDataDir,
+      connectorDirOf: async (projectId) => (await projects()).connectorDirOf(projectId),
+      settingsPython: pythonCommand,
+      stopWorker: async (dir) => (await runtime()).current().stop(dir),
+      emit: (e) => events.emit('runtime.installProgress', e),
+      ...config.environmentHooks,
+    });
+  });
+
+  const runtime = once(async (): Promise<RuntimeHolder> => {
+    const [{ createRuntimeHolder }, envs] = await Promise.all([import('./runtime/runtime-holder'), environments()]);
+    const holder = createRuntimeHolder({
+      userDataDir: config.userDataDir,
+      resourcesDir: config.resourcesDir,
+      settings: () => settings.get(),
+      pythonCommand,
+      resolvePython: envs.pythonFor,
+    });
+    await holder.refresh();
+    return holder;
+  });
+
+  const validate = once(async (): Promise<ValidateService> => (await import('./validate')).createValidateService());
+
+  /** pyright resolves imports against the configured Python and the connector's virtualenv, as in the editor. */
+  const reviewer = once(async (): Promise<ReviewService> => {
+    const [{ createReviewService }, envs, s] = await Promise.all([import('./review'), environments(), settings.get()]);
+    return createReviewService({ pyright: (dir) => ({ pythonPath: config.pythonOverride || (settings.current() ?? s).pythonPath, extraVenvs: [envs.venvOf(dir)] }) });
+  });
+
+  const docs = once(async (): Promise<DocsService> => (await import('./docs')).createDocsService());
+
+  const versions = once(async (): Promise<VersionsService> => {
+    const [{ createVersionsService }] = await Promise.all([import('./versions/versions-service'), git()]);
+    return createVersionsService({ gitBinary });
+  });
+
+  const authoring = once(async (): Promise<AuthoringService> => {
+    const [{ createAuthoringService }, g, p, v, t] = await Promise.all([import('./authoring/authoring-service'), git(), projects(), validate(), trust()]);
+    return createAuthoringService({
+      resourcesDir: config.resourcesDir,
+      git: g,
+      projects: p,
+      validate: v,
+      workspaceRoot: async () => (await settings.get()).workspaceRoot,
+      emit: (e) => events.emit('package.progress', e),
+      trust: t,
+    });
+  });
+
+  const publisher = once(async (): Promise<DirectPublisher> => {
+    const [{ createDirectPublisher }, v] = await Promise.all([import('./publish/direct-publish'), validate()]);
+    return createDirectPublisher({ userDataDir: config.userDataDir, validate: v });
+  });
+
+  let disposed = false;
+  return {
+    config,
+    log,
+    events,
+    settings,
+    /** What went wrong reading the user's files at start (a malformed settings.json moved aside), for the UI. */
+    notices: () => settings.notices(),
+    pythonCommand,
+    gitBinary,
+    trust,
+    git,
+    projects,
+    environments,
+    runtime,
+    validate,
+    reviewer,
+    docs,
+    versions,
+    authoring,
+    publisher,
+    /** Where the sandbox keeps its servers' data unless told otherwise. */
+    sandboxDataDir: path.join(config.userDataDir, 'sandbox'),
+    /** Stops the workers a command started; the rest holds no process or handle. */
+    async dispose() {
+      if (disposed) return;
+      disposed = true;
+      await (await runtime.started()?.catch(() => undefined))?.stopAll();
+    },
+  };
+}
+
+export type HeadlessServices = ReturnType<typeof createHeadlessServices>;

@@ -1,0 +1,47 @@
+import path from 'node:path';
+import type { Settings } from '../../../shared/models/settings';
+import { createRuntimeService, type PythonResolver } from './runtime-service';
+import type { RuntimeService } from './types';
+
+export interface RuntimeHolderDeps {
+  readonly userDataDir: string;
+  readonly resourcesDir: string;
+  readonly settings: () => Promise<Pick<Settings, 'runtimeTimeoutSec' | 'workerMemoryLimitMb'>>;
+  /** The interpreter workers run on when the connector has no environment of its own. */
+  readonly pythonCommand: () => Promise<string[]>;
+  /** The connector's own interpreter (its virtualenv or chosen Python), before pythonCommand. */
+  readonly resolvePython?: PythonResolver;
+}
+
+/** One runtime for the configured interpreter and memory limit; a change of either stops the old workers and
+ * starts afresh. */
+export function createRuntimeHolder(deps: RuntimeHolderDeps) {
+  let key = '';
+  let timeoutSec = 60;
+  let runtime: RuntimeService | null = null;
+  return {
+    current: (): RuntimeService => runtime as RuntimeService,
+    timeoutMs: () => timeoutSec * 1000,
+    async refresh() {
+      const s = await deps.settings();
+      timeoutSec = s.runtimeTimeoutSec;
+      const command = await deps.pythonCommand();
+      const next = `${command.join(' ')}\0${s.workerMemoryLimitMb}`;
+      if (runtime && next === key) return;
+      await runtime?.stopAll();
+      key = next;
+      runtime = createRuntimeService({
+        pythonCommand: command,
+        timeoutMs: timeoutSec * 1000,
+        memoryLimitMb: s.workerMemoryLimitMb,
+        dataDir: path.join(deps.userDataDir, 'runtime'),
+        runnerPath: path.join(deps.resourcesDir, 'python', 'runner.py'),
+        resolvePython: deps.resolvePython,
+      });
+    },
+    /** Stops every worker (the end of a CLI command, the app quitting). */
+    stopAll: async () => runtime?.stopAll(),
+  };
+}
+
+export type RuntimeHolder = ReturnType<typeof createRuntimeHolder>;
