@@ -1,39 +1,22 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { ServiceError } from './errors';
-import { resolveInside } from './workspace/safe-path';
 import { createAppService } from './app/app-service';
-import { createAuthoringService } from './authoring/authoring-service';
 import { createLogger, type Logger } from './app/logger';
 import { createBackupService } from './backup/backup-service';
 import { createEventBus } from './events';
 import { createCredentialBroker } from './git/credential-broker';
-import { withGitProgress } from './git/git-progress';
-import { setGitTrust } from './git/git-runner';
-import { createGitService } from './git/git-service';
-import { createTrustService, registeredProjectRoots } from './trust/trust-service';
-import { createProjectService } from './projects/project-service';
-import { createPublishService } from './publish/publish-service';
-import { createPublishRunner } from './publish/publish-run';
+import { createHeadlessServices } from './headless';
+import { createLspService } from './lsp';
+import { createWorkspaceCloner } from './projects/clone-into-workspace';
 import { installSamples } from './projects/sample-installer';
-import { defaultWorkspaceRoot } from './settings/paths';
-import { loginShellPath } from './settings/tool-detect';
-import { createSettingsService } from './settings/settings-service';
-import type { Settings } from '../../shared/models/settings';
-import { createRuntimeService } from './runtime';
-import { createEnvironmentService } from './runtime/environment-service';
-import type { PythonResolver } from './runtime/runtime-service';
-import type { RuntimeService } from './runtime/types';
+import { createPublishRunner } from './publish/publish-run';
+import { createPublishService } from './publish/publish-service';
+import { createReviewDesk } from './reviewdesk/review-desk';
 import { createFileSecretStore } from './secrets/file-secret-store';
 import type { SecretStore } from './secrets/secret-store';
-import { pythonCandidates } from './settings/tool-detect';
+import { adoptLoginShellPath } from './settings/child-environment';
 import { createTestConfigStore } from './testconfig/test-config-store';
 import { createTestRunner } from './testconfig/test-runner';
-import { createReviewDesk } from './reviewdesk/review-desk';
 import { createToolsService } from './tools-service';
-import { createValidateService } from './validate';
-import { createVersionsService } from './versions/versions-service';
-import { createLspService } from './lsp';
 import { createFileService } from './workspace/file-service';
 import { browseFolders } from './workspace/folder-browser';
 import { createSearchService } from './workspace/search-service';
@@ -55,39 +38,45 @@ export interface ServicesConfig {
   echoLogs?: boolean;
 }
 
-/** Builds every service from explicit dependencies; no service imports electron. */
+/** The app's services: the shared ones from the composition root (headless.ts, as the CLI gets them), built at once,
+ * plus what only a running app has: file watchers, the language server, the sample install on the first start,
+ * the review desk's clean-up, secrets, test configurations, publishing and the event bus the windows listen to.
+ * No service imports electron. */
 export async function createServices(config: ServicesConfig) {
   const log: Logger = createLogger(path.join(config.userDataDir, 'logs'), config.echoLogs);
-  const shellPath = await loginShellPath();
-  if (shellPath) process.env.PATH = shellPath;
+  await adoptLoginShellPath((m) => log.info(m));
   const events = createEventBus();
   const trash = config.moveToTrash ?? systemTrash;
-  const settings = createSettingsService({ userDataDir: config.userDataDir, defaultWorkspace: defaultWorkspaceRoot(), workspaceOverride: config.workspaceOverride });
-  const s0 = await settings.load();
-  const trust = await createTrustService({
-    userDataDir: config.userDataDir,
-    initiallyTrusted: () => registeredProjectRoots(s0),
-    log: (m) => log.warn(m),
-  });
-  setGitTrust(trust.isTrusted);
   const credentials = createCredentialBroker(events);
-  const gitBinary = () => settings.current()?.gitPath || 'git';
-  const git = createGitService(gitBinary, { userDataDir: config.userDataDir, askCredential: credentials.ask });
+  const core = createHeadlessServices({
+    userDataDir: config.userDataDir,
+    resourcesDir: config.resourcesDir,
+    workspaceOverride: config.workspaceOverride,
+    log,
+    events,
+    persistFirstStart: true,
+    askCredential: credentials.ask,
+    moveToTrash: trash,
+    environmentHooks: { done: (e) => events.emit('runtime.installDone', e), log: log.error },
+  });
+  const { settings } = core;
+  const s0 = await settings.load();
+  const trust = await core.trust();
+  const git = await core.git();
   if (await settings.isFirstStart()) {
     const samples = await installSamples({ samplesDir: path.join(config.resourcesDir, 'samples'), workspaceRoot: s0.workspaceRoot, git, log: log.warn });
     for (const root of samples) await trust.trust(root);
   }
-  const projects = createProjectService({ settings, git, moveToTrash: trash, isTrusted: trust.isTrusted });
-  const environments = createEnvironmentService({
-    userDataDir: config.userDataDir,
-    connectorDirOf: projects.connectorDirOf,
-    settingsPython: async () => pythonCandidates((await settings.get()).pythonPath)[0],
-    stopWorker: (dir) => runtime.current().stop(dir),
-    emit: (e) => events.emit('runtime.installProgress', e),
-    done: (e) => events.emit('runtime.installDone', e),
-    log: log.error,
-  });
-  const runtime = createRuntimeHolder(config, () => settings.get(), environments.pythonFor);
+  const [projects, environments, runtime, validate, authoring, versions, reviewer, docs] = await Promise.all([
+    core.projects(),
+    core.environments(),
+    core.runtime(),
+    core.validate(),
+    core.authoring(),
+    core.versions(),
+    core.reviewer(),
+    core.docs(),
+  ]);
   const watchers = createWatcherPool((projectId, relPaths) => {
     events.emit('files.changed', { projectId, relPaths });
     // Saved or external edits apply to the next test run without restarting the worker.
@@ -100,15 +89,13 @@ export async function createServices(config: ServicesConfig) {
     return root;
   };
   const largeLimit = { bytes: s0.largeFileLimitKb * 1024 };
-  const reviewDesk = createReviewDesk({ projects, userDataDir: config.userDataDir });
+  const reviewDesk = createReviewDesk({ projects, userDataDir: config.userDataDir, reviewer, docs });
   await reviewDesk.cleanUp();
   await trust.restrict(reviewDesk.dir);
   const files = createFileService({ rootOf, isReadOnly: projects.isReadOnly, largeFileLimitBytes: () => largeLimit.bytes, moveToTrash: trash });
   const tools = createToolsService(settings);
-  const validate = createValidateService();
   const secrets = config.secrets ?? createFileSecretStore(config.userDataDir);
   const testConfigs = createTestConfigStore(config.userDataDir, secrets);
-  await runtime.refresh();
   const publish = createPublishService({ userDataDir: config.userDataDir, secrets, validate });
   const publishRunner = createPublishRunner({
     publish,
@@ -154,28 +141,9 @@ export async function createServices(config: ServicesConfig) {
     git,
     credentials,
     reviewDesk,
-    authoring: createAuthoringService({
-      resourcesDir: config.resourcesDir,
-      git,
-      projects,
-      validate,
-      workspaceRoot: async () => (await settings.get()).workspaceRoot,
-      emit: (e) => events.emit('package.progress', e),
-      trust,
-    }),
-    versions: createVersionsService({ gitBinary }),
-    /** Clones into the workspace, then registers the result as a project. */
-    cloneIntoWorkspace: async (url: string, name?: string) => {
-      const { workspaceRoot } = await settings.get();
-      const folder = name ?? (url.replace(/\/+$/, '').split(/[/:]/).pop() ?? 'repository').replace(/\.git$/, '');
-      if (!/^[A-Za-z0-9._-]+$/.test(folder) || /^\.+$/.test(folder)) throw new ServiceError('VALIDATION', `Cannot name a folder after "${url}": give the clone a name.`);
-      await mkdir(workspaceRoot, { recursive: true });
-      const dest = await resolveInside(workspaceRoot, folder);
-      // A clone is someone else's code: restricted until the user trusts it.
-      await trust.restrict(dest);
-      await withGitProgress(events, `git:clone:${folder}`, `Cloning ${url}`, (net) => git.clone(url, dest, net));
-      return projects.open(dest);
-    },
+    authoring,
+    versions,
+    cloneIntoWorkspace: createWorkspaceCloner({ workspaceRoot: async () => (await settings.get()).workspaceRoot, git, trust, projects, events }),
     backup: createBackupService(config.userDataDir),
     validate,
     secrets,
@@ -191,11 +159,11 @@ export async function createServices(config: ServicesConfig) {
     testConfigs,
     environments,
     publish: { ...publish, ...publishRunner },
-    app: createAppService({ version: config.appVersion, mode: config.mode, userDataDir: config.userDataDir, logsDir: log.dir, settings: settings.get, tools: tools.detect, openPath: config.openPath, secretKey: secrets.keyLocation }),
+    app: createAppService({ version: config.appVersion, mode: config.mode, userDataDir: config.userDataDir, logsDir: log.dir, settings: settings.get, tools: tools.detect, openPath: config.openPath, secretKey: secrets.keyLocation, notices: core.notices }),
     dispose: async () => {
       watchers.stopAll();
       await lsp.dispose();
-      await runtime.current().stopAll();
+      await runtime.stopAll();
     },
   };
   log.info(`Services started (${config.mode}, workspace ${s0.workspaceRoot})`);
@@ -203,32 +171,3 @@ export async function createServices(config: ServicesConfig) {
 }
 
 export type Services = Awaited<ReturnType<typeof createServices>>;
-
-/** One runtime for the configured interpreter and memory limit; a change of either stops the old workers and
- * starts afresh. */
-function createRuntimeHolder(config: ServicesConfig, settings: () => Promise<Pick<Settings, 'pythonPath' | 'runtimeTimeoutSec' | 'workerMemoryLimitMb'>>, resolvePython?: PythonResolver) {
-  let key = '';
-  let timeoutSec = 60;
-  let runtime: RuntimeService | null = null;
-  return {
-    current: (): RuntimeService => runtime as RuntimeService,
-    timeoutMs: () => timeoutSec * 1000,
-    async refresh() {
-      const s = await settings();
-      timeoutSec = s.runtimeTimeoutSec;
-      const command = pythonCandidates(s.pythonPath)[0];
-      const next = `${command.join(' ')}\0${s.workerMemoryLimitMb}`;
-      if (runtime && next === key) return;
-      await runtime?.stopAll();
-      key = next;
-      runtime = createRuntimeService({
-        pythonCommand: command,
-        timeoutMs: timeoutSec * 1000,
-        memoryLimitMb: s.workerMemoryLimitMb,
-        dataDir: path.join(config.userDataDir, 'runtime'),
-        runnerPath: path.join(config.resourcesDir, 'python', 'runner.py'),
-        resolvePython,
-      });
-    },
-  };
-}

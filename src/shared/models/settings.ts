@@ -36,6 +36,9 @@ export interface AppInfo {
   readonly logsDir: string;
   /** Where the key of saved passwords lives; absent when the host did not say. */
   readonly secretKey?: SecretKeyLocation;
+  /** What went wrong reading the user's files at start (a malformed settings.json moved aside), one sentence
+   * each; the window shows them once as warnings. */
+  readonly notices?: readonly string[];
 }
 
 /** Where the key that encrypts saved passwords and API keys lives, for Settings to show. */

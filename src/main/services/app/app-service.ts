@@ -26,13 +26,25 @@ export interface AppServiceDeps {
   openPath?: (absPath: string) => Promise<boolean>;
   /** Where the secret store keeps its key, for Settings to show. */
   secretKey?: () => Promise<SecretKeyLocation>;
+  /** Start-up notices (settings moved aside), for the window to show. */
+  notices?: () => Promise<readonly string[]>;
 }
 
 export function createAppService(deps: AppServiceDeps) {
   async function info(): Promise<AppInfo> {
     const s = await deps.settings();
     const secretKey = await deps.secretKey?.();
-    return { version: deps.version, mode: deps.mode, platform: process.platform, workspaceRoot: s.workspaceRoot, userDataDir: deps.userDataDir, logsDir: deps.logsDir, ...(secretKey ? { secretKey } : {}) };
+    const notices = (await deps.notices?.()) ?? [];
+    return {
+      version: deps.version,
+      mode: deps.mode,
+      platform: process.platform,
+      workspaceRoot: s.workspaceRoot,
+      userDataDir: deps.userDataDir,
+      logsDir: deps.logsDir,
+      ...(secretKey ? { secretKey } : {}),
+      ...(notices.length ? { notices } : {}),
+    };
   }
 
   /** A .tar.gz of the logs plus versions and settings, written to the user data folder. */

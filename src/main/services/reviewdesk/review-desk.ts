@@ -1,17 +1,18 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ProjectSummary } from '../../../shared/models/workspace';
-import { createDocsService } from '../docs';
+import { createDocsService, type DocsService } from '../docs';
 import { safeExtractTgz } from '../packaging/safe-extract';
 import { createPlaybooksService } from '../playbooks';
 import type { ProjectService } from '../projects/project-service';
-import { createReviewService, renderReviewHtml } from '../review';
+import { createReviewService, renderReviewHtml, type ReviewService } from '../review';
 
-/** Reviewer mode and the review, docs and playbooks panels, over projects and read-only opened packages. */
-export function createReviewDesk(deps: { projects: ProjectService; userDataDir: string }) {
+/** Reviewer mode and the review, docs and playbooks panels, over projects and read-only opened packages.
+ * `reviewer` and `docs`: the composition root's, so the panel reviews exactly as `connector-studio review` does. */
+export function createReviewDesk(deps: { projects: ProjectService; userDataDir: string; reviewer?: ReviewService; docs?: DocsService }) {
   const reviewsDir = path.join(deps.userDataDir, 'reviews');
-  const reviewer = createReviewService();
-  const docs = createDocsService();
+  const reviewer = deps.reviewer ?? createReviewService();
+  const docs = deps.docs ?? createDocsService();
   const playbooks = createPlaybooksService();
 
   /** The upload is checked and unpacked by the safe extraction into a private folder, then opened read-only.

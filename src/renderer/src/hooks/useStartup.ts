@@ -16,6 +16,7 @@ export function useStartup(): boolean {
     void (async () => {
       try {
         await Promise.all([useSettingsStore.getState().load(), useAppStore.getState().loadInfo()]);
+        showStartupNotices();
         if (parseRoute(window.location.hash).page === 'home' && isFreshStart()) await reopenUnsavedWork();
       } catch (e) {
         toastError(e);
@@ -26,6 +27,14 @@ export function useStartup(): boolean {
     return off;
   }, []);
   return ready;
+}
+
+/** What the host could not use at start (a malformed settings.json it moved aside), once per window. */
+function showStartupNotices() {
+  if (sessionStorage.getItem('cs.noticesShown')) return;
+  sessionStorage.setItem('cs.noticesShown', '1');
+  const { info, toast } = useAppStore.getState();
+  for (const n of info?.notices ?? []) toast('warning', n);
 }
 
 /**
