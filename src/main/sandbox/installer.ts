@@ -7,9 +7,9 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { extractAndCheck } from '../services/publish/import-rules';
+import { installRequirements } from '../services/runtime/venv-service';
 import { connectorFolder, connectorRecord, installDir, venvDir, type SandboxContext } from './context';
 import { HttpFailure, type UploadedFile } from './http-util';
-import { installRequirements } from './requirements';
 import type { InstalledConnector, StoredImportJob } from './state';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

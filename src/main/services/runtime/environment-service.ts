@@ -14,13 +14,12 @@ import {
   type RuntimeEnvironment,
 } from '../../../shared/models/environment';
 import type { JobDone, JobStarted } from '../../../shared/ipc/contract';
-import { requirementLines } from '../../sandbox/requirements';
 import { ServiceError } from '../errors';
 import { createJobRegistry } from '../jobs';
 import { writeJsonAtomic } from '../workspace/atomic-write';
 import { askPython, probeInterpreter } from './interpreters';
 import { venvPython } from './venv-python';
-import { installConnectorVenv } from './venv-service';
+import { installConnectorVenv, requirementLines } from './venv-service';
 
 export interface EnvironmentDeps {
   userDataDir: string;

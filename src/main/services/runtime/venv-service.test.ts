@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { failedRequirements, installConnectorVenv, pipFailure } from './venv-service';
+import { failedRequirements, installConnectorVenv, installRequirements, pipFailure, requirementLines } from './venv-service';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'cs-venv-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -43,5 +43,26 @@ describe('per-connector virtualenv', () => {
     expect(failedRequirements("ERROR: Invalid requirement: 'foo bar'\nERROR: Failed building wheel for lxml\n")).toEqual(['lxml', 'foo bar']);
     // pip colours its errors when FORCE_COLOR is set (test runners set it).
     expect(failedRequirements('\x1b[31mERROR: No matching distribution found for x==1\x1b[0m\x1b[31m\n')).toEqual(['x==1']);
+  });
+});
+
+describe("the sandbox's requirements install (FortiSOAR's import), through the same virtualenv code", () => {
+  it('makes no virtualenv for a connector without requirements: it runs on the base interpreter', async () => {
+    const venv = path.join(tmp, 'venvs', 'sandbox-none');
+    const r = await installRequirements(connector('sandbox-none', '# only a comment\n'), venv, ['python3']);
+    expect(r).toEqual({ status: 'Completed', message: 'No requirements to install.', output: '' });
+    expect(existsSync(venv)).toBe(false);
+  });
+
+  it("fails with pip's words and no interpreter to run from when a requirement cannot be installed", async () => {
+    const r = await installRequirements(connector('sandbox-bogus', 'cs-no-such-package-4f2a==9.9.9\n'), path.join(tmp, 'venvs', 'sandbox-bogus'), ['python3']);
+    expect(r.status).toBe('Failed');
+    expect(r.message).toBe('pip could not install: cs-no-such-package-4f2a==9.9.9.');
+    expect(r.output).toContain('No matching distribution found');
+    expect(r.python).toBeUndefined();
+  }, 60_000);
+
+  it('reads the requirement lines without comments and blanks', async () => {
+    expect(await requirementLines(connector('lines', 'requests==2.31.0  # pinned\n\n# comment\n  lxml\n'))).toEqual(['requests==2.31.0', 'lxml']);
   });
 });

@@ -1,12 +1,23 @@
-/** A per-connector virtualenv, kept in the user data folder (never in the project): `python3 -m venv`, then
- * `pip install --retries 0 --timeout 5 -r requirements.txt` (and `packages/` as a find-links folder), with
- * pip's lines streamed to a callback and the requirements pip could not install named. */
+/** The one place a connector's virtualenv is made and its requirements installed, for the IDE's Environment tab,
+ * the CLI and the sandbox's import: `python3 -m venv --system-site-packages --without-pip` (the platform's
+ * pre-installed libraries come from the system), then the outer pip installs into it with
+ * `--python <venv> --retries 0 --timeout 5 -r requirements.txt` (and `packages/` as a find-links folder), so a
+ * requirement that cannot be installed fails in seconds with pip's own words. pip's lines stream to a callback
+ * and the requirements it could not install are named. */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { requirementLines } from '../../sandbox/requirements';
 import { venvPython } from './venv-python';
+
+/** Lines of requirements.txt that name something to install. */
+export async function requirementLines(folder: string): Promise<string[]> {
+  const text = await readFile(path.join(folder, 'requirements.txt'), 'utf8').catch(() => '');
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.replace(/(^|\s)#.*$/, '').trim())
+    .filter(Boolean);
+}
 
 export interface VenvResult {
   readonly status: 'Completed' | 'Failed';
@@ -58,7 +69,9 @@ function run(cmd: string[], cwd: string, timeoutMs: number, onLine: (line: strin
     child.stdout.on('data', take('out'));
     child.stderr.on('data', take('err'));
     const timer = setTimeout(() => {
-      onLine(`(stopped after ${Math.round(timeoutMs / 1000)} s)`);
+      const stopped = `(stopped after ${Math.round(timeoutMs / 1000)} s)`;
+      log = (log + stopped + '\n').slice(-LOG_CAP);
+      onLine(stopped);
       child.kill('SIGKILL');
     }, timeoutMs);
     const end = (code: number | null, extra = '') => {
@@ -130,4 +143,26 @@ export async function installConnectorVenv(folder: string, venvDir: string, o: V
     failed,
     log,
   };
+}
+
+/** What the sandbox's import job stores as install_result: FortiSOAR's shape. */
+export interface RequirementsResult {
+  readonly status: 'Completed' | 'Failed';
+  readonly message: string;
+  /** pip's output, its last 64 KiB (the sandbox keeps it in its state file). */
+  readonly output: string;
+  /** The venv's interpreter, when the install completed into one. */
+  readonly python?: string;
+}
+
+const OUTPUT_CAP = 64 * 1024;
+
+/** Installs requirements.txt as FortiSOAR's import does (the sandbox): a connector with none gets no virtualenv
+ * and runs on the base interpreter; otherwise installConnectorVenv, and the connector runs from the venv only if
+ * pip succeeded. */
+export async function installRequirements(folder: string, venvDir: string, python: string[], timeoutMs = 120_000): Promise<RequirementsResult> {
+  if ((await requirementLines(folder)).length === 0) return { status: 'Completed', message: 'No requirements to install.', output: '' };
+  const r = await installConnectorVenv(folder, venvDir, { python, timeoutMs });
+  const output = r.log.slice(-OUTPUT_CAP);
+  return r.status === 'Completed' && r.python ? { status: 'Completed', message: 'Requirements installed.', output, python: r.python } : { status: 'Failed', message: r.message, output };
 }
