@@ -30,7 +30,7 @@ describe('connector-studio import', () => {
   it('imports into --into, exit 0; again without --replace is refused with exit 1', async () => {
     const r = await run(['acme-vm.tgz', '--into', 'ws', '--json']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out)).toEqual({ dir: path.join(work, 'ws', 'acme-vm'), name: 'acme-vm', version: '1.0.0', replaced: false, skipped: [], warnings: [] });
+    expect(JSON.parse(r.out)).toEqual({ dir: path.join(work, 'ws', 'acme-vm'), name: 'acme-vm', version: '1.0.0', replaced: false, skipped: [], dropped: [], warnings: [] });
     const again = await run(['acme-vm.tgz', '--into', 'ws']);
     expect(again.code).toBe(1);
     expect(again.err).toMatch(/acme-vm already exists .*version 1\.0\.0/);
