@@ -2,7 +2,7 @@
  * file, possibly half a secret. It never goes into a package, the recommended ignores keep it out of git,
  * and cleanLeftovers removes stale ones, with import's and the extraction's stale staging folders, at start. */
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readdir, readFile, symlink, utimes, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, symlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createGitService } from '../../src/main/services/git/git-service';
@@ -10,21 +10,16 @@ import { GITIGNORE } from '../../src/main/services/git/repo-files';
 import { newRepo, put, sh } from '../../src/main/services/git/test-repos';
 import { cleanLeftovers } from '../../src/main/services/packaging/leftovers';
 import { packageConnector } from '../../src/main/services/packaging/package';
-import { writeFileAtomic } from '../../src/main/services/workspace/atomic-write';
+import { atomicTempPath } from '../../src/main/services/workspace/atomic-write';
 import { SAMPLE_NAME } from '../helpers/hostile-connector';
 import { SAMPLE_PROJECT, tmpDir } from '../helpers/tmp';
 
-const TEMP = /^\..+\.[0-9a-f]{12}\.tmp$/;
-
-/** A real interrupted save: writeFileAtomic creates its temp file, then the write fails (as it does when the
- * disk fills up or the process dies); an argument the write refuses is the reproducible way to fail there. */
+/** What a save killed mid-write leaves: writeFileAtomic's own temp file for `target`, holding half the text. */
 async function interruptedSave(target: string): Promise<string> {
-  const before = new Set(await readdir(path.dirname(target)));
-  await expect(writeFileAtomic(target, 42 as never)).rejects.toThrow();
-  const left = (await readdir(path.dirname(target))).filter((n) => !before.has(n));
-  expect(left).toHaveLength(1);
-  expect(left[0]).toMatch(TEMP);
-  return path.join(path.dirname(target), left[0]);
+  const tmp = atomicTempPath(target);
+  expect(path.basename(tmp)).toMatch(/^\..+\.[0-9a-f]{12}\.tmp$/);
+  await writeFile(tmp, '{"name": "half a sav');
+  return tmp;
 }
 
 async function sampleConnector(): Promise<string> {

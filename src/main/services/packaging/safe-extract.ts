@@ -179,7 +179,9 @@ class Scanner {
   private noteDropped(segments: string[], isDir: boolean): void {
     segments.forEach((s, i) => {
       const kind = DROPPED_NAMES.get(fold(s));
-      if (kind) this.drop(segments.slice(0, i + 1), i < segments.length - 1 || isDir, kind);
+      const dir = i < segments.length - 1 || isDir;
+      // A `.git` file points git at another repository's hooks and config; a file named venv is just a file.
+      if (kind === 'git' || (kind === 'venv' && dir)) this.drop(segments.slice(0, i + 1), dir, kind);
     });
     if (!isDir && fold(segments[segments.length - 1]) === VENV_MARKER) this.drop(segments.slice(0, -1), true, 'venv');
   }

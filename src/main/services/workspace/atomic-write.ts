@@ -19,12 +19,15 @@ async function renameWithRetry(from: string, to: string): Promise<void> {
  * so packaging, the recommended ignores and the start-up clean-up recognise it by this. */
 export const ATOMIC_TEMP_NAME = /^\..+\.[0-9a-f]{12}\.tmp$/;
 
+/** Where writeFileAtomic first writes `target`: a fresh name matching ATOMIC_TEMP_NAME, beside it. */
+export const atomicTempPath = (target: string): string =>
+  path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+
 /** Writes through a temp file in the same folder, fsyncs it, then renames: a crash leaves the old file or the new one, never half. */
 export async function writeFileAtomic(target: string, data: string | Uint8Array, mode?: number): Promise<void> {
   const dir = path.dirname(target);
   await mkdir(dir, { recursive: true });
-  // Keep in step with ATOMIC_TEMP_NAME.
-  const tmp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const tmp = atomicTempPath(target);
   const handle = await open(tmp, 'w', mode);
   try {
     await handle.writeFile(data);
