@@ -19,12 +19,14 @@ const SLOW = [
   // pyright, or a whole review (ruff, pyright, dependencies) of an archive.
   'src/main/services/lsp/{lsp-channels,lsp-lifecycle,lsp-service,pyright-cli}.test.ts',
   'src/main/services/review/{review-service,templates-clean}.test.ts',
+  'src/main/cli/main.test.ts', // its `review --html` case runs a whole review
   'src/main/services/reviewdesk/**',
   'tests/security/archive-{info-json-size,leftovers,modes}.test.ts',
   // Builds the renderer.
   'src/main/electron/csp.test.ts',
-  // Seconds each: many git repositories, or every service at once.
-  'src/main/services/git/git-remotes.test.ts',
+  // Seconds each: real git repositories (many commands per test), or every service at once.
+  'src/main/services/git/**',
+  'tests/security/git-restricted.test.ts',
   'src/main/services/authoring/authoring-service.test.ts',
 ];
 
