@@ -1,5 +1,5 @@
 import type * as Monaco from 'monaco-editor';
-import type { MonacoApi } from './monaco-loader';
+import type { MonacoApi } from './monaco-api';
 
 /**
  * Text models live here, outside zustand: the store keeps relPath, etag and dirty; this keeps the buffers.

@@ -1,6 +1,4 @@
-import type * as Monaco from 'monaco-editor';
-
-export type MonacoApi = typeof Monaco;
+import type { MonacoApi } from './monaco-api';
 
 let loading: Promise<MonacoApi> | null = null;
 

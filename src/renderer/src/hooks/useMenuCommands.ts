@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { onEvent } from '../api/client';
 import type { MenuCommand } from '../../../shared/ipc/contract';
-import { COMMANDS } from '../features/palette/commands';
+import { findCommand } from '../store/palette/commands';
 
 /** The desktop menu's items run the same commands as the palette, so both stay in step. */
 const MENU_TO_COMMAND: Record<MenuCommand, string> = {
@@ -19,7 +19,7 @@ export function useMenuCommands() {
     () =>
       onEvent('menu.command', ({ command }) => {
         const id = MENU_TO_COMMAND[command];
-        void COMMANDS.find((c) => c.id === id)?.run();
+        void findCommand(id)?.run();
       }),
     [],
   );

@@ -2,7 +2,7 @@
  * changes, close. Calls for one file go out one after another, so the server never sees them reordered. */
 import type * as Monaco from 'monaco-editor';
 import { call } from '../../api/client';
-import type { MonacoApi } from '../monaco-loader';
+import type { MonacoApi } from '../monaco-api';
 import { isProjectPython, projectRelPath } from './project-models';
 
 const DEBOUNCE_MS = 150;

@@ -2,7 +2,7 @@
  * definition, signature help and diagnostics as markers. One call from monaco-setup.ts installs it. */
 import { call } from '../../api/client';
 import { useAppStore } from '../../store/app/store';
-import type { MonacoApi } from '../monaco-loader';
+import type { MonacoApi } from '../monaco-api';
 import { startDocSync } from './doc-sync';
 import { startPyrightMarkers } from './markers';
 import { registerPythonProviders } from './providers';

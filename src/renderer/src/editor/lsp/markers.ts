@@ -1,7 +1,7 @@
 /** pyright's diagnostics as Monaco markers (owner "pyright"), redone when a file's diagnostics change. */
 import type * as Monaco from 'monaco-editor';
 import type { LspDiagnostic } from '../../../../shared/ipc/contract';
-import type { MonacoApi } from '../monaco-loader';
+import type { MonacoApi } from '../monaco-api';
 import { projectRelPath } from './project-models';
 import { usePyrightStore } from './pyright-store';
 

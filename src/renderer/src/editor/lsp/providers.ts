@@ -3,7 +3,7 @@
 import type * as Monaco from 'monaco-editor';
 import type { LspCompletionItem, LspLocation, LspRange } from '../../../../shared/ipc/contract';
 import { call } from '../../api/client';
-import type { MonacoApi } from '../monaco-loader';
+import type { MonacoApi } from '../monaco-api';
 import type { DocSync } from './doc-sync';
 import { projectRelPath } from './project-models';
 import { stubUri } from './stub-tabs';

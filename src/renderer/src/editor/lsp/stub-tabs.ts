@@ -4,7 +4,7 @@ import type * as Monaco from 'monaco-editor';
 import { useEditorStore } from '../../store/editor/store';
 import { findTab, openTab, type Tab } from '../../store/editor/tabs';
 import { editorInstance } from '../editor-instance';
-import type { MonacoApi } from '../monaco-loader';
+import type { MonacoApi } from '../monaco-api';
 import { modelRegistry } from '../model-registry';
 import { STUB_PREFIX } from './project-models';
 

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type * as Monaco from 'monaco-editor';
 import { editorInstance } from '../../editor/editor-instance';
-import { loadMonaco, type MonacoApi } from '../../editor/monaco-loader';
+import type { MonacoApi } from '../../editor/monaco-api';
+import { loadMonaco } from '../../editor/monaco-loader';
 import { modelRegistry } from '../../editor/model-registry';
 import { useEditorStore } from '../../store/editor/store';
 import type { Tab } from '../../store/editor/tabs';

@@ -2,10 +2,11 @@ import { useAppStore } from '../../store/app/store';
 import { useCloneStore } from '../../store/git/clone-store';
 import { useGitStore } from '../../store/git/store';
 import type { GitTab } from '../../store/git/types';
+import type { Command } from '../../store/palette/commands';
 import { useProjectsStore } from '../../store/projects/store';
 import { newBranch, newTag, pull, push } from './git-actions';
 
-// Palette entries for git; commands.ts lists them with the others.
+// Palette entries for git; wire-window.ts registers them with the others.
 
 const showTab = (tab: GitTab) => {
   useAppStore.getState().showSidebar('git');
@@ -13,7 +14,7 @@ const showTab = (tab: GitTab) => {
 };
 const version = () => useProjectsStore.getState().projects.find((p) => p.id === useAppStore.getState().projectId)?.version;
 
-export const GIT_COMMANDS = [
+export const GIT_COMMANDS: readonly Command[] = [
   { id: 'git.clone', category: 'Git', title: 'Clone Repository…', run: () => useCloneStore.getState().show() },
   { id: 'git.history', category: 'Git', title: 'Show History', inProjectOnly: true, run: () => showTab('history') },
   { id: 'git.branches', category: 'Git', title: 'Show Branches and Tags', inProjectOnly: true, run: () => showTab('branches') },
@@ -24,4 +25,4 @@ export const GIT_COMMANDS = [
   { id: 'git.pull', category: 'Git', title: 'Pull', inProjectOnly: true, run: () => (showTab('remotes'), pull()) },
   { id: 'git.push', category: 'Git', title: 'Push', inProjectOnly: true, run: () => (showTab('remotes'), push()) },
   { id: 'versions.compare', category: 'Versions', title: 'Compatibility Report (against the last version tag)', inProjectOnly: true, run: () => useGitStore.getState().openCompat() },
-] as const;
+];

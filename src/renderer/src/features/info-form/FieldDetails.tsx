@@ -2,7 +2,7 @@ import { KNOWN_FIELD_TYPES, type Field } from '../../../../shared/connector/info
 import type { JSONPath } from '../../store/connector/document';
 import { CheckProp, Group, SelectProp, TextProp } from './controls';
 import { DefaultInput } from './DefaultInput';
-import { OnchangeEditor } from './OnchangeEditor';
+import { OnchangeEditor, type BranchList } from './OnchangeEditor';
 import { OptionsEditor } from './OptionsEditor';
 
 const TYPES = [...KNOWN_FIELD_TYPES];
@@ -11,7 +11,7 @@ const TEXT_TYPES = new Set(['text', 'textarea', 'password', 'email', 'url', 'dom
 const KNOWN_KEYS = new Set(['name', 'title', 'type', 'required', 'editable', 'visible', 'description', 'tooltip', 'value', 'options', 'placeholder', 'onchange', 'apiOperation', 'validation', 'class']);
 
 /** Every documented property of a field; keys the form does not know are listed so nobody wonders where they went. */
-export function FieldDetails({ path, field, hiddenOps }: { path: JSONPath; field: Field; hiddenOps: readonly string[] }) {
+export function FieldDetails({ path, field, hiddenOps, BranchList }: { path: JSONPath; field: Field; hiddenOps: readonly string[]; BranchList: BranchList }) {
   const type = typeof field.type === 'string' ? field.type : '';
   const at = (...k: (string | number)[]) => [...path, ...k];
   const validation = field.validation && typeof field.validation === 'object' ? field.validation : {};
@@ -31,7 +31,7 @@ export function FieldDetails({ path, field, hiddenOps }: { path: JSONPath; field
       </div>
       <DefaultInput path={at('value')} field={field} />
       {CHOICE_TYPES.has(type) && <OptionsEditor path={at('options')} options={field.options} />}
-      {(CHOICE_TYPES.has(type) || type === 'checkbox') && <OnchangeEditor path={path} field={field} hiddenOps={hiddenOps} />}
+      {(CHOICE_TYPES.has(type) || type === 'checkbox') && <OnchangeEditor path={path} field={field} hiddenOps={hiddenOps} BranchList={BranchList} />}
       {TEXT_TYPES.has(type) && (
         <Group title="Validation">
           <TextProp label="Pattern (regular expression)" path={at('validation', 'pattern')} value={validation.pattern} optional mono />

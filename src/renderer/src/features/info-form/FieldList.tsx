@@ -51,7 +51,7 @@ const FieldItem = memo(function FieldItem({ listPath, index, count, field, hidde
         </>
       }
       onDuplicate={() => duplicateField(listPath, index)} onDelete={() => deleteItem(listPath, index)}>
-      {() => <FieldDetails path={[...listPath, index]} field={f} hiddenOps={hiddenOps} />}
+      {() => <FieldDetails path={[...listPath, index]} field={f} hiddenOps={hiddenOps} BranchList={FieldList} />}
     </ItemRow>
   );
 });

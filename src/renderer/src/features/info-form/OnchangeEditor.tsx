@@ -1,9 +1,9 @@
+import type { ComponentType } from 'react';
 import type { Field } from '../../../../shared/connector/info-json';
 import { Icon } from '../../components/Icon';
 import { pathToPointer, type JSONPath } from '../../store/connector/document';
 import { addBranch } from '../../store/connector/item-actions';
 import { useConnectorStore } from '../../store/connector/store';
-import { FieldList } from './FieldList';
 import { optionLabel } from './options';
 
 /** Which onchange keys can ever match: the options, or "true"/"false" for a checkbox. */
@@ -12,8 +12,11 @@ function branchKeys(field: Field): string[] {
   return Array.isArray(field.options) ? [...new Set(field.options.map(optionLabel))] : [];
 }
 
+/** The field list a branch shows: FieldList hands itself down, since a branch's fields may have branches too. */
+export type BranchList = ComponentType<{ listPath: JSONPath; fields: unknown; hiddenOps: readonly string[] }>;
+
 /** Fields that appear when a choice is made: one branch per option (a checkbox has "true" and "false"). */
-export function OnchangeEditor({ path, field, hiddenOps }: { path: JSONPath; field: Field; hiddenOps: readonly string[] }) {
+export function OnchangeEditor({ path, field, hiddenOps, BranchList }: { path: JSONPath; field: Field; hiddenOps: readonly string[]; BranchList: BranchList }) {
   const onchange = field.onchange && typeof field.onchange === 'object' ? field.onchange : {};
   const keys = branchKeys(field);
   const orphans = Object.keys(onchange).filter((k) => !keys.includes(k));
@@ -39,7 +42,7 @@ export function OnchangeEditor({ path, field, hiddenOps }: { path: JSONPath; fie
                 <button className="button secondary small" onClick={() => addBranch(path, key)} data-testid="add-branch">+ Fields for “{key}”</button>
               )}
             </div>
-            {branch !== undefined && <FieldList listPath={branchPath(key)} fields={branch} hiddenOps={hiddenOps} />}
+            {branch !== undefined && <BranchList listPath={branchPath(key)} fields={branch} hiddenOps={hiddenOps} />}
           </div>
         );
       })}

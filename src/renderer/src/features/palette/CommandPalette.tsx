@@ -13,15 +13,18 @@ export function CommandPalette() {
   const tree = useWorkspaceStore((s) => s.tree);
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLUListElement>(null);
-  const items = useMemo(() => (open ? paletteItems(query, inProject) : []), [open, query, inProject, tree]);
+  const items = useMemo(() => (open ? paletteItems(query, inProject, tree) : []), [open, query, inProject, tree]);
   const { hide, setQuery, move } = usePaletteStore.getState();
 
   useEffect(() => {
     if (!open) return;
     const before = document.activeElement as HTMLElement | null;
-    input.current?.focus();
+    const box = input.current;
+    const shown = list.current;
+    box?.focus();
+    // Focus goes back where it was unless the user moved it elsewhere while the palette was open.
     return () => {
-      if (document.activeElement === document.body || list.current?.contains(document.activeElement) || document.activeElement === input.current) before?.focus?.();
+      if (document.activeElement === document.body || shown?.contains(document.activeElement) || document.activeElement === box) before?.focus?.();
     };
   }, [open]);
   useEffect(() => list.current?.querySelector(`[data-index="${index}"]`)?.scrollIntoView({ block: 'nearest' }), [index]);

@@ -1,7 +1,9 @@
 import { call } from '../../api/client';
+import { editorInstance } from '../../editor/editor-instance';
 import { toastError, toastInfo, toastSuccess, useAppStore } from '../../store/app/store';
 import { folderDialog, promptDialog } from '../../store/dialogs/store';
 import { useGitStore } from '../../store/git/store';
+import type { Command } from '../../store/palette/commands';
 import { useProjectsStore } from '../../store/projects/store';
 import { useSettingsStore } from '../../store/settings/store';
 import { useWorkspaceStore } from '../../store/workspace/store';
@@ -82,3 +84,23 @@ export function toggleFullScreen(on = !useAppStore.getState().fullScreen) {
   if (on && !document.fullscreenElement) void document.documentElement.requestFullscreen?.().catch(() => undefined);
   if (!on && document.fullscreenElement) void document.exitFullscreen?.().catch(() => undefined);
 }
+
+const projectId = () => useAppStore.getState().projectId;
+
+/** The app's own entries: source control at a glance, the window's layout, preferences, help. */
+export const APP_COMMANDS: readonly Command[] = [
+  { id: 'git.show', category: 'View', title: 'Show Source Control', shortcut: 'Ctrl+Shift+G', inProjectOnly: true, run: () => useAppStore.getState().showSidebar('git') },
+  { id: 'git.init', category: 'Git', title: 'Initialize Git Repository', inProjectOnly: true, run: () => initGit() },
+  { id: 'git.commitAll', category: 'Git', title: 'Commit All…', inProjectOnly: true, run: () => commitAllWithPrompt() },
+  { id: 'git.refresh', category: 'Git', title: 'Refresh Git Status', inProjectOnly: true, run: () => useGitStore.getState().refresh() },
+  { id: 'view.sidebar', category: 'View', title: 'Toggle Side Bar', shortcut: 'Mod+B', inProjectOnly: true, run: () => useAppStore.getState().toggleSidebar() },
+  { id: 'view.fullScreen', category: 'View', title: 'Toggle Full-Screen Editor', shortcut: 'Mod+Alt+Enter', inProjectOnly: true, run: () => toggleFullScreen() },
+  { id: 'view.leaveFullScreen', category: 'View', title: 'Leave Full-Screen Editor', shortcut: 'Escape', shortcutScope: 'full screen', inProjectOnly: true, run: () => toggleFullScreen(false) },
+  { id: 'view.focusEditor', category: 'View', title: 'Focus Editor', inProjectOnly: true, run: () => editorInstance.focus() },
+  { id: 'view.theme', category: 'Preferences', title: 'Toggle Light/Dark Theme', run: () => toggleTheme() },
+  { id: 'view.settings', category: 'Preferences', title: 'Open Settings', shortcut: 'Mod+,', run: () => navigate(projectId() ? { page: 'project', projectId: projectId()!, settings: true } : { page: 'settings' }) },
+  { id: 'view.home', category: 'Go', title: 'Go to Home', run: () => navigate({ page: 'home' }) },
+  { id: 'project.openFolder', category: 'File', title: 'Open Folder…', run: () => openFolder() },
+  { id: 'app.openLogs', category: 'Help', title: 'Open Logs Folder', run: () => openLogsFolder() },
+  { id: 'app.exportDiagnostics', category: 'Help', title: 'Export Diagnostics', run: () => exportDiagnostics() },
+];

@@ -1,12 +1,12 @@
 import { editorInstance } from '../../editor/editor-instance';
+import type { FileNode } from '../../../../shared/models/workspace';
 import { isMac } from '../../hooks/platform';
 import { useEditorStore } from '../../store/editor/store';
+import { availableCommands } from '../../store/palette/commands';
 import { rankByTitle, rankPaths } from '../../store/palette/fuzzy';
 import { formatShortcut } from '../../store/palette/shortcuts';
 import { modeOf, termOf } from '../../store/palette/store';
 import { allFiles } from '../../store/workspace/tree-model';
-import { useWorkspaceStore } from '../../store/workspace/store';
-import { availableCommands } from './commands';
 
 export interface PaletteItem {
   readonly id: string;
@@ -27,8 +27,7 @@ function commandItems(term: string, inProject: boolean): PaletteItem[] {
   }));
 }
 
-function fileItems(term: string): PaletteItem[] {
-  const tree = useWorkspaceStore.getState().tree;
+function fileItems(term: string, tree: FileNode | null): PaletteItem[] {
   if (!tree) return [];
   return rankPaths(allFiles(tree), term, 60).map((p) => ({
     id: p,
@@ -49,10 +48,10 @@ function lineItems(term: string): PaletteItem[] {
   return [{ id: 'go', label: `Go to line ${target}${Number.isFinite(column) ? `, column ${column}` : ''}`, run: () => editorInstance.reveal(tab.relPath, target, Number.isFinite(column) ? column : 1) }];
 }
 
-/** What the palette lists for its current text; the first character picks the mode. */
-export function paletteItems(query: string, inProject: boolean): PaletteItem[] {
+/** What the palette lists for its current text; the first character picks the mode. `tree` is the project's files. */
+export function paletteItems(query: string, inProject: boolean, tree: FileNode | null): PaletteItem[] {
   const mode = modeOf(query);
   if (mode === 'commands') return commandItems(termOf(query), inProject);
   if (!inProject) return [{ id: 'no-project', label: 'Open a project to search its files. Type > for commands.', run: () => undefined }];
-  return mode === 'line' ? lineItems(termOf(query)) : fileItems(termOf(query));
+  return mode === 'line' ? lineItems(termOf(query)) : fileItems(termOf(query), tree);
 }

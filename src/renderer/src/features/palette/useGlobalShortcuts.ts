@@ -2,8 +2,8 @@ import { useEffect } from 'react';
 import { isMac } from '../../hooks/platform';
 import { useAppStore } from '../../store/app/store';
 import { useDialogsStore } from '../../store/dialogs/store';
+import { allCommands, isAvailable } from '../../store/palette/commands';
 import { matchesShortcut } from '../../store/palette/shortcuts';
-import { COMMANDS, isAvailable } from './commands';
 import { toggleFullScreen } from './app-commands';
 
 /**
@@ -15,7 +15,7 @@ export function useGlobalShortcuts() {
     const mac = isMac();
     const onKey = (e: KeyboardEvent) => {
       if (useDialogsStore.getState().current) return;
-      const cmd = COMMANDS.find((c) => c.shortcut && !c.shortcutScope && matchesShortcut(e, c.shortcut, mac));
+      const cmd = allCommands().find((c) => c.shortcut && !c.shortcutScope && matchesShortcut(e, c.shortcut, mac));
       if (!cmd) return;
       // Ours even where the command does not apply (Ctrl+S on Home must not open the browser's "Save page").
       e.preventDefault();

@@ -1,8 +1,8 @@
-import type { Command } from '../palette/commands';
 import { addOperation } from '../../store/connector/item-actions';
 import { connectorPaths } from '../../store/connector/project';
 import { useConnectorStore } from '../../store/connector/store';
 import { useEditorStore } from '../../store/editor/store';
+import type { Command } from '../../store/palette/commands';
 import { useProblemsStore } from '../../store/problems/store';
 
 /** Opens the connector's info.json (the form binds to it) and runs `then` once it is readable. */

@@ -2,7 +2,7 @@ import type * as Monaco from 'monaco-editor';
 import { analyzePython } from '../../../../shared/connector/security';
 import { editorInstance } from '../../editor/editor-instance';
 import { modelRegistry } from '../../editor/model-registry';
-import type { MonacoApi } from '../../editor/monaco-loader';
+import type { MonacoApi } from '../../editor/monaco-api';
 import { beforeSave } from '../../store/editor/save-actions';
 import { useSettingsStore } from '../../store/settings/store';
 import { ruffMarkers, securityMarkers, type LintMarker } from './markers';

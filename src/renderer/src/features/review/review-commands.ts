@@ -1,8 +1,8 @@
 import { editorInstance } from '../../editor/editor-instance';
 import { currentProjectId, toastError, toastInfo, useAppStore } from '../../store/app/store';
+import type { Command } from '../../store/palette/commands';
 import { useProjectsStore } from '../../store/projects/store';
 import { useDocsStore, useReviewStore } from '../../store/review';
-import type { Command } from '../palette/commands';
 import { generateSamplePlaybooks } from '../playbooks/playbook-actions';
 import { compareWithPrompt, exportReviewHtml } from './review-actions';
 import { closeReview, importReviewed, openPackageForReview, pickFile } from './reviewer-commands';
@@ -23,7 +23,7 @@ function whenReviewing(then: (p: NonNullable<ReturnType<typeof currentProject>>)
 
 const docs = (work: () => Promise<void>) => () => void work().catch(toastError);
 
-/** Review, documentation and playbook commands for the palette (spread into COMMANDS). */
+/** Review, documentation and playbook commands for the palette. */
 export const REVIEW_COMMANDS: readonly Command[] = [
   { id: 'review.openPackage', category: 'Review', title: 'Open .tgz for Review…', run: () => pickFile((f) => void openPackageForReview(f), 'review-package-picker') },
   { id: 'review.run', category: 'Review', title: 'Run Review', inProjectOnly: true, run: runReview },

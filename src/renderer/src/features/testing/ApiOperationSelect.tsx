@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { optionsKey, useApiOptionsStore, type ApiOption } from '../../store/testing/api-options';
 import { useTestingStore } from '../../store/testing/store';
-import type { InputProps } from './FieldInput';
+import type { InputProps } from './input-props';
 
 /** A select or multiselect whose options come from running its `apiOperation` with the selected configuration. */
 export function ApiOperationSelect({ id, field, value, describedBy, invalid, onChange }: InputProps) {

@@ -1,19 +1,7 @@
 import type { Field } from '../../../../shared/connector/info-json';
 import { isPasswordField } from '../../../../shared/connector/secret-fields';
 import { ApiOperationSelect } from './ApiOperationSelect';
-
-export interface InputProps {
-  id: string;
-  field: Field;
-  value: unknown;
-  describedBy: string;
-  invalid: boolean;
-  /** Password fields with a stored secret: the box stays empty and says so. */
-  secretSaved?: boolean;
-  /** Selects with an `apiOperation` run it for their options (the Test Actions form). */
-  apiOptions?: boolean;
-  onChange(value: unknown): void;
-}
+import type { InputProps } from './input-props';
 
 const options = (f: Field) => (Array.isArray(f.options) ? f.options.map((o) => (typeof o === 'object' && o ? String((o as { value?: unknown }).value ?? '') : String(o))) : []);
 const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));

@@ -121,6 +121,8 @@ function OptionsBox({ control, options, onChange }: { control: object; options: 
   // Another field's options arrive when a card above is removed: show them, not the old text.
   useEffect(() => {
     if (parseOptions(text).join('\n') !== options.join('\n')) setText(options.join('\n'));
+    // Only a new options list replaces the text: following each keystroke too would undo the typing this box keeps.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [options]);
   return (
     <textarea {...control} className="text-input wide mono" rows={3} value={text} data-testid="wz-field-options"

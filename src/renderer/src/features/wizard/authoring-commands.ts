@@ -2,6 +2,7 @@ import { transportKind } from '../../api/client';
 import { navigate } from '../../hooks/useRoute';
 import { currentProjectId, toastError, toastInfo, toastSuccess } from '../../store/app/store';
 import { choiceDialog } from '../../store/dialogs/store';
+import type { Command } from '../../store/palette/commands';
 import { useGitStore } from '../../store/git/store';
 import { useProjectsStore } from '../../store/projects/store';
 import { useAuthoringStore, type ExportResult } from '../../store/wizard/authoring';
@@ -122,3 +123,11 @@ export async function submitDuplicate(projectId: string, as: { name: string; lab
   toastSuccess(`Created ${project.label || project.name} ${project.version}.`);
   openProject(project.id);
 }
+
+export const AUTHORING_COMMANDS: readonly Command[] = [
+  { id: 'connector.new', category: 'Connector', title: 'New Connector…', shortcut: 'Mod+Alt+N', run: () => newConnector() },
+  { id: 'package.import', category: 'Connector', title: 'Import .tgz…', shortcut: 'Mod+Alt+O', run: () => importTgz() },
+  { id: 'package.export', category: 'Connector', title: 'Export .tgz', shortcut: 'Mod+Alt+E', inProjectOnly: true, run: () => exportTgz() },
+  { id: 'connector.addVersion', category: 'Connector', title: 'Add Version…', shortcut: 'Mod+Alt+V', inProjectOnly: true, run: () => addVersion() },
+  { id: 'connector.duplicate', category: 'Connector', title: 'Duplicate Connector…', shortcut: 'Mod+Alt+U', inProjectOnly: true, run: () => duplicate() },
+];

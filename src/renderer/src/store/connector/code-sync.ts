@@ -4,9 +4,9 @@
 import type { FileNode } from '../../../../shared/models/workspace';
 import { call } from '../../api/client';
 import { isConflict } from '../../api/api-error';
-import { modelRegistry } from '../../editor/model-registry';
 import { toastError, toastInfo, toastSuccess } from '../app/store';
 import { confirmDialog } from '../dialogs/store';
+import { editorHost } from '../editor/host';
 import { findTab } from '../editor/tabs';
 import { useEditorStore } from '../editor/store';
 import { useProblemsStore } from '../problems/store';
@@ -49,7 +49,7 @@ export async function readSources(paths: ConnectorPaths): Promise<Sources> {
   const cut = paths.connectorRel ? paths.connectorRel.length + 1 : 0;
   await Promise.all(
     pythonFiles(useWorkspaceStore.getState().tree, paths.connectorRel).map(async (rel) => {
-      const open = modelRegistry.getText(rel);
+      const open = editorHost().text(rel);
       if (open !== null) {
         files[rel.slice(cut)] = open;
         etags[rel.slice(cut)] = findTab(useEditorStore.getState(), rel)?.etag ?? null;
@@ -67,7 +67,7 @@ export async function readSources(paths: ConnectorPaths): Promise<Sources> {
 async function writeChange(paths: ConnectorPaths, change: FileChange, etag: string | null | undefined) {
   const relPath = paths.connectorRel ? `${paths.connectorRel}/${change.file}` : change.file;
   const tab = findTab(useEditorStore.getState(), relPath);
-  const model = modelRegistry.get(relPath);
+  const model = editorHost().model(relPath);
   if (change.text === null) {
     await call('files.delete', { projectId: paths.projectId, relPath });
     if (tab) useEditorStore.getState().deleted(relPath);

@@ -1,5 +1,5 @@
 import type * as Monaco from 'monaco-editor';
-import type { MonacoApi } from '../../editor/monaco-loader';
+import type { MonacoApi } from '../../editor/monaco-api';
 import { useProblemsStore } from '../problems/store';
 import { diffText } from './document';
 import { boundModel } from './model-binding';

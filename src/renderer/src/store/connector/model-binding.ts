@@ -1,5 +1,5 @@
 import type * as Monaco from 'monaco-editor';
-import { editorInstance } from '../../editor/editor-instance';
+import { editorHost } from '../editor/host';
 import { diffText } from './document';
 
 /**
@@ -51,7 +51,7 @@ export function applyText(model: Monaco.editor.ITextModel, next: string, group?:
   if (group === undefined) model.pushStackElement();
   openGroup = group ?? null;
   // A form edit shows in the text beside it: scroll there if it is out of sight (the cursor stays put).
-  const shown = editorInstance.get();
+  const shown = editorHost().shownEditor();
   if (shown?.getModel() === model) shown.revealLineInCenterIfOutsideViewport(start.lineNumber, 1);
 }
 

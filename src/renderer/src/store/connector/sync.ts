@@ -1,6 +1,6 @@
 import type * as Monaco from 'monaco-editor';
 import { onEvent } from '../../api/client';
-import { loadMonaco } from '../../editor/monaco-loader';
+import { editorHost } from '../editor/host';
 import { useEditorStore } from '../editor/store';
 import { liveFindings, createThrottle } from '../problems/live';
 import { startEditorFindings } from '../problems/editor-findings';
@@ -72,7 +72,7 @@ export function startConnectorSync(): () => void {
   offs.push(
     whenProjectKnown((paths) => {
       void useProblemsStore.getState().validate();
-      void loadMonaco().then((m) => {
+      void editorHost().loadMonaco().then((m) => {
         if (stopped) return;
         registerFixActions(m);
         const connectorRel = () => connectorPaths()?.connectorRel ?? null;

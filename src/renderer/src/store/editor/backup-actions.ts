@@ -1,7 +1,7 @@
 import { call } from '../../api/client';
-import { modelRegistry } from '../../editor/model-registry';
 import { toastError, useAppStore } from '../app/store';
 import { createKeyedDebouncer } from './debouncer';
+import { editorHost } from './host';
 import { mergeSession } from './session';
 import { findTab, patchTab } from './tabs';
 import type { BackupAction, EditorSlice } from './types';
@@ -19,7 +19,7 @@ export const createBackupSlice: EditorSlice<BackupAction> = (set, get) => {
 
   async function backupNow(relPath: string) {
     const projectId = useAppStore.getState().projectId;
-    const text = modelRegistry.getText(relPath);
+    const text = editorHost().text(relPath);
     const tab = findTab(get(), relPath);
     if (!projectId || text === null || !tab?.dirty) return;
     try {

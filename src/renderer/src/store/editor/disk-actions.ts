@@ -1,9 +1,9 @@
 import { call } from '../../api/client';
 import { isApiError } from '../../api/api-error';
-import { modelRegistry } from '../../editor/model-registry';
 import { currentProjectId, toastError } from '../app/store';
 import { isInside } from '../workspace/tree-model';
 import { tabFromContent } from './content';
+import { editorHost } from './host';
 import { savingNow } from './save-actions';
 import { applyRename, closeTab, findTab, patchTab, tabsInside, type Tab } from './tabs';
 import type { DiskAction, EditorSlice, EditorStore } from './types';
@@ -25,7 +25,7 @@ async function checkTab(get: Get, set: Set, tab: Tab) {
   if (now.kind !== 'text') {
     set(patchTab(get(), now.relPath, { ...tabFromContent(content) }), false, 'disk/reloaded');
   } else if (!now.dirty) {
-    modelRegistry.replaceText(now.relPath, content.text ?? '', true);
+    editorHost().replaceText(now.relPath, content.text ?? '', true);
     set(patchTab(get(), now.relPath, { etag: content.etag, readOnly: content.readOnly, notice: content.notice }), false, 'disk/reloaded');
   } else if (now.diskEtag !== content.etag) {
     set(patchTab(get(), now.relPath, { diskEtag: content.etag }), false, 'disk/conflict');
@@ -47,7 +47,7 @@ export const createDiskSlice: EditorSlice<DiskAction> = (set, get) => ({
   takeTheirs: async (relPath) => {
     try {
       const content = await call('files.read', { projectId: currentProjectId(), relPath });
-      modelRegistry.replaceText(relPath, content.text ?? '', true);
+      editorHost().replaceText(relPath, content.text ?? '', true);
       const tab = findTab(get(), relPath);
       if (!tab) return;
       const { diskEtag: _gone, ...rest } = tab;
@@ -60,7 +60,7 @@ export const createDiskSlice: EditorSlice<DiskAction> = (set, get) => ({
   renamed: (from, to) => {
     for (const t of tabsInside(get(), from)) {
       const next = to + t.relPath.slice(from.length);
-      if (t.kind === 'text') modelRegistry.rename(t.relPath, next, applyRename({ tabs: [t], active: null }, from, to).tabs[0].language);
+      if (t.kind === 'text') editorHost().rename(t.relPath, next, applyRename({ tabs: [t], active: null }, from, to).tabs[0].language);
       if (t.dirty) get().discardBackup(t.relPath);
     }
     set(applyRename(get(), from, to), false, 'renamed');
@@ -70,7 +70,7 @@ export const createDiskSlice: EditorSlice<DiskAction> = (set, get) => ({
   /** The user deleted it in the tree after confirming: its tabs close without asking again. */
   deleted: (relPath) => {
     for (const t of tabsInside(get(), relPath)) {
-      modelRegistry.dispose(t.relPath);
+      editorHost().dispose(t.relPath);
       get().discardBackup(t.relPath);
       set(closeTab(get(), t.relPath), false, 'deleted');
     }

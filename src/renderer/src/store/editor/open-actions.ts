@@ -1,11 +1,9 @@
 import type { BackupEntry } from '../../../../shared/models/workspace';
 import { call } from '../../api/client';
 import { isApiError } from '../../api/api-error';
-import { editorInstance } from '../../editor/editor-instance';
-import { loadMonaco } from '../../editor/monaco-loader';
-import { modelRegistry } from '../../editor/model-registry';
 import { currentProjectId, toastError, toastInfo } from '../app/store';
 import { choiceDialog } from '../dialogs/store';
+import { editorHost } from './host';
 import { tabFromContent } from './content';
 import { languageFor } from './languages';
 import { planRestore } from './session';
@@ -19,22 +17,23 @@ type Set = (partial: Partial<EditorStore>, replace?: false, action?: string) => 
 async function loadTab(relPath: string): Promise<Tab> {
   const content = await call('files.read', { projectId: currentProjectId(), relPath });
   const tab = tabFromContent(content);
-  if (tab.kind === 'text') modelRegistry.open(await loadMonaco(), relPath, content.text ?? '', tab.language);
+  if (tab.kind === 'text') await editorHost().openBuffer(relPath, content.text ?? '', tab.language);
   return tab;
 }
 
 /** A backup over its file: the disk version is the saved state, the backup text is the unsaved edit. */
 async function restoreTab(b: BackupEntry): Promise<Tab> {
-  const monaco = await loadMonaco();
+  const host = editorHost();
+  await host.loadMonaco();
   try {
     const tab = await loadTab(b.relPath);
-    modelRegistry.replaceText(b.relPath, b.text, false);
+    host.replaceText(b.relPath, b.text, false);
     const changedOnDisk = b.baseEtag !== null && b.baseEtag !== tab.etag;
-    return { ...tab, dirty: modelRegistry.isDirty(b.relPath), backup: 'saved', ...(changedOnDisk ? { etag: b.baseEtag, diskEtag: tab.etag } : {}) };
+    return { ...tab, dirty: host.isDirty(b.relPath), backup: 'saved', ...(changedOnDisk ? { etag: b.baseEtag, diskEtag: tab.etag } : {}) };
   } catch (e) {
     if (!isApiError(e) || e.code !== 'NOT_FOUND') throw e;
-    modelRegistry.open(monaco, b.relPath, b.text, languageFor(b.relPath));
-    modelRegistry.markUnsaved(b.relPath);
+    await host.openBuffer(b.relPath, b.text, languageFor(b.relPath));
+    host.markUnsaved(b.relPath);
     return { relPath: b.relPath, kind: 'text', language: languageFor(b.relPath), etag: null, dirty: true, readOnly: false, backup: 'saved',
       notice: 'This file no longer exists on disk. Saving creates it again with your text.' };
   }
@@ -71,7 +70,7 @@ export const createOpenSlice: EditorSlice<OpenAction> = (set, get) => ({
       set(activate(get(), relPath), false, 'activate');
       get().persistSession();
       const focusUnchanged = focusBefore === document.activeElement || document.activeElement === document.body;
-      if (at) editorInstance.reveal(relPath, at.line, at.column ?? 1, focusUnchanged);
+      if (at) editorHost().reveal(relPath, at.line, at.column ?? 1, focusUnchanged);
     } catch (e) {
       toastError(e);
     }
@@ -94,7 +93,7 @@ export const createOpenSlice: EditorSlice<OpenAction> = (set, get) => ({
       if (choice === 'save' && !(await get().save(relPath))) return false;
       if (choice === 'discard') get().discardBackup(relPath);
     }
-    modelRegistry.dispose(relPath);
+    editorHost().dispose(relPath);
     set(closeTab(get(), relPath), false, 'close');
     get().persistSession();
     return true;
@@ -105,7 +104,7 @@ export const createOpenSlice: EditorSlice<OpenAction> = (set, get) => ({
   },
   restore: () => restoreAll(get, set),
   reset: () => {
-    modelRegistry.disposeAll();
+    editorHost().disposeAll();
     set({ tabs: [], active: null, cursor: null, problems: { errors: 0, warnings: 0 } }, false, 'reset');
   },
   setCursor: (cursor) => set({ cursor }, false, 'cursor'),

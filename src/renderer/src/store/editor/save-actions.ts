@@ -1,9 +1,9 @@
 import { call } from '../../api/client';
 import { isConflict } from '../../api/api-error';
-import { modelRegistry } from '../../editor/model-registry';
 import { currentProjectId, toastError } from '../app/store';
 import { choiceDialog } from '../dialogs/store';
 import { useGitStore } from '../git/store';
+import { editorHost } from './host';
 import { applyFileSaved, dirtyTabs, findTab } from './tabs';
 import type { EditorSlice, SaveAction } from './types';
 
@@ -17,8 +17,8 @@ export const savingNow = new Set<string>();
 export const createSaveSlice: EditorSlice<SaveAction> = (set, get) => {
   async function write(relPath: string, text: string, etag: string | null | undefined): Promise<boolean> {
     const result = await call('files.write', { projectId: currentProjectId(), relPath, text, ...(etag === undefined ? {} : { etag }) });
-    const typedMeanwhile = modelRegistry.getText(relPath) !== text;
-    if (!typedMeanwhile) modelRegistry.markSaved(relPath);
+    const typedMeanwhile = editorHost().text(relPath) !== text;
+    if (!typedMeanwhile) editorHost().markSaved(relPath);
     set(applyFileSaved(get(), relPath, result.etag, typedMeanwhile), false, 'saved');
     if (!typedMeanwhile) get().discardBackup(relPath);
     void useGitStore.getState().refresh().catch(() => undefined);
@@ -43,9 +43,9 @@ export const createSaveSlice: EditorSlice<SaveAction> = (set, get) => {
 
   async function save(relPath = get().active ?? ''): Promise<boolean> {
     const tab = findTab(get(), relPath);
-    if (!tab || tab.kind !== 'text' || tab.readOnly || modelRegistry.getText(relPath) === null) return false;
+    if (!tab || tab.kind !== 'text' || tab.readOnly || editorHost().text(relPath) === null) return false;
     if (beforeSave.hook) await beforeSave.hook(relPath).catch(() => undefined);
-    const text = modelRegistry.getText(relPath);
+    const text = editorHost().text(relPath);
     if (text === null) return false;
     savingNow.add(relPath);
     try {

@@ -1,9 +1,9 @@
-import { modelRegistry } from '../../editor/model-registry';
 import { createStore } from '../create-store';
 import { createBackupSlice } from './backup-actions';
 import { createDiskSlice } from './disk-actions';
 import { createOpenSlice } from './open-actions';
 import { createSaveSlice } from './save-actions';
+import { registerEditorHost, type EditorHost } from './host';
 import { findTab } from './tabs';
 import type { EditorState, EditorStore } from './types';
 
@@ -17,7 +17,11 @@ export const useEditorStore = createStore<EditorStore>('editor', (...a) => ({
   ...createBackupSlice(...a),
 }));
 
-modelRegistry.setChangeListener((relPath, dirty) => useEditorStore.getState().contentChanged(relPath, dirty));
+/** Hands the stores the window's editor (wire-window.ts, at startup); its buffers report each edit back here. */
+export function attachEditorHost(host: EditorHost): void {
+  registerEditorHost(host);
+  host.onBufferChange((relPath, dirty) => useEditorStore.getState().contentChanged(relPath, dirty));
+}
 
 export const editorSelectors = {
   activeTab: (s: EditorState) => findTab(s, s.active),

@@ -1,7 +1,7 @@
 /** The editor's own checkers (ruff, the security rules, pyright) mark open files as the user types; the Problems
  * panel lists those markers beside the connector's findings, the way an IDE's Problems view does. */
 import type * as Monaco from 'monaco-editor';
-import type { MonacoApi } from '../../editor/monaco-loader';
+import type { MonacoApi } from '../../editor/monaco-api';
 import { editorFindings, type EditorMarker } from './marker-findings';
 import { useProblemsStore } from './store';
 

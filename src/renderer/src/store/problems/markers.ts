@@ -1,6 +1,6 @@
 import type * as Monaco from 'monaco-editor';
 import type { Finding } from '../../../../shared/connector/findings';
-import type { MonacoApi } from '../../editor/monaco-loader';
+import type { MonacoApi } from '../../editor/monaco-api';
 import { MARKER_OWNER } from './marker-findings';
 import { findingSpans, projectPath } from './merge';
 import { useProblemsStore } from './store';

@@ -2,10 +2,10 @@
  * info.json the way the form editor writes (one jsonc edit in the info.json model, so Ctrl+Z takes it back) and
  * saved like any edit of that file. */
 import { schemaFromOutput } from '../../../../shared/connector/output-schema';
-import { modelRegistry } from '../../editor/model-registry';
 import { toastError, toastInfo, toastSuccess } from '../app/store';
 import { applyFormEdit } from '../connector/edits';
 import { applyText } from '../connector/model-binding';
+import { editorHost } from '../editor/host';
 import { useEditorStore } from '../editor/store';
 import { findTab } from '../editor/tabs';
 import { infoPathOf, useTestingStore } from './store';
@@ -35,7 +35,7 @@ export async function writeOutputSchema(operation: string, data: unknown): Promi
     // Through the editor's model, as a form edit: undoable, and the open form and text follow at once.
     if (!findTab(editor, relPath)) await editor.openFile(relPath);
     const tab = findTab(useEditorStore.getState(), relPath);
-    const model = modelRegistry.get(relPath);
+    const model = editorHost().model(relPath);
     if (!tab || !model) return 'failed';
     if (tab.readOnly) {
       toastInfo('info.json is read-only here.');

@@ -2,7 +2,7 @@
 import { CASSETTE_NAME } from '../../../../shared/models/cassette';
 import type { RunResult } from '../../../../shared/models/runtime';
 import type { Values } from './form';
-import type { CassetteMode, CassetteUse } from './types';
+import type { CassetteMode, CassetteUse } from './cassette';
 
 export type OutputKind = 'log' | 'stdout' | 'stderr';
 

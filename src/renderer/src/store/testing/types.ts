@@ -1,20 +1,15 @@
 import type { StateCreator } from 'zustand';
 import type { HealthResult, HookResult } from '../../../../shared/models/runtime';
 import type { TestConfig } from '../../../../shared/models/test-config';
+import type { CassetteMode, CassetteUse } from './cassette';
 import type { Values } from './form';
 import type { ConnectorInfo } from './operations';
 import type { RunRecord } from './runs';
 
+export type { CassetteMode, CassetteUse } from './cassette';
+
 export type TestTab = 'configurations' | 'actions' | 'environment';
 export type ResultView = 'json' | 'table';
-/** Off runs against the vendor; record saves the HTTP to a cassette; replay answers it from the cassette offline. */
-export type CassetteMode = 'off' | 'record' | 'replay';
-
-/** The cassette a run or health check used, as the service was asked for it. */
-export interface CassetteUse {
-  readonly mode: 'record' | 'replay';
-  readonly name: string;
-}
 
 /** The configuration being added or edited; `id` is absent for a new one. */
 export interface ConfigDraft {
