@@ -2,7 +2,7 @@ import { configDefaults, defineConfig, mergeConfig } from 'vitest/config';
 import base from './vitest.config';
 
 /** `npm run test:fast`: the unit tests that need no Python, no pyright and no build, for the edit-test loop.
- * `npm test` still runs everything. A test belongs here when it runs a connector or any Python (the runtime
+ * `npm test` still runs everything. A test goes in SLOW when it runs a connector or any Python (the runtime
  * worker, an interpreter, a venv, a golden value Python computes), starts pyright or a whole review, builds, or
  * takes seconds of git or services work; found by running the suite with no python3 on PATH and timing each file. */
 const SLOW = [
