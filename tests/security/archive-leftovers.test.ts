@@ -128,3 +128,25 @@ describe('cleanLeftovers', () => {
     expect(await cleanLeftovers({ workspaceRoot: ws, projectDirs: [outside], tempDir: tmp })).toEqual({ removed: [], failed: [] });
   });
 });
+
+describe('the app at start', () => {
+  it('removes a stale interrupted save from a project in the workspace, and keeps a fresh one', async () => {
+    const { createServices } = await import('../../src/main/services/index');
+    const { REPO_ROOT, sampleWorkspace } = await import('../helpers/tmp');
+    const workspace = await sampleWorkspace();
+    const connector = path.join(workspace, 'connector-sample-threat-intel', SAMPLE_NAME);
+    const stale = await interruptedSave(path.join(connector, 'info.json'));
+    const old = new Date(Date.now() - 60 * 60 * 1000);
+    await utimes(stale, old, old);
+    const fresh = await interruptedSave(path.join(connector, 'connector.py'));
+    const s = await createServices({ userDataDir: await tmpDir('cs-data-'), resourcesDir: path.join(REPO_ROOT, 'resources'), appVersion: 't', mode: 'browser', workspaceOverride: workspace });
+    try {
+      const r = await s.leftoversCleaned;
+      expect(r.removed).toContain(stale);
+      expect(existsSync(stale)).toBe(false);
+      expect(existsSync(fresh)).toBe(true);
+    } finally {
+      await s.dispose();
+    }
+  });
+});

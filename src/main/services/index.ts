@@ -10,6 +10,7 @@ import { createWorkspaceCloner } from './projects/clone-into-workspace';
 import { installSamples } from './projects/sample-installer';
 import { createPublishRunner } from './publish/publish-run';
 import { createPublishService } from './publish/publish-service';
+import { cleanLeftovers } from './packaging/leftovers';
 import { createReviewDesk } from './reviewdesk/review-desk';
 import { createFileSecretStore } from './secrets/file-secret-store';
 import type { SecretStore } from './secrets/secret-store';
@@ -92,6 +93,19 @@ export async function createServices(config: ServicesConfig) {
   const reviewDesk = createReviewDesk({ projects, userDataDir: config.userDataDir, reviewer, docs });
   await reviewDesk.cleanUp();
   await trust.restrict(reviewDesk.dir);
+  // A save or an import killed mid-way leaves temp files and staging folders: remove stale ones, in the
+  // background so a large workspace does not delay the window.
+  const leftoversCleaned = cleanLeftovers({ workspaceRoot: s0.workspaceRoot, projectDirs: s0.extraProjects }).then(
+    (r) => {
+      for (const f of r.failed) log.warn(`Could not remove the leftover ${f.path}: ${f.message}`);
+      if (r.removed.length) log.info(`Removed ${r.removed.length} leftover temp files or folders from interrupted saves and imports`);
+      return r;
+    },
+    (e: unknown) => {
+      log.warn(`Cleaning leftovers of interrupted saves and imports failed: ${(e as Error).message}`);
+      return { removed: [], failed: [] };
+    },
+  );
   const files = createFileService({ rootOf, isReadOnly: projects.isReadOnly, largeFileLimitBytes: () => largeLimit.bytes, moveToTrash: trash });
   const tools = createToolsService(settings);
   const secrets = config.secrets ?? createFileSecretStore(config.userDataDir);
@@ -160,7 +174,10 @@ export async function createServices(config: ServicesConfig) {
     environments,
     publish: { ...publish, ...publishRunner },
     app: createAppService({ version: config.appVersion, mode: config.mode, userDataDir: config.userDataDir, logsDir: log.dir, settings: settings.get, tools: tools.detect, openPath: config.openPath, secretKey: secrets.keyLocation, notices: core.notices }),
+    /** Settles when the start-up clean-up of interrupted saves and imports is done (tests wait on it). */
+    leftoversCleaned,
     dispose: async () => {
+      await leftoversCleaned;
       watchers.stopAll();
       await lsp.dispose();
       await runtime.stopAll();
