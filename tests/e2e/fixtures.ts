@@ -30,7 +30,7 @@ async function openApp(page: Page, host: RunningHost, hash = '') {
 export const test = base.extend<{ app: AppFixture }>({
   // Playwright reads the fixture's dependencies from this destructuring; this one has none.
   // eslint-disable-next-line no-empty-pattern
-  app: async ({}, use) => {
+  app: async ({}, use, testInfo) => {
     const tmp = await mkdtemp(path.join(os.tmpdir(), 'cs-e2e-'));
     const dirs: HostDirs = { home: path.join(tmp, 'home'), userData: path.join(tmp, 'user-data'), workspace: path.join(tmp, 'workspace') };
     // A real HOME exists; the system trash, for one, lives inside it.
@@ -47,6 +47,12 @@ export const test = base.extend<{ app: AppFixture }>({
       open: (page, hash) => openApp(page, fixture.host, hash),
     };
     await use(fixture);
+    if (testInfo.status !== testInfo.expectedStatus) {
+      const diagnostics = fixture.host.diagnostics();
+      await testInfo.attach('host-diagnostics', { body: diagnostics, contentType: 'text/plain' });
+      // The list reporter shows no attachments: CI's log is where a flaky host is diagnosed.
+      console.log(`--- host diagnostics for "${testInfo.title}" ---\n${diagnostics.slice(-4000)}`);
+    }
     await fixture.host.stop();
     await rm(tmp, { recursive: true, force: true });
   },

@@ -23,6 +23,8 @@ export interface RunningHost {
   readonly port: number;
   readonly origin: string;
   stop(signal?: NodeJS.Signals): Promise<void>;
+  /** What the host wrote on stderr, and how it exited if it did: attached to a failed test. */
+  diagnostics(): string;
 }
 
 /** Starts `connector-studio web --port 0 --no-open --json` on the given folders and reads its URL from stdout. */
@@ -34,11 +36,18 @@ export async function startHost(dirs: HostDirs): Promise<RunningHost> {
   });
   const stderr: string[] = [];
   child.stderr?.on('data', (d: Buffer) => stderr.push(String(d)));
+  let exited = '';
+  child.on('exit', (code, signal) => (exited = `The host exited (code ${code}, signal ${signal}) at ${new Date().toISOString()}.`));
   const { url, port } = await firstJsonLine(child, stderr);
   // The host writes its record before it prints the URL.
   const { secret } = JSON.parse(await readFile(path.join(dirs.userData, HOST_RECORD_FILE), 'utf8')) as { secret: string };
   const origin = new URL(url).origin;
-  return { url, port, origin, newUrl: () => askForLaunchUrl(origin, secret), stop: (signal) => stop(child, signal) };
+  return {
+    url, port, origin,
+    newUrl: () => askForLaunchUrl(origin, secret),
+    stop: (signal) => stop(child, signal),
+    diagnostics: () => [exited || 'The host was still running.', 'stderr:', stderr.join('') || '(nothing)'].join('\n'),
+  };
 }
 
 async function askForLaunchUrl(origin: string, secret: string): Promise<string> {
