@@ -40,11 +40,11 @@ export async function startWeb(argv: string[], io: Pick<CliIO, 'out' | 'err' | '
         'This link opens one browser, once; run `connector-studio web` again for another. Press Ctrl+C to stop.',
     );
   if (!flags['no-open']) openUrl(host.url);
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
   });
+  io.err(`connector-studio web: ${signal} received, stopping.`);
   await services.dispose();
   await forget();
   await host.close();
