@@ -3,6 +3,7 @@
  * (create, update, delete), health check, execute, replace, uninstall, and a refused credential. */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testClock } from '../../../tests/helpers/test-clock';
 import { prepareArchive, type PreparedArchive } from '../services/publish/archive';
 import { createFortiSoarClient, type Credentials, type FortiSoarClient } from '../services/publish/client';
 import { PublishError } from '../services/publish/errors';
@@ -62,8 +63,10 @@ describe.each(SCHEMES)('the client against the sandbox with $scheme', ({ good, b
 
   beforeAll(async () => {
     // One server per scheme: each starts empty, so every step sees only what this scheme did.
-    sandbox = await sandboxWithUsers(path.join(tmp.dir, `data-${good.kind}`));
-    client = createFortiSoarClient({ url: sandbox.url, credentials: good, env: {} });
+    // One clock for both: an identical HMAC request (deleting twice) waits for the next second on it, not for real.
+    const clock = testClock();
+    sandbox = await sandboxWithUsers(path.join(tmp.dir, `data-${good.kind}`), { now: clock.now });
+    client = createFortiSoarClient({ url: sandbox.url, credentials: good, env: {}, now: clock.now, sleep: clock.sleep });
     goodValues.server_url = intel.url;
   });
   afterAll(async () => {

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { create } from 'tar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testClock } from '../../../tests/helpers/test-clock';
 import { loadJson, loadTranscript, mismatches, pythonSign, substitute } from '../services/publish/golden-kit';
 import { SandboxAuth } from './auth';
 import { HttpFailure } from './http-util';
@@ -126,15 +127,15 @@ describe('sandbox against the golden transcripts', () => {
 
   it('expires tokens: 401 after their lifetime', async () => {
     // The sandbox reads this clock, so the lifetime passes without waiting for it.
-    let clock = Date.UTC(2026, 0, 1, 12, 0, 0);
-    const short = await sandboxWithUsers(path.join(tmp.dir, 'short'), { tokenTtlMs: 1000, now: () => new Date(clock) });
+    const clock = testClock(Date.UTC(2026, 0, 1, 12, 0, 0));
+    const short = await sandboxWithUsers(path.join(tmp.dir, 'short'), { tokenTtlMs: 1000, now: clock.now });
     try {
       const login = await rawRequest(short.url, 'POST', '/auth/authenticate', { 'content-type': 'application/json' }, JSON.stringify({ credentials: { loginid: USERS.admin.name, password: USERS.admin.password } }));
       const token = (login.json as { token: string }).token;
       const t = substitute(loadTranscript('token-expired').request, { token });
-      clock += 999;
+      clock.advance(999);
       expect((await rawRequest(short.url, t.method, t.path, t.headers)).status).toBe(200);
-      clock += 1;
+      clock.advance(1);
       const res = await rawRequest(short.url, t.method, t.path, t.headers);
       expect(res.status).toBe(loadTranscript('token-expired').expect.status);
       expect(res.text).toContain('Expired JWT Token');
