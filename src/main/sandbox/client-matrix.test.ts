@@ -57,14 +57,15 @@ async function afterBackgroundWork<T>(sandbox: Sandbox, read: () => Promise<T>):
 describe.each(SCHEMES)('the client against the sandbox with $scheme', ({ good, bad }) => {
   let sandbox: Sandbox;
   let client: FortiSoarClient;
+  // One clock for the sandbox and the client: an identical HMAC request (deleting twice) waits for the next second
+  // on it, not for real.
+  const clock = testClock();
   let id: number;
   let configId: string;
   const goodValues = { server_url: '', api_key: INTEL_KEY, verify_ssl: false };
 
   beforeAll(async () => {
     // One server per scheme: each starts empty, so every step sees only what this scheme did.
-    // One clock for both: an identical HMAC request (deleting twice) waits for the next second on it, not for real.
-    const clock = testClock();
     sandbox = await sandboxWithUsers(path.join(tmp.dir, `data-${good.kind}`), { now: clock.now });
     client = createFortiSoarClient({ url: sandbox.url, credentials: good, env: {}, now: clock.now, sleep: clock.sleep });
     goodValues.server_url = intel.url;
@@ -165,6 +166,8 @@ describe.each(SCHEMES)('the client against the sandbox with $scheme', ({ good, b
     expect((await client.listConfigurations()).map((c) => c.config_id)).not.toContain(configId);
     const e = await failure(client.deleteConfiguration(configId));
     expect(e.details).toMatchObject({ kind: 'not-found', status: 404 });
+    // Only an HMAC client signs anew in the next second, and it waited for it on the clock.
+    expect(clock.slept.length > 0).toBe(good.kind === 'hmac');
   });
 
   it('uninstalls the version, and the details then say it is not installed', async () => {
