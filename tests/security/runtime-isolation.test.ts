@@ -6,8 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/main/services/settings/settings-service';
-import { isRunning, makeKit, waitUntil, type Kit } from '../../src/main/services/runtime/test-kit';
+import { isRunning, makeKit, type Kit } from '../../src/main/services/runtime/test-kit';
 import { isInheritable } from '../../src/main/services/runtime/worker-env';
+import { processesEnded } from '../helpers/process-exit';
 import { tmpDir } from '../helpers/tmp';
 
 const linux = process.platform === 'linux';
@@ -85,8 +86,9 @@ type Pids = Record<'plain' | 'session' | 'daemon', number>;
 const readPids = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Pids;
 const survivors = (pids: Pids) => Object.entries(pids).filter(([, pid]) => isRunning(pid)).map(([name]) => name);
 
+/** Orphaned grandchildren have no 'exit' event here: the kernel says when they end (tests/helpers/process-exit.ts). */
 async function expectAllGone(pids: Pids): Promise<void> {
-  await waitUntil(() => survivors(pids).length === 0, 5000);
+  await processesEnded(Object.values(pids), 5000);
   expect(survivors(pids)).toEqual([]);
 }
 

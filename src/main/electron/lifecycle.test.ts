@@ -30,6 +30,16 @@ async function start(extraArgs: string[] = []) {
   return running;
 }
 const sentTo = (w: BrowserWindow, channel: string) => w.webContents.sent.filter((s) => s.channel === channel).map((s) => s.args[0]);
+/** Resolves at the window's next message on `channel`; the shell sends it after awaiting the services. */
+const nextSent = (w: BrowserWindow, channel: string) =>
+  new Promise<void>((resolve) => {
+    const heard = (c: string) => {
+      if (c !== channel) return;
+      w.webContents.off('mock:sent', heard);
+      resolve();
+    };
+    w.webContents.on('mock:sent', heard);
+  });
 
 describe('desktop lifecycle', () => {
   it('sets userData from FSOAR_USER_DATA_DIR and registers app:// before ready, then wires everything', async () => {
@@ -52,10 +62,12 @@ describe('desktop lifecycle', () => {
     expect(info).toMatchObject({ ok: true, value: { mode: 'desktop', workspaceRoot: path.join(tmp, 'ws'), userDataDir: path.join(tmp, 'user-data') } });
 
     const quit = makeEvent();
+    const quitting = new Promise<void>((resolve) => app.quit.mockImplementationOnce(() => resolve()));
     app.emit('will-quit', quit);
     expect(quit.preventDefault).toHaveBeenCalled(); // waits for the services to stop, then quits for real
     expect(ipcMain.handlers.size).toBe(0);
-    await vi.waitFor(() => expect(app.quit).toHaveBeenCalled());
+    await quitting;
+    expect(app.quit).toHaveBeenCalled();
     desktop = null;
   });
 
@@ -74,8 +86,10 @@ describe('desktop lifecycle', () => {
     const [win] = BrowserWindow.instances;
     win.minimized = true;
 
+    const opened = nextSent(win, 'app.openRequested');
     app.emit('second-instance', makeEvent(), ['/usr/bin/electron', '.'], '/', { args: [path.basename(project)], cwd: tmp });
-    await vi.waitFor(() => expect(sentTo(win, 'app.openRequested')).toHaveLength(1));
+    await opened;
+    expect(sentTo(win, 'app.openRequested')).toHaveLength(1);
 
     expect(win.restore).toHaveBeenCalled();
     expect(win.focus).toHaveBeenCalled();
@@ -96,8 +110,10 @@ describe('desktop lifecycle', () => {
     win.focus();
     type Item = { label?: string; submenu?: Item[]; click?: () => void };
     const file = (Menu.current!.template as Item[]).find((i) => i.label === '&File')!.submenu!;
+    const opened = nextSent(win, 'app.openRequested');
     file.find((i) => i.label === 'Open Folder...')!.click!();
-    await vi.waitFor(() => expect(sentTo(win, 'app.openRequested')).toHaveLength(1));
+    await opened;
+    expect(sentTo(win, 'app.openRequested')).toHaveLength(1);
     expect(sentTo(win, 'app.openRequested')[0]).toMatchObject({ path: project, kind: 'folder', projectId: expect.any(String) });
     file.find((i) => i.label === 'Save')!.click!();
     expect(sentTo(win, 'menu.command')).toEqual([{ command: 'file.save' }]);

@@ -3,10 +3,10 @@
  * (create, update, delete), health check, execute, replace, uninstall, and a refused credential. */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testClock } from '../../../tests/helpers/test-clock';
 import { prepareArchive, type PreparedArchive } from '../services/publish/archive';
 import { createFortiSoarClient, type Credentials, type FortiSoarClient } from '../services/publish/client';
 import { PublishError } from '../services/publish/errors';
-import type { ConnectorDetails, ImportJob } from '../services/publish/types';
 import type { Sandbox } from './server';
 import { INTEL_KEY, USERS, copySample, sandboxWithUsers, startIntelStub, tempDir } from './test-kit';
 
@@ -47,27 +47,27 @@ async function failure(p: Promise<unknown>): Promise<PublishError> {
   return e as PublishError;
 }
 
-/** Reads until `done`; the sandbox's import job and requirements install run in the background. No sleeps:
- * each read is a real request, and vitest's timeout bounds the loop. */
-async function until<T>(read: () => Promise<T>, done: (v: T) => boolean): Promise<T> {
-  for (;;) {
-    const v = await read();
-    if (done(v)) return v;
-    await new Promise((r) => setImmediate(r));
-  }
+/** Reads once the sandbox's background work (the import job, the requirements install) has ended: the read
+ * then shows the final state, with no polling. */
+async function afterBackgroundWork<T>(sandbox: Sandbox, read: () => Promise<T>): Promise<T> {
+  await sandbox.settled();
+  return read();
 }
 
 describe.each(SCHEMES)('the client against the sandbox with $scheme', ({ good, bad }) => {
   let sandbox: Sandbox;
   let client: FortiSoarClient;
+  // One clock for the sandbox and the client: an identical HMAC request (deleting twice) waits for the next second
+  // on it, not for real.
+  const clock = testClock();
   let id: number;
   let configId: string;
   const goodValues = { server_url: '', api_key: INTEL_KEY, verify_ssl: false };
 
   beforeAll(async () => {
     // One server per scheme: each starts empty, so every step sees only what this scheme did.
-    sandbox = await sandboxWithUsers(path.join(tmp.dir, `data-${good.kind}`));
-    client = createFortiSoarClient({ url: sandbox.url, credentials: good, env: {} });
+    sandbox = await sandboxWithUsers(path.join(tmp.dir, `data-${good.kind}`), { now: clock.now });
+    client = createFortiSoarClient({ url: sandbox.url, credentials: good, env: {}, now: clock.now, sleep: clock.sleep });
     goodValues.server_url = intel.url;
   });
   afterAll(async () => {
@@ -99,9 +99,9 @@ describe.each(SCHEMES)('the client against the sandbox with $scheme', ({ good, b
     expect(record).toMatchObject({ name: NAME, version: VERSION, importJob: { uuid: expect.any(String) } });
     expect(sent.at(-1)?.[0]).toBe(sent.at(-1)?.[1]);
     id = record.id;
-    const job = await until<ImportJob>(() => client.importJob(record.importJob!.uuid), (j) => !/progress|pending|queued|running/i.test(j.status));
+    const job = await afterBackgroundWork(sandbox, () => client.importJob(record.importJob!.uuid));
     expect(job.status).toBe('Import Complete');
-    const details = await until<ConnectorDetails>(() => client.connectorDetails(id), (d) => !/progress/i.test(d.requirements_installed ?? ''));
+    const details = await afterBackgroundWork(sandbox, () => client.connectorDetails(id));
     expect(details).toMatchObject({ id, name: NAME, version: VERSION, requirements_installed: 'Completed' });
   });
 
@@ -155,7 +155,7 @@ describe.each(SCHEMES)('the client against the sandbox with $scheme', ({ good, b
     expect(e.kind).toBe('conflict');
     const record = await client.installConnector(archive.bytes, `${NAME}-${VERSION}.tgz`, { replace: true });
     expect(record).toMatchObject({ name: NAME, version: VERSION });
-    const job = await until<ImportJob>(() => client.importJob(record.importJob!.uuid), (j) => !/progress|pending|queued|running/i.test(j.status));
+    const job = await afterBackgroundWork(sandbox, () => client.importJob(record.importJob!.uuid));
     expect(job.status).toBe('Import Complete');
     id = record.id;
     expect((await client.listConnectors({ name: NAME })).totalItems).toBe(1);
@@ -166,6 +166,8 @@ describe.each(SCHEMES)('the client against the sandbox with $scheme', ({ good, b
     expect((await client.listConfigurations()).map((c) => c.config_id)).not.toContain(configId);
     const e = await failure(client.deleteConfiguration(configId));
     expect(e.details).toMatchObject({ kind: 'not-found', status: 404 });
+    // Only an HMAC client signs anew in the next second, and it waited for it on the clock.
+    expect(clock.slept.length > 0).toBe(good.kind === 'hmac');
   });
 
   it('uninstalls the version, and the details then say it is not installed', async () => {

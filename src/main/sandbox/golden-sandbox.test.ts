@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { create } from 'tar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testClock } from '../../../tests/helpers/test-clock';
 import { loadJson, loadTranscript, mismatches, pythonSign, substitute } from '../services/publish/golden-kit';
 import { SandboxAuth } from './auth';
 import { HttpFailure } from './http-util';
@@ -52,15 +53,14 @@ async function play(name: string, extra: Record<string, unknown> = {}) {
   return res.json as Record<string, unknown>;
 }
 
+/** The import job and the requirements install run in the background: once the sandbox has settled, a single
+ * read of the transcript's request must show the state `done` expects. */
 async function until(name: string, done: (body: Record<string, unknown>) => boolean, extra?: Record<string, unknown>) {
-  for (let i = 0; i < 200; i++) {
-    const t = loadTranscript(name);
-    const req = substitute(t.request, { ...vars, ...extra });
-    const res = await rawRequest(sandbox.url, req.method, req.path, { authorization: `Bearer ${String(vars.token)}`, ...(req.json ? { 'content-type': 'application/json' } : {}) }, req.json ? JSON.stringify(req.json) : undefined);
-    if (done(res.json as Record<string, unknown>)) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`${name} never reached the expected state`);
+  await sandbox.settled();
+  const t = loadTranscript(name);
+  const req = substitute(t.request, { ...vars, ...extra });
+  const res = await rawRequest(sandbox.url, req.method, req.path, { authorization: `Bearer ${String(vars.token)}`, ...(req.json ? { 'content-type': 'application/json' } : {}) }, req.json ? JSON.stringify(req.json) : undefined);
+  if (!done(res.json as Record<string, unknown>)) throw new Error(`${name} did not reach the expected state once the background work ended: ${res.text}`);
 }
 
 describe('sandbox against the golden transcripts', () => {
@@ -126,14 +126,19 @@ describe('sandbox against the golden transcripts', () => {
   });
 
   it('expires tokens: 401 after their lifetime', async () => {
-    const short = await sandboxWithUsers(path.join(tmp.dir, 'short'), { tokenTtlMs: 1000 });
+    // The sandbox reads this clock, so the lifetime passes without waiting for it.
+    const clock = testClock(Date.UTC(2026, 0, 1, 12, 0, 0));
+    const short = await sandboxWithUsers(path.join(tmp.dir, 'short'), { tokenTtlMs: 1000, now: clock.now });
     try {
       const login = await rawRequest(short.url, 'POST', '/auth/authenticate', { 'content-type': 'application/json' }, JSON.stringify({ credentials: { loginid: USERS.admin.name, password: USERS.admin.password } }));
       const token = (login.json as { token: string }).token;
-      await new Promise((r) => setTimeout(r, 1100));
       const t = substitute(loadTranscript('token-expired').request, { token });
+      clock.advance(999);
+      expect((await rawRequest(short.url, t.method, t.path, t.headers)).status).toBe(200);
+      clock.advance(1);
       const res = await rawRequest(short.url, t.method, t.path, t.headers);
       expect(res.status).toBe(loadTranscript('token-expired').expect.status);
+      expect(res.text).toContain('Expired JWT Token');
     } finally {
       await short.close();
     }

@@ -68,6 +68,7 @@ describe('server profiles', () => {
       const client = createFortiSoarClient({ ...(await profiles.clientOptions(profile.id)), env: {} });
       const outcome = await publishConnector(client, folder, {
         pollIntervalMs: 30,
+        sleep: () => sandbox.settled(), // between polls: the sandbox's background work, not a real interval
         health: { create: { name: 'from-test-config', values: { server_url: intel.url, api_key: INTEL_KEY, verify_ssl: false } } },
         history: { store: history, projectKey: 'project-1', server: profile.name },
       });

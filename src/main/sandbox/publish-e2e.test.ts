@@ -16,7 +16,8 @@ let intel: Awaited<ReturnType<typeof startIntelStub>>;
 let folder: string;
 const PASSWORD: Credentials = { kind: 'password', username: USERS.admin.name, password: USERS.admin.password };
 const clientFor = (credentials: Credentials = PASSWORD, url = sandbox.url) => createFortiSoarClient({ url, credentials, env: {} });
-const fast = { pollIntervalMs: 30 };
+// Between its polls the flow waits for the sandbox's background work (import job, pip), not for a real interval.
+const fast = { pollIntervalMs: 30, sleep: () => sandbox.settled() };
 
 beforeAll(async () => {
   intel = await startIntelStub();

@@ -16,7 +16,7 @@ it('keeps connectors and configurations across a restart, and answers health fro
   try {
     const first = await sandboxWithUsers(data);
     const values = { server_url: intel.url, api_key: INTEL_KEY, verify_ssl: false };
-    const outcome = await publishConnector(createFortiSoarClient({ url: first.url, credentials, env: {} }), copySample(tmp.dir), { pollIntervalMs: 30, health: { create: { name: 'prod', values } } });
+    const outcome = await publishConnector(createFortiSoarClient({ url: first.url, credentials, env: {} }), copySample(tmp.dir), { pollIntervalMs: 30, sleep: () => first.settled(), health: { create: { name: 'prod', values } } });
     expect(outcome.result).toBe('success');
     await first.close();
 

@@ -41,6 +41,9 @@ export interface Sandbox {
   readonly url: string;
   readonly port: number;
   readonly dataDir: string;
+  /** Resolves once the background work started so far (import jobs, requirements installs) has finished, so a
+   * test can wait for it instead of polling. */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -202,6 +205,10 @@ export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
     url: `${o.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
     dataDir,
+    async settled() {
+      // Work tracked while waiting is waited for too.
+      while (pending.size > 0) await Promise.allSettled([...pending]);
+    },
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -68,7 +68,7 @@ describe('a self-signed server certificate', () => {
     const t = await testConnection({ url, credentials, env: {}, tls: { pinnedSha256: opensslFingerprint } });
     expect(t).toMatchObject({ ok: true });
     const folder = copySample(path.join(tmp.dir, 'src'));
-    const outcome = await publishConnector(client({ pinnedSha256: opensslFingerprint }), folder, { pollIntervalMs: 30 });
+    const outcome = await publishConnector(client({ pinnedSha256: opensslFingerprint }), folder, { pollIntervalMs: 30, sleep: () => sandbox.settled() });
     expect(outcome.result).toBe('success');
   });
 

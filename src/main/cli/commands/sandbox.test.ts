@@ -12,11 +12,11 @@ const io = { cwd: tmp.dir, env: { FSOAR_USER_DATA_DIR: path.join(tmp.dir, 'user'
 
 describe('connector-studio sandbox', () => {
   it('prints its URL as a JSON line, serves until SIGTERM, and keeps its data', async () => {
-    const out: string[] = [];
-    const cli: CliIO = { ...io, out: (t) => void out.push(t), err: () => undefined };
+    let printed: (line: string) => void = () => undefined;
+    const firstLine = new Promise<string>((resolve) => (printed = resolve));
+    const cli: CliIO = { ...io, out: (t) => printed(t), err: () => undefined };
     const running = sandbox.run(['--port', '0', '--data', 'sb', '--user', 'admin:pa:ss', '--json'], cli);
-    while (out.length === 0) await new Promise((r) => setTimeout(r, 20));
-    const { url, dataDir } = JSON.parse(out[0]) as { url: string; dataDir: string };
+    const { url, dataDir } = JSON.parse(await firstLine) as { url: string; dataDir: string };
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(dataDir).toBe(path.join(tmp.dir, 'sb'));
     const login = await rawRequest(url, 'POST', '/auth/authenticate', { 'content-type': 'application/json' }, JSON.stringify({ credentials: { loginid: 'admin', password: 'pa:ss' } }));

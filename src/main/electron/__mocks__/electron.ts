@@ -32,7 +32,11 @@ export class MockWebContents extends EventEmitter {
   readonly session = session.defaultSession;
   windowOpenHandler: Handler | null = null;
   readonly sent: Array<{ channel: string; args: unknown[] }> = [];
-  send = vi.fn((channel: string, ...args: unknown[]) => void this.sent.push({ channel, args }));
+  /** Also emits 'mock:sent' (channel), so a test can wait for a message instead of polling `sent`. */
+  send = vi.fn((channel: string, ...args: unknown[]) => {
+    this.sent.push({ channel, args });
+    this.emit('mock:sent', channel);
+  });
   setWindowOpenHandler = vi.fn((h: Handler) => void (this.windowOpenHandler = h));
   loadURL = vi.fn(async (url: string) => void (this.url = url));
   getURL = () => this.url;

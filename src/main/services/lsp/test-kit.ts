@@ -73,12 +73,3 @@ export function isRunning(pid: number | undefined): boolean {
     return false;
   }
 }
-
-export async function waitUntil(check: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<boolean> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await check()) return true;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return false;
-}

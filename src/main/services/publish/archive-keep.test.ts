@@ -22,6 +22,7 @@ const sha = (file: string) => createHash('sha256').update(readFileSync(file)).di
 const publish = (source: string, replace = false, project = 'project-1') =>
   publishConnector(client(), source, {
     pollIntervalMs: 20,
+    sleep: () => sandbox.settled(), // between polls: the sandbox's background work, not a real interval
     replace,
     keepArchiveIn: publishArchiveDir(userData, project),
     history: { store: history, projectKey: project, server: 'Sandbox' },

@@ -36,6 +36,9 @@ export interface ClientOptions {
   readonly connectTimeoutMs?: number;
   /** Clock for HMAC signatures (tests). */
   readonly now?: () => Date;
+  /** How the client waits for the next second before signing an identical request again. Tests pass one that
+   * moves their `now` instead of waiting. */
+  readonly sleep?: (ms: number) => Promise<void>;
 }
 
 export interface RequestOptions {
@@ -89,6 +92,7 @@ export function createFortiSoarClient(options: ClientOptions) {
   const authKind = AUTH_KIND[creds.kind];
   const connect = { tls: options.tls, env: options.env, timeoutMs: options.connectTimeoutMs };
   const now = options.now ?? (() => new Date());
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   let token: string | undefined;
 
   async function send(method: string, path: string, o: RequestOptions, authorization?: string): Promise<ApiResponse> {
@@ -112,7 +116,7 @@ export function createFortiSoarClient(options: ClientOptions) {
     let header = sign(date);
     if (method.toUpperCase() === 'GET') return header;
     if (hmacTimestamp(date) === signedSecond && signedThisSecond.has(header)) {
-      await new Promise((r) => setTimeout(r, 1005 - date.getUTCMilliseconds()));
+      await sleep(1005 - date.getUTCMilliseconds());
       date = now();
       header = sign(date);
     }

@@ -4,6 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { testClock } from '../../../../tests/helpers/test-clock';
 import { createFortiSoarClient } from './client';
 import { PublishError, translateHttpError } from './errors';
 import { GOLDEN_DIR, startReplayServer, type ReplayServer, type Transcript } from './golden-kit';
@@ -32,7 +33,9 @@ afterEach(async () => {
 async function flow(steps: Transcript[], o: Parameters<typeof publishConnector>[2] = {}) {
   replay = await startReplayServer(steps);
   const client = createFortiSoarClient({ url: replay.url, credentials: { kind: 'apiKey', apiKey: 'k' }, env: {} });
-  return publishConnector(client, SAMPLE, { pollIntervalMs: 20, ...o });
+  // The waits between polls and the import timeout pass on a test clock: the replay server answers at once.
+  const clock = testClock();
+  return publishConnector(client, SAMPLE, { pollIntervalMs: 20, now: clock.now, sleep: clock.sleep, ...o });
 }
 
 async function failure(p: Promise<unknown>): Promise<PublishError> {

@@ -22,6 +22,9 @@ export interface PublishOptions {
   readonly pollIntervalMs?: number;
   readonly importTimeoutMs?: number;
   readonly requirementsTimeoutMs?: number;
+  /** The clock the polls wait on (tests pass one whose `sleep` moves `now` instead of waiting). Default the real one. */
+  readonly now?: () => Date;
+  readonly sleep?: (ms: number) => Promise<void>;
   readonly validate?: ValidateService;
   readonly history?: { readonly store: PublishHistory; readonly projectKey: string; readonly server: string };
   /** Once the package reached the server, a copy of the uploaded .tgz is kept in this folder (the temporary
@@ -32,21 +35,27 @@ export interface PublishOptions {
 const REPLACE_NOTE =
   'FortiSOAR can keep running the old code of a replaced version in its workers until they restart: if an action behaves as before, restart the server\'s services or publish a new version instead.';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const IN_PROGRESS = /progress|pending|queued|running|^$/i;
 
-async function poll<T>(read: () => Promise<T>, done: (v: T) => boolean, o: { intervalMs: number; timeoutMs: number; what: string }): Promise<T> {
-  const until = Date.now() + o.timeoutMs;
+interface PollTiming {
+  readonly intervalMs: number;
+  readonly now: () => Date;
+  readonly sleep: (ms: number) => Promise<void>;
+}
+
+async function poll<T>(read: () => Promise<T>, done: (v: T) => boolean, o: PollTiming & { timeoutMs: number; what: string }): Promise<T> {
+  const until = o.now().getTime() + o.timeoutMs;
   // Quick first looks (a small import finishes in well under a second), then every intervalMs.
   for (let wait = Math.min(200, o.intervalMs); ; wait = Math.min(wait * 2, o.intervalMs)) {
     const v = await read();
     if (done(v)) return v;
-    if (Date.now() > until)
+    if (o.now().getTime() > until)
       throw new PublishError(`The server did not finish ${o.what} within ${duration(o.timeoutMs)}.`, {
         kind: 'timeout',
         hint: 'It may still finish: look at the connector on the server in a few minutes, or publish again with a longer wait.',
       });
-    await sleep(wait);
+    await o.sleep(wait);
   }
 }
 
@@ -87,7 +96,7 @@ async function configureAndCheck(client: FortiSoarClient, details: ConnectorDeta
 
 async function publishPrepared(client: FortiSoarClient, archive: PreparedArchive, o: PublishOptions, seen: { pre?: PreflightResult }): Promise<PublishOutcome> {
   const progress = (stage: PublishStage, message: string, extra: Partial<PublishProgress> = {}) => o.onProgress?.({ stage, message, ...extra });
-  const timing = { intervalMs: o.pollIntervalMs ?? 1000 };
+  const timing: PollTiming = { intervalMs: o.pollIntervalMs ?? 1000, now: o.now ?? (() => new Date()), sleep: o.sleep ?? realSleep };
   progress('preflight', 'Checking the package and the versions on the server');
   const pre = (seen.pre = await runPreflight(client, archive, o.validate));
   refuseEarly(pre, o.replace === true);

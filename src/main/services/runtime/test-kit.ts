@@ -49,12 +49,3 @@ export function isRunning(pid: number | undefined): boolean {
   const stat = `/proc/${pid}/stat`;
   return !existsSync(stat) || readFileSync(stat, 'utf8').split(') ')[1]?.[0] !== 'Z';
 }
-
-export async function waitUntil(check: () => boolean, timeoutMs = 5000): Promise<boolean> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (check()) return true;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  return check();
-}

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRuntimeService } from './runtime-service';
-import { fixture, isRunning, waitUntil } from './test-kit';
+import { processesEnded } from '../../../../tests/helpers/process-exit';
+import { fixture, isRunning } from './test-kit';
 import type { RuntimeService } from './types';
 
 let runtime: RuntimeService | undefined;
@@ -31,7 +32,8 @@ describe("a connector's own interpreter", () => {
     chosen.command = ['python3', '-B'];
     const second = pidOf(await rt.execute(sleepy, 'quick', {}, {}));
     expect(second).not.toBe(first);
-    expect(await waitUntil(() => !isRunning(first))).toBe(true);
+    expect(await processesEnded([first])).toBe(true);
+    expect(isRunning(first)).toBe(false);
     expect(pidOf(await rt.execute(sleepy, 'quick', {}, {}))).toBe(second);
   });
 

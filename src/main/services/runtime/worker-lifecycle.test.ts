@@ -3,7 +3,8 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultRunnerPath } from './runtime-service';
-import { fixture, isRunning, makeKit, waitUntil, type Kit } from './test-kit';
+import { processesEnded } from '../../../../tests/helpers/process-exit';
+import { fixture, isRunning, makeKit, type Kit } from './test-kit';
 
 let kit: Kit;
 afterEach(() => kit?.dispose());
@@ -20,7 +21,8 @@ describe('timeouts', () => {
     expect(r.message).toBe('Operation "hang" timed out after 1 s; the Python worker was stopped and restarted.');
     expect(r.logs[0].message).toBe('about to wait for a server that never answers');
     expect(r.durationMs).toBeGreaterThanOrEqual(1000);
-    expect(await waitUntil(() => !isRunning(first))).toBe(true);
+    expect(await processesEnded([first])).toBe(true);
+    expect(isRunning(first)).toBe(false);
     const next = await kit.runtime.execute(sleepy, 'quick', {}, {});
     expect(next.status).toBe('Success');
     expect(pidOf(next)).not.toBe(first);
@@ -122,7 +124,8 @@ describe('no orphan processes', () => {
     await kit.runtime.stopAll();
     expect(kit.runtime.workers()).toEqual([]);
     expect(pids.filter(isRunning)).toEqual([]);
-    expect(await waitUntil(() => !isRunning(child))).toBe(true);
+    expect(await processesEnded([child])).toBe(true);
+    expect(isRunning(child)).toBe(false);
   });
 
   it.runIf(posix)('a worker exits by itself when its parent dies', async () => {
@@ -133,8 +136,10 @@ describe('no orphan processes', () => {
       console.log(w.pid); setInterval(() => {}, 1000);`;
     const parent = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'ignore'] });
     const workerPid = Number(await new Promise<string>((r) => parent.stdout.once('data', (b: Buffer) => r(b.toString()))));
-    expect(await waitUntil(() => isRunning(workerPid))).toBe(true);
+    // spawn() has returned a pid, so the process exists: no waiting for it to start.
+    expect(isRunning(workerPid)).toBe(true);
     parent.kill('SIGKILL');
-    expect(await waitUntil(() => !isRunning(workerPid))).toBe(true);
+    expect(await processesEnded([workerPid])).toBe(true);
+    expect(isRunning(workerPid)).toBe(false);
   });
 });

@@ -8,16 +8,13 @@ import { createWatcherPool } from './watcher';
 const pools: ReturnType<typeof createWatcherPool>[] = [];
 afterEach(() => pools.splice(0).forEach((p) => p.stopAll()));
 
+/** `next()` resolves with the paths of the watcher's next report after the call. */
 function watching(root: string) {
-  const seen: string[][] = [];
-  const pool = createWatcherPool((_id, rel) => seen.push(rel), 30);
+  let report: (rel: string[]) => void = () => undefined;
+  const pool = createWatcherPool((_id, rel) => report(rel), 30);
   pools.push(pool);
   pool.watchProject('p', root);
-  const next = () =>
-    new Promise<string[]>((resolve) => {
-      const start = seen.length;
-      const t = setInterval(() => seen.length > start && (clearInterval(t), resolve(seen[seen.length - 1])), 10);
-    });
+  const next = () => new Promise<string[]>((resolve) => (report = resolve));
   return next;
 }
 

@@ -5,29 +5,38 @@ type Progress = Events['package.progress'];
 const api = vi.hoisted(() => ({
   listeners: new Set<(e: Progress) => void>(),
   calls: [] as { channel: string; req: Record<string, unknown>; resolve: (v: unknown) => void }[],
+  /** Told of every call, so a test waits for the store's call instead of polling for it. */
+  onCall: [] as Array<() => void>,
 }));
 vi.mock('../../api/client', () => ({
   onEvent: (_name: string, fn: (e: Progress) => void) => {
     api.listeners.add(fn);
     return () => api.listeners.delete(fn);
   },
-  call: (channel: string, req: Record<string, unknown>) => new Promise((resolve) => api.calls.push({ channel, req, resolve })),
+  call: (channel: string, req: Record<string, unknown>) =>
+    new Promise((resolve) => {
+      api.calls.push({ channel, req, resolve });
+      api.onCall.splice(0).forEach((heard) => heard());
+    }),
 }));
 vi.mock('../projects/store', () => ({ useProjectsStore: { getState: () => ({ load: async () => undefined }) } }));
 
 const { useAuthoringStore } = await import('./authoring');
 const emit = (e: Progress) => api.listeners.forEach((fn) => fn(e));
+const firstCall = () => (api.calls.length > 0 ? Promise.resolve() : new Promise<void>((heard) => api.onCall.push(heard)));
 const RESULT = { file: '/w/a.tgz', fileName: 'a.tgz', bytes: 10, name: 'a', version: '1.0.0', entries: ['a/', 'a/info.json'], base64: '' };
 
 beforeEach(() => {
   api.calls.length = 0;
+  api.onCall.length = 0;
   useAuthoringStore.setState({ exporting: null, dialog: null, busy: false });
 });
 
 describe('export progress in the authoring store', () => {
   it('tracks package.progress for its own runId while the export runs, then clears', async () => {
     const done = useAuthoringStore.getState().exportPackage('p1');
-    await vi.waitFor(() => expect(api.calls).toHaveLength(1));
+    await firstCall();
+    expect(api.calls).toHaveLength(1);
     const { channel, req, resolve } = api.calls[0];
     expect(channel).toBe('package.export');
     const runId = req.runId as string;
@@ -51,7 +60,8 @@ describe('export progress in the authoring store', () => {
 
   it('passes the skipped stray files of an import on', async () => {
     const outcome = useAuthoringStore.getState().importPackage('x.tgz', 'AA==');
-    await vi.waitFor(() => expect(api.calls).toHaveLength(1));
+    await firstCall();
+    expect(api.calls).toHaveLength(1);
     api.calls[0].resolve({ id: 'p2', name: 'plain', version: '2.0.0', skipped: ['._plain'], warnings: ['Skipped "._plain": a stray file'] });
     await expect(outcome).resolves.toEqual({
       kind: 'imported',
