@@ -90,7 +90,7 @@ export function createHeadlessServices(config: HeadlessConfig) {
 
   const git = once(async (): Promise<GitService> => {
     const [{ createGitService }] = await Promise.all([import('./git/git-service'), settings.get(), trust()]);
-    return createGitService(gitBinary, { userDataDir: config.userDataDir, askCredential: config.askCredential });
+    return createGitService(gitBinary, { userDataDir: config.userDataDir, askCredential: config.askCredential, log: (m, x) => log.warn(m, x) });
   });
 
   const projects = once(async (): Promise<ProjectService> => {
