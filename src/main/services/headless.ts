@@ -95,7 +95,7 @@ export function createHeadlessServices(config: HeadlessConfig) {
 
   const projects = once(async (): Promise<ProjectService> => {
     const [{ createProjectService }, { moveToTrash }, g, t] = await Promise.all([import('./projects/project-service'), import('./workspace/trash'), git(), trust()]);
-    return createProjectService({ settings, git: g, moveToTrash: config.moveToTrash ?? moveToTrash, isTrusted: t.isTrusted });
+    return createProjectService({ settings, git: g, moveToTrash: config.moveToTrash ?? moveToTrash, isTrusted: t.isTrusted, log: (m, x) => log.warn(m, x) });
   });
 
   const environments = once(async () => {
@@ -118,6 +118,7 @@ export function createHeadlessServices(config: HeadlessConfig) {
       settings: () => settings.get(),
       pythonCommand,
       resolvePython: envs.pythonFor,
+      warn: (m) => log.warn(m),
     });
     await holder.refresh();
     return holder;
@@ -183,7 +184,10 @@ export function createHeadlessServices(config: HeadlessConfig) {
     async dispose() {
       if (disposed) return;
       disposed = true;
-      await (await runtime.started()?.catch(() => undefined))?.stopAll();
+      // A runtime that failed to start has no workers to stop; its failure went to whoever asked for it.
+      const started = runtime.started();
+      const holder = started && (await started.catch((e: unknown) => log.warn(`The runtime never started: ${(e as Error).message}`)));
+      await holder?.stopAll();
     },
   };
 }

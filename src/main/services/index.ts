@@ -82,7 +82,10 @@ export async function createServices(config: ServicesConfig) {
     events.emit('files.changed', { projectId, relPaths });
     // Saved or external edits apply to the next test run without restarting the worker.
     if (relPaths.some((p) => p.endsWith('.py') || p.endsWith('info.json')))
-      projects.connectorDirOf(projectId).then((dir) => runtime.current().reload(dir), () => undefined);
+      projects
+        .connectorDirOf(projectId)
+        .then((dir) => runtime.current().reload(dir))
+        .catch((e: unknown) => log.warn(`Reloading the saved code of ${projectId} in its Python worker failed`, e));
   });
   const rootOf = async (projectId: string) => {
     const root = await projects.rootOf(projectId);
