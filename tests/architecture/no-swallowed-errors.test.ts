@@ -27,7 +27,13 @@ const TEST_HELPERS = [
 const isTestCode = (rel: string) => /\.test\.tsx?$/.test(rel) || rel.includes('__mocks__/') || TEST_HELPERS.includes(rel);
 
 /** The places where the error is dropped on purpose. `code` is a piece of the offending line. */
-const ALLOWED: ReadonlyArray<{ file: string; code: string; reason: string }> = [];
+const ALLOWED: ReadonlyArray<{ file: string; code: string; reason: string }> = [
+  {
+    file: 'src/main/services/git/git-runner.ts',
+    code: '} catch {',
+    reason: "gitVersion is a probe: whatever stops `git --version` (not installed, not executable, a timeout) means this is not a working git, which Settings shows with how to install it or set its path.",
+  },
+];
 
 type Offence = { file: string; line: number; kind: string; code: string };
 
@@ -177,6 +183,9 @@ describe('no swallowed errors', () => {
       'try { a(); } catch (e) {}',
       'try { a(); } catch (e) {\n  // nothing to do\n}',
       'try { a(); } catch (err) { /* ignore */ }',
+      // What comes before must not hide it: a quote inside a regular expression, a template inside a template.
+      "const re = /'([^']+)'/;\ntry { a(); } catch { return null; }",
+      'const s = `${a ? `x` : "y"}`;\np.catch(() => 1);',
     ];
     for (const text of caught) expect(offences('x.ts', text), text).not.toEqual([]);
     const fine = [
@@ -188,6 +197,9 @@ describe('no swallowed errors', () => {
       "child.on('error', (e) => log(e.message));",
       'try { a(); } catch (e) { if (!isMissing(e)) throw e; }',
       "const s = 'catch {';",
+      'const t = `p.catch(() => ${x}) and catch {`;',
+      '// a comment may say p.catch(() => null)',
+      'const half = total / 2; const re = /catch \\{/;',
     ];
     for (const text of fine) expect(offences('x.ts', text), text).toEqual([]);
   });

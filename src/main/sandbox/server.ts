@@ -6,6 +6,7 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createRuntimeService } from '../services/runtime';
+import { settled } from '../../shared/settled';
 import type { RuntimeService } from '../services/runtime/types';
 import { SandboxAuth, type Principal, type SandboxCredentials } from './auth';
 import type { SandboxContext } from './context';
@@ -174,12 +175,12 @@ export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
       const cmd = c.python ? [c.python] : python;
       const key = cmd.join('\0');
       let r = runtimes.get(key);
-      if (!r) runtimes.set(key, (r = createRuntimeService({ dataDir: path.join(dataDir, 'runtime'), pythonCommand: cmd, env: o.runtimeEnv, timeoutMs: o.runtimeTimeoutMs })));
+      if (!r) runtimes.set(key, (r = createRuntimeService({ dataDir: path.join(dataDir, 'runtime'), pythonCommand: cmd, env: o.runtimeEnv, timeoutMs: o.runtimeTimeoutMs, warn: o.log })));
       return r;
     },
     serially(work) {
       const next = installs.then(work, work);
-      installs = next.catch(() => undefined);
+      installs = settled(next); // the next install waits for this one; its failure goes to this caller
       return next;
     },
     log: (line) => o.log?.(line),

@@ -40,3 +40,18 @@ export const ifMissing =
     if (isMissing(e)) return fallback;
     throw e;
   };
+
+/** The path is not there, or closed to this user (EACCES, EPERM): for walks over folders the user does not control
+ * (a project's tree, PATH), where such an entry simply holds nothing to show. */
+export function isUnreadable(e: unknown): boolean {
+  const code = errnoCode(e);
+  return isMissing(e) || code === 'EACCES' || code === 'EPERM';
+}
+
+/** ifMissing for isUnreadable. */
+export const ifUnreadable =
+  <T>(fallback: T) =>
+  (e: unknown): T => {
+    if (isUnreadable(e)) return fallback;
+    throw e;
+  };

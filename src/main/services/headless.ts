@@ -95,7 +95,7 @@ export function createHeadlessServices(config: HeadlessConfig) {
 
   const projects = once(async (): Promise<ProjectService> => {
     const [{ createProjectService }, { moveToTrash }, g, t] = await Promise.all([import('./projects/project-service'), import('./workspace/trash'), git(), trust()]);
-    return createProjectService({ settings, git: g, moveToTrash: config.moveToTrash ?? moveToTrash, isTrusted: t.isTrusted, log: (m, x) => log.warn(m, x) });
+    return createProjectService({ settings, git: g, moveToTrash: config.moveToTrash ?? ((p) => moveToTrash(p, (m, x) => log.warn(m, x))), isTrusted: t.isTrusted, log: (m, x) => log.warn(m, x) });
   });
 
   const environments = once(async () => {
@@ -154,7 +154,7 @@ export function createHeadlessServices(config: HeadlessConfig) {
 
   const publisher = once(async (): Promise<DirectPublisher> => {
     const [{ createDirectPublisher }, v] = await Promise.all([import('./publish/direct-publish'), validate()]);
-    return createDirectPublisher({ userDataDir: config.userDataDir, validate: v });
+    return createDirectPublisher({ userDataDir: config.userDataDir, validate: v, log: (m, x) => log.warn(m, x) });
   });
 
   let disposed = false;

@@ -4,7 +4,7 @@ import { readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { InterpreterInfo } from '../../../shared/models/environment';
 import { parseJsonOrUndefined } from '../../../shared/parse-json';
-import { errnoCode, ifMissing, isMissing } from '../errors';
+import { ifMissing, ifUnreadable } from '../errors';
 
 const PROBE = 'import sys,platform;print(platform.python_version());print(sys.executable)';
 
@@ -36,10 +36,7 @@ async function onPath(): Promise<string[][]> {
   const found: string[][] = process.platform === 'win32' ? [['py', '-3']] : [];
   for (const dir of (process.env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
     // PATH often names folders that are gone or closed to this user: they hold no interpreter to offer.
-    const names = await readdir(dir).catch((e: unknown) => {
-      if (isMissing(e) || errnoCode(e) === 'EACCES' || errnoCode(e) === 'EPERM') return [] as string[];
-      throw e;
-    });
+    const names = await readdir(dir).catch(ifUnreadable([] as string[]));
     for (const name of names.filter((n) => NAME.test(n)).sort()) {
       found.push([seen.has(name) ? path.join(dir, name) : name]);
       seen.add(name);
