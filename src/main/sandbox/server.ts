@@ -190,9 +190,17 @@ export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
     },
   };
   const handler = makeHandler(ctx, new SandboxAuth(o), o);
-  const server = o.tls ? https.createServer({ cert: o.tls.cert, key: o.tls.key }, handler) : http.createServer(handler);
+  // The handler answers every failure of a request itself; what still escapes it (a request line that is no URL)
+  // is logged and ends that request.
+  const serve = (req: IncomingMessage, res: ServerResponse, expectsContinue = false) => {
+    handler(req, res, expectsContinue).catch((e: unknown) => {
+      o.log?.(`${req.method ?? ''} ${req.url ?? ''} failed: ${(e as Error).message}`);
+      res.destroy();
+    });
+  };
+  const server = o.tls ? https.createServer({ cert: o.tls.cert, key: o.tls.key }, (req, res) => serve(req, res)) : http.createServer((req, res) => serve(req, res));
   // A client that waits for 100 Continue gets it only once its credentials have passed (see `receive`).
-  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => void handler(req, res, true));
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => serve(req, res, true));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(o.port ?? 0, o.host ?? '127.0.0.1', () => resolve());

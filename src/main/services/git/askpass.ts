@@ -90,7 +90,9 @@ function readBody(req: http.IncomingMessage, limit = 64 * 1024): Promise<string>
 
 /** Serves one git operation's credential prompts, then closes. */
 async function startServer(ask: AskCredential, token: string, log: (msg: string, extra?: unknown) => void): Promise<http.Server> {
-  const server = http.createServer(async (req, res) => {
+  // answer() ends every request itself, its failures included (the catch at its end).
+  const server = http.createServer((req, res) => void answer(req, res));
+  async function answer(req: http.IncomingMessage, res: http.ServerResponse) {
     const given = req.headers['x-askpass-token'];
     if (req.method !== 'POST' || req.url !== '/askpass' || typeof given !== 'string' || !sameToken(given, token)) {
       res.writeHead(403).end();
@@ -106,7 +108,7 @@ async function startServer(ask: AskCredential, token: string, log: (msg: string,
       log('The credential prompt for git failed', e);
       res.writeHead(204).end();
     }
-  });
+  }
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
   return server;
 }

@@ -74,7 +74,9 @@ export function createLspService(deps: LspServiceDeps) {
     }
     sessions.set(projectId, s);
     const max = deps.maxServers ?? 3;
-    for (const id of [...sessions.keys()].slice(0, Math.max(0, sessions.size - max))) void stop(id);
+    const warn = deps.log ?? console.warn;
+    for (const id of [...sessions.keys()].slice(0, Math.max(0, sessions.size - max)))
+      void stop(id).catch((e: unknown) => warn(`Stopping the least recent pyright (${id}) failed: ${(e as Error).message}`));
     return s;
   }
 

@@ -76,7 +76,7 @@ export function createSession(deps: SessionDeps) {
     try {
       await s.ready;
     } catch (e) {
-      void s.stop();
+      void s.stop().catch((x: unknown) => (deps.log ?? console.warn)(`Stopping pyright for ${deps.projectId} after its failed start failed: ${(x as Error).message}`));
       throw e;
     }
     if (stopped || gen !== generation) {

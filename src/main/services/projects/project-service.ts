@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { ProjectSummary } from '../../../shared/models/workspace';
 import { ServiceError, ifMissing } from '../errors';

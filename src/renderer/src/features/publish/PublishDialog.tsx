@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { Modal } from '../../components/Modal';
 import { navigate } from '../../hooks/useRoute';
-import { reportInBackground, toastSuccess } from '../../store/app/store';
+import { reportInBackground, toastError, toastSuccess } from '../../store/app/store';
 import { useEditorStore } from '../../store/editor/store';
 import { useGitStore } from '../../store/git/store';
 import { publishBlocker } from '../../store/publish/options';
@@ -92,7 +92,7 @@ export function PublishDialog() {
               {options.discardAfter ? 'Publish and Discard' : 'Publish'}
             </button>
           )}
-          {phase === 'done' && <button className="button secondary" onClick={() => usePublishStore.getState().selectProfile(usePublishStore.getState().profileId ?? '')} data-testid="publish-again">Back to Options</button>}
+          {phase === 'done' && <button className="button secondary" onClick={() => void usePublishStore.getState().selectProfile(usePublishStore.getState().profileId ?? '').catch(toastError)} data-testid="publish-again">Back to Options</button>}
           <button className="button secondary" disabled={phase === 'running'} onClick={close} data-testid="publish-close">Close</button>
         </>
       }>
