@@ -74,6 +74,23 @@ export default tseslint.config(
   { files: ['src/renderer/**'], rules: restrict(forbid(['node:*', 'electron', '**/main/**', '**/preload/**'], 'The renderer reaches services only through the typed contract in src/shared.')) },
   { files: ['src/renderer/src/store/**'], rules: storesStayBelow },
   { files: ['src/preload/**'], rules: restrict(forbid(['node:*', '**/main/**', '**/renderer/**'], 'The preload may use electron and src/shared only.')) },
+  // Promises and unions checked with the types (issue 13): a promise nobody awaits loses its failure, an async
+  // callback where a plain one is expected (an event handler) drops its rejection, a switch over a union must name
+  // every member. The three projects between them hold every file under src/.
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: {
+        project: ['./tsconfig.node.json', './tsconfig.web.json', './tsconfig.webtest.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+    },
+  },
   {
     files: ['src/renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },

@@ -13,7 +13,14 @@ const io = {
 };
 
 const root = findAppRoot(path.dirname(fileURLToPath(import.meta.url)));
-runCli(process.argv.slice(2), io, appVersion(root)).then((code) => {
-  // Long-running commands (web, start) resolve only when they stop; the rest exit as soon as they finish.
-  process.exitCode = code;
-});
+runCli(process.argv.slice(2), io, appVersion(root)).then(
+  (code) => {
+    // Long-running commands (web, start) resolve only when they stop; the rest exit as soon as they finish.
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    // runCli answers every command's failure itself; this is a fault in the CLI's own start.
+    io.err(`connector-studio failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    process.exitCode = 1;
+  },
+);

@@ -7,11 +7,7 @@ export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
 
 /** True only for URLs of our own renderer. Node's URL reports `origin` "null" for custom schemes, so compare parts. */
 export function isAppUrl(url: string | undefined | null): boolean {
-  if (!url) return false;
-  try {
-    const u = new URL(url);
-    return u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST;
-  } catch {
-    return false;
-  }
+  if (!url || !URL.canParse(url)) return false;
+  const u = new URL(url);
+  return u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST;
 }

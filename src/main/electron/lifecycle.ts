@@ -102,10 +102,13 @@ export async function runDesktopApp(env: NodeJS.ProcessEnv = process.env, overri
     focusWindow(win);
     if (target) await openInWindow(services, target, win);
   };
-  onSecondInstance((t) => void route(t));
+  // Requests from the OS nobody awaits: a failure to open one goes to the log.
+  const routeLogged = (target: OpenTarget | null) =>
+    void route(target).catch(async (e: unknown) => (await started).services.log.error('Opening the requested folder or package failed', e));
+  onSecondInstance(routeLogged);
   app.on('open-file', (event, file) => {
     event.preventDefault();
-    void route(openTargetFromArgs([file], launch.cwd));
+    routeLogged(openTargetFromArgs([file], launch.cwd));
   });
   app.on('window-all-closed', () => process.platform !== 'darwin' && app.quit());
 

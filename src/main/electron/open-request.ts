@@ -2,6 +2,7 @@ import type { BrowserWindow } from 'electron';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Services } from '../services';
+import { errnoCode } from '../services/errors';
 import { dispatch } from '../services/router';
 import { sendDesktopEvent } from './desktop-events';
 
@@ -13,12 +14,15 @@ export interface OpenTarget {
 // Flags of `connector-studio start` that take a value: their value is not a path to open.
 const VALUE_FLAGS = new Set(['--workspace', '--port']);
 const isPackageName = (p: string) => /\.(tgz|tar\.gz)$/i.test(p);
+/** Why a word on the command line names nothing to open: it is not there, or not a path that can be reached. */
+const NOT_A_PATH = new Set(['ENOENT', 'ENOTDIR', 'ENAMETOOLONG', 'ELOOP', 'EACCES', 'EPERM', 'EINVAL']);
 const kindOf = (abs: string): 'file' | 'dir' | null => {
   try {
     const st = statSync(abs);
     return st.isDirectory() ? 'dir' : st.isFile() ? 'file' : null;
-  } catch {
-    return null;
+  } catch (e) {
+    if (NOT_A_PATH.has(errnoCode(e) ?? '')) return null;
+    throw e;
   }
 };
 

@@ -1,7 +1,7 @@
 import { protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isServiceError } from '../services/errors';
+import { errnoCode, isMissing, isServiceError } from '../services/errors';
 import { resolveInside } from '../services/workspace/safe-path';
 import { APP_HOST, APP_SCHEME } from './app-url';
 
@@ -51,7 +51,8 @@ export function createAppRequestHandler(rendererDir: string) {
     let rel: string;
     try {
       rel = decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'index.html';
-    } catch {
+    } catch (e) {
+      if (!(e instanceof URIError)) throw e;
       return text(400, 'Bad path');
     }
     let file: string;
@@ -61,7 +62,10 @@ export function createAppRequestHandler(rendererDir: string) {
       if (isServiceError(e)) return text(403, 'Forbidden');
       return text(404, 'Not found');
     }
-    const body = await readFile(file).catch(() => null);
+    const body = await readFile(file).catch((e: unknown) => {
+      if (isMissing(e) || errnoCode(e) === 'EISDIR') return null;
+      throw e;
+    });
     if (!body) return text(404, 'Not found');
     return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
       status: 200,

@@ -3,6 +3,7 @@ import { chmod, readFile } from 'node:fs/promises';
 import { ServiceError, errnoCode } from '../services/errors';
 import type { SecretStore } from '../services/secrets/secret-store';
 import { writeFileAtomic } from '../services/workspace/atomic-write';
+import { settled } from '../../shared/settled';
 
 export interface SecretStoreStatus {
   readonly available: boolean;
@@ -47,7 +48,7 @@ export function createSafeStorageSecrets(file: string, platform: NodeJS.Platform
   // One write at a time, so two quick saves never lose each other's entry.
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
     const run = queue.then(fn, fn);
-    queue = run.catch(() => undefined);
+    queue = settled(run); // the next write waits for this one; its failure goes to this caller
     return run;
   };
 
@@ -63,7 +64,8 @@ export function createSafeStorageSecrets(file: string, platform: NodeJS.Platform
   async function save(entries: Map<string, string>) {
     const body: SecretFile = { version: 1, entries: Object.fromEntries([...entries].sort(([a], [b]) => a.localeCompare(b))) };
     await writeFileAtomic(file, JSON.stringify(body, null, 2) + '\n', 0o600);
-    await chmod(file, 0o600).catch(() => undefined); // Windows ignores modes; the profile folder's ACL protects it.
+    // Windows has no such modes (the profile folder's ACL protects the file); elsewhere a file left readable fails the save.
+    if (platform !== 'win32') await chmod(file, 0o600);
   }
   function describe() {
     const st = secretStoreStatus(platform);

@@ -15,12 +15,8 @@ export const EXTERNAL_HOSTS: readonly string[] = [
 ];
 
 export function isAllowedExternalUrl(url: string, hosts: readonly string[] = EXTERNAL_HOSTS): boolean {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return false;
-  }
+  if (!URL.canParse(url)) return false;
+  const u = new URL(url);
   if (u.protocol !== 'https:' || u.username || u.password) return false;
   const host = u.hostname.toLowerCase();
   return hosts.some((h) => host === h || host.endsWith(`.${h}`));
@@ -37,9 +33,13 @@ export function denyAllPermissions(ses: Session): void {
 }
 
 /** Applied to every WebContents the app ever creates (GitHub Desktop's main.ts, Electron's security checklist). */
-export function hardenWebContents(contents: WebContents, openExternal: (url: string) => unknown = (u) => shell.openExternal(u)): void {
+export function hardenWebContents(
+  contents: WebContents,
+  openExternal: (url: string) => unknown = (u) => shell.openExternal(u),
+  log: (msg: string, extra?: unknown) => void = console.warn,
+): void {
   contents.setWindowOpenHandler(({ url }) => {
-    if (isAllowedExternalUrl(url)) void Promise.resolve(openExternal(url)).catch(() => undefined);
+    if (isAllowedExternalUrl(url)) void Promise.resolve(openExternal(url)).catch((e: unknown) => log(`Opening ${url} in the browser failed`, e));
     return { action: 'deny' };
   });
   const stayHome = (event: { preventDefault(): void; url?: string }, url?: string) => {

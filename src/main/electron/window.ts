@@ -41,7 +41,9 @@ export function createMainWindow(opts: WindowOptions): BrowserWindow {
   });
   // Showing before the first paint flashes a white window.
   win.once('ready-to-show', () => win.show());
-  void win.loadURL(opts.url ?? APP_INDEX_URL);
+  // A page that fails to load leaves the window blank: the reason goes to the main process's output.
+  const url = opts.url ?? APP_INDEX_URL;
+  win.loadURL(url).catch((e: unknown) => console.error(`Loading ${url} into the window failed`, e));
   return win;
 }
 

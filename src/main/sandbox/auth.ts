@@ -2,6 +2,7 @@
  * login tokens (JWT, about 30 minutes), `API-KEY <key>`, and `CS <base64>` HMAC signatures. Written from
  * the reference, not from our client; the golden transcripts check both against hand-computed values. */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { parseJsonOrUndefined } from '../../shared/parse-json';
 import { HttpFailure } from './http-util';
 
 export type Role = 'admin' | 'readonly';
@@ -110,12 +111,8 @@ export class SandboxAuth {
     const [head, payload, sig] = segments;
     const expected = b64url(createHmac('sha256', this.secret).update(`${head}.${payload}`).digest());
     if (!head || !payload || !sig || !same(sig, expected)) throw fail('Invalid JWT Token');
-    let claims: { sub: string; exp: number };
-    try {
-      claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as typeof claims;
-    } catch {
-      throw fail('Invalid JWT Token');
-    }
+    const claims = parseJsonOrUndefined(Buffer.from(payload, 'base64url').toString('utf8')) as { sub: string; exp: number } | null | undefined;
+    if (typeof claims !== 'object' || claims === null) throw fail('Invalid JWT Token');
     if (claims.exp * 1000 <= this.now().getTime()) throw fail('Expired JWT Token');
     const user = this.creds.users?.find((u) => u.name === claims.sub);
     if (!user) throw fail('Invalid JWT Token');

@@ -1,5 +1,6 @@
 /** Request and response plumbing of the sandbox: bodies, FortiSOAR's two error shapes, multipart uploads. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parseJsonOrUndefined } from '../../shared/parse-json';
 
 export class HttpFailure extends Error {
   constructor(
@@ -91,11 +92,9 @@ export function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
 }
 
 export function parseJsonBody(body: Buffer, shape: 'hydra' | 'message'): unknown {
-  try {
-    return JSON.parse(body.toString('utf8'));
-  } catch {
-    throw new HttpFailure(400, 'The body is not valid JSON.', shape);
-  }
+  const value = parseJsonOrUndefined(body.toString('utf8'));
+  if (value === undefined) throw new HttpFailure(400, 'The body is not valid JSON.', shape);
+  return value;
 }
 
 export interface UploadedFile {

@@ -6,6 +6,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { ifMissing } from '../services/errors';
 import { extractAndCheck } from '../services/publish/import-rules';
 import { installRequirements } from '../services/runtime/venv-service';
 import { connectorFolder, connectorRecord, installDir, venvDir, type SandboxContext } from './context';
@@ -25,7 +26,7 @@ async function place(ctx: SandboxContext, extractedDir: string, id: number, name
   const old = path.join(parent, `.${id}.old.${suffix}`);
   await mkdir(staging, { recursive: true });
   await rename(extractedDir, path.join(staging, name));
-  const hadOld = await rename(target, old).then(() => true, () => false);
+  const hadOld = await rename(target, old).then(() => true, ifMissing(false)); // the first install replaces nothing
   await rename(staging, target);
   if (hadOld) await rm(old, { recursive: true, force: true });
 }

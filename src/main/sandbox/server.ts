@@ -6,6 +6,7 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createRuntimeService } from '../services/runtime';
+import { settled } from '../../shared/settled';
 import type { RuntimeService } from '../services/runtime/types';
 import { SandboxAuth, type Principal, type SandboxCredentials } from './auth';
 import type { SandboxContext } from './context';
@@ -177,12 +178,12 @@ export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
       const cmd = c.python ? [c.python] : python;
       const key = cmd.join('\0');
       let r = runtimes.get(key);
-      if (!r) runtimes.set(key, (r = createRuntimeService({ dataDir: path.join(dataDir, 'runtime'), pythonCommand: cmd, env: o.runtimeEnv, timeoutMs: o.runtimeTimeoutMs })));
+      if (!r) runtimes.set(key, (r = createRuntimeService({ dataDir: path.join(dataDir, 'runtime'), pythonCommand: cmd, env: o.runtimeEnv, timeoutMs: o.runtimeTimeoutMs, warn: o.log })));
       return r;
     },
     serially(work) {
       const next = installs.then(work, work);
-      installs = next.catch(() => undefined);
+      installs = settled(next); // the next install waits for this one; its failure goes to this caller
       return next;
     },
     log: (line) => o.log?.(line),
@@ -192,9 +193,17 @@ export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
     },
   };
   const handler = makeHandler(ctx, new SandboxAuth(o), o);
-  const server = o.tls ? https.createServer({ cert: o.tls.cert, key: o.tls.key }, handler) : http.createServer(handler);
+  // The handler answers every failure of a request itself; what still escapes it (a request line that is no URL)
+  // is logged and ends that request.
+  const serve = (req: IncomingMessage, res: ServerResponse, expectsContinue = false) => {
+    handler(req, res, expectsContinue).catch((e: unknown) => {
+      o.log?.(`${req.method ?? ''} ${req.url ?? ''} failed: ${(e as Error).message}`);
+      res.destroy();
+    });
+  };
+  const server = o.tls ? https.createServer({ cert: o.tls.cert, key: o.tls.key }, (req, res) => serve(req, res)) : http.createServer((req, res) => serve(req, res));
   // A client that waits for 100 Continue gets it only once its credentials have passed (see `receive`).
-  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => void handler(req, res, true));
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => serve(req, res, true));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(o.port ?? 0, o.host ?? '127.0.0.1', () => resolve());

@@ -2,9 +2,11 @@
  * installed connectors, configurations and import jobs survive a restart. The file (0600, in a 0700 folder)
  * holds configuration passwords only sealed (secrets-at-rest.ts); a state written before that loads as it is
  * and is sealed by the first write, which loading itself makes. */
-import { chmod, mkdir, readFile } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { writeJsonAtomic } from '../services/workspace/atomic-write';
+import { readJsonFile } from '../services/workspace/json-file';
+import { settled } from '../../shared/settled';
 import { passwordFieldNames } from '../../shared/connector/secret-fields';
 import { findSecrets, loadOrCreateKey, seal, setAt, unseal, type SecretPath } from './secrets-at-rest';
 
@@ -80,7 +82,7 @@ export class SandboxState {
     const file = path.join(dataDir, 'state.json');
     const keyFile = path.join(dataDir, 'state.key');
     const key = await loadOrCreateKey(keyFile);
-    const data = await readFile(file, 'utf8').then((t) => JSON.parse(t) as StateFile, () => structuredClone(EMPTY));
+    const data = await readJsonFile<StateFile>(file, structuredClone(EMPTY));
     for (const c of data.configurations as ConfigurationOnDisk[]) openSecrets(c, key, keyFile);
     const state = new SandboxState(file, key, data);
     // Work cut short by a restart will never finish: say so rather than leave it "in progress" forever.
@@ -106,7 +108,8 @@ export class SandboxState {
   save(): Promise<void> {
     const snapshot = JSON.parse(JSON.stringify(this.data)) as StateFile;
     for (const c of snapshot.configurations) this.sealSecrets(c);
-    this.writing = this.writing.catch(() => undefined).then(() => writeJsonAtomic(this.file, snapshot, 0o600));
+    // After the previous write, however it ended: its failure went to its own caller.
+    this.writing = settled(this.writing).then(() => writeJsonAtomic(this.file, snapshot, 0o600));
     return this.writing;
   }
 

@@ -1,5 +1,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { parseJsonOrUndefined } from '../../shared/parse-json';
+import { errnoCode, ifMissing } from '../services/errors';
 import { writeJsonAtomic } from '../services/workspace/atomic-write';
 import { HOST_RECORD_FILE, LAUNCH_SECRET_HEADER, LAUNCH_URL_PATH } from './launch-protocol';
 
@@ -12,13 +14,22 @@ export interface HostRecord {
 
 const fileIn = (userDataDir: string) => path.join(userDataDir, HOST_RECORD_FILE);
 
+/** Signal 0 only asks: ESRCH is "no such process"; EPERM is one that exists but belongs to someone else. */
 const alive = (pid: number) => {
   try {
     process.kill(pid, 0);
     return true;
-  } catch {
-    return false;
+  } catch (e) {
+    if (errnoCode(e) === 'ESRCH') return false;
+    if (errnoCode(e) === 'EPERM') return true;
+    throw e;
   }
+};
+
+/** The record on disk; undefined when there is none, or it is not JSON (then it names no host either). */
+const readRecord = async (userDataDir: string): Promise<unknown> => {
+  const text = await readFile(fileIn(userDataDir), 'utf8').catch(ifMissing(undefined));
+  return text === undefined ? undefined : parseJsonOrUndefined(text);
 };
 
 const isRecord = (v: unknown): v is HostRecord => {
@@ -32,7 +43,7 @@ const isRecord = (v: unknown): v is HostRecord => {
  * (process ids are reused), so requestLaunchUrl is the real check.
  */
 export async function findRunningHost(userDataDir: string): Promise<HostRecord | null> {
-  const record = await readFile(fileIn(userDataDir), 'utf8').then((t) => JSON.parse(t) as unknown, () => null);
+  const record = await readRecord(userDataDir);
   return isRecord(record) && alive(record.pid) ? record : null;
 }
 
@@ -45,7 +56,8 @@ export async function requestLaunchUrl(record: HostRecord): Promise<string> {
   } catch (e) {
     throw new Error(`${where} did not answer (${(e as Error).message}); it has probably stopped.`, { cause: e });
   }
-  const body = (await res.json().catch(() => null)) as { url?: unknown } | null;
+  // An answer that is not JSON carries no link; the status below says what came instead.
+  const body = parseJsonOrUndefined(await res.text()) as { url?: unknown } | null | undefined;
   if (res.status === 401)
     throw new Error(`${where} refused the launch secret in ${HOST_RECORD_FILE}: another program holds that address, or the file was changed.`);
   const url = typeof body?.url === 'string' ? body.url : '';
@@ -59,7 +71,7 @@ export async function recordRunningHost(userDataDir: string, record: Omit<HostRe
   await writeJsonAtomic(fileIn(userDataDir), { ...record, pid: process.pid }, 0o600);
   // Only our own record: a host started after this one may have written its own in the meantime.
   return async () => {
-    const now = await readFile(fileIn(userDataDir), 'utf8').then((t) => JSON.parse(t) as unknown, () => null);
+    const now = await readRecord(userDataDir);
     if (isRecord(now) && now.pid === process.pid) await rm(fileIn(userDataDir), { force: true });
   };
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
+import { errnoCode, ifMissing, isMissing, isServiceError } from '../services/errors';
 import { resolveInside } from '../services/workspace/safe-path';
 
 const TYPES: Record<string, string> = {
@@ -26,9 +27,11 @@ export async function serveStatic(rendererDir: string, urlPath: string, res: Ser
   try {
     file = await resolveInside(rendererDir, rel);
     body = await readFile(file);
-  } catch {
+  } catch (e) {
+    // A path outside the renderer, or one that is not a file there, is the app's own route: index.html answers.
+    if (!isServiceError(e) && !isMissing(e) && errnoCode(e) !== 'EISDIR') throw e;
     file = path.join(rendererDir, 'index.html');
-    body = await readFile(file).catch(() => Buffer.from('The renderer is not built. Run `npm run build`.'));
+    body = await readFile(file).catch(ifMissing(Buffer.from('The renderer is not built. Run `npm run build`.')));
   }
   const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
   res.writeHead(200, {

@@ -90,12 +90,12 @@ export function createHeadlessServices(config: HeadlessConfig) {
 
   const git = once(async (): Promise<GitService> => {
     const [{ createGitService }] = await Promise.all([import('./git/git-service'), settings.get(), trust()]);
-    return createGitService(gitBinary, { userDataDir: config.userDataDir, askCredential: config.askCredential });
+    return createGitService(gitBinary, { userDataDir: config.userDataDir, askCredential: config.askCredential, log: (m, x) => log.warn(m, x) });
   });
 
   const projects = once(async (): Promise<ProjectService> => {
     const [{ createProjectService }, { moveToTrash }, g, t] = await Promise.all([import('./projects/project-service'), import('./workspace/trash'), git(), trust()]);
-    return createProjectService({ settings, git: g, moveToTrash: config.moveToTrash ?? moveToTrash, isTrusted: t.isTrusted });
+    return createProjectService({ settings, git: g, moveToTrash: config.moveToTrash ?? ((p) => moveToTrash(p, (m, x) => log.warn(m, x))), isTrusted: t.isTrusted, log: (m, x) => log.warn(m, x) });
   });
 
   const environments = once(async () => {
@@ -118,6 +118,7 @@ export function createHeadlessServices(config: HeadlessConfig) {
       settings: () => settings.get(),
       pythonCommand,
       resolvePython: envs.pythonFor,
+      warn: (m) => log.warn(m),
     });
     await holder.refresh();
     return holder;
@@ -153,7 +154,7 @@ export function createHeadlessServices(config: HeadlessConfig) {
 
   const publisher = once(async (): Promise<DirectPublisher> => {
     const [{ createDirectPublisher }, v] = await Promise.all([import('./publish/direct-publish'), validate()]);
-    return createDirectPublisher({ userDataDir: config.userDataDir, validate: v });
+    return createDirectPublisher({ userDataDir: config.userDataDir, validate: v, log: (m, x) => log.warn(m, x) });
   });
 
   let disposed = false;
@@ -183,7 +184,10 @@ export function createHeadlessServices(config: HeadlessConfig) {
     async dispose() {
       if (disposed) return;
       disposed = true;
-      await (await runtime.started()?.catch(() => undefined))?.stopAll();
+      // A runtime that failed to start has no workers to stop; its failure went to whoever asked for it.
+      const started = runtime.started();
+      const holder = started && (await started.catch((e: unknown) => log.warn(`The runtime never started: ${(e as Error).message}`)));
+      await holder?.stopAll();
     },
   };
 }

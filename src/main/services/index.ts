@@ -47,7 +47,7 @@ export async function createServices(config: ServicesConfig) {
   const log: Logger = createLogger(path.join(config.userDataDir, 'logs'), config.echoLogs);
   await adoptLoginShellPath((m) => log.info(m));
   const events = createEventBus();
-  const trash = config.moveToTrash ?? systemTrash;
+  const trash = config.moveToTrash ?? ((p: string) => systemTrash(p, (m, x) => log.warn(m, x)));
   const credentials = createCredentialBroker(events);
   const core = createHeadlessServices({
     userDataDir: config.userDataDir,
@@ -82,8 +82,11 @@ export async function createServices(config: ServicesConfig) {
     events.emit('files.changed', { projectId, relPaths });
     // Saved or external edits apply to the next test run without restarting the worker.
     if (relPaths.some((p) => p.endsWith('.py') || p.endsWith('info.json')))
-      projects.connectorDirOf(projectId).then((dir) => runtime.current().reload(dir), () => undefined);
-  });
+      projects
+        .connectorDirOf(projectId)
+        .then((dir) => runtime.current().reload(dir))
+        .catch((e: unknown) => log.warn(`Reloading the saved code of ${projectId} in its Python worker failed`, e));
+  }, undefined, (m, x) => log.warn(m, x));
   const rootOf = async (projectId: string) => {
     const root = await projects.rootOf(projectId);
     watchers.watchProject(projectId, root);
@@ -110,7 +113,7 @@ export async function createServices(config: ServicesConfig) {
   const tools = createToolsService(settings);
   const secrets = config.secrets ?? createFileSecretStore(config.userDataDir);
   const testConfigs = createTestConfigStore(config.userDataDir, secrets);
-  const publish = createPublishService({ userDataDir: config.userDataDir, secrets, validate });
+  const publish = createPublishService({ userDataDir: config.userDataDir, secrets, validate, log: (m, x) => log.warn(m, x) });
   const publishRunner = createPublishRunner({
     publish,
     connectorDirOf: projects.connectorDirOf,
@@ -158,7 +161,7 @@ export async function createServices(config: ServicesConfig) {
     authoring,
     versions,
     cloneIntoWorkspace: createWorkspaceCloner({ workspaceRoot: async () => (await settings.get()).workspaceRoot, git, trust, projects, events }),
-    backup: createBackupService(config.userDataDir),
+    backup: createBackupService(config.userDataDir, (m, x) => log.warn(m, x)),
     validate,
     secrets,
     testing: createTestRunner({

@@ -224,7 +224,9 @@ export function decodeBase64(b64: string): Uint8Array {
   try {
     const bin = atob(b64.replace(/^data:[^,]*,/, '').replace(/\s+/g, ''));
     return Uint8Array.from(bin, (c) => c.charCodeAt(0));
-  } catch {
-    return new Uint8Array(0);
+  } catch (e) {
+    // Not base64: no bytes (the icon checks then say the image is missing or unreadable).
+    if (e instanceof Error && e.name === 'InvalidCharacterError') return new Uint8Array(0);
+    throw e;
   }
 }

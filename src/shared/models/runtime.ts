@@ -129,6 +129,9 @@ export interface RuntimeServiceOptions {
   readonly env?: Record<string, string>;
   /** Address-space limit of each worker in MB (Settings > Runtime). Default 2048; 0: none. */
   readonly memoryLimitMb?: number;
+  /** Where problems nobody awaits are reported (a worker that would not stop, a reload that failed). Default
+   * console.warn. */
+  readonly warn?: (message: string) => void;
 }
 
 export interface WorkerInfo {

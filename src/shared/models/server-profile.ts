@@ -36,12 +36,8 @@ export function profileProblems(input: ServerProfileInput, secretStored: boolean
 }
 
 function problemOfUrl(text: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(text.trim());
-  } catch {
-    return `"${text.trim()}" is not a URL: enter the server address, e.g. https://soar.example.com.`;
-  }
+  if (!URL.canParse(text.trim())) return `"${text.trim()}" is not a URL: enter the server address, e.g. https://soar.example.com.`;
+  const url = new URL(text.trim());
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'Use https:// (or http:// for a local sandbox).';
   if (url.username || url.password) return 'Put the user name and password in their own fields, not in the URL.';
   return undefined;

@@ -12,8 +12,9 @@ export function findElectronBinary(appRoot: string, env: NodeJS.ProcessEnv): str
   let pkgDir: string;
   try {
     pkgDir = path.dirname(createRequire(path.join(appRoot, 'package.json')).resolve('electron/package.json'));
-  } catch {
-    return null;
+  } catch (e) {
+    if ((e as { code?: unknown }).code === 'MODULE_NOT_FOUND') return null; // not installed (an npm install without optional deps)
+    throw e;
   }
   const binary = () => {
     const pathTxt = path.join(pkgDir, 'path.txt');

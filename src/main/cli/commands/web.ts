@@ -19,7 +19,7 @@ export async function startWeb(argv: string[], io: Pick<CliIO, 'out' | 'err' | '
     const url = await requestLaunchUrl(running).catch((e: Error) => void io.err(`${e.message} Starting a new one.`));
     if (url) {
       io.out(flags.json ? JSON.stringify({ url, reused: true }) : `Connector Studio is already running at ${url}\nThis link opens one browser, once.`);
-      if (!flags['no-open']) openUrl(url);
+      if (!flags['no-open']) openUrl(url, io.err);
       return EXIT_OK;
     }
   }
@@ -39,7 +39,7 @@ export async function startWeb(argv: string[], io: Pick<CliIO, 'out' | 'err' | '
       `${why ? why + '\n' : ''}Connector Studio (browser mode) is running at ${host.url}\n` +
         'This link opens one browser, once; run `connector-studio web` again for another. Press Ctrl+C to stop.',
     );
-  if (!flags['no-open']) openUrl(host.url);
+  if (!flags['no-open']) openUrl(host.url, io.err);
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGINT', () => resolve('SIGINT'));
     process.once('SIGTERM', () => resolve('SIGTERM'));

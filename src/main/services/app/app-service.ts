@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as tar from 'tar';
 import type { AppInfo, SecretKeyLocation, Settings, ToolInfo } from '../../../shared/models/settings';
+import { ifMissing } from '../errors';
 import { writeJsonAtomic } from '../workspace/atomic-write';
 
 const SECRET_KEY = /pass|secret|token|key|credential|auth/i;
@@ -54,7 +55,7 @@ export function createAppService(deps: AppServiceDeps) {
     const about = { app: deps.version, node: process.version, platform: `${process.platform} ${os.release()} ${process.arch}`, tools: await deps.tools() };
     await writeJsonAtomic(path.join(staging, 'versions.json'), about);
     await writeJsonAtomic(path.join(staging, 'settings.json'), redact(await deps.settings()));
-    for (const name of await readdir(deps.logsDir).catch(() => [] as string[])) {
+    for (const name of await readdir(deps.logsDir).catch(ifMissing([] as string[]))) {
       const text = await readFile(path.join(deps.logsDir, name), 'utf8');
       await writeJsonAtomic(path.join(staging, 'logs', `${name}.json`), { lines: text.split('\n').map(scrubLine) });
     }

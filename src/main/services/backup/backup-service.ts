@@ -2,10 +2,13 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { BackupEntry, SessionState } from '../../../shared/models/workspace';
+import { parseJsonOrUndefined } from '../../../shared/parse-json';
+import { ifMissing } from '../errors';
 import { writeJsonAtomic } from '../workspace/atomic-write';
 
-/** Unsaved editor buffers, kept outside the project so a crash or a killed host loses nothing. */
-export function createBackupService(userDataDir: string) {
+/** Unsaved editor buffers, kept outside the project so a crash or a killed host loses nothing. `log`: where a
+ * damaged backup or session file is reported (it is skipped). */
+export function createBackupService(userDataDir: string, log: (msg: string, extra?: unknown) => void = console.warn) {
   const dir = path.join(userDataDir, 'backups');
   const sessionFile = path.join(userDataDir, 'session.json');
   const fileOf = (projectId: string, relPath: string) =>
@@ -22,15 +25,24 @@ export function createBackupService(userDataDir: string) {
     return {};
   }
 
+  /** The file's JSON; undefined when it is gone (a backup discarded meanwhile, no session yet) or damaged. */
+  async function readJson(file: string): Promise<unknown> {
+    const text = await readFile(file, 'utf8').catch(ifMissing(undefined));
+    const value = text === undefined ? undefined : parseJsonOrUndefined(text);
+    if (text !== undefined && value === undefined) log(`${file} is damaged (not JSON) and was skipped; delete it to stop this message`);
+    return value;
+  }
+
   async function list(): Promise<BackupEntry[]> {
     await mkdir(dir, { recursive: true });
     const names = (await readdir(dir)).filter((n) => n.endsWith('.json'));
-    const entries = await Promise.all(names.map((n) => readFile(path.join(dir, n), 'utf8').then((t) => JSON.parse(t) as BackupEntry, () => null)));
-    return entries.filter((e): e is BackupEntry => e !== null).sort((a, b) => a.savedAt - b.savedAt);
+    const entries = (await Promise.all(names.map((n) => readJson(path.join(dir, n))))) as (BackupEntry | undefined)[];
+    return entries.filter((e): e is BackupEntry => e !== undefined).sort((a, b) => a.savedAt - b.savedAt);
   }
 
   async function getSession(): Promise<SessionState> {
-    return readFile(sessionFile, 'utf8').then((t) => JSON.parse(t) as SessionState, () => ({ openProjects: [] }));
+    // A damaged session only loses the list of open tabs; the next save writes a fresh one.
+    return ((await readJson(sessionFile)) as SessionState | undefined) ?? { openProjects: [] };
   }
 
   async function saveSession(state: SessionState) {

@@ -1,7 +1,7 @@
 /** Duplicate: copy a connector (a workspace folder or an archive, e.g. a store connector to customise) under a
  * new API identifier, label and version, as FortiSOAR's clone dialog does, into a new git project. */
 import { randomBytes } from 'node:crypto';
-import { access, copyFile, mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { applyEdits, modify, parse } from 'jsonc-parser';
 import { API_IDENTIFIER } from '../../../shared/connector/wizard';
@@ -11,6 +11,7 @@ import { listPackageFiles } from '../packaging/file-list';
 import { safeExtractTgz } from '../packaging/safe-extract';
 import { locateConnectorDir } from '../validate/locate';
 import { writeFileAtomic } from '../workspace/atomic-write';
+import { pathExists } from '../workspace/fs-probe';
 import { resolveInside } from '../workspace/safe-path';
 
 export interface DuplicateAs {
@@ -42,7 +43,7 @@ async function copyAs(srcDir: string, as: DuplicateAs, opts: { workspaceRoot: st
   const folder = `connector-${as.name}`;
   await mkdir(opts.workspaceRoot, { recursive: true });
   const projectRoot = await resolveInside(opts.workspaceRoot, folder);
-  if (await exists(projectRoot)) throw new ServiceError('CONFLICT', `${folder} already exists in ${opts.workspaceRoot}: pick another API identifier.`);
+  if (await pathExists(projectRoot)) throw new ServiceError('CONFLICT', `${folder} already exists in ${opts.workspaceRoot}: pick another API identifier.`);
   const staging = path.join(opts.workspaceRoot, `.${folder}.${randomBytes(4).toString('hex')}.tmp`);
   const dest = path.join(staging, as.name);
   try {
@@ -75,5 +76,3 @@ export function renameInfo(text: string, as: DuplicateAs): string {
     out = applyEdits(out, modify(out, [key], value, fmt));
   return out;
 }
-
-const exists = (p: string) => access(p).then(() => true, () => false);

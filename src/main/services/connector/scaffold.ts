@@ -2,13 +2,14 @@
  * connector folder `<name>/` inside, and a first commit. Built in a hidden staging folder and renamed into
  * place, so a failure never leaves half a project in the workspace. */
 import { randomBytes } from 'node:crypto';
-import { access, mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { imageSize } from '../../../shared/connector/image-header';
 import { checkAnswers, decodeBase64, type WizardAnswers } from '../../../shared/connector/wizard';
 import { ServiceError } from '../errors';
 import type { GitService } from '../git/git-service';
 import { writeFileAtomic } from '../workspace/atomic-write';
+import { pathExists } from '../workspace/fs-probe';
 import { resolveInside } from '../workspace/safe-path';
 import { defaultIcon, scaleIcon } from './icons';
 import { ICON_LARGE, ICON_SMALL, infoJsonText } from './info-gen';
@@ -49,7 +50,7 @@ export async function createProject(answers: WizardAnswers, opts: CreateProjectO
   const folder = `connector-${answers.name}`;
   await mkdir(opts.workspaceRoot, { recursive: true });
   const projectRoot = await resolveInside(opts.workspaceRoot, folder);
-  if (await exists(projectRoot)) throw new ServiceError('CONFLICT', `${folder} already exists in ${opts.workspaceRoot}: pick another API identifier or remove it.`);
+  if (await pathExists(projectRoot)) throw new ServiceError('CONFLICT', `${folder} already exists in ${opts.workspaceRoot}: pick another API identifier or remove it.`);
 
   const files = await projectFiles(answers, opts.templatesDir, opts.year ?? new Date().getFullYear());
   const staging = path.join(opts.workspaceRoot, `.${folder}.${randomBytes(4).toString('hex')}.tmp`);
@@ -57,7 +58,7 @@ export async function createProject(answers: WizardAnswers, opts: CreateProjectO
     for (const [rel, data] of Object.entries(files)) await writeFileAtomic(path.join(staging, rel), data);
     await opts.git.init(staging);
     const { sha } = await opts.git.commitAll(staging, `Create ${answers.label.trim()} ${answers.version} from the ${answers.template} template`);
-    if (await exists(projectRoot)) throw new ServiceError('CONFLICT', `${folder} appeared in ${opts.workspaceRoot} while it was being created.`);
+    if (await pathExists(projectRoot)) throw new ServiceError('CONFLICT', `${folder} appeared in ${opts.workspaceRoot} while it was being created.`);
     await rename(staging, projectRoot);
     return { projectRoot, connectorDir: path.join(projectRoot, answers.name), files: Object.keys(files).sort(), sha };
   } finally {
@@ -92,5 +93,3 @@ function iconBytes(base64: string | undefined, label: string, size: number): Uin
   if (info?.format === 'png' && info.width === size && info.height === size) return bytes;
   return scaleIcon(bytes, size);
 }
-
-const exists = (p: string) => access(p).then(() => true, () => false);

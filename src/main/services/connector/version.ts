@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { applyEdits, modify, parse } from 'jsonc-parser';
-import { ServiceError } from '../errors';
+import { ServiceError, ifMissing } from '../errors';
 import { gitStep } from '../git/git-errors';
 import { gitClient } from '../git/git-runner';
 import type { GitService } from '../git/git-service';
@@ -61,7 +61,7 @@ export async function addVersion(projectDir: string, level: BumpLevel, opts: { g
   if (existing) throw new ServiceError('CONFLICT', `The tag ${tag} already exists: version ${from} was released before. Check the version in info.json.`);
   await gitStep('tag', () => g.raw(['tag', tag]));
   const notesPath = path.join(connectorDir, 'release_notes.md');
-  const notes = await readFile(notesPath, 'utf8').catch(() => '');
+  const notes = await readFile(notesPath, 'utf8').catch(ifMissing(''));
   await writeFileAtomic(infoPath, text);
   await writeFileAtomic(notesPath, addReleaseNotesSection(notes, to));
   const { sha } = await opts.git.commitAll(projectDir, `Start version ${to}`);

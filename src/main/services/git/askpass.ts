@@ -89,8 +89,10 @@ function readBody(req: http.IncomingMessage, limit = 64 * 1024): Promise<string>
 }
 
 /** Serves one git operation's credential prompts, then closes. */
-async function startServer(ask: AskCredential, token: string): Promise<http.Server> {
-  const server = http.createServer(async (req, res) => {
+async function startServer(ask: AskCredential, token: string, log: (msg: string, extra?: unknown) => void): Promise<http.Server> {
+  // answer() ends every request itself, its failures included (the catch at its end).
+  const server = http.createServer((req, res) => void answer(req, res));
+  async function answer(req: http.IncomingMessage, res: http.ServerResponse) {
     const given = req.headers['x-askpass-token'];
     if (req.method !== 'POST' || req.url !== '/askpass' || typeof given !== 'string' || !sameToken(given, token)) {
       res.writeHead(403).end();
@@ -101,21 +103,28 @@ async function startServer(ask: AskCredential, token: string): Promise<http.Serv
       const answer = await ask(parsePrompt(typeof prompt === 'string' ? prompt : ''));
       if (answer === null || /[\r\n]/.test(answer)) res.writeHead(204).end();
       else res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(answer);
-    } catch {
+    } catch (e) {
+      // No answer: git then fails with its own authentication message; why the prompt broke goes to the log.
+      log('The credential prompt for git failed', e);
       res.writeHead(204).end();
     }
-  });
+  }
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
   return server;
 }
 
 /** The environment git needs to reach `ask` while `fn` runs. Without `ask`, git still gets the script, which
  * answers nothing: that keeps a user's own GUI askpass or a terminal from being asked instead. */
-export async function withAskpass<T>(script: string, ask: AskCredential | undefined, fn: (env: Record<string, string>) => Promise<T>): Promise<T> {
+export async function withAskpass<T>(
+  script: string,
+  ask: AskCredential | undefined,
+  fn: (env: Record<string, string>) => Promise<T>,
+  log: (msg: string, extra?: unknown) => void = console.warn,
+): Promise<T> {
   const env: Record<string, string> = { GIT_ASKPASS: script, SSH_ASKPASS: script, SSH_ASKPASS_REQUIRE: 'force' };
   if (!ask) return fn(env);
   const token = randomBytes(24).toString('hex');
-  const server = await startServer(ask, token);
+  const server = await startServer(ask, token, log);
   try {
     return await fn({ ...env, [PORT_ENV]: String((server.address() as AddressInfo).port), [TOKEN_ENV]: token });
   } finally {

@@ -5,6 +5,7 @@ import { ServiceError } from '../errors';
 import { resolveInside } from '../workspace/safe-path';
 import { type GitContext, relArg } from './git-context';
 import { gitTry } from './git-errors';
+import { onGitExit } from './git-runner';
 import type { GitChange, GitChanges } from './git-types';
 
 const FALLBACK_AUTHOR = ['-c', 'user.name=Connector Studio User', '-c', 'user.email=connector-studio@localhost'];
@@ -45,7 +46,8 @@ export function createChangeOps(ctx: GitContext) {
   const git = ctx.git;
 
   async function hasHead(dir: string): Promise<boolean> {
-    return git(dir).raw(['rev-parse', '--verify', '--quiet', 'HEAD']).then((s) => s.trim() !== '', () => false);
+    // Exit 1 is git's "no commit yet"; not a repository (128) or no git at all is a failure.
+    return git(dir).raw(['rev-parse', '--verify', '--quiet', 'HEAD']).then((s) => s.trim() !== '', onGitExit(1, false));
   }
 
   async function entries(dir: string): Promise<Entry[]> {
@@ -56,7 +58,8 @@ export function createChangeOps(ctx: GitContext) {
   }
 
   async function changes(dir: string): Promise<GitChanges> {
-    const isRepo = await git(dir).checkIsRepo().catch(() => false);
+    // checkIsRepo answers false outside a repository itself; git missing or refusing the folder is an error to show.
+    const isRepo = await gitTry('rev-parse', () => git(dir).checkIsRepo());
     if (!isRepo) return { isRepo: false, staged: [], unstaged: [], conflicted: [] };
     const staged: GitChange[] = [];
     const unstaged: GitChange[] = [];
@@ -70,8 +73,9 @@ export function createChangeOps(ctx: GitContext) {
         if (e.y !== ' ') unstaged.push({ relPath: e.relPath, state: stateOfLetter(e.y) });
       }
     }
-    const branch = (await git(dir).raw(['branch', '--show-current']).catch(() => '')).trim();
-    const merging = await git(dir).raw(['rev-parse', '--verify', '--quiet', 'MERGE_HEAD']).then((s) => s.trim() !== '', () => false);
+    // A detached HEAD prints nothing (exit 0): no branch to show.
+    const branch = (await gitTry('branch', () => git(dir).raw(['branch', '--show-current']))).trim();
+    const merging = await git(dir).raw(['rev-parse', '--verify', '--quiet', 'MERGE_HEAD']).then((s) => s.trim() !== '', onGitExit(1, false));
     return { isRepo, ...(branch ? { branch } : {}), staged, unstaged, conflicted, ...(merging ? { merging } : {}) };
   }
 
@@ -93,7 +97,7 @@ export function createChangeOps(ctx: GitContext) {
     const message = req.message?.trim() ?? '';
     if (!message && !req.amend) throw new ServiceError('VALIDATION', 'Write a commit message first.');
     const g = git(dir);
-    const hasAuthor = (await g.raw(['config', 'user.email']).catch(() => '')).trim() !== '';
+    const hasAuthor = (await g.raw(['config', 'user.email']).catch(onGitExit(1, ''))).trim() !== '';
     const args = [...(hasAuthor ? [] : FALLBACK_AUTHOR), 'commit', ...(req.amend ? ['--amend'] : []), ...(message ? ['-m', message] : ['--no-edit'])];
     await gitTry(req.amend ? 'commit --amend' : 'commit', () => g.raw(args));
     return { sha: (await gitTry('rev-parse', () => g.revparse(['HEAD']))).trim() };

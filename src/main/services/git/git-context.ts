@@ -16,6 +16,8 @@ export interface GitServiceOptions {
   readonly timeoutMs?: number;
   /** Clone, fetch, pull, push: stop after this long without output (progress counts). Default 120 s. */
   readonly networkTimeoutMs?: number;
+  /** Where failures that must not stop the work are reported (a credential prompt that broke). Default console.warn. */
+  readonly log?: (msg: string, extra?: unknown) => void;
 }
 
 export interface NetworkOptions {
@@ -42,7 +44,7 @@ export function createGitContext(gitBinary: () => string, opts: GitServiceOption
     if (opts.userDataDir && !script) script = installAskpassScript(opts.userDataDir);
     const path = script ? await script : undefined;
     const run = (extraEnv: Record<string, string>) => fn(client(dir, networkTimeout, o, extraEnv));
-    return path ? withAskpass(path, ask, run) : run({});
+    return path ? withAskpass(path, ask, run, opts.log) : run({});
   }
 
   return {

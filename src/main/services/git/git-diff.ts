@@ -4,6 +4,7 @@ import { errnoCode, ServiceError } from '../errors';
 import { resolveInside } from '../workspace/safe-path';
 import { atRev, type GitContext, relArg } from './git-context';
 import { gitTry } from './git-errors';
+import { gitExitCode, onGitExit } from './git-runner';
 import type { CommitFile, CommitFiles, FileDiffMode, GitFileDiff } from './git-types';
 
 /** Beyond this the diff editor would freeze the window; the UI offers to open the file instead. */
@@ -42,12 +43,19 @@ function checkRev(rev: string): string {
   return rev;
 }
 
+/** git's words (exit 128) for "no such blob": the path is not at that revision, a conflicted file has no stage-0
+ * entry, or the revision itself is not there yet (an unborn HEAD). */
+const NO_SUCH_BLOB = /does not exist|exists on disk, but not in|is in the index, but not|invalid object name|not a valid object name/i;
+
 export function createDiffOps(ctx: GitContext) {
   const git = ctx.git;
 
   /** A blob at `rev:path` (rev '' = the index), or undefined when it is not there. */
   async function blob(dir: string, rev: string, relPath: string): Promise<Buffer | undefined> {
-    return git(dir).binaryCatFile(['blob', atRev(rev, relPath)]).catch(() => undefined);
+    return git(dir).binaryCatFile(['blob', atRev(rev, relPath)]).catch((e: unknown) => {
+      if (gitExitCode(e) === 128 && NO_SUCH_BLOB.test((e as Error).message)) return undefined;
+      throw e;
+    });
   }
 
   async function working(dir: string, relPath: string): Promise<Buffer | undefined> {
@@ -70,7 +78,7 @@ export function createDiffOps(ctx: GitContext) {
   }
 
   async function resolveCommit(dir: string, rev: string): Promise<string> {
-    const out = await git(dir).raw(['rev-parse', '--verify', '--quiet', `${checkRev(rev)}^{commit}`]).catch(() => '');
+    const out = await git(dir).raw(['rev-parse', '--verify', '--quiet', `${checkRev(rev)}^{commit}`]).catch(onGitExit(1, ''));
     if (!out.trim()) throw new ServiceError('NOT_FOUND', `No commit "${rev}" in this repository.`);
     return out.trim();
   }

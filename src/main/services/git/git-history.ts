@@ -2,6 +2,7 @@
 import { type GitContext, relArg } from './git-context';
 import { checkRev } from './git-diff';
 import { gitTry } from './git-errors';
+import { onGitExit } from './git-runner';
 import type { LogEntry, LogPage, LogQuery } from './git-types';
 
 // Unit and record separators cannot occur in names or messages git prints, unlike newlines and tabs.
@@ -30,7 +31,7 @@ export function createHistoryOps(ctx: GitContext) {
     const limit = Math.min(Math.max(1, Math.floor(q.limit ?? 50)), 500);
     const skip = Math.max(0, Math.floor(q.skip ?? 0));
     // No commits yet is an empty history, not an error.
-    const born = await g.raw(['rev-parse', '--verify', '--quiet', 'HEAD']).then((s) => s.trim() !== '', () => false);
+    const born = await g.raw(['rev-parse', '--verify', '--quiet', 'HEAD']).then((s) => s.trim() !== '', onGitExit(1, false));
     if (!born && !q.all) return { entries: [], hasMore: false };
     const args = ['log', FORMAT, `--skip=${skip}`, `--max-count=${limit + 1}`];
     if (q.message || q.author) args.push('--regexp-ignore-case', '--fixed-strings');

@@ -1,10 +1,12 @@
 /** The ignore lines every connector repository needs (virtual environments, Python caches, Connector Studio's
  * user data, the temp files of interrupted saves), checked with git's own matcher so a repository that says it differently (`__pycache__` without
  * the slash, a pattern in a parent repository) counts as covered. Cassettes must stay committable. */
-import { access, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { IgnoreCheck } from '../../../shared/models/git';
+import { ifMissing } from '../errors';
 import { writeFileAtomic } from '../workspace/atomic-write';
+import { pathExists } from '../workspace/fs-probe';
 import { gitClient } from './git-runner';
 import { GITIGNORE } from './repo-files';
 
@@ -22,8 +24,6 @@ export const RECOMMENDED_IGNORES: readonly { line: string; probe: string }[] = [
 
 /** Recorded cassettes are scrubbed and belong in the repository. */
 export const CASSETTE_PROBE = 'tests/cassettes/check_health-recorded.json';
-
-const exists = (file: string) => access(file).then(() => true, () => false);
 
 /** `git check-ignore -v -n --non-matching`: the probes that some ignore rule (not a `!` negation) matches. */
 async function ignoredOf(dir: string, gitBinary: string, probes: readonly string[]): Promise<Set<string>> {
@@ -56,7 +56,7 @@ export function createIgnoreOps(gitBinary: () => string) {
     const { missingIgnores } = await ignoreCheck(dir);
     if (missingIgnores.length) {
       const file = path.join(dir, '.gitignore');
-      const before = await readFile(file, 'utf8').catch(() => '');
+      const before = await readFile(file, 'utf8').catch(ifMissing(''));
       const sep = before === '' || before.endsWith('\n') ? '' : '\n';
       const block = `${before === '' ? '' : '\n'}# Added by Connector Studio: virtual environments, Python caches, user data and interrupted saves\n${missingIgnores.join('\n')}\n`;
       await writeFileAtomic(file, before + sep + block);
@@ -68,7 +68,7 @@ export function createIgnoreOps(gitBinary: () => string) {
    * top) gets the one `git init` writes; one that has its own is left as it is (the Git panel offers the
    * missing lines). True when it wrote the file. */
   async function ensureIgnoreFile(dir: string, topLevel: string): Promise<boolean> {
-    if ((await exists(path.join(dir, '.gitignore'))) || (await exists(path.join(topLevel, '.gitignore')))) return false;
+    if ((await pathExists(path.join(dir, '.gitignore'))) || (await pathExists(path.join(topLevel, '.gitignore')))) return false;
     if ((await ignoreCheck(dir)).missingIgnores.length === 0) return false;
     await writeFileAtomic(path.join(dir, '.gitignore'), GITIGNORE);
     return true;

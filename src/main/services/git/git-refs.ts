@@ -3,6 +3,7 @@ import { ServiceError } from '../errors';
 import type { GitContext } from './git-context';
 import { checkRev } from './git-diff';
 import { gitTry } from './git-errors';
+import { onGitExit } from './git-runner';
 import type { BranchInfo, Branches, TagInfo } from './git-types';
 
 const FALLBACK_TAGGER = ['-c', 'user.name=Connector Studio User', '-c', 'user.email=connector-studio@localhost'];
@@ -21,7 +22,7 @@ export function createRefOps(ctx: GitContext) {
   /** git's own rules for a ref name (no spaces, "..", "~", a leading "-", ...). */
   async function checkName(dir: string, kind: 'branch' | 'tag', name: string): Promise<string> {
     const ok = typeof name === 'string' && name !== '' && !name.startsWith('-') &&
-      (await git(dir).raw(['check-ref-format', kind === 'branch' ? `refs/heads/${name}` : `refs/tags/${name}`]).then(() => true, () => false));
+      (await git(dir).raw(['check-ref-format', kind === 'branch' ? `refs/heads/${name}` : `refs/tags/${name}`]).then(() => true, onGitExit(1, false)));
     if (!ok) throw new ServiceError('VALIDATION', `"${name}" is not a valid ${kind} name: avoid spaces, "..", "~", "^", ":", "?", "*", "[" and a leading "-".`);
     return name;
   }
@@ -85,7 +86,7 @@ export function createRefOps(ctx: GitContext) {
     const g = git(dir);
     const ref = opts.ref ? [checkRev(opts.ref)] : [];
     const message = opts.message?.trim();
-    const hasTagger = (await g.raw(['config', 'user.email']).catch(() => '')).trim() !== '';
+    const hasTagger = (await g.raw(['config', 'user.email']).catch(onGitExit(1, ''))).trim() !== '';
     const args = message ? [...(hasTagger ? [] : FALLBACK_TAGGER), 'tag', '-a', '-m', message, name, ...ref] : ['tag', name, ...ref];
     await gitTry('tag', () => g.raw(args));
     const made = (await tags(dir)).find((t) => t.name === name);

@@ -5,9 +5,10 @@
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { ServiceError } from '../errors';
+import { ServiceError, ifMissing } from '../errors';
 import type { GitContext, NetworkOptions } from './git-context';
 import { gitFailure, gitTry } from './git-errors';
+import { onGitExit } from './git-runner';
 import type { PullResult, RemoteInfo } from './git-types';
 
 const REMOTE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -71,7 +72,7 @@ export function createRemoteOps(ctx: GitContext, deps: { currentBranch(dir: stri
     const remote = opts.remote ?? (await defaultRemote(dir));
     try {
       // A merge commit needs an author, like a commit does: without user.email configured, use the fallback.
-      const hasAuthor = (await ctx.git(dir).raw(['config', 'user.email']).catch(() => '')).trim() !== '';
+      const hasAuthor = (await ctx.git(dir).raw(['config', 'user.email']).catch(onGitExit(1, ''))).trim() !== '';
       const author = hasAuthor ? [] : ['-c', 'user.name=Connector Studio User', '-c', 'user.email=connector-studio@localhost'];
       await ctx.network(dir, net, (g) => g.raw([...author, 'pull', '--progress', '--no-rebase', '--no-edit', ...target]));
       return { conflicts: [] };
@@ -99,7 +100,7 @@ export function createRemoteOps(ctx: GitContext, deps: { currentBranch(dir: stri
   async function clone(url: string, dest: string, net: NetworkOptions = {}): Promise<{ dir: string }> {
     const source = checkUrl(url);
     const target = path.resolve(dest);
-    const existing = await readdir(target).catch(() => undefined);
+    const existing = await readdir(target).catch(ifMissing(undefined));
     if (existing && existing.length > 0) throw new ServiceError('CONFLICT', `${target} already exists and is not empty: choose another folder.`);
     await mkdir(path.dirname(target), { recursive: true });
     try {

@@ -4,7 +4,7 @@
  * anything (restricted-config.ts). tests/architecture/one-git-runner.test.ts keeps other modules from starting
  * git themselves. */
 import { execFileSync } from 'node:child_process';
-import { simpleGit, type SimpleGit, type SimpleGitOptions, type SimpleGitProgressEvent } from 'simple-git';
+import { GitError, simpleGit, type SimpleGit, type SimpleGitOptions, type SimpleGitProgressEvent } from 'simple-git';
 import { RESTRICTED_PROBE_ENV, DRIVER_KEYS_ARGS, restrictedConfigEnv } from './restricted-config';
 
 export type GitClient = SimpleGit;
@@ -40,9 +40,11 @@ function listDriverKeys(dir: string, gitBinary: string, baseEnv: Record<string, 
     return execFileSync(gitBinary, DRIVER_KEYS_ARGS, {
       cwd: dir, env: { ...baseEnv, ...RESTRICTED_PROBE_ENV }, windowsHide: true, timeout: 15_000, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'],
     }).split('\n').filter(Boolean);
-  } catch {
-    // Exit 1 means no such keys, and a folder that is not a repository has none: the fixed list still applies.
-    return [];
+  } catch (e) {
+    // Exit 1 means no such keys (a folder outside any repository has none): the fixed list still applies. Any other
+    // failure must not run git in this folder with overrides that may miss one of its drivers.
+    if ((e as { status?: unknown }).status === 1) return [];
+    throw e;
   }
 }
 
@@ -92,14 +94,32 @@ export interface GitRunOptions {
 }
 
 /** Fails every exit outside `ok`. A process stopped by the timeout or an abort, or one that never started, has
- * no exit code of its own (a signal, a negative errno), so it fails too. */
+ * no exit code of its own (a signal, a negative errno), so it fails too. The failure carries git's exit code
+ * (gitExitCode), so a probe can tell its "no" (exit 1) from git not running at all. */
 function exitCodeRule(ok: readonly number[]): SimpleGitOptions['errors'] {
   return (error, result) => {
     if (result.exitCode === 0) return error;
     if (ok.includes(result.exitCode)) return undefined;
-    return error ?? Buffer.concat([...result.stdOut, ...result.stdErr]);
+    const failure = error instanceof Error ? error : new GitError(undefined, Buffer.concat(error ? [error] : [...result.stdOut, ...result.stdErr]).toString('utf8'));
+    return Object.assign(failure, { exitCode: result.exitCode });
   };
 }
+
+/** The exit code of a failed command run with okExitCodes; undefined for any other failure. */
+export function gitExitCode(e: unknown): number | undefined {
+  const code = e instanceof Error ? (e as Error & { exitCode?: unknown }).exitCode : undefined;
+  return typeof code === 'number' ? code : undefined;
+}
+
+/** For `.catch` on a git probe run with okExitCodes: `value` when git answered with exit code `code` (the probe's
+ * "no", as `rev-parse --verify --quiet` or `config <key>` exit 1); any other failure (no git, a timeout, a broken
+ * repository) still fails. */
+export const onGitExit =
+  <T>(code: number, value: T) =>
+  (e: unknown): T => {
+    if (gitExitCode(e) === code) return value;
+    throw e;
+  };
 
 function build(dir: string | undefined, binary: string, o: GitRunOptions, base: NodeJS.ProcessEnv): GitClient {
   const env = { ...gitEnv(base, dir, binary), ...(o.literalPathspecs ? { GIT_LITERAL_PATHSPECS: '1' } : {}), ...(o.extraEnv ?? {}) };

@@ -1,7 +1,7 @@
-import { access } from 'node:fs/promises';
 import path from 'node:path';
 import type { GitFileState, GitStatus } from '../../../shared/models/workspace';
 import { writeFileAtomic } from '../workspace/atomic-write';
+import { pathExists } from '../workspace/fs-probe';
 import { createChangeOps } from './git-changes';
 import { createGitContext, type GitServiceOptions } from './git-context';
 import { createDiffOps } from './git-diff';
@@ -27,9 +27,11 @@ function stateOf(index: string, workingDir: string): GitFileState {
 
 export function createGitService(gitBinary: () => string, options: GitServiceOptions = {}) {
   const git = (dir: string) => gitClient(dir, gitBinary());
+  const log = options.log ?? console.warn;
 
   async function isRepo(dir: string): Promise<boolean> {
-    return git(dir).checkIsRepo().catch(() => false);
+    // checkIsRepo answers false outside a repository itself; git missing or refusing the folder is an error to show.
+    return gitStep('rev-parse', () => git(dir).checkIsRepo());
   }
 
   /** Paths come back relative to the project root, even when the project sits inside a larger repository. */
@@ -56,7 +58,8 @@ export function createGitService(gitBinary: () => string, options: GitServiceOpt
   async function commitAll(dir: string, message: string): Promise<{ sha: string }> {
     const g = git(dir);
     await gitStep('add', () => g.raw(['add', '-A', '--', '.']));
-    const hasAuthor = (await g.raw(['config', 'user.email']).catch(() => '')).trim() !== '';
+    // Unset exits 1 without a word, which this client takes as an empty answer.
+    const hasAuthor = (await gitStep('config', () => g.raw(['config', 'user.email']))).trim() !== '';
     await gitStep('commit', () => g.raw([...(hasAuthor ? [] : FALLBACK_AUTHOR), 'commit', '-m', message, '--', '.']));
     return { sha: (await gitStep('rev-parse', () => g.revparse(['HEAD']))).trim() };
   }
@@ -84,7 +87,13 @@ export function createGitService(gitBinary: () => string, options: GitServiceOpt
     /** The panel's lists, with the recommended ignore lines the repository lacks. */
     changes: async (dir: string) => {
       const c = await changes.changes(dir);
-      return c.isRepo ? { ...c, ignores: await ignores.ignoreCheck(dir).catch(() => undefined) } : c;
+      if (!c.isRepo) return c;
+      // The hint about missing ignore lines is extra: without it the lists still show, and the log says why.
+      const hint = await ignores.ignoreCheck(dir).catch((e: unknown) => {
+        log(`Checking the recommended ignore lines of ${dir} failed`, e);
+        return undefined;
+      });
+      return { ...c, ignores: hint };
     },
     addRecommendedIgnores: ignores.addRecommendedIgnores,
     ignoreCheck: ignores.ignoreCheck,
@@ -99,8 +108,7 @@ export function createGitService(gitBinary: () => string, options: GitServiceOpt
 }
 
 async function writeIfMissing(file: string, text: string) {
-  const present = await access(file).then(() => true, () => false);
-  if (!present) await writeFileAtomic(file, text);
+  if (!(await pathExists(file))) await writeFileAtomic(file, text);
 }
 
 export type GitService = ReturnType<typeof createGitService>;

@@ -3,6 +3,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isMissing } from '../errors';
 
 const MAX_BYTES = 2 * 1024 * 1024;
 /** Only Python sources and stubs: a definition never needs to show anything else from outside. */
@@ -27,7 +28,8 @@ export async function externalLocation(uri: string, stubsDir: string): Promise<{
   try {
     if ((await stat(abs)).size > MAX_BYTES) return null;
     return { relPath: displayPath(abs, stubsDir), stub: true, text: await readFile(abs, 'utf8') };
-  } catch {
-    return null;
+  } catch (e) {
+    if (isMissing(e)) return null; // pyright points at a file that has gone since (an uninstalled package)
+    throw e;
   }
 }

@@ -1,6 +1,7 @@
 /** JSON-RPC 2.0 over a byte stream with LSP's `Content-Length` framing. Hand-written (about 100 lines) because
  * vscode-jsonrpc is not a dependency of ours and pyright bundles its own copy. */
 import type { Readable, Writable } from 'node:stream';
+import { parseJsonOrUndefined } from '../../../shared/parse-json';
 
 export interface RpcMessage {
   jsonrpc: '2.0';
@@ -40,11 +41,9 @@ export function createFrameReader(onMessage: (m: RpcMessage) => void) {
       if (buf.length < start + length) return;
       const body = buf.subarray(start, start + length).toString('utf8');
       buf = buf.subarray(start + length);
-      try {
-        onMessage(JSON.parse(body) as RpcMessage);
-      } catch {
-        // A malformed message is dropped; the next header resynchronises the stream.
-      }
+      // A malformed message is dropped; the next header resynchronises the stream.
+      const message = parseJsonOrUndefined(body);
+      if (typeof message === 'object' && message !== null) onMessage(message as RpcMessage);
     }
   };
 }
@@ -61,7 +60,14 @@ interface Pending {
 }
 
 /** A connection to one peer: requests with timeouts, notifications, and answers to the peer's requests. */
-export function createConnection(input: Readable, output: Writable, onRequest: RequestHandler, onNotification: NotificationHandler) {
+/** `log`: where a handler's failure is reported (it must not end the stream's reading); default console.warn. */
+export function createConnection(
+  input: Readable,
+  output: Writable,
+  onRequest: RequestHandler,
+  onNotification: NotificationHandler,
+  log: (message: string) => void = console.warn,
+) {
   let nextId = 1;
   let closed = false;
   const pending = new Map<number, Pending>();
@@ -93,7 +99,16 @@ export function createConnection(input: Readable, output: Writable, onRequest: R
     else p.resolve(m.result);
   }
 
-  input.on('data', createFrameReader(receive));
+  input.on(
+    'data',
+    createFrameReader((m) => {
+      try {
+        receive(m);
+      } catch (e) {
+        log(`Handling a message from the language server failed: ${(e as Error).message}`);
+      }
+    }),
+  );
 
   return {
     request<T>(method: string, params: unknown, timeoutMs = 30_000): Promise<T> {

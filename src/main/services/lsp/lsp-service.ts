@@ -2,7 +2,8 @@
  * stopped with the project (or when more than `maxServers` projects are in use: the least recent goes). */
 import { realpath } from 'node:fs/promises';
 import type { Events, LspLocation, Res } from '../../../shared/ipc/contract';
-import { ServiceError } from '../errors';
+import { fulfilledValue } from '../../../shared/settled';
+import { ServiceError, ifMissing } from '../errors';
 import { checkRelative } from '../workspace/safe-path';
 import type { EventBus } from '../events';
 import { markdownOf, toCompletionList, toPosition, toRange, toSignatureHelp } from './convert';
@@ -54,7 +55,7 @@ export function createLspService(deps: LspServiceDeps) {
 
   async function newSession(projectId: string): Promise<Session> {
     const [projectRoot, connectorDir] = await Promise.all([deps.rootOf(projectId), deps.connectorDirOf(projectId)]);
-    const realRoot = await realpath(projectRoot).catch(() => projectRoot);
+    const realRoot = await realpath(projectRoot).catch(ifMissing(projectRoot));
     const settings = async () =>
       lspSettings(stubsDir, await pythonFor(connectorDir, projectRoot, await deps.pythonPath(), deps.extraVenvs?.(connectorDir) ?? [], { folderVenvs: deps.isTrusted?.(projectRoot) === true }));
     return createSession({ projectId, projectRoot, realRoot, connectorDir, settings, emit: deps.emit, log: deps.log });
@@ -63,18 +64,27 @@ export function createLspService(deps: LspServiceDeps) {
   function session(projectId: string): Promise<Session> {
     let s = sessions.get(projectId);
     if (s) sessions.delete(projectId);
-    else s = newSession(projectId);
+    else {
+      // One that fails to start leaves the map, so the next request tries afresh; the failure goes to the caller.
+      const made: Promise<Session> = newSession(projectId).catch((e: unknown) => {
+        if (sessions.get(projectId) === made) sessions.delete(projectId);
+        throw e;
+      });
+      s = made;
+    }
     sessions.set(projectId, s);
-    s.catch(() => sessions.get(projectId) === s && sessions.delete(projectId));
     const max = deps.maxServers ?? 3;
-    for (const id of [...sessions.keys()].slice(0, Math.max(0, sessions.size - max))) void stop(id);
+    const warn = deps.log ?? console.warn;
+    for (const id of [...sessions.keys()].slice(0, Math.max(0, sessions.size - max)))
+      void stop(id).catch((e: unknown) => warn(`Stopping the least recent pyright (${id}) failed: ${(e as Error).message}`));
     return s;
   }
 
   async function stop(projectId: string) {
     const s = sessions.get(projectId);
     sessions.delete(projectId);
-    await (await s?.catch(() => null))?.stop();
+    // A session that never started has nothing to stop; its failure went to the request that started it.
+    if (s) await (await fulfilledValue(s))?.stop();
   }
 
   const ask = async <T>(r: At, method: string, extra: Record<string, unknown> = {}, timeoutMs?: number) =>
@@ -100,7 +110,8 @@ export function createLspService(deps: LspServiceDeps) {
   }
 
   const filesChanged = async (projectId: string, relPaths: readonly string[]) => {
-    const s = await sessions.get(projectId)?.catch(() => null);
+    const started = sessions.get(projectId);
+    const s = started && (await fulfilledValue(started));
     s?.filesChanged(relPaths.filter((p) => /\.pyi?$/.test(p)));
   };
   const unsubscribe = deps.events?.subscribe((name, payload) => {
@@ -113,7 +124,7 @@ export function createLspService(deps: LspServiceDeps) {
     change: async (projectId: string, relPath: string, text: string, version: number) => ((await session(projectId)).change(checkRelative(relPath), text, version), {}),
     close: async (projectId: string, relPath: string) => {
       const s = sessions.get(projectId);
-      (await s?.catch(() => null))?.close(relPath);
+      if (s) (await fulfilledValue(s))?.close(relPath);
       return {};
     },
     completion: async (r: At): Promise<Res<'lsp.completion'>> =>
@@ -133,7 +144,10 @@ export function createLspService(deps: LspServiceDeps) {
       await Promise.all([...sessions.keys()].map(stop));
     },
     /** For tests and diagnostics: the server's process id, once it runs. */
-    pid: async (projectId: string) => (await sessions.get(projectId)?.catch(() => null))?.pid(),
+    pid: async (projectId: string) => {
+      const s = sessions.get(projectId);
+      return s && (await fulfilledValue(s))?.pid();
+    },
     /** Starts the server now (the project was opened), resolving when it has initialised. */
     start: async (projectId: string) => (await (await session(projectId)).ensure(), {}),
     /** Files changed on disk (saves, git, other editors): pyright rereads the ones not open in the UI. */

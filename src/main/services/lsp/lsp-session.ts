@@ -40,6 +40,8 @@ export function createSession(deps: SessionDeps) {
   let stopped = false;
   let crashes: number[] = [];
 
+  // A server that cannot (re)start answers the next request with the reason; meanwhile the log has it.
+  const startInBackground = () => void ensure().catch((e: unknown) => (deps.log ?? console.warn)(`pyright for ${deps.projectId} could not start: ${(e as Error).message}`));
   const uriOf = (relPath: string) => pathToFileURL(path.join(deps.projectRoot, relPath)).href;
 
   /** The project-relative path of a file URI, or null outside the project. */
@@ -64,7 +66,7 @@ export function createSession(deps: SessionDeps) {
     const now = Date.now();
     crashes = [...crashes.filter((t) => now - t < 60_000), now];
     // A server that keeps dying waits for the next request instead of looping.
-    if (!stopped && crashes.length <= (deps.maxCrashesPerMinute ?? 3)) setTimeout(() => void ensure().catch(() => undefined), 200);
+    if (!stopped && crashes.length <= (deps.maxCrashesPerMinute ?? 3)) setTimeout(startInBackground, 200);
   }
 
   async function start(): Promise<PyrightServer> {
@@ -74,7 +76,7 @@ export function createSession(deps: SessionDeps) {
     try {
       await s.ready;
     } catch (e) {
-      void s.stop();
+      void s.stop().catch((x: unknown) => (deps.log ?? console.warn)(`Stopping pyright for ${deps.projectId} after its failed start failed: ${(x as Error).message}`));
       throw e;
     }
     if (stopped || gen !== generation) {
@@ -101,7 +103,7 @@ export function createSession(deps: SessionDeps) {
     if (docs.has(relPath)) return change(relPath, text, clientVersion);
     docs.set(relPath, { text, version: 1, clientVersion });
     server?.connection.notify('textDocument/didOpen', { textDocument: { uri: uriOf(relPath), languageId: 'python', version: 1, text } });
-    void ensure().catch(() => undefined);
+    startInBackground();
   }
 
   function change(relPath: string, text: string, clientVersion: number): void {

@@ -4,6 +4,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { settled } from '../../../shared/settled';
+import { errnoCode } from '../errors';
 import { createConnection, type Connection } from './jsonrpc';
 import { pyrightLangserverPath } from './pyright-settings';
 
@@ -94,15 +96,25 @@ export function startPyright(opts: ServerOptions): PyrightServer {
   const uri = pathToFileURL(opts.workspaceDir).href;
   const folders = [{ uri, name: path.basename(opts.workspaceDir) }];
   let stopping = false;
-  const connection = createConnection(child.stdout!, child.stdin!, serverRequests(opts, folders), (method, params) => {
-    if (method === 'textDocument/publishDiagnostics') {
-      const p = params as { uri: string; diagnostics: LspDiagnosticRaw[] };
-      opts.onDiagnostics(p.uri, p.diagnostics);
-    } else if (method === 'window/logMessage' && (params as { type?: number })?.type === 1) opts.log?.(String((params as { message?: string }).message ?? ''));
-  });
+  const warn = opts.log ?? console.warn;
+  const connection = createConnection(
+    child.stdout!,
+    child.stdin!,
+    serverRequests(opts, folders),
+    (method, params) => {
+      if (method === 'textDocument/publishDiagnostics') {
+        const p = params as { uri: string; diagnostics: LspDiagnosticRaw[] };
+        opts.onDiagnostics(p.uri, p.diagnostics);
+      } else if (method === 'window/logMessage' && (params as { type?: number })?.type === 1) opts.log?.(String((params as { message?: string }).message ?? ''));
+    },
+    warn,
+  );
   child.stderr?.on('data', (d: Buffer) => opts.log?.(d.toString('utf8').trim()));
-  // A write to a dead process's pipe must not become an uncaught error in the services.
-  child.stdin?.on('error', () => undefined);
+  // A write to a dead process's pipe must not become an uncaught error in the services; it is expected (EPIPE)
+  // once the server has gone, and anything else is logged.
+  child.stdin?.on('error', (e) => {
+    if (errnoCode(e) !== 'EPIPE' && errnoCode(e) !== 'ERR_STREAM_DESTROYED') warn(`Writing to pyright failed: ${e.message}`);
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.once('exit', (code, signal) => {
     connection.close('The language server stopped.');
@@ -118,13 +130,17 @@ export function startPyright(opts: ServerOptions): PyrightServer {
     connection.notify('initialized', {});
     connection.notify('workspace/didChangeConfiguration', { settings: { python: opts.settings } });
   })();
-  ready.catch(() => undefined);
+  // Whoever starts the server awaits `ready` and gets its failure; until then it must not count as unhandled.
+  void settled(ready);
 
   async function stop() {
     if (stopping) return exited;
     stopping = true;
     if (child.exitCode !== null || child.signalCode !== null) return;
-    await Promise.race([connection.request('shutdown', null, 1000).then(() => connection.notify('exit', null)), exited]).catch(() => undefined);
+    // A server that does not answer the shutdown is ended below all the same.
+    await Promise.race([connection.request('shutdown', null, 1000).then(() => connection.notify('exit', null)), exited]).catch((e: unknown) =>
+      warn(`pyright did not shut down when asked (${(e as Error).message}); ending it.`),
+    );
     const killer = setTimeout(() => child.kill('SIGKILL'), 1500);
     child.stdin?.end();
     await exited;

@@ -3,7 +3,7 @@
  * that was killed mid-write). */
 import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { ServiceError } from '../errors';
+import { ServiceError, ifMissing } from '../errors';
 import { ATOMIC_TEMP_NAME } from '../workspace/atomic-write';
 
 /** `name/` matches a folder of that name at any depth; other patterns match file or folder names; `*` is a wildcard. */
@@ -89,5 +89,5 @@ export async function listPackageFiles(connectorDir: string, opts: FileListOptio
 
 /** A virtualenv under any name: the marker file every venv has. */
 async function isVirtualenv(dir: string): Promise<boolean> {
-  return lstat(path.join(dir, 'pyvenv.cfg')).then((s) => s.isFile(), () => false);
+  return lstat(path.join(dir, 'pyvenv.cfg')).then((s) => s.isFile(), ifMissing(false));
 }

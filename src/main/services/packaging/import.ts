@@ -2,9 +2,11 @@
  * extracted by safe-extract (every hostile-archive check) into a temporary folder inside `into`, so the final
  * rename stays on one filesystem and the folder appears complete or not at all. */
 import { randomBytes } from 'node:crypto';
-import { access, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { ServiceError } from '../errors';
+import { parseJsonOrUndefined } from '../../../shared/parse-json';
+import { ServiceError, isServiceError } from '../errors';
+import { pathExists } from '../workspace/fs-probe';
 import { resolveInside } from '../workspace/safe-path';
 import { readInfoJsonText } from './info-json-size';
 import { safeExtractTgz, type SafeExtractOptions } from './safe-extract';
@@ -47,8 +49,7 @@ export async function importArchive(tgz: string, opts: ImportOptions): Promise<I
 async function moveIntoPlace(dir: string, name: string, into: string, replace: boolean): Promise<Omit<ImportResult, 'skipped' | 'dropped' | 'warnings'>> {
   const version = await versionOf(dir);
   const target = await resolveInside(into, name);
-  // The folder being replaced may be broken in any way (even a huge info.json): its version is only shown.
-  const existing = (await exists(target)) ? await versionOf(target).catch(() => '') : undefined;
+  const existing = (await pathExists(target)) ? await versionOf(target).catch(unshownVersion) : undefined;
   if (existing !== undefined && !replace)
     throw new ServiceError(
       'CONFLICT',
@@ -78,12 +79,14 @@ async function swapInto(from: string, target: string): Promise<void> {
 async function versionOf(dir: string): Promise<string> {
   const text = await readInfoJsonText(dir);
   if (text === undefined) return '';
-  try {
-    const info = JSON.parse(text.replace(/^\uFEFF/, '')) as { version?: unknown };
-    return typeof info?.version === 'string' ? info.version : '';
-  } catch {
-    return ''; // not JSON: validate reports it with the line and column
-  }
+  // Not JSON: validate reports it with the line and column.
+  const info = parseJsonOrUndefined(text.replace(/^\uFEFF/, '')) as { version?: unknown } | null | undefined;
+  return typeof info?.version === 'string' ? info.version : '';
 }
 
-const exists = (p: string) => access(p).then(() => true, () => false);
+/** The folder being replaced may be broken in any way (too large an info.json, not a file): that refusal (VALIDATION)
+ * only means its version is not shown. */
+function unshownVersion(e: unknown): string {
+  if (isServiceError(e) && e.code === 'VALIDATION') return '';
+  throw e;
+}

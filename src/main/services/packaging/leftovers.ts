@@ -96,7 +96,13 @@ export async function cleanLeftovers(places: LeftoverPlaces): Promise<LeftoverRe
     for (const name of await names(places.workspaceRoot)) {
       if (name.startsWith('.')) continue;
       const p = path.join(places.workspaceRoot, name);
-      const isDir = await lstat(p).then((s) => s.isDirectory(), () => false);
+      const isDir = await lstat(p).then(
+        (s) => s.isDirectory(),
+        (e: unknown) => {
+          if (errnoCode(e) !== 'ENOENT') fail(p, e);
+          return false;
+        },
+      );
       if (isDir) await removeInterruptedSaves(p, 1);
     }
   }

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { create, type WriteEntry } from 'tar';
 import type { ValidationReport } from '../../../shared/connector/findings';
-import { ServiceError } from '../errors';
+import { ServiceError, isMissing } from '../errors';
 import { locateConnectorDir } from '../validate/locate';
 import type { ValidateService } from '../validate';
 import { writeFileAtomic } from '../workspace/atomic-write';
@@ -59,7 +59,8 @@ async function checkValid(connectorDir: string, validate: ValidateService | unde
   throw new ServiceError('VALIDATION', [`Not packaged: validation found ${errors.length} error(s).`, ...shown, ...more].join('\n'), report);
 }
 
-/** Name and version from info.json; the folder name and 0.0.0 when it is unreadable (only reachable with force). */
+/** Name and version from info.json; the folder name and 0.0.0 when it is missing or not JSON (only reachable with
+ * force). */
 async function identity(connectorDir: string): Promise<{ name: string; version: string }> {
   const fallback = { name: path.basename(connectorDir), version: '0.0.0' };
   try {
@@ -67,8 +68,9 @@ async function identity(connectorDir: string): Promise<{ name: string; version: 
     const name = typeof info.name === 'string' && /^[A-Za-z_][\w.-]*$/.test(info.name) ? info.name : fallback.name;
     const version = typeof info.version === 'string' && /^[\w.+-]+$/.test(info.version) ? info.version : fallback.version;
     return { name, version };
-  } catch {
-    return fallback;
+  } catch (e) {
+    if (isMissing(e) || e instanceof SyntaxError) return fallback;
+    throw e;
   }
 }
 

@@ -1,10 +1,11 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { ProjectSummary } from '../../../shared/models/workspace';
-import { ServiceError } from '../errors';
+import { ServiceError, ifMissing } from '../errors';
 import type { GitService } from '../git/git-service';
 import type { SettingsService } from '../settings/settings-service';
 import { findConnectorFolder, severalConnectors } from '../validate/locate';
+import { statIfPresent } from '../workspace/fs-probe';
 import { projectIdOf, summarize } from './project-summary';
 
 export interface ProjectServiceDeps {
@@ -13,6 +14,8 @@ export interface ProjectServiceDeps {
   moveToTrash(absPath: string): Promise<boolean>;
   /** Workspace trust (trust/trust-service.ts); without it every project shows as restricted. */
   isTrusted?(absRoot: string): boolean;
+  /** Where a project the list had to leave out, or git that could not describe one, is reported. Default console.warn. */
+  log?(msg: string, extra?: unknown): void;
 }
 
 const isInside = (parent: string, child: string) => {
@@ -26,10 +29,12 @@ export function createProjectService(deps: ProjectServiceDeps) {
   const reviews = new Map<string, ProjectSummary>();
 
   const withTrust = (p: ProjectSummary): ProjectSummary => ({ ...p, trusted: deps.isTrusted?.(p.root) === true });
+  const log = deps.log ?? console.warn;
 
   async function candidateRoots(): Promise<string[]> {
     const s = await deps.settings.get();
-    const entries = await readdir(s.workspaceRoot, { withFileTypes: true }).catch(() => []);
+    // The workspace folder is made on the first save into it.
+    const entries = await readdir(s.workspaceRoot, { withFileTypes: true }).catch(ifMissing([]));
     const inside = entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => path.join(s.workspaceRoot, e.name));
     return [...inside, ...s.extraProjects];
   }
@@ -45,14 +50,26 @@ export function createProjectService(deps: ProjectServiceDeps) {
     const connectorRel = await connectorRelOf(root);
     if (connectorRel === null) return null;
     known.set(projectIdOf(root), { root, connectorRel });
-    const status = await deps.git.status(root).catch(() => null);
+    // The list shows every project even when git cannot run there; the log says why its state is missing.
+    const status = await deps.git.status(root).catch((e: unknown) => {
+      log(`git could not describe ${root}`, e);
+      return null;
+    });
     const git = !status?.isRepo ? 'none' : status.files.length ? 'changed' : 'clean';
     const { workspaceRoot } = await deps.settings.get();
     return withTrust(await summarize(root, connectorRel, { inWorkspace: isInside(workspaceRoot, root), git }));
   }
 
   async function list(): Promise<ProjectSummary[]> {
-    const all = await Promise.all((await candidateRoots()).map((r) => describe(r).catch(() => null)));
+    // One project that cannot be read does not hide the others.
+    const all = await Promise.all(
+      (await candidateRoots()).map((r) =>
+        describe(r).catch((e: unknown) => {
+          log(`The project at ${r} was left out of the list`, e);
+          return null;
+        }),
+      ),
+    );
     return [...all.filter((p): p is ProjectSummary => p !== null), ...[...reviews.values()].map(withTrust)];
   }
 
@@ -60,7 +77,7 @@ export function createProjectService(deps: ProjectServiceDeps) {
   async function open(absPath: string): Promise<ProjectSummary> {
     if (!path.isAbsolute(absPath)) throw new ServiceError('VALIDATION', `Give an absolute folder path, not "${absPath}".`);
     const root = path.resolve(absPath);
-    const isDir = await stat(root).then((s) => s.isDirectory(), () => false);
+    const isDir = (await statIfPresent(root))?.isDirectory() === true;
     if (!isDir) throw new ServiceError('NOT_FOUND', `The folder "${root}" does not exist.`);
     const summary = await describe(root);
     if (!summary) throw new ServiceError('VALIDATION', `No connector found in "${root}": it has no info.json, and neither has any folder directly inside it.`);
@@ -68,7 +85,10 @@ export function createProjectService(deps: ProjectServiceDeps) {
     if (!isInside(s.workspaceRoot, root) && !s.extraProjects.includes(root))
       await deps.settings.update({ extraProjects: [...s.extraProjects, root] });
     // A repository with no .gitignore at all gets the recommended one (venvs, caches, user data); the UI says so.
-    const gitignoreAdded = await deps.git.ensureIgnoreFile(root).catch(() => false);
+    const gitignoreAdded = await deps.git.ensureIgnoreFile(root).catch((e: unknown) => {
+      log(`Adding the recommended .gitignore to ${root} failed`, e);
+      return false;
+    });
     return gitignoreAdded ? { ...summary, gitignoreAdded } : summary;
   }
 

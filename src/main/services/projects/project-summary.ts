@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { GitSummaryState, ProjectSummary } from '../../../shared/models/workspace';
+import { ifMissing } from '../errors';
 
 export const projectIdOf = (absRoot: string) => createHash('sha1').update(path.resolve(absRoot)).digest('hex').slice(0, 12);
 
@@ -11,13 +12,13 @@ async function iconDataUrl(connectorDir: string, iconName: unknown): Promise<str
   if (typeof iconName !== 'string' || !iconName || iconName.includes('..')) return undefined;
   const file = path.join(connectorDir, 'images', iconName);
   const mime = MIME[path.extname(file).toLowerCase()];
-  const bytes = mime ? await readFile(file).catch(() => null) : null;
+  const bytes = mime ? await readFile(file).catch(ifMissing(null)) : null;
   return bytes && bytes.length < 256 * 1024 ? `data:${mime};base64,${bytes.toString('base64')}` : undefined;
 }
 
 async function latestMtime(dir: string): Promise<number> {
-  const entries = await readdir(dir).catch(() => [] as string[]);
-  const times = await Promise.all([dir, ...entries.map((e) => path.join(dir, e))].map((p) => stat(p).then((s) => s.mtimeMs, () => 0)));
+  const entries = await readdir(dir).catch(ifMissing([] as string[]));
+  const times = await Promise.all([dir, ...entries.map((e) => path.join(dir, e))].map((p) => stat(p).then((s) => s.mtimeMs, ifMissing(0))));
   return Math.max(0, ...times);
 }
 

@@ -1,5 +1,6 @@
 import { cp, mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { ifMissing } from '../errors';
 import type { GitService } from '../git/git-service';
 
 /** First start: give a newcomer one real project to look at, as a committed git repository. */
@@ -7,10 +8,11 @@ import type { GitService } from '../git/git-service';
 export async function installSamples(opts: { samplesDir: string; workspaceRoot: string; git: GitService; log: (m: string, x?: unknown) => void }): Promise<string[]> {
   const made: string[] = [];
   await mkdir(opts.workspaceRoot, { recursive: true });
-  const samples = await readdir(opts.samplesDir).catch(() => [] as string[]);
+  // A build without bundled samples has nothing to install.
+  const samples = await readdir(opts.samplesDir).catch(ifMissing([] as string[]));
   for (const name of samples) {
     const target = path.join(opts.workspaceRoot, name);
-    const present = await readdir(target).then(() => true, () => false);
+    const present = await readdir(target).then(() => true, ifMissing(false));
     if (present) continue;
     await cp(path.join(opts.samplesDir, name), target, { recursive: true });
     made.push(target);

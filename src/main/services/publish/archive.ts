@@ -1,11 +1,12 @@
 /** What gets uploaded: a .tgz as given, or a connector folder packed into one by the deterministic packager. */
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ServiceError } from '../errors';
 import { packageConnector } from '../packaging/package';
 import { locateConnectorDir } from '../validate/locate';
+import { statIfPresent } from '../workspace/fs-probe';
 
 export interface PreparedArchive {
   /** A .tgz file on disk (the given one, or a temporary one packed from the folder). */
@@ -24,7 +25,7 @@ async function fromBytes(tgzPath: string, folder: string | undefined, dispose: (
 
 /** A folder (a connector folder or a project holding one) is packed; a file is taken as the .tgz. */
 export async function prepareArchive(source: string): Promise<PreparedArchive> {
-  const st = await stat(source).catch(() => undefined);
+  const st = await statIfPresent(source);
   if (!st) throw new ServiceError('NOT_FOUND', `${source} does not exist.`);
   if (st.isFile()) return fromBytes(source, undefined, async () => undefined);
   const folder = await locateConnectorDir(source);

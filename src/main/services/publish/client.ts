@@ -1,5 +1,6 @@
 /** The FortiSOAR REST client: the subset of reference/fortisoar-api.md that publishing needs. */
 import { randomBytes } from 'node:crypto';
+import { parseJsonOrUndefined } from '../../../shared/parse-json';
 import type { TlsSettings } from './connection';
 import { PublishError, translateHttpError, type AuthKind } from './errors';
 import { hmacAuthorization, hmacTimestamp } from './hmac';
@@ -73,15 +74,9 @@ const enc = encodeURIComponent;
 
 function parse(res: HttpResponse): ApiResponse {
   const text = res.body.toString('utf8');
-  let body: unknown = text;
-  if (text.trim() !== '') {
-    try {
-      body = JSON.parse(text);
-    } catch {
-      // Not JSON (a proxy's HTML error page, say): keep the text for the message.
-    }
-  }
-  return { status: res.status, body, text };
+  // Not JSON (a proxy's HTML error page, say): keep the text for the message.
+  const parsed = text.trim() === '' ? undefined : parseJsonOrUndefined(text);
+  return { status: res.status, body: parsed === undefined ? text : parsed, text };
 }
 
 export function createFortiSoarClient(options: ClientOptions) {

@@ -7,7 +7,7 @@ import { publishConnector, type PublishOptions, type PublishOutcome } from './pu
 
 export type DirectPublishOptions = Pick<PublishOptions, 'replace' | 'deleteOtherVersions' | 'health' | 'onProgress'>;
 
-export function createDirectPublisher(deps: { readonly userDataDir: string; readonly validate?: ValidateService }) {
+export function createDirectPublisher(deps: { readonly userDataDir: string; readonly validate?: ValidateService; readonly log?: PublishOptions['log'] }) {
   const history = createPublishHistory(deps.userDataDir);
   return {
     /** `source`: a connector folder or .tgz, absolute; its history is kept under `cli:<source>`. */
@@ -18,6 +18,7 @@ export function createDirectPublisher(deps: { readonly userDataDir: string; read
         validate: deps.validate,
         history: { store: history, projectKey, server: server.url },
         keepArchiveIn: publishArchiveDir(deps.userDataDir, projectKey),
+        log: deps.log,
       });
     },
   };

@@ -1,9 +1,13 @@
 /** A publish history per project in the user data folder: server, version, time, result, archive hash.
  * Never credentials: the server is recorded as a profile name or a URL without user info. */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { settled } from '../../../shared/settled';
+import { ifMissing } from '../errors';
 import { writeJsonAtomic } from '../workspace/atomic-write';
+import { statIfPresent } from '../workspace/fs-probe';
+import { readJsonFile } from '../workspace/json-file';
 import type { PublishHistoryEntry } from '../../../shared/models/publish';
 export type { PublishHistoryEntry };
 
@@ -17,14 +21,11 @@ const MAX_ENTRIES = 500;
 
 /** A URL as it may be written down: no user name or password in it. */
 export function serverLabel(url: string): string {
-  try {
-    const u = new URL(url);
-    u.username = '';
-    u.password = '';
-    return u.origin;
-  } catch {
-    return url.replace(/\/\/[^@/]*@/, '//');
-  }
+  if (!URL.canParse(url)) return url.replace(/\/\/[^@/]*@/, '//');
+  const u = new URL(url);
+  u.username = '';
+  u.password = '';
+  return u.origin;
 }
 
 /** Project ids are safe file names; anything else (a CLI folder path) is hashed. */
@@ -40,10 +41,8 @@ export const KEPT_ARCHIVES_PER_PROJECT = 10;
 /** Deletes the kept `.tgz` files of a project's archive folder beyond the newest `keep`, sparing those named by the
  * last `keep` history entries. Other files are left alone. Returns the deleted paths. */
 export async function pruneKeptArchives(dir: string, history: readonly PublishHistoryEntry[], keep = KEPT_ARCHIVES_PER_PROJECT): Promise<string[]> {
-  const names = await readdir(dir).catch(() => [] as string[]);
-  const files = await Promise.all(
-    names.filter((n) => n.endsWith('.tgz')).map(async (name) => ({ name, st: await stat(path.join(dir, name)).catch(() => undefined) })),
-  );
+  const names = await readdir(dir).catch(ifMissing([] as string[]));
+  const files = await Promise.all(names.filter((n) => n.endsWith('.tgz')).map(async (name) => ({ name, st: await statIfPresent(path.join(dir, name)) })));
   const byNewest = files
     .flatMap((f) => (f.st?.isFile() ? [{ name: f.name, mtime: f.st.mtimeMs }] : []))
     .sort((a, b) => b.mtime - a.mtime || (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
@@ -57,7 +56,8 @@ export async function pruneKeptArchives(dir: string, history: readonly PublishHi
   const deleted: string[] = [];
   for (const f of doomed) {
     const file = path.join(dir, f.name);
-    await rm(file, { force: true }).then(() => deleted.push(file), () => undefined);
+    await rm(file, { force: true });
+    deleted.push(file);
   }
   return deleted;
 }
@@ -65,7 +65,7 @@ export async function pruneKeptArchives(dir: string, history: readonly PublishHi
 export function createPublishHistory(userDataDir: string): PublishHistory {
   const dir = path.join(userDataDir, 'publish', 'history');
   const fileOf = (key: string) => path.join(dir, `${projectFileKey(key)}.json`);
-  const read = (key: string): Promise<PublishHistoryEntry[]> => readFile(fileOf(key), 'utf8').then((t) => JSON.parse(t) as PublishHistoryEntry[], () => []);
+  const read = (key: string): Promise<PublishHistoryEntry[]> => readJsonFile<PublishHistoryEntry[]>(fileOf(key), []);
   let queue: Promise<unknown> = Promise.resolve();
 
   return {
@@ -77,7 +77,7 @@ export function createPublishHistory(userDataDir: string): PublishHistory {
         all.push({ ...entry, server: serverLabel(entry.server) });
         await writeJsonAtomic(fileOf(projectKey), all.slice(-MAX_ENTRIES));
       });
-      queue = next.catch(() => undefined);
+      queue = settled(next); // the next append waits for this one; its failure goes to this caller
       return next;
     },
   };

@@ -1,7 +1,6 @@
 /** The server's own import checks (reference/connector-format.md, "Server import"), in one module: the
  * publish pre-flight runs them locally and the sandbox server enforces them. Where a shared rule states
  * exactly a server check, it is reused; the archive-level checks are here. */
-import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { readInfoJson, validateSnapshot } from '../../../shared/connector/engine';
 import type { Finding } from '../../../shared/connector/findings';
@@ -9,6 +8,7 @@ import { allRules } from '../../../shared/connector/rules/index';
 import { isServiceError } from '../errors';
 import { safeExtractTgz, type SafeExtractOptions } from '../packaging/safe-extract';
 import { readSnapshot } from '../validate/read-snapshot';
+import { pathExists } from '../workspace/fs-probe';
 
 /** Shared rules that are, word for word, checks of the server's import. */
 export const SERVER_IMPORT_RULES = [
@@ -35,13 +35,12 @@ export interface ImportCheck {
   readonly info?: Record<string, unknown>;
 }
 
-const exists = (p: string) => access(p).then(() => true, () => false);
 const problem = (rule: string, message: string, file = 'info.json'): Finding => ({ rule, source: 'rules', severity: 'error', message, path: file });
 
 /** Checks an extracted package's single top-level folder. */
 export async function checkImportFolder(dir: string): Promise<ImportCheck> {
   const problems: Finding[] = [];
-  if (!(await exists(path.join(dir, 'connector.py'))))
+  if (!(await pathExists(path.join(dir, 'connector.py'))))
     problems.push(problem('import-connector-py', `The package has no ${path.basename(dir)}/connector.py: the server imports the Connector class from it.`, 'connector.py'));
   const { snapshot, infoJsonError } = await readSnapshot(dir, { metadataOnly: true, keepAll: true });
   if (infoJsonError) return { problems: [...problems, problem('info-json-parse', infoJsonError)] };

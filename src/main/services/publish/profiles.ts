@@ -6,6 +6,7 @@ import path from 'node:path';
 import { ServiceError } from '../errors';
 import type { SecretStore } from '../secrets/secret-store';
 import { writeJsonAtomic } from '../workspace/atomic-write';
+import { readJsonFile } from '../workspace/json-file';
 import type { ClientOptions, Credentials } from './client';
 import type { ProfileAuth, ServerProfile, ServerProfileInput } from '../../../shared/models/publish';
 import { displayFingerprint, profileProblems } from '../../../shared/models/server-profile';
@@ -22,7 +23,7 @@ export function throwOnProblems(input: ServerProfileInput, secretStored: boolean
 export function createServerProfileStore(userDataDir: string, secrets: SecretStore) {
   const file = path.join(userDataDir, 'publish', 'profiles.json');
   const secretId = (p: { id: string; auth: ProfileAuth }) => `publish:${p.id}:${SECRET_NAMES[p.auth]}`;
-  const readAll = (): Promise<ServerProfile[]> => readFile(file, 'utf8').then((t) => JSON.parse(t) as ServerProfile[], () => []);
+  const readAll = (): Promise<ServerProfile[]> => readJsonFile<ServerProfile[]>(file, []);
 
   async function get(id: string): Promise<ServerProfile> {
     const found = (await readAll()).find((p) => p.id === id);

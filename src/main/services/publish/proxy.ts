@@ -26,9 +26,7 @@ export function bypassesProxy(url: URL, noProxy: string): boolean {
 export function proxyFor(url: URL, env: NodeJS.ProcessEnv): URL | undefined {
   const raw = url.protocol === 'https:' ? get(env, 'https_proxy') : get(env, 'http_proxy');
   if (!raw || bypassesProxy(url, get(env, 'no_proxy'))) return undefined;
-  try {
-    return new URL(raw.includes('://') ? raw : `http://${raw}`);
-  } catch {
-    return undefined;
-  }
+  // A value that is no URL at all names no proxy to go through.
+  const text = raw.includes('://') ? raw : `http://${raw}`;
+  return URL.canParse(text) ? new URL(text) : undefined;
 }

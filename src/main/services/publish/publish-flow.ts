@@ -30,6 +30,9 @@ export interface PublishOptions {
   /** Once the package reached the server, a copy of the uploaded .tgz is kept in this folder (the temporary
    * one packed from a folder is deleted), so "Publish and discard" leaves the archive that was installed. */
   readonly keepArchiveIn?: string;
+  /** Where housekeeping that must not fail a publish reports (the history entry, pruning kept archives). Default
+   * console.warn. */
+  readonly log?: (msg: string, extra?: unknown) => void;
 }
 
 const REPLACE_NOTE =
@@ -171,6 +174,10 @@ export async function preflightSource(client: FortiSoarClient, source: string, v
   }
 }
 
+async function pruneArchives(dir: string, history: PublishOptions['history']): Promise<void> {
+  await pruneKeptArchives(dir, history ? await history.store.list(history.projectKey) : []);
+}
+
 /** Publishes a connector folder or .tgz. Throws a PublishError when a step cannot go on (pre-flight, network,
  * authentication, conflict, timeouts); returns an outcome once the package reached the server. */
 export async function publishConnector(client: FortiSoarClient, source: string, o: PublishOptions = {}): Promise<PublishOutcome> {
@@ -188,6 +195,7 @@ export async function publishConnector(client: FortiSoarClient, source: string, 
     throw e;
   } finally {
     await archive.dispose();
+    const log = o.log ?? console.warn;
     if (o.history) {
       const { store, projectKey, server } = o.history;
       await store
@@ -201,12 +209,11 @@ export async function publishConnector(client: FortiSoarClient, source: string, 
           archiveSha256: archive.sha256,
           ...(outcome?.archivePath ? { archivePath: outcome.archivePath } : {}),
         })
-        .catch(() => undefined);
+        .catch((e: unknown) => log('Recording the publish in the history failed', e));
     }
     // After a successful keep (and its history entry): only the newest kept archives stay, see KEPT_ARCHIVES_PER_PROJECT.
     if (o.keepArchiveIn && outcome?.archivePath) {
-      const entries = o.history ? await o.history.store.list(o.history.projectKey).catch(() => []) : [];
-      await pruneKeptArchives(o.keepArchiveIn, entries).catch(() => undefined);
+      await pruneArchives(o.keepArchiveIn, o.history).catch((e: unknown) => log(`Removing old kept archives from ${o.keepArchiveIn} failed`, e));
     }
   }
 }

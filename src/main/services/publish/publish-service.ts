@@ -18,6 +18,8 @@ export interface PublishServiceDeps {
   readonly validate?: ValidateService;
   /** Where proxy settings are read. Default process.env. */
   readonly env?: NodeJS.ProcessEnv;
+  /** PublishOptions.log. */
+  readonly log?: (msg: string, extra?: unknown) => void;
 }
 
 export interface PublishRequest {
@@ -75,6 +77,7 @@ export function createPublishService(deps: PublishServiceDeps) {
         validate: deps.validate,
         history: { store: history, projectKey: r.projectKey, server: profile.name },
         keepArchiveIn: publishArchiveDir(deps.userDataDir, r.projectKey),
+        log: deps.log,
       });
     },
     history: (projectKey: string): Promise<PublishHistoryEntry[]> => history.list(projectKey),

@@ -38,6 +38,11 @@ class Steps {
     for (const s of ORDER.slice(ORDER.indexOf(step) + 1)) this.skip(s, 'not tried');
     return step;
   }
+  /** Adds what else went wrong at a step that already failed. */
+  note(step: ConnectionStep, text: string) {
+    const i = this.list.findIndex((s) => s.step === step && s.status === 'failed');
+    if (i >= 0) this.list[i] = { ...this.list[i], message: `${this.list[i].message} ${text}` };
+  }
 }
 
 export async function testConnection(options: ClientOptions): Promise<ConnectionTest> {
@@ -77,7 +82,12 @@ export async function testConnection(options: ClientOptions): Promise<Connection
   } catch (e) {
     const failed = steps.fail(e, 'tcp');
     // Show the whole certificate (subject, issuer, dates) next to its fingerprint before anyone accepts it.
-    const peeked = failed === 'tls' ? await peekCertificate(url, { tls: options.tls, env: options.env }).catch(() => undefined) : undefined;
+    const peeked =
+      failed === 'tls'
+        ? await peekCertificate(url, { tls: options.tls, env: options.env }).catch((p: unknown) =>
+            steps.note('tls', `(Its certificate could not be fetched to show here: ${p instanceof Error ? p.message : String(p)}.)`),
+          )
+        : undefined;
     return done(failed, peeked?.certificate);
   }
 

@@ -6,6 +6,7 @@ import { analyzeFiles } from '../../../shared/connector/security';
 import type { InfoJson } from '../../../shared/connector/info-json';
 import { REQUIREMENTS_TXT } from '../../../shared/connector/snapshot';
 import { pyrightFindings, type PyrightCliOptions } from '../lsp';
+import { parseJsonOrUndefined } from '../../../shared/parse-json';
 import { ServiceError } from '../errors';
 import { createValidateService } from '../validate';
 import { compatFindings, loadVersionInfo } from './against';
@@ -23,12 +24,8 @@ export interface ReviewService {
 }
 
 function parsedInfo(c: OpenedConnector): InfoJson | undefined {
-  try {
-    const doc: unknown = JSON.parse(c.snapshot.files['info.json'] ?? '');
-    return doc !== null && typeof doc === 'object' && !Array.isArray(doc) ? (doc as InfoJson) : undefined;
-  } catch {
-    return undefined;
-  }
+  const doc = parseJsonOrUndefined(c.snapshot.files['info.json'] ?? '');
+  return doc !== null && typeof doc === 'object' && !Array.isArray(doc) ? (doc as InfoJson) : undefined;
 }
 
 async function dependencyFindings(c: OpenedConnector, opts: ReviewOptions): Promise<ReviewFinding[]> {

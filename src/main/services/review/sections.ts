@@ -33,7 +33,8 @@ export function sectionOf(f: ReviewFinding): SectionId {
       return 'documentation';
     case 'compat':
       return 'compat';
-    default:
+    case 'rules':
+    case 'schema':
       if (f.rule.startsWith('icon-')) return 'icons';
       if (f.rule.startsWith('playbook') || (f.rule.startsWith('ingestion-') && f.path.startsWith('playbooks/'))) return 'playbooks';
       if (f.rule.startsWith('requirements-')) return 'dependencies';

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { passwordFieldNames } from '../../../shared/connector/secret-fields';
+import { isMissing } from '../errors';
 
 /** What the runtime needs from info.json: output schemas (for the schema check) and which configuration
  * fields are passwords (their values are scrubbed from logs and output). */
@@ -43,10 +44,12 @@ export function readConnectorInfo(folder: string): ConnectorInfo {
   return info;
 }
 
+/** undefined when the folder has no info.json or it is not JSON (validation reports that); an unreadable one throws. */
 export function tryReadConnectorInfo(folder: string): ConnectorInfo | undefined {
   try {
     return readConnectorInfo(folder);
-  } catch {
-    return undefined;
+  } catch (e) {
+    if (isMissing(e) || e instanceof SyntaxError) return undefined;
+    throw e;
   }
 }

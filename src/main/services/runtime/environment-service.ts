@@ -3,7 +3,7 @@
  * the project is shared through git and .tgz files, and a venv is machine-specific. */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import {
   PLATFORM_LIBRARIES,
@@ -17,6 +17,7 @@ import type { JobDone, JobStarted } from '../../../shared/ipc/contract';
 import { ServiceError } from '../errors';
 import { createJobRegistry } from '../jobs';
 import { writeJsonAtomic } from '../workspace/atomic-write';
+import { readJsonFile } from '../workspace/json-file';
 import { askPython, probeInterpreter } from './interpreters';
 import { venvPython } from './venv-python';
 import { installConnectorVenv, requirementLines } from './venv-service';
@@ -69,7 +70,7 @@ export function createEnvironmentService(deps: EnvironmentDeps) {
   async function prefsOf(connectorDir: string): Promise<Prefs> {
     const file = prefsFile(connectorDir);
     let prefs = prefsCache.get(file);
-    if (!prefs) prefsCache.set(file, (prefs = await readFile(file, 'utf8').then((t) => JSON.parse(t) as Prefs, () => ({}))));
+    if (!prefs) prefsCache.set(file, (prefs = await readJsonFile<Prefs>(file, {})));
     return prefs;
   }
 

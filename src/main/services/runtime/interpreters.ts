@@ -3,6 +3,8 @@ import { execFile } from 'node:child_process';
 import { readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { InterpreterInfo } from '../../../shared/models/environment';
+import { parseJsonOrUndefined } from '../../../shared/parse-json';
+import { ifMissing, ifUnreadable } from '../errors';
 
 const PROBE = 'import sys,platform;print(platform.python_version());print(sys.executable)';
 
@@ -19,14 +21,10 @@ export async function probeInterpreter(cmd: string[]): Promise<InterpreterInfo> 
   return version ? { command: cmd.join(' '), version, path: exe, found: true } : { command: cmd.join(' '), found: false };
 }
 
-/** One Python script's JSON answer, or null when it fails. */
+/** One Python script's JSON answer, or null when it fails or does not answer in JSON. */
 export async function askPython<T>(cmd: string[], script: string): Promise<T | null> {
   const out = await run(cmd, ['-c', script]);
-  try {
-    return out === null ? null : (JSON.parse(out) as T);
-  } catch {
-    return null;
-  }
+  return out === null ? null : ((parseJsonOrUndefined(out) as T | undefined) ?? null);
 }
 
 const NAME = process.platform === 'win32' ? /^python(3(\.\d+)?)?\.exe$/i : /^python3(\.\d+)?$/;
@@ -37,7 +35,8 @@ async function onPath(): Promise<string[][]> {
   const seen = new Set<string>();
   const found: string[][] = process.platform === 'win32' ? [['py', '-3']] : [];
   for (const dir of (process.env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
-    const names = await readdir(dir).catch(() => [] as string[]);
+    // PATH often names folders that are gone or closed to this user: they hold no interpreter to offer.
+    const names = await readdir(dir).catch(ifUnreadable([] as string[]));
     for (const name of names.filter((n) => NAME.test(n)).sort()) {
       found.push([seen.has(name) ? path.join(dir, name) : name]);
       seen.add(name);
@@ -51,7 +50,7 @@ export async function detectInterpreters(): Promise<InterpreterInfo[]> {
   const probed = await Promise.all((await onPath()).map(probeInterpreter));
   const byExe = new Map<string, InterpreterInfo>();
   for (const p of probed.filter((i) => i.found && i.path)) {
-    const real = await realpath(p.path!).catch(() => p.path!);
+    const real = await realpath(p.path!).catch(ifMissing(p.path!));
     if (!byExe.has(real)) byExe.set(real, p);
   }
   const key = (v = '') => v.split('.').map((n) => n.padStart(4, '0')).join('.');

@@ -2,6 +2,7 @@
  * process is a child subreaper (resources/python/isolation.py), so while the root lives every descendant,
  * even one that called setsid() or lost its parent, is still below it in /proc. */
 import { readdirSync, readFileSync } from 'node:fs';
+import { errnoCode, isMissing } from '../errors';
 
 interface ProcEntry {
   readonly pid: number;
@@ -16,8 +17,9 @@ function procEntries(): ProcEntry[] {
     let stat: string;
     try {
       stat = readFileSync(`/proc/${name}/stat`, 'latin1');
-    } catch {
-      continue; // it ended while we looked
+    } catch (e) {
+      if (isMissing(e) || errnoCode(e) === 'ESRCH') continue; // it ended while we looked
+      throw e;
     }
     // The command name may hold spaces and parentheses: the fields start after the last ')'.
     const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');

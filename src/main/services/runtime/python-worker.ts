@@ -3,6 +3,8 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
+import { parseJsonOrUndefined } from '../../../shared/parse-json';
+import { errnoCode } from '../errors';
 import { CallCapture, type WorkerListeners } from './call-capture';
 import { killGroup, killTree } from './process-tree';
 import type { LogEntry, OutputStream, WorkerFailure } from './types';
@@ -74,7 +76,10 @@ export class PythonWorker {
     });
     this.child = child;
     const [, out, err, requests, replies] = child.stdio as [null, Readable, Readable, Writable, Readable];
-    for (const s of [out, err, requests, replies]) s.on('error', () => {}); // EPIPE after a crash is expected
+    // EPIPE after a crash is expected; anything else on the worker's pipes is worth a line in the log.
+    for (const s of [out, err, requests, replies]) s.on('error', (e) => {
+        if (errnoCode(e) !== 'EPIPE') this.warn(`The Python worker's pipe failed: ${e.message}`);
+      });
     // Decoded as streams: a UTF-8 character may be split across two chunks.
     out.setEncoding('utf8').on('data', (t: string) => this.raw('stdout', t));
     err.setEncoding('utf8').on('data', (t: string) => this.raw('stderr', t));
@@ -208,12 +213,8 @@ export class PythonWorker {
 
   private onMessage(line: string): void {
     const p = this.pending;
-    let message: Record<string, unknown>;
-    try {
-      message = JSON.parse(line) as Record<string, unknown>;
-    } catch {
-      return p?.capture.notice(`Unreadable message from the Python worker: ${line.slice(0, 200)}`);
-    }
+    const message = parseJsonOrUndefined(line) as Record<string, unknown> | null | undefined;
+    if (typeof message !== 'object' || message === null) return p?.capture.notice(`Unreadable message from the Python worker: ${line.slice(0, 200)}`);
     if (!p || message.id !== p.id) return; // a late message of a call that already timed out
     if (message.type === 'log') p.capture.log(message.entry as LogEntry);
     else if (message.type === 'out') p.capture.output(message.stream as OutputStream, String(message.text));

@@ -11,6 +11,8 @@ export interface RuntimeHolderDeps {
   readonly pythonCommand: () => Promise<string[]>;
   /** The connector's own interpreter (its virtualenv or chosen Python), before pythonCommand. */
   readonly resolvePython?: PythonResolver;
+  /** Where the workers' problems nobody awaits are reported (RuntimeServiceOptions.warn). */
+  readonly warn?: (message: string) => void;
 }
 
 /** One runtime for the configured interpreter and memory limit; a change of either stops the old workers and
@@ -37,6 +39,7 @@ export function createRuntimeHolder(deps: RuntimeHolderDeps) {
         dataDir: path.join(deps.userDataDir, 'runtime'),
         runnerPath: path.join(deps.resourcesDir, 'python', 'runner.py'),
         resolvePython: deps.resolvePython,
+        warn: deps.warn,
       });
     },
     /** Stops every worker (the end of a CLI command, the app quitting). */

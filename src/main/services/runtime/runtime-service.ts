@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findAppRoot } from '../../app-root';
+import { settled } from '../../../shared/settled';
 import { secretRuleFor, type SecretRuleWire } from '../../../shared/connector/secret-fields';
 import { CallCapture, type WorkerListeners } from './call-capture';
 import { tryReadConnectorInfo } from './connector-info';
@@ -41,6 +42,7 @@ interface Sent {
   readonly stderrTail: string;
 }
 
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const seconds = (ms: number) => String(Math.round(ms / 100) / 10);
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
@@ -84,6 +86,7 @@ export function createRuntimeService(options: RuntimeServiceOptions & { resolveP
   const commands = new WeakMap<PythonWorker, string[]>();
   const queues = new Map<string, Promise<unknown>>();
   let config: WorkerConfig | undefined;
+  const warn = options.warn ?? console.warn;
 
   function workerConfig(): WorkerConfig {
     const attachments = path.join(options.dataDir, 'attachments');
@@ -93,6 +96,7 @@ export function createRuntimeService(options: RuntimeServiceOptions & { resolveP
       runnerPath: options.runnerPath ?? defaultRunnerPath(),
       cwd: options.dataDir,
       outputCapBytes: cap,
+      warn,
       env: {
         // Never the IDE's whole environment: connector code must not see its tokens or the user's credentials.
         ...inheritedEnvironment(process.env),
@@ -121,7 +125,7 @@ export function createRuntimeService(options: RuntimeServiceOptions & { resolveP
   function workerFor(key: string, command: string[]): PythonWorker {
     const current = workers.get(key);
     if (current?.alive && commands.get(current)?.join('\0') === command.join('\0')) return current;
-    if (current?.alive) void current.stop().catch(() => undefined);
+    if (current?.alive) void current.stop().catch((e: unknown) => warn(`Could not stop the Python worker of ${key} (its interpreter changed): ${messageOf(e)}`));
     return spawnWorker(key, command);
   }
 
@@ -133,7 +137,8 @@ export function createRuntimeService(options: RuntimeServiceOptions & { resolveP
 
   function queued<T>(key: string, task: () => Promise<T>): Promise<T> {
     const run = (queues.get(key) ?? Promise.resolve()).then(task);
-    queues.set(key, run.catch(() => undefined));
+    // The next task waits for this one to end; its failure reaches the caller, who awaits `run` itself.
+    queues.set(key, settled(run));
     return run;
   }
 
@@ -144,8 +149,10 @@ export function createRuntimeService(options: RuntimeServiceOptions & { resolveP
       const started = performance.now();
       let worker: PythonWorker | undefined;
       let reply: WorkerReply;
-      const command = (await options.resolvePython?.(key).catch(() => undefined)) ?? pythonCommand;
+      let command = pythonCommand;
       try {
+        // A connector whose own interpreter cannot be picked fails the call, saying why, rather than running on another.
+        command = (await options.resolvePython?.(key)) ?? pythonCommand;
         worker = workerFor(key, command);
         reply = await worker.call(request, limit, o);
         if (reply.kind === 'timeout') replace(key, worker);
@@ -261,14 +268,16 @@ export function createRuntimeService(options: RuntimeServiceOptions & { resolveP
     const key = path.resolve(folder);
     const worker = workers.get(key);
     if (!worker?.alive || worker.pid === undefined) return; // a worker started later imports fresh code anyway
-    await queued(key, () => worker.call({ type: 'reload' }, timeoutMs)).catch(() => undefined);
+    // Saved code reaches the next call without a restart; if the reload fails, that call imports the old code.
+    const reply = await queued(key, () => worker.call({ type: 'reload' }, timeoutMs)).catch((e: unknown) => warn(`Reloading the code of ${key} in its Python worker failed: ${messageOf(e)}`));
+    if (reply && reply.kind !== 'result') warn(`Reloading the code of ${key} in its Python worker failed (${reply.kind}).`);
   }
 
   async function stop(folder: string): Promise<void> {
     const key = path.resolve(folder);
     const worker = workers.get(key);
     workers.delete(key);
-    await worker?.stop().catch(() => undefined);
+    await worker?.stop().catch((e: unknown) => warn(`Could not stop the Python worker of ${key}: ${messageOf(e)}`));
   }
 
   async function stopAll(): Promise<void> {

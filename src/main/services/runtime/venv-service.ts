@@ -8,11 +8,12 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { ifMissing } from '../errors';
 import { venvPython } from './venv-python';
 
 /** Lines of requirements.txt that name something to install. */
 export async function requirementLines(folder: string): Promise<string[]> {
-  const text = await readFile(path.join(folder, 'requirements.txt'), 'utf8').catch(() => '');
+  const text = await readFile(path.join(folder, 'requirements.txt'), 'utf8').catch(ifMissing(''));
   return text
     .split(/\r?\n/)
     .map((l) => l.replace(/(^|\s)#.*$/, '').trim())

@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SecretKeyLocation } from '../../../shared/models/settings';
+import { parseJsonOrUndefined } from '../../../shared/parse-json';
 import { ServiceError, errnoCode } from '../errors';
 import { writeJsonAtomic } from '../workspace/atomic-write';
 import { withPathLock } from '../workspace/path-lock';
@@ -25,12 +26,10 @@ export function createFileSecretStore(userDataDir: string, options: SecretKeyOpt
       if (errnoCode(e) === 'ENOENT') return {};
       throw e;
     }
-    try {
-      return JSON.parse(text) as Record<string, Sealed>;
-    } catch {
-      // Never treat a damaged file as empty: the next save would overwrite every other secret.
-      throw new ServiceError('UNAVAILABLE', `The secrets file ${storeFile} is damaged (not JSON). Move it aside, then re-enter the passwords in your test configurations and server profiles.`);
-    }
+    const sealed = parseJsonOrUndefined(text) as Record<string, Sealed> | undefined;
+    // Never treat a damaged file as empty: the next save would overwrite every other secret.
+    if (sealed === undefined) throw new ServiceError('UNAVAILABLE', `The secrets file ${storeFile} is damaged (not JSON). Move it aside, then re-enter the passwords in your test configurations and server profiles.`);
+    return sealed;
   };
   const secretKey = createSecretKey(userDataDir, async () => Object.keys(await readAll()).length > 0, options);
   let known: SecretKeyLocation | null = null;

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, open, readFile, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { SecretKeyLocation } from '../../../shared/models/settings';
 import { ServiceError, errnoCode } from '../errors';
+import { entryExists } from '../workspace/fs-probe';
 import { KEYCHAIN_SERVICE, systemKeychain, withTimeout, type Keychain, type KeychainChoice } from './keychain';
 
 export interface SecretKeyOptions {
@@ -49,7 +50,7 @@ export function createSecretKey(userDataDir: string, hasSavedSecrets: () => Prom
       options.keychain === undefined ? systemKeychain() : options.keychain ? { keychain: options.keychain } : { keychain: null, why: 'no keychain was asked for' };
     if (!choice.keychain) return onFile(capitalise(choice.why));
     const kc = choice.keychain;
-    const hadKeyFile = await lstat(keyFile).then(() => true, () => false);
+    const hadKeyFile = await entryExists(keyFile);
     const keptInKeychain = !hadKeyFile && (await hasSavedSecrets());
     let stored: string | null;
     try {

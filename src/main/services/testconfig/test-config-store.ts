@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { TestConfig, TestConfigInput } from '../../../shared/models/test-config';
 import { ServiceError } from '../errors';
 import type { SecretStore } from '../secrets/secret-store';
 import { writeJsonAtomic } from '../workspace/atomic-write';
+import { readJsonFile } from '../workspace/json-file';
 import { withPathLock } from '../workspace/path-lock';
 
 type Stored = Omit<TestConfig, 'secretsSet'> & { secretsSet: string[] };
@@ -16,7 +16,7 @@ type Stored = Omit<TestConfig, 'secretsSet'> & { secretsSet: string[] };
 export function createTestConfigStore(userDataDir: string, secrets: SecretStore) {
   const fileOf = (projectId: string) => path.join(userDataDir, 'test-configs', `${projectId}.json`);
   const secretId = (projectId: string, configId: string, field: string) => `testcfg:${projectId}:${configId}:${field}`;
-  const readAll = (projectId: string): Promise<Stored[]> => readFile(fileOf(projectId), 'utf8').then((t) => JSON.parse(t), () => []);
+  const readAll = (projectId: string): Promise<Stored[]> => readJsonFile<Stored[]>(fileOf(projectId), []);
 
   async function list(projectId: string): Promise<TestConfig[]> {
     return readAll(projectId);

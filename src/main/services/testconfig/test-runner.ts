@@ -1,10 +1,11 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { HEALTH_OPERATION, cassetteRelPath } from '../../../shared/models/cassette';
 import type { TestConfig, TestConfigInput } from '../../../shared/models/test-config';
-import { ServiceError } from '../errors';
+import { ServiceError, ifMissing } from '../errors';
 import type { EventBus } from '../events';
 import type { CassetteRequest, CassetteSpec, HealthResult, HookName, HookResult, RunResult, RuntimeService } from '../runtime/types';
+import { statIfPresent } from '../workspace/fs-probe';
 import { resolveInside } from '../workspace/safe-path';
 import { secretFieldNames } from '../../../shared/connector/secret-fields';
 import type { TestConfigStore } from './test-config-store';
@@ -21,7 +22,7 @@ export interface TestRunnerDeps {
   isRestricted?: (projectId: string) => Promise<boolean>;
 }
 
-const readInfo = async (dir: string) => JSON.parse(await readFile(path.join(dir, 'info.json'), 'utf8').catch(() => '{}')) as unknown;
+const readInfo = async (dir: string) => JSON.parse(await readFile(path.join(dir, 'info.json'), 'utf8').catch(ifMissing('{}'))) as unknown;
 
 /** Test Configuration and Test Actions: saved configurations, their hooks, health checks and action runs. */
 export function createTestRunner(deps: TestRunnerDeps) {
@@ -74,7 +75,7 @@ export function createTestRunner(deps: TestRunnerDeps) {
     const root = deps.rootOf ? await deps.rootOf(projectId) : path.dirname(dir);
     const rel = cassetteRelPath(operation, c.name);
     const file = await resolveInside(root, rel);
-    if (c.mode === 'replay' && !(await stat(file).catch(() => undefined))?.isFile())
+    if (c.mode === 'replay' && !(await statIfPresent(file))?.isFile())
       throw new ServiceError('VALIDATION', `There is no cassette "${c.name}" for ${operation} to replay (${rel}): record it first.`);
     return { cassette: { mode: c.mode, path: file } };
   }

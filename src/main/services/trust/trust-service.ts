@@ -4,6 +4,7 @@
  * the app has never seen is safe by default. */
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { settled } from '../../../shared/settled';
 import { ServiceError, errnoCode } from '../errors';
 import { writeJsonAtomic } from '../workspace/atomic-write';
 
@@ -53,7 +54,7 @@ export async function createTrustService(opts: TrustOptions): Promise<TrustServi
   /** Writes are queued so two trust changes at once both land. */
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
     const next = chain.then(fn, fn);
-    chain = next.catch(() => undefined);
+    chain = settled(next); // the next write waits for this one; its failure goes to this caller
     return next;
   };
 

@@ -5,7 +5,8 @@
  * rather than guessed, so no command quietly works on another connector than the user meant. */
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { ServiceError } from '../errors';
+import { ServiceError, ifMissing, ifUnreadable } from '../errors';
+import { statIfPresent } from '../workspace/fs-probe';
 
 /** `rel` is '' for the folder itself, else the child's name. */
 export type ConnectorFolderChoice = { readonly rel: string } | { readonly none: true } | { readonly several: readonly string[] };
@@ -20,12 +21,12 @@ export function chooseConnectorFolder(folderName: string, ownInfoJson: boolean, 
   return found.length === 0 ? { none: true } : { several: [...found].sort() };
 }
 
-const isFile = (p: string) => stat(p).then((s) => s.isFile(), () => false);
+const isFile = (p: string) => stat(p).then((s) => s.isFile(), ifMissing(false));
 
 /** The choice for a folder on disk; a folder that cannot be read holds no connector. */
 export async function findConnectorFolder(dir: string): Promise<ConnectorFolderChoice> {
   if (await isFile(path.join(dir, 'info.json'))) return { rel: '' };
-  const children = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const children = await readdir(dir, { withFileTypes: true }).catch(ifUnreadable([]));
   const found: string[] = [];
   for (const c of children) if (c.isDirectory() && (await isFile(path.join(dir, c.name, 'info.json')))) found.push(c.name);
   return chooseConnectorFolder(path.basename(dir), false, found);
@@ -33,7 +34,7 @@ export async function findConnectorFolder(dir: string): Promise<ConnectorFolderC
 
 /** The absolute connector folder, or a ServiceError saying why there is none. */
 export async function locateConnectorDir(absPath: string): Promise<string> {
-  const st = await stat(absPath).catch(() => undefined);
+  const st = await statIfPresent(absPath);
   if (!st) throw new ServiceError('NOT_FOUND', `${absPath} does not exist`);
   if (!st.isDirectory()) throw new ServiceError('VALIDATION', `${absPath} is not a folder or a .tgz archive`);
   const choice = await findConnectorFolder(absPath);

@@ -53,7 +53,8 @@ export async function readSnapshot(dir: string, { metadataOnly, keepAll = false 
       if (buf.length > MAX_TEXT_BYTES) return;
       try {
         files[rel] = fatalUtf8.decode(buf);
-      } catch {
+      } catch (e) {
+        if (!(e instanceof TypeError)) throw e; // the fatal decoder's "not UTF-8"
         if (rel === INFO_JSON) infoJsonError = 'info.json is not valid UTF-8: save it with UTF-8 encoding.';
         else files[rel] = buf.toString('utf8');
       }

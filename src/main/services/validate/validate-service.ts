@@ -1,11 +1,11 @@
 /** validate: folder or .tgz -> ValidationReport (JSON Schema via ajv + the shared rule engine). */
-import { stat } from 'node:fs/promises';
 import { buildReport, compareFindings, runEngine } from '../../../shared/connector/engine';
 import { summarize, type Finding, type ValidationReport } from '../../../shared/connector/findings';
 import type { ConnectorSnapshot } from '../../../shared/connector/snapshot';
 import { ServiceError } from '../errors';
 import type { SafeExtractOptions } from '../packaging/safe-extract';
 import { locateConnectorDir, packageConnectorDir } from './locate';
+import { statIfPresent } from '../workspace/fs-probe';
 import { readSnapshot } from './read-snapshot';
 import { schemaFindings } from './schema-check';
 
@@ -62,7 +62,7 @@ async function validateTgz(absPath: string, opts: ValidateOptions & SafeExtractO
 }
 
 async function validatePath(absPath: string, opts: ValidateOptions = {}): Promise<ValidationReport> {
-  const st = await stat(absPath).catch(() => undefined);
+  const st = await statIfPresent(absPath);
   if (!st) throw new ServiceError('NOT_FOUND', `${absPath} does not exist`);
   return st.isDirectory() ? validateFolder(absPath, opts) : validateTgz(absPath, opts);
 }

@@ -4,20 +4,23 @@ import path from 'node:path';
 import type { InfoJson } from '../../../shared/connector/info-json';
 import { compareVersions, parseVersion } from '../../../shared/connector/compat';
 import { ServiceError } from '../errors';
-import { gitClient } from '../git/git-runner';
+import { gitStep } from '../git/git-errors';
+import { gitClient, onGitExit } from '../git/git-runner';
 import { chooseConnectorFolder, severalConnectors } from '../validate/locate';
 import { parseInfoText } from './parse-info';
 
 const TAG = /^v\d+(\.\d+){0,2}$/;
 
 async function requireRepo(dir: string, gitBinary: string): Promise<void> {
-  const inside = await gitClient(dir, gitBinary).raw(['rev-parse', '--is-inside-work-tree']).then((s) => s.trim() === 'true', () => false);
+  // checkIsRepo answers false outside a repository itself; git missing or refusing the folder is an error to show.
+  const inside = await gitStep('rev-parse', () => gitClient(dir, gitBinary).checkIsRepo());
   if (!inside) throw new ServiceError('VALIDATION', `${dir} is not inside a git repository, so git: versions cannot be read from it.`);
 }
 
 async function resolveRevision(dir: string, rev: string, gitBinary: string): Promise<string> {
   if (rev === '' || rev.startsWith('-') || /[\0\s]/.test(rev)) throw new ServiceError('VALIDATION', `"${rev}" is not a revision.`);
-  const sha = await gitClient(dir, gitBinary).raw(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]).then((s) => s.trim(), () => '');
+  // Exit 1 is "no such commit"; anything else (`@{u}` without an upstream) fails with git's words.
+  const sha = (await gitStep('rev-parse', () => gitClient(dir, gitBinary, { okExitCodes: [0] }).raw(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]).catch(onGitExit(1, '')))).trim();
   if (!sha) throw new ServiceError('NOT_FOUND', `No revision "${rev}" in the repository at ${dir} (try a tag such as v1.0.0, a branch or a commit).`);
   return sha;
 }
@@ -44,7 +47,10 @@ export async function readInfoAtRevision(dir: string, rev: string, gitBinary = '
 /** The highest `v<semver>` tag reachable from HEAD: the last release of the line being worked on. */
 export async function lastVersionTag(dir: string, gitBinary = 'git'): Promise<string | undefined> {
   await requireRepo(dir, gitBinary);
-  const raw = await gitClient(dir, gitBinary).raw(['tag', '--list', 'v*', '--merged', 'HEAD']).catch(() => '');
+  // No commit yet, no release either (`--merged HEAD` would fail on the unborn HEAD).
+  const head = await gitClient(dir, gitBinary, { okExitCodes: [0] }).raw(['rev-parse', '--verify', '--quiet', 'HEAD']).catch(onGitExit(1, ''));
+  if (!head.trim()) return undefined;
+  const raw = await gitStep('tag', () => gitClient(dir, gitBinary).raw(['tag', '--list', 'v*', '--merged', 'HEAD']));
   let best: { tag: string; v: NonNullable<ReturnType<typeof parseVersion>> } | undefined;
   for (const tag of raw.split('\n').map((t) => t.trim()).filter((t) => TAG.test(t))) {
     const v = parseVersion(tag)!;

@@ -1,11 +1,11 @@
 /** Loads one side of a compatibility report from a folder, a .tgz or `git:<revision>` of a project. */
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { InfoJson } from '../../../shared/connector/info-json';
 import { ServiceError } from '../errors';
 import { readInfoJsonText } from '../packaging/info-json-size';
 import { safeExtractTgz } from '../packaging/safe-extract';
 import { locateConnectorDir } from '../validate/locate';
+import { statIfPresent } from '../workspace/fs-probe';
 import { lastVersionTag, readInfoAtRevision } from './git-version';
 import { parseInfoText } from './parse-info';
 
@@ -31,7 +31,7 @@ const isArchive = (p: string) => /\.(tgz|tar\.gz)$/i.test(p);
 export async function loadVersion(spec: string, opts: LoadOptions): Promise<LoadedVersion> {
   if (spec.startsWith('git:')) return loadFromGit(spec, opts);
   const abs = path.resolve(opts.cwd, spec);
-  const st = await stat(abs).catch(() => undefined);
+  const st = await statIfPresent(abs);
   if (!st) throw new ServiceError('NOT_FOUND', `${spec} does not exist (give a connector folder, a .tgz, or git:<revision>).`);
   if (st.isFile() && isArchive(abs)) return loadFromArchive(spec, abs);
   const dir = await locateConnectorDir(abs);

@@ -1,9 +1,10 @@
 import { lstat, mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileContent, FileNode } from '../../../shared/models/workspace';
-import { ServiceError, errnoCode } from '../errors';
+import { ServiceError, errnoCode, ifMissing, ifUnreadable } from '../errors';
 import { writeFileAtomic } from './atomic-write';
 import { etagOf } from './etag';
+import { entryExists } from './fs-probe';
 import { withPathLock } from './path-lock';
 import { IGNORED_DIRS, IGNORED_FILES, isImagePath, looksBinary } from './file-kinds';
 import { checkRelative, resolveInside } from './safe-path';
@@ -70,7 +71,7 @@ export function createFileService(deps: FileServiceDeps) {
     writable(projectId);
     const { abs, rel } = await inProject(projectId, relPath);
     return withPathLock(abs, async () => {
-      if (await exists(abs)) throw new ServiceError('CONFLICT', `"${rel}" already exists.`);
+      if (await entryExists(abs)) throw new ServiceError('CONFLICT', `"${rel}" already exists.`);
       await mkdir(abs, { recursive: true });
       return { relPath: rel };
     });
@@ -85,7 +86,7 @@ export function createFileService(deps: FileServiceDeps) {
     // Both names locked: a save racing the rename lands before it (and moves with the file) or finds the file gone.
     return withPathLock([src.abs, dst.abs], async () => {
       await statOrMissing(src.abs, src.rel);
-      if (await exists(dst.abs) && src.abs.toLowerCase() !== dst.abs.toLowerCase())
+      if (await entryExists(dst.abs) && src.abs.toLowerCase() !== dst.abs.toLowerCase())
         throw new ServiceError('CONFLICT', `"${dst.rel}" already exists. Choose another name.`);
       await mkdir(path.dirname(dst.abs), { recursive: true });
       await rename(src.abs, dst.abs);
@@ -111,7 +112,8 @@ export function createFileService(deps: FileServiceDeps) {
 export type FileService = ReturnType<typeof createFileService>;
 
 async function walk(abs: string, rel: string, budget: { left: number }): Promise<FileNode[]> {
-  const entries = await readdir(abs, { withFileTypes: true }).catch(() => []);
+  // A folder that has gone meanwhile, or is closed to this user, shows empty.
+  const entries = await readdir(abs, { withFileTypes: true }).catch(ifUnreadable([]));
   const nodes: FileNode[] = [];
   for (const e of entries) {
     if (budget.left-- <= 0) break;
@@ -120,7 +122,7 @@ async function walk(abs: string, rel: string, budget: { left: number }): Promise
       if (IGNORED_DIRS.has(e.name)) continue;
       nodes.push({ name: e.name, relPath: childRel, kind: 'dir', children: await walk(path.join(abs, e.name), childRel, budget) });
     } else if (!IGNORED_FILES.has(e.name) && !/^\..*\.tmp$/.test(e.name)) {
-      const size = await lstat(path.join(abs, e.name)).then((s) => s.size, () => 0);
+      const size = await lstat(path.join(abs, e.name)).then((s) => s.size, ifMissing(0));
       nodes.push({ name: e.name, relPath: childRel, kind: 'file', size });
     }
   }
@@ -136,7 +138,6 @@ async function statOrMissing(abs: string, rel: string) {
   }
 }
 
-const exists = (abs: string) => lstat(abs).then(() => true, () => false);
 
 /** etag undefined: write unconditionally; null: the file must not exist yet; string: must still match. */
 async function checkEtag(abs: string, rel: string, expected: string | null | undefined) {

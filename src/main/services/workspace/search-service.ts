@@ -1,7 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { ReplaceResult, SearchMatch, SearchResult } from '../../../shared/models/workspace';
-import { ServiceError } from '../errors';
+import { ServiceError, ifUnreadable } from '../errors';
 import { writeFileAtomic } from './atomic-write';
 import { IGNORED_DIRS, IGNORED_FILES, looksBinary } from './file-kinds';
 import { resolveInside } from './safe-path';
@@ -26,12 +26,13 @@ export function compileQuery(q: SearchQuery): RegExp {
 }
 
 async function* textFiles(root: string, rel = ''): AsyncGenerator<{ rel: string; text: string }> {
-  const entries = await readdir(path.join(root, rel), { withFileTypes: true }).catch(() => []);
+  // A folder or file that has gone meanwhile, or is closed to this user, holds nothing to search.
+  const entries = await readdir(path.join(root, rel), { withFileTypes: true }).catch(ifUnreadable([]));
   for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const childRel = rel ? `${rel}/${e.name}` : e.name;
     if (e.isDirectory() && !IGNORED_DIRS.has(e.name)) yield* textFiles(root, childRel);
     if (!e.isFile() || IGNORED_FILES.has(e.name)) continue;
-    const bytes = await readFile(path.join(root, childRel)).catch(() => null);
+    const bytes = await readFile(path.join(root, childRel)).catch(ifUnreadable(null));
     if (!bytes || bytes.length > MAX_FILE_BYTES || looksBinary(childRel, bytes.subarray(0, 8000))) continue;
     yield { rel: childRel, text: bytes.toString('utf8') };
   }

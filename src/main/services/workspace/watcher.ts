@@ -8,7 +8,11 @@ const relevant = (rel: string) => rel !== '' && !rel.split('/').some((seg) => IG
  * Node 20's recursive watcher on Linux keeps watching the old inode of a file that was replaced by a rename
  * (our atomic saves, git checkout), so after every batch the watcher is armed afresh.
  */
-export function createWatcherPool(onChange: (projectId: string, relPaths: string[]) => void, debounceMs = 120) {
+export function createWatcherPool(
+  onChange: (projectId: string, relPaths: string[]) => void,
+  debounceMs = 120,
+  log: (msg: string, extra?: unknown) => void = console.warn,
+) {
   const watchers = new Map<string, FSWatcher>();
   const rearm = process.platform === 'linux';
 
@@ -32,10 +36,14 @@ export function createWatcherPool(onChange: (projectId: string, relPaths: string
         pending.add(rel);
         timer ??= setTimeout(flush, debounceMs);
       });
-      w.on('error', () => stop(projectId));
+      w.on('error', (e) => {
+        log(`Watching ${root} for changes stopped; the tree refreshes on demand only`, e);
+        stop(projectId);
+      });
       watchers.set(projectId, w);
-    } catch {
+    } catch (e) {
       // Watching is a convenience: without it the tree still refreshes on demand.
+      log(`Cannot watch ${root} for changes (too many watched files?); the tree refreshes on demand only`, e);
     }
   }
 

@@ -1,3 +1,4 @@
+import { parseJsonOrUndefined } from '../../../shared/parse-json';
 import type { ConnectionStatus } from './transport';
 
 const MAX_DELAY_MS = 4000;
@@ -65,9 +66,5 @@ export function createEventSocket(url: URL) {
 }
 
 function safeParse(text: string): { type?: string; name?: unknown; payload?: unknown } | null {
-  try {
-    return JSON.parse(text) as { type?: string; name?: unknown; payload?: unknown };
-  } catch {
-    return null;
-  }
+  return (parseJsonOrUndefined(text) as { type?: string; name?: unknown; payload?: unknown } | null | undefined) ?? null;
 }

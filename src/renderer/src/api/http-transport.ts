@@ -1,4 +1,5 @@
 import type { Channel, EventName, Events, Req, Res } from '../../../shared/ipc/contract';
+import { parseJsonOrUndefined } from '../../../shared/parse-json';
 import { err, type Result } from '../../../shared/result';
 import { createEventSocket } from './event-socket';
 import type { ConnectionStatus, Transport } from './transport';
@@ -8,24 +9,21 @@ export function createHttpTransport(base: URL = new URL(window.location.href)): 
   const socket = createEventSocket(new URL('ws', base));
 
   async function invoke<C extends Channel>(channel: C, req: Req<C>): Promise<Result<Res<C>>> {
+    const body = JSON.stringify(req ?? {});
     let response: Response;
+    let text: string;
     try {
-      response = await fetch(new URL(`rpc/${channel}`, base), {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        credentials: 'same-origin',
-        body: JSON.stringify(req ?? {}),
-      });
-    } catch {
+      response = await fetch(new URL(`rpc/${channel}`, base), { method: 'POST', headers: { 'Content-Type': 'application/json' }, credentials: 'same-origin', body });
+      text = await response.text();
+    } catch (e) {
+      // fetch fails with a TypeError when the host cannot be reached (or drops the answer half-way).
+      if (!(e instanceof TypeError)) throw e;
       socket.markDown();
       return err('UNAVAILABLE', 'Connector Studio is not reachable. Is it still running?');
     }
     if (response.status === 401) return err('FORBIDDEN', 'This window has no session any more. Run `connector-studio web` again and open the fresh address it prints (each address works once).');
-    try {
-      return (await response.json()) as Result<Res<C>>;
-    } catch {
-      return err('INTERNAL', `Unexpected answer from Connector Studio (HTTP ${response.status}).`);
-    }
+    const result = parseJsonOrUndefined(text) as Result<Res<C>> | undefined;
+    return result ?? err('INTERNAL', `Unexpected answer from Connector Studio (HTTP ${response.status}).`);
   }
 
   return {

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { onEvent } from '../api/client';
-import { useAppStore } from '../store/app/store';
+import { reportInBackground, useAppStore } from '../store/app/store';
 import { useEditorStore } from '../store/editor/store';
 import { useGitStore } from '../store/git/store';
 import { useProjectsStore } from '../store/projects/store';
@@ -12,7 +12,7 @@ export function useProjectEvents() {
     const offFiles = onEvent('files.changed', ({ projectId, relPaths }) => {
       if (projectId !== useAppStore.getState().projectId) return;
       void useWorkspaceStore.getState().loadTree();
-      void useGitStore.getState().refresh().catch(() => undefined);
+      void useGitStore.getState().refresh().catch(reportInBackground('Refreshing git status'));
       void useEditorStore.getState().filesChanged(relPaths);
     });
     const offProjects = onEvent('projects.changed', () => {
@@ -23,7 +23,7 @@ export function useProjectEvents() {
     const offConnection = useAppStore.subscribe((s) => {
       if (was === 'reconnecting' && s.connection === 'open' && s.projectId) {
         void useWorkspaceStore.getState().loadTree();
-        void useGitStore.getState().refresh().catch(() => undefined);
+        void useGitStore.getState().refresh().catch(reportInBackground('Refreshing git status'));
         void useEditorStore.getState().filesChanged(useEditorStore.getState().tabs.map((t) => t.relPath));
       }
       was = s.connection;

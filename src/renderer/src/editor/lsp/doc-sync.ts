@@ -2,6 +2,7 @@
  * changes, close. Calls for one file go out one after another, so the server never sees them reordered. */
 import type * as Monaco from 'monaco-editor';
 import { call } from '../../api/client';
+import { reportInBackground } from '../../store/app/store';
 import type { MonacoApi } from '../monaco-api';
 import { isProjectPython, projectRelPath } from './project-models';
 
@@ -29,7 +30,7 @@ export function startDocSync(m: MonacoApi, projectId: () => string | null): DocS
 
   const send = (s: Synced, fn: () => Promise<unknown>) => {
     // A failed call (host restarting) must not block the ones after it.
-    s.chain = s.chain.then(fn).catch(() => undefined);
+    s.chain = s.chain.then(fn).catch(reportInBackground('Sending a document to the Python language server'));
     return s.chain;
   };
 

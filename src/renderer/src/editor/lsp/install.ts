@@ -1,7 +1,7 @@
 /** Python intelligence in the editor from the project's pyright server (services/lsp): completion, hover, go to
  * definition, signature help and diagnostics as markers. One call from monaco-setup.ts installs it. */
 import { call } from '../../api/client';
-import { useAppStore } from '../../store/app/store';
+import { reportInBackground, useAppStore } from '../../store/app/store';
 import type { MonacoApi } from '../monaco-api';
 import { startDocSync } from './doc-sync';
 import { startPyrightMarkers } from './markers';
@@ -15,7 +15,7 @@ let installed = false;
  * file the window opens), so views without Python never pay for it. */
 function followProject(): void {
   useAppStore.subscribe((s, prev) => {
-    if (prev.projectId && s.projectId !== prev.projectId) void call('lsp.stop', { projectId: prev.projectId }).catch(() => undefined);
+    if (prev.projectId && s.projectId !== prev.projectId) void call('lsp.stop', { projectId: prev.projectId }).catch(reportInBackground('Stopping the Python language server'));
   });
 }
 

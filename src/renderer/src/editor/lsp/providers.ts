@@ -3,6 +3,7 @@
 import type * as Monaco from 'monaco-editor';
 import type { LspCompletionItem, LspLocation, LspRange } from '../../../../shared/ipc/contract';
 import { call } from '../../api/client';
+import { reportInBackground } from '../../store/app/store';
 import type { MonacoApi } from '../monaco-api';
 import type { DocSync } from './doc-sync';
 import { projectRelPath } from './project-models';
@@ -47,7 +48,8 @@ function completion(m: MonacoApi, sync: DocSync): Monaco.languages.CompletionIte
       if (!at) return { suggestions: [] };
       const word = model.getWordUntilPosition(position);
       const fallback = new m.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn);
-      const res = await call('lsp.completion', at).catch(() => ({ items: [], incomplete: false }));
+      // The editor asks again on the next keystroke: a failed answer is no completions, and a line in the console.
+      const res = (await call('lsp.completion', at).catch(reportInBackground('Python completion'))) ?? { items: [], incomplete: false };
       return { suggestions: res.items.map((i) => toSuggestion(m, i, fallback)), incomplete: res.incomplete };
     },
   };
@@ -57,7 +59,7 @@ function hover(m: MonacoApi, sync: DocSync): Monaco.languages.HoverProvider {
   return {
     provideHover: async (model, position) => {
       const at = await where(sync, model, position);
-      const res = at ? await call('lsp.hover', at).catch(() => null) : null;
+      const res = at ? await call('lsp.hover', at).catch(reportInBackground('Python hover')) : null;
       if (!res) return null;
       return { contents: [{ value: res.markdown }], ...(res.range ? { range: toMonacoRange(m, res.range) } : {}) };
     },
@@ -73,7 +75,7 @@ function definition(m: MonacoApi, sync: DocSync): Monaco.languages.DefinitionPro
   return {
     provideDefinition: async (model, position) => {
       const at = await where(sync, model, position);
-      const res = at ? await call('lsp.definition', at).catch(() => []) : [];
+      const res = (at && (await call('lsp.definition', at).catch(reportInBackground('Go to definition')))) || [];
       return res.map((l) => toLocation(m, l));
     },
   };
@@ -85,7 +87,7 @@ function signatureHelp(sync: DocSync): Monaco.languages.SignatureHelpProvider {
     signatureHelpRetriggerCharacters: [')'],
     provideSignatureHelp: async (model, position) => {
       const at = await where(sync, model, position);
-      const res = at ? await call('lsp.signatureHelp', at).catch(() => null) : null;
+      const res = at ? await call('lsp.signatureHelp', at).catch(reportInBackground('Python signature help')) : null;
       if (!res) return null;
       const signatures = res.signatures.map((s) => ({
         label: s.label,

@@ -1,4 +1,5 @@
 import type { MenuItem } from '../../components/ContextMenu';
+import { toastError } from '../../store/app/store';
 import { formatShortcut } from '../../store/palette/shortcuts';
 import { parentOf, type TreeRow } from '../../store/workspace/tree-model';
 import { isMac } from '../../hooks/platform';
@@ -18,7 +19,7 @@ export function treeMenuItems(row: TreeRow | null): MenuItem[] {
   return [
     ...(row.node.kind === 'file' ? [{ id: 'open', label: 'Open', shortcut: 'Enter', run: () => void openRow(row, true) }] : []),
     ...items.map((i, n) => (n === 0 && row.node.kind === 'file' ? { ...i, separatorBefore: true } : i)),
-    { id: 'copyPath', label: 'Copy Relative Path', separatorBefore: true, run: () => void navigator.clipboard?.writeText(rel).catch(() => undefined) },
+    { id: 'copyPath', label: 'Copy Relative Path', separatorBefore: true, run: () => void navigator.clipboard?.writeText(rel).catch(toastError) },
     { id: 'rename', label: 'Rename…', shortcut: formatShortcut('F2', isMac()), separatorBefore: true, run: () => void renameEntry(rel) },
     { id: 'delete', label: 'Delete', shortcut: 'Delete', danger: true, run: () => void deleteEntry(rel) },
   ];

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { Icon } from '../../components/Icon';
 import { useGitStore } from '../../store/git/store';
 import { useProjectsStore } from '../../store/projects/store';
-import { useAppStore } from '../../store/app/store';
+import { toastError, useAppStore } from '../../store/app/store';
 import { deleteBranch, deleteTag, newBranch, newTag, switchTo } from './git-actions';
 
 function Branches() {
@@ -73,7 +73,7 @@ function Tags() {
 
 /** Local and remote-tracking branches (create, switch, delete) and tags. */
 export function BranchesView() {
-  useEffect(() => void useGitStore.getState().loadRefs().catch(() => undefined), []);
+  useEffect(() => void useGitStore.getState().loadRefs().catch(toastError), []);
   return (
     <div className="git-view git-scroll">
       <Branches />

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { Icon } from '../../components/Icon';
-import { toastError } from '../../store/app/store';
+import { reportInBackground, toastError } from '../../store/app/store';
 import { changeCount } from '../../store/git/changes';
 import { useGitStore } from '../../store/git/store';
 import type { GitTab } from '../../store/git/types';
@@ -69,12 +69,12 @@ export function GitPanel() {
   const tab = useGitStore((s) => s.tab);
   const repo = !!status?.isRepo;
   useEffect(() => {
-    if (repo) void useGitStore.getState().loadRefs().catch(() => undefined);
+    if (repo) void useGitStore.getState().loadRefs().catch(reportInBackground('Loading branches and tags'));
   }, [repo]);
   // File events can miss changes (a file replaced by git or another editor): look again when the window
   // gets the focus back, as VS Code does.
   useEffect(() => {
-    const onFocus = () => void useGitStore.getState().refresh().catch(() => undefined);
+    const onFocus = () => void useGitStore.getState().refresh().catch(reportInBackground('Refreshing git status'));
     window.addEventListener('focus', onFocus);
     return () => window.removeEventListener('focus', onFocus);
   }, []);

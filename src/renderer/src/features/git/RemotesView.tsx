@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { Icon } from '../../components/Icon';
+import { toastError } from '../../store/app/store';
 import { useGitStore } from '../../store/git/store';
 import { attempt, pull, push, removeRemote } from './git-actions';
 
@@ -50,7 +51,7 @@ function SyncButtons() {
 /** Remotes (add, remove) and the network operations: fetch, pull, push, publish a branch with an upstream. */
 export function RemotesView() {
   const remotes = useGitStore((s) => s.remotes);
-  useEffect(() => void useGitStore.getState().loadRefs().catch(() => undefined), []);
+  useEffect(() => void useGitStore.getState().loadRefs().catch(toastError), []);
   return (
     <div className="git-view git-scroll">
       <SyncButtons />

@@ -1,6 +1,6 @@
 import { call } from '../../api/client';
 import { editorInstance } from '../../editor/editor-instance';
-import { toastError, toastInfo, toastSuccess, useAppStore } from '../../store/app/store';
+import { reportInBackground, toastError, toastInfo, toastSuccess, useAppStore } from '../../store/app/store';
 import { folderDialog, promptDialog } from '../../store/dialogs/store';
 import { useGitStore } from '../../store/git/store';
 import type { Command } from '../../store/palette/commands';
@@ -81,8 +81,8 @@ export async function exportDiagnostics() {
 export function toggleFullScreen(on = !useAppStore.getState().fullScreen) {
   useAppStore.getState().setFullScreen(on);
   // Real full screen is a bonus: the in-app layout works without it (and in headless browsers).
-  if (on && !document.fullscreenElement) void document.documentElement.requestFullscreen?.().catch(() => undefined);
-  if (!on && document.fullscreenElement) void document.exitFullscreen?.().catch(() => undefined);
+  if (on && !document.fullscreenElement) void document.documentElement.requestFullscreen?.().catch(reportInBackground('Entering full screen'));
+  if (!on && document.fullscreenElement) void document.exitFullscreen?.().catch(reportInBackground('Leaving full screen'));
 }
 
 const projectId = () => useAppStore.getState().projectId;

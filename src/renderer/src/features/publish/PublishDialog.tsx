@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { Modal } from '../../components/Modal';
 import { navigate } from '../../hooks/useRoute';
-import { toastSuccess } from '../../store/app/store';
+import { reportInBackground, toastError, toastSuccess } from '../../store/app/store';
 import { useEditorStore } from '../../store/editor/store';
 import { useGitStore } from '../../store/git/store';
 import { publishBlocker } from '../../store/publish/options';
@@ -66,7 +66,7 @@ function Setup() {
 
 async function start() {
   const outcome = await usePublishStore.getState().publish();
-  void useGitStore.getState().refresh().catch(() => undefined);
+  void useGitStore.getState().refresh().catch(reportInBackground('Refreshing git status'));
   if (outcome?.result === 'success' && usePublishStore.getState().options.discardAfter) {
     toastSuccess(`${outcome.message} The project is closed; its folder stays on disk.`);
     usePublishStore.getState().close();
@@ -92,7 +92,7 @@ export function PublishDialog() {
               {options.discardAfter ? 'Publish and Discard' : 'Publish'}
             </button>
           )}
-          {phase === 'done' && <button className="button secondary" onClick={() => usePublishStore.getState().selectProfile(usePublishStore.getState().profileId ?? '')} data-testid="publish-again">Back to Options</button>}
+          {phase === 'done' && <button className="button secondary" onClick={() => void usePublishStore.getState().selectProfile(usePublishStore.getState().profileId ?? '').catch(toastError)} data-testid="publish-again">Back to Options</button>}
           <button className="button secondary" disabled={phase === 'running'} onClick={close} data-testid="publish-close">Close</button>
         </>
       }>

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { Icon } from '../../components/Icon';
+import { toastError } from '../../store/app/store';
 import { usePublishStore } from '../../store/publish/publish-store';
 import { resultLabel, resultOk } from '../../store/publish/options';
 import { relativeTime } from '../home/relative-time';
@@ -7,7 +8,7 @@ import { relativeTime } from '../home/relative-time';
 /** Every publish of this project, newest first: server, version, time, result and the archive's hash. */
 export function PublishHistory() {
   const history = usePublishStore((s) => s.history);
-  useEffect(() => void usePublishStore.getState().loadHistory().catch(() => undefined), []);
+  useEffect(() => void usePublishStore.getState().loadHistory().catch(toastError), []);
   return (
     <section aria-label="Publish history">
       <h3 className="section-title pad-x publish-section-title"><span>History</span></h3>

@@ -3,6 +3,7 @@ import { analyzePython } from '../../../../shared/connector/security';
 import { editorInstance } from '../../editor/editor-instance';
 import { modelRegistry } from '../../editor/model-registry';
 import type { MonacoApi } from '../../editor/monaco-api';
+import { reportInBackground } from '../../store/app/store';
 import { beforeSave } from '../../store/editor/save-actions';
 import { useSettingsStore } from '../../store/settings/store';
 import { ruffMarkers, securityMarkers, type LintMarker } from './markers';
@@ -58,7 +59,9 @@ async function formattingEdits(model: Monaco.editor.ITextModel): Promise<Monaco.
   try {
     const formatted = ruff.format(text);
     return formatted === text ? [] : [{ range: model.getFullModelRange(), text: formatted }];
-  } catch {
+  } catch (e) {
+    // ruff refuses a file it cannot parse (a syntax error the markers already show): nothing to format.
+    reportInBackground('Formatting with ruff')(e);
     return [];
   }
 }

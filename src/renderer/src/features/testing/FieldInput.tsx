@@ -54,6 +54,7 @@ export function FieldInput(props: InputProps) {
     case 'file':
     case 'image':
       return text('text', { placeholder: field.placeholder ?? 'File IRI or attachment name (the local attachments folder stands in)' });
+    case undefined: // a field without a type is a text field, as in FortiSOAR
     default:
       return text('text');
   }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { call } from '../../api/client';
-import { toastError, toastSuccess } from '../../store/app/store';
+import { reportInBackground, toastError, toastSuccess } from '../../store/app/store';
 
 type TagState = 'checking' | 'absent' | 'present' | 'tagging' | 'unavailable';
 
@@ -13,7 +13,10 @@ export function TagVersionButton({ projectId, version }: { projectId: string; ve
     let live = true;
     call('git.tags', { projectId })
       .then((tags) => live && setState(tags.some((t) => t.name === name) ? 'present' : 'absent'))
-      .catch(() => live && setState('unavailable'));
+      .catch((e: unknown) => {
+        reportInBackground('Reading the tags')(e);
+        if (live) setState('unavailable');
+      });
     return () => void (live = false);
   }, [projectId, name]);
 

@@ -1,6 +1,6 @@
 import { transportKind } from '../../api/client';
 import { navigate } from '../../hooks/useRoute';
-import { currentProjectId, toastError, toastInfo, toastSuccess } from '../../store/app/store';
+import { currentProjectId, reportInBackground, toastError, toastInfo, toastSuccess } from '../../store/app/store';
 import { choiceDialog } from '../../store/dialogs/store';
 import type { Command } from '../../store/palette/commands';
 import { useGitStore } from '../../store/git/store';
@@ -103,7 +103,7 @@ export async function addVersion() {
     const r = await useAuthoringStore.getState().addVersion(projectId, choice as (typeof LEVELS)[number]);
     toastSuccess(`Tagged ${r.tag}; the connector is now version ${r.to}.`);
     await useWorkspaceStore.getState().loadTree();
-    void useGitStore.getState().refresh().catch(() => undefined);
+    void useGitStore.getState().refresh().catch(reportInBackground('Refreshing git status'));
   } catch (e) {
     toastError(e);
   }

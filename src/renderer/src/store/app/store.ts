@@ -55,6 +55,13 @@ export const toastError = (e: unknown) => {
   if (isApiError(e) && e.code === 'UNAVAILABLE' && useAppStore.getState().connection === 'reconnecting') return;
   useAppStore.getState().toast('error', e instanceof Error ? e.message : String(e));
 };
+/** For work the user did not ask for (a refresh after a save or on focus, the language server's answers, the
+ * session list): a failure goes to the developer console with what was being done, not to a toast, since the next
+ * refresh tries again and a toast per file event would bury the ones that matter. */
+export const reportInBackground =
+  (what: string) =>
+  (e: unknown): void =>
+    console.warn(`${what} failed:`, e);
 export const toastInfo = (text: string) => useAppStore.getState().toast('info', text);
 export const toastSuccess = (text: string) => useAppStore.getState().toast('success', text);
 

@@ -80,12 +80,8 @@ export const pathToPointer = (path: JSONPath): string => path.map((t) => `/${esc
 /** The text span of the value at `pointer`, or of its closest existing ancestor (a missing key's parent). */
 export function locatePointer(text: string, pointer: string, tree: Node | undefined = parseTree(text)): { offset: number; length: number; exact: boolean } | null {
   if (!tree) return null;
-  let tokens: string[];
-  try {
-    tokens = parsePointer(pointer);
-  } catch {
-    return null;
-  }
+  if (pointer !== '' && !pointer.startsWith('/')) return null; // not a JSON pointer
+  const tokens = parsePointer(pointer);
   for (let n = tokens.length; n >= 0; n--) {
     const path = tokens.slice(0, n).map((t) => (/^\d+$/.test(t) ? Number(t) : t));
     const node = findNodeAtLocation(tree, path) ?? findNodeAtLocation(tree, tokens.slice(0, n));

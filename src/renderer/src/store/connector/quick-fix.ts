@@ -3,6 +3,7 @@ import type { Finding } from '../../../../shared/connector/findings';
 import { quickFixEdits, type JsonEdit } from '../../../../shared/connector/quick-fixes';
 import { parsePointer } from '../../../../shared/connector/json-pointer';
 import { removeAt, setAt } from '../../../../shared/form/json-text';
+import { reportInBackground } from '../app/store';
 import { pointerToPath } from './document';
 
 /** The edit a finding's quick fix would make on this document, or undefined when no safe fix exists. */
@@ -11,7 +12,9 @@ export function quickFixFor(info: unknown, f: Finding): JsonEdit | undefined {
   if (!fix || f.pointer === undefined || f.path !== 'info.json' || info === undefined) return undefined;
   try {
     return fix(info, f.pointer);
-  } catch {
+  } catch (e) {
+    // A fix that cannot handle this document offers nothing; the console keeps why, for a bug report.
+    reportInBackground(`The quick fix for ${f.rule}`)(e);
     return undefined;
   }
 }

@@ -1,5 +1,6 @@
 import type * as Monaco from 'monaco-editor';
 import { onEvent } from '../../api/client';
+import { reportInBackground } from '../app/store';
 import { editorHost } from '../editor/host';
 import { useEditorStore } from '../editor/store';
 import { liveFindings, createThrottle } from '../problems/live';
@@ -42,13 +43,12 @@ export function startConnectorSync(): () => void {
   const offReports = useProblemsStore.subscribe((s, prev) => {
     const paths = connectorPaths();
     if (s.service === prev.service || !paths) return;
-    void readSources(paths).then(
-      ({ files }) => {
+    void readSources(paths)
+      .then(({ files }) => {
         python = Object.keys(files).length > 0 ? files : undefined;
         if (!stopped && boundModel()) live();
-      },
-      () => undefined,
-    );
+      })
+      .catch(reportInBackground("Reading the connector's Python sources for live checks"));
   });
   offs.push(offReports);
 

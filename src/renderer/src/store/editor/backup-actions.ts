@@ -1,5 +1,5 @@
 import { call } from '../../api/client';
-import { toastError, useAppStore } from '../app/store';
+import { reportInBackground, toastError, useAppStore } from '../app/store';
 import { createKeyedDebouncer } from './debouncer';
 import { editorHost } from './host';
 import { mergeSession } from './session';
@@ -37,8 +37,9 @@ export const createBackupSlice: EditorSlice<BackupAction> = (set, get) => {
     try {
       const current = await call('session.get', {});
       await call('session.save', { state: mergeSession(current, projectId, tabs.map((t) => t.relPath), active) });
-    } catch {
+    } catch (e) {
       // The session is a convenience; the next change tries again.
+      reportInBackground('Saving the list of open tabs')(e);
     }
   }
 
@@ -60,7 +61,7 @@ export const createBackupSlice: EditorSlice<BackupAction> = (set, get) => {
     discardBackup: (relPath) => {
       backups.cancel(relPath);
       const projectId = useAppStore.getState().projectId;
-      if (projectId) track(call('backup.discard', { projectId, relPath }).catch(() => undefined));
+      if (projectId) track(call('backup.discard', { projectId, relPath }).catch(reportInBackground(`Discarding the backup of ${relPath}`)));
     },
     flushBackups: async () => {
       backups.flush();

@@ -1,7 +1,7 @@
 import type { BackupEntry } from '../../../../shared/models/workspace';
 import { call } from '../../api/client';
 import { isApiError } from '../../api/api-error';
-import { currentProjectId, toastError, toastInfo } from '../app/store';
+import { currentProjectId, reportInBackground, toastError, toastInfo } from '../app/store';
 import { choiceDialog } from '../dialogs/store';
 import { editorHost } from './host';
 import { tabFromContent } from './content';
@@ -49,8 +49,9 @@ async function restoreAll(get: Get, set: Set): Promise<number> {
       const tab = item.backup ? await restoreTab(item.backup) : await loadTab(item.relPath);
       if (item.backup) restored++;
       set({ ...openTab(get(), tab) }, false, 'restore/tab');
-    } catch {
-      // A file from the last session that is gone now simply does not reopen.
+    } catch (e) {
+      // A file from the last session that is gone now simply does not reopen; the others still do.
+      if (!(isApiError(e) && e.code === 'NOT_FOUND')) reportInBackground(`Reopening ${item.relPath} from the last session`)(e);
     }
   }
   if (plan.active) set(activate(get(), plan.active), false, 'restore/active');

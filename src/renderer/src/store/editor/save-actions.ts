@@ -1,6 +1,6 @@
 import { call } from '../../api/client';
 import { isConflict } from '../../api/api-error';
-import { currentProjectId, toastError } from '../app/store';
+import { currentProjectId, reportInBackground, toastError } from '../app/store';
 import { choiceDialog } from '../dialogs/store';
 import { useGitStore } from '../git/store';
 import { editorHost } from './host';
@@ -21,7 +21,7 @@ export const createSaveSlice: EditorSlice<SaveAction> = (set, get) => {
     if (!typedMeanwhile) editorHost().markSaved(relPath);
     set(applyFileSaved(get(), relPath, result.etag, typedMeanwhile), false, 'saved');
     if (!typedMeanwhile) get().discardBackup(relPath);
-    void useGitStore.getState().refresh().catch(() => undefined);
+    void useGitStore.getState().refresh().catch(reportInBackground('Refreshing git status'));
     return true;
   }
 
@@ -44,7 +44,8 @@ export const createSaveSlice: EditorSlice<SaveAction> = (set, get) => {
   async function save(relPath = get().active ?? ''): Promise<boolean> {
     const tab = findTab(get(), relPath);
     if (!tab || tab.kind !== 'text' || tab.readOnly || editorHost().text(relPath) === null) return false;
-    if (beforeSave.hook) await beforeSave.hook(relPath).catch(() => undefined);
+    // Formatting on save is a courtesy: the save goes ahead without it.
+    if (beforeSave.hook) await beforeSave.hook(relPath).catch(reportInBackground('Formatting before saving'));
     const text = editorHost().text(relPath);
     if (text === null) return false;
     savingNow.add(relPath);

@@ -1,6 +1,7 @@
 import { messageOf } from '../../api/api-error';
 import { call, onEvent } from '../../api/client';
 import type { ProjectSummary } from '../../../../shared/models/workspace';
+import { reportInBackground } from '../app/store';
 import { createStore } from '../create-store';
 import { noteGitignoreAdded, useProjectsStore } from '../projects/store';
 import { gitProgressOf, type OperationProgress } from './progress';
@@ -48,7 +49,7 @@ export const useCloneStore = createStore<CloneState & CloneAction>('git-clone', 
     try {
       const project = await call('git.clone', { url, ...(name ? { name } : {}) });
       noteGitignoreAdded(project);
-      await useProjectsStore.getState().load().catch(() => undefined);
+      await useProjectsStore.getState().load().catch(reportInBackground('Reloading the projects'));
       set({ ...INITIAL }, false, 'clone/done');
       return project;
     } catch (e) {

@@ -1,6 +1,6 @@
-import { messageOf } from '../../api/api-error';
+import { isApiError, messageOf } from '../../api/api-error';
 import { call } from '../../api/client';
-import { currentProjectId } from '../app/store';
+import { currentProjectId, reportInBackground } from '../app/store';
 import { useProjectsStore } from '../projects/store';
 import type { CompatAction, CompatState, Slice } from './types';
 import { insertReleaseNotes, lastVersionTag, releaseNotesPath, versionSpec } from './versions';
@@ -13,7 +13,13 @@ let comparisons = 0;
 export const createCompatSlice: Slice<CompatAction> = (set, get) => ({
   openCompat: async (old) => {
     set({ compatOpen: true, compatReport: null, compatError: null }, false, 'compat/open');
-    await get().loadRefs().catch(() => undefined);
+    const refsFailed = await get().loadRefs().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    if (refsFailed !== undefined && old === undefined)
+      return set({ compatOld: '', compatError: `The version tags could not be read: ${messageOf(refsFailed)}` }, false, 'compat/noRefs');
+    if (refsFailed !== undefined) reportInBackground('Loading branches and tags')(refsFailed);
     const from = old ?? lastVersionTag(get().tags);
     if (!from) return set({ compatOld: '', compatError: 'No version tag yet (such as v1.0.0): tag the released version under Branches and Tags, then compare again.' }, false, 'compat/noTag');
     await get().compare(from, 'working');
@@ -37,7 +43,11 @@ export const createCompatSlice: Slice<CompatAction> = (set, get) => ({
     if (!report) throw new Error('Compare two versions first.');
     const projectId = currentProjectId();
     const rel = releaseNotesPath(useProjectsStore.getState().projects.find((p) => p.id === projectId)?.connectorRel ?? '');
-    const current = await call('files.read', { projectId, relPath: rel }).catch(() => null);
+    // No release_notes.md yet: it is created.
+    const current = await call('files.read', { projectId, relPath: rel }).catch((e: unknown) => {
+      if (isApiError(e) && e.code === 'NOT_FOUND') return null;
+      throw e;
+    });
     await call('files.write', { projectId, relPath: rel, text: insertReleaseNotes(current?.text ?? '', report.releaseNotes), etag: current?.etag ?? null });
     return rel;
   },

@@ -1,5 +1,5 @@
 import { call } from '../../api/client';
-import { currentProjectId } from '../app/store';
+import { currentProjectId, reportInBackground } from '../app/store';
 import { gitDecorations } from './decorations';
 import type { CoreAction, CoreState, Slice } from './types';
 
@@ -23,7 +23,7 @@ export const createCoreSlice: Slice<CoreAction> = (set, get) => {
       try {
         await work();
       } finally {
-        await get().refresh().catch(() => undefined);
+        await get().refresh().catch(reportInBackground('Refreshing git status'));
       }
     });
   const pid = () => currentProjectId();

@@ -1,5 +1,5 @@
 import { call } from '../../api/client';
-import { currentProjectId } from '../app/store';
+import { currentProjectId, reportInBackground } from '../app/store';
 import type { RefsAction, RefsState, Slice } from './types';
 
 export const REFS_INITIAL: RefsState = { branches: null, tags: [], remotes: [] };
@@ -11,7 +11,7 @@ export const createRefsSlice: Slice<RefsAction> = (set, get) => {
     try {
       await work();
     } finally {
-      await Promise.all([get().loadRefs(), get().refresh()]).catch(() => undefined);
+      await Promise.all([get().loadRefs(), get().refresh()]).catch(reportInBackground('Refreshing git status'));
     }
   };
   return {

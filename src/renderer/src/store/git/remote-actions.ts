@@ -1,5 +1,5 @@
 import { call, onEvent } from '../../api/client';
-import { currentProjectId } from '../app/store';
+import { currentProjectId, reportInBackground } from '../app/store';
 import { gitProgressOf } from './progress';
 import { describeGitFailure } from './remote-errors';
 import type { RemoteOp, RemoteOpsAction, RemoteOpsState, Slice } from './types';
@@ -25,7 +25,7 @@ export const createRemoteSlice: Slice<RemoteOpsAction> = (set, get) => {
     } finally {
       off();
       set({ running: null }, false, `${op}/done`);
-      await Promise.all([get().refresh(), get().loadRefs()]).catch(() => undefined);
+      await Promise.all([get().refresh(), get().loadRefs()]).catch(reportInBackground('Refreshing git status'));
     }
   }
   return {

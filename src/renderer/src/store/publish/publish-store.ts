@@ -2,7 +2,7 @@ import type { PreflightResult, PublishHistoryEntry, PublishRunResult } from '../
 import type { TestConfig } from '../../../../shared/models/test-config';
 import { call, onEvent } from '../../api/client';
 import { runJob } from '../../api/jobs';
-import { currentProjectId } from '../app/store';
+import { currentProjectId, reportInBackground } from '../app/store';
 import { createStore } from '../create-store';
 import { useProjectsStore } from '../projects/store';
 import { presentError, type PresentedError } from './errors';
@@ -44,7 +44,8 @@ interface PublishAction {
 const SETUP = { phase: 'setup' as PublishPhase, preflight: null, preflightError: null, versions: {}, options: DEFAULT_OPTIONS, progress: initialProgress(), outcome: null, error: null };
 
 async function versionsOf(projectId: string, pre: PreflightResult): Promise<VersionsView> {
-  const tags = await call('git.tags', { projectId }).catch(() => []);
+  // Without tags (no repository, git failing) the dialog shows no version comparison.
+  const tags = (await call('git.tags', { projectId }).catch(reportInBackground('Reading the tags'))) ?? [];
   return loadVersions(tags, pre, (old) => call('versions.compare', { projectId, old }));
 }
 
@@ -65,7 +66,9 @@ export const usePublishStore = createStore<PublishState & PublishAction>('publis
     const list = useProfilesStore.getState().profiles;
     const profileId = list.some((p) => p.id === get().profileId) ? get().profileId : (list[0]?.id ?? null);
     set({ profileId }, false, 'show/profile');
-    const configs = call('testConfig.list', { projectId: currentProjectId() }).then((testConfigs) => set({ testConfigs }, false, 'show/configs'), () => undefined);
+    const configs = call('testConfig.list', { projectId: currentProjectId() })
+      .then((testConfigs) => set({ testConfigs }, false, 'show/configs'))
+      .catch(reportInBackground('Loading the test configurations'));
     await Promise.all([configs, profileId ? get().runPreflight() : undefined]);
   },
   close: () => get().phase !== 'running' && set({ open: false }, false, 'close'),
@@ -94,7 +97,7 @@ export const usePublishStore = createStore<PublishState & PublishAction>('publis
   setOptions: (patch) => set({ options: { ...get().options, ...patch } }, false, 'options'),
   bump: async (level) => {
     const r = await call('connector.addVersion', { projectId: currentProjectId(), level });
-    await useProjectsStore.getState().load().catch(() => undefined);
+    await useProjectsStore.getState().load().catch(reportInBackground('Reloading the projects'));
     set({ options: { ...get().options, replace: false } }, false, 'bumped');
     await get().runPreflight();
     return r.to;
@@ -116,7 +119,7 @@ export const usePublishStore = createStore<PublishState & PublishAction>('publis
     } finally {
       off();
       set({ phase: 'done' }, false, 'run/done');
-      void get().loadHistory().catch(() => undefined);
+      void get().loadHistory().catch(reportInBackground('Loading the publish history'));
     }
   },
   loadHistory: async () => set({ history: await call('publish.history', { projectId: currentProjectId() }) }, false, 'history'),

@@ -1,6 +1,7 @@
 import type { CompatReport } from '../../../../shared/connector/compat/types';
 import type { TagInfo } from '../../../../shared/models/git';
 import type { PreflightResult } from '../../../../shared/models/publish';
+import { reportInBackground } from '../app/store';
 import { lastVersionTag } from '../git/versions';
 
 /** Local, last tag and installed: the three versions the publish dialog compares. */
@@ -21,7 +22,8 @@ export async function loadVersions(tags: readonly TagInfo[], pre: PreflightResul
   const lastTag = lastVersionTag(tags);
   const installed = pre.installed[0]?.version;
   const installedTag = installed !== undefined && tags.some((t) => t.name === `v${installed}`) ? `v${installed}` : undefined;
-  const safe = (tag: string) => compare(`git:${tag}`).catch(() => null);
+  // A tag whose version cannot be read leaves its comparison out of the dialog; the console says why.
+  const safe = async (tag: string) => (await compare(`git:${tag}`).catch(reportInBackground(`Comparing with ${tag}`))) ?? null;
   const [lastReport, installedReport] = await Promise.all([
     lastTag ? safe(lastTag) : null,
     installedTag && installedTag !== lastTag ? safe(installedTag) : null,

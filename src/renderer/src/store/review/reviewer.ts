@@ -1,6 +1,7 @@
 import type { ProjectSummary } from '../../../../shared/models/workspace';
 import { isConflict } from '../../api/api-error';
 import { call } from '../../api/client';
+import { reportInBackground } from '../app/store';
 import { busyRunner, createStore } from '../create-store';
 import { useProjectsStore } from '../projects/store';
 
@@ -52,7 +53,7 @@ export const useReviewerStore = createStore<ReviewerState & ReviewerAction>('rev
         try {
           const project = await call('package.import', { ...pkg, replace: opts.replace });
           // The review served its purpose: the workspace copy is the one to work on now.
-          await call('projects.delete', { projectId }).catch(() => undefined);
+          await call('projects.delete', { projectId }).catch(reportInBackground('Closing the review after its import'));
           opened.delete(projectId);
           await useProjectsStore.getState().load();
           return { kind: 'imported', project } as const;

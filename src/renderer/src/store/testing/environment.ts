@@ -2,6 +2,7 @@ import type { InstallOutcome, InterpreterInfo, PlatformRequirement, RuntimeEnvir
 import { messageOf } from '../../api/api-error';
 import { call, onEvent } from '../../api/client';
 import { runJob } from '../../api/jobs';
+import { toastError } from '../app/store';
 import { createStore } from '../create-store';
 
 /** One install of the connector's dependencies: live pip lines while it runs, then pip's whole log. */
@@ -65,7 +66,7 @@ export const useEnvironmentStore = createStore<EnvironmentState & EnvironmentAct
     },
     reload: () => withEnv('reload', () => call('runtime.environment', { projectId: get().projectId! })),
     detectInterpreters: async () => {
-      const interpreters = await call('runtime.interpreters', {}).catch(() => []);
+      const interpreters = (await call('runtime.interpreters', {}).catch(toastError)) ?? [];
       set({ interpreters }, false, 'detectInterpreters');
     },
     setInterpreter: (interpreter) => withEnv('setInterpreter', () => call('runtime.setInterpreter', { projectId: get().projectId!, interpreter })),

@@ -58,8 +58,10 @@ function checkOne(f: Field, raw: unknown, opts: CollectOptions): Parsed {
 function safeTest(pattern: string, text: string): boolean {
   try {
     return new RegExp(pattern).test(text);
-  } catch {
-    return true;
+  } catch (e) {
+    // A pattern that is not a valid regular expression checks nothing (validation reports it in info.json).
+    if (e instanceof SyntaxError) return true;
+    throw e;
   }
 }
 

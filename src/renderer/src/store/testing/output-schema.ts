@@ -2,6 +2,7 @@
  * info.json the way the form editor writes (one jsonc edit in the info.json model, so Ctrl+Z takes it back) and
  * saved like any edit of that file. */
 import { schemaFromOutput } from '../../../../shared/connector/output-schema';
+import { parseJsonOrUndefined } from '../../../../shared/parse-json';
 import { toastError, toastInfo, toastSuccess } from '../app/store';
 import { applyFormEdit } from '../connector/edits';
 import { applyText } from '../connector/model-binding';
@@ -14,12 +15,8 @@ export type WriteOutcome = 'saved' | 'unsaved' | 'failed';
 
 /** The new info.json text with `operation`'s output_schema set to `schema`, or why it cannot be. */
 export function withOutputSchema(text: string, operation: string, schema: unknown): { text: string } | { error: string } {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch {
-    return { error: 'info.json is not valid JSON: fix it first.' };
-  }
+  const doc = parseJsonOrUndefined(text);
+  if (doc === undefined) return { error: 'info.json is not valid JSON: fix it first.' };
   const ops = (doc as { operations?: unknown } | null)?.operations;
   const index = Array.isArray(ops) ? ops.findIndex((o) => (o as { operation?: unknown } | null)?.operation === operation) : -1;
   if (index < 0) return { error: `info.json has no operation "${operation}" any more.` };

@@ -1,6 +1,6 @@
 import type { FileNode } from '../../../../shared/models/workspace';
 import { call } from '../../api/client';
-import { currentProjectId, useAppStore } from '../app/store';
+import { currentProjectId, reportInBackground, useAppStore } from '../app/store';
 import { useEditorStore } from '../editor/store';
 import { createStore } from '../create-store';
 import { useGitStore } from '../git/store';
@@ -42,7 +42,7 @@ export const useWorkspaceStore = createStore<WorkspaceState & WorkspaceAction>('
   const afterChange = async (reveal?: string) => {
     await get().loadTree();
     if (reveal !== undefined) get().reveal(reveal);
-    void useGitStore.getState().refresh().catch(() => undefined);
+    void useGitStore.getState().refresh().catch(reportInBackground('Refreshing git status'));
   };
 
   /** Shows a project in this window: tree, git state, and the tabs (with unsaved edits) of last time. */
@@ -56,7 +56,10 @@ export const useWorkspaceStore = createStore<WorkspaceState & WorkspaceAction>('
     // The connector folder is where the work is: show it open, as Fortinet's repositories nest it one level down.
     const connectorRel = useProjectsStore.getState().projects.find((p) => p.id === projectId)?.connectorRel;
     if (connectorRel && get().expanded.length === 0) set({ expanded: [connectorRel] }, false, 'expandConnector');
-    await Promise.all([useGitStore.getState().refresh().catch(() => undefined), useEditorStore.getState().restore().catch(() => 0)]);
+    await Promise.all([
+      useGitStore.getState().refresh().catch(reportInBackground('Refreshing git status')),
+      useEditorStore.getState().restore().catch(reportInBackground('Reopening the tabs of the last session')),
+    ]);
   }
 
   return {
