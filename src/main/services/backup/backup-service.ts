@@ -1,11 +1,24 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
+import type { Empty } from '../../../shared/ipc/contract';
 import type { BackupEntry, SessionState } from '../../../shared/models/workspace';
 import { writeJsonAtomic } from '../workspace/atomic-write';
 
 /** Unsaved editor buffers, kept outside the project so a crash or a killed host loses nothing. */
-export function createBackupService(userDataDir: string) {
+export interface BackupService {
+  /** Keeps one buffer (replacing its earlier backup), stamped with the time it was saved. */
+  save(e: Omit<BackupEntry, 'savedAt'>): Promise<{ savedAt: number }>;
+  /** Forgets the buffer's backup (it was saved or reverted); no backup is not an error. */
+  discard(projectId: string, relPath: string): Promise<Empty>;
+  /** Every backup, oldest first; unreadable ones are left out. */
+  list(): Promise<BackupEntry[]>;
+  /** The open projects and tabs of the last session; none when it was never saved. */
+  getSession(): Promise<SessionState>;
+  saveSession(state: SessionState): Promise<Empty>;
+}
+
+export function createBackupService(userDataDir: string): BackupService {
   const dir = path.join(userDataDir, 'backups');
   const sessionFile = path.join(userDataDir, 'session.json');
   const fileOf = (projectId: string, relPath: string) =>
@@ -40,5 +53,3 @@ export function createBackupService(userDataDir: string) {
 
   return { save, discard, list, getSession, saveSession };
 }
-
-export type BackupService = ReturnType<typeof createBackupService>;

@@ -42,7 +42,20 @@ function checkRev(rev: string): string {
   return rev;
 }
 
-export function createDiffOps(ctx: GitContext) {
+/** Diffs of the working tree and of past commits, as two texts for the diff editor. */
+export interface GitDiffOps {
+  /** A file against HEAD (`head`, default), the working tree against the index (`unstaged`), or the index against
+   * HEAD (`staged`). */
+  fileDiff(dir: string, relPath: string, mode?: FileDiffMode): Promise<GitFileDiff>;
+  /** The files a commit changed within the project, against its first parent. */
+  commitFiles(dir: string, rev: string): Promise<CommitFiles>;
+  /** One file of a commit: its text in the first parent (at `oldPath` for renames) and in the commit. */
+  commitFileDiff(dir: string, rev: string, relPath: string, oldPath?: string): Promise<GitFileDiff>;
+  /** The full sha of a revision; NOT_FOUND when it names no commit. */
+  resolveCommit(dir: string, rev: string): Promise<string>;
+}
+
+export function createDiffOps(ctx: GitContext): GitDiffOps {
   const git = ctx.git;
 
   /** A blob at `rev:path` (rev '' = the index), or undefined when it is not there. */
@@ -75,7 +88,6 @@ export function createDiffOps(ctx: GitContext) {
     return out.trim();
   }
 
-  /** The files a commit changed within the project, against its first parent. */
   async function commitFiles(dir: string, rev: string): Promise<CommitFiles> {
     const sha = await resolveCommit(dir, rev);
     const g = git(dir);
@@ -85,7 +97,6 @@ export function createDiffOps(ctx: GitContext) {
     return { sha, ...(parent ? { parent } : {}), files: parseNameStatus(raw) };
   }
 
-  /** One file of a commit: its text in the first parent (at `oldPath` for renames) and in the commit. */
   async function commitFileDiff(dir: string, rev: string, relPath: string, oldPath?: string): Promise<GitFileDiff> {
     const sha = await resolveCommit(dir, rev);
     const [, parent] = (await gitTry('rev-list', () => git(dir).raw(['rev-list', '--parents', '-n', '1', sha]))).trim().split(/\s+/);

@@ -24,7 +24,12 @@ export function parseLog(raw: string): LogEntry[] {
     });
 }
 
-export function createHistoryOps(ctx: GitContext) {
+export interface GitHistoryOps {
+  /** One page of commits (default 50, at most 500), newest first; no commits yet is an empty page. */
+  log(dir: string, q?: LogQuery): Promise<LogPage>;
+}
+
+export function createHistoryOps(ctx: GitContext): GitHistoryOps {
   async function log(dir: string, q: LogQuery = {}): Promise<LogPage> {
     const g = ctx.git(dir);
     const limit = Math.min(Math.max(1, Math.floor(q.limit ?? 50)), 500);

@@ -37,7 +37,24 @@ export function parseRemotes(raw: string): RemoteInfo[] {
   return [...byName].map(([name, r]) => ({ name, ...r }));
 }
 
-export function createRemoteOps(ctx: GitContext, deps: { currentBranch(dir: string): Promise<string | undefined>; conflicts(dir: string): Promise<string[]> }) {
+/** Remotes and the commands that talk to them. `net` carries progress, a timeout and an abort signal; without a
+ * `remote`, the only remote is used, else `origin`. */
+export interface GitRemoteOps {
+  remotes(dir: string): Promise<RemoteInfo[]>;
+  addRemote(dir: string, name: string, url: string): Promise<void>;
+  removeRemote(dir: string, name: string): Promise<void>;
+  fetch(dir: string, opts?: { remote?: string; prune?: boolean }, net?: NetworkOptions): Promise<void>;
+  /** Merges (never rebases, so no editor and no surprise history rewrite). Conflicts are a result, not an error. */
+  pull(dir: string, opts?: { remote?: string; branch?: string }, net?: NetworkOptions): Promise<PullResult>;
+  /** `setUpstream` publishes a new branch (git push -u); `tags` also pushes annotated tags on the pushed commits. */
+  push(dir: string, opts?: { remote?: string; branch?: string; setUpstream?: boolean; tags?: boolean }, net?: NetworkOptions): Promise<void>;
+  /** Clones into `dest`, which must not exist or be empty; a failed clone leaves nothing behind. */
+  clone(url: string, dest: string, net?: NetworkOptions): Promise<{ dir: string }>;
+  /** Checks a URL and credentials without a repository: the refs the remote advertises. */
+  listRemoteRefs(url: string, net?: NetworkOptions): Promise<{ name: string; sha: string }[]>;
+}
+
+export function createRemoteOps(ctx: GitContext, deps: { currentBranch(dir: string): Promise<string | undefined>; conflicts(dir: string): Promise<string[]> }): GitRemoteOps {
   const git = ctx.git;
 
   async function remotes(dir: string): Promise<RemoteInfo[]> {
@@ -64,7 +81,6 @@ export function createRemoteOps(ctx: GitContext, deps: { currentBranch(dir: stri
     await ctx.network(dir, net, (g) => gitTry('fetch', () => g.raw(['fetch', '--progress', ...(opts.prune ? ['--prune'] : []), remote]), { remote }));
   }
 
-  /** Merges (never rebases, so no editor and no surprise history rewrite). Conflicts are a result, not an error. */
   async function pull(dir: string, opts: { remote?: string; branch?: string } = {}, net: NetworkOptions = {}): Promise<PullResult> {
     const branch = await deps.currentBranch(dir);
     const target = opts.remote ? [checkRemoteName(opts.remote), ...(opts.branch ? [checkBranchArg(opts.branch)] : [])] : [];
@@ -83,7 +99,6 @@ export function createRemoteOps(ctx: GitContext, deps: { currentBranch(dir: stri
     }
   }
 
-  /** `setUpstream` publishes a new branch (git push -u); `tags` also pushes annotated tags on the pushed commits. */
   async function push(dir: string, opts: { remote?: string; branch?: string; setUpstream?: boolean; tags?: boolean } = {}, net: NetworkOptions = {}): Promise<void> {
     const branch = opts.branch ? checkBranchArg(opts.branch) : await deps.currentBranch(dir);
     const remote = opts.remote ? checkRemoteName(opts.remote) : await defaultRemote(dir);
@@ -95,7 +110,6 @@ export function createRemoteOps(ctx: GitContext, deps: { currentBranch(dir: stri
     await ctx.network(dir, net, (g) => gitTry('push', () => g.raw(args), { remote, ...(branch ? { branch } : {}) }));
   }
 
-  /** Clones into `dest`, which must not exist or be empty; a failed clone leaves nothing behind. */
   async function clone(url: string, dest: string, net: NetworkOptions = {}): Promise<{ dir: string }> {
     const source = checkUrl(url);
     const target = path.resolve(dest);
@@ -111,7 +125,6 @@ export function createRemoteOps(ctx: GitContext, deps: { currentBranch(dir: stri
     return { dir: target };
   }
 
-  /** Checks a URL and credentials without a repository: the refs the remote advertises. */
   async function listRemoteRefs(url: string, net: NetworkOptions = {}): Promise<{ name: string; sha: string }[]> {
     const source = checkUrl(url);
     const raw = await ctx.network(os.tmpdir(), net, (g) => gitTry('ls-remote', () => g.raw(['ls-remote', '--', source]), { remote: source }));

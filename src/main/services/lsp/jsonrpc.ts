@@ -61,7 +61,17 @@ interface Pending {
 }
 
 /** A connection to one peer: requests with timeouts, notifications, and answers to the peer's requests. */
-export function createConnection(input: Readable, output: Writable, onRequest: RequestHandler, onNotification: NotificationHandler) {
+export interface Connection {
+  /** Sends a request and waits for its result; RpcError on the peer's error, after `timeoutMs` (default 30 s,
+   * then `$/cancelRequest` goes out) or once the connection is closed. */
+  request<T>(method: string, params: unknown, timeoutMs?: number): Promise<T>;
+  /** Sends a notification (no answer); nothing is written once closed. */
+  notify(method: string, params: unknown): void;
+  /** Fails every request still waiting (the process died or is being stopped). */
+  close(reason: string): void;
+}
+
+export function createConnection(input: Readable, output: Writable, onRequest: RequestHandler, onNotification: NotificationHandler): Connection {
   let nextId = 1;
   let closed = false;
   const pending = new Map<number, Pending>();
@@ -112,7 +122,6 @@ export function createConnection(input: Readable, output: Writable, onRequest: R
     notify(method: string, params: unknown) {
       write({ jsonrpc: '2.0', method, params });
     },
-    /** Fails every request still waiting (the process died or is being stopped). */
     close(reason: string) {
       closed = true;
       for (const [id, p] of pending) {
@@ -123,5 +132,3 @@ export function createConnection(input: Readable, output: Writable, onRequest: R
     },
   };
 }
-
-export type Connection = ReturnType<typeof createConnection>;
