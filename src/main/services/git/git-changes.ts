@@ -30,9 +30,9 @@ export function parsePorcelain(raw: string, prefix: string): Entry[] {
   const tokens = raw.split('\0');
   const out: Entry[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
+    const t = tokens[i] ?? '';
     if (t.length < 4) continue;
-    const [x, y, path] = [t[0], t[1], t.slice(3)];
+    const [x, y, path] = [t.charAt(0), t.charAt(1), t.slice(3)];
     const from = x === 'R' || x === 'C' ? tokens[++i] : undefined;
     if (!path.startsWith(prefix)) continue;
     const oldPath = from !== undefined && from.startsWith(prefix) ? from.slice(prefix.length) : from;

@@ -25,13 +25,15 @@ export function parseNameStatus(raw: string): CommitFile[] {
   const t = raw.split('\0').filter((s, i, all) => s !== '' || i < all.length - 1);
   const out: CommitFile[] = [];
   for (let i = 0; i < t.length; i++) {
-    const letter = t[i].charAt(0);
+    const letter = (t[i] ?? '').charAt(0);
     if (!letter) continue;
     const status = STATUS[letter] ?? 'modified';
-    if (letter === 'R' || letter === 'C') {
-      out.push({ relPath: t[i + 2], status, oldPath: t[i + 1] });
-      i += 2;
-    } else out.push({ relPath: t[++i], status });
+    const paths = letter === 'R' || letter === 'C' ? 2 : 1;
+    const [first, second] = t.slice(i + 1, i + 1 + paths);
+    i += paths;
+    if (first === undefined || (paths === 2 && second === undefined))
+      throw new ServiceError('GIT', `git diff --name-status ended in the middle of an entry (${letter}): the list it printed is incomplete.`);
+    out.push(second === undefined ? { relPath: first, status } : { relPath: second, status, oldPath: first });
   }
   return out;
 }

@@ -2,10 +2,11 @@
 import { type GitContext, relArg } from './git-context';
 import { checkRev } from './git-diff';
 import { gitTry } from './git-errors';
+import { gitFields } from './git-fields';
 import type { LogEntry, LogPage, LogQuery } from './git-types';
 
 // Unit and record separators cannot occur in names or messages git prints, unlike newlines and tabs.
-const FIELDS = ['%H', '%h', '%P', '%an', '%ae', '%aI', '%D', '%s', '%b'];
+const FIELDS = ['%H', '%h', '%P', '%an', '%ae', '%aI', '%D', '%s', '%b'] as const;
 const FORMAT = `--format=${FIELDS.join('%x1f')}%x1e`;
 
 export function parseLog(raw: string): LogEntry[] {
@@ -14,7 +15,7 @@ export function parseLog(raw: string): LogEntry[] {
     .map((r) => r.replace(/^\n/, ''))
     .filter((r) => r.trim() !== '')
     .map((r) => {
-      const [sha, shortSha, parents, author, email, date, refs, subject, body] = r.split('\x1f');
+      const [sha, shortSha, parents, author, email, date, refs, subject, body] = gitFields(r, '\x1f', FIELDS.length, 'log');
       return {
         sha, shortSha, author, email, date, subject,
         parents: parents ? parents.split(' ') : [],

@@ -3,6 +3,7 @@ import { ServiceError } from '../errors';
 import type { GitContext } from './git-context';
 import { checkRev } from './git-diff';
 import { gitTry } from './git-errors';
+import { gitFields } from './git-fields';
 import type { BranchInfo, Branches, TagInfo } from './git-types';
 
 const FALLBACK_TAGGER = ['-c', 'user.name=Connector Studio User', '-c', 'user.email=connector-studio@localhost'];
@@ -59,13 +60,13 @@ export function createRefOps(ctx: GitContext): GitRefOps {
     const local: BranchInfo[] = [];
     const remote: string[] = [];
     for (const line of raw.split('\n').filter(Boolean)) {
-      const [ref, sha, upstream, track] = line.split('\0');
+      const [ref, sha, upstream, track] = gitFields(line, '\0', 4, 'for-each-ref');
       if (ref.startsWith('refs/remotes/')) {
         if (!ref.endsWith('/HEAD')) remote.push(ref.slice('refs/remotes/'.length));
         continue;
       }
       const name = ref.slice('refs/heads/'.length);
-      local.push({ name, sha, current: name === current, ...(upstream ? { upstream } : {}), ...parseTrack(track ?? '') });
+      local.push({ name, sha, current: name === current, ...(upstream ? { upstream } : {}), ...parseTrack(track) });
     }
     return { ...(current ? { current } : {}), local, remote };
   }
@@ -92,7 +93,7 @@ export function createRefOps(ctx: GitContext): GitRefOps {
     const fmt = '--format=%(refname:short)%00%(objecttype)%00%(objectname)%00%(*objectname)%00%(contents:subject)';
     const raw = await gitTry('for-each-ref', () => git(dir).raw(['for-each-ref', '--sort=-v:refname', fmt, 'refs/tags']));
     return raw.split('\n').filter(Boolean).map((line) => {
-      const [name, type, sha, peeled, subject] = line.split('\0');
+      const [name, type, sha, peeled, subject] = gitFields(line, '\0', 5, 'for-each-ref');
       const annotated = type === 'tag';
       return { name, sha: annotated ? peeled : sha, annotated, message: annotated ? subject : '' };
     });

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { ServiceError } from '../errors';
 import type { GitContext, NetworkOptions } from './git-context';
 import { gitFailure, gitTry } from './git-errors';
+import { gitFields } from './git-fields';
 import type { PullResult, RemoteInfo } from './git-types';
 
 const REMOTE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -27,12 +28,12 @@ function checkUrl(url: string): string {
 export function parseRemotes(raw: string): RemoteInfo[] {
   const byName = new Map<string, { fetchUrl: string; pushUrl: string }>();
   for (const line of raw.split('\n')) {
-    const m = /^(\S+)\s+(.+?)\s+\((fetch|push)\)$/.exec(line.trim());
-    if (!m) continue;
-    const r = byName.get(m[1]) ?? { fetchUrl: '', pushUrl: '' };
-    if (m[3] === 'fetch') r.fetchUrl = m[2];
-    else r.pushUrl = m[2];
-    byName.set(m[1], r);
+    const [, name, url, kind] = /^(\S+)\s+(.+?)\s+\((fetch|push)\)$/.exec(line.trim()) ?? [];
+    if (name === undefined || url === undefined) continue;
+    const r = byName.get(name) ?? { fetchUrl: '', pushUrl: '' };
+    if (kind === 'fetch') r.fetchUrl = url;
+    else r.pushUrl = url;
+    byName.set(name, r);
   }
   return [...byName].map(([name, r]) => ({ name, ...r }));
 }
@@ -72,8 +73,9 @@ export function createRemoteOps(ctx: GitContext, deps: { currentBranch(dir: stri
   /** The remote a command without one would use: the only one, else `origin`. */
   async function defaultRemote(dir: string): Promise<string> {
     const all = await remotes(dir);
-    if (all.length === 0) throw new ServiceError('VALIDATION', 'This repository has no remote: add one first.');
-    return all.length === 1 ? all[0].name : (all.find((r) => r.name === 'origin') ?? all[0]).name;
+    const [first] = all;
+    if (!first) throw new ServiceError('VALIDATION', 'This repository has no remote: add one first.');
+    return all.length === 1 ? first.name : (all.find((r) => r.name === 'origin') ?? first).name;
   }
 
   async function fetch(dir: string, opts: { remote?: string; prune?: boolean } = {}, net: NetworkOptions = {}): Promise<void> {
@@ -129,7 +131,7 @@ export function createRemoteOps(ctx: GitContext, deps: { currentBranch(dir: stri
     const source = checkUrl(url);
     const raw = await ctx.network(os.tmpdir(), net, (g) => gitTry('ls-remote', () => g.raw(['ls-remote', '--', source]), { remote: source }));
     return raw.split('\n').filter(Boolean).map((l) => {
-      const [sha, name] = l.split('\t');
+      const [sha, name] = gitFields(l, '\t', 2, 'ls-remote');
       return { name, sha };
     });
   }

@@ -60,7 +60,7 @@ export interface ApiResponse {
 /** FortiSOAR answers 403 "Could not validate HMAC fingerprint" for an /api/integration/ path without its
  * trailing slash, whatever the credentials: every integration path we build goes through here. */
 export function integrationPath(path: string): string {
-  const [p, q] = path.split(/\?(.*)/s, 2);
+  const [p = '', q] = path.split(/\?(.*)/s, 2);
   const slashed = p.endsWith('/') ? p : `${p}/`;
   return q === undefined ? slashed : `${slashed}?${q}`;
 }

@@ -62,6 +62,7 @@ export class PythonWorker {
   start(): void {
     if (this.child || this.dead) return;
     const [command, ...leading] = this.config.pythonCommand;
+    if (command === undefined) throw new Error('no interpreter was given (an empty command). Choose one in Settings > Runtime or in the connector\'s Environment tab.');
     // A private temp folder per worker: connectors share no files through it, and it goes with the worker.
     const tempDir = (this.tempDir = mkdtempSync(path.join(os.tmpdir(), 'cs-worker-')));
     chmodSync(tempDir, 0o700);

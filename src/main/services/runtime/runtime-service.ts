@@ -8,7 +8,7 @@ import { tryReadConnectorInfo } from './connector-info';
 import { DEFAULT_WORKER_MEMORY_LIMIT_MB, hitMemoryLimit, memoryLimitMessage } from './memory-limit';
 import type { Cassette, Effects, ResultMessage, UnsentRequest } from './protocol';
 import { PythonWorker, type WorkerConfig, type WorkerReply } from './python-worker';
-import { compareSchema, makeScrubber, scrubLogs, type Scrubber } from './result-checks';
+import { compareSchema, makeScrubber, scrubLog, scrubLogs, type Scrubber } from './result-checks';
 import { inheritedEnvironment } from './worker-env';
 import type {
   CallOptions,
@@ -59,7 +59,7 @@ function scrubbedListeners(o: CallOptions, scrub: Scrubber): WorkerListeners {
   return {
     ...o,
     onSecrets: (forms) => scrub.learn(forms),
-    ...(onLog ? { onLog: (e: LogEntry) => onLog(scrubLogs([e], scrub)[0]) } : {}),
+    ...(onLog ? { onLog: (e: LogEntry) => onLog(scrubLog(e, scrub)) } : {}),
     ...(onOutput ? { onOutput: (stream: OutputStream, text: string) => onOutput(stream, scrub(text)) } : {}),
   };
 }
@@ -159,7 +159,7 @@ export function createRuntimeService(options: RuntimeServiceOptions & { resolveP
   function failureMessage(sent: Sent, what: string): string {
     const { reply } = sent;
     if (reply.kind === 'timeout')
-      return `${what[0].toUpperCase()}${what.slice(1)} timed out after ${seconds(sent.timeoutMs)} s; the Python worker was stopped and restarted.`;
+      return `${what.charAt(0).toUpperCase()}${what.slice(1)} timed out after ${seconds(sent.timeoutMs)} s; the Python worker was stopped and restarted.`;
     if (reply.kind === 'spawn')
       return `Could not start the Python worker (${sent.command.join(' ')}): ${reply.detail}`;
     const tail = lastLines(sent.stderrTail, 12);

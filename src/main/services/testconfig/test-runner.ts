@@ -125,8 +125,8 @@ export function createTestRunner(deps: TestRunnerDeps): TestRunner {
       onOutput: (stream, text) => emit(stream, text),
       ...cassette,
     });
-    if (req.configId && result.configUpdates?.length) {
-      const last = result.configUpdates[result.configUpdates.length - 1];
+    const last = result.configUpdates?.at(-1);
+    if (req.configId && last) {
       const cfg = await deps.configs.find(projectId, req.configId);
       await deps.configs.save(projectId, { ...cfg, values: { ...cfg.values, ...last.config } }, secretFieldNames(await readInfo(dir)));
     }

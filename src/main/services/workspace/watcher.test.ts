@@ -16,7 +16,13 @@ function watching(root: string) {
   const next = () =>
     new Promise<string[]>((resolve) => {
       const start = seen.length;
-      const t = setInterval(() => seen.length > start && (clearInterval(t), resolve(seen[seen.length - 1])), 10);
+      const t = setInterval(() => {
+        const latest = seen.at(-1);
+        if (seen.length > start && latest) {
+          clearInterval(t);
+          resolve(latest);
+        }
+      }, 10);
     });
   return next;
 }
