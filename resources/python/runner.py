@@ -6,10 +6,21 @@ on its own file descriptors, never stdout/stderr, so a connector's print() canno
         carry "secrets", the host's rule of which values are secret (secret_forms.SecretRule), or are refused
   fd 4, worker -> host: {"type": "log", "id", "entry"} and {"type": "out", "id", "stream", "text"} while a
         call runs (so they survive a crash or a timeout), then {"type": "result", "id", ...}.
+Every message is declared in protocol.py (TypedDicts, for the type checker only) and, for the host, in
+src/main/services/runtime/protocol.ts, which refuses what the protocol does not allow.
 The worker exits when fd 3 reaches end of file: the host closed it, or died.
 """
 import os
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the annotations' types; the worker itself never imports them (protocol.py says why)
+    from typing import Any, Callable, Optional
+
+    from protocol import (CappedStream, Dropped, Effects, ExecuteRequest, HealthRequest, HookName, HookRequest,
+                          LogRecord, OutputStream, PingRequest, ReloadRequest, Reply, RequestType, ResultMessage,
+                          WorkerMessage, WorkerRequest)
+    from secret_forms import Scrubber
 
 sys.dont_write_bytecode = True  # __pycache__ in the project would make the file watcher loop
 import isolation  # noqa: E402
@@ -38,8 +49,8 @@ import _studio_host  # noqa: E402
 REQ_FD, RES_FD = 3, 4
 CAP = int(os.environ.get('CS_OUTPUT_CAP') or 1 << 20)
 DATA_CAP = int(os.environ.get('CS_DATA_CAP') or 32 << 20)
-HOOKS = ('on_app_start', 'on_add_config', 'on_update_config', 'on_delete_config', 'on_activate',
-         'on_deactivate', 'teardown')
+HOOKS: 'tuple[HookName, ...]' = ('on_app_start', 'on_add_config', 'on_update_config', 'on_delete_config',
+                                 'on_activate', 'on_deactivate', 'teardown')
 log = logging.getLogger('connector-studio')
 
 
@@ -51,7 +62,7 @@ class Channel(object):
             os.set_inheritable(fd, False)  # so a connector's subprocesses do not hold the protocol open
         self._lock = threading.Lock()
 
-    def send(self, message):
+    def send(self, message: 'WorkerMessage') -> None:
         view = memoryview((dumps(message) + '\n').encode('utf-8', 'replace'))
         with self._lock:
             while view:
@@ -61,21 +72,21 @@ class Channel(object):
 class Call(object):
     """The capture of one request: output sent as it happens, within the output cap, its secrets masked."""
 
-    current = None
+    current: 'Optional[Call]' = None
 
-    def __init__(self, channel, call_id, scrub):
+    def __init__(self, channel: Channel, call_id: int, scrub: 'Scrubber') -> None:
         self.channel, self.id, self.scrub = channel, call_id, scrub
-        self.used = {'stdout': 0, 'stderr': 0, 'logs': 0}
-        self.dropped = {}
-        self.effects = {}
+        self.used: 'dict[CappedStream, int]' = {'stdout': 0, 'stderr': 0, 'logs': 0}
+        self.dropped: 'Dropped' = {}
+        self.effects: 'Effects' = {}
         if scrub.secrets:  # the host masks the same forms in what bypasses us (a subprocess writing to fd 1)
             channel.send({'type': 'secrets', 'id': call_id, 'forms': scrub.form_texts()})
 
-    def _masked(self, stream, text):
+    def _masked(self, stream: 'CappedStream', text: str) -> str:
         """Masked before the cap cuts it, so no cut leaves half a secret; text past the cap is not looked at."""
         return self.scrub.text(text) if self.used[stream] < CAP else text
 
-    def _take(self, stream, text):
+    def _take(self, stream: 'CappedStream', text: str) -> str:
         room = CAP - self.used[stream]
         kept = text[:max(room, 0)]
         self.used[stream] += len(kept)
@@ -83,12 +94,12 @@ class Call(object):
             self.dropped[stream] = self.dropped.get(stream, 0) + len(text) - len(kept)
         return kept
 
-    def text(self, stream, text):
+    def text(self, stream: 'OutputStream', text: str) -> None:
         kept = self._take(stream, self._masked(stream, text))
         if kept:
             self.channel.send({'type': 'out', 'id': self.id, 'stream': stream, 'text': kept})
 
-    def log(self, entry):
+    def log(self, entry: 'LogRecord') -> None:
         entry['message'] = self._take('logs', self._masked('logs', entry['message']))
         if entry['message'] or not self.dropped.get('logs'):
             self.channel.send({'type': 'log', 'id': self.id, 'entry': entry})
@@ -97,9 +108,10 @@ class Call(object):
 class Stream(io.TextIOBase):
     """Replaces sys.stdout/sys.stderr for good: text goes to the current call by whole lines, else to the real fd."""
 
-    def __init__(self, name, fd):
+    def __init__(self, name: 'OutputStream', fd: int) -> None:
         super(Stream, self).__init__()
         self.name, self._fd, self._parts, self._size = name, fd, [], 0
+        self._stream: 'OutputStream' = name  # self.name is the file API's, a plain str to the type checker
         self._lock = threading.Lock()
         self.buffer = _BytesAdapter(self)
 
@@ -132,7 +144,7 @@ class Stream(io.TextIOBase):
             return
         call = Call.current
         if call is not None:
-            call.text(self.name, text)
+            call.text(self._stream, text)
         else:
             os.write(self._fd, text.encode('utf-8', 'replace'))
 
@@ -182,13 +194,14 @@ def connector_frames(tb):
 
 
 class Worker(object):
-    def __init__(self, folder, channel):
+    def __init__(self, folder: str, channel: Channel) -> None:
         self.loader = Loader(folder)
         self.channel = channel
-        self.handlers = {'health': self.health, 'execute': self.execute, 'hook': self.hook,
-                         'reload': self.reload, 'ping': self.ping}
+        # Any: each handler takes its own request; handle() has only checked the request's type.
+        self.handlers: 'dict[RequestType, Callable[[Any], Reply]]' = {
+            'health': self.health, 'execute': self.execute, 'hook': self.hook, 'reload': self.reload, 'ping': self.ping}
 
-    def handle(self, request):
+    def handle(self, request: 'WorkerRequest') -> None:
         kind = request.get('type')
         call = Call(self.channel, request.get('id'), secret_forms.log_scrubber(request))
         Call.current, _studio_host.effects = call, call.effects
@@ -211,23 +224,24 @@ class Worker(object):
             sys.stderr.flush()
             Call.current, _studio_host.effects = None, None
         reply = cassette.explain_misses(tape, reply)
-        if reply.get('message'):
-            reply['message'] = call.scrub.text(str(reply['message']))
-        reply.update({'type': 'result', 'id': call.id, 'workerMs': (time.perf_counter() - started) * 1000})
+        result: 'ResultMessage' = {**reply, 'type': 'result', 'id': call.id}
+        if result.get('message'):
+            result['message'] = call.scrub.text(str(result.get('message')))
+        result['workerMs'] = (time.perf_counter() - started) * 1000
         if call.dropped:
-            reply['dropped'] = call.dropped
+            result['dropped'] = call.dropped
         if call.effects:
-            reply['effects'] = call.effects
-        self.send_result(reply)
+            result['effects'] = call.effects
+        self.send_result(result)
 
-    def send_result(self, reply):
-        line = dumps(reply)
-        if len(line) > DATA_CAP and 'data' in reply:
-            reply['dataTruncated'] = {'size': len(line), 'cap': DATA_CAP}
-            reply['data'] = dumps(reply['data'])[:DATA_CAP]
-        self.channel.send(reply)
+    def send_result(self, result: 'ResultMessage') -> None:
+        line = dumps(result)
+        if len(line) > DATA_CAP and 'data' in result:
+            result['dataTruncated'] = {'size': len(line), 'cap': DATA_CAP}
+            result['data'] = dumps(result.get('data'))[:DATA_CAP]
+        self.channel.send(result)
 
-    def failure(self, kind, request, error):
+    def failure(self, kind: 'Optional[str]', request: 'WorkerRequest', error: BaseException) -> 'Reply':
         prefix = 'Could not load the connector: ' if isinstance(error, LoadError) else ''
         cause = error.__cause__ if isinstance(error, LoadError) and error.__cause__ else error
         log.error('%s failed: %s\n%s', kind, error_text(error), ''.join(
@@ -239,11 +253,11 @@ class Worker(object):
             return {'operation': request.get('operation'), 'status': 'Failed', 'message': message, 'data': None}
         return {'status': 'Failed', 'message': message}
 
-    def health(self, request):
+    def health(self, request: 'HealthRequest') -> 'Reply':
         self.loader.get().check_health(request.get('config') or {})
         return {'status': 'Available', 'message': 'Connector is available'}
 
-    def execute(self, request):
+    def execute(self, request: 'ExecuteRequest') -> 'Reply':
         connector, operation = self.loader.get(), request.get('operation')
         env = request.get('env') or {}
         started = time.perf_counter()
@@ -256,18 +270,18 @@ class Worker(object):
             reply['env'] = env
         return reply
 
-    def hook(self, request):
+    def hook(self, request: 'HookRequest') -> 'Reply':
         name = request.get('hook')
         if name not in HOOKS:
             raise ValueError('Unknown configuration hook %r (known: %s)' % (name, ', '.join(HOOKS)))
         value = getattr(self.loader.get(), name)(*(request.get('args') or []))
         return {'status': 'Success', 'message': '', 'data': value}
 
-    def reload(self, request):
+    def reload(self, request: 'ReloadRequest') -> 'Reply':
         self.loader.unload()
         return {'status': 'Success', 'message': 'Connector modules dropped; the next call imports them again'}
 
-    def ping(self, request):
+    def ping(self, request: 'PingRequest') -> 'Reply':
         return {'status': 'Success', 'pid': os.getpid(), 'python': sys.version.split()[0]}
 
 
@@ -288,7 +302,8 @@ def read_requests(requests):
 
 
 def main():
-    faulthandler.enable(file=sys.__stderr__)  # a segfault still leaves a trace for the host's crash report
+    if sys.__stderr__ is not None:  # None only without a stderr at all, which the host never starts us with
+        faulthandler.enable(file=sys.__stderr__)  # a segfault still leaves a trace for the host's crash report
     channel = Channel()
     sys.stdout, sys.stderr = Stream('stdout', 1), Stream('stderr', 2)
     root = logging.getLogger()

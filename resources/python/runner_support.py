@@ -11,6 +11,12 @@ import math
 import os
 import re
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # for the type checker only, as in runner.py
+    from typing import Any, Optional
+
+    from protocol import Reply, Status
 
 
 FRAMEWORK = ('connectors', 'integrations', 'cshmac', 'django', 'uwsgi')
@@ -106,9 +112,10 @@ def connector_class(module):
     return own[0]
 
 
-def envelope(operation, value):
+def envelope(operation: 'Optional[str]', value: 'Any') -> 'Reply':
     """FortiSOAR's execute envelope for what ``execute`` returned: data, (data, is_binary) or a Result."""
-    status, message, binary = 'Success', '', False
+    status: 'Status' = 'Success'
+    message, binary = '', False
     if type(value) is tuple and len(value) >= 2:
         data, binary = value[0], bool(value[1])
     elif all(hasattr(value, a) for a in ('get_status', 'get_message', 'get_data', 'get_binary')):
@@ -116,7 +123,7 @@ def envelope(operation, value):
         message, data, binary = value.get_message() or '', value.get_data(), bool(value.get_binary())
     else:
         data = value
-    reply = {'operation': operation, 'status': status, 'message': message, 'data': data}
+    reply: 'Reply' = {'operation': operation, 'status': status, 'message': message, 'data': data}
     if binary:
         reply['binary'] = True
         if isinstance(data, (bytes, bytearray)):

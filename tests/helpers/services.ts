@@ -2,6 +2,7 @@ import { cp } from 'node:fs/promises';
 import path from 'node:path';
 import { createServices, type Services } from '../../src/main/services/index';
 import { REPO_ROOT, SAMPLE_PROJECT } from './tmp';
+import { defined } from './defined';
 
 /** A router answer's value, or the error's message thrown: setup steps that must work read shorter. */
 export const must = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
@@ -23,6 +24,6 @@ export async function servicesOnSample(dir: string): Promise<SampleServices> {
   await cp(SAMPLE_PROJECT, path.join(workspace, 'connector-sample-threat-intel'), { recursive: true });
   const userDataDir = path.join(dir, 'user-data');
   const services = await createServices({ userDataDir, resourcesDir: path.join(REPO_ROOT, 'resources'), appVersion: 't', mode: 'browser', workspaceOverride: workspace });
-  const [p] = await services.projects.list();
+  const p = defined((await services.projects.list())[0], 'the sample project');
   return { services, projectId: p.id, projectRoot: p.root, userDataDir, workspace };
 }

@@ -13,6 +13,7 @@ import { findCassettes, findForms, gitObjects, makeCanary, scanFiles, secretForm
 import { REPO_ROOT, sampleWorkspace, tmpDir } from '../helpers/tmp';
 import { createServices, type Services } from '../../src/main/services';
 import { dispatch } from '../../src/main/services/router';
+import { defined } from '../helpers/defined';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => void (await Promise.all(cleanups.splice(0).map((c) => c()))));
@@ -45,7 +46,7 @@ describe('secret leak', () => {
     cleanups.push(() => s.dispose());
     const vendor = await startEchoVendor(canary);
     cleanups.push(() => vendor.close());
-    const [p] = await s.projects.list();
+    const p = defined((await s.projects.list())[0], 'the sample project');
     const root = await s.projects.rootOf(p.id);
     await makeChatty(await s.projects.connectorDirOf(p.id));
     const streamed: string[] = [];

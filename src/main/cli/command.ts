@@ -25,6 +25,14 @@ export const EXIT_USAGE = 2;
 export class UsageError extends Error {}
 
 /** Minimal flag parser: `--flag value`, `--flag=value`, boolean flags listed in `booleans`, `-o` short aliases. */
+/** The one positional argument a command takes; UsageError `missing` without it, `extra` with more. */
+export function onlyPositional(positional: readonly string[], missing: string, extra: string): string {
+  const [only] = positional;
+  if (only === undefined) throw new UsageError(missing);
+  if (positional.length > 1) throw new UsageError(extra);
+  return only;
+}
+
 export function parseArgs(
   argv: string[],
   spec: { booleans?: string[]; strings?: string[]; aliases?: Record<string, string> },
@@ -33,17 +41,18 @@ export function parseArgs(
   const positional: string[] = [];
   const booleans = new Set(spec.booleans ?? []);
   const strings = new Set(spec.strings ?? []);
-  for (let i = 0; i < argv.length; i++) {
-    const raw = argv[i];
+  let i = 0;
+  const next = (): string | undefined => argv[i++];
+  for (let raw = next(); raw !== undefined; raw = next()) {
     if (!raw.startsWith('-') || raw === '-') {
       positional.push(raw);
       continue;
     }
-    const [key0, inline] = raw.replace(/^--?/, '').split(/=(.*)/s, 2);
+    const [key0 = '', inline] = raw.replace(/^--?/, '').split(/=(.*)/s, 2);
     const key = spec.aliases?.[key0] ?? key0;
     if (booleans.has(key)) flags[key] = true;
     else if (strings.has(key)) {
-      const value = inline ?? argv[++i];
+      const value = inline ?? next();
       if (value === undefined) throw new UsageError(`--${key} needs a value`);
       flags[key] = value;
     } else throw new UsageError(`unknown option ${raw}`);

@@ -52,8 +52,7 @@ const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(
 
 /** `%Y-%m-%d %H:%M:%S` in UTC, read back. */
 function parseHmacTime(ts: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(ts);
-  return m ? Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]) : NaN;
+  return /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(ts) ? Date.parse(`${ts.replace(' ', 'T')}Z`) : NaN;
 }
 
 export class SandboxAuth {
@@ -125,8 +124,9 @@ export class SandboxAuth {
    * its body is read. */
   private fromHmac(value: string, r: RequestHead, fail: (m: string) => HttpFailure): HeaderCheck {
     const parts = Buffer.from(value, 'base64').toString('utf8').split(';');
-    if (parts.length !== 4 || parts[0] !== 'sha256') throw fail('Malformed HMAC authorization header.');
-    const [, ts, publicKey, fingerprint] = parts;
+    const [scheme, ts, publicKey, fingerprint] = parts;
+    if (parts.length !== 4 || scheme !== 'sha256' || ts === undefined || publicKey === undefined || fingerprint === undefined)
+      throw fail('Malformed HMAC authorization header.');
     const key = this.creds.hmacKeys?.find((k) => k.publicKey === publicKey);
     if (!key) throw fail('Unknown HMAC public key.');
     const when = parseHmacTime(ts);

@@ -145,14 +145,16 @@ async function execute(ctx: SandboxContext, body: unknown): Promise<Reply> {
 /** Dispatches a request whose path starts with /api/integration/ (and ends with "/": checked before). */
 export async function integration(ctx: SandboxContext, method: string, url: URL, body: Buffer, json: () => unknown): Promise<Reply> {
   const [area, ...rest] = url.pathname.slice('/api/integration/'.length).split('/').filter(Boolean).map(decodeURIComponent);
-  if (area === 'connectors' && rest[0] === 'healthcheck' && rest.length === 3 && method === 'GET') return healthCheck(ctx, rest[1], rest[2], url.searchParams);
+  const [first, second, third] = rest;
+  if (area === 'connectors' && first === 'healthcheck' && second !== undefined && third !== undefined && rest.length === 3 && method === 'GET')
+    return healthCheck(ctx, second, third, url.searchParams);
   if (area === 'connectors' && rest.length === 0 && method === 'GET') return listConnectors(ctx, url.searchParams);
-  if (area === 'connectors' && rest.length === 1 && method === 'DELETE') return uninstall(ctx, rest[0]);
-  if (area === 'connectors' && (rest.length === 1 || rest.length === 2)) {
+  if (area === 'connectors' && first !== undefined && rest.length === 1 && method === 'DELETE') return uninstall(ctx, first);
+  if (area === 'connectors' && first !== undefined && (rest.length === 1 || rest.length === 2)) {
     if (method !== 'POST') throw fail(405, `Method "${method}" not allowed.`);
     if (body.length === 0) throw fail(415, 'Unsupported media type "" in request.');
     json();
-    return { status: 200, body: connectorRecord(ctx, resolveConnector(ctx, rest[0], rest[1])) };
+    return { status: 200, body: connectorRecord(ctx, resolveConnector(ctx, first, second)) };
   }
   if (area === 'configuration') return configurations(ctx, method, rest, body.length ? json() : {});
   if (area === 'execute' && rest.length === 0 && method === 'POST') return execute(ctx, json());

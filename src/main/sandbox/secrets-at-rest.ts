@@ -33,7 +33,7 @@ export function seal(key: Buffer, value: unknown, context: string): string {
 
 export function unseal(key: Buffer, sealed: string, context: string): unknown {
   const [format, iv, tag, data] = sealed.split(':');
-  if (format !== FORMAT || data === undefined) throw new Error(`a sealed value in an unknown format ("${format}")`);
+  if (format !== FORMAT || iv === undefined || tag === undefined || data === undefined) throw new Error(`a sealed value in an unknown format ("${format}")`);
   const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64'));
   decipher.setAAD(Buffer.from(context, 'utf8'));
   decipher.setAuthTag(Buffer.from(tag, 'base64'));
@@ -64,7 +64,9 @@ export function getAt(root: unknown, path: SecretPath): unknown {
 
 /** Sets (or, with `undefined`, blanks to null) the value at `path` of `root`, where the path still leads. */
 export function setAt(root: unknown, path: SecretPath, value: unknown): void {
+  const last = path.at(-1);
+  if (last === undefined) throw new Error('setAt needs a path of at least one step: the root itself cannot be replaced in place.');
   let node = root;
   for (const step of path.slice(0, -1)) node = isObject(node) ? (node as Record<string | number, unknown>)[step] : undefined;
-  if (isObject(node)) (node as Record<string | number, unknown>)[path[path.length - 1]] = value === undefined ? null : value;
+  if (isObject(node)) (node as Record<string | number, unknown>)[last] = value === undefined ? null : value;
 }

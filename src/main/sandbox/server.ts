@@ -68,8 +68,8 @@ async function api3(ctx: SandboxContext, req: IncomingMessage, method: string, u
     if (!file) throw new HttpFailure(400, 'The upload has no "file" part.', 'hydra');
     return { status: 200, body: await ctx.serially(() => installUpload(ctx, file, url.searchParams.get('$replace') === 'true')) };
   }
-  const job = /^\/api\/3\/import_jobs\/([^/]+)$/.exec(p);
-  if (job && method === 'GET') return { status: 200, body: importJobView(ctx, decodeURIComponent(job[1])) };
+  const jobId = /^\/api\/3\/import_jobs\/([^/]+)$/.exec(p)?.[1];
+  if (jobId !== undefined && method === 'GET') return { status: 200, body: importJobView(ctx, decodeURIComponent(jobId)) };
   throw new HttpFailure(404, `No route for ${method} ${p}.`, 'hydra');
 }
 

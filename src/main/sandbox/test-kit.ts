@@ -36,9 +36,9 @@ export async function startIntelStub(): Promise<{ url: string; close(): Promise<
     const send = (status: number, body: unknown) => res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
     if (req.headers.authorization !== `Bearer ${INTEL_KEY}`) return send(401, { error: 'bad key' });
     const url = new URL(req.url ?? '/', 'http://stub');
-    const ip = /^\/api\/v1\/ip\/(.+)$/.exec(url.pathname);
+    const ip = /^\/api\/v1\/ip\/(.+)$/.exec(url.pathname)?.[1];
     if (url.pathname === '/api/v1/status') return send(200, { status: 'ok' });
-    if (ip) return send(200, { ip: decodeURIComponent(ip[1]), reputation: 'clean' });
+    if (ip !== undefined) return send(200, { ip: decodeURIComponent(ip), reputation: 'clean' });
     send(404, { error: 'not found' });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

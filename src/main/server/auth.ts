@@ -25,7 +25,32 @@ export type TokenState = 'fresh' | 'used' | 'unknown';
  * must be our own loopback address, so neither a page elsewhere nor a DNS-rebound name can drive the services.
  * The launch secret lets a second `connector-studio web` ask this host for a new link.
  */
-export function createAuth(launchSecret = randomSecret()) {
+export interface Auth {
+  /** What a second `connector-studio web` proves it knows to get a new launch link from this host. */
+  readonly launchSecret: string;
+  /** The port the host listens on: Host and Origin must name it. */
+  setPort(p: number): void;
+  /** Node keeps only the first of several Host headers in req.headers; the raw list shows them all. */
+  singleHost(req: IncomingMessage): boolean;
+  /** Host is 127.0.0.1 or localhost at our port. */
+  hostAllowed(req: IncomingMessage): boolean;
+  /** A missing Origin is allowed: only non-browser clients omit it, and they cannot be tricked by a page. */
+  originAllowed(req: IncomingMessage): boolean;
+  /** Compared in constant time. */
+  secretMatches(candidate: string | undefined): boolean;
+  /** A new single-use token for a launch link. */
+  issueLaunchToken(): string;
+  /** Spends the token if it is fresh; the caller starts a session only for 'fresh'. */
+  redeemLaunchToken(candidate: string): TokenState;
+  /** A new random session for one browser; returns its Set-Cookie value. No Max-Age: it ends with the browser. */
+  startSession(): string;
+  /** The request carries the cookie of a session this host started. */
+  hasSession(req: IncomingMessage): boolean;
+  /** The host stopped: no session and no link it handed out opens anything any more. */
+  revokeAll(): void;
+}
+
+export function createAuth(launchSecret = randomSecret()): Auth {
   let port = 0;
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const allowedOrigins = () => new Set([...allowedHosts()].map((h) => `http://${h}`));
@@ -45,10 +70,8 @@ export function createAuth(launchSecret = randomSecret()) {
   return {
     launchSecret,
     setPort: (p: number) => void (port = p),
-    /** Node keeps only the first of several Host headers in req.headers; the raw list shows them all. */
     singleHost: (req: IncomingMessage) => req.rawHeaders.filter((name, i) => i % 2 === 0 && name.toLowerCase() === 'host').length <= 1,
     hostAllowed: (req: IncomingMessage) => allowedHosts().has(String(req.headers.host ?? '')),
-    /** A missing Origin is allowed: only non-browser clients omit it, and they cannot be tricked by a page. */
     originAllowed: (req: IncomingMessage) => req.headers.origin === undefined || allowedOrigins().has(String(req.headers.origin)),
     secretMatches: (candidate: string | undefined) => candidate !== undefined && same(candidate, launchSecret),
     issueLaunchToken(): string {
@@ -56,7 +79,6 @@ export function createAuth(launchSecret = randomSecret()) {
       pendingTokens.add(digest(token));
       return token;
     },
-    /** Spends the token if it is fresh; the caller starts a session only for 'fresh'. */
     redeemLaunchToken(candidate: string): TokenState {
       const d = digest(candidate);
       if (pendingTokens.delete(d)) {
@@ -65,7 +87,6 @@ export function createAuth(launchSecret = randomSecret()) {
       }
       return spentTokens.has(d) ? 'used' : 'unknown';
     },
-    /** A new random session for one browser; returns its Set-Cookie value. No Max-Age: it ends with the browser. */
     startSession(): string {
       const session = randomSecret();
       sessions.add(digest(session));
@@ -75,12 +96,9 @@ export function createAuth(launchSecret = randomSecret()) {
       const c = cookieOf(req);
       return c !== undefined && sessions.has(digest(c));
     },
-    /** The host stopped: no session and no link it handed out opens anything any more. */
     revokeAll() {
       sessions.clear();
       pendingTokens.clear();
     },
   };
 }
-
-export type Auth = ReturnType<typeof createAuth>;

@@ -17,10 +17,10 @@ import type { GitService } from './git/git-service';
 import type { ProjectService } from './projects/project-service';
 import type { DirectPublisher } from './publish/direct-publish';
 import type { ReviewService } from './review';
-import type { EnvironmentDeps } from './runtime/environment-service';
+import type { EnvironmentDeps, EnvironmentService } from './runtime/environment-service';
 import type { RuntimeHolder } from './runtime/runtime-holder';
 import { defaultWorkspaceRoot } from './settings/paths';
-import { createSettingsService } from './settings/settings-service';
+import { createSettingsService, type SettingsService } from './settings/settings-service';
 import type { TrustService } from './trust/trust-service';
 import type { ValidateService } from './validate';
 import type { VersionsService } from './versions/versions-service';
@@ -48,14 +48,50 @@ export interface HeadlessConfig {
   readonly environmentHooks?: Partial<Pick<EnvironmentDeps, Exclude<keyof EnvironmentDeps, 'userDataDir' | 'connectorDirOf' | 'settingsPython' | 'stopWorker' | 'emit'>>>;
 }
 
-/** The first call builds it; every later call, also while the first is running, gets the same one. `started`:
- * the one built so far, without building it. */
-function once<T>(make: () => Promise<T>): (() => Promise<T>) & { started: () => Promise<T> | undefined } {
+/** A service built on first use: the first call builds it; every later call, also while the first is running,
+ * gets the same one. `started`: the one built so far, without building it. */
+export type Lazy<T> = (() => Promise<T>) & { started: () => Promise<T> | undefined };
+
+/** The services every door shares, each built on first use (settings and the event bus at once). */
+export interface HeadlessServices {
+  readonly config: HeadlessConfig;
+  readonly log: Pick<Logger, 'info' | 'warn' | 'error'>;
+  /** The config's bus, or one of its own that nobody listens to. */
+  readonly events: EventBus;
+  readonly settings: SettingsService;
+  /** What went wrong reading the user's files at start (a malformed settings.json moved aside), for the UI. */
+  notices(): Promise<string[]>;
+  /** The interpreter for workers, venvs and pyright when a connector has none of its own (the config's override,
+   * else Settings'), as a command. */
+  pythonCommand(): Promise<string[]>;
+  /** Settings' git, read when git runs (a change in Settings applies to the next git call). */
+  gitBinary(): string;
+  readonly trust: Lazy<TrustService>;
+  readonly git: Lazy<GitService>;
+  readonly projects: Lazy<ProjectService>;
+  readonly environments: Lazy<EnvironmentService>;
+  /** Refreshed from the settings once before it is handed out. */
+  readonly runtime: Lazy<RuntimeHolder>;
+  readonly validate: Lazy<ValidateService>;
+  /** pyright resolves imports against the configured Python and the connector's virtualenv, as in the editor. */
+  readonly reviewer: Lazy<ReviewService>;
+  readonly docs: Lazy<DocsService>;
+  readonly versions: Lazy<VersionsService>;
+  readonly authoring: Lazy<AuthoringService>;
+  /** Publishing to a server named on the command line. */
+  readonly publisher: Lazy<DirectPublisher>;
+  /** Where the sandbox keeps its servers' data unless told otherwise. */
+  readonly sandboxDataDir: string;
+  /** Stops the workers a command started; the rest holds no process or handle. Once is enough. */
+  dispose(): Promise<void>;
+}
+
+function once<T>(make: () => Promise<T>): Lazy<T> {
   let made: Promise<T> | undefined;
   return Object.assign(() => (made ??= make()), { started: () => made });
 }
 
-export function createHeadlessServices(config: HeadlessConfig) {
+export function createHeadlessServices(config: HeadlessConfig): HeadlessServices {
   const log = config.log;
   const events = config.events ?? createEventBus();
   const settings = createSettingsService({
@@ -98,7 +134,7 @@ export function createHeadlessServices(config: HeadlessConfig) {
     return createProjectService({ settings, git: g, moveToTrash: config.moveToTrash ?? ((p) => moveToTrash(p, (m, x) => log.warn(m, x))), isTrusted: t.isTrusted, log: (m, x) => log.warn(m, x) });
   });
 
-  const environments = once(async () => {
+  const environments = once(async (): Promise<EnvironmentService> => {
     const { createEnvironmentService } = await import('./runtime/environment-service');
     return createEnvironmentService({
       userDataDir: config.userDataDir,
@@ -163,7 +199,6 @@ export function createHeadlessServices(config: HeadlessConfig) {
     log,
     events,
     settings,
-    /** What went wrong reading the user's files at start (a malformed settings.json moved aside), for the UI. */
     notices: () => settings.notices(),
     pythonCommand,
     gitBinary,
@@ -178,9 +213,7 @@ export function createHeadlessServices(config: HeadlessConfig) {
     versions,
     authoring,
     publisher,
-    /** Where the sandbox keeps its servers' data unless told otherwise. */
     sandboxDataDir: path.join(config.userDataDir, 'sandbox'),
-    /** Stops the workers a command started; the rest holds no process or handle. */
     async dispose() {
       if (disposed) return;
       disposed = true;
@@ -191,5 +224,3 @@ export function createHeadlessServices(config: HeadlessConfig) {
     },
   };
 }
-
-export type HeadlessServices = ReturnType<typeof createHeadlessServices>;

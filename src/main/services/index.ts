@@ -1,26 +1,35 @@
 import path from 'node:path';
-import { createAppService } from './app/app-service';
+import type { ProjectSummary } from '../../shared/models/workspace';
+import { createAppService, type AppService } from './app/app-service';
 import { createLogger, type Logger } from './app/logger';
-import { createBackupService } from './backup/backup-service';
-import { createEventBus } from './events';
-import { createCredentialBroker } from './git/credential-broker';
+import type { AuthoringService } from './authoring/authoring-service';
+import { createBackupService, type BackupService } from './backup/backup-service';
+import { createEventBus, type EventBus } from './events';
+import { createCredentialBroker, type CredentialBroker } from './git/credential-broker';
+import type { GitService } from './git/git-service';
 import { createHeadlessServices } from './headless';
-import { createLspService } from './lsp';
+import { createLspService, type LspService } from './lsp';
 import { createWorkspaceCloner } from './projects/clone-into-workspace';
+import type { ProjectService } from './projects/project-service';
 import { installSamples } from './projects/sample-installer';
-import { createPublishRunner } from './publish/publish-run';
-import { createPublishService } from './publish/publish-service';
-import { cleanLeftovers } from './packaging/leftovers';
-import { createReviewDesk } from './reviewdesk/review-desk';
+import { createPublishRunner, type PublishRunner } from './publish/publish-run';
+import { createPublishService, type PublishService } from './publish/publish-service';
+import { cleanLeftovers, type LeftoverReport } from './packaging/leftovers';
+import { createReviewDesk, type ReviewDesk } from './reviewdesk/review-desk';
+import type { EnvironmentService } from './runtime/environment-service';
 import { createFileSecretStore } from './secrets/file-secret-store';
 import type { SecretStore } from './secrets/secret-store';
 import { adoptLoginShellPath } from './settings/child-environment';
-import { createTestConfigStore } from './testconfig/test-config-store';
-import { createTestRunner } from './testconfig/test-runner';
-import { createToolsService } from './tools-service';
-import { createFileService } from './workspace/file-service';
+import type { SettingsService } from './settings/settings-service';
+import { createTestConfigStore, type TestConfigStore } from './testconfig/test-config-store';
+import { createTestRunner, type TestRunner } from './testconfig/test-runner';
+import { createToolsService, type ToolsService } from './tools-service';
+import type { TrustService } from './trust/trust-service';
+import type { ValidateService } from './validate';
+import type { VersionsService } from './versions/versions-service';
+import { createFileService, type FileService } from './workspace/file-service';
 import { browseFolders } from './workspace/folder-browser';
-import { createSearchService } from './workspace/search-service';
+import { createSearchService, type SearchService } from './workspace/search-service';
 import { moveToTrash as systemTrash } from './workspace/trash';
 import { createWatcherPool } from './workspace/watcher';
 
@@ -39,11 +48,52 @@ export interface ServicesConfig {
   echoLogs?: boolean;
 }
 
+/** What the doors (IPC, the browser host's RPC and WebSocket, the router) reach: one service per panel or
+ * concern, each an interface of its own module. */
+export interface Services {
+  readonly lsp: LspService;
+  readonly log: Logger;
+  /** The windows and WebSocket clients listen here. */
+  readonly events: EventBus;
+  readonly trust: TrustService;
+  /** A change of settings applies at once: the large-file limit, and the runtime's interpreter and limits. */
+  readonly settings: Pick<SettingsService, 'get' | 'update'>;
+  readonly tools: ToolsService;
+  /** Browser mode's folder picker. */
+  readonly folders: { browse: typeof browseFolders };
+  readonly projects: ProjectService;
+  /** Reading a project's files starts watching it: changes on disk come as `files.changed`. */
+  readonly files: FileService;
+  readonly search: SearchService;
+  readonly git: GitService;
+  /** git's credential prompts, carried to the window and back. */
+  readonly credentials: CredentialBroker;
+  readonly reviewDesk: ReviewDesk;
+  readonly authoring: AuthoringService;
+  readonly versions: VersionsService;
+  /** Clones `url` into the workspace (restricted) and opens it as a project; `name`: the folder, default the
+   * repository's name. */
+  readonly cloneIntoWorkspace: (url: string, name?: string) => Promise<ProjectSummary>;
+  readonly backup: BackupService;
+  readonly validate: ValidateService;
+  readonly secrets: SecretStore;
+  readonly testing: TestRunner;
+  readonly testConfigs: TestConfigStore;
+  readonly environments: EnvironmentService;
+  /** Profiles, pre-flight and history, plus the UI's publish job. */
+  readonly publish: PublishService & PublishRunner;
+  readonly app: AppService;
+  /** Settles when the start-up clean-up of interrupted saves and imports is done (tests wait on it). */
+  readonly leftoversCleaned: Promise<LeftoverReport>;
+  /** Stops the watchers, the language servers and the runtime's workers. */
+  dispose(): Promise<void>;
+}
+
 /** The app's services: the shared ones from the composition root (headless.ts, as the CLI gets them), built at once,
  * plus what only a running app has: file watchers, the language server, the sample install on the first start,
  * the review desk's clean-up, secrets, test configurations, publishing and the event bus the windows listen to.
  * No service imports electron. */
-export async function createServices(config: ServicesConfig) {
+export async function createServices(config: ServicesConfig): Promise<Services> {
   const log: Logger = createLogger(path.join(config.userDataDir, 'logs'), config.echoLogs);
   await adoptLoginShellPath((m) => log.info(m));
   const events = createEventBus();
@@ -104,7 +154,7 @@ export async function createServices(config: ServicesConfig) {
       if (r.removed.length) log.info(`Removed ${r.removed.length} leftover temp files or folders from interrupted saves and imports`);
       return r;
     },
-    (e: unknown) => {
+    (e: unknown): LeftoverReport => {
       log.warn(`Cleaning leftovers of interrupted saves and imports failed: ${(e as Error).message}`);
       return { removed: [], failed: [] };
     },
@@ -136,7 +186,7 @@ export async function createServices(config: ServicesConfig) {
     stubsDir: path.join(config.resourcesDir, 'python', 'stubs'),
     log: (m) => log.warn(m),
   });
-  const services = {
+  const services: Services = {
     lsp,
     log,
     events,
@@ -177,7 +227,6 @@ export async function createServices(config: ServicesConfig) {
     environments,
     publish: { ...publish, ...publishRunner },
     app: createAppService({ version: config.appVersion, mode: config.mode, userDataDir: config.userDataDir, logsDir: log.dir, settings: settings.get, tools: tools.detect, openPath: config.openPath, secretKey: secrets.keyLocation, notices: core.notices }),
-    /** Settles when the start-up clean-up of interrupted saves and imports is done (tests wait on it). */
     leftoversCleaned,
     dispose: async () => {
       await leftoversCleaned;
@@ -189,5 +238,3 @@ export async function createServices(config: ServicesConfig) {
   log.info(`Services started (${config.mode}, workspace ${s0.workspaceRoot})`);
   return services;
 }
-
-export type Services = Awaited<ReturnType<typeof createServices>>;

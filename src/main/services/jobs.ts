@@ -12,7 +12,17 @@ export interface JobKind<T> {
 
 /** The running jobs of one kind. A key says what must not run twice at once (a connector's venv, a run id): a
  * second job on a busy key is refused at once with CONFLICT instead of racing the first one. */
-export function createJobRegistry<T>(kind: JobKind<T>) {
+export interface JobRegistry<T> {
+  /** Runs the work as the key's one job and returns its outcome (the CLI and tests wait for it). `afterwards` runs
+   * once the key is free, whatever the outcome, before the outcome is given. CONFLICT while the key is busy. */
+  run(key: string, work: () => Promise<T>, afterwards?: () => Promise<void>): Promise<T>;
+  /** Starts the work and answers at once with `runId`; the outcome comes through the kind's `done`. CONFLICT
+   * while the key is busy. */
+  start(key: string, runId: string, work: () => Promise<T>, afterwards?: () => Promise<void>): JobStarted;
+  isRunning(key: string): boolean;
+}
+
+export function createJobRegistry<T>(kind: JobKind<T>): JobRegistry<T> {
   const running = new Set<string>();
 
   function claim(key: string): void {
@@ -55,5 +65,3 @@ export function createJobRegistry<T>(kind: JobKind<T>) {
 
   return { run, start, isRunning: (key: string) => running.has(key) };
 }
-
-export type JobRegistry<T> = ReturnType<typeof createJobRegistry<T>>;

@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { buildReport, compareFindings, ruleCatalogue, validateSnapshot } from './engine';
 import type { Finding } from './findings';
 import { quickFixEdits, quickFixes } from './quick-fixes';
-import { baseSnapshot, type MutableSnapshot } from '../../../tests/fixtures/rules/base';
-import { buildCase, ruleCases } from '../../../tests/fixtures/rules/cases';
+import { baseSnapshot, snapshotFile, type MutableSnapshot } from '../../../tests/fixtures/rules/base';
+import { buildCase, ruleCase } from '../../../tests/fixtures/rules/cases';
+import { defined } from '../../../tests/helpers/defined';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 function withInfo(fn: (i: any) => void): MutableSnapshot {
   const s = baseSnapshot();
-  const info = JSON.parse(s.files['info.json']);
+  const info = JSON.parse(snapshotFile(s, 'info.json'));
   fn(info);
   s.files['info.json'] = JSON.stringify(info);
   return s;
@@ -49,7 +50,7 @@ describe('validateSnapshot', () => {
   });
 
   it('skips code rules with metadataOnly', () => {
-    const s = buildCase(ruleCases['connector-py-present'].fail);
+    const s = buildCase(ruleCase('connector-py-present').fail);
     expect(rules(validateSnapshot(s))).toContain('connector-py-present');
     expect(validateSnapshot({ ...s, metadataOnly: true })).toEqual([]);
   });
@@ -86,13 +87,13 @@ describe('validateSnapshot', () => {
   });
 
   it('emits findings with DESIGN.md keys in order and no undefined values', () => {
-    const [f] = validateSnapshot(buildCase(ruleCases['dispatch-key-unreachable'].fail)).filter((x) => x.rule === 'dispatch-key-unreachable');
-    expect(Object.keys(f)).toEqual(['rule', 'source', 'severity', 'message', 'path', 'line', 'column', 'fix']);
-    expect(Object.values(f)).not.toContain(undefined);
+    const [f] = validateSnapshot(buildCase(ruleCase('dispatch-key-unreachable').fail)).filter((x) => x.rule === 'dispatch-key-unreachable');
+    expect(Object.keys(defined(f, 'the finding'))).toEqual(['rule', 'source', 'severity', 'message', 'path', 'line', 'column', 'fix']);
+    expect(Object.values(defined(f, 'the finding'))).not.toContain(undefined);
   });
 
   it('builds the report shape', () => {
-    const s = buildCase(ruleCases['version-certification'].fail);
+    const s = buildCase(ruleCase('version-certification').fail);
     const report = buildReport(s, validateSnapshot(s));
     expect(report).toEqual({ connector: 'acme-intel', version: '0.0.11', findings: [expect.objectContaining({ rule: 'version-certification' })], summary: { errors: 0, warnings: 1, infos: 0 } });
   });
@@ -107,28 +108,28 @@ describe('quick fixes', () => {
       'operation-category': (i) => (i.operations[0].category = 'Investigaton'),
       'field-type-known': (i) => (i.operations[0].parameters[0].type = 'Text'),
     };
-    const s = fixture[id] ? withInfo(fixture[id]) : buildCase(ruleCases[id].fail);
-    const before = JSON.parse(s.files['info.json']);
+    const s = fixture[id] ? withInfo(fixture[id]) : buildCase(ruleCase(id).fail);
+    const before = JSON.parse(snapshotFile(s, 'info.json'));
     const snapshotText = JSON.stringify(before);
     const found = validateSnapshot(s).filter((f) => f.rule === id);
     expect(found.length).toBeGreaterThan(0);
     let info: unknown = before;
-    for (const f of found) info = quickFixes[id](info, f.pointer!) ?? info;
+    for (const f of found) info = defined(quickFixes[id], `the quick fix of ${id}`)(info, f.pointer!) ?? info;
     expect(JSON.stringify(before)).toBe(snapshotText);
     const after = validateSnapshot({ ...s, files: { ...s.files, 'info.json': JSON.stringify(info) } });
     expect(after.filter((f) => f.rule === id)).toEqual([]);
   });
 
   it('offers no fix when the intent is unclear', () => {
-    const s = buildCase(ruleCases['select-default-in-options'].fail);
-    const info = JSON.parse(s.files['info.json']);
-    expect(quickFixes['select-default-in-options'](info, '/operations/0/parameters/1/value')).toBeUndefined();
+    const s = buildCase(ruleCase('select-default-in-options').fail);
+    const info = JSON.parse(snapshotFile(s, 'info.json'));
+    expect(defined(quickFixes['select-default-in-options'])(info, '/operations/0/parameters/1/value')).toBeUndefined();
     info.operations[0].category = 'utilities';
-    expect(quickFixEdits['operation-category'](info, '/operations/0/category')).toBeUndefined();
+    expect(defined(quickFixEdits['operation-category'])(info, '/operations/0/category')).toBeUndefined();
   });
 
   it('gives jsonc-friendly edits', () => {
-    const info = JSON.parse(buildCase(ruleCases['tooltip-not-empty'].fail).files['info.json']);
-    expect(quickFixEdits['tooltip-not-empty'](info, '/configuration/fields/0/tooltip')).toEqual({ pointer: '/configuration/fields/0/tooltip', remove: true });
+    const info = JSON.parse(snapshotFile(buildCase(ruleCase('tooltip-not-empty').fail), 'info.json'));
+    expect(defined(quickFixEdits['tooltip-not-empty'])(info, '/configuration/fields/0/tooltip')).toEqual({ pointer: '/configuration/fields/0/tooltip', remove: true });
   });
 });

@@ -117,12 +117,12 @@ function comparePointers(a: string, b: string): number {
   if (a === b) return 0;
   const ta = a.split('/');
   const tb = b.split('/');
-  for (let i = 0; i < Math.min(ta.length, tb.length); i++) {
-    if (ta[i] === tb[i]) continue;
-    const na = /^\d+$/.test(ta[i]);
-    const nb = /^\d+$/.test(tb[i]);
-    if (na && nb) return Number(ta[i]) - Number(tb[i]);
-    return cmp(ta[i], tb[i]);
+  for (const [i, pa] of ta.entries()) {
+    const pb = tb[i];
+    if (pb === undefined) break;
+    if (pa === pb) continue;
+    if (/^\d+$/.test(pa) && /^\d+$/.test(pb)) return Number(pa) - Number(pb);
+    return cmp(pa, pb);
   }
   return ta.length - tb.length;
 }

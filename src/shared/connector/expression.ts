@@ -21,7 +21,7 @@ function tokenize(src: string): Tok[] {
   const toks: Tok[] = [];
   let i = 0;
   while (i < src.length) {
-    const ch = src[i];
+    const ch = src.charAt(i);
     if (/\s/.test(ch)) { i++; continue; }
     const start = i;
     if (/[0-9]/.test(ch) || (ch === '.' && /[0-9]/.test(src[i + 1] ?? ''))) {
@@ -35,7 +35,7 @@ function tokenize(src: string): Tok[] {
       i++;
       toks.push({ kind: 'str', text: src.slice(start, i), at: start });
     } else if (/[A-Za-z_$]/.test(ch)) {
-      while (i < src.length && /[\w$]/.test(src[i])) i++;
+      while (i < src.length && /[\w$]/.test(src.charAt(i))) i++;
       toks.push({ kind: 'id', text: src.slice(start, i), at: start });
     } else {
       const p = PUNCT.find((q) => src.startsWith(q, i));
@@ -50,9 +50,13 @@ function tokenize(src: string): Tok[] {
 
 class Parser {
   private pos = 0;
-  constructor(private readonly toks: Tok[]) {}
-  private peek = () => this.toks[this.pos];
-  private next = () => this.toks[this.pos++];
+  private readonly end: Tok;
+  constructor(private readonly toks: Tok[]) {
+    // tokenize() ends every list with the end token; reading past it keeps answering it.
+    this.end = toks.at(-1) ?? { kind: 'end', text: '', at: 0 };
+  }
+  private peek = (): Tok => this.toks[this.pos] ?? this.end;
+  private next = (): Tok => this.toks[this.pos++] ?? this.end;
   private is = (text: string) => this.peek().kind !== 'str' && this.peek().text === text;
   private expect(text: string) {
     const t = this.next();
@@ -118,7 +122,8 @@ class Parser {
       if (this.is('.') || this.is('?.')) {
         this.next();
         if (this.is('[') || this.is('(')) continue;
-        if (this.next().kind !== 'id') throw new SyntaxErr(`expected a property name at ${this.toks[this.pos - 1].at}`);
+        const name = this.next();
+        if (name.kind !== 'id') throw new SyntaxErr(`expected a property name at ${name.at}`);
       } else if (this.is('[')) {
         this.next();
         this.expression();
@@ -134,11 +139,11 @@ class Parser {
 /** Checks one `{{ expression }}` condition string. */
 export function checkCondition(condition: unknown): ConditionCheck {
   if (typeof condition !== 'string') return { ok: false, message: 'the condition is not a string' };
-  const m = /^\s*\{\{([\s\S]*)\}\}\s*$/.exec(condition);
-  if (!m) return { ok: false, message: 'the condition is not wrapped in {{ }}' };
-  if (m[1].trim() === '') return { ok: false, message: 'the condition is empty' };
+  const body = /^\s*\{\{([\s\S]*)\}\}\s*$/.exec(condition)?.[1];
+  if (body === undefined) return { ok: false, message: 'the condition is not wrapped in {{ }}' };
+  if (body.trim() === '') return { ok: false, message: 'the condition is empty' };
   try {
-    new Parser(tokenize(m[1])).parseAll();
+    new Parser(tokenize(body)).parseAll();
     return { ok: true };
   } catch (e) {
     if (e instanceof SyntaxErr) return { ok: false, message: e.message };

@@ -47,7 +47,7 @@ describe('the wizard and validation agree on a logo', () => {
       { field: 'icons/small', severity: 'info', message: 'The small logo is 80x50: it will be scaled to 32x32.' },
     ]);
     expect(iconIssues(jpegEndingAtFrame)).toHaveLength(1);
-    expect(iconIssues(jpegEndingAtFrame)[0].severity).toBe('info');
+    expect(iconIssues(jpegEndingAtFrame)[0]?.severity).toBe('info');
     expect(iconIssues(pngWithFirstChunk('IDAT'))).toEqual([{ field: 'icons/small', severity: 'error', message: 'The logo is not a PNG or JPEG image.' }]);
   });
 });

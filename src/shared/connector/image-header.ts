@@ -9,8 +9,10 @@ export type ImageSize = Exclude<ImageInfo, { readonly error: string }>;
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const IHDR = [0x49, 0x48, 0x44, 0x52];
 
-const be16 = (b: Uint8Array, i: number) => (b[i] << 8) | b[i + 1];
-const be32 = (b: Uint8Array, i: number) => ((b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3]) >>> 0;
+// Callers check the length first; a read past the end would throw a RangeError rather than give a wrong size.
+const view = (b: Uint8Array) => new DataView(b.buffer, b.byteOffset, b.byteLength);
+const be16 = (b: Uint8Array, i: number) => view(b).getUint16(i);
+const be32 = (b: Uint8Array, i: number) => view(b).getUint32(i);
 const startsWith = (b: Uint8Array, at: number, want: readonly number[]) => want.every((v, k) => b[at + k] === v);
 
 /** The size and format, or why the bytes are not a PNG or JPEG we can read. */
@@ -34,7 +36,7 @@ function jpegInfo(b: Uint8Array): ImageInfo {
   let i = 2;
   while (i + 4 <= b.length) {
     if (b[i] !== 0xff) return { error: 'damaged JPEG (bad marker)' };
-    const marker = b[i + 1];
+    const marker = view(b).getUint8(i + 1); // inside: i + 4 <= b.length
     // Any marker may be preceded by 0xFF fill bytes.
     if (marker === 0xff) {
       i++;

@@ -31,21 +31,22 @@ export function getAtPointer(doc: unknown, pointer: string): unknown {
 export function setAtPointer(doc: unknown, pointer: string, value: unknown, remove = false): unknown {
   const tokens = parsePointer(pointer);
   if (tokens.length === 0) return value;
-  const rec = (node: unknown, i: number): unknown => {
-    const token = tokens[i];
-    const last = i === tokens.length - 1;
+  // Past the last token is where the value goes.
+  const rec = (node: unknown, [token, ...rest]: readonly string[]): unknown => {
+    if (token === undefined) return value;
+    const removeHere = remove && rest.length === 0;
     if (Array.isArray(node)) {
       const copy = node.slice();
       const idx = Number(token);
-      if (last && remove) copy.splice(idx, 1);
-      else copy[idx] = last ? value : rec(node[idx], i + 1);
+      if (removeHere) copy.splice(idx, 1);
+      else copy[idx] = rec(node[idx], rest);
       return copy;
     }
     const obj = node !== null && typeof node === 'object' ? (node as Record<string, unknown>) : {};
     const copy: Record<string, unknown> = { ...obj };
-    if (last && remove) delete copy[token];
-    else copy[token] = last ? value : rec(obj[token], i + 1);
+    if (removeHere) delete copy[token];
+    else copy[token] = rec(obj[token], rest);
     return copy;
   };
-  return rec(doc, 0);
+  return rec(doc, tokens);
 }

@@ -47,7 +47,7 @@ describe('playbook tags, as published connectors export them', () => {
 describe('parsePlaybooks', () => {
   it('trims tags and drops empty ones from either source', () => {
     const text = JSON.stringify({ data: [{ name: 'C', workflows: [{ name: 'w', recordTags: [' acme ', '', 7, 'acme'], tag: '# #acme#  other ' }] }] });
-    expect(workflows(text)[0].tags).toEqual(['acme', 'other']);
+    expect(workflows(text)[0]?.tags).toEqual(['acme', 'other']);
   });
 
   it('points at each workflow by its index in the file, skipping what is not a collection or workflow', () => {
@@ -55,7 +55,7 @@ describe('parsePlaybooks', () => {
     expect(workflows(text)).toEqual([
       { collection: 'C', name: 'w', description: '', pointer: '/data/1/workflows/1', isActive: 'yes', tags: [], steps: [{ name: 'Go', stepType: '/api/3/workflow_step_types/0bfed618-0316-11e7-93ae-92361f002671', kind: 'connector', operation: 'get_ip' }] },
     ]);
-    expect(workflows(JSON.stringify([{ workflows: [{ name: 'old' }] }]))[0].pointer).toBe('/0/workflows/0');
+    expect(workflows(JSON.stringify([{ workflows: [{ name: 'old' }] }]))[0]?.pointer).toBe('/0/workflows/0');
     expect(listPlaybooks(text)).toEqual({ state: 'ok', playbooks: [{ collection: 'C', name: 'w', description: '', tags: [], active: false, steps: [{ name: 'Go', kind: 'connector', operation: 'get_ip' }] }] });
   });
 

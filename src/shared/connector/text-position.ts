@@ -12,10 +12,11 @@ export function lineIndex(text: string): LineIndex {
       let hi = starts.length - 1;
       while (lo < hi) {
         const mid = (lo + hi + 1) >> 1;
-        if (starts[mid] <= offset) lo = mid;
+        const start = starts[mid];
+        if (start !== undefined && start <= offset) lo = mid;
         else hi = mid - 1;
       }
-      return { line: lo + 1, column: offset - starts[lo] + 1 };
+      return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
     },
   };
 }

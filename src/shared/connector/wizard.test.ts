@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { defined } from '../../../tests/helpers/defined';
 import { imageSize } from './image-header';
 import { checkAnswers, decodeBase64, type WizardAnswers } from './wizard';
+
+const field = (a: WizardAnswers, i: number) => defined(a.configuration[i], `configuration field ${i}`);
+const action = (a: WizardAnswers, i: number) => defined(a.actions[i], `action ${i}`);
 
 const base = (): WizardAnswers => ({
   name: 'acme-intel',
@@ -53,23 +57,23 @@ describe('checkAnswers', () => {
     ['missing publisher', (a) => (a.publisher = ''), 'error publisher'],
     ['free-text category', (a) => (a.category = 'Cyber Stuff'), 'warning category'],
     ['unknown licence', (a) => ((a as { licence: string }).licence = 'GPL'), 'error licence'],
-    ['config field named name', (a) => (a.configuration[0].name = 'name'), 'error configuration/0/name'],
-    ['config field named default', (a) => (a.configuration[1].name = 'default'), 'error configuration/1/name'],
-    ['duplicate config names', (a) => (a.configuration[1].name = 'server_url'), 'error configuration/1/name'],
-    ['unknown field type', (a) => (a.configuration[0].type = 'texty'), 'error configuration/0/type'],
-    ['sub-type on a non-text field', (a) => (a.configuration[1].subtype = 'url'), 'error configuration/1/subtype'],
-    ['select without options', (a) => (a.configuration[0].type = 'select'), 'error configuration/0/options'],
-    ['default outside the options', (a) => Object.assign(a.configuration[0], { type: 'select', options: ['a'], value: 'b' }), 'error configuration/0/value'],
-    ['a default on a password field', (a) => Object.assign(a.configuration[0], { type: 'password', value: 'hunter2' }), 'error configuration/0/value'],
-    ['duplicate operations', (a) => a.actions.push({ ...a.actions[0] }), 'error actions/1/operation'],
-    ['operation with a hyphen', (a) => (a.actions[0].operation = 'get-ip'), 'error actions/0/operation'],
-    ['operation clashing with the generated code', (a) => (a.actions[0].operation = 'check_health'), 'error actions/0/operation'],
-    ['unknown operation category', (a) => (a.actions[0].category = 'query'), 'error actions/0/category'],
-    ['missing output schema', (a) => (a.actions[0].output_schema = undefined), 'error actions/0/output_schema'],
-    ['duplicate parameters', (a) => a.actions[0].parameters.push({ name: 'ip', title: 'IP 2', type: 'text' }), 'error actions/0/parameters/1/name'],
-    ['a field without a description', (a) => delete a.actions[0].parameters[0].description, 'warning actions/0/parameters/0/description'],
-    ['request naming an unknown parameter', (a) => (a.actions[0].request = { method: 'GET', path: '/ip/{address}' }), 'error actions/0/request'],
-    ['request path without a leading slash', (a) => (a.actions[0].request = { method: 'GET', path: 'ip' }), 'error actions/0/request/path'],
+    ['config field named name', (a) => (field(a, 0).name = 'name'), 'error configuration/0/name'],
+    ['config field named default', (a) => (field(a, 1).name = 'default'), 'error configuration/1/name'],
+    ['duplicate config names', (a) => (field(a, 1).name = 'server_url'), 'error configuration/1/name'],
+    ['unknown field type', (a) => (field(a, 0).type = 'texty'), 'error configuration/0/type'],
+    ['sub-type on a non-text field', (a) => (field(a, 1).subtype = 'url'), 'error configuration/1/subtype'],
+    ['select without options', (a) => (field(a, 0).type = 'select'), 'error configuration/0/options'],
+    ['default outside the options', (a) => Object.assign(field(a, 0), { type: 'select', options: ['a'], value: 'b' }), 'error configuration/0/value'],
+    ['a default on a password field', (a) => Object.assign(field(a, 0), { type: 'password', value: 'hunter2' }), 'error configuration/0/value'],
+    ['duplicate operations', (a) => a.actions.push({ ...action(a, 0) }), 'error actions/1/operation'],
+    ['operation with a hyphen', (a) => (action(a, 0).operation = 'get-ip'), 'error actions/0/operation'],
+    ['operation clashing with the generated code', (a) => (action(a, 0).operation = 'check_health'), 'error actions/0/operation'],
+    ['unknown operation category', (a) => (action(a, 0).category = 'query'), 'error actions/0/category'],
+    ['missing output schema', (a) => (action(a, 0).output_schema = undefined), 'error actions/0/output_schema'],
+    ['duplicate parameters', (a) => action(a, 0).parameters.push({ name: 'ip', title: 'IP 2', type: 'text' }), 'error actions/0/parameters/1/name'],
+    ['a field without a description', (a) => delete defined(action(a, 0).parameters[0]).description, 'warning actions/0/parameters/0/description'],
+    ['request naming an unknown parameter', (a) => (action(a, 0).request = { method: 'GET', path: '/ip/{address}' }), 'error actions/0/request'],
+    ['request path without a leading slash', (a) => (action(a, 0).request = { method: 'GET', path: 'ip' }), 'error actions/0/request/path'],
     ['configuration not a list', (a) => ((a as { configuration: unknown }).configuration = 'x'), 'error configuration'],
     ['icon that is not an image', (a) => (a.icons = { small: btoa('hello') }), 'error icons/small'],
   ])('flags %s', (_, edit, expected) => {
@@ -86,8 +90,8 @@ describe('checkAnswers', () => {
 
   it('explains why name and default are reserved', () => {
     const a = base();
-    a.configuration[0].name = 'default';
-    expect(checkAnswers(a)[0].message).toMatch(/reserved.*configuration.*import refuses/s);
+    field(a, 0).name = 'default';
+    expect(checkAnswers(a)[0]?.message).toMatch(/reserved.*configuration.*import refuses/s);
   });
 
   it('tells the user an icon of another size will be scaled', () => {

@@ -203,7 +203,7 @@ function checkRequest(act: WizardAction, at: string, add: Add): void {
   if (!['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method)) add(`${at}/request/method`, 'error', 'The HTTP method must be GET, POST, PUT, PATCH or DELETE.');
   if (!/^\/[^\s'"\\]*$/.test(r.path ?? '')) add(`${at}/request/path`, 'error', 'The endpoint path starts with / and has no spaces or quotes, e.g. /api/v1/ip/{ip}.');
   const names = new Set((act.parameters ?? []).map((p) => p.name));
-  const used = [...(r.path ?? '').matchAll(/\{([^}]*)\}/g)].map((m) => m[1]).concat(r.query ?? [], r.body ?? []);
+  const used = [...(r.path ?? '').matchAll(/\{([^}]*)\}/g)].flatMap(([, name]) => (name === undefined ? [] : [name])).concat(r.query ?? [], r.body ?? []);
   for (const n of used) if (!names.has(n)) add(`${at}/request`, 'error', `The request uses '${n}', which is not a parameter of this action.`);
 }
 

@@ -13,13 +13,15 @@ export function moveInArray(text: string, arrayPath: JSONPath, from: number, to:
   const hi = Math.max(from, to);
   const slice = items.slice(lo, hi + 1);
   const raw = slice.map((n) => text.slice(n.offset, n.offset + n.length));
-  const rotated = from < to ? [...raw.slice(1), raw[0]] : [raw[raw.length - 1], ...raw.slice(0, -1)];
-  let out = text.slice(0, slice[0].offset);
+  const rotated = from < to ? [...raw.slice(1), ...raw.slice(0, 1)] : [...raw.slice(-1), ...raw.slice(0, -1)];
+  const [first] = slice;
+  const last = slice.at(-1);
+  if (!first || !last) return text; // from and to are inside the array, checked above
+  let out = text.slice(0, first.offset);
   slice.forEach((node, i) => {
     out += rotated[i];
     const next = slice[i + 1];
     out += next ? text.slice(node.offset + node.length, next.offset) : '';
   });
-  const last = slice[slice.length - 1];
   return out + text.slice(last.offset + last.length);
 }

@@ -33,7 +33,8 @@ import type {
   SessionState,
 } from '../models/workspace';
 
-type Empty = Record<string, never>;
+/** The answer of a request that only says it worked. */
+export type Empty = Record<string, never>;
 
 /** Long work answers at once with the run id the caller chose; its progress and its outcome follow as events
  * tagged with that id, so no request stays open for minutes (docs/adding-a-channel.md). */

@@ -4,7 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { formatForFile } from '../../services/docs';
 import type { HeadlessServices } from '../../services/headless';
-import { EXIT_OK, EXIT_USAGE, UsageError, parseArgs, type CliCommand, type CliIO } from '../command';
+import { EXIT_OK, EXIT_USAGE, onlyPositional, parseArgs, type CliCommand, type CliIO } from '../command';
 import { exitCodeFor } from '../errors';
 import { withServices } from '../services';
 
@@ -18,8 +18,8 @@ interface Args {
 
 function parse(argv: string[]): Args {
   const { flags, positional } = parseArgs(argv, { booleans: ['json'], strings: ['output'], aliases: { o: 'output' } });
-  if (positional.length !== 1) throw new UsageError(positional.length === 0 ? 'name a connector folder or .tgz' : 'give exactly one folder or .tgz');
-  return { target: positional[0], json: flags.json === true, ...(typeof flags.output === 'string' ? { output: flags.output } : {}) };
+  const target = onlyPositional(positional, 'name a connector folder or .tgz', 'give exactly one folder or .tgz');
+  return { target, json: flags.json === true, ...(typeof flags.output === 'string' ? { output: flags.output } : {}) };
 }
 
 /** Without -o: Markdown, or with --json the documentation model. With -o: the file, and what was written. Reading

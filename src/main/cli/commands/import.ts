@@ -3,7 +3,7 @@
  * Stray files beside the connector folder are skipped, and virtualenv and git folders inside it dropped, with a
  * warning on stderr (and `skipped`, `dropped` and `warnings` in --json). */
 import path from 'node:path';
-import { EXIT_OK, EXIT_USAGE, UsageError, parseArgs, type CliCommand, type CliIO } from '../command';
+import { EXIT_OK, EXIT_USAGE, onlyPositional, parseArgs, type CliCommand, type CliIO } from '../command';
 import { exitCodeFor } from '../errors';
 import { withServices } from '../services';
 
@@ -12,10 +12,11 @@ const USAGE = 'import <tgz> [--into DIR] [--replace] [--json]';
 async function run(argv: string[], io: CliIO): Promise<number> {
   const fail = (code: number, msg: string) => (io.err(`connector-studio import: ${msg}`), code);
   let flags: Record<string, string | boolean>;
-  let positional: string[];
+  let archive: string;
   try {
+    let positional: string[];
     ({ flags, positional } = parseArgs(argv, { booleans: ['json', 'replace'], strings: ['into'] }));
-    if (positional.length !== 1) throw new UsageError(positional.length ? 'give exactly one archive' : 'name a .tgz archive');
+    archive = onlyPositional(positional, 'name a .tgz archive', 'give exactly one archive');
   } catch (e) {
     return fail(EXIT_USAGE, `${(e as Error).message}\nUsage: connector-studio ${USAGE}`);
   }
@@ -23,7 +24,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     // The app's import: safe extraction, then restricted in the IDE's trust list (also where it replaced a
     // trusted folder). Without --into, into the workspace from settings.
     const into = typeof flags.into === 'string' ? path.resolve(io.cwd, flags.into) : undefined;
-    const r = await withServices(io, async (s) => (await s.authoring()).importFile(path.resolve(io.cwd, positional[0]), { into, replace: flags.replace === true }));
+    const r = await withServices(io, async (s) => (await s.authoring()).importFile(path.resolve(io.cwd, archive), { into, replace: flags.replace === true }));
     // Stray files beside the connector folder (a ._ AppleDouble file, a README) are skipped and virtualenv and
     // git folders inside it dropped; say so on stderr.
     for (const w of r.warnings) io.err(`connector-studio import: warning: ${w}`);

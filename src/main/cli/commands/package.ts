@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { ValidationReport } from '../../../shared/connector/findings';
 import { isServiceError } from '../../services/errors';
 import { throttleProgress } from '../../services/packaging/package';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, parseArgs, type CliCommand, type CliIO } from '../command';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, onlyPositional, parseArgs, type CliCommand, type CliIO } from '../command';
 import { exitCodeFor } from '../errors';
 import { withServices } from '../services';
 
@@ -32,10 +32,11 @@ function progressPrinter(io: CliIO): { onProgress: (done: number, total: number)
 async function run(argv: string[], io: CliIO): Promise<number> {
   const fail = (code: number, msg: string) => (io.err(`connector-studio package: ${msg}`), code);
   let flags: Record<string, string | boolean>;
-  let positional: string[];
+  let folder: string;
   try {
+    let positional: string[];
     ({ flags, positional } = parseArgs(argv, { booleans: ['json', 'force', 'progress'], strings: ['out', 'exclude'], aliases: { o: 'out' } }));
-    if (positional.length !== 1) throw new UsageError(positional.length ? 'give exactly one connector folder' : 'name a connector folder');
+    folder = onlyPositional(positional, 'name a connector folder', 'give exactly one connector folder');
   } catch (e) {
     return fail(EXIT_USAGE, `${(e as Error).message}\nUsage: connector-studio ${USAGE}`);
   }
@@ -43,7 +44,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   try {
     // The app's Export: the same validation gate and deterministic archive.
     const result = await withServices(io, async (s) =>
-      (await s.authoring()).packageFolder(path.resolve(io.cwd, positional[0]), {
+      (await s.authoring()).packageFolder(path.resolve(io.cwd, folder), {
         out: typeof flags.out === 'string' ? path.resolve(io.cwd, flags.out) : undefined,
         force: flags.force === true,
         exclude: typeof flags.exclude === 'string' ? flags.exclude.split(',').filter(Boolean) : undefined,

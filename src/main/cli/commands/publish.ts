@@ -4,7 +4,7 @@ import { isServiceError } from '../../services/errors';
 import type { Credentials } from '../../services/publish/client';
 import { isPublishError } from '../../services/publish/errors';
 import type { HealthChoice, PublishOutcome, PublishProgress } from '../../services/publish/publish-flow';
-import { EXIT_FAILED, EXIT_OK, UsageError, parseArgs, type CliCommand, type CliIO } from '../command';
+import { EXIT_FAILED, EXIT_OK, UsageError, onlyPositional, parseArgs, type CliCommand, type CliIO } from '../command';
 import { withServices } from '../services';
 
 const USAGE =
@@ -59,8 +59,7 @@ function inputs(argv: string[], io: CliIO) {
     booleans: ['replace', 'json', 'delete-other-versions'],
     strings: ['server', 'api-key-env', 'user', 'password-env', 'hmac-public', 'hmac-private-env', 'ca', 'pin', 'health-config', 'config', 'config-name', 'timeout'],
   });
-  if (positional.length !== 1) throw new UsageError(positional.length ? `unexpected argument "${positional[1]}"` : 'give the connector folder or .tgz');
-  const source = path.resolve(io.cwd, positional[0]);
+  const source = path.resolve(io.cwd, onlyPositional(positional, 'give the connector folder or .tgz', `unexpected argument "${positional[1]}"`));
   if (!statSync(source, { throwIfNoEntry: false })) throw new UsageError(`no such folder or file: ${source}`);
   const server = str(flags, 'server');
   if (!server || !/^https?:\/\/[^/]/.test(server)) throw new UsageError('--server URL is required, e.g. --server https://soar.example.com');

@@ -3,7 +3,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { countsLine, locationOf, renderReviewHtml, type ReviewReport } from '../../services/review';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, parseArgs, type CliCommand, type CliIO } from '../command';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, onlyPositional, parseArgs, type CliCommand, type CliIO } from '../command';
 import { exitCodeFor } from '../errors';
 import { withServices } from '../services';
 
@@ -19,9 +19,9 @@ interface Args {
 
 function parse(argv: string[]): Args {
   const { flags, positional } = parseArgs(argv, { booleans: ['json', 'check-install'], strings: ['against', 'html'] });
-  if (positional.length !== 1) throw new UsageError(positional.length === 0 ? 'name a connector folder or .tgz' : 'give exactly one folder or .tgz');
+  const target = onlyPositional(positional, 'name a connector folder or .tgz', 'give exactly one folder or .tgz');
   const str = (v: string | boolean | undefined) => (typeof v === 'string' ? v : undefined);
-  return { target: positional[0], json: flags.json === true, against: str(flags.against), html: str(flags.html), checkInstall: flags['check-install'] === true };
+  return { target, json: flags.json === true, against: str(flags.against), html: str(flags.html), checkInstall: flags['check-install'] === true };
 }
 
 /** Exactly the DESIGN.md shape: validate's keys, then sections and verdict. */

@@ -29,7 +29,7 @@ async function inputs(argv: string[], cwd: string) {
   const [folderArg, operation, extra] = positional;
   if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
   try {
-    if (!operation) throw new InputError(folderArg ? 'give the operation to run' : 'give the connector folder');
+    if (folderArg === undefined || !operation) throw new InputError(folderArg ? 'give the operation to run' : 'give the connector folder');
     const flag = cassetteFlag(flags);
     const config = readJsonObject(flags.config, 'config', cwd);
     const params = flags.params === undefined ? {} : readJsonObject(flags.params, 'params', cwd);

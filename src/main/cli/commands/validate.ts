@@ -2,7 +2,7 @@
  * 2 bad usage or unreadable input (missing path, not a connector, broken or unsafe archive). */
 import path from 'node:path';
 import type { Finding, ValidationReport } from '../../../shared/connector/findings';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, parseArgs, type CliCommand, type CliIO } from '../command';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, onlyPositional, parseArgs, type CliCommand, type CliIO } from '../command';
 import { exitCodeFor } from '../errors';
 import { withServices } from '../services';
 
@@ -30,8 +30,8 @@ export function formatJson(report: ValidationReport): string {
 
 function parse(argv: string[]): { target: string; json: boolean; metadataOnly: boolean } {
   const { flags, positional } = parseArgs(argv, { booleans: ['json', 'metadata-only'] });
-  if (positional.length !== 1) throw new UsageError(positional.length === 0 ? 'name a connector folder or .tgz' : 'give exactly one folder or .tgz');
-  return { target: positional[0], json: flags.json === true, metadataOnly: flags['metadata-only'] === true };
+  const target = onlyPositional(positional, 'name a connector folder or .tgz', 'give exactly one folder or .tgz');
+  return { target, json: flags.json === true, metadataOnly: flags['metadata-only'] === true };
 }
 
 async function run(argv: string[], io: CliIO): Promise<number> {

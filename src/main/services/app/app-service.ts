@@ -31,7 +31,16 @@ export interface AppServiceDeps {
   notices?: () => Promise<readonly string[]>;
 }
 
-export function createAppService(deps: AppServiceDeps) {
+export interface AppService {
+  /** Version, mode, platform and folders for the About box and Settings, with start-up notices if any. */
+  info(): Promise<AppInfo>;
+  /** A .tar.gz of the scrubbed logs plus versions and redacted settings, written to the user data folder. */
+  exportDiagnostics(): Promise<{ path: string; bytes: number }>;
+  /** Opens the logs folder where the door can (desktop); `opened: false` means show `path` instead. */
+  openLogsFolder(): Promise<{ path: string; opened: boolean }>;
+}
+
+export function createAppService(deps: AppServiceDeps): AppService {
   async function info(): Promise<AppInfo> {
     const s = await deps.settings();
     const secretKey = await deps.secretKey?.();
@@ -84,5 +93,3 @@ const URL_CREDENTIALS = /(\b[a-z][a-z0-9+.-]*:\/\/)[^\s/@:]+:[^\s/@]+@/gi;
 /** Removes secrets from one log line: values of secret-looking keys, Authorization schemes, URL credentials. */
 export const scrubLine = (line: string) =>
   line.replace(KEY_VALUE, '$1<redacted>').replace(AUTH_SCHEME, '$1 <redacted>').replace(URL_CREDENTIALS, '$1<redacted>@');
-
-export type AppService = ReturnType<typeof createAppService>;

@@ -56,7 +56,7 @@ describe('authoring channels', () => {
       const total = exported.value.entries.length;
       expect(events.length).toBeGreaterThan(1);
       expect(events.every((e) => e.runId === 'export-1' && e.projectId === projectId && e.total === total)).toBe(true);
-      expect(events[0].done).toBe(1);
+      expect(events[0]?.done).toBe(1);
       expect(events.at(-1)!.done).toBe(total);
       expect(events.map((e) => e.done)).toEqual([...events.map((e) => e.done)].sort((a, b) => a - b));
 

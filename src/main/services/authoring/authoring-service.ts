@@ -6,8 +6,8 @@ import type { Events } from '../../../shared/ipc/contract';
 import type { ProjectSummary } from '../../../shared/models/workspace';
 import { createProject, type CreatedProject } from '../connector/scaffold';
 import { loadStoreNames } from '../connector/store-names';
-import { defaultAnswers, listTemplates, loadTemplate } from '../connector/templates';
-import { addVersion } from '../connector/version';
+import { defaultAnswers, listTemplates, loadTemplate, type TemplateSummary } from '../connector/templates';
+import { addVersion, type AddVersionResult } from '../connector/version';
 import { duplicateConnector } from '../connector/duplicate';
 import type { GitService } from '../git/git-service';
 import { importArchive, type ImportResult } from '../packaging/import';
@@ -28,8 +28,48 @@ export interface AuthoringDeps {
   trust?: Pick<TrustService, 'trust' | 'restrict' | 'isTrusted'>;
 }
 
+/** A packed connector as the UI gets it: the file written, and its bytes as base64 for browser mode's download. */
+export interface ExportedPackage {
+  /** Absolute path of the .tgz written. */
+  file: string;
+  fileName: string;
+  bytes: number;
+  name: string;
+  version: string;
+  /** The paths packed. */
+  entries: string[];
+  base64: string;
+}
+
 /** The Connector Wizard, versions and .tgz export/import as the UI reaches them: every result is a project. */
-export function createAuthoringService(deps: AuthoringDeps) {
+export interface AuthoringService {
+  /** The wizard's templates (resources/templates). */
+  templates(): Promise<TemplateSummary[]>;
+  /** The template's answers for `name`, with `given` (an answers file) over them. */
+  defaults(templateId: string, name: string, given?: Partial<WizardAnswers>): Promise<WizardAnswers>;
+  /** Names of connectors already in the FortiSOAR store, lower-cased, for the wizard's clash warning. */
+  storeNames(): Promise<string[]>;
+  /** A project from the wizard's answers in `workspaceRoot` (the CLI's --dir; default the app's workspace),
+   * trusted from the start. */
+  scaffold(answers: WizardAnswers, workspaceRoot?: string): Promise<CreatedProject>;
+  /** scaffold() in the workspace, then opened as a project. */
+  create(answers: WizardAnswers): Promise<ProjectSummary>;
+  /** A deterministic .tgz of a connector folder, refused while validate reports errors (unless forced). */
+  packageFolder(dir: string, o?: Omit<PackageOptions, 'validate'>): Promise<PackageResult>;
+  /** Packs the project's connector; with a runId, `package.progress` events (at most one per percent) follow. */
+  exportPackage(projectId: string, force?: boolean, runId?: string): Promise<ExportedPackage>;
+  /** Safe extraction of a .tgz into `into` (default: the workspace); what it brings in is restricted. */
+  importFile(tgz: string, o?: { into?: string; replace?: boolean }): Promise<ImportResult>;
+  /** An upload from the UI (base64), imported with the safe extraction and opened as a project. */
+  importPackage(fileName: string, base64: string, replace?: boolean): Promise<ProjectSummary & { skipped: string[]; warnings: string[] }>;
+  /** Tags the current version `v<from>`, bumps `level` in info.json, adds a release-notes section and commits;
+   * CONFLICT while there are uncommitted changes. */
+  addVersion(projectId: string, level: 'major' | 'minor' | 'patch'): Promise<AddVersionResult>;
+  /** A copy of the connector under a new name, label and version, opened as a project (as trusted as its source). */
+  duplicate(projectId: string, as: { name: string; label: string; version: string }): Promise<ProjectSummary>;
+}
+
+export function createAuthoringService(deps: AuthoringDeps): AuthoringService {
   const templatesDir = path.join(deps.resourcesDir, 'templates');
   let storeNames: ReadonlySet<string> | null = null;
   const names = async () => (storeNames ??= await loadStoreNames(deps.resourcesDir));
@@ -59,7 +99,7 @@ export function createAuthoringService(deps: AuthoringDeps) {
 
   /** The archive comes back as base64 too, so browser mode can offer it as a download. With a runId, packing
    * reports `package.progress` events (at most one per percent) tagged with it. */
-  async function exportPackage(projectId: string, force?: boolean, runId?: string) {
+  async function exportPackage(projectId: string, force?: boolean, runId?: string): Promise<ExportedPackage> {
     const dir = await deps.projects.connectorDirOf(projectId);
     const emit = deps.emit;
     const onProgress = runId && emit ? throttleProgress((done, total) => emit({ runId, projectId, done, total })) : undefined;
@@ -83,7 +123,6 @@ export function createAuthoringService(deps: AuthoringDeps) {
 
   return {
     templates: () => listTemplates(templatesDir),
-    /** The template's answers for `name`, with `given` (an answers file) over them. */
     defaults: async (templateId: string, name: string, given?: Partial<WizardAnswers>) => defaultAnswers(await loadTemplate(templatesDir, templateId), name, given),
     storeNames: async () => [...(await names())],
     scaffold,
@@ -102,5 +141,3 @@ export function createAuthoringService(deps: AuthoringDeps) {
     },
   };
 }
-
-export type AuthoringService = ReturnType<typeof createAuthoringService>;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
+import type { Empty } from '../../../shared/ipc/contract';
 import type { BackupEntry, SessionState } from '../../../shared/models/workspace';
 import { parseJsonOrUndefined } from '../../../shared/parse-json';
 import { ifMissing } from '../errors';
@@ -8,7 +9,19 @@ import { writeJsonAtomic } from '../workspace/atomic-write';
 
 /** Unsaved editor buffers, kept outside the project so a crash or a killed host loses nothing. `log`: where a
  * damaged backup or session file is reported (it is skipped). */
-export function createBackupService(userDataDir: string, log: (msg: string, extra?: unknown) => void = console.warn) {
+export interface BackupService {
+  /** Keeps one buffer (replacing its earlier backup), stamped with the time it was saved. */
+  save(e: Omit<BackupEntry, 'savedAt'>): Promise<{ savedAt: number }>;
+  /** Forgets the buffer's backup (it was saved or reverted); no backup is not an error. */
+  discard(projectId: string, relPath: string): Promise<Empty>;
+  /** Every backup, oldest first; unreadable ones are left out. */
+  list(): Promise<BackupEntry[]>;
+  /** The open projects and tabs of the last session; none when it was never saved. */
+  getSession(): Promise<SessionState>;
+  saveSession(state: SessionState): Promise<Empty>;
+}
+
+export function createBackupService(userDataDir: string, log: (msg: string, extra?: unknown) => void = console.warn): BackupService {
   const dir = path.join(userDataDir, 'backups');
   const sessionFile = path.join(userDataDir, 'session.json');
   const fileOf = (projectId: string, relPath: string) =>
@@ -52,5 +65,3 @@ export function createBackupService(userDataDir: string, log: (msg: string, extr
 
   return { save, discard, list, getSession, saveSession };
 }
-
-export type BackupService = ReturnType<typeof createBackupService>;

@@ -44,8 +44,8 @@ export const GLYPH_H = 7;
 
 /** Whether pixel (x, y) of `ch` is ink; characters without a glyph draw nothing. */
 export function glyphPixel(ch: string, x: number, y: number): boolean {
-  const rows = FONT[ch];
-  return !!rows && ((rows[y] >> (GLYPH_W - 1 - x)) & 1) === 1;
+  const row = FONT[ch]?.[y];
+  return row !== undefined && ((row >> (GLYPH_W - 1 - x)) & 1) === 1;
 }
 
 export const hasGlyph = (ch: string): boolean => ch in FONT;

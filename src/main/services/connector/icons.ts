@@ -58,31 +58,35 @@ function resample(src: Rgba, w: number, h: number): Rgba {
   const out = new Uint8Array(w * h * 4);
   const sx = src.width / w;
   const sy = src.height / h;
-  const acc = new Float64Array(4);
+  /** One byte of the source; the loops stay inside it, and outside would be transparent black. */
+  const byte = (i: number) => src.data[i] ?? 0;
   for (let y = 0; y < h; y++) {
     const y0 = y * sy;
     const y1 = y0 + sy;
     for (let x = 0; x < w; x++) {
       const x0 = x * sx;
       const x1 = x0 + sx;
-      acc.fill(0);
+      let red = 0;
+      let green = 0;
+      let blue = 0;
+      let alpha = 0;
       let area = 0;
       for (let py = Math.floor(y0); py < Math.min(Math.ceil(y1), src.height); py++) {
         const cy = Math.min(py + 1, y1) - Math.max(py, y0);
         for (let px = Math.floor(x0); px < Math.min(Math.ceil(x1), src.width); px++) {
           const c = cy * (Math.min(px + 1, x1) - Math.max(px, x0));
           const i = (py * src.width + px) * 4;
-          const a = (src.data[i + 3] / 255) * c;
-          acc[0] += src.data[i] * a;
-          acc[1] += src.data[i + 1] * a;
-          acc[2] += src.data[i + 2] * a;
-          acc[3] += a;
+          const a = (byte(i + 3) / 255) * c;
+          red += byte(i) * a;
+          green += byte(i + 1) * a;
+          blue += byte(i + 2) * a;
+          alpha += a;
           area += c;
         }
       }
       const o = (y * w + x) * 4;
-      if (acc[3] > 0) for (let k = 0; k < 3; k++) out[o + k] = Math.round(acc[k] / acc[3]);
-      out[o + 3] = Math.round((acc[3] / area) * 255);
+      if (alpha > 0) out.set([Math.round(red / alpha), Math.round(green / alpha), Math.round(blue / alpha)], o);
+      out[o + 3] = Math.round((alpha / area) * 255);
     }
   }
   return { width: w, height: h, data: out };
@@ -103,8 +107,8 @@ export function defaultIcon(label: string, size: number): Buffer {
 }
 
 export function initials(label: string): string {
-  const words = label.toUpperCase().split(/[^A-Z0-9]+/).filter((w) => w && hasGlyph(w[0]));
-  const letters = words.length >= 2 ? words[0][0] + words[1][0] : (words[0] ?? 'C').slice(0, 2);
+  const [first = 'C', second] = label.toUpperCase().split(/[^A-Z0-9]+/).filter((w) => w && hasGlyph(w.charAt(0)));
+  const letters = second !== undefined ? first.charAt(0) + second.charAt(0) : first.slice(0, 2);
   return letters.split('').filter(hasGlyph).join('') || 'C';
 }
 

@@ -87,7 +87,7 @@ const list = (names: readonly string[]) => `[${names.map(pyStr).join(', ')}]`;
 /** An action that calls the vendor API as its request spec says: path values, query string, JSON body. */
 export function requestFunction(action: WizardAction, req: ActionRequest): string {
   const params = action.parameters ?? [];
-  const pathNames = [...req.path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]);
+  const pathNames = [...req.path.matchAll(/\{([^}]*)\}/g)].flatMap(([, name]) => (name === undefined ? [] : [name]));
   const placed = new Set([...pathNames, ...(req.query ?? []), ...(req.body ?? [])]);
   const rest = params.map((p) => p.name).filter((n) => !placed.has(n));
   const hasBody = BODY_METHODS.has(req.method);

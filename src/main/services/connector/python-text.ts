@@ -39,7 +39,7 @@ export function className(name: string): string {
   const pascal = name
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean)
-    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
     .join('');
   const safe = /^[A-Za-z]/.test(pascal) ? pascal : `Connector${pascal}`;
   return safe.endsWith('Connector') ? safe : `${safe}Connector`;
@@ -58,7 +58,7 @@ export function copyrightHeader(publisher: string, licence: LicenceChoice, year:
 
 /** Replaces `{{key}}` placeholders; a placeholder left over is a template bug, so it throws. */
 export function fill(text: string, values: Readonly<Record<string, string>>): string {
-  const out = text.replace(/\{\{([a-z_]+)\}\}/g, (m, key: string) => (key in values ? values[key] : m));
+  const out = text.replace(/\{\{([a-z_]+)\}\}/g, (m, key: string) => values[key] ?? m);
   const left = /\{\{[a-z_]+\}\}/.exec(out);
   if (left) throw new Error(`Template placeholder ${left[0]} has no value`);
   return out;
@@ -67,7 +67,10 @@ export function fill(text: string, values: Readonly<Record<string, string>>): st
 /** Top-level `def x(`, `class X(` and `X = ` names of a module, for computing import lists. */
 export function topLevelNames(source: string): string[] {
   const names = new Set<string>();
-  for (const m of source.matchAll(/^(?:def|class)\s+([A-Za-z_]\w*)|^([A-Za-z_]\w*)\s*=/gm)) names.add(m[1] ?? m[2]);
+  for (const m of source.matchAll(/^(?:def|class)\s+([A-Za-z_]\w*)|^([A-Za-z_]\w*)\s*=/gm)) {
+    const name = m[1] ?? m[2];
+    if (name) names.add(name);
+  }
   return [...names];
 }
 

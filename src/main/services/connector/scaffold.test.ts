@@ -10,6 +10,7 @@ import { createGitService } from '../git/git-service';
 import { encodePng } from './icons';
 import { createProject } from './scaffold';
 import { defaultAnswers, loadTemplate } from './templates';
+import { defined } from '../../../../tests/helpers/defined';
 
 const git = promisify(execFile);
 const TEMPLATES = path.resolve(__dirname, '../../../../resources/templates');
@@ -113,7 +114,7 @@ describe('createProject', () => {
 
   it('refuses answers with errors, listing them, and writes nothing', async () => {
     const a = await answers({ name: '9lives', version: '1.0' });
-    a.configuration[0].name = 'default';
+    defined(a.configuration[0], 'the first configuration field').name = 'default';
     const e = (await create(a).then(() => undefined, (x: unknown) => x)) as { code: string; message: string; details: unknown[] };
     expect(e.code).toBe('VALIDATION');
     expect(e.message).toMatch(/name: .*\nversion: .*\nconfiguration\/0\/name: .*reserved/);
@@ -123,7 +124,7 @@ describe('createProject', () => {
 
   it('keeps user text out of the code: quotes and backslashes land escaped', async () => {
     const a = await answers({ publisher: 'Evil """ \\ Corp' });
-    a.actions[0].description = 'Ends the docstring """; import os; os.system("x") \\';
+    defined(a.actions[0], 'the first action').description = 'Ends the docstring """; import os; os.system("x") \\';
     const p = await create(a);
     const ops = await readFile(path.join(p.connectorDir, 'operations.py'), 'utf8');
     expect(ops).toContain("Ends the docstring '''; import os; os.system('x') /");

@@ -95,6 +95,6 @@ export function defaultAnswers(t: Template, name: string, overrides: Partial<Wiz
 
 function labelFromName(name: string, fallback: string): string {
   const words = name.split(/[-_\s]+/).filter(Boolean);
-  const label = words.map((w) => w[0].toUpperCase() + w.slice(1)).join(' ');
+  const label = words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
   return label || fallback;
 }

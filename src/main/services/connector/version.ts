@@ -14,9 +14,9 @@ export type BumpLevel = 'major' | 'minor' | 'patch';
 export const BUMP_LEVELS: readonly BumpLevel[] = ['major', 'minor', 'patch'];
 
 export function nextVersion(version: string, level: BumpLevel): string {
-  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(version);
-  if (!m) throw new ServiceError('VALIDATION', `The version '${version}' is not x.y.z: fix it in info.json first.`);
-  const [major, minor, patch] = m.slice(1).map(Number);
+  const [major, minor, patch] = /^(\d+)\.(\d+)\.(\d+)$/.exec(version)?.slice(1).map(Number) ?? [];
+  if (major === undefined || minor === undefined || patch === undefined)
+    throw new ServiceError('VALIDATION', `The version '${version}' is not x.y.z: fix it in info.json first.`);
   if (level === 'major') return `${major + 1}.0.0`;
   if (level === 'minor') return `${major}.${minor + 1}.0`;
   return `${major}.${minor}.${patch + 1}`;

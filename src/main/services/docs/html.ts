@@ -4,7 +4,7 @@ import type { ActionDoc, ConnectorDoc, FieldRow, PlaybookDoc } from './doc-model
 import { isWebLink, sentence } from './markdown';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const esc = (s: unknown): string => String(s ?? '').replace(/[&<>"']/g, (c) => ENTITIES[c]);
+const esc = (s: unknown): string => String(s ?? '').replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
 
 const CSS = `
 body{font:15px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;max-width:64rem;padding:0 1rem;color:#1f2328}
@@ -69,13 +69,13 @@ export function releaseNotesHtml(md: string): string {
   };
   for (const raw of md.replace(/\r\n/g, '\n').split('\n')) {
     const line = raw.trim();
-    const heading = /^(#{1,6})\s+(.*)$/.exec(line);
-    const item = /^[-*+]\s+(.*)$/.exec(line);
-    setList(item !== null);
-    if (heading) {
-      const level = Math.min(6, heading[1].length + 2);
-      out.push(`<h${level}>${inline(heading[2])}</h${level}>`);
-    } else if (item) out.push(`<li>${inline(item[1])}</li>`);
+    const [, hashes, title] = /^(#{1,6})\s+(.*)$/.exec(line) ?? [];
+    const [, item] = /^[-*+]\s+(.*)$/.exec(line) ?? [];
+    setList(item !== undefined);
+    if (hashes !== undefined && title !== undefined) {
+      const level = Math.min(6, hashes.length + 2);
+      out.push(`<h${level}>${inline(title)}</h${level}>`);
+    } else if (item !== undefined) out.push(`<li>${inline(item)}</li>`);
     else if (line !== '') out.push(`<p>${inline(line)}</p>`);
   }
   setList(false);

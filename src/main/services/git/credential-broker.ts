@@ -1,11 +1,19 @@
 import { randomUUID } from 'node:crypto';
+import type { Empty } from '../../../shared/ipc/contract';
 import type { EventBus } from '../events';
 import type { AskCredential } from './askpass';
 
 const ANSWER_TIMEOUT_MS = 120_000;
 
 /** Carries git's credential prompts to the UI as events and its answers back through `git.answerCredential`. */
-export function createCredentialBroker(events: EventBus) {
+export interface CredentialBroker {
+  /** Emits `git.credentialRequested` and waits for the answer; null when the user cancels or after 2 minutes. */
+  ask: AskCredential;
+  /** The UI's answer to one request (null: cancelled); an unknown or expired request id is ignored. */
+  answer(requestId: string, value: string | null): Empty;
+}
+
+export function createCredentialBroker(events: EventBus): CredentialBroker {
   const pending = new Map<string, (value: string | null) => void>();
 
   const ask: AskCredential = (req) =>

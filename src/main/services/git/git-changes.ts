@@ -31,9 +31,9 @@ export function parsePorcelain(raw: string, prefix: string): Entry[] {
   const tokens = raw.split('\0');
   const out: Entry[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
+    const t = tokens[i] ?? '';
     if (t.length < 4) continue;
-    const [x, y, path] = [t[0], t[1], t.slice(3)];
+    const [x, y, path] = [t.charAt(0), t.charAt(1), t.slice(3)];
     const from = x === 'R' || x === 'C' ? tokens[++i] : undefined;
     if (!path.startsWith(prefix)) continue;
     const oldPath = from !== undefined && from.startsWith(prefix) ? from.slice(prefix.length) : from;
@@ -42,7 +42,22 @@ export function parsePorcelain(raw: string, prefix: string): Entry[] {
   return out;
 }
 
-export function createChangeOps(ctx: GitContext) {
+/** The Git panel's working-tree side: what changed, staging, committing and discarding. Paths are relative to
+ * the project (`dir`), even when it sits inside a larger repository. */
+export interface GitChangeOps {
+  /** Staged, unstaged and conflicted files, the branch, and whether a merge is under way. */
+  changes(dir: string): Promise<GitChanges>;
+  stage(dir: string, relPaths: readonly string[]): Promise<void>;
+  unstage(dir: string, relPaths: readonly string[]): Promise<void>;
+  /** Commits what is staged. With `amend` the message may be omitted to keep the last one. */
+  commit(dir: string, req: { message?: string; amend?: boolean }): Promise<{ sha: string }>;
+  /** Puts files back as they are at HEAD and deletes untracked ones. Destructive: callers confirm first. */
+  discard(dir: string, relPaths: readonly string[]): Promise<void>;
+  /** Whether the repository has a first commit yet. */
+  hasHead(dir: string): Promise<boolean>;
+}
+
+export function createChangeOps(ctx: GitContext): GitChangeOps {
   const git = ctx.git;
 
   async function hasHead(dir: string): Promise<boolean> {
@@ -92,7 +107,6 @@ export function createChangeOps(ctx: GitContext) {
     await gitTry('unstage', () => git(dir).raw(args));
   }
 
-  /** Commits what is staged. With `amend` the message may be omitted to keep the last one. */
   async function commit(dir: string, req: { message?: string; amend?: boolean }): Promise<{ sha: string }> {
     const message = req.message?.trim() ?? '';
     if (!message && !req.amend) throw new ServiceError('VALIDATION', 'Write a commit message first.');
@@ -103,7 +117,6 @@ export function createChangeOps(ctx: GitContext) {
     return { sha: (await gitTry('rev-parse', () => g.revparse(['HEAD']))).trim() };
   }
 
-  /** Puts files back as they are at HEAD and deletes untracked ones. Destructive: callers confirm first. */
   async function discard(dir: string, relPaths: readonly string[]): Promise<void> {
     const wanted = new Set(relPaths.map(relArg));
     const g = git(dir);

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { REPO_ROOT, sampleWorkspace, tmpDir } from '../../../../tests/helpers/tmp';
 import { createServices, type Services } from '../index';
 import { dispatch } from '../router';
+import { defined } from '../../../../tests/helpers/defined';
 
 const open: Services[] = [];
 afterEach(async () => void (await Promise.all(open.splice(0).map((s) => s.dispose()))));
@@ -35,7 +36,7 @@ describe('git channels through the router', () => {
 
   it('stages, commits, and compares the working tree with the last version tag', async () => {
     const { s, workspace } = await setup();
-    const [p] = await s.projects.list();
+    const p = defined((await s.projects.list())[0], 'the sample project');
     await dispatch(s, 'git.init', { projectId: p.id });
     await dispatch(s, 'git.commitAll', { projectId: p.id, message: 'first' });
     await dispatch(s, 'git.createTag', { projectId: p.id, name: 'v1.0.0', message: 'v1.0.0' });

@@ -26,7 +26,17 @@ export interface NetworkOptions {
   readonly signal?: AbortSignal;
 }
 
-export function createGitContext(gitBinary: () => string, opts: GitServiceOptions = {}) {
+/** The git clients the Git panel's modules share. Pathspecs are literal, and any non-zero exit fails. */
+export interface GitContext {
+  /** A client for commands that never leave the machine. */
+  git(dir: string): GitClient;
+  /** Runs `fn` with a client whose credential prompts reach the UI and whose progress reaches `o.onProgress`. */
+  network<T>(dir: string, o: NetworkOptions, fn: (g: GitClient) => Promise<T>): Promise<T>;
+  /** Attaches (or with undefined detaches) the UI's credential prompt. */
+  setAskCredential(fn: AskCredential | undefined): void;
+}
+
+export function createGitContext(gitBinary: () => string, opts: GitServiceOptions = {}): GitContext {
   let ask = opts.askCredential;
   let script: Promise<string> | undefined;
   const localTimeout = opts.timeoutMs ?? LOCAL_TIMEOUT_MS;
@@ -55,8 +65,6 @@ export function createGitContext(gitBinary: () => string, opts: GitServiceOption
     },
   };
 }
-
-export type GitContext = ReturnType<typeof createGitContext>;
 
 /** Checks a project-relative path from a door before git sees it. */
 export function relArg(rel: string): string {

@@ -83,7 +83,7 @@ describe('git history', () => {
     expect(p1.entries.map((e) => e.subject)).toEqual(['change 5', 'Fix BLOCK ip 4', 'change 3', 'change 2']);
     expect(p1.hasMore).toBe(true);
     expect(p1.entries[0]).toMatchObject({ body: 'body 5', author: 'Test User', email: 'test@example.com', refs: ['HEAD -> main', 'tag: v1.0.0'] });
-    expect(p1.entries[0].parents).toEqual([p1.entries[1].sha]);
+    expect(p1.entries[0]?.parents).toEqual([p1.entries[1]?.sha]);
     const p2 = await git.log(dir, { limit: 4, skip: 4 });
     expect(p2).toMatchObject({ hasMore: false, entries: [{ subject: 'change 1' }, { subject: 'first' }] });
   });

@@ -26,13 +26,15 @@ export function parseNameStatus(raw: string): CommitFile[] {
   const t = raw.split('\0').filter((s, i, all) => s !== '' || i < all.length - 1);
   const out: CommitFile[] = [];
   for (let i = 0; i < t.length; i++) {
-    const letter = t[i].charAt(0);
+    const letter = (t[i] ?? '').charAt(0);
     if (!letter) continue;
     const status = STATUS[letter] ?? 'modified';
-    if (letter === 'R' || letter === 'C') {
-      out.push({ relPath: t[i + 2], status, oldPath: t[i + 1] });
-      i += 2;
-    } else out.push({ relPath: t[++i], status });
+    const paths = letter === 'R' || letter === 'C' ? 2 : 1;
+    const [first, second] = t.slice(i + 1, i + 1 + paths);
+    i += paths;
+    if (first === undefined || (paths === 2 && second === undefined))
+      throw new ServiceError('GIT', `git diff --name-status ended in the middle of an entry (${letter}): the list it printed is incomplete.`);
+    out.push(second === undefined ? { relPath: first, status } : { relPath: second, status, oldPath: first });
   }
   return out;
 }
@@ -47,7 +49,20 @@ function checkRev(rev: string): string {
  * entry, or the revision itself is not there yet (an unborn HEAD). */
 const NO_SUCH_BLOB = /does not exist|exists on disk, but not in|is in the index, but not|invalid object name|not a valid object name/i;
 
-export function createDiffOps(ctx: GitContext) {
+/** Diffs of the working tree and of past commits, as two texts for the diff editor. */
+export interface GitDiffOps {
+  /** A file against HEAD (`head`, default), the working tree against the index (`unstaged`), or the index against
+   * HEAD (`staged`). */
+  fileDiff(dir: string, relPath: string, mode?: FileDiffMode): Promise<GitFileDiff>;
+  /** The files a commit changed within the project, against its first parent. */
+  commitFiles(dir: string, rev: string): Promise<CommitFiles>;
+  /** One file of a commit: its text in the first parent (at `oldPath` for renames) and in the commit. */
+  commitFileDiff(dir: string, rev: string, relPath: string, oldPath?: string): Promise<GitFileDiff>;
+  /** The full sha of a revision; NOT_FOUND when it names no commit. */
+  resolveCommit(dir: string, rev: string): Promise<string>;
+}
+
+export function createDiffOps(ctx: GitContext): GitDiffOps {
   const git = ctx.git;
 
   /** A blob at `rev:path` (rev '' = the index), or undefined when it is not there. */
@@ -83,7 +98,6 @@ export function createDiffOps(ctx: GitContext) {
     return out.trim();
   }
 
-  /** The files a commit changed within the project, against its first parent. */
   async function commitFiles(dir: string, rev: string): Promise<CommitFiles> {
     const sha = await resolveCommit(dir, rev);
     const g = git(dir);
@@ -93,7 +107,6 @@ export function createDiffOps(ctx: GitContext) {
     return { sha, ...(parent ? { parent } : {}), files: parseNameStatus(raw) };
   }
 
-  /** One file of a commit: its text in the first parent (at `oldPath` for renames) and in the commit. */
   async function commitFileDiff(dir: string, rev: string, relPath: string, oldPath?: string): Promise<GitFileDiff> {
     const sha = await resolveCommit(dir, rev);
     const [, parent] = (await gitTry('rev-list', () => git(dir).raw(['rev-list', '--parents', '-n', '1', sha]))).trim().split(/\s+/);

@@ -3,10 +3,11 @@ import { type GitContext, relArg } from './git-context';
 import { checkRev } from './git-diff';
 import { gitTry } from './git-errors';
 import { onGitExit } from './git-runner';
+import { gitFields } from './git-fields';
 import type { LogEntry, LogPage, LogQuery } from './git-types';
 
 // Unit and record separators cannot occur in names or messages git prints, unlike newlines and tabs.
-const FIELDS = ['%H', '%h', '%P', '%an', '%ae', '%aI', '%D', '%s', '%b'];
+const FIELDS = ['%H', '%h', '%P', '%an', '%ae', '%aI', '%D', '%s', '%b'] as const;
 const FORMAT = `--format=${FIELDS.join('%x1f')}%x1e`;
 
 export function parseLog(raw: string): LogEntry[] {
@@ -15,7 +16,7 @@ export function parseLog(raw: string): LogEntry[] {
     .map((r) => r.replace(/^\n/, ''))
     .filter((r) => r.trim() !== '')
     .map((r) => {
-      const [sha, shortSha, parents, author, email, date, refs, subject, body] = r.split('\x1f');
+      const [sha, shortSha, parents, author, email, date, refs, subject, body] = gitFields(r, '\x1f', FIELDS.length, 'log');
       return {
         sha, shortSha, author, email, date, subject,
         parents: parents ? parents.split(' ') : [],
@@ -25,7 +26,12 @@ export function parseLog(raw: string): LogEntry[] {
     });
 }
 
-export function createHistoryOps(ctx: GitContext) {
+export interface GitHistoryOps {
+  /** One page of commits (default 50, at most 500), newest first; no commits yet is an empty page. */
+  log(dir: string, q?: LogQuery): Promise<LogPage>;
+}
+
+export function createHistoryOps(ctx: GitContext): GitHistoryOps {
   async function log(dir: string, q: LogQuery = {}): Promise<LogPage> {
     const g = ctx.git(dir);
     const limit = Math.min(Math.max(1, Math.floor(q.limit ?? 50)), 500);

@@ -44,14 +44,24 @@ async function ignoredOf(dir: string, gitBinary: string, probes: readonly string
   return ignored;
 }
 
-export function createIgnoreOps(gitBinary: () => string) {
+/** The recommended .gitignore lines (virtualenvs, caches, user data) and whether a repository has them. */
+export interface GitIgnoreOps {
   /** Which recommended lines the repository lacks, and whether it ignores the cassettes. */
+  ignoreCheck(dir: string): Promise<IgnoreCheck>;
+  /** Appends the missing recommended lines to the project's .gitignore (created when absent), atomically. */
+  addRecommendedIgnores(dir: string): Promise<IgnoreCheck>;
+  /** A repository opened or cloned without any .gitignore (neither in the project nor at the repository's
+   * top, `topLevel`) gets the one `git init` writes; one that has its own is left as it is (the Git panel offers
+   * the missing lines). True when it wrote the file. */
+  ensureIgnoreFile(dir: string, topLevel: string): Promise<boolean>;
+}
+
+export function createIgnoreOps(gitBinary: () => string): GitIgnoreOps {
   async function ignoreCheck(dir: string): Promise<IgnoreCheck> {
     const ignored = await ignoredOf(dir, gitBinary(), [...RECOMMENDED_IGNORES.map((r) => r.probe), CASSETTE_PROBE]);
     return { missingIgnores: RECOMMENDED_IGNORES.filter((r) => !ignored.has(r.probe)).map((r) => r.line), cassettesIgnored: ignored.has(CASSETTE_PROBE) };
   }
 
-  /** Appends the missing recommended lines to the project's .gitignore (created when absent), atomically. */
   async function addRecommendedIgnores(dir: string): Promise<IgnoreCheck> {
     const { missingIgnores } = await ignoreCheck(dir);
     if (missingIgnores.length) {
@@ -64,9 +74,6 @@ export function createIgnoreOps(gitBinary: () => string) {
     return ignoreCheck(dir);
   }
 
-  /** A repository opened or cloned without any .gitignore (neither in the project nor at the repository's
-   * top) gets the one `git init` writes; one that has its own is left as it is (the Git panel offers the
-   * missing lines). True when it wrote the file. */
   async function ensureIgnoreFile(dir: string, topLevel: string): Promise<boolean> {
     if ((await pathExists(path.join(dir, '.gitignore'))) || (await pathExists(path.join(topLevel, '.gitignore')))) return false;
     if ((await ignoreCheck(dir)).missingIgnores.length === 0) return false;

@@ -4,6 +4,7 @@ import type { GitContext } from './git-context';
 import { checkRev } from './git-diff';
 import { gitTry } from './git-errors';
 import { onGitExit } from './git-runner';
+import { gitFields } from './git-fields';
 import type { BranchInfo, Branches, TagInfo } from './git-types';
 
 const FALLBACK_TAGGER = ['-c', 'user.name=Connector Studio User', '-c', 'user.email=connector-studio@localhost'];
@@ -16,7 +17,28 @@ function parseTrack(track: string): Pick<BranchInfo, 'ahead' | 'behind' | 'upstr
   };
 }
 
-export function createRefOps(ctx: GitContext) {
+/** Branches and tags. Names are checked by git's own rules before use. */
+export interface GitRefOps {
+  /** Local branches (with upstream and ahead/behind) and remote-tracking ones. */
+  branches(dir: string): Promise<Branches>;
+  /** undefined on a detached HEAD. */
+  currentBranch(dir: string): Promise<string | undefined>;
+  /** From `from` (default HEAD); `checkout` switches to it too. */
+  createBranch(dir: string, name: string, opts?: { from?: string; checkout?: boolean }): Promise<void>;
+  /** Switches to a local branch, or creates one tracking `origin/<name>` when only the remote has it. */
+  switchBranch(dir: string, name: string): Promise<void>;
+  /** Refuses the current branch. Without `force`, git refuses a branch whose commits are merged nowhere. */
+  deleteBranch(dir: string, name: string, opts?: { force?: boolean }): Promise<void>;
+  tags(dir: string): Promise<TagInfo[]>;
+  /** An annotated tag when there is a message (what releases use), a lightweight one otherwise; at `ref`
+   * (default HEAD). */
+  createTag(dir: string, name: string, opts?: { message?: string; ref?: string }): Promise<TagInfo>;
+  /** `v<version>`, annotated, as Package and Publish offer after a release. */
+  createVersionTag(dir: string, version: string, message?: string): Promise<TagInfo>;
+  deleteTag(dir: string, name: string): Promise<void>;
+}
+
+export function createRefOps(ctx: GitContext): GitRefOps {
   const git = ctx.git;
 
   /** git's own rules for a ref name (no spaces, "..", "~", a leading "-", ...). */
@@ -39,13 +61,13 @@ export function createRefOps(ctx: GitContext) {
     const local: BranchInfo[] = [];
     const remote: string[] = [];
     for (const line of raw.split('\n').filter(Boolean)) {
-      const [ref, sha, upstream, track] = line.split('\0');
+      const [ref, sha, upstream, track] = gitFields(line, '\0', 4, 'for-each-ref');
       if (ref.startsWith('refs/remotes/')) {
         if (!ref.endsWith('/HEAD')) remote.push(ref.slice('refs/remotes/'.length));
         continue;
       }
       const name = ref.slice('refs/heads/'.length);
-      local.push({ name, sha, current: name === current, ...(upstream ? { upstream } : {}), ...parseTrack(track ?? '') });
+      local.push({ name, sha, current: name === current, ...(upstream ? { upstream } : {}), ...parseTrack(track) });
     }
     return { ...(current ? { current } : {}), local, remote };
   }
@@ -56,13 +78,11 @@ export function createRefOps(ctx: GitContext) {
     await gitTry('branch', () => git(dir).raw(opts.checkout ? ['switch', '-c', name, ...from] : ['branch', name, ...from]), { branch: name });
   }
 
-  /** Switches to a local branch, or creates one tracking `origin/<name>` when only the remote has it. */
   async function switchBranch(dir: string, name: string): Promise<void> {
     await checkName(dir, 'branch', name);
     await gitTry('switch', () => git(dir).raw(['switch', name]), { branch: name });
   }
 
-  /** Refuses the current branch. Without `force`, git refuses a branch whose commits are merged nowhere. */
   async function deleteBranch(dir: string, name: string, opts: { force?: boolean } = {}): Promise<void> {
     await checkName(dir, 'branch', name);
     if (name === (await currentBranch(dir)))
@@ -74,13 +94,12 @@ export function createRefOps(ctx: GitContext) {
     const fmt = '--format=%(refname:short)%00%(objecttype)%00%(objectname)%00%(*objectname)%00%(contents:subject)';
     const raw = await gitTry('for-each-ref', () => git(dir).raw(['for-each-ref', '--sort=-v:refname', fmt, 'refs/tags']));
     return raw.split('\n').filter(Boolean).map((line) => {
-      const [name, type, sha, peeled, subject] = line.split('\0');
+      const [name, type, sha, peeled, subject] = gitFields(line, '\0', 5, 'for-each-ref');
       const annotated = type === 'tag';
       return { name, sha: annotated ? peeled : sha, annotated, message: annotated ? subject : '' };
     });
   }
 
-  /** An annotated tag when there is a message (what releases use), a lightweight one otherwise. */
   async function createTag(dir: string, name: string, opts: { message?: string; ref?: string } = {}): Promise<TagInfo> {
     await checkName(dir, 'tag', name);
     const g = git(dir);
@@ -94,7 +113,6 @@ export function createRefOps(ctx: GitContext) {
     return made;
   }
 
-  /** `v<version>`, annotated, as Package and Publish offer after a release. */
   async function createVersionTag(dir: string, version: string, message?: string): Promise<TagInfo> {
     const v = String(version).trim().replace(/^v/, '');
     if (!/^\d+\.\d+\.\d+([-+][\w.+-]*)?$/.test(v)) throw new ServiceError('VALIDATION', `"${version}" is not a version like 1.2.0.`);

@@ -9,6 +9,7 @@ import { ServiceError, ifMissing } from '../errors';
 import type { GitContext, NetworkOptions } from './git-context';
 import { gitFailure, gitTry } from './git-errors';
 import { onGitExit } from './git-runner';
+import { gitFields } from './git-fields';
 import type { PullResult, RemoteInfo } from './git-types';
 
 const REMOTE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -28,17 +29,34 @@ function checkUrl(url: string): string {
 export function parseRemotes(raw: string): RemoteInfo[] {
   const byName = new Map<string, { fetchUrl: string; pushUrl: string }>();
   for (const line of raw.split('\n')) {
-    const m = /^(\S+)\s+(.+?)\s+\((fetch|push)\)$/.exec(line.trim());
-    if (!m) continue;
-    const r = byName.get(m[1]) ?? { fetchUrl: '', pushUrl: '' };
-    if (m[3] === 'fetch') r.fetchUrl = m[2];
-    else r.pushUrl = m[2];
-    byName.set(m[1], r);
+    const [, name, url, kind] = /^(\S+)\s+(.+?)\s+\((fetch|push)\)$/.exec(line.trim()) ?? [];
+    if (name === undefined || url === undefined) continue;
+    const r = byName.get(name) ?? { fetchUrl: '', pushUrl: '' };
+    if (kind === 'fetch') r.fetchUrl = url;
+    else r.pushUrl = url;
+    byName.set(name, r);
   }
   return [...byName].map(([name, r]) => ({ name, ...r }));
 }
 
-export function createRemoteOps(ctx: GitContext, deps: { currentBranch(dir: string): Promise<string | undefined>; conflicts(dir: string): Promise<string[]> }) {
+/** Remotes and the commands that talk to them. `net` carries progress, a timeout and an abort signal; without a
+ * `remote`, the only remote is used, else `origin`. */
+export interface GitRemoteOps {
+  remotes(dir: string): Promise<RemoteInfo[]>;
+  addRemote(dir: string, name: string, url: string): Promise<void>;
+  removeRemote(dir: string, name: string): Promise<void>;
+  fetch(dir: string, opts?: { remote?: string; prune?: boolean }, net?: NetworkOptions): Promise<void>;
+  /** Merges (never rebases, so no editor and no surprise history rewrite). Conflicts are a result, not an error. */
+  pull(dir: string, opts?: { remote?: string; branch?: string }, net?: NetworkOptions): Promise<PullResult>;
+  /** `setUpstream` publishes a new branch (git push -u); `tags` also pushes annotated tags on the pushed commits. */
+  push(dir: string, opts?: { remote?: string; branch?: string; setUpstream?: boolean; tags?: boolean }, net?: NetworkOptions): Promise<void>;
+  /** Clones into `dest`, which must not exist or be empty; a failed clone leaves nothing behind. */
+  clone(url: string, dest: string, net?: NetworkOptions): Promise<{ dir: string }>;
+  /** Checks a URL and credentials without a repository: the refs the remote advertises. */
+  listRemoteRefs(url: string, net?: NetworkOptions): Promise<{ name: string; sha: string }[]>;
+}
+
+export function createRemoteOps(ctx: GitContext, deps: { currentBranch(dir: string): Promise<string | undefined>; conflicts(dir: string): Promise<string[]> }): GitRemoteOps {
   const git = ctx.git;
 
   async function remotes(dir: string): Promise<RemoteInfo[]> {
@@ -56,8 +74,9 @@ export function createRemoteOps(ctx: GitContext, deps: { currentBranch(dir: stri
   /** The remote a command without one would use: the only one, else `origin`. */
   async function defaultRemote(dir: string): Promise<string> {
     const all = await remotes(dir);
-    if (all.length === 0) throw new ServiceError('VALIDATION', 'This repository has no remote: add one first.');
-    return all.length === 1 ? all[0].name : (all.find((r) => r.name === 'origin') ?? all[0]).name;
+    const [first] = all;
+    if (!first) throw new ServiceError('VALIDATION', 'This repository has no remote: add one first.');
+    return all.length === 1 ? first.name : (all.find((r) => r.name === 'origin') ?? first).name;
   }
 
   async function fetch(dir: string, opts: { remote?: string; prune?: boolean } = {}, net: NetworkOptions = {}): Promise<void> {
@@ -65,7 +84,6 @@ export function createRemoteOps(ctx: GitContext, deps: { currentBranch(dir: stri
     await ctx.network(dir, net, (g) => gitTry('fetch', () => g.raw(['fetch', '--progress', ...(opts.prune ? ['--prune'] : []), remote]), { remote }));
   }
 
-  /** Merges (never rebases, so no editor and no surprise history rewrite). Conflicts are a result, not an error. */
   async function pull(dir: string, opts: { remote?: string; branch?: string } = {}, net: NetworkOptions = {}): Promise<PullResult> {
     const branch = await deps.currentBranch(dir);
     const target = opts.remote ? [checkRemoteName(opts.remote), ...(opts.branch ? [checkBranchArg(opts.branch)] : [])] : [];
@@ -84,7 +102,6 @@ export function createRemoteOps(ctx: GitContext, deps: { currentBranch(dir: stri
     }
   }
 
-  /** `setUpstream` publishes a new branch (git push -u); `tags` also pushes annotated tags on the pushed commits. */
   async function push(dir: string, opts: { remote?: string; branch?: string; setUpstream?: boolean; tags?: boolean } = {}, net: NetworkOptions = {}): Promise<void> {
     const branch = opts.branch ? checkBranchArg(opts.branch) : await deps.currentBranch(dir);
     const remote = opts.remote ? checkRemoteName(opts.remote) : await defaultRemote(dir);
@@ -96,7 +113,6 @@ export function createRemoteOps(ctx: GitContext, deps: { currentBranch(dir: stri
     await ctx.network(dir, net, (g) => gitTry('push', () => g.raw(args), { remote, ...(branch ? { branch } : {}) }));
   }
 
-  /** Clones into `dest`, which must not exist or be empty; a failed clone leaves nothing behind. */
   async function clone(url: string, dest: string, net: NetworkOptions = {}): Promise<{ dir: string }> {
     const source = checkUrl(url);
     const target = path.resolve(dest);
@@ -112,12 +128,11 @@ export function createRemoteOps(ctx: GitContext, deps: { currentBranch(dir: stri
     return { dir: target };
   }
 
-  /** Checks a URL and credentials without a repository: the refs the remote advertises. */
   async function listRemoteRefs(url: string, net: NetworkOptions = {}): Promise<{ name: string; sha: string }[]> {
     const source = checkUrl(url);
     const raw = await ctx.network(os.tmpdir(), net, (g) => gitTry('ls-remote', () => g.raw(['ls-remote', '--', source]), { remote: source }));
     return raw.split('\n').filter(Boolean).map((l) => {
-      const [sha, name] = l.split('\t');
+      const [sha, name] = gitFields(l, '\t', 2, 'ls-remote');
       return { name, sha };
     });
   }

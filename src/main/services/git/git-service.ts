@@ -2,14 +2,16 @@ import path from 'node:path';
 import type { GitFileState, GitStatus } from '../../../shared/models/workspace';
 import { writeFileAtomic } from '../workspace/atomic-write';
 import { pathExists } from '../workspace/fs-probe';
-import { createChangeOps } from './git-changes';
+import type { AskCredential } from './askpass';
+import { createChangeOps, type GitChangeOps } from './git-changes';
 import { createGitContext, type GitServiceOptions } from './git-context';
-import { createDiffOps } from './git-diff';
+import { createDiffOps, type GitDiffOps } from './git-diff';
 import { gitStep } from './git-errors';
-import { createHistoryOps } from './git-history';
-import { createIgnoreOps } from './git-ignores';
-import { createRefOps } from './git-refs';
-import { createRemoteOps } from './git-remotes';
+import { createHistoryOps, type GitHistoryOps } from './git-history';
+import { createIgnoreOps, type GitIgnoreOps } from './git-ignores';
+import { createRefOps, type GitRefOps } from './git-refs';
+import { createRemoteOps, type GitRemoteOps } from './git-remotes';
+import type { GitChanges } from './git-types';
 import { gitClient } from './git-runner';
 import { GITATTRIBUTES, GITIGNORE } from './repo-files';
 
@@ -25,7 +27,28 @@ function stateOf(index: string, workingDir: string): GitFileState {
   return 'modified';
 }
 
-export function createGitService(gitBinary: () => string, options: GitServiceOptions = {}) {
+/** Git for the panel, Home and the CLI: every operation takes the project folder (`dir`) first. */
+export interface GitService extends GitChangeOps, GitDiffOps, GitHistoryOps, GitRefOps, GitRemoteOps, Pick<GitIgnoreOps, 'ignoreCheck' | 'addRecommendedIgnores'> {
+  /** The git executable (Settings' git path, or `git`): what code beside this service, such as Add Version,
+   * hands the runner. */
+  binary(): string;
+  isRepo(dir: string): Promise<boolean>;
+  /** Paths come back relative to the project root, even when the project sits inside a larger repository. */
+  status(dir: string): Promise<GitStatus>;
+  /** `git init -b main` unless it is a repository already, plus .gitignore and .gitattributes where missing. */
+  init(dir: string): Promise<GitStatus>;
+  /** Stages everything in the project and commits it (with a fallback author when git has none configured). */
+  commitAll(dir: string, message: string): Promise<{ sha: string }>;
+  /** The panel's lists, with the recommended ignore lines the repository lacks. */
+  changes(dir: string): Promise<GitChanges>;
+  /** After opening or cloning: a repository with no .gitignore anywhere gets the recommended one. True when
+   * it wrote one. */
+  ensureIgnoreFile(dir: string): Promise<boolean>;
+  /** The UI attaches (or detaches) the credential prompt; until then credential requests fail fast. */
+  setAskCredential(fn: AskCredential | undefined): void;
+}
+
+export function createGitService(gitBinary: () => string, options: GitServiceOptions = {}): GitService {
   const git = (dir: string) => gitClient(dir, gitBinary());
   const log = options.log ?? console.warn;
 
@@ -34,7 +57,6 @@ export function createGitService(gitBinary: () => string, options: GitServiceOpt
     return gitStep('rev-parse', () => git(dir).checkIsRepo());
   }
 
-  /** Paths come back relative to the project root, even when the project sits inside a larger repository. */
   async function status(dir: string): Promise<GitStatus> {
     if (!(await isRepo(dir))) return { isRepo: false, files: [] };
     const g = git(dir);
@@ -69,22 +91,18 @@ export function createGitService(gitBinary: () => string, options: GitServiceOpt
   const refs = createRefOps(ctx);
   const conflicts = async (dir: string) => (await changes.changes(dir)).conflicted.map((c) => c.relPath);
   const ignores = createIgnoreOps(gitBinary);
-  /** After opening or cloning: a repository with no .gitignore anywhere gets the recommended one. */
   async function ensureIgnoreFile(dir: string): Promise<boolean> {
     if (!(await isRepo(dir))) return false;
     const top = (await gitStep('rev-parse', () => git(dir).revparse(['--show-toplevel']))).trim();
     return ignores.ensureIgnoreFile(dir, top);
   }
   return {
-    /** The git executable (Settings' git path, or `git`): what code beside this service, such as Add Version,
-     * hands the runner. */
     binary: gitBinary,
     isRepo,
     status,
     init,
     commitAll,
     ...changes,
-    /** The panel's lists, with the recommended ignore lines the repository lacks. */
     changes: async (dir: string) => {
       const c = await changes.changes(dir);
       if (!c.isRepo) return c;
@@ -102,7 +120,6 @@ export function createGitService(gitBinary: () => string, options: GitServiceOpt
     ...createHistoryOps(ctx),
     ...refs,
     ...createRemoteOps(ctx, { currentBranch: refs.currentBranch, conflicts }),
-    /** The UI attaches (or detaches) the credential prompt; until then credential requests fail fast. */
     setAskCredential: ctx.setAskCredential,
   };
 }
@@ -110,5 +127,3 @@ export function createGitService(gitBinary: () => string, options: GitServiceOpt
 async function writeIfMissing(file: string, text: string) {
   if (!(await pathExists(file))) await writeFileAtomic(file, text);
 }
-
-export type GitService = ReturnType<typeof createGitService>;

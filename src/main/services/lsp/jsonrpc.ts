@@ -60,6 +60,16 @@ interface Pending {
 }
 
 /** A connection to one peer: requests with timeouts, notifications, and answers to the peer's requests. */
+export interface Connection {
+  /** Sends a request and waits for its result; RpcError on the peer's error, after `timeoutMs` (default 30 s,
+   * then `$/cancelRequest` goes out) or once the connection is closed. */
+  request<T>(method: string, params: unknown, timeoutMs?: number): Promise<T>;
+  /** Sends a notification (no answer); nothing is written once closed. */
+  notify(method: string, params: unknown): void;
+  /** Fails every request still waiting (the process died or is being stopped). */
+  close(reason: string): void;
+}
+
 /** `log`: where a handler's failure is reported (it must not end the stream's reading); default console.warn. */
 export function createConnection(
   input: Readable,
@@ -67,7 +77,7 @@ export function createConnection(
   onRequest: RequestHandler,
   onNotification: NotificationHandler,
   log: (message: string) => void = console.warn,
-) {
+): Connection {
   let nextId = 1;
   let closed = false;
   const pending = new Map<number, Pending>();
@@ -127,7 +137,6 @@ export function createConnection(
     notify(method: string, params: unknown) {
       write({ jsonrpc: '2.0', method, params });
     },
-    /** Fails every request still waiting (the process died or is being stopped). */
     close(reason: string) {
       closed = true;
       for (const [id, p] of pending) {
@@ -138,5 +147,3 @@ export function createConnection(
     },
   };
 }
-
-export type Connection = ReturnType<typeof createConnection>;

@@ -7,6 +7,7 @@ import { REPO_ROOT, sampleWorkspace, tmpDir } from '../../../../tests/helpers/tm
 import { createServices } from '../index';
 import { dispatch } from '../router';
 import { isRunning } from './test-kit';
+import { defined } from '../../../../tests/helpers/defined';
 
 const REL = 'sample-threat-intel/scratch.py';
 
@@ -15,7 +16,7 @@ describe('lsp channels', () => {
     const s = await createServices({ userDataDir: await tmpDir('cs-data-'), resourcesDir: path.join(REPO_ROOT, 'resources'), appVersion: 't', mode: 'browser', workspaceOverride: await sampleWorkspace() });
     let pid: number | undefined;
     try {
-      const [p] = await s.projects.list();
+      const p = defined((await s.projects.list())[0], 'the sample project');
       const text = 'from connectors.core.connector import get_logger\n\nget_logger("a", "b")\nfrom connectors.core.connector import \n';
       const diagnostics = new Promise<Events['lsp.diagnostics']>((resolve) =>
         s.events.subscribe((name, payload) => {

@@ -47,15 +47,15 @@ describe('lsp service', () => {
     expect(method[0]).toMatchObject({ relPath: `${CONNECTOR}/utils.py`, line: utils.findIndex((l) => l.includes('def get(self')) + 1 });
     const stub = await kit.lsp.definition(at(OPS, text, 'get_logger', 1));
     expect(stub[0]).toMatchObject({ relPath: 'connectors/core/connector.pyi', stub: true });
-    expect(stub[0].text).toContain('def get_logger(');
+    expect(stub[0]?.text).toContain('def get_logger(');
   }, SLOW);
 
   it('shows the signature of the called function', async () => {
     const text = 'from connectors.core.connector import api_health_check\n\napi_health_check(\n';
     await kit.lsp.open(PROJECT, `${CONNECTOR}/sig.py`, text, 1);
     const help = await kit.lsp.signatureHelp(at(`${CONNECTOR}/sig.py`, text, 'api_health_check(\n', 17));
-    expect(help?.signatures[0].label).toMatch(/^\(url: str, method: str = 'GET'/);
-    expect(help?.signatures[0].documentation).toContain('ConnectorError');
+    expect(help?.signatures[0]?.label).toMatch(/^\(url: str, method: str = 'GET'/);
+    expect(help?.signatures[0]?.documentation).toContain('ConnectorError');
     await kit.lsp.close(PROJECT, `${CONNECTOR}/sig.py`);
   }, SLOW);
 

@@ -1,7 +1,7 @@
 /** Python intelligence for the editor: one pyright language server per open project, started on first use,
  * stopped with the project (or when more than `maxServers` projects are in use: the least recent goes). */
 import { realpath } from 'node:fs/promises';
-import type { Events, LspLocation, Res } from '../../../shared/ipc/contract';
+import type { Empty, Events, LspLocation, Res } from '../../../shared/ipc/contract';
 import { fulfilledValue } from '../../../shared/settled';
 import { ServiceError, ifMissing } from '../errors';
 import { checkRelative } from '../workspace/safe-path';
@@ -28,11 +28,36 @@ export interface LspServiceDeps {
   log?(message: string): void;
 }
 
-interface At {
+/** A position in a project file, 1-based as the editor counts. */
+export interface At {
   projectId: string;
   relPath: string;
   line: number;
   character: number;
+}
+
+/** Python intelligence for the editor, per project. Requests about a server that died or timed out answer
+ * "nothing here" (the editor asks again on the next keystroke); an unknown project or a path outside it throws. */
+export interface LspService {
+  /** Open documents never touch the disk, but their paths must name files inside the project. */
+  open(projectId: string, relPath: string, text: string, version: number): Promise<Empty>;
+  change(projectId: string, relPath: string, text: string, version: number): Promise<Empty>;
+  close(projectId: string, relPath: string): Promise<Empty>;
+  completion(r: At): Promise<Res<'lsp.completion'>>;
+  hover(r: At): Promise<Res<'lsp.hover'>>;
+  /** Project files come back project-relative; library and stub files as external locations. */
+  definition(r: At): Promise<LspLocation[]>;
+  signatureHelp(r: At): Promise<Res<'lsp.signatureHelp'>>;
+  /** Stops the project's server (deleted, trusted: its virtualenv may now be used). */
+  stop(projectId: string): Promise<Empty>;
+  /** Stops every server; the services' dispose() calls it. */
+  dispose(): Promise<void>;
+  /** For tests and diagnostics: the server's process id, once it runs. */
+  pid(projectId: string): Promise<number | undefined>;
+  /** Starts the server now (the project was opened), resolving when it has initialised. */
+  start(projectId: string): Promise<Empty>;
+  /** Files changed on disk (saves, git, other editors): pyright rereads the ones not open in the UI. */
+  filesChanged(projectId: string, relPaths: readonly string[]): Promise<void>;
 }
 
 type RawLocation = { uri: string; range: { start: { line: number; character: number } } } | { targetUri: string; targetSelectionRange: { start: { line: number; character: number } } };
@@ -49,7 +74,7 @@ const quietly = async <T>(p: Promise<T>, fallback: T, log?: (m: string) => void)
   }
 };
 
-export function createLspService(deps: LspServiceDeps) {
+export function createLspService(deps: LspServiceDeps): LspService {
   const stubsDir = deps.stubsDir ?? defaultStubsDir();
   const sessions = new Map<string, Promise<Session>>();
 
@@ -138,7 +163,6 @@ export function createLspService(deps: LspServiceDeps) {
     signatureHelp: async (r: At): Promise<Res<'lsp.signatureHelp'>> =>
       toSignatureHelp(await quietly(ask<Parameters<typeof toSignatureHelp>[0]>(r, 'textDocument/signatureHelp'), null, deps.log)),
     stop: async (projectId: string) => (await stop(projectId), {}),
-    /** Stops every server; the services' dispose() calls it. */
     dispose: async () => {
       unsubscribe?.();
       await Promise.all([...sessions.keys()].map(stop));
@@ -150,9 +174,6 @@ export function createLspService(deps: LspServiceDeps) {
     },
     /** Starts the server now (the project was opened), resolving when it has initialised. */
     start: async (projectId: string) => (await (await session(projectId)).ensure(), {}),
-    /** Files changed on disk (saves, git, other editors): pyright rereads the ones not open in the UI. */
     filesChanged,
   };
 }
-
-export type LspService = ReturnType<typeof createLspService>;

@@ -30,9 +30,30 @@ interface Doc {
   clientVersion: number;
 }
 
+/** One project's pyright server and its open documents. Paths are project-relative with `/`. */
+export interface Session {
+  /** Opens a document (or changes it if open) and starts the server if it is not running. */
+  open(relPath: string, text: string, clientVersion: number): void;
+  /** A new text for a document (opening it if it was not); an older `clientVersion` than the last is ignored. */
+  change(relPath: string, text: string, clientVersion: number): void;
+  close(relPath: string): void;
+  /** A request about one file (`textDocument` is added to `params`); a file the UI never opened is read from disk. */
+  request<T>(method: string, relPath: string, params: Record<string, unknown>, timeoutMs?: number): Promise<T>;
+  /** Files changed on disk: pyright rescans or rereads them. */
+  filesChanged(relPaths: readonly string[]): void;
+  /** Stops the server and forgets the documents. */
+  stop(): Promise<void>;
+  /** The project-relative path of a file URI, or null outside the project. */
+  relPathOf(uri: string): string | null;
+  /** The running server, started (and initialised) if needed. */
+  ensure(): Promise<PyrightServer>;
+  /** The server's process id while one runs. */
+  pid(): number | undefined;
+}
+
 const inside = (root: string, p: string) => p === root || p.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
 
-export function createSession(deps: SessionDeps) {
+export function createSession(deps: SessionDeps): Session {
   const docs = new Map<string, Doc>();
   let server: PyrightServer | null = null;
   let starting: Promise<PyrightServer> | null = null;
@@ -149,5 +170,3 @@ export function createSession(deps: SessionDeps) {
 
   return { open, change, close, request, filesChanged, stop, relPathOf, ensure, pid: () => server?.pid };
 }
-
-export type Session = ReturnType<typeof createSession>;

@@ -61,7 +61,7 @@ export function positionOf(text: string, needle: string, offset = 0): { line: nu
   const i = text.indexOf(needle);
   if (i < 0) throw new Error(`"${needle}" is not in the text`);
   const before = text.slice(0, i + offset).split('\n');
-  return { line: before.length, character: before[before.length - 1].length + 1 };
+  return { line: before.length, character: (before.at(-1) ?? '').length + 1 };
 }
 
 export function isRunning(pid: number | undefined): boolean {

@@ -159,7 +159,8 @@ class Scanner {
     this.checkUnique(segments, isDir, name);
     if (segments.length === 1 && !isDir) return; // a stray: skipped whatever it is called
     this.noteDropped(segments, isDir);
-    if (segments.length === 2 && !isDir && fold(segments[1]) === 'info.json' && (entry.size ?? 0) > this.limits.maxInfoJsonBytes)
+    const [, inTop] = segments;
+    if (segments.length === 2 && !isDir && inTop !== undefined && fold(inTop) === 'info.json' && (entry.size ?? 0) > this.limits.maxInfoJsonBytes)
       throw new UnsafeArchiveError(infoJsonTooLargeMessage(entry.size ?? 0, this.limits.maxInfoJsonBytes, segments.join('/')));
   }
 
@@ -183,7 +184,8 @@ class Scanner {
       // A `.git` file points git at another repository's hooks and config; a file named venv is just a file.
       if (kind === 'git' || (kind === 'venv' && dir)) this.drop(segments.slice(0, i + 1), dir, kind);
     });
-    if (!isDir && fold(segments[segments.length - 1]) === VENV_MARKER) this.drop(segments.slice(0, -1), true, 'venv');
+    const name = segments.at(-1);
+    if (!isDir && name !== undefined && fold(name) === VENV_MARKER) this.drop(segments.slice(0, -1), true, 'venv');
   }
 
   private drop(folder: string[], dir: boolean, kind: DropKind): void {
@@ -205,7 +207,8 @@ class Scanner {
   }
 
   private checkTopLevel(segments: string[], isDir: boolean): void {
-    const top = segments[0];
+    const [top] = segments;
+    if (top === undefined) return; // check() handled the entry without a name
     if (segments.length === 1 && !isDir) {
       this.strays.push(top);
       return;

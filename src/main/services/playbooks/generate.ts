@@ -33,8 +33,8 @@ function lineIndent(text: string, offset: number): string | undefined {
 }
 
 function unitOf(text: string): string {
-  const m = /\n([ \t]+)\S/.exec(text);
-  return m ? (m[1].startsWith('\t') ? '\t' : m[1]) : '  ';
+  const indent = /\n([ \t]+)\S/.exec(text)?.[1];
+  return indent === undefined ? '  ' : indent.startsWith('\t') ? '\t' : indent;
 }
 
 /** Edits that append `values` to the array `node`, formatted like the document around it. */

@@ -9,6 +9,7 @@ import { readSnapshot } from '../validate';
 import { addSamplePlaybooks, visibleActions } from './generate';
 import { listPlaybooks } from '../../../shared/connector/playbooks';
 import { createPlaybooksService } from './playbooks-service';
+import { defined } from '../../../../tests/helpers/defined';
 
 const PB = 'playbooks/playbooks.json';
 const counter = () => {
@@ -57,7 +58,7 @@ describe('sample playbook generation', () => {
       ['Sample - Sample Threat Intel - 1.0.0', 'Get IP Reputation', false, ['sample-threat-intel', 'Sample Threat Intel']],
       ['Sample - Sample Threat Intel - 1.0.0', 'Get Domain Reputation', false, ['sample-threat-intel', 'Sample Threat Intel']],
     ]);
-    expect(playbooks[0].steps).toEqual([
+    expect(playbooks[0]?.steps).toEqual([
       { name: 'Start', kind: 'start' },
       { name: 'Get IP Reputation', kind: 'connector', operation: 'get_ip_reputation' },
     ]);
@@ -82,10 +83,10 @@ describe('sample playbook generation', () => {
     const before = await readFile(path.join(dir, PB), 'utf8');
     // Published connectors already ship a sample per action: rename one action so one sample is due.
     const info = JSON.parse(await readFile(path.join(dir, 'info.json'), 'utf8')) as InfoJson;
-    visibleActions(info)[0].title += ' Now';
+    defined(visibleActions(info)[0], 'a visible action').title += ' Now';
     await writeFile(path.join(dir, 'info.json'), JSON.stringify(info));
     const result = await createPlaybooksService({ newId: counter() }).generateSamples(dir);
-    expect(result.added).toContain(visibleActions(info)[0].operation);
+    expect(result.added).toContain(visibleActions(info)[0]?.operation);
     const after = await readFile(path.join(dir, PB), 'utf8');
     for (const [key, text] of workflowTexts(before)) expect(workflowTexts(after).get(key), key).toBe(text);
     expect(result.added.length + result.skipped.length).toBe(visibleActions(info).length);

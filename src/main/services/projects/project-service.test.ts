@@ -5,6 +5,7 @@ import { SAMPLE_PROJECT, tmpDir } from '../../../../tests/helpers/tmp';
 import { createGitService } from '../git/git-service';
 import { createSettingsService } from '../settings/settings-service';
 import { createProjectService } from './project-service';
+import { defined } from '../../../../tests/helpers/defined';
 
 async function setup() {
   const ws = await tmpDir('cs-ws-');
@@ -36,7 +37,7 @@ describe('project service', () => {
     const { ws, projects } = await setup();
     await mkdir(path.join(ws, 'broken'));
     await writeFile(path.join(ws, 'broken', 'info.json'), '{ not json');
-    const [p] = await projects.list();
+    const p = defined((await projects.list())[0], 'the sample project');
     expect(p.problem).toMatch(/info.json cannot be read/);
   });
 

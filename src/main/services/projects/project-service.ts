@@ -23,7 +23,28 @@ const isInside = (parent: string, child: string) => {
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 };
 
-export function createProjectService(deps: ProjectServiceDeps) {
+/** The connector projects of the workspace, the folders opened from elsewhere, and this run's reviews. A project
+ * id is made here from its root; doors name projects only by id. */
+export interface ProjectService {
+  /** Every project: the workspace's folders, the ones opened from elsewhere, and this run's reviews. */
+  list(): Promise<ProjectSummary[]>;
+  /** The project as Home shows it now, e.g. after its trust changed; NOT_FOUND for an unknown id. */
+  summaryOf(projectId: string): Promise<ProjectSummary>;
+  /** Registers a folder picked by the user (absolute); one outside the workspace is remembered by path.
+   * VALIDATION when it holds no connector, NOT_FOUND when it does not exist. */
+  open(absPath: string): Promise<ProjectSummary>;
+  /** A review's extracted package: listed for this run only, and every write into it is refused. */
+  openReadOnly(root: string): Promise<ProjectSummary>;
+  isReadOnly(projectId: string): boolean;
+  /** Moves the project's folder to the system trash (UNAVAILABLE without one); a review is only forgotten. */
+  delete(projectId: string): Promise<{ removed: string; toTrash: boolean }>;
+  /** The project's root folder, absolute; NOT_FOUND for an unknown id. */
+  rootOf(projectId: string): Promise<string>;
+  /** The folder holding the connector's info.json, absolute; NOT_FOUND for an unknown id. */
+  connectorDirOf(projectId: string): Promise<string>;
+}
+
+export function createProjectService(deps: ProjectServiceDeps): ProjectService {
   const known = new Map<string, { root: string; connectorRel: string }>();
   /** Reviews live for this run only: they are not part of the workspace until imported. */
   const reviews = new Map<string, ProjectSummary>();
@@ -146,5 +167,3 @@ export function createProjectService(deps: ProjectServiceDeps) {
     },
   };
 }
-
-export type ProjectService = ReturnType<typeof createProjectService>;

@@ -64,7 +64,7 @@ export interface ApiResponse {
 /** FortiSOAR answers 403 "Could not validate HMAC fingerprint" for an /api/integration/ path without its
  * trailing slash, whatever the credentials: every integration path we build goes through here. */
 export function integrationPath(path: string): string {
-  const [p, q] = path.split(/\?(.*)/s, 2);
+  const [p = '', q] = path.split(/\?(.*)/s, 2);
   const slashed = p.endsWith('/') ? p : `${p}/`;
   return q === undefined ? slashed : `${slashed}?${q}`;
 }
@@ -79,7 +79,40 @@ function parse(res: HttpResponse): ApiResponse {
   return { status: res.status, body: parsed === undefined ? text : parsed, text };
 }
 
-export function createFortiSoarClient(options: ClientOptions) {
+/** A signed-in FortiSOAR API client. Every call throws a translated PublishError (what failed, what to do) on an
+ * error status it does not accept. */
+export interface FortiSoarClient {
+  /** The server's origin, e.g. https://soar.example.com. */
+  readonly baseUrl: string;
+  readonly authKind: AuthKind;
+  /** Any call; a password sign-in whose token expired signs in once more and retries. */
+  request(method: string, path: string, o?: RequestOptions): Promise<ApiResponse>;
+  /** Exchanges user name and password for a token; nothing to do for API keys and HMAC. */
+  login(): Promise<void>;
+  /** GET /api/3/people: 401 means bad credentials, 403 valid but restricted (the reference's key check). */
+  checkCredentials(): Promise<ApiResponse>;
+  listConnectors(q?: { name?: string; page?: number; pageSize?: number }): Promise<ConnectorListPage>;
+  /** By id, or by name and version (an unknown version falls back to the latest installed). POST with `{}`. */
+  connectorDetails(nameOrId: string | number, version?: string): Promise<ConnectorDetails>;
+  /** Uploads the .tgz as a solution pack; `replace` overwrites the same version. */
+  installConnector(pkg: Buffer, fileName: string, o?: { replace?: boolean; onProgress?: (sent: number, total: number) => void }): Promise<InstallRecord>;
+  /** The state of the import an install started. */
+  importJob(uuid: string): Promise<ImportJob>;
+  /** DELETE /api/integration/connectors/<id>/: 204, and the server finishes the removal in the background. */
+  uninstallConnector(id: number): Promise<void>;
+  /** Every configuration of every connector the user may see. */
+  listConfigurations(): Promise<RemoteConfiguration[]>;
+  createConfiguration(input: RemoteConfigurationInput): Promise<RemoteConfiguration>;
+  updateConfiguration(configId: string, input: RemoteConfigurationInput): Promise<RemoteConfiguration>;
+  deleteConfiguration(configId: string): Promise<void>;
+  /** The connector's health; `config`: the configuration id to check with, else the server's choice. A
+   * PublishError of kind not-found when the connector has no configuration. */
+  healthCheck(name: string, version: string, config?: string): Promise<RemoteHealth>;
+  /** A connector action's own failure (CS-INTEGRATION-5) comes back as a Failed result, not a throw. */
+  execute(r: ExecuteRequest): Promise<RemoteExecuteResult>;
+}
+
+export function createFortiSoarClient(options: ClientOptions): FortiSoarClient {
   const base = new URL(options.url);
   if (base.protocol !== 'https:' && base.protocol !== 'http:')
     throw new PublishError(`"${options.url}" is not an http(s) URL.`, { kind: 'bad-request', hint: 'Use the address of the FortiSOAR UI, e.g. https://soar.example.com.' });
@@ -167,13 +200,11 @@ export function createFortiSoarClient(options: ClientOptions) {
     authKind,
     request,
     login,
-    /** GET /api/3/people: 401 means bad credentials, 403 valid but restricted (the reference's key check). */
     checkCredentials: () => request('GET', '/api/3/people', { accept: [403], action: 'read users' }),
     listConnectors: (q: { name?: string; page?: number; pageSize?: number } = {}) => {
       const query = [q.name !== undefined ? `name=${enc(q.name)}` : '', q.page ? `page=${q.page}` : '', q.pageSize ? `page_size=${q.pageSize}` : ''].filter(Boolean).join('&');
       return json<ConnectorListPage>('GET', integrationPath(`/api/integration/connectors/${query ? `?${query}` : ''}`), { action: 'list connectors' });
     },
-    /** By id, or by name and version (an unknown version falls back to the latest installed). POST with `{}`. */
     connectorDetails: (nameOrId: string | number, version?: string) => {
       const path = version === undefined ? `/api/integration/connectors/${enc(String(nameOrId))}/` : `/api/integration/connectors/${enc(String(nameOrId))}/${enc(version)}/`;
       return json<ConnectorDetails>('POST', integrationPath(path), { json: {}, action: 'read connector details' });
@@ -185,7 +216,6 @@ export function createFortiSoarClient(options: ClientOptions) {
       return json<InstallRecord>('POST', path, { body, contentType, onUploadProgress: o.onProgress, timeoutMs: options.uploadTimeoutMs ?? 600_000, action: 'install connectors' });
     },
     importJob: (uuid: string) => json<ImportJob>('GET', `/api/3/import_jobs/${enc(uuid)}`, { action: 'read import jobs' }),
-    /** DELETE /api/integration/connectors/<id>/: 204, and the server finishes the removal in the background. */
     uninstallConnector: async (id: number) => void (await request('DELETE', integrationPath(`/api/integration/connectors/${id}/`), { action: 'uninstall connectors' })),
     listConfigurations: async (): Promise<RemoteConfiguration[]> => {
       const body = await json<unknown>('GET', integrationPath('/api/integration/configuration/'), { action: 'read configurations' });
@@ -209,7 +239,6 @@ export function createFortiSoarClient(options: ClientOptions) {
         });
       return res.body as RemoteHealth;
     },
-    /** A connector action's own failure (CS-INTEGRATION-5) comes back as a Failed result, not a throw. */
     execute: async (r: ExecuteRequest): Promise<RemoteExecuteResult> => {
       const json = { connector: r.connector, version: r.version, config: r.config, operation: r.operation, params: r.params ?? {}, audit: null, audit_info: null };
       const res = await request('POST', integrationPath('/api/integration/execute/?format=json'), { json, accept: [400], action: 'run connector actions' });
@@ -220,5 +249,3 @@ export function createFortiSoarClient(options: ClientOptions) {
     },
   };
 }
-
-export type FortiSoarClient = ReturnType<typeof createFortiSoarClient>;

@@ -7,10 +7,15 @@ import { publishConnector, type PublishOptions, type PublishOutcome } from './pu
 
 export type DirectPublishOptions = Pick<PublishOptions, 'replace' | 'deleteOtherVersions' | 'health' | 'onProgress'>;
 
-export function createDirectPublisher(deps: { readonly userDataDir: string; readonly validate?: ValidateService; readonly log?: PublishOptions['log'] }) {
+export interface DirectPublisher {
+  /** `source`: a connector folder or .tgz, absolute; its history is kept under `cli:<source>`. Throws a
+   * PublishError when a step cannot go on. */
+  publish(server: ClientOptions, source: string, o?: DirectPublishOptions): Promise<PublishOutcome>;
+}
+
+export function createDirectPublisher(deps: { readonly userDataDir: string; readonly validate?: ValidateService; readonly log?: PublishOptions['log'] }): DirectPublisher {
   const history = createPublishHistory(deps.userDataDir);
   return {
-    /** `source`: a connector folder or .tgz, absolute; its history is kept under `cli:<source>`. */
     publish(server: ClientOptions, source: string, o: DirectPublishOptions = {}): Promise<PublishOutcome> {
       const projectKey = `cli:${source}`;
       return publishConnector(createFortiSoarClient(server), source, {
@@ -23,5 +28,3 @@ export function createDirectPublisher(deps: { readonly userDataDir: string; read
     },
   };
 }
-
-export type DirectPublisher = ReturnType<typeof createDirectPublisher>;

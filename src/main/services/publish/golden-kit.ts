@@ -42,8 +42,8 @@ export function pythonSign(method: string, fullUrl: string, body: string, public
 /** `"{x}"` becomes the value of x with its type; `{x}` inside a longer string is interpolated. */
 export function substitute<T>(value: T, vars: Record<string, unknown>): T {
   if (typeof value === 'string') {
-    const whole = /^\{(\w+)\}$/.exec(value);
-    if (whole && whole[1] in vars) return vars[whole[1]] as T;
+    const whole = /^\{(\w+)\}$/.exec(value)?.[1];
+    if (whole !== undefined && whole in vars) return vars[whole] as T;
     return value.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) as T;
   }
   if (Array.isArray(value)) return value.map((v) => substitute(v, vars)) as T;
@@ -55,8 +55,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
 function matchKind(actual: unknown, pattern: string): boolean | undefined {
-  const starts = /^<startsWith:(.*)>$/s.exec(pattern);
-  if (starts) return typeof actual === 'string' && actual.startsWith(starts[1]);
+  const starts = /^<startsWith:(.*)>$/s.exec(pattern)?.[1];
+  if (starts !== undefined) return typeof actual === 'string' && actual.startsWith(starts);
   const not = /^<not:(.*)>$/s.exec(pattern);
   if (not) return actual !== not[1];
   switch (pattern) {

@@ -20,7 +20,23 @@ export function throwOnProblems(input: ServerProfileInput, secretStored: boolean
   if (Object.keys(problems).length) throw new ServiceError('VALIDATION', Object.values(problems).join(' '), { problems });
 }
 
-export function createServerProfileStore(userDataDir: string, secrets: SecretStore) {
+/** Saved server profiles (publish/profiles.json in the user data folder) and their secrets. */
+export interface ServerProfileStore {
+  list(): Promise<ServerProfile[]>;
+  /** NOT_FOUND for an unknown id. */
+  get(id: string): Promise<ServerProfile>;
+  /** Creates or (with `id`) updates a profile; a changed authentication kind drops the old secret. VALIDATION with
+   * `problems` by field, CONFLICT on a taken name, NOT_FOUND for an unknown id. */
+  save(input: ServerProfileInput): Promise<ServerProfile>;
+  /** Removes the profile and its secret; an unknown id is not an error. */
+  remove(id: string): Promise<void>;
+  /** The user accepted the certificate the server presents (after comparing its fingerprint); undefined unpins. */
+  pinCertificate(id: string, sha256: string | undefined): Promise<ServerProfile>;
+  /** Everything createFortiSoarClient needs for this profile, secrets and CA bundle read now; `extra` wins. */
+  clientOptions(id: string, extra?: Partial<ClientOptions>): Promise<ClientOptions>;
+}
+
+export function createServerProfileStore(userDataDir: string, secrets: SecretStore): ServerProfileStore {
   const file = path.join(userDataDir, 'publish', 'profiles.json');
   const secretId = (p: { id: string; auth: ProfileAuth }) => `publish:${p.id}:${SECRET_NAMES[p.auth]}`;
   const readAll = (): Promise<ServerProfile[]> => readJsonFile<ServerProfile[]>(file, []);
@@ -100,5 +116,3 @@ export function createServerProfileStore(userDataDir: string, secrets: SecretSto
 
   return { list: readAll, get, save, remove, pinCertificate, clientOptions };
 }
-
-export type ServerProfileStore = ReturnType<typeof createServerProfileStore>;

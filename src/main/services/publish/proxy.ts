@@ -14,7 +14,7 @@ export function bypassesProxy(url: URL, noProxy: string): boolean {
     const entry = raw.trim().toLowerCase();
     if (!entry) continue;
     if (entry === '*') return true;
-    const [name, entryPort] = entry.replace(/^\[|\](?=:|$)/g, '').split(/:(?=\d+$)/);
+    const [name = '', entryPort] = entry.replace(/^\[|\](?=:|$)/g, '').split(/:(?=\d+$)/);
     if (entryPort && entryPort !== port) continue;
     const suffix = name.replace(/^\*?\.?/, '');
     if (host === suffix || host.endsWith(`.${suffix}`)) return true;

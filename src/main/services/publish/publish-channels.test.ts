@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatchJob } from '../../../../tests/helpers/jobs';
+import { defined } from '../../../../tests/helpers/defined';
 import { must, servicesOnSample } from '../../../../tests/helpers/services';
 import type { PublishProgressEvent } from '../../../shared/models/publish';
 import { INTEL_KEY, USERS, sandboxWithUsers, startIntelStub, tempDir } from '../../sandbox/test-kit';
@@ -106,7 +107,8 @@ describe('publish channels through the router', () => {
       }),
     );
     off();
-    const [ran, refused] = jobs[0].started.ok ? jobs : [jobs[1], jobs[0]];
+    const [first, second] = [defined(jobs[0], 'run-4'), defined(jobs[1], 'run-5')];
+    const [ran, refused] = first.started.ok ? [first, second] : [second, first];
     expect(must(ran.started)).toEqual({ runId: ran.runId });
     expect(!ran.done.ok && ran.done.error.code).toBe('FORBIDDEN');
     expect(!refused.started.ok && refused.started.error).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/already being published/) });

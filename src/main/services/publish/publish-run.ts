@@ -22,7 +22,13 @@ export interface PublishRunDeps {
   readonly log?: (msg: string, extra?: unknown) => void;
 }
 
-export function createPublishRunner(deps: PublishRunDeps) {
+export interface PublishRunner {
+  /** Answers at once (CONFLICT while the project is being published); progress comes as the deps' `progress`,
+   * the outcome as `done`. */
+  startRun(r: PublishRunRequest): Promise<JobStarted>;
+}
+
+export function createPublishRunner(deps: PublishRunDeps): PublishRunner {
   // One publish per project at a time: two would race on its history, its kept archives and its tag.
   const runs = createJobRegistry<PublishRunResult>({
     busyMessage: 'This project is already being published; wait for that publish to finish.',
@@ -54,9 +60,6 @@ export function createPublishRunner(deps: PublishRunDeps) {
   }
 
   return {
-    /** Answers at once (CONFLICT while the project is being published); the outcome comes as `done`. */
     startRun: async (r: PublishRunRequest): Promise<JobStarted> => runs.start(r.projectId, r.runId, () => publishProject(r)),
   };
 }
-
-export type PublishRunner = ReturnType<typeof createPublishRunner>;

@@ -33,14 +33,40 @@ export interface PublishRequest {
   readonly health?: HealthChoice;
 }
 
-export function createPublishService(deps: PublishServiceDeps) {
+/** Which server a connection test talks to: a saved profile, or the dialog's unsaved one with its secret. */
+export type ConnectionTarget = { profileId: string } | { profile: ServerProfileInput & { secret: string } };
+
+/** Server profiles and publishing to them, with each project's publish history. Secrets stay in the SecretStore. */
+export interface PublishService {
+  listProfiles(): Promise<ServerProfile[]>;
+  /** Creates or (with `id`) updates a profile; VALIDATION with `problems` by field, CONFLICT on a taken name. */
+  saveProfile(input: ServerProfileInput): Promise<ServerProfile>;
+  /** Removes the profile and its secret; an unknown id is not an error. */
+  removeProfile(profileId: string): Promise<void>;
+  /** After the user compared the fingerprint shown by testConnection/inspectCertificate; undefined unpins. */
+  pinCertificate(profileId: string, sha256: string | undefined): Promise<ServerProfile>;
+  /** Each step (DNS, TCP, TLS, authentication, permission) passed, failed with a hint, or was not tried. */
+  testConnection(target: ConnectionTarget): Promise<ConnectionTest>;
+  /** The certificate the profile's server presents, fetched without trusting it. */
+  inspectCertificate(profileId: string): Promise<PeekedCertificate>;
+  /** The versions of connector `name` installed on the server, newest first. */
+  installedVersions(profileId: string, name: string): Promise<InstalledVersion[]>;
+  /** Validation, server import rules and installed versions for a folder or .tgz, without publishing it. */
+  preflight(profileId: string, source: string): Promise<PreflightResult>;
+  /** Publishes and records the outcome in the project's history; throws a PublishError when a step cannot go on. */
+  publish(r: PublishRequest, onProgress?: (p: PublishProgress) => void): Promise<PublishOutcome>;
+  /** The project's publishes, as recorded. */
+  history(projectKey: string): Promise<PublishHistoryEntry[]>;
+}
+
+export function createPublishService(deps: PublishServiceDeps): PublishService {
   const profiles = createServerProfileStore(deps.userDataDir, deps.secrets);
   const history = createPublishHistory(deps.userDataDir);
   const env = () => deps.env ?? process.env;
   const clientOf = async (profileId: string) => createFortiSoarClient(await profiles.clientOptions(profileId, { env: env() }));
 
   /** An unsaved profile (the dialog's "Test" before "Save") needs its secret in the input. */
-  async function optionsOf(target: { profileId: string } | { profile: ServerProfileInput & { secret: string } }): Promise<ClientOptions> {
+  async function optionsOf(target: ConnectionTarget): Promise<ClientOptions> {
     if ('profileId' in target) return profiles.clientOptions(target.profileId, { env: env() });
     const p = target.profile;
     throwOnProblems(p, false);
@@ -58,9 +84,8 @@ export function createPublishService(deps: PublishServiceDeps) {
     listProfiles: (): Promise<ServerProfile[]> => profiles.list(),
     saveProfile: (input: ServerProfileInput): Promise<ServerProfile> => profiles.save(input),
     removeProfile: (profileId: string): Promise<void> => profiles.remove(profileId),
-    /** After the user compared the fingerprint shown by testConnection/inspectCertificate; undefined unpins. */
     pinCertificate: (profileId: string, sha256: string | undefined): Promise<ServerProfile> => profiles.pinCertificate(profileId, sha256),
-    testConnection: async (target: { profileId: string } | { profile: ServerProfileInput & { secret: string } }): Promise<ConnectionTest> => testConnection(await optionsOf(target)),
+    testConnection: async (target: ConnectionTarget): Promise<ConnectionTest> => testConnection(await optionsOf(target)),
     inspectCertificate: async (profileId: string): Promise<PeekedCertificate> => {
       const o = await profiles.clientOptions(profileId, { env: env() });
       return peekCertificate(new URL(o.url), { tls: o.tls, env: o.env });
@@ -83,5 +108,3 @@ export function createPublishService(deps: PublishServiceDeps) {
     history: (projectKey: string): Promise<PublishHistoryEntry[]> => history.list(projectKey),
   };
 }
-
-export type PublishService = ReturnType<typeof createPublishService>;

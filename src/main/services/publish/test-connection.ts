@@ -41,7 +41,8 @@ class Steps {
   /** Adds what else went wrong at a step that already failed. */
   note(step: ConnectionStep, text: string) {
     const i = this.list.findIndex((s) => s.step === step && s.status === 'failed');
-    if (i >= 0) this.list[i] = { ...this.list[i], message: `${this.list[i].message} ${text}` };
+    const failed = this.list[i];
+    if (failed) this.list[i] = { ...failed, message: `${failed.message} ${text}` };
   }
 }
 

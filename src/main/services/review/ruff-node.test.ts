@@ -18,7 +18,7 @@ describe('ruff from WebAssembly in Node', () => {
   it('reports a syntax error as an error with line and column', () => {
     const [f] = lintPython({ 'operations.py': 'x = 1\ndef broken(:\n    return x\n' });
     expect(f).toMatchObject({ rule: 'python-syntax', source: 'python', severity: 'error', path: 'operations.py', line: 2, column: 12 });
-    expect(f.message).toMatch(/^Syntax error: Expected a parameter/);
+    expect(f?.message).toMatch(/^Syntax error: Expected a parameter/);
   });
 
   it('lints every .py file and nothing else', () => {

@@ -28,8 +28,8 @@ export const ruffVersion = (): string => (ruffLinter(), Workspace.version());
 /** Ruff and syntax findings for every .py file of a file map. */
 export function lintPython(files: Readonly<Record<string, string>>): Finding[] {
   const ruff = ruffLinter();
-  return Object.keys(files)
-    .filter((p) => p.endsWith('.py'))
-    .sort()
-    .flatMap((p) => ruffFindings(ruff, p, files[p]));
+  return Object.entries(files)
+    .filter(([p]) => p.endsWith('.py'))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .flatMap(([p, text]) => ruffFindings(ruff, p, text));
 }

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { REPO_ROOT, sampleWorkspace, tmpDir } from '../../../../tests/helpers/tmp';
 import { createServices, type Services } from '../index';
 import { dispatch } from '../router';
+import { defined } from '../../../../tests/helpers/defined';
 
 const open: Services[] = [];
 afterEach(async () => void (await Promise.all(open.splice(0).map((s) => s.dispose()))));
@@ -11,7 +12,7 @@ describe('reviewer mode', () => {
   it('opens an exported package read-only, reviews it, and refuses every write', async () => {
     const s = await createServices({ userDataDir: await tmpDir('cs-data-'), resourcesDir: path.join(REPO_ROOT, 'resources'), appVersion: 't', mode: 'browser', workspaceOverride: await sampleWorkspace() });
     open.push(s);
-    const [sample] = await s.projects.list();
+    const sample = defined((await s.projects.list())[0], 'the sample project');
     const exported = await dispatch(s, 'package.export', { projectId: sample.id });
     if (!exported.ok) throw new Error(exported.error.message);
     const opened = await dispatch(s, 'review.openPackage', { fileName: exported.value.fileName, base64: exported.value.base64 });

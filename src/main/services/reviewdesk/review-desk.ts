@@ -3,13 +3,33 @@ import path from 'node:path';
 import type { ProjectSummary } from '../../../shared/models/workspace';
 import { createDocsService, type DocsService } from '../docs';
 import { safeExtractTgz } from '../packaging/safe-extract';
-import { createPlaybooksService } from '../playbooks';
+import { createPlaybooksService, type PlaybookList } from '../playbooks';
 import type { ProjectService } from '../projects/project-service';
-import { createReviewService, renderReviewHtml, type ReviewService } from '../review';
+import { createReviewService, renderReviewHtml, type ReviewReport, type ReviewService } from '../review';
 
-/** Reviewer mode and the review, docs and playbooks panels, over projects and read-only opened packages.
- * `reviewer` and `docs`: the composition root's, so the panel reviews exactly as `connector-studio review` does. */
-export function createReviewDesk(deps: { projects: ProjectService; userDataDir: string; reviewer?: ReviewService; docs?: DocsService }) {
+/** Reviewer mode and the review, docs and playbooks panels, over projects and read-only opened packages. */
+export interface ReviewDesk {
+  /** Where reviews are extracted; none of it is ever trusted across runs. */
+  readonly dir: string;
+  /** Unpacks an uploaded .tgz (base64) through the safe extraction and opens it read-only. `warnings`: what the
+   * extraction left out (stray files, virtualenv and git folders), for the reviewer. */
+  openPackage(fileName: string, base64: string): Promise<ProjectSummary & { warnings?: string[] }>;
+  /** Removes the last run's reviews: they were never part of the workspace. */
+  cleanUp(): Promise<void>;
+  /** The review of the project's connector; `against`: the version to compare with (folder, .tgz, `git:<rev>`). */
+  run(projectId: string, opts: { against?: string; checkInstall?: boolean }): Promise<ReviewReport>;
+  /** The review as a standalone HTML page, with the file name to save it under. */
+  html(projectId: string, opts: { against?: string }): Promise<{ html: string; fileName: string }>;
+  /** The connector's generated documentation. */
+  docs(projectId: string, format: 'markdown' | 'html'): Promise<{ text: string }>;
+  /** The connector's bundled playbooks. */
+  playbooks(projectId: string): Promise<PlaybookList>;
+  /** Adds a sample playbook for every visible action that has none; never changes existing playbooks. */
+  generateSamples(projectId: string): Promise<{ added: string[]; skipped: string[] }>;
+}
+
+/** `reviewer` and `docs`: the composition root's, so the panel reviews exactly as `connector-studio review` does. */
+export function createReviewDesk(deps: { projects: ProjectService; userDataDir: string; reviewer?: ReviewService; docs?: DocsService }): ReviewDesk {
   const reviewsDir = path.join(deps.userDataDir, 'reviews');
   const reviewer = deps.reviewer ?? createReviewService();
   const docs = deps.docs ?? createDocsService();
@@ -33,10 +53,8 @@ export function createReviewDesk(deps: { projects: ProjectService; userDataDir: 
   const connectorDir = (projectId: string) => deps.projects.connectorDirOf(projectId);
 
   return {
-    /** Where reviews are extracted; none of it is ever trusted across runs. */
     dir: reviewsDir,
     openPackage,
-    /** Leftovers of the last run's reviews: they were never part of the workspace. */
     cleanUp: () => rm(reviewsDir, { recursive: true, force: true }),
     run: async (projectId: string, opts: { against?: string; checkInstall?: boolean }) =>
       reviewer.review(await connectorDir(projectId), { ...opts, cwd: await deps.projects.rootOf(projectId) }),
@@ -52,5 +70,3 @@ export function createReviewDesk(deps: { projects: ProjectService; userDataDir: 
     },
   };
 }
-
-export type ReviewDesk = ReturnType<typeof createReviewDesk>;

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cassetteRelPath } from '../../../shared/models/cassette';
 import { SECRET, VENDOR_TOKEN, startVendor, writeHttpConnector } from './cassette-kit';
 import { makeKit } from './test-kit';
+import { defined } from '../../../../tests/helpers/defined';
 
 // Real Python, real requests, a real local server: record once, then replay with the server stopped.
 const kit = makeKit();
@@ -41,7 +42,7 @@ describe('cassettes', () => {
     expect(text).toContain('<scrubbed:access_token>');
     const saved = JSON.parse(text) as { interactions: { request: { method: string }; response: { body: { text: string } } }[] };
     expect(saved.interactions.map((i) => i.request.method)).toEqual(['POST', 'GET']);
-    expect(JSON.parse(saved.interactions[0].response.body.text)).toMatchObject({ token_type: 'Bearer', access_token: '<scrubbed:access_token>' });
+    expect(JSON.parse(defined(saved.interactions[0], 'the first interaction').response.body.text)).toMatchObject({ token_type: 'Bearer', access_token: '<scrubbed:access_token>' });
 
     await vendor.close();
     const replayed = await kit.runtime.execute(folder, 'fetch', { q: 'x y' }, config, { cassette: { mode: 'replay', path: cassette() } });

@@ -7,6 +7,7 @@ import type { JobDone } from '../../../shared/ipc/contract';
 import type { InstallOutcome, InstallProgressEvent } from '../../../shared/models/environment';
 import type { Services } from '../index';
 import { dispatch } from '../router';
+import { defined } from '../../../../tests/helpers/defined';
 
 // The environment channels through the router, on the bundled sample, with real python3 and pip.
 let tmp: string;
@@ -54,8 +55,9 @@ describe('runtime environment channels', () => {
     // Whichever reached the service first installs; the other is refused rather than racing it on the same venv.
     const winner = answers.findIndex((r) => r.ok);
     const runId = winner === 0 ? 'r1' : 'r2';
-    const refused = answers[1 - winner];
-    expect(must(answers[winner])).toEqual({ runId });
+    const won = defined(answers[winner], 'the install that started');
+    const refused = defined(answers[1 - winner], 'the install that was refused');
+    expect(must(won)).toEqual({ runId });
     expect(!refused.ok && refused.error.code).toBe('CONFLICT');
     const done = await finished;
     off();

@@ -50,10 +50,30 @@ for mod, dist in ${JSON.stringify(PLATFORM_LIBRARIES.map((l) => [l.module, l.req
     except Exception: libs[mod] = ''
 print(json.dumps({'own': own, 'libs': libs}))`;
 
+/** A connector's interpreter and virtualenv, as the Environment tab and the runtime see them. */
+export interface EnvironmentService {
+  /** The interpreter, venv, installed packages and requirements of the project's connector. */
+  environment(projectId: string): Promise<RuntimeEnvironment>;
+  /** The connector's own interpreter ('' goes back to Settings); VALIDATION when it does not run as Python. A venv
+   * made by another interpreter is removed: its python would still be the old one. */
+  setInterpreter(projectId: string, interpreter: string): Promise<RuntimeEnvironment>;
+  /** CONFLICT while an install runs for the connector. */
+  removeVenv(projectId: string): Promise<RuntimeEnvironment>;
+  /** Builds the venv from requirements.txt plus `extras` and waits for the outcome (the CLI, tests). */
+  install(projectId: string, runId: string, extras?: PlatformRequirement[]): Promise<InstallOutcome>;
+  /** The UI's install: answers at once (CONFLICT while this connector's install runs); the outcome comes as
+   * the deps' `done`, progress as `emit`. */
+  startInstall(projectId: string, runId: string, extras?: PlatformRequirement[]): Promise<JobStarted>;
+  /** For the runtime: the venv's python, else the connector's chosen interpreter, else undefined (Settings'). */
+  pythonFor(connectorDir: string): Promise<string[] | undefined>;
+  /** Where the connector's virtualenv lives (in the user data folder), whether or not it exists. */
+  venvOf(connectorDir: string): string;
+}
+
 const LOG_CAP = 256 * 1024;
 const splitCommand = (s: string) => s.trim().split(/\s+/);
 
-export function createEnvironmentService(deps: EnvironmentDeps) {
+export function createEnvironmentService(deps: EnvironmentDeps): EnvironmentService {
   const dirOf = (connectorDir: string) =>
     path.join(deps.userDataDir, 'environments', createHash('sha1').update(path.resolve(connectorDir)).digest('hex').slice(0, 16));
   const venvOf = (connectorDir: string) => path.join(dirOf(connectorDir), 'venv');
@@ -194,5 +214,3 @@ export function progressTracker(wanted: string[], emit: (line: string, fraction:
     emit(line, Math.round(fraction * 100) / 100);
   };
 }
-
-export type EnvironmentService = ReturnType<typeof createEnvironmentService>;

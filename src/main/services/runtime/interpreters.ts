@@ -9,8 +9,10 @@ import { ifMissing, ifUnreadable } from '../errors';
 const PROBE = 'import sys,platform;print(platform.python_version());print(sys.executable)';
 
 function run(cmd: string[], args: string[], timeoutMs = 8000): Promise<string | null> {
+  const [command, ...leading] = cmd;
+  if (command === undefined) return Promise.resolve(null); // no interpreter to ask: as if it did not run
   return new Promise((resolve) => {
-    execFile(cmd[0], [...cmd.slice(1), ...args], { timeout: timeoutMs, windowsHide: true }, (error, stdout) => resolve(error ? null : stdout.trim()));
+    execFile(command, [...leading, ...args], { timeout: timeoutMs, windowsHide: true }, (error, stdout) => resolve(error ? null : stdout.trim()));
   });
 }
 

@@ -7,7 +7,8 @@ import { parseJsonOrUndefined } from '../../../shared/parse-json';
 import { errnoCode } from '../errors';
 import { CallCapture, type WorkerListeners } from './call-capture';
 import { killGroup, killTree } from './process-tree';
-import type { LogEntry, OutputStream, WorkerFailure } from './types';
+import { parseWorkerMessage, requestLine, type ResultMessage, type UnsentRequest } from './protocol';
+import type { OutputStream, WorkerFailure } from './types';
 
 export interface WorkerConfig {
   readonly pythonCommand: string[];
@@ -21,7 +22,7 @@ export interface WorkerConfig {
 
 /** The worker's final message for a request (see runner.py), or why there is none. */
 export type WorkerReply =
-  | { readonly kind: 'result'; readonly message: Record<string, unknown>; readonly capture: CallCapture }
+  | { readonly kind: 'result'; readonly message: ResultMessage; readonly capture: CallCapture }
   | { readonly kind: WorkerFailure; readonly detail: string; readonly capture: CallCapture };
 
 interface Pending {
@@ -63,6 +64,7 @@ export class PythonWorker {
   start(): void {
     if (this.child || this.dead) return;
     const [command, ...leading] = this.config.pythonCommand;
+    if (command === undefined) throw new Error('no interpreter was given (an empty command). Choose one in Settings > Runtime or in the connector\'s Environment tab.');
     // A private temp folder per worker: connectors share no files through it, and it goes with the worker.
     const tempDir = (this.tempDir = mkdtempSync(path.join(os.tmpdir(), 'cs-worker-')));
     chmodSync(tempDir, 0o700);
@@ -106,7 +108,7 @@ export class PythonWorker {
     for (const s of [out, err, requests, replies]) (s as unknown as { unref?: () => void }).unref?.();
   }
 
-  call(request: Record<string, unknown>, timeoutMs: number, listeners: WorkerListeners = {}): Promise<WorkerReply> {
+  call(request: UnsentRequest, timeoutMs: number, listeners: WorkerListeners = {}): Promise<WorkerReply> {
     const capture = new CallCapture(this.config.outputCapBytes, listeners);
     this.start();
     if (this.dead) return Promise.resolve(this.failure('crash', capture));
@@ -117,7 +119,7 @@ export class PythonWorker {
         this.finish({ kind: 'timeout', detail: `timed out after ${timeoutMs} ms`, capture });
       }, timeoutMs);
       this.pending = { id, capture, resolve, timer };
-      (this.child!.stdio[3] as Writable).write(`${JSON.stringify({ ...request, id })}\n`);
+      (this.child!.stdio[3] as Writable).write(requestLine(request, id));
     });
   }
 
@@ -213,12 +215,33 @@ export class PythonWorker {
 
   private onMessage(line: string): void {
     const p = this.pending;
-    const message = parseJsonOrUndefined(line) as Record<string, unknown> | null | undefined;
-    if (typeof message !== 'object' || message === null) return p?.capture.notice(`Unreadable message from the Python worker: ${line.slice(0, 200)}`);
+    const parsed = parseWorkerMessage(line);
+    if (!parsed.ok) return this.refuse(parsed.problem, parsed.type === 'result' && (parsed.id === p?.id || parsed.id === null));
+    const message = parsed.message;
+    if (message.type === 'result' && message.id === null) {
+      // The worker could not read our request line, so it had no id to echo; one request runs at a time.
+      this.warn(`The Python worker ${this.pid ?? ''} could not read a request: ${message.message ?? ''}`);
+      if (p) this.finish({ kind: 'result', message, capture: p.capture });
+      return;
+    }
     if (!p || message.id !== p.id) return; // a late message of a call that already timed out
-    if (message.type === 'log') p.capture.log(message.entry as LogEntry);
-    else if (message.type === 'out') p.capture.output(message.stream as OutputStream, String(message.text));
-    else if (message.type === 'secrets' && Array.isArray(message.forms)) p.capture.secrets(message.forms.map(String));
-    else if (message.type === 'result') this.finish({ kind: 'result', message, capture: p.capture });
+    if (message.type === 'log') p.capture.log(message.entry);
+    else if (message.type === 'out') p.capture.output(message.stream, message.text);
+    else if (message.type === 'secrets') p.capture.secrets(message.forms);
+    else this.finish({ kind: 'result', message, capture: p.capture });
+  }
+
+  /** A message the protocol does not allow is logged and dropped. When it was the call's result, the call fails
+   * with the reason instead of waiting for its timeout. */
+  private refuse(problem: string, endsCall: boolean): void {
+    const p = this.pending;
+    // The shims' records (effects) carry what the connector handed a FortiSOAR function; the rest is runner.py's.
+    const why = problem.includes('.effects')
+      ? 'The value came from the connector, through a FortiSOAR function it called: check what it passed.'
+      : 'runner.py and the app must come from the same Connector Studio: reinstall it if they do not.';
+    const text = `Connector Studio refused ${problem} from the Python worker of ${this.folder}. ${why}`;
+    this.warn(text);
+    p?.capture.notice(text, 'ERROR');
+    if (p && endsCall) this.finish({ kind: 'result', message: { type: 'result', id: p.id, status: 'Failed', message: text }, capture: p.capture });
   }
 }

@@ -44,9 +44,11 @@ export function makeScrubber(config: unknown, passwordFields: readonly string[])
   return Object.assign(scrub, { learn });
 }
 
+export function scrubLog(e: LogEntry, scrub: Scrubber): LogEntry {
+  const message = scrub(e.message);
+  return message === e.message ? e : { ...e, message };
+}
+
 export function scrubLogs(logs: LogEntry[], scrub: Scrubber): LogEntry[] {
-  return logs.map((e) => {
-    const message = scrub(e.message);
-    return message === e.message ? e : { ...e, message };
-  });
+  return logs.map((e) => scrubLog(e, scrub));
 }

@@ -90,7 +90,7 @@ describe('captured output', () => {
 
   it('masks password configuration values in logs and output', async () => {
     const r = await run('leak_key', {}, { api_key: 'sup3r-s3cret' });
-    expect(r.logs[0].message).toBe('calling with key ********');
+    expect(r.logs[0]?.message).toBe('calling with key ********');
     expect(r.stdout).toBe('key=********\n');
   });
 });
@@ -99,7 +99,7 @@ describe('configuration hooks', () => {
   it('runs on_update_config with old, new and active', async () => {
     const r = await kit.runtime.runHook(hello, 'on_update_config', [{ a: 1 }, { a: 2 }, true]);
     expect(r).toMatchObject({ hook: 'on_update_config', status: 'Success', data: { old: { a: 1 }, new: { a: 2 }, active: true } });
-    expect(r.logs[0].message).toBe('configuration updated');
+    expect(r.logs[0]?.message).toBe('configuration updated');
   });
 
   it('runs the base class no-op hooks', async () => {

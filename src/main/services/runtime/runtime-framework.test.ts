@@ -66,7 +66,7 @@ describe('framework shims', () => {
       ['ERROR', 'connectors.framework-user'],
     ]);
     expect(r.logs[1]).toMatchObject({ message: 'info line 1', module: 'log_levels', funcName: 'log_levels', lineno: 8 });
-    expect(r.logs[3].message).toMatch(/^caught it\nTraceback[\s\S]*ValueError: inner problem/);
+    expect(r.logs[3]?.message).toMatch(/^caught it\nTraceback[\s\S]*ValueError: inner problem/);
   });
 
   it('trigger_ingest_playbook records what would be ingested', async () => {

@@ -17,12 +17,26 @@ export interface RuntimeHolderDeps {
 
 /** One runtime for the configured interpreter and memory limit; a change of either stops the old workers and
  * starts afresh. */
-export function createRuntimeHolder(deps: RuntimeHolderDeps) {
+export interface RuntimeHolder {
+  /** The runtime of the current settings; throws until the first refresh() has made one. */
+  current(): RuntimeService;
+  /** Settings' per-call timeout, as of the last refresh(). */
+  timeoutMs(): number;
+  /** Rereads the settings; a changed interpreter or memory limit stops the old workers and makes a new runtime. */
+  refresh(): Promise<void>;
+  /** Stops every worker (the end of a CLI command, the app quitting). */
+  stopAll(): Promise<void>;
+}
+
+export function createRuntimeHolder(deps: RuntimeHolderDeps): RuntimeHolder {
   let key = '';
   let timeoutSec = 60;
   let runtime: RuntimeService | null = null;
   return {
-    current: (): RuntimeService => runtime as RuntimeService,
+    current: (): RuntimeService => {
+      if (!runtime) throw new Error('The runtime was asked for before its settings were read: await refresh() first.');
+      return runtime;
+    },
     timeoutMs: () => timeoutSec * 1000,
     async refresh() {
       const s = await deps.settings();
@@ -42,9 +56,8 @@ export function createRuntimeHolder(deps: RuntimeHolderDeps) {
         warn: deps.warn,
       });
     },
-    /** Stops every worker (the end of a CLI command, the app quitting). */
-    stopAll: async () => runtime?.stopAll(),
+    stopAll: async () => {
+      await runtime?.stopAll();
+    },
   };
 }
-
-export type RuntimeHolder = ReturnType<typeof createRuntimeHolder>;

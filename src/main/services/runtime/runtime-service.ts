@@ -7,11 +7,11 @@ import { secretRuleFor, type SecretRuleWire } from '../../../shared/connector/se
 import { CallCapture, type WorkerListeners } from './call-capture';
 import { tryReadConnectorInfo } from './connector-info';
 import { DEFAULT_WORKER_MEMORY_LIMIT_MB, hitMemoryLimit, memoryLimitMessage } from './memory-limit';
+import type { Cassette, Effects, ResultMessage, UnsentRequest } from './protocol';
 import { PythonWorker, type WorkerConfig, type WorkerReply } from './python-worker';
-import { compareSchema, makeScrubber, scrubLogs, type Scrubber } from './result-checks';
+import { compareSchema, makeScrubber, scrubLog, scrubLogs, type Scrubber } from './result-checks';
 import { inheritedEnvironment } from './worker-env';
 import type {
-  CallEffects,
   CallOptions,
   CallOutput,
   HealthResult,
@@ -50,7 +50,7 @@ function lastLines(text: string, n: number): string {
   return text.trimEnd().split('\n').slice(-n).join('\n');
 }
 
-function cassetteOf(o: CallOptions): { cassette?: { mode: string; path: string } } {
+function cassetteOf(o: CallOptions): { cassette?: Cassette } {
   return o.cassette ? { cassette: { mode: o.cassette.mode, path: path.resolve(o.cassette.path) } } : {};
 }
 
@@ -61,13 +61,13 @@ function scrubbedListeners(o: CallOptions, scrub: Scrubber): WorkerListeners {
   return {
     ...o,
     onSecrets: (forms) => scrub.learn(forms),
-    ...(onLog ? { onLog: (e: LogEntry) => onLog(scrubLogs([e], scrub)[0]) } : {}),
+    ...(onLog ? { onLog: (e: LogEntry) => onLog(scrubLog(e, scrub)) } : {}),
     ...(onOutput ? { onOutput: (stream: OutputStream, text: string) => onOutput(stream, scrub(text)) } : {}),
   };
 }
 
-function effectsOf(message: Record<string, unknown> | undefined): CallEffects {
-  const e = (message?.effects ?? {}) as CallEffects;
+function effectsOf(message: ResultMessage | undefined): Effects {
+  const e = message?.effects ?? {};
   return {
     ...(e.configUpdates ? { configUpdates: e.configUpdates } : {}),
     ...(e.ingested ? { ingested: e.ingested } : {}),
@@ -142,7 +142,7 @@ export function createRuntimeService(options: RuntimeServiceOptions & { resolveP
     return run;
   }
 
-  function send(folder: string, request: Record<string, unknown>, o: WorkerListeners): Promise<Sent> {
+  function send(folder: string, request: UnsentRequest, o: WorkerListeners): Promise<Sent> {
     const key = path.resolve(folder);
     const limit = o.timeoutMs ?? timeoutMs;
     return queued(key, async () => {
@@ -166,7 +166,7 @@ export function createRuntimeService(options: RuntimeServiceOptions & { resolveP
   function failureMessage(sent: Sent, what: string): string {
     const { reply } = sent;
     if (reply.kind === 'timeout')
-      return `${what[0].toUpperCase()}${what.slice(1)} timed out after ${seconds(sent.timeoutMs)} s; the Python worker was stopped and restarted.`;
+      return `${what.charAt(0).toUpperCase()}${what.slice(1)} timed out after ${seconds(sent.timeoutMs)} s; the Python worker was stopped and restarted.`;
     if (reply.kind === 'spawn')
       return `Could not start the Python worker (${sent.command.join(' ')}): ${reply.detail}`;
     const tail = lastLines(sent.stderrTail, 12);
@@ -184,8 +184,8 @@ export function createRuntimeService(options: RuntimeServiceOptions & { resolveP
   function output(sent: Sent, scrub: Scrubber): CallOutput {
     const { reply } = sent;
     if (reply.kind === 'result') {
-      reply.capture.addDropped(reply.message.dropped as Record<string, number> | undefined);
-      const cut = reply.message.dataTruncated as { size: number; cap: number } | undefined;
+      reply.capture.addDropped(reply.message.dropped);
+      const cut = reply.message.dataTruncated;
       if (cut) reply.capture.notice(`The result data (${cut.size} characters of JSON) was over the ${cut.cap}-character cap: "data" holds the start of its JSON text.`);
     }
     const { logs, stdout, stderr } = reply.capture.finish();
@@ -211,7 +211,7 @@ export function createRuntimeService(options: RuntimeServiceOptions & { resolveP
     const m = sent.reply.kind === 'result' ? sent.reply.message : undefined;
     const status = m?.status === 'Available' ? 'Available' : 'Disconnected';
     const out = output(sent, scrub);
-    const message = m ? String(m.message ?? '') : failureMessage(sent, 'the health check');
+    const message = m ? (m.message ?? '') : failureMessage(sent, 'the health check');
     return { status, message: scrub(status === 'Available' ? message : failedMessage(sent, message, out)), ...out };
   }
 
@@ -230,7 +230,7 @@ export function createRuntimeService(options: RuntimeServiceOptions & { resolveP
     const declared = tryReadConnectorInfo(path.resolve(folder))?.operations.get(operation)?.outputSchema;
     const checked = status === 'Success' && !m?.binary && !m?.dataTruncated;
     const out = output(sent, scrub);
-    const message = m ? String(m.message ?? '') : failureMessage(sent, `operation "${operation}"`);
+    const message = m ? (m.message ?? '') : failureMessage(sent, `operation "${operation}"`);
     return {
       operation,
       status,
@@ -241,7 +241,7 @@ export function createRuntimeService(options: RuntimeServiceOptions & { resolveP
       ...(typeof m?.operationMs === 'number' ? { operationMs: round(m.operationMs) } : {}),
       ...(m?.binary ? { binary: true } : {}),
       ...(m?.encoding === 'base64' ? { encoding: 'base64' as const } : {}),
-      ...(m?.env ? { env: m.env as Record<string, unknown> } : {}),
+      ...(m?.env ? { env: m.env } : {}),
       ...effectsOf(m),
     };
   }
@@ -253,7 +253,7 @@ export function createRuntimeService(options: RuntimeServiceOptions & { resolveP
     const m = sent.reply.kind === 'result' ? sent.reply.message : undefined;
     const status = m?.status === 'Success' ? 'Success' : 'Failed';
     const out = output(sent, scrub);
-    const message = m ? String(m.message ?? '') : failureMessage(sent, `hook ${hook}`);
+    const message = m ? (m.message ?? '') : failureMessage(sent, `hook ${hook}`);
     return {
       hook,
       status,

@@ -30,8 +30,8 @@ const isRooted = (p: string) => ROOTS.some((r) => p === r || p.startsWith(`${r}.
 function listedPaths(bullet: string): string[] {
   const out: string[] = [];
   let base: string | null = null;
-  for (const m of bullet.matchAll(/`([^`]+)`/g)) {
-    const token = m[1].replace(/\s+/g, ' ').trim();
+  for (const [, quoted = ''] of bullet.matchAll(/`([^`]+)`/g)) {
+    const token = quoted.replace(/\s+/g, ' ').trim();
     const call = token.indexOf('(');
     const head = (call < 0 ? token : token.slice(0, call)).trim().replace(/\.\*$/, '');
     if (!/^\.?[A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)*$/.test(head)) continue;
@@ -110,6 +110,6 @@ describe('the Python worker resolves every listed import', () => {
   it('reports a missing name and a missing module, so the check can fail', async () => {
     const r = await resolve(['connectors.core.connector.NoSuchThing', 'connectors.no_such_module.x']);
     expect(r.failed.map((f) => f.path)).toEqual(['connectors.core.connector.NoSuchThing', 'connectors.no_such_module.x']);
-    expect(r.failed[0].error).toContain("connectors.core.connector has no 'NoSuchThing'");
+    expect(r.failed[0]?.error).toContain("connectors.core.connector has no 'NoSuchThing'");
   });
 });

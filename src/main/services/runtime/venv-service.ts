@@ -56,9 +56,11 @@ const plain = (line: string) => line.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
 function run(cmd: string[], cwd: string, timeoutMs: number, onLine: (line: string) => void): Promise<{ code: number | null; log: string }> {
   return new Promise((resolve) => {
     let log = '';
-    const partial: Record<string, string> = { out: '', err: '' };
-    const child = spawn(cmd[0], cmd.slice(1), { cwd, env: pipEnv(), windowsHide: true });
-    const take = (key: string) => (b: Buffer) => {
+    const partial: Record<'out' | 'err', string> = { out: '', err: '' };
+    const [command, ...args] = cmd;
+    if (command === undefined) return resolve({ code: -1, log: 'Nothing was run: the command is empty.' });
+    const child = spawn(command, args, { cwd, env: pipEnv(), windowsHide: true });
+    const take = (key: 'out' | 'err') => (b: Buffer) => {
       const text = partial[key] + b.toString('utf8');
       const lines = text.split(/\r?\n/);
       partial[key] = lines.pop() ?? '';
@@ -100,7 +102,7 @@ export function failedRequirements(log: string): string[] {
     /Failed to build (\S+)/g,
     /Invalid requirement: '([^']+)'/g,
   ])
-    for (const m of log.matchAll(re)) found.add(m[1]);
+    for (const [, name] of log.matchAll(re)) if (name) found.add(name);
   return [...found];
 }
 

@@ -6,6 +6,7 @@ import { REPO_ROOT, tmpDir } from '../../../../tests/helpers/tmp';
 import { cliIn } from '../../cli/cli-test-kit';
 import { createServices } from '../index';
 import { DEFAULT_SETTINGS, createSettingsService } from './settings-service';
+import { defined } from '../../../../tests/helpers/defined';
 
 async function userData(settingsText?: string) {
   const dir = await tmpDir('settings-');
@@ -27,7 +28,7 @@ describe('settings file', () => {
     const warned: string[] = [];
     const settings = createSettingsService({ userDataDir, defaultWorkspace: workspace, warn: (m) => warned.push(m) });
     expect(await settings.load()).toEqual({ ...DEFAULT_SETTINGS, workspaceRoot: workspace });
-    const [aside] = await asideFiles(userDataDir);
+    const aside = defined((await asideFiles(userDataDir))[0], 'the file moved aside');
     expect(aside).toMatch(/^settings\.json\.broken-\d{4}-\d\d-\d\dT/);
     expect(await readFile(path.join(userDataDir, aside), 'utf8')).toBe(text);
     expect(JSON.parse(await readFile(path.join(userDataDir, 'settings.json'), 'utf8'))).toEqual({ ...DEFAULT_SETTINGS, workspaceRoot: workspace });

@@ -59,7 +59,24 @@ function wrongTypes(values: Partial<Settings>, defaults: Settings): (keyof Setti
 /** Settings persist as one JSON file in the user data folder; unknown keys in it are dropped on save. A file that
  * cannot be used never stops a start: a malformed one is moved aside (settings.json.broken-<time>) and the defaults
  * take its place, and `notices()` says so for the UI and the CLI to show. */
-export function createSettingsService(opts: SettingsOptions) {
+export interface SettingsService {
+  /** Reads the file once (however many callers ask at once) and keeps the settings in memory. */
+  load(): Promise<Settings>;
+  /** The same as load(). */
+  get(): Promise<Settings>;
+  /** Merges `patch` over the settings and writes the file atomically. */
+  update(patch: Partial<Settings>): Promise<Settings>;
+  /** The settings if loaded already, else null: for callers that cannot wait (the git binary on every call). */
+  current(): Settings | null;
+  /** Whether no settings file existed when this run started. */
+  isFirstStart(): Promise<boolean>;
+  /** What went wrong reading the file at start, one sentence each (empty when nothing did). */
+  notices(): Promise<string[]>;
+  /** Absolute path of settings.json. */
+  readonly file: string;
+}
+
+export function createSettingsService(opts: SettingsOptions): SettingsService {
   const file = path.join(opts.userDataDir, 'settings.json');
   let current: Settings | null = null;
   let loading: Promise<Settings> | null = null;
@@ -116,10 +133,7 @@ export function createSettingsService(opts: SettingsOptions) {
     update,
     current: () => current,
     isFirstStart: async () => (await load(), firstStart),
-    /** What went wrong reading the file at start, one sentence each (empty when nothing did). */
     notices: async () => (await load(), [...notices]),
     file,
   };
 }
-
-export type SettingsService = ReturnType<typeof createSettingsService>;

@@ -11,8 +11,15 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<strin
 }
 
 /** Windows ships no python3 (only a Store stub), so `py -3` comes first there. */
-export function pythonCandidates(configured: string, platform = process.platform): string[][] {
-  if (configured) return [configured.split(' ')];
+/** An interpreter and its leading arguments, e.g. `['py', '-3']`. */
+export type PythonCommand = [string, ...string[]];
+
+/** The first candidate is the one to use when none is probed. */
+export function pythonCandidates(configured: string, platform = process.platform): [PythonCommand, ...PythonCommand[]] {
+  if (configured) {
+    const [command = configured, ...args] = configured.split(' ');
+    return [[command, ...args]];
+  }
   return platform === 'win32' ? [['py', '-3'], ['python']] : [['python3'], ['python']];
 }
 

@@ -13,7 +13,21 @@ type Stored = Omit<TestConfig, 'secretsSet'> & { secretsSet: string[] };
  * Test configurations live in the user data folder, never in the project: the project is shared through git
  * and .tgz files. Password values go to the secret store; the stored JSON and the UI only see their names.
  */
-export function createTestConfigStore(userDataDir: string, secrets: SecretStore) {
+export interface TestConfigStore {
+  /** The project's configurations, secrets as names only (`secretsSet`). */
+  list(projectId: string): Promise<TestConfig[]>;
+  /** NOT_FOUND for an unknown id. */
+  find(projectId: string, id: string): Promise<TestConfig>;
+  /** The full values a connector receives, secrets included: only for the runtime, never for the UI. */
+  resolve(projectId: string, id: string): Promise<Record<string, unknown>>;
+  /** Creates or (with `input.id`) updates one; the `secretFields` go to the secret store (an empty value keeps the
+   * stored secret). `previous`: the configuration before an update. CONFLICT on a taken name. */
+  save(projectId: string, input: TestConfigInput, secretFields: Set<string>): Promise<{ saved: TestConfig; previous?: TestConfig }>;
+  /** Removes the configuration and its secrets; returns what was removed. */
+  remove(projectId: string, id: string): Promise<TestConfig>;
+}
+
+export function createTestConfigStore(userDataDir: string, secrets: SecretStore): TestConfigStore {
   const fileOf = (projectId: string) => path.join(userDataDir, 'test-configs', `${projectId}.json`);
   const secretId = (projectId: string, configId: string, field: string) => `testcfg:${projectId}:${configId}:${field}`;
   const readAll = (projectId: string): Promise<Stored[]> => readJsonFile<Stored[]>(fileOf(projectId), []);
@@ -28,7 +42,6 @@ export function createTestConfigStore(userDataDir: string, secrets: SecretStore)
     return found;
   }
 
-  /** The full values a connector receives, secrets included: only for the runtime, never for the UI. */
   async function resolve(projectId: string, id: string): Promise<Record<string, unknown>> {
     const cfg = await find(projectId, id);
     const values: Record<string, unknown> = { ...cfg.values };
@@ -73,5 +86,3 @@ export function createTestConfigStore(userDataDir: string, secrets: SecretStore)
 
   return { list, find, resolve, save, remove };
 }
-
-export type TestConfigStore = ReturnType<typeof createTestConfigStore>;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { REPO_ROOT, sampleWorkspace, tmpDir } from '../../../../tests/helpers/tmp';
 import { createServices } from '../index';
+import { defined } from '../../../../tests/helpers/defined';
 
 const SECRET = 'sk-cassette-1a2b3c4d5e';
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -26,7 +27,7 @@ describe('Test Actions with a cassette', () => {
     const data = await tmpDir('cs-data-');
     const s = await createServices({ userDataDir: data, resourcesDir: path.join(REPO_ROOT, 'resources'), appVersion: 't', mode: 'browser', workspaceOverride: await sampleWorkspace() });
     cleanups.push(() => s.dispose());
-    const [p] = await s.projects.list();
+    const p = defined((await s.projects.list())[0], 'the sample project');
     const root = await s.projects.rootOf(p.id);
     const server = await vendor();
     const { config } = await s.testing.saveConfig(p.id, { name: 'local', values: { server_url: server.url, api_key: SECRET, verify_ssl: true } });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { REPO_ROOT, sampleWorkspace, tmpDir } from '../../../../tests/helpers/tmp';
 import { createServices, type Services } from '../index';
+import { defined } from '../../../../tests/helpers/defined';
 
 const SECRET = 'sk-test-9f8e7d6c5b4a';
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -26,7 +27,7 @@ async function setup(): Promise<{ s: Services; projectId: string; data: string }
   const data = await tmpDir('cs-data-');
   const s = await createServices({ userDataDir: data, resourcesDir: path.join(REPO_ROOT, 'resources'), appVersion: 't', mode: 'browser', workspaceOverride: await sampleWorkspace() });
   cleanups.push(() => s.dispose());
-  const [p] = await s.projects.list();
+  const p = defined((await s.projects.list())[0], 'the sample project');
   return { s, projectId: p.id, data };
 }
 

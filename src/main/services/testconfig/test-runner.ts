@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { HEALTH_OPERATION, cassetteRelPath } from '../../../shared/models/cassette';
+import type { Empty } from '../../../shared/ipc/contract';
 import type { TestConfig, TestConfigInput } from '../../../shared/models/test-config';
 import { ServiceError, ifMissing } from '../errors';
 import type { EventBus } from '../events';
@@ -24,8 +25,37 @@ export interface TestRunnerDeps {
 
 const readInfo = async (dir: string) => JSON.parse(await readFile(path.join(dir, 'info.json'), 'utf8').catch(ifMissing('{}'))) as unknown;
 
-/** Test Configuration and Test Actions: saved configurations, their hooks, health checks and action runs. */
-export function createTestRunner(deps: TestRunnerDeps) {
+/** What Test Actions sends to run one action. */
+export interface RunActionRequest {
+  /** Tags the `runtime.output` events of this run. */
+  runId: string;
+  operation: string;
+  params: Record<string, unknown>;
+  /** The test configuration to run with; none: an empty configuration. */
+  configId?: string;
+  cassette?: CassetteRequest;
+}
+
+/** Test Configuration and Test Actions: saved configurations, their hooks, health checks and action runs. The
+ * configuration hooks are connector code: a hook that raises rejects the change (RUNTIME), and a restricted project
+ * saves without running them. */
+export interface TestRunner {
+  listConfigs(projectId: string): Promise<TestConfig[]>;
+  /** Runs on_add_config or on_update_config, as the server does; the store keeps the change only if it passed. */
+  saveConfig(projectId: string, input: TestConfigInput): Promise<{ config: TestConfig; hook: HookResult }>;
+  /** Runs on_delete_config, then removes the configuration. */
+  deleteConfig(projectId: string, id: string): Promise<{ hook: HookResult }>;
+  /** Runs on_activate or on_deactivate, then saves the new state. */
+  setActive(projectId: string, id: string, active: boolean): Promise<{ config: TestConfig; hook: HookResult }>;
+  /** The connector's check_health with the configuration, live or through a cassette. */
+  health(projectId: string, configId: string, cassette?: CassetteRequest): Promise<HealthResult>;
+  /** Streams logs and output as `runtime.output` events while the action runs; config updates are saved. */
+  execute(projectId: string, req: RunActionRequest): Promise<RunResult>;
+  /** Stops the connector's worker (a run that hangs); the next call starts a new one. */
+  stop(projectId: string): Promise<Empty>;
+}
+
+export function createTestRunner(deps: TestRunnerDeps): TestRunner {
   async function hook(projectId: string, dir: string, name: HookName, args: unknown[]): Promise<HookResult> {
     if (await deps.isRestricted?.(projectId))
       return {
@@ -37,7 +67,6 @@ export function createTestRunner(deps: TestRunnerDeps) {
     return result;
   }
 
-  /** As on the server: a hook that raises rejects the change, so the store is only written after it passed. */
   async function saveConfig(projectId: string, input: TestConfigInput): Promise<{ config: TestConfig; hook: HookResult }> {
     const dir = await deps.connectorDirOf(projectId);
     const secretFields = secretFieldNames(await readInfo(dir));
@@ -86,8 +115,7 @@ export function createTestRunner(deps: TestRunnerDeps) {
     return deps.runtime().checkHealth(dir, await deps.configs.resolve(projectId, configId), { timeoutMs: deps.timeoutMs(), ...c });
   }
 
-  /** Streams logs and output as `runtime.output` events while the action runs; config updates are saved. */
-  async function execute(projectId: string, req: { runId: string; operation: string; params: Record<string, unknown>; configId?: string; cassette?: CassetteRequest }): Promise<RunResult> {
+  async function execute(projectId: string, req: RunActionRequest): Promise<RunResult> {
     const dir = await deps.connectorDirOf(projectId);
     const cassette = await cassetteFor(projectId, dir, req.operation, req.cassette);
     const config = req.configId ? await deps.configs.resolve(projectId, req.configId) : {};
@@ -98,8 +126,8 @@ export function createTestRunner(deps: TestRunnerDeps) {
       onOutput: (stream, text) => emit(stream, text),
       ...cassette,
     });
-    if (req.configId && result.configUpdates?.length) {
-      const last = result.configUpdates[result.configUpdates.length - 1];
+    const last = result.configUpdates?.at(-1);
+    if (req.configId && last) {
       const cfg = await deps.configs.find(projectId, req.configId);
       await deps.configs.save(projectId, { ...cfg, values: { ...cfg.values, ...last.config } }, secretFieldNames(await readInfo(dir)));
     }
@@ -113,5 +141,3 @@ export function createTestRunner(deps: TestRunnerDeps) {
 
   return { listConfigs: deps.configs.list, saveConfig, deleteConfig, setActive, health, execute, stop };
 }
-
-export type TestRunner = ReturnType<typeof createTestRunner>;

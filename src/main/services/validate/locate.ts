@@ -15,7 +15,8 @@ export type ConnectorFolderChoice = { readonly rel: string } | { readonly none: 
 export function chooseConnectorFolder(folderName: string, ownInfoJson: boolean, childrenWithInfoJson: readonly string[]): ConnectorFolderChoice {
   if (ownInfoJson) return { rel: '' };
   const found = childrenWithInfoJson.filter((n) => !n.startsWith('.'));
-  if (found.length === 1) return { rel: found[0] };
+  const [only] = found;
+  if (only !== undefined && found.length === 1) return { rel: only };
   const preferred = folderName.replace(/^connector-/, '');
   if (found.includes(preferred)) return { rel: preferred };
   return found.length === 0 ? { none: true } : { several: [...found].sort() };

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { create } from 'tar';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { baseSnapshot, type MutableSnapshot } from '../../../../tests/fixtures/rules/base';
+import { baseSnapshot, snapshotFile, type MutableSnapshot } from '../../../../tests/fixtures/rules/base';
 import { rawTgz } from '../../../../tests/helpers/raw-tar';
 import { jpegBytes, pngBytes, writeConnector } from '../../../../tests/helpers/write-connector';
 import { imageInfo } from '../../../shared/connector/image-header';
@@ -21,7 +21,7 @@ afterEach(() => rm(work, { recursive: true, force: true }));
 
 function edited(fn: (info: any) => void, more?: (s: MutableSnapshot) => void): MutableSnapshot {
   const s = baseSnapshot();
-  const info = JSON.parse(s.files['info.json']);
+  const info = JSON.parse(snapshotFile(s, 'info.json'));
   fn(info);
   s.files['info.json'] = JSON.stringify(info, null, 2);
   more?.(s);

@@ -29,7 +29,7 @@ async function resolveRevision(dir: string, rev: string, gitBinary: string): Pro
 async function findInfoPath(dir: string, sha: string, rev: string, gitBinary: string): Promise<string> {
   const listing = await gitClient(dir, gitBinary).raw(['ls-tree', '-r', '--name-only', sha]);
   const files = listing.split('\n').filter(Boolean);
-  const children = files.filter((f) => /^[^/]+\/info\.json$/.test(f)).map((f) => f.split('/')[0]);
+  const children = files.filter((f) => /^[^/]+\/info\.json$/.test(f)).flatMap((f) => f.split('/', 1));
   const choice = chooseConnectorFolder(path.basename(dir), files.includes('info.json'), children);
   if ('rel' in choice) return choice.rel ? `${choice.rel}/info.json` : 'info.json';
   if ('none' in choice) throw new ServiceError('NOT_FOUND', `${rev} has no connector: no info.json in ${dir} or a sub-folder at that revision.`);

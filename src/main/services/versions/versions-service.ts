@@ -17,7 +17,16 @@ export interface CompareResult {
   readonly new: LoadedVersion;
 }
 
-export function createVersionsService(opts: { gitBinary?: () => string } = {}) {
+export interface VersionsService {
+  /** One version from a folder, a .tgz or `git:<revision>` (relative to `cwd`). */
+  load(spec: string, cwd: string): Promise<LoadedVersion>;
+  /** The compatibility report from the old version to the new one. */
+  compare(req: CompareRequest): Promise<CompareResult>;
+  /** The highest `v<semver>` tag reachable from HEAD in the repository at `dir`; undefined when it has none. */
+  lastVersionTag(dir: string): Promise<string | undefined>;
+}
+
+export function createVersionsService(opts: { gitBinary?: () => string } = {}): VersionsService {
   const gitBinary = () => opts.gitBinary?.() ?? 'git';
 
   const load = (spec: string, cwd: string) => loadVersion(spec, { cwd, gitBinary: gitBinary() });
@@ -35,5 +44,3 @@ export function createVersionsService(opts: { gitBinary?: () => string } = {}) {
     lastVersionTag: (dir: string) => lastVersionTag(dir, gitBinary()),
   };
 }
-
-export type VersionsService = ReturnType<typeof createVersionsService>;

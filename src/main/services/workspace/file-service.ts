@@ -18,7 +18,32 @@ export interface FileServiceDeps {
 
 const MAX_TREE_ENTRIES = 50_000;
 
-export function createFileService(deps: FileServiceDeps) {
+/** What a file write carries: text or base64 bytes, and the etag the editor last read. */
+export interface WriteBody {
+  text?: string;
+  base64?: string;
+  /** undefined: write whatever is there; null: the file must not exist yet; a string: the file must still have it. */
+  etag?: string | null;
+}
+
+/** A project's files for the explorer and the editor. Paths are project-relative; one that leaves the project is
+ * refused. Writes are atomic, and a review's read-only package refuses every one with FORBIDDEN. */
+export interface FileService {
+  /** The project's folders and files (up to 50,000 entries), the root first. */
+  tree(projectId: string): Promise<FileNode>;
+  /** Text, or base64 for binary files; a file over Settings' large-file limit opens read-only with a notice. */
+  read(projectId: string, relPath: string): Promise<FileContent>;
+  /** CONFLICT (with `currentEtag`) when the file changed since the etag was read. */
+  write(projectId: string, relPath: string, body: WriteBody): Promise<{ etag: string }>;
+  /** CONFLICT when the name exists. */
+  createDir(projectId: string, relPath: string): Promise<{ relPath: string }>;
+  /** Renames or moves a file or folder; CONFLICT when the target exists. */
+  rename(projectId: string, from: string, to: string): Promise<{ relPath: string }>;
+  /** To the system trash when there is one (`toTrash`), else removed for good. */
+  delete(projectId: string, relPath: string): Promise<{ toTrash: boolean }>;
+}
+
+export function createFileService(deps: FileServiceDeps): FileService {
   const writable = (projectId: string) => {
     if (deps.isReadOnly?.(projectId))
       throw new ServiceError('FORBIDDEN', 'This package is open read-only for review. Import it into the workspace to change it.');
@@ -54,7 +79,7 @@ export function createFileService(deps: FileServiceDeps) {
     return { ...base, binary: false, readOnly: deps.isReadOnly?.(projectId) ?? false, text: bytes.toString('utf8') };
   }
 
-  async function write(projectId: string, relPath: string, body: { text?: string; base64?: string; etag?: string | null }) {
+  async function write(projectId: string, relPath: string, body: WriteBody) {
     writable(projectId);
     const { abs, rel } = await inProject(projectId, relPath);
     if (!rel) throw new ServiceError('VALIDATION', 'A file name is needed.');
@@ -108,8 +133,6 @@ export function createFileService(deps: FileServiceDeps) {
 
   return { tree, read, write, createDir, rename: renamePath, delete: remove };
 }
-
-export type FileService = ReturnType<typeof createFileService>;
 
 async function walk(abs: string, rel: string, budget: { left: number }): Promise<FileNode[]> {
   // A folder that has gone meanwhile, or is closed to this user, shows empty.

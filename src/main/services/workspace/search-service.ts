@@ -49,7 +49,24 @@ function matchesIn(rel: string, text: string, re: RegExp, into: SearchMatch[]) {
   });
 }
 
-export function createSearchService(rootOf: (projectId: string) => Promise<string>) {
+/** What Replace All carries besides the query. */
+export interface ReplaceQuery extends SearchQuery {
+  replacement: string;
+  /** Only these files; default every file with a match. */
+  relPaths?: string[];
+  /** Files left alone (open with unsaved edits); they come back as `skipped`. */
+  skip?: string[];
+}
+
+/** Find and replace in a project's text files (binary, large and ignored ones left out). */
+export interface SearchService {
+  /** Matches in file order, at most 2,000 (`truncated` says when there were more). */
+  search(projectId: string, q: SearchQuery): Promise<SearchResult>;
+  /** Rewrites each matching file atomically. */
+  replace(projectId: string, q: ReplaceQuery): Promise<ReplaceResult>;
+}
+
+export function createSearchService(rootOf: (projectId: string) => Promise<string>): SearchService {
   async function search(projectId: string, q: SearchQuery): Promise<SearchResult> {
     const root = await rootOf(projectId);
     const re = compileQuery(q);
@@ -63,7 +80,7 @@ export function createSearchService(rootOf: (projectId: string) => Promise<strin
     return { matches, filesSearched, truncated: false };
   }
 
-  async function replace(projectId: string, q: SearchQuery & { replacement: string; relPaths?: string[]; skip?: string[] }): Promise<ReplaceResult> {
+  async function replace(projectId: string, q: ReplaceQuery): Promise<ReplaceResult> {
     const root = await rootOf(projectId);
     const re = compileQuery(q);
     const only = q.relPaths ? new Set(q.relPaths) : null;
@@ -88,5 +105,3 @@ export function createSearchService(rootOf: (projectId: string) => Promise<strin
 
   return { search, replace };
 }
-
-export type SearchService = ReturnType<typeof createSearchService>;

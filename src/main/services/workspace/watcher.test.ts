@@ -3,9 +3,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tmpDir } from '../../../../tests/helpers/tmp';
 import { writeFileAtomic } from './atomic-write';
-import { createWatcherPool } from './watcher';
+import { createWatcherPool, type WatcherPool } from './watcher';
 
-const pools: ReturnType<typeof createWatcherPool>[] = [];
+const pools: WatcherPool[] = [];
 afterEach(() => pools.splice(0).forEach((p) => p.stopAll()));
 
 /** `next()` resolves with the paths of the watcher's next report after the call. */

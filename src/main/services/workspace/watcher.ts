@@ -8,11 +8,19 @@ const relevant = (rel: string) => rel !== '' && !rel.split('/').some((seg) => IG
  * Node 20's recursive watcher on Linux keeps watching the old inode of a file that was replaced by a rename
  * (our atomic saves, git checkout), so after every batch the watcher is armed afresh.
  */
+export interface WatcherPool {
+  /** Starts watching the project's root unless it is watched already. A folder that cannot be watched is left
+   * unwatched: the tree still refreshes on demand. */
+  watchProject(projectId: string, root: string): void;
+  stop(projectId: string): void;
+  stopAll(): void;
+}
+
 export function createWatcherPool(
   onChange: (projectId: string, relPaths: string[]) => void,
   debounceMs = 120,
   log: (msg: string, extra?: unknown) => void = console.warn,
-) {
+): WatcherPool {
   const watchers = new Map<string, FSWatcher>();
   const rearm = process.platform === 'linux';
 
@@ -56,5 +64,11 @@ export function createWatcherPool(
     watchers.delete(projectId);
   }
 
-  return { watchProject, stop, stopAll: () => [...watchers.keys()].forEach(stop) };
+  return {
+    watchProject,
+    stop,
+    stopAll: () => {
+      for (const id of [...watchers.keys()]) stop(id);
+    },
+  };
 }

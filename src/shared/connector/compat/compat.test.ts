@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defined } from '../../../../tests/helpers/defined';
 import type { Field, InfoJson, Operation } from '../info-json';
 import { announcesMajor, compareConnectors, parseVersion } from './index';
 
@@ -47,7 +48,7 @@ interface Case {
   readonly breaking: boolean;
 }
 
-const cases: Record<string, Case> = {
+const cases = {
   'operation added': { edit: (n) => n.operations!.push({ operation: 'unblock_ip', title: 'Unblock IP', parameters: [] }), kind: 'operation-added', path: 'operations/unblock_ip', breaking: false },
   'operation removed': { edit: (n) => n.operations!.splice(1, 1), kind: 'operation-removed', path: 'operations/block_ip', breaking: true },
   'operation renamed': { edit: (n) => void (op(n, 'block_ip').operation = 'block_address'), kind: 'operation-renamed', path: 'operations/block_ip', breaking: true },
@@ -71,17 +72,17 @@ const cases: Record<string, Case> = {
   'config field default changed': { edit: (n) => void (cfg(n, 'verify_ssl').value = false), kind: 'config-field-default-changed', path: 'configuration/fields/verify_ssl', breaking: false },
   'config field options removed': { edit: (n) => void (cfg(n, 'auth').options = ['Token']), kind: 'config-field-options-removed', path: 'configuration/fields/auth', breaking: true },
   'required field added inside an onchange branch': {
-    edit: (n) => void cfg(n, 'auth').onchange!.Basic.push({ name: 'password', title: 'Password', type: 'password', required: true }),
+    edit: (n) => void defined(cfg(n, 'auth').onchange?.Basic, 'the Basic branch').push({ name: 'password', title: 'Password', type: 'password', required: true }),
     kind: 'config-field-added', path: 'configuration/fields/auth/onchange/Basic/password', breaking: true,
   },
   'field inside an onchange branch changes type': {
-    edit: (n) => void (cfg(n, 'auth').onchange!.Token[0].type = 'text'),
+    edit: (n) => void (defined(cfg(n, 'auth').onchange?.Token?.[0], 'the Token branch\'s first field').type = 'text'),
     kind: 'config-field-type-changed', path: 'configuration/fields/auth/onchange/Token/token', breaking: true,
   },
   'output key removed': { edit: (n) => void (op(n, 'get_ip').output_schema = { ip: '', tags: [{ name: '' }] }), kind: 'output-key-removed', path: 'operations/get_ip/output_schema/score', breaking: true },
   'nested output key removed': { edit: (n) => void (op(n, 'get_ip').output_schema = { ip: '', score: 0, tags: [{}] }), kind: 'output-key-removed', path: 'operations/get_ip/output_schema/tags[]/name', breaking: true },
   'output key added': { edit: (n) => void ((op(n, 'block_ip').output_schema as Record<string, unknown>).id = ''), kind: 'output-key-added', path: 'operations/block_ip/output_schema/id', breaking: false },
-};
+} satisfies Record<string, Case>;
 
 describe('compatibility report: one change of each kind', () => {
   for (const [name, c] of Object.entries(cases)) {
@@ -90,7 +91,7 @@ describe('compatibility report: one change of each kind', () => {
       c.edit(next);
       const report = compareConnectors(base(), next);
       expect(report.changes.map(({ kind, path, breaking }) => ({ kind, path, breaking }))).toEqual([{ kind: c.kind, path: c.path, breaking: c.breaking }]);
-      expect(report.changes[0].message.length).toBeGreaterThan(10);
+      expect(report.changes[0]?.message.length).toBeGreaterThan(10);
       expect(report.breaking).toBe(c.breaking);
     });
   }
@@ -114,7 +115,7 @@ describe('compatibility report: versions and notes', () => {
   it('has exactly the DESIGN.md keys', () => {
     const r = withVersion(cases['parameter removed'].edit, '1.1.0');
     expect(Object.keys(r)).toEqual(['old', 'new', 'changes', 'breaking', 'suggestedVersion', 'releaseNotes']);
-    expect(Object.keys(r.changes[0])).toEqual(['kind', 'path', 'breaking', 'message']);
+    expect(Object.keys(defined(r.changes[0], 'a change'))).toEqual(['kind', 'path', 'breaking', 'message']);
     expect(r).toMatchObject({ old: '1.0.0', new: '1.1.0', breaking: true });
   });
 

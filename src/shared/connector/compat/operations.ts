@@ -31,7 +31,8 @@ function suggestRenames(removed: Operation[], added: Operation[]): Map<Operation
   for (const r of removed) {
     if (typeof r.title !== 'string' || !r.title.trim()) continue;
     const i = free.findIndex((a) => signature(a) === signature(r));
-    if (i >= 0) pairs.set(r, free.splice(i, 1)[0]);
+    const [match] = i >= 0 ? free.splice(i, 1) : [];
+    if (match) pairs.set(r, match);
   }
   return pairs;
 }

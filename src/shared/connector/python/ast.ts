@@ -60,9 +60,10 @@ export function dottedName(m: PyModule, node: SyntaxNode): string | undefined {
   if (node.name === 'VariableName') return textOf(m, node);
   if (node.name !== 'MemberExpression') return undefined;
   const kids = children(node);
-  if (kids.length !== 3 || kids[1].name !== '.' || kids[2].name !== 'PropertyName') return undefined;
-  const base = dottedName(m, kids[0]);
-  return base === undefined ? undefined : `${base}.${textOf(m, kids[2])}`;
+  const [object, dot, property] = kids;
+  if (kids.length !== 3 || !object || dot?.name !== '.' || property?.name !== 'PropertyName') return undefined;
+  const base = dottedName(m, object);
+  return base === undefined ? undefined : `${base}.${textOf(m, property)}`;
 }
 
 export interface ImportedName {
@@ -96,11 +97,12 @@ export function relativeImports(m: PyModule): ImportedName[] {
 function readImportedNames(m: PyModule, kids: SyntaxNode[], modulePath: string | undefined, out: ImportedName[]): void {
   for (let i = 0; i < kids.length; i++) {
     const k = kids[i];
-    if (k.name === '*') out.push({ modulePath, name: '*', alias: '*', node: k });
-    if (k.name !== 'VariableName') continue;
+    if (k?.name === '*') out.push({ modulePath, name: '*', alias: '*', node: k });
+    if (k?.name !== 'VariableName') continue;
     const name = textOf(m, k);
-    const aliased = kids[i + 1]?.name === 'as' && kids[i + 2]?.name === 'VariableName';
-    out.push({ modulePath, name, alias: aliased ? textOf(m, kids[i + 2]) : name, node: k });
+    const alias = kids[i + 1]?.name === 'as' ? kids[i + 2] : undefined;
+    const aliased = alias?.name === 'VariableName';
+    out.push({ modulePath, name, alias: alias && aliased ? textOf(m, alias) : name, node: k });
     if (aliased) i += 2;
   }
 }

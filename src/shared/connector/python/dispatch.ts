@@ -80,7 +80,7 @@ function lookedUpNames(m: PyModule): string[] {
 }
 
 function collectLookups(m: PyModule, body: SyntaxNode, opParam: string, out: string[]): void {
-  const mentions = (n: SyntaxNode | null) =>
+  const mentions = (n: SyntaxNode | null | undefined) =>
     !!n && descendants(n, 'VariableName').concat(n.name === 'VariableName' ? [n] : []).some((v) => textOf(m, v) === opParam);
   for (const call of descendants(body, 'CallExpression')) {
     const callee = call.firstChild;
@@ -90,9 +90,9 @@ function collectLookups(m: PyModule, body: SyntaxNode, opParam: string, out: str
     if (target) out.push(target);
   }
   for (const member of descendants(body, 'MemberExpression')) {
-    const kids = children(member);
-    if (kids[1]?.name !== '[' || !mentions(kids[2])) continue;
-    const target = dottedName(m, kids[0]);
+    const [object, open, index] = children(member);
+    if (!object || open?.name !== '[' || !mentions(index)) continue;
+    const target = dottedName(m, object);
     if (target) out.push(target);
   }
 }
@@ -120,8 +120,8 @@ function findDict(m: PyModule, want: (name: string) => boolean): Found | undefin
   for (const stmt of descendants(m.top, 'AssignStatement')) {
     const kids = children(stmt);
     const eq = kids.findIndex((k) => k.name === 'AssignOp');
-    if (eq < 1 || eq !== kids.length - 2) continue;
     const value = kids[eq + 1];
+    if (eq < 1 || eq !== kids.length - 2 || value === undefined) continue;
     const isDict = value.name === 'DictionaryExpression' || isDictCall(m, value);
     if (!isDict || !kids.slice(0, eq).some((t) => matches(m, t, want))) continue;
     const { entries, complete } = value.name === 'DictionaryExpression' ? dictEntries(m, value) : kwargEntries(m, value);
@@ -169,11 +169,14 @@ function kwargEntries(m: PyModule, call: SyntaxNode): { entries: DispatchEntry[]
   const kids = args ? children(args).filter((k) => k.name !== 'Comment') : [];
   const entries: DispatchEntry[] = [];
   let complete = true;
-  for (let i = 1; i < kids.length - 1; i++) {
-    const k = kids[i];
-    const startsArg = kids[i - 1].name === '(' || kids[i - 1].name === ',';
+  let previous = kids[0]?.name;
+  // Between the parentheses; inner[j] is kids[j + 1], so the node after it is kids[j + 2].
+  const inner = kids.slice(1, -1);
+  for (const [j, k] of inner.entries()) {
+    const startsArg = previous === '(' || previous === ',';
+    previous = k.name;
     if (!startsArg || k.name === ',') continue;
-    if (k.name === 'VariableName' && kids[i + 1]?.name === 'AssignOp') entries.push(entryAt(m, textOf(m, k), k));
+    if (k.name === 'VariableName' && kids[j + 2]?.name === 'AssignOp') entries.push(entryAt(m, textOf(m, k), k));
     else complete = false;
   }
   return { entries, complete };

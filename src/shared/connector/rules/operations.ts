@@ -49,9 +49,11 @@ export const operationRules: Rule[] = [
     title: 'Operation names are unique',
     description: 'The server import refuses two operations with the same "operation".',
     check({ operationsByName }, report) {
-      for (const [name, list] of operationsByName)
-        for (const e of list.slice(1))
-          report({ pointer: `${e.pointer}/operation`, message: `Operation '${name}' is declared again (first at /operations/${list[0].index}): rename or remove one.` });
+      for (const [name, [first, ...again]] of operationsByName) {
+        if (!first) continue;
+        for (const e of again)
+          report({ pointer: `${e.pointer}/operation`, message: `Operation '${name}' is declared again (first at /operations/${first.index}): rename or remove one.` });
+      }
     },
   }),
   defineRule({

@@ -14,21 +14,25 @@ export function titleCaseViolations(title: string): string[] {
 
 export function toTitleCase(title: string): string {
   const bad = new Set(titleCaseViolations(title));
-  return title.replace(/\S+/g, (w) => (bad.has(w) ? w[0].toUpperCase() + w.slice(1) : w));
+  return title.replace(/\S+/g, (w) => (bad.has(w) ? w.charAt(0).toUpperCase() + w.slice(1) : w));
 }
 
+/** Levenshtein distance, one row of the table at a time: row[j] is the distance between the first i characters of
+ * `a` and the first j of `b`; `diagonal` and `left` are the cells the map has just passed. */
 function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let last = b.length;
   for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
+    let diagonal = 0;
+    let left = 0;
+    row = row.map((above, j) => {
+      const cell = j === 0 ? i : Math.min(above + 1, left + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      [diagonal, left] = [above, cell];
+      return cell;
+    });
+    last = left;
   }
-  return row[b.length];
+  return last;
 }
 
 /** The one candidate within 2 edits of `value` (case-insensitive), if exactly one is. */

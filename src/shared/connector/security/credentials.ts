@@ -44,15 +44,20 @@ function* assignments(m: PyModule, statements: readonly SyntaxNode[]): Generator
 /** `name=value` pairs in argument and parameter lists. */
 function* keywordPairs(m: PyModule, list: SyntaxNode): Generator<SecurityIssue | undefined> {
   const kids = children(list);
-  for (let i = 0; i + 2 < kids.length; i++)
-    if (kids[i].name === 'VariableName' && kids[i + 1].name === 'AssignOp' && (i === 0 || kids[i - 1].name === ',' || kids[i - 1].name === '('))
-      yield check(m, kids[i], kids[i + 2]);
+  for (const [i, name] of kids.entries()) {
+    const [before, op, value] = [kids[i - 1], kids[i + 1], kids[i + 2]];
+    if (name.name === 'VariableName' && op?.name === 'AssignOp' && value && (before === undefined || before.name === ',' || before.name === '('))
+      yield check(m, name, value);
+  }
 }
 
 function* dictEntries(m: PyModule, dicts: readonly SyntaxNode[]): Generator<SecurityIssue | undefined> {
   for (const dict of dicts) {
     const kids = children(dict);
-    for (let i = 0; i + 2 < kids.length; i++) if (kids[i].name === 'String' && kids[i + 1].name === ':') yield check(m, kids[i], kids[i + 2]);
+    for (const [i, key] of kids.entries()) {
+      const [colon, value] = [kids[i + 1], kids[i + 2]];
+      if (key.name === 'String' && colon?.name === ':' && value) yield check(m, key, value);
+    }
   }
 }
 

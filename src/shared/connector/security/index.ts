@@ -39,8 +39,8 @@ export function analyzePython(path: string, text: string, rules: readonly Securi
 
 /** Findings for every .py file of a snapshot's file map, by path. */
 export function analyzeFiles(files: Readonly<Record<string, string>>): Finding[] {
-  return Object.keys(files)
-    .filter((p) => p.endsWith('.py'))
-    .sort()
-    .flatMap((p) => analyzePython(p, files[p]));
+  return Object.entries(files)
+    .filter(([p]) => p.endsWith('.py'))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .flatMap(([p, text]) => analyzePython(p, text));
 }

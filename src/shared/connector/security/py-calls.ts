@@ -48,16 +48,19 @@ export function importAliases(m: PyModule, statements: readonly SyntaxNode[] = d
 
 function readPlainImport(m: PyModule, kids: SyntaxNode[], aliases: Map<string, string>): void {
   let dotted: string[] = [];
+  // One step past the end (k undefined) closes the last name.
   for (let i = 0; i <= kids.length; i++) {
     const k = kids[i];
+    const alias = kids[i + 1];
     if (k?.name === 'VariableName') dotted.push(textOf(m, k));
-    else if (k?.name === 'as' && kids[i + 1]) {
-      aliases.set(textOf(m, kids[i + 1]), dotted.join('.'));
+    else if (k?.name === 'as' && alias) {
+      aliases.set(textOf(m, alias), dotted.join('.'));
       dotted = [];
       i++;
     } else if (k === undefined || k.name === ',') {
       // `import a.b` binds `a`, and `a.b.c` then reads as written.
-      if (dotted.length > 0) aliases.set(dotted[0], dotted[0]);
+      const [top] = dotted;
+      if (top !== undefined) aliases.set(top, top);
       dotted = [];
     }
   }
@@ -69,10 +72,12 @@ function readFromImport(m: PyModule, kids: SyntaxNode[], aliases: Map<string, st
   const module = kids.slice(1, at).filter((k) => k.name === 'VariableName').map((k) => textOf(m, k)).join('.');
   const names = kids.slice(at + 1);
   for (let i = 0; i < names.length; i++) {
-    if (names[i].name !== 'VariableName') continue;
-    const name = textOf(m, names[i]);
-    const aliased = names[i + 1]?.name === 'as' && names[i + 2]?.name === 'VariableName';
-    aliases.set(aliased ? textOf(m, names[i + 2]) : name, `${module}.${name}`);
+    const node = names[i];
+    if (node?.name !== 'VariableName') continue;
+    const name = textOf(m, node);
+    const alias = names[i + 1]?.name === 'as' ? names[i + 2] : undefined;
+    const aliased = alias?.name === 'VariableName';
+    aliases.set(alias && aliased ? textOf(m, alias) : name, `${module}.${name}`);
     if (aliased) i += 2;
   }
 }
@@ -92,9 +97,10 @@ export function readArgs(m: PyModule, argList: SyntaxNode | null): CallArgs {
   if (!argList) return { positional, keywords, spread };
   let group: SyntaxNode[] = [];
   const flush = () => {
-    if (group[0]?.name === '*' || group[0]?.name === '**') spread = true;
-    else if (group.length >= 3 && group[0].name === 'VariableName' && group[1].name === 'AssignOp') keywords.set(textOf(m, group[0]), group[2]);
-    else if (group.length > 0) positional.push(group[0]);
+    const [first, second, value] = group;
+    if (first?.name === '*' || first?.name === '**') spread = true;
+    else if (first?.name === 'VariableName' && second?.name === 'AssignOp' && value) keywords.set(textOf(m, first), value);
+    else if (first) positional.push(first);
     group = [];
   };
   for (const k of children(argList)) {
@@ -115,12 +121,13 @@ export function callSites(
     const callee = node.firstChild;
     const written = callee ? dottedName(m, callee) : undefined;
     const member = callee?.name === 'MemberExpression' ? children(callee) : [];
-    const prop = member.length === 3 && member[2].name === 'PropertyName' ? textOf(m, member[2]) : undefined;
+    const [receiver, , property] = member;
+    const prop = member.length === 3 && property?.name === 'PropertyName' ? textOf(m, property) : undefined;
     return {
       node,
       name: written === undefined ? undefined : qualify(written, aliases),
       method: prop ?? (callee?.name === 'VariableName' ? textOf(m, callee) : undefined),
-      receiver: prop === undefined ? undefined : textOf(m, member[0]).replace(/\s+/g, ''),
+      receiver: prop === undefined || !receiver ? undefined : textOf(m, receiver).replace(/\s+/g, ''),
       args: readArgs(m, node.getChild('ArgList')),
     };
   });

@@ -18,7 +18,8 @@ function* verifyKeywords({ module, calls }: ModuleFacts): Generator<SecurityIssu
 function* assignments({ module: m, aliases, nodes }: ModuleFacts): Generator<SecurityIssue> {
   for (const stmt of nodes('AssignStatement')) {
     const kids = children(stmt);
-    const value = kids[kids.length - 1];
+    const value = kids.at(-1);
+    if (!value) continue;
     for (const target of kids.slice(0, -1)) {
       const name = target.name === 'MemberExpression' ? dottedName(m, target) : undefined;
       const attr = name?.split('.').pop();
