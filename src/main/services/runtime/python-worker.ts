@@ -3,7 +3,6 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { parseJsonOrUndefined } from '../../../shared/parse-json';
 import { errnoCode } from '../errors';
 import { CallCapture, type WorkerListeners } from './call-capture';
 import { killGroup, killTree } from './process-tree';
