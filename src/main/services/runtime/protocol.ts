@@ -3,6 +3,7 @@
  * before python-worker.ts and runtime-service.ts read them. resources/python/protocol.py declares the same
  * messages as TypedDicts under the same names; protocol.test.ts holds the two to PROTOCOL_KEYS and
  * PROTOCOL_LITERALS, and type-checks runner.py against protocol.py. */
+import { parseJsonOrUndefined } from '../../../shared/parse-json';
 import type { SecretRuleWire } from '../../../shared/connector/secret-fields';
 import type { CallEffects, CassetteSpec, HookName, LogEntry, OutputStream } from './types';
 
@@ -371,12 +372,8 @@ export type Parsed =
 /** One line from the worker's fd 4, checked against the protocol: its `type` names a message the host knows, and
  * the message has exactly that message's keys with values of their types. */
 export function parseWorkerMessage(line: string): Parsed {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch {
-    return { ok: false, problem: `a line that is not JSON: ${line.slice(0, 200)}` };
-  }
+  const value = parseJsonOrUndefined(line);
+  if (value === undefined) return { ok: false, problem: `a line that is not JSON: ${line.slice(0, 200)}` };
   if (!isRecord(value)) return { ok: false, problem: `a line that is not a JSON object: ${line.slice(0, 200)}` };
   const { type, id } = value;
   if (!isMessageType(type)) return { ok: false, problem: `a message of unknown type ${type === undefined ? '(none)' : JSON.stringify(type)}`, id, type };
