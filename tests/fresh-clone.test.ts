@@ -4,6 +4,7 @@
  * empty temporary folder; this test names the offending line before CI gets there. */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { filesUnder } from './helpers/source-files';
 import { describe, expect, it } from 'vitest';
 import { CORPUS_DIR, FIXTURES_DIR, REPO_ROOT } from './helpers/tmp';
 
@@ -38,13 +39,7 @@ export function outsideSharedRefs(rel: string, text: string): Hit[] {
   return hits;
 }
 
-function textFiles(rel: string): string[] {
-  return readdirSync(path.join(REPO_ROOT, rel), { withFileTypes: true }).flatMap((e) => {
-    const child = path.join(rel, e.name);
-    if (e.isDirectory()) return e.name === 'node_modules' ? [] : textFiles(child);
-    return e.isFile() && TEXT.has(path.extname(e.name)) ? [child] : [];
-  });
-}
+const textFiles = (rel: string) => filesUnder(path.join(REPO_ROOT, rel), (name) => TEXT.has(path.extname(name))).map((r) => path.join(rel, r));
 
 describe('the scanner for references outside the repository', () => {
   it('finds each form a reader of the shared folder took', () => {

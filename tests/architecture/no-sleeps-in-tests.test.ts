@@ -4,8 +4,9 @@
  * a promise, sandbox.settled(), tests/helpers/process-exit.ts), with a timeout only as the failure bound. This
  * scan fails on the usual shapes of a sleep in test code (test files, kits, mocks, tests/) outside the
  * allow-list below, where each entry says why it has to stay. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { filesUnder } from '../helpers/source-files';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/tmp';
 
@@ -54,13 +55,7 @@ function isTestCode(rel: string): boolean {
   return /\.test\.tsx?$/.test(base) || /(^|-)kit\.ts$/.test(base) || base === 'test-support.ts' || rel.includes('/__mocks__/');
 }
 
-function files(dir: string, rel: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const r = `${rel}/${e.name}`;
-    if (e.isDirectory()) return e.name === 'node_modules' ? [] : files(path.join(dir, e.name), r);
-    return isTestCode(r) ? [r] : [];
-  });
-}
+const files = (top: string) => filesUnder(path.join(REPO_ROOT, top), () => true).map((r) => `${top}/${r}`).filter(isTestCode);
 
 describe('no sleeps in tests', () => {
   it('recognises the shapes of a sleep, and lets events, failure bounds and fake clocks through', () => {
@@ -94,7 +89,7 @@ describe('no sleeps in tests', () => {
   });
 
   it('finds none in the test code outside the allow-list', () => {
-    const scanned = [...files(path.join(REPO_ROOT, 'src'), 'src'), ...files(path.join(REPO_ROOT, 'tests'), 'tests')].filter((f) => f !== SELF);
+    const scanned = [...files('src'), ...files('tests')].filter((f) => f !== SELF);
     // The scan reads real files: the test files, the kits and the helpers are there.
     expect(scanned.length).toBeGreaterThan(200);
     expect(scanned).toEqual(expect.arrayContaining(['src/main/sandbox/golden-sandbox.test.ts', 'src/main/services/runtime/test-kit.ts', 'tests/helpers/process-exit.ts', 'src/main/electron/__mocks__/electron.ts']));

@@ -7,8 +7,9 @@
  * parseJsonOrUndefined in src/shared/parse-json.ts for text that may not be JSON); log a failure that must not stop
  * the flow (a service's injected `log`, the renderer's toastError or reportInBackground); or let it fail. The few
  * places where dropping the error is right are listed in ALLOWED with the reason. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { filesUnder, isScriptFile } from '../helpers/source-files';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/tmp';
 
@@ -157,13 +158,7 @@ function offences(file: string, source: string): Offence[] {
   return found.sort((a, b) => a.line - b.line);
 }
 
-function sourceFiles(dir: string, rel = ''): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const r = rel ? `${rel}/${e.name}` : e.name;
-    if (e.isDirectory()) return sourceFiles(path.join(dir, e.name), r);
-    return /\.(tsx?|[cm]?js)$/.test(e.name) ? [r] : [];
-  });
-}
+const sourceFiles = (dir: string) => filesUnder(dir, isScriptFile);
 
 const allowedFor = (o: Offence) => ALLOWED.find((a) => a.file === o.file && o.code.includes(a.code));
 

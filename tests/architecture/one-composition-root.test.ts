@@ -2,8 +2,9 @@
  * createServices in index.ts builds on), so Settings' git path and interpreter, the trust list and a broken
  * settings file mean the same in the CLI as in the app. A CLI command that builds a service itself, or calls
  * under a service (packs, imports, scaffolds, reads settings.json) fails this test. Services never import a door. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { filesUnder } from '../helpers/source-files';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/tmp';
 
@@ -52,13 +53,7 @@ function cliOffences(text: string, fileRel: string): string[] {
   return out;
 }
 
-function sourceFiles(dir: string, rel = ''): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const r = rel ? `${rel}/${e.name}` : e.name;
-    if (e.isDirectory()) return sourceFiles(path.join(dir, e.name), r);
-    return /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) ? [r] : [];
-  });
-}
+const sourceFiles = (dir: string) => filesUnder(dir, (name) => /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name));
 
 describe('one composition root', () => {
   const at = 'main/cli/commands/x.ts';

@@ -1,8 +1,9 @@
 /** Issue 13: git runs through one runner (src/main/services/git/git-runner.ts), so Settings' git path, the
  * non-interactive environment, the workspace-trust overrides and the timeouts apply to every command. Any other
  * file under src/ that imports simple-git or starts git through child_process fails this test. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { filesUnder, isScriptFile } from '../helpers/source-files';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/tmp';
 
@@ -30,13 +31,7 @@ function offences(text: string): string[] {
   return RULES.filter(([, re, applies]) => (applies ? applies(text) : true) && re.test(text)).map(([name]) => name);
 }
 
-function sourceFiles(dir: string, rel = ''): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const r = rel ? `${rel}/${e.name}` : e.name;
-    if (e.isDirectory()) return sourceFiles(path.join(dir, e.name), r);
-    return /\.(tsx?|[cm]?js)$/.test(e.name) ? [r] : [];
-  });
-}
+const sourceFiles = (dir: string) => filesUnder(dir, isScriptFile);
 
 describe('one git runner', () => {
   it('recognises every way of starting git it is meant to catch, and nothing else', () => {

@@ -3,8 +3,9 @@
  * configurations, the runtime's masking, the sandbox, the connector-code security rules and the Python runtime (which
  * gets the rule with each call) all use it. Any other file under src/ or resources/python that checks a field for the
  * password type, or spells a list or pattern of secret key names, fails this test. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { filesUnder, isScriptFile } from '../helpers/source-files';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/tmp';
 
@@ -64,13 +65,7 @@ function offences(text: string): string[] {
   return [...found];
 }
 
-function files(dir: string, rel: string, ext: RegExp): string[] {
-  return readdirSync(path.join(REPO_ROOT, dir, rel), { withFileTypes: true }).flatMap((e) => {
-    const r = rel ? `${rel}/${e.name}` : e.name;
-    if (e.isDirectory()) return e.name === '__pycache__' || e.name === 'node_modules' ? [] : files(dir, r, ext);
-    return ext.test(e.name) ? [`${dir}/${r}`] : [];
-  });
-}
+const files = (dir: string, keep: (name: string) => boolean) => filesUnder(path.join(REPO_ROOT, dir), keep).map((r) => `${dir}/${r}`);
 
 describe('one secret rule', () => {
   it('recognises every way of deciding secrets it is meant to catch, and nothing else', () => {
@@ -113,7 +108,7 @@ describe('one secret rule', () => {
   });
 
   it('no file under src/ or resources/python but the module decides which configuration values are secret', () => {
-    const all = [...files('src', '', /\.(tsx?|[cm]?js)$/), ...files('resources/python', '', /\.py$/)].filter((f) => !f.endsWith('.generated.ts'));
+    const all = [...files('src', isScriptFile), ...files('resources/python', (name) => name.endsWith('.py'))].filter((f) => !f.endsWith('.generated.ts'));
     expect(all.length).toBeGreaterThan(100);
     expect(all.filter((f) => f.endsWith('.py')).length).toBeGreaterThan(10);
     const found = all
