@@ -20,6 +20,7 @@ CappedStream = Literal['stdout', 'stderr', 'logs']
 CassetteMode = Literal['record', 'replay']
 # Health answers Available or Disconnected; every other call Success or Failed.
 Status = Literal['Available', 'Disconnected', 'Success', 'Failed']
+PlatformRecordAction = Literal['created', 'updated', 'deleted']
 
 
 # ---- host -> worker, fd 3: one JSON object per line, one request at a time
@@ -168,11 +169,20 @@ class CrudhubRequest(TypedDict):
     body: Any
 
 
+class PlatformRecordChange(TypedDict):
+    """A record of the simulated platform the call created, updated or deleted (src/shared/models/platform-data.ts)."""
+    iri: str
+    type: str
+    module: str
+    action: PlatformRecordAction
+
+
 class Effects(TypedDict, total=False):
     """What the framework shims did instead of calling a FortiSOAR server (shims/_studio_host.py record)."""
     configUpdates: list[ConfigUpdate]
     ingested: list[IngestedBatch]
     crudhubRequests: list[CrudhubRequest]
+    platformRecords: list[PlatformRecordChange]
 
 
 class _ResultMessage(Reply):

@@ -12,6 +12,7 @@ import { createLspService, type LspService } from './lsp';
 import { createWorkspaceCloner } from './projects/clone-into-workspace';
 import type { ProjectService } from './projects/project-service';
 import { installSamples } from './projects/sample-installer';
+import { createPlatformServicePlaceholder, type PlatformService } from './platform/platform-service';
 import { createPublishRunner, type PublishRunner } from './publish/publish-run';
 import { createPublishService, type PublishService } from './publish/publish-service';
 import { cleanLeftovers, type LeftoverReport } from './packaging/leftovers';
@@ -80,6 +81,8 @@ export interface Services {
   readonly testing: TestRunner;
   readonly testConfigs: TestConfigStore;
   readonly environments: EnvironmentService;
+  /** Each project's simulated FortiSOAR records and files (the "Platform data" view). */
+  readonly platform: PlatformService;
   /** Profiles, pre-flight and history, plus the UI's publish job. */
   readonly publish: PublishService & PublishRunner;
   readonly app: AppService;
@@ -225,6 +228,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     }),
     testConfigs,
     environments,
+    platform: createPlatformServicePlaceholder(),
     publish: { ...publish, ...publishRunner },
     app: createAppService({ version: config.appVersion, mode: config.mode, userDataDir: config.userDataDir, logsDir: log.dir, settings: settings.get, tools: tools.detect, openPath: config.openPath, secretKey: secrets.keyLocation, notices: core.notices }),
     leftoversCleaned,

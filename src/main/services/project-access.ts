@@ -92,6 +92,10 @@ export const PROJECT_ACCESS: Record<Channel, ProjectAccess> = {
   'runtime.setInterpreter': 'read',
   'runtime.installDependencies': 'run',
   'runtime.removeEnvironment': 'read',
+  // A reset empties only the project's simulated platform data in the user data folder, never the project's
+  // folder or git: 'read' as saving a test configuration is, so a review can clear what its runs created.
+  'platform.snapshot': 'read',
+  'platform.reset': 'read',
   'publish.profiles': 'none',
   'publish.saveProfile': 'none',
   'publish.removeProfile': 'none',

@@ -83,6 +83,8 @@ const channelMap: Record<Channel, true> = {
   'runtime.setInterpreter': true,
   'runtime.installDependencies': true,
   'runtime.removeEnvironment': true,
+  'platform.snapshot': true,
+  'platform.reset': true,
   'publish.profiles': true,
   'publish.saveProfile': true,
   'publish.removeProfile': true,

@@ -17,6 +17,7 @@ import type {
   ServerProfileInput,
 } from '../models/publish';
 import type { InstallOutcome, InstallProgressEvent, InterpreterInfo, PlatformRequirement, RuntimeEnvironment } from '../models/environment';
+import type { PlatformSnapshot } from '../models/platform-data';
 import type { CassetteRequest, HealthResult, HookResult, RunResult } from '../models/runtime';
 import type { AppInfo, ProgressEvent, Settings, ToolInfo } from '../models/settings';
 import type { TestConfig, TestConfigInput } from '../models/test-config';
@@ -215,6 +216,10 @@ export interface Contract {
    * tagged with the caller's runId. */
   'runtime.installDependencies': { req: InProject & { runId: string; extras?: PlatformRequirement[] }; res: JobStarted };
   'runtime.removeEnvironment': { req: InProject; res: RuntimeEnvironment };
+  /** The project's simulated FortiSOAR data (records, files, ingested batches) that its runs created. */
+  'platform.snapshot': { req: InProject; res: PlatformSnapshot };
+  /** Empties the project's simulated FortiSOAR data (in the user data folder; the project's files are untouched). */
+  'platform.reset': { req: InProject; res: Empty };
   /** Server profiles: the secret (password, API key, HMAC private key) is write-only; profiles show `secretSet`. */
   'publish.profiles': { req: Empty; res: ServerProfile[] };
   'publish.saveProfile': { req: { profile: ServerProfileInput }; res: ServerProfile };

@@ -1,3 +1,5 @@
+import type { PlatformRecordChange } from './platform-data';
+
 /** Public shapes of the simulated runtime. Health and run results follow DESIGN.md's CLI contract
  * (FortiSOAR's envelopes plus our fields); everything else is optional extra detail for the UI. */
 
@@ -37,6 +39,8 @@ export interface CallEffects {
   readonly ingested?: Array<{ playbook: string; count: number; batchSize: number; dedupField: string | null; records: unknown[] }>;
   /** `make_request` / `make_cyops_request` calls answered by the simulator. */
   readonly crudhubRequests?: Array<{ method: string; iri: string; body: unknown }>;
+  /** Records of the simulated platform (platform-data.ts) the call created, updated or deleted, in order. */
+  readonly platformRecords?: PlatformRecordChange[];
 }
 
 export interface HealthResult extends CallOutput {

@@ -175,6 +175,8 @@ export const requestSchemas: Record<Channel, Schema> = {
     ['runId'],
   ),
   'runtime.removeEnvironment': inProject(),
+  'platform.snapshot': inProject(),
+  'platform.reset': inProject(),
   'publish.profiles': empty,
   'publish.saveProfile': obj({ profile: profileInput }, ['profile']),
   'publish.removeProfile': obj({ profileId: nonEmpty }, ['profileId']),

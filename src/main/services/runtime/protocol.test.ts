@@ -26,7 +26,7 @@ for name, value in vars(protocol).items():
     if isinstance(value, type) and hasattr(value, '__required_keys__'):
         out['keys'][name] = {'required': sorted(value.__required_keys__), 'optional': sorted(value.__optional_keys__)}
         hint = typing.get_type_hints(value).get('type')
-        if hint is not None:
+        if typing.get_origin(hint) is typing.Literal:  # a record's type field (any str) names no message
             out['types'][name] = list(typing.get_args(hint))
     elif typing.get_origin(value) is typing.Literal:
         out['literals'][name] = list(typing.get_args(value))
@@ -76,6 +76,7 @@ describe('parseWorkerMessage', () => {
           configUpdates: [{ connector: 'x', version: null, configId: 'c1', config: { a: 1 } }],
           ingested: [{ playbook: '/api/3/workflows/1', count: 2, batchSize: 1000, dedupField: null, records: [{}, {}] }],
           crudhubRequests: [{ method: 'GET', iri: '/api/3/alerts', body: null }],
+          platformRecords: [{ iri: '/api/3/alerts/7c1b', type: 'Alert', module: 'alerts', action: 'created' }],
         },
       },
       { type: 'result', id: 3, status: 'Success', pid: 42, python: '3.11.7' },

@@ -120,6 +120,7 @@ export type Effects = CallEffects;
 export type ConfigUpdate = NonNullable<CallEffects['configUpdates']>[number];
 export type IngestedBatch = NonNullable<CallEffects['ingested']>[number];
 export type CrudhubRequest = NonNullable<CallEffects['crudhubRequests']>[number];
+export type PlatformRecordChange = NonNullable<CallEffects['platformRecords']>[number];
 
 /** The last message of a call. */
 export interface ResultMessage extends Reply {
@@ -155,6 +156,7 @@ export interface ProtocolMessages {
   ConfigUpdate: ConfigUpdate;
   IngestedBatch: IngestedBatch;
   CrudhubRequest: CrudhubRequest;
+  PlatformRecordChange: PlatformRecordChange;
   Effects: Effects;
   ResultMessage: ResultMessage;
 }
@@ -186,14 +188,16 @@ export const PROTOCOL_KEYS = {
   ConfigUpdate: { required: ['connector', 'version', 'configId', 'config'], optional: [] },
   IngestedBatch: { required: ['playbook', 'count', 'batchSize', 'dedupField', 'records'], optional: [] },
   CrudhubRequest: { required: ['method', 'iri', 'body'], optional: [] },
-  Effects: { required: [], optional: ['configUpdates', 'ingested', 'crudhubRequests'] },
+  PlatformRecordChange: { required: ['iri', 'type', 'module', 'action'], optional: [] },
+  Effects: { required: [], optional: ['configUpdates', 'ingested', 'crudhubRequests', 'platformRecords'] },
   ResultMessage: {
     required: ['id', 'type', 'status'],
     optional: ['message', 'operation', 'data', 'binary', 'encoding', 'env', 'operationMs', 'pid', 'python', 'workerMs', 'dropped', 'dataTruncated', 'effects'],
   },
 } as const satisfies { readonly [M in MessageName]: KeyLists<ProtocolMessages[M]> };
 
-type Typed = { [M in MessageName]: ProtocolMessages[M] extends { readonly type: string } ? M : never }[MessageName];
+/** A message whose `type` is a literal (a record's `type` field, any string, does not name a message). */
+type Typed = { [M in MessageName]: ProtocolMessages[M] extends { readonly type: infer T extends string } ? (string extends T ? never : M) : never }[MessageName];
 /** The `type` of every message that has one: what tells the messages apart on the wire. */
 export const PROTOCOL_TYPES = {
   HealthRequest: 'health',
@@ -216,6 +220,7 @@ export const PROTOCOL_LITERALS = {
   CappedStream: ['stdout', 'stderr', 'logs'],
   CassetteMode: ['record', 'replay'],
   Status: ['Available', 'Disconnected', 'Success', 'Failed'],
+  PlatformRecordAction: ['created', 'updated', 'deleted'],
 } as const;
 
 // Compile-time: the lists above name every key and value of the types, so protocol.test.ts compares all of them.
@@ -236,7 +241,8 @@ type UnlistedValues =
   | (Same<Values<'OutputStream'>, OutputStream> extends true ? never : 'OutputStream')
   | (Same<Values<'CappedStream'>, CappedStream> extends true ? never : 'CappedStream')
   | (Same<Values<'CassetteMode'>, Cassette['mode']> extends true ? never : 'CassetteMode')
-  | (Same<Values<'Status'>, Status> extends true ? never : 'Status');
+  | (Same<Values<'Status'>, Status> extends true ? never : 'Status')
+  | (Same<Values<'PlatformRecordAction'>, PlatformRecordChange['action']> extends true ? never : 'PlatformRecordAction');
 type Untyped = { [M in Typed]: Same<(typeof PROTOCOL_TYPES)[M], ProtocolMessages[M]['type']> extends true ? never : M }[Typed];
 type NothingLeft<T extends never> = T;
 type _EveryTypeListed = NothingLeft<Untyped | Exclude<Typed, keyof typeof PROTOCOL_TYPES>>;
@@ -318,7 +324,13 @@ const FIELD_CHECKS: { readonly [M in MessageName]: { readonly [K in keyof Protoc
   ConfigUpdate: { connector: nullable(text), version: nullable(text), configId: nullable(text), config: object },
   IngestedBatch: { playbook: text, count: integer, batchSize: integer, dedupField: nullable(text), records: listOf(anything) },
   CrudhubRequest: { method: text, iri: text, body: anything },
-  Effects: { configUpdates: listOf(a('ConfigUpdate')), ingested: listOf(a('IngestedBatch')), crudhubRequests: listOf(a('CrudhubRequest')) },
+  PlatformRecordChange: { iri: text, type: text, module: text, action: oneOf(PROTOCOL_LITERALS.PlatformRecordAction) },
+  Effects: {
+    configUpdates: listOf(a('ConfigUpdate')),
+    ingested: listOf(a('IngestedBatch')),
+    crudhubRequests: listOf(a('CrudhubRequest')),
+    platformRecords: listOf(a('PlatformRecordChange')),
+  },
   ResultMessage: {
     type: oneOf([PROTOCOL_TYPES.ResultMessage]),
     id: nullable(integer),

@@ -72,6 +72,7 @@ function effectsOf(message: ResultMessage | undefined): Effects {
     ...(e.configUpdates ? { configUpdates: e.configUpdates } : {}),
     ...(e.ingested ? { ingested: e.ingested } : {}),
     ...(e.crudhubRequests ? { crudhubRequests: e.crudhubRequests } : {}),
+    ...(e.platformRecords ? { platformRecords: e.platformRecords } : {}),
   };
 }
 
