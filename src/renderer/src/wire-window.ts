@@ -8,6 +8,7 @@ import { EDITOR_COMMANDS } from './features/editor/editor-commands';
 import { EXPLORER_COMMANDS } from './features/file-tree/explorer-commands';
 import { GIT_COMMANDS } from './features/git/git-commands';
 import { APP_COMMANDS } from './features/palette/app-commands';
+import { PLATFORM_COMMANDS } from './features/platform-data/platform-commands';
 import { PALETTE_COMMANDS } from './features/palette/commands';
 import { CONNECTOR_COMMANDS } from './features/problems/connector-commands';
 import { PUBLISH_COMMANDS } from './features/publish/publish-commands';
@@ -21,7 +22,7 @@ import { registerCommands } from './store/palette/commands';
 /** The palette lists commands in this order when nothing is typed, and ranks equal matches by it. */
 export const COMMAND_ORDER = [
   PALETTE_COMMANDS, EDITOR_COMMANDS, EXPLORER_COMMANDS, SEARCH_COMMANDS, APP_COMMANDS, AUTHORING_COMMANDS, TEST_COMMANDS,
-  GIT_COMMANDS, PUBLISH_COMMANDS, REVIEW_COMMANDS, CONNECTOR_COMMANDS,
+  PLATFORM_COMMANDS, GIT_COMMANDS, PUBLISH_COMMANDS, REVIEW_COMMANDS, CONNECTOR_COMMANDS,
 ] as const;
 
 let wired = false;

@@ -5,6 +5,7 @@ import { ExplorerView } from '../file-tree/ExplorerView';
 import { GitPanel } from '../git/GitPanel';
 import { SearchPanel } from '../search/SearchPanel';
 import { TestView } from '../testing/TestView';
+import { PlatformDataView } from '../platform-data/PlatformDataView';
 import { PublishPanel } from '../publish/PublishPanel';
 import { PlaybooksPanel } from '../playbooks/PlaybooksPanel';
 import { ReviewPanel } from '../review/ReviewPanel';
@@ -20,6 +21,7 @@ export function Sidebar({ title }: { title: string }) {
         {view === 'search' && <SearchPanel />}
         {view === 'git' && <GitPanel />}
         {view === 'test' && <TestView />}
+        {view === 'platform' && <PlatformDataView />}
         {view === 'publish' && <PublishPanel />}
         {view === 'review' && <ReviewPanel />}
         {view === 'playbooks' && <PlaybooksPanel />}

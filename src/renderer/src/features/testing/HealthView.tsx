@@ -1,5 +1,6 @@
 import { cassetteLabel, formatDuration } from '../../store/testing/runs';
 import type { HealthState } from '../../store/testing/types';
+import { RunRecords } from '../platform-data/RunRecords';
 import { LogList, StreamText } from './LogList';
 
 /** Check Health's answer: Available or Disconnected, the connector's message, how long it took, its logs. */
@@ -18,6 +19,7 @@ export function HealthView({ health }: { health: HealthState | undefined }) {
             {health.cassette && <span className={`tc-tag ${health.cassette.mode}`} data-testid="health-cassette">{cassetteLabel(health.cassette)}</span>}
           </p>
           {r.message && <p className="tc-message" data-testid="health-message">{r.message}</p>}
+          <RunRecords result={r} />
           <LogList logs={r.logs} />
           <StreamText stdout={r.stdout} stderr={r.stderr} />
         </>

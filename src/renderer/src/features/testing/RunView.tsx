@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { RunResult } from '../../../../shared/models/runtime';
 import { cassetteLabel, formatDuration, type RunRecord } from '../../store/testing/runs';
 import { useTestingStore } from '../../store/testing/store';
+import { RunRecords } from '../platform-data/RunRecords';
 import { LogList, StreamText } from './LogList';
 import { ResultData } from './ResultData';
 import { SchemaOffer } from './SchemaOffer';
@@ -57,6 +58,7 @@ function Finished({ run }: { run: RunRecord }) {
           <ResultData key={run.runId} data={r.data} extra={r.schema.extra} binary={r.binary} operation={run.operation} />
         </>
       )}
+      <RunRecords result={r} />
       <LogList logs={r.logs} />
       <StreamText stdout={r.stdout} stderr={r.stderr} />
     </>
