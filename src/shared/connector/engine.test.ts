@@ -107,6 +107,7 @@ describe('quick fixes', () => {
       'select-default-in-options': (i) => (i.operations[0].parameters[1].value = 'full'),
       'operation-category': (i) => (i.operations[0].category = 'Investigaton'),
       'field-type-known': (i) => (i.operations[0].parameters[0].type = 'Text'),
+      'version-certification': (i) => (i.version = '01.2.03'),
     };
     const s = fixture[id] ? withInfo(fixture[id]) : buildCase(ruleCase(id).fail);
     const before = JSON.parse(snapshotFile(s, 'info.json'));

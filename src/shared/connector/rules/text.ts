@@ -41,3 +41,13 @@ export function nearest(value: string, candidates: readonly string[]): string | 
   const close = candidates.filter((c) => distance(v, c.toLowerCase()) <= 2);
   return close.length === 1 ? close[0] : undefined;
 }
+
+/** Every candidate, closest to `value` first (case-insensitive; ties keep the list's order): the choices a
+ * "pick one" quick fix offers when no single candidate is certain. */
+export function byCloseness(value: string, candidates: readonly string[]): string[] {
+  const v = value.trim().toLowerCase();
+  return candidates
+    .map((c, i) => ({ c, i, d: distance(v, c.toLowerCase()) }))
+    .sort((a, b) => a.d - b.d || a.i - b.i)
+    .map((x) => x.c);
+}
