@@ -31,20 +31,30 @@ if __name__ == '__main__':  # never when a test imports this module: the supervi
 from runner_support import FrameworkGuard, LoadError, Loader, dumps, envelope, iso_time  # noqa: E402
 import cassette  # noqa: E402
 import secret_forms  # noqa: E402
+import tools_path  # noqa: E402
+
+tools_path.add_tools_path()  # behind everything the connector's environment has (tools_path.py says why)
 
 # The shims replace the script's folder on the path, so connectors see the framework and not our files.
-sys.path[0] = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'shims')
+SHIMS = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'shims')
+sys.path[0] = SHIMS
+# ...and so do the Python processes a connector starts (a mail listener run with sys.executable imports
+# connectors.core.connector as it does on the server, where the framework is on every process's path).
+os.environ['PYTHONPATH'] = os.pathsep.join(
+    [SHIMS] + [p for p in os.environ.get('PYTHONPATH', '').split(os.pathsep) if p and p != SHIMS])
 
 import faulthandler  # noqa: E402
 import io  # noqa: E402
 import json  # noqa: E402
 import logging  # noqa: E402
 import queue  # noqa: E402
+import shutil  # noqa: E402
 import threading  # noqa: E402
 import time  # noqa: E402
 import traceback  # noqa: E402
 
 import _studio_host  # noqa: E402
+from connectors.core.result import Result  # noqa: E402
 
 REQ_FD, RES_FD = 3, 4
 CAP = int(os.environ.get('CS_OUTPUT_CAP') or 1 << 20)
@@ -185,6 +195,10 @@ def error_text(error):
     return str(error) or type(error).__name__
 
 
+class ActionFailed(Exception):
+    """An action failed: the message is what the connector's ``handle_exception`` left in its result."""
+
+
 def connector_frames(tb):
     """Skips the runner's own frames so a traceback starts in the connector's code."""
     here = os.path.dirname(os.path.abspath(__file__))
@@ -243,9 +257,8 @@ class Worker(object):
 
     def failure(self, kind: 'Optional[str]', request: 'WorkerRequest', error: BaseException) -> 'Reply':
         prefix = 'Could not load the connector: ' if isinstance(error, LoadError) else ''
-        cause = error.__cause__ if isinstance(error, LoadError) and error.__cause__ else error
-        log.error('%s failed: %s\n%s', kind, error_text(error), ''.join(
-            traceback.format_exception(type(cause), cause, connector_frames(cause.__traceback__))).rstrip())
+        cause = error.__cause__ if isinstance(error, (LoadError, ActionFailed)) and error.__cause__ else error
+        log.error('%s failed: %s\n%s', kind, error_text(error), traceback_text(cause))
         message = prefix + error_text(error)
         if kind == 'health':
             return {'status': 'Disconnected', 'message': message}
@@ -254,20 +267,30 @@ class Worker(object):
         return {'status': 'Failed', 'message': message}
 
     def health(self, request: 'HealthRequest') -> 'Reply':
-        self.loader.get().check_health(request.get('config') or {})
-        return {'status': 'Available', 'message': 'Connector is available'}
+        answer = verify_health(self.loader.get(), request.get('config') or {})
+        if answer['status'] == 'Available':
+            return {'status': 'Available', 'message': answer['message']}
+        prefix = '' if answer['status'] == 'Disconnected' else answer['status'] + ': '
+        return {'status': 'Disconnected', 'message': prefix + answer['message']}
 
     def execute(self, request: 'ExecuteRequest') -> 'Reply':
         connector, operation = self.loader.get(), request.get('operation')
         env = request.get('env') or {}
+        # A playbook step hands execute its environment as env=; an action run on its own passes no keyword
+        # arguments, as Fortinet's engine does (docs/runtime-helpers.md, "execute" has the evidence).
+        kwargs = {'env': env} if env else {}
+        connector._result = Result()  # the call's own: a failed earlier call must not fail this one
+        action = {'config': request.get('config') or {}, 'operation': operation, 'params': request.get('params') or {}}
         started = time.perf_counter()
-        value = connector.execute(request.get('config') or {}, operation, request.get('params') or {}, env=env)
-        reply = envelope(operation, value)
+        try:
+            handled, is_binary = connector._handle_operation(action, **kwargs)
+        except Exception as error:
+            connector.handle_exception(error)
+            raise ActionFailed(connector._result.get_message() or error_text(error)) from error
+        finally:
+            remove_playbook_files(env)
+        reply = envelope(operation, handled, is_binary)
         reply['operationMs'] = (time.perf_counter() - started) * 1000
-        if reply['status'] == 'Success':
-            connector.clean_up()
-        if env:
-            reply['env'] = env
         return reply
 
     def hook(self, request: 'HookRequest') -> 'Reply':
@@ -283,6 +306,57 @@ class Worker(object):
 
     def ping(self, request: 'PingRequest') -> 'Reply':
         return {'status': 'Success', 'pid': os.getpid(), 'python': sys.version.split()[0]}
+
+
+def traceback_text(error: BaseException) -> str:
+    return ''.join(traceback.format_exception(type(error), error, connector_frames(error.__traceback__))).rstrip()
+
+
+def verify_health(connector: 'Any', config: 'dict[str, Any]') -> 'dict[str, str]':
+    """The server's answer for an active configuration, ``Connector.verify_health(config, True)``. It turns a
+    failing check_health into a message, so its traceback is logged here on the way, as the server logs it."""
+    own = connector.__dict__.get('check_health')
+    check = connector.check_health
+
+    def logged_check_health(*args: 'Any', **kwargs: 'Any') -> 'Any':
+        try:
+            return check(*args, **kwargs)
+        except Exception as error:
+            log.error('health failed: %s\n%s', error_text(error), traceback_text(error))
+            raise
+    connector.check_health = logged_check_health
+    try:
+        answer = connector.verify_health(config, True)
+    finally:
+        if own is None:
+            del connector.check_health
+        else:
+            connector.check_health = own
+    if not isinstance(answer, dict):
+        raise TypeError('verify_health returned %s, not the dict {status, message}' % type(answer).__name__)
+    return {'status': str(answer.get('status')), 'message': str(answer.get('message') or '')}
+
+
+def remove_playbook_files(env: 'dict[str, Any]') -> None:
+    """The server removes the files registered with save_file_in_env (``env['files']``, names in TMP_FILE_ROOT)
+    when the playbook ends; a run here is a one-step playbook. Only files inside TMP_FILE_ROOT are removed."""
+    files = env.get('files')
+    if not isinstance(files, (dict, list)):
+        return
+    root = os.path.realpath(_studio_host.TMP_ROOT)
+    for name in list(files):
+        path = os.path.realpath(os.path.join(root, str(name)))
+        if path == root or os.path.commonpath([root, path]) != root:
+            log.warning('Not removed after the call: %s, registered with save_file_in_env, is outside the temporary '
+                        'file folder %s', name, root)
+            continue
+        try:
+            if os.path.isdir(path):
+                shutil.rmtree(path)
+            elif os.path.lexists(path):
+                os.remove(path)
+        except OSError as e:
+            log.warning('Could not remove %s, registered with save_file_in_env: %s', path, e)
 
 
 def shutdown():

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # for the type checker only, as in runner.py
     from typing import Any, Optional
 
-    from protocol import Reply, Status
+    from protocol import Reply
 
 
 FRAMEWORK = ('connectors', 'integrations', 'cshmac', 'django', 'uwsgi')
@@ -112,22 +112,20 @@ def connector_class(module):
     return own[0]
 
 
-def envelope(operation: 'Optional[str]', value: 'Any') -> 'Reply':
-    """FortiSOAR's execute envelope for what ``execute`` returned: data, (data, is_binary) or a Result."""
-    status: 'Status' = 'Success'
-    message, binary = '', False
-    if type(value) is tuple and len(value) >= 2:
-        data, binary = value[0], bool(value[1])
-    elif all(hasattr(value, a) for a in ('get_status', 'get_message', 'get_data', 'get_binary')):
-        status = 'Failed' if value.get_status() == 'Failed' else 'Success'
-        message, data, binary = value.get_message() or '', value.get_data(), bool(value.get_binary())
-    else:
-        data = value
-    reply: 'Reply' = {'operation': operation, 'status': status, 'message': message, 'data': data}
-    if binary:
+def envelope(operation: 'Optional[str]', handled: 'Any', is_binary: 'Any') -> 'Reply':
+    """The execute envelope for what ``Connector._handle_operation`` returned: the Result's dict (operation,
+    status, message, data, env), or for binary output the data alone, with its is_binary flag."""
+    reply: 'Reply' = {'operation': operation, 'status': 'Success', 'message': '', 'data': handled}
+    if not is_binary and isinstance(handled, dict) and {'status', 'message', 'data'} <= set(handled):
+        reply['status'] = 'Failed' if handled.get('status') == 'Failed' else 'Success'
+        reply['message'] = str(handled.get('message') or '')
+        reply['data'] = handled.get('data')
+        if isinstance(handled.get('env'), dict) and handled['env']:
+            reply['env'] = handled['env']
+    if is_binary:
         reply['binary'] = True
-        if isinstance(data, (bytes, bytearray)):
-            reply['data'], reply['encoding'] = base64.b64encode(bytes(data)).decode('ascii'), 'base64'
+        if isinstance(handled, (bytes, bytearray)):
+            reply['data'], reply['encoding'] = base64.b64encode(bytes(handled)).decode('ascii'), 'base64'
     return reply
 
 

@@ -117,17 +117,33 @@ def test_a_framework_import_without_a_shim_names_the_missing_module():
         sys.meta_path.remove(FrameworkGuard)
 
 
+def handled(value, **kwargs):
+    """What the server's Connector._handle_operation makes of an execute that returns ``value``."""
+    from connectors.core.connector import Connector
+
+    class Returns(Connector):
+        def execute(self, config, operation, params, **kw):
+            return value
+    return Returns()._handle_operation({'config': {}, 'operation': 'op', 'params': {}}, **kwargs)
+
+
 def test_envelope_of_plain_data_a_tuple_and_a_result():
     from connectors.core.result import Result
-    assert envelope('op', {'a': 1}) == {'operation': 'op', 'status': 'Success', 'message': '', 'data': {'a': 1}}
-    assert envelope('op', (b'\x00\xff', True)) == {'operation': 'op', 'status': 'Success', 'message': '',
-                                                   'data': 'AP8=', 'binary': True, 'encoding': 'base64'}
-    assert envelope('op', ('text', False))['data'] == 'text'
+    assert envelope('op', *handled({'a': 1})) == {'operation': 'op', 'status': 'Success', 'message': '',
+                                                  'data': {'a': 1}}
+    assert envelope('op', *handled((b'\x00\xff', True))) == {'operation': 'op', 'status': 'Success', 'message': '',
+                                                              'data': 'AP8=', 'binary': True, 'encoding': 'base64'}
+    assert envelope('op', *handled(('text', False)))['data'] == 'text'
+    assert envelope('op', *handled([1], env={'step': 'x'}))['env'] == {'step': 'x'}
+    done = Result()
+    done.set_message('3 records')
+    done.set_data({'partial': True})
+    assert envelope('op', *handled(done)) == {'operation': 'op', 'status': 'Success', 'message': '3 records',
+                                              'data': {'partial': True}}
     failed = Result()
     failed.set_result('Failed', 'vendor said no: ', ValueError('quota'))
-    failed.set_data({'partial': True})
-    assert envelope('op', failed) == {'operation': 'op', 'status': 'Failed', 'message': 'vendor said no: quota',
-                                      'data': {'partial': True}}
+    with pytest.raises(Exception, match='^vendor said no: quota$'):  # the server fails the action with it
+        handled(failed)
 
 
 class Vendor(object):

@@ -77,10 +77,10 @@ describe('framework shims', () => {
   });
 
   it('create_file_from_string and upload_file_to_cyops store an attachment that can be read back', async () => {
-    const r = await kit.runtime.execute(folder, 'store_file', {}, {}, { env: {} });
+    const r = await kit.runtime.execute(folder, 'store_file', {}, {}, { env: { step: 'store' } });
     const record = r.data as { '@id': string; '@type': string; file: { filename: string } };
     expect(record).toMatchObject({ '@type': 'Attachment', name: 'Report', file: { filename: 'report.json', size: 8 } });
-    expect((r.env as { files: string[] }).files).toHaveLength(1);
+    expect(Object.keys((r.env as { files: Record<string, unknown> }).files)).toEqual(['report.json']);
     const stored = path.join(kit.dataDir, 'attachments', record['@id'].split('/').pop()!);
     expect(readdirSync(stored)).toEqual(['report.json']);
     const back = await run('read_attachment', { iri: record['@id'] });

@@ -1,10 +1,15 @@
 """Shim of ``connectors.core.base_connector``: the Connector ABC and ConnectorError.
 
-On the server the engine instantiates the connector's class with ``info_json=`` and calls ``execute``,
-``check_health`` and the configuration hooks below; the runner in Connector Studio does the same.
+On the server the engine instantiates the connector's class with ``info_json=``, asks ``verify_health(config,
+active)`` for a configuration's health, runs an action through ``_handle_operation(input, **kwargs)`` (which
+calls ``execute``, wraps what it returns in the connector's Result and calls ``clean_up``), and calls
+``handle_exception`` when that raises. These methods behave as in Fortinet's public library
+(fortinet-fortisoar/fortisoar-connector-library, connectors/core/base_connector.py); runner.py calls them the
+same way.
 """
 import abc
 
+from connectors.core.constants import STATE_AVAILABLE, STATE_DEACTIVATED, STATE_DISCONNECTED
 from connectors.core.result import Result
 
 
@@ -47,13 +52,45 @@ class Connector(metaclass=abc.ABCMeta):
 
     @abc.abstractmethod
     def execute(self, config, operation, params, **kwargs):
-        """Runs one action; the server passes ``env=`` (the playbook environment) in kwargs."""
+        """Runs one action; ``_handle_operation`` passes on the keyword arguments of the call (``env=``)."""
+
+    def verify_health(self, config, active=False):
+        """The health answer the server shows: Deactivated unless active, else check_health's outcome."""
+        if not active:
+            return {'message': 'Connector is available but not active. Please activate the connector to check '
+                               'the health.', 'status': STATE_DEACTIVATED}
+        try:
+            self.check_health(config)
+            return {'message': 'Connector is available', 'status': STATE_AVAILABLE}
+        except Exception as error:
+            return {'message': str(error), 'status': STATE_DISCONNECTED}
 
     def check_health(self, config=None):
         """Returns normally when the configuration works; raises (ConnectorError) to report Disconnected."""
 
     def clean_up(self):
-        """Called after a successful action."""
+        """Called after an action that returned data (not a Result)."""
+
+    def handle_exception(self, exception):
+        """Called when ``_handle_operation`` raises: marks the connector's result Failed with the error's text."""
+        self._result.set_result(False, exception=exception)
+
+    def _handle_operation(self, input, **kwargs):
+        """Runs ``execute`` for ``input`` ({config, operation, params}); returns (envelope or data, is_binary)."""
+        self._result.set_env(kwargs.get('env', {}))
+        value = self.execute(input.get('config', {}), input.get('operation'), input.get('params'), **kwargs)
+        if type(value) is tuple:
+            data, is_binary = value[0], value[1]
+        elif isinstance(value, Result):
+            for key, field in value.__dict__.items():
+                if field:  # only what the connector set: an empty message or data keeps the engine's own
+                    self._result.__dict__[key] = field
+            return self._result.get_result(), self._result.get_binary()
+        else:
+            data, is_binary = value, False
+        self._result.set_data(data, is_binary)
+        self.clean_up()
+        return self._result.get_result(), self._result.get_binary()
 
     def _get_op_from_annotation(self, annotation):
         for op in self._info_json.get('operations', []):

@@ -1,7 +1,9 @@
 """Shim of ``connectors.core.result.Result``.
 
-On the server ``execute`` may return a Result instead of plain data; the engine copies its status, message,
-data and binary flag into the execute envelope, and a status of 'Failed' becomes a failed action.
+On the server ``execute`` may return a Result instead of plain data. ``Connector._handle_operation`` copies the
+Result's non-empty fields into the connector's own result; ``get_result`` then gives the execute envelope,
+gives the data alone for a binary result, and raises ``Exception(message)`` for a status of 'Failed', which
+fails the action with that message (Fortinet's public library, connectors/core/result.py).
 """
 
 
@@ -51,11 +53,31 @@ class Result(object):
         self._env = env
         return env
 
+    def _fetch_exception_message(self, exception):
+        """An exception's ``message`` attribute when it has one (older libraries), else its text."""
+        message = getattr(exception, 'message', None)
+        if message:
+            try:
+                return str(message)
+            except Exception:
+                pass
+        try:
+            return str(exception)
+        except Exception:
+            return ''
+
     def set_result(self, status, message='', exception=None):
-        """``status`` is 'Success'/'Failed' or a truthy/falsy value; an exception's text is appended."""
+        """``status`` is 'Success'/'Failed' or a truthy/falsy value; an exception's message is appended."""
         self._status = status if isinstance(status, str) else ('Success' if status else 'Failed')
-        self._message = message + (str(exception) if exception is not None else '')
+        self._message = message
+        if exception:
+            self._message += self._fetch_exception_message(exception)
 
     def get_result(self):
+        """The envelope; the data alone when it is binary; raises Exception(message) when the status is 'Failed'."""
+        if self._binary and self._status != 'Failed':
+            return self._data
+        if self._status == 'Failed':
+            raise Exception(self._message)
         return {'operation': self._operation, 'status': self._status, 'message': self._message,
                 'data': self._data, 'env': self._env}

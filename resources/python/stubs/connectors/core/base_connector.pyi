@@ -60,16 +60,28 @@ class Connector(metaclass=abc.ABCMeta):
         """Runs one action.
 
         ``config`` is the selected configuration's values, ``operation`` the operation name from info.json,
-        ``params`` the action's parameters; the server passes the playbook environment as ``env=`` in kwargs.
+        ``params`` the action's parameters; in a playbook the server passes its environment as ``env=`` in kwargs,
+        so read it with ``kwargs.get('env', {})`` and forward kwargs only to functions that accept them.
         Return the data (or ``(data, is_binary)``, or a Result); raise ConnectorError to fail the action.
         """
+
+    def verify_health(self, config: Any, active: bool = False) -> dict[str, str]:
+        """The health answer the server shows: ``{'status': 'Deactivated'}`` unless ``active``, else
+        ``Available`` when check_health returns, ``Disconnected`` with the error's text when it raises."""
 
     def check_health(self, config: Any = None) -> Any:
         """The configuration's health check: returning normally means "Available"; raising ConnectorError
         means "Disconnected" with its message."""
 
     def clean_up(self) -> Any:
-        """Called after a successful action."""
+        """Called after an action that returned data (not a Result)."""
+
+    def handle_exception(self, exception: BaseException) -> None:
+        """Called when an action raises: marks ``self._result`` Failed with the error's message."""
+
+    def _handle_operation(self, input: dict[str, Any], **kwargs: Any) -> tuple[Any, bool]:
+        """How the server runs an action: calls ``execute`` with the call's keyword arguments, wraps what it
+        returns in ``self._result`` and returns ``(self._result.get_result(), is_binary)``."""
 
     def _get_op_from_annotation(self, annotation: str) -> Any:
         """The operation whose ``annotation`` in info.json matches, or None."""

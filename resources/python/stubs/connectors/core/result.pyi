@@ -32,7 +32,10 @@ class Result(object):
         """The variables handed to the playbook environment."""
     def set_env(self, env: Any) -> Any:
         """Sets the playbook environment variables and returns them."""
+    def _fetch_exception_message(self, exception: BaseException) -> str:
+        """An exception's ``message`` attribute when it has one, else its text."""
     def set_result(self, status: Any, message: str = '', exception: BaseException | None = None) -> None:
-        """``status`` is 'Success'/'Failed' or a truthy/falsy value; an exception's text is appended to the message."""
-    def get_result(self) -> dict[str, Any]:
-        """The envelope: operation, status, message, data and env."""
+        """``status`` is 'Success'/'Failed' or a truthy/falsy value; an exception's message is appended to the message."""
+    def get_result(self) -> Any:
+        """The envelope (operation, status, message, data, env); the data alone when it is binary. Raises
+        ``Exception(message)`` when the status is 'Failed', which fails the action."""

@@ -1,4 +1,5 @@
 """``django.conf``: the server's settings."""
+import configparser
 from typing import Any
 
 class _Settings:
@@ -12,6 +13,8 @@ class _Settings:
     """The appliance's HMAC public key, for calls to the server's API."""
     APPLIANCE_PRIVATE_KEY: str
     """The appliance's HMAC private key."""
+    APPLICATION_CONFIG: configparser.ConfigParser
+    """The server's application configuration; read it with fallbacks (empty in Connector Studio)."""
     DEBUG: bool
     def __getattr__(self, name: str) -> Any: ...
 
