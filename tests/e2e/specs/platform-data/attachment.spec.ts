@@ -14,11 +14,18 @@ const FIXTURE = path.join(repoRoot, 'tests', 'e2e', 'specs', 'platform-data', 'f
 const shot = (name: string) => path.join(repoRoot, 'test-results', 'screenshots', `${name}.png`);
 const REPORT = 'Hello, SOC!';
 
+test.afterEach(async ({ page }, info) => {
+  if (info.status !== info.expectedStatus) await page.screenshot({ path: shot('platform-data-failed') });
+});
+
 test('an action that attaches a file: the run lists the record, the Platform data view shows it and its file, reset empties it', async ({ page, app }) => {
   test.setTimeout(120_000);
   await cp(FIXTURE, path.join(app.dirs.workspace, 'attach-report'), { recursive: true });
   await app.open(page);
   await homePage(page).openProject('attach-report');
+  // A folder copied in from elsewhere opens restricted; this one is ours.
+  await page.getByTestId('trust-project').click();
+  await expect(page.getByTestId('restricted-banner')).toHaveCount(0);
   const p = platformData(page);
   const t = testPanel(page);
 

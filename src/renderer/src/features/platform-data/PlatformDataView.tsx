@@ -46,8 +46,8 @@ function useRevealFocus(list: React.RefObject<HTMLDivElement | null>) {
 function EmptyState() {
   return (
     <div className="pd-empty" data-testid="platform-empty">
-      <p><strong>No records yet:</strong> run an action that creates records (an attachment, an alert, an indicator…) in Test Actions, and what it
-        creates appears here, as the connector would find it on a FortiSOAR server.</p>
+      <p><strong>No records yet:</strong> run an action that creates records (an attachment, an alert, an indicator…) in Test Actions, and they
+        appear here as the connector would find them on a FortiSOAR server.</p>
       <button className="button secondary small" onClick={() => showTest('actions')}>Open Test Actions</button>
     </div>
   );

@@ -1,7 +1,7 @@
-import { currentProjectId, toastError, toastSuccess, useAppStore } from '../../store/app/store';
+import { currentProjectId, toastError, toastInfo, toastSuccess, useAppStore } from '../../store/app/store';
 import { confirmDialog } from '../../store/dialogs/store';
 import type { Command } from '../../store/palette/commands';
-import { recordCount } from '../../store/platform-data/model';
+import { isEmptySnapshot, recordCount } from '../../store/platform-data/model';
 import { usePlatformDataStore } from '../../store/platform-data/store';
 
 // The Platform data view's commands, in the palette and behind its buttons and the runs' record links.
@@ -23,6 +23,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 export async function resetPlatformData() {
   await showPlatformData();
   const s = usePlatformDataStore.getState();
+  if (s.snapshot && isEmptySnapshot(s.snapshot)) return toastInfo('The platform data of this project is already empty.');
   const what = `${plural(recordCount(s.snapshot), 'record')} and ${plural(s.snapshot?.totalFiles ?? 0, 'file')}`;
   const ok = await confirmDialog({
     title: 'Reset platform data?',
