@@ -239,6 +239,12 @@ def test_check_file_traversal_and_calculate_hashes(host):
     assert calculate_hashes(os.path.join(host.TMP_ROOT, 'missing')) == {'md5': '', 'sha1': '', 'sha256': ''}
 
 
+def test_get_ingestion_base_dir_is_a_folder_under_the_data_folder(host):
+    from connectors.cyops_utilities.files import get_ingestion_base_dir
+    base = get_ingestion_base_dir()
+    assert base == os.path.join(host.DATA_DIR, 'ingestion', '') and os.path.isdir(base)
+
+
 def test_extract_artifacts_as_file_content_extraction_calls_it():
     # file-content-extraction: extracted_text = extract_text(...) (a dict); return extract_artifacts(extracted_text)
     from connectors.cyops_utilities.builtins import extract_artifacts
