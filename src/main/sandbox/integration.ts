@@ -5,6 +5,7 @@ import { rm } from 'node:fs/promises';
 import { connectorFolder, connectorRecord, connectorRow, installDir, venvDir, type SandboxContext } from './context';
 import { HttpFailure } from './http-util';
 import { passwordFieldNames } from '../../shared/connector/secret-fields';
+import { asReceived } from '../../shared/connector/server-config';
 import { findSecrets, getAt, setAt } from './secrets-at-rest';
 import type { InstalledConnector, StoredConfiguration } from './state';
 
@@ -111,6 +112,10 @@ async function configurations(ctx: SandboxContext, method: string, rest: string[
   throw fail(405, `Method "${method}" not allowed.`);
 }
 
+/** The configuration as FortiSOAR hands it to the connector for a health check or an action: its fields and the
+ * keys the server adds (config_id, name, status). */
+const received = (c: StoredConfiguration) => asReceived(c.config, { configId: c.config_id, name: c.name }, 'call');
+
 function pickConfig(ctx: SandboxContext, c: InstalledConnector, wanted: string | null | undefined): StoredConfiguration | undefined {
   const all = ctx.state.configsOf(c.id);
   if (wanted === null || wanted === undefined || wanted === '') return all.find((x) => x.default) ?? all[0];
@@ -124,7 +129,7 @@ async function healthCheck(ctx: SandboxContext, name: string, version: string, q
   if (!config) throw fail(404, `No configuration "${q.get('config')}" for ${c.name} ${c.version}.`);
   const base = { name: c.name, version: c.version, config_id: config.config_id };
   if (!c.active) return { status: 200, body: { ...base, status: 'Deactivated', message: 'The connector is deactivated.' } };
-  const r = await ctx.runtimeFor(c).checkHealth(connectorFolder(ctx, c), config.config);
+  const r = await ctx.runtimeFor(c).checkHealth(connectorFolder(ctx, c), received(config));
   const available = r.status === 'Available';
   return { status: 200, body: { ...base, status: available ? 'Available' : 'Disconnected', message: available ? 'Connector is available' : r.message } };
 }
@@ -137,7 +142,7 @@ async function execute(ctx: SandboxContext, body: unknown): Promise<Reply> {
   if (!config) throw fail(400, 'INTEGRATION-12: Could not find a connector configuration matching the given configuration id or name');
   const operation = String(b.operation ?? '');
   const params = (b.params && typeof b.params === 'object' ? b.params : {}) as Record<string, unknown>;
-  const r = await ctx.runtimeFor(c).execute(connectorFolder(ctx, c), operation, params, config.config);
+  const r = await ctx.runtimeFor(c).execute(connectorFolder(ctx, c), operation, params, received(config));
   if (r.status !== 'Success') throw fail(400, `CS-INTEGRATION-5: Error occurred while executing the connector action ERROR :: ${r.message}`);
   return { status: 200, body: { operation, status: 'Success', message: '', data: r.data } };
 }

@@ -43,9 +43,22 @@ export interface CallEffects {
   readonly platformRecords?: PlatformRecordChange[];
 }
 
-export interface HealthResult extends CallOutput {
+/** What the host did with a configuration update the connector made during the call (`update_connnector_config`):
+ * it saved it, as FortiSOAR does, or, for a CLI `--config` file that git tracks, refused to write it. */
+export interface ConfigSaved {
+  /** Fields whose value changed, sorted; a secret's name is listed, its value never. */
+  readonly fields: string[];
+  /** The test configuration's name, or the CLI's configuration file. */
+  readonly target: string;
+  /** The CLI left a file that git tracks unchanged (refreshed tokens must not land in git). */
+  readonly notWritten?: 'git-tracked';
+}
+
+export interface HealthResult extends CallOutput, CallEffects {
   readonly status: 'Available' | 'Disconnected';
   readonly message: string;
+  /** Set when the connector updated its configuration during the check and the host kept the change. */
+  readonly configSaved?: ConfigSaved;
 }
 
 export interface SchemaDiff {
@@ -68,6 +81,8 @@ export interface RunResult extends CallOutput, CallEffects {
   readonly encoding?: 'base64';
   /** The playbook environment after the call, when the connector added to it. */
   readonly env?: Record<string, unknown>;
+  /** Set when the connector updated its configuration during the run and the host kept the change. */
+  readonly configSaved?: ConfigSaved;
 }
 
 export type HookName =

@@ -1,6 +1,8 @@
 /** A saved test configuration as the UI sees it: secret values never leave the services, only their names. */
 export interface TestConfig {
   readonly id: string;
+  /** The configuration's UUID as FortiSOAR gives it to the connector (`config['config_id']`): stable across calls. */
+  readonly configId: string;
   readonly name: string;
   readonly isDefault: boolean;
   readonly active: boolean;

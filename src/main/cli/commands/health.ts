@@ -1,5 +1,8 @@
+import path from 'node:path';
 import { HEALTH_OPERATION } from '../../../shared/models/cassette';
+import { readConnectorInfo } from '../../services/runtime/connector-info';
 import { EXIT_FAILED, EXIT_OK, UsageError, parseArgs, type CliCommand } from '../command';
+import { maskedUpdates, receivedFromFile, saveUpdatesToFile } from '../config-record';
 import { InputError } from '../errors';
 import { cassetteFlag, isTgz, openConnectorInput, readJsonObject, resolveCassette } from '../inputs';
 import { formatOutput } from '../run-output';
@@ -17,7 +20,7 @@ async function inputs(argv: string[], cwd: string) {
       await input.dispose();
       throw new InputError(e.message);
     });
-    return { json: flags.json === true, input, config, cassette };
+    return { json: flags.json === true, input, config, configFile: path.resolve(cwd, String(flags.config)), cassette };
   } catch (e) {
     throw e instanceof InputError ? new UsageError(e.message) : e;
   }
@@ -28,10 +31,16 @@ const health: CliCommand = {
   summary: 'check a connector configuration in the simulated runtime',
   usage: 'health <folder|tgz> --config FILE [--record|--replay NAME] [--json]',
   async run(argv, io) {
-    const { json, input, config, cassette } = await inputs(argv, io.cwd);
+    const { json, input, config, configFile, cassette } = await inputs(argv, io.cwd);
     try {
-      // The IDE's runtime: its interpreter, the connector's environment, timeout and memory limit from Settings.
-      const result = await withServices(io, async (s) => (await s.runtime()).current().checkHealth(input.folder, config, cassette ? { cassette } : {}));
+      // The IDE's runtime: its interpreter, the connector's environment, timeout and memory limit from Settings. The
+      // --config file is the configuration record: a token the check refreshes is saved into it, as on the server.
+      const sent = receivedFromFile(configFile, config);
+      const result = await withServices(io, async (s) => {
+        const r = await (await s.runtime()).current().checkHealth(input.folder, sent, cassette ? { cassette } : {});
+        const configSaved = await saveUpdatesToFile(configFile, sent, r.configUpdates, s.gitBinary(), io);
+        return { ...r, configUpdates: maskedUpdates(r.configUpdates, readConnectorInfo(input.folder).passwordFields), ...(configSaved ? { configSaved } : {}) };
+      });
       if (json) io.out(JSON.stringify(result));
       else io.out([`${result.status}: ${result.message} (${Math.round(result.durationMs)} ms)`, ...formatOutput(result)].join('\n'));
       return result.status === 'Available' ? EXIT_OK : EXIT_FAILED;

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -43,8 +43,10 @@ describe('connector-studio run', () => {
   it('tells about binary data and configuration updates', async () => {
     const fw = fixture('framework-user');
     expect((await cli('run', fw, 'binary_file', '--config', config)).out).toContain('(binary data, 15 bytes; --json gives it base64-encoded)');
-    const saved = await cli('run', fw, 'save_token', '--config', config, '--params', file('token.json', '{"token": "t"}'));
-    expect(saved.out).toContain('The connector updated its configuration');
+    const own = file('fw-config.json', '{"server_url": "https://example.test"}');
+    const saved = await cli('run', fw, 'save_token', '--config', own, '--params', file('token.json', '{"token": "t"}'));
+    expect(saved.err).toContain(`the connector updated its configuration (token): saved to ${own}`);
+    expect(JSON.parse(readFileSync(own, 'utf8'))).toEqual({ server_url: 'https://example.test', token: 't' });
   });
 
   it.each([

@@ -1,6 +1,8 @@
+import path from 'node:path';
 import { readConnectorInfo } from '../../services/runtime/connector-info';
 import type { RunResult } from '../../services/runtime/types';
 import { EXIT_FAILED, EXIT_OK, UsageError, parseArgs, type CliCommand } from '../command';
+import { maskedUpdates, receivedFromFile, saveUpdatesToFile } from '../config-record';
 import { InputError } from '../errors';
 import { cassetteFlag, isTgz, openConnectorInput, readJsonObject, resolveCassette } from '../inputs';
 import { formatOutput } from '../run-output';
@@ -18,7 +20,6 @@ function describe(r: RunResult): string[] {
     `${r.status}: ${r.operation}${r.message ? `: ${r.message}` : ''} (${Math.round(r.durationMs)} ms)`,
     ...data,
     ...(schema.length ? [`Output schema: ${schema.join('; ')}`] : []),
-    ...(r.configUpdates?.length ? ['The connector updated its configuration (update_connnector_config); the CLI does not save it.'] : []),
     ...(r.ingested?.length ? r.ingested.map((i) => `Would ingest ${i.count} records with playbook ${i.playbook}.`) : []),
     ...formatOutput(r),
   ];
@@ -43,7 +44,7 @@ async function inputs(argv: string[], cwd: string) {
       await input.dispose();
       throw new InputError(e.message);
     });
-    return { json: flags.json === true, input, operation, config, params, cassette };
+    return { json: flags.json === true, input, operation, config, configFile: path.resolve(cwd, String(flags.config)), params, cassette };
   } catch (e) {
     throw e instanceof InputError ? new UsageError(e.message) : e;
   }
@@ -54,10 +55,16 @@ const run: CliCommand = {
   summary: 'run one operation of a connector in the simulated runtime',
   usage: 'run <folder|tgz> <operation> --config FILE [--params FILE] [--record|--replay NAME] [--json]',
   async run(argv, io) {
-    const { json, input, operation, config, params, cassette } = await inputs(argv, io.cwd);
+    const { json, input, operation, config, configFile, params, cassette } = await inputs(argv, io.cwd);
     try {
-      // The IDE's runtime, so `run` behaves like Execute in the Test view.
-      const result = await withServices(io, async (s) => (await s.runtime()).current().execute(input.folder, operation, params, config, cassette ? { cassette } : {}));
+      // The IDE's runtime, so `run` behaves like Execute in the Test view; the --config file is the configuration
+      // record, and an update the action saves goes into it (configSaved; stderr says so).
+      const sent = receivedFromFile(configFile, config);
+      const result: RunResult = await withServices(io, async (s) => {
+        const r = await (await s.runtime()).current().execute(input.folder, operation, params, sent, cassette ? { cassette } : {});
+        const configSaved = await saveUpdatesToFile(configFile, sent, r.configUpdates, s.gitBinary(), io);
+        return { ...r, configUpdates: maskedUpdates(r.configUpdates, readConnectorInfo(input.folder).passwordFields), ...(configSaved ? { configSaved } : {}) };
+      });
       io.out(json ? JSON.stringify(result) : describe(result).join('\n'));
       return result.status === 'Success' ? EXIT_OK : EXIT_FAILED;
     } finally {

@@ -213,7 +213,8 @@ export function createRuntimeService(options: RuntimeServiceOptions & { resolveP
     const status = m?.status === 'Available' ? 'Available' : 'Disconnected';
     const out = output(sent, scrub);
     const message = m ? (m.message ?? '') : failureMessage(sent, 'the health check');
-    return { status, message: scrub(status === 'Available' ? message : failedMessage(sent, message, out)), ...out };
+    // Effects too: a health check that refreshes a token saves it (update_connnector_config) as an action does.
+    return { status, message: scrub(status === 'Available' ? message : failedMessage(sent, message, out)), ...out, ...effectsOf(m) };
   }
 
   async function execute(

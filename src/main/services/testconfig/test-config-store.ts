@@ -8,6 +8,10 @@ import { readJsonFile } from '../workspace/json-file';
 import { withPathLock } from '../workspace/path-lock';
 
 type Stored = Omit<TestConfig, 'secretsSet'> & { secretsSet: string[] };
+/** Configurations saved before `configId` existed have none on disk: they get one on first use. */
+type OnDisk = Omit<Stored, 'configId'> & { configId?: unknown };
+
+const hasConfigId = (c: OnDisk): c is Stored => typeof c.configId === 'string' && c.configId !== '';
 
 /**
  * Test configurations live in the user data folder, never in the project: the project is shared through git
@@ -30,15 +34,31 @@ export interface TestConfigStore {
 export function createTestConfigStore(userDataDir: string, secrets: SecretStore): TestConfigStore {
   const fileOf = (projectId: string) => path.join(userDataDir, 'test-configs', `${projectId}.json`);
   const secretId = (projectId: string, configId: string, field: string) => `testcfg:${projectId}:${configId}:${field}`;
-  const readAll = (projectId: string): Promise<Stored[]> => readJsonFile<Stored[]>(fileOf(projectId), []);
+  const readAll = (projectId: string): Promise<OnDisk[]> => readJsonFile<OnDisk[]>(fileOf(projectId), []);
+
+  /** The stored configurations, each with its config_id: one the file lacks is made now and saved, so it stays the
+   * same for every later call, as a FortiSOAR configuration's does. */
+  async function current(projectId: string): Promise<Stored[]> {
+    const all = await readAll(projectId);
+    if (all.every(hasConfigId)) return all;
+    return serial(projectId, async () => {
+      const fresh = await readAll(projectId);
+      if (fresh.every(hasConfigId)) return fresh;
+      const migrated = fresh.map((c): Stored => (hasConfigId(c) ? c : { ...c, configId: randomUUID() }));
+      await writeJsonAtomic(fileOf(projectId), migrated);
+      return migrated;
+    });
+  }
+
+  const notFound = (id: string) => new ServiceError('NOT_FOUND', `No test configuration "${id}". Add one in Test Configuration.`);
 
   async function list(projectId: string): Promise<TestConfig[]> {
-    return readAll(projectId);
+    return current(projectId);
   }
 
   async function find(projectId: string, id: string): Promise<TestConfig> {
-    const found = (await readAll(projectId)).find((c) => c.id === id);
-    if (!found) throw new ServiceError('NOT_FOUND', `No test configuration "${id}". Add one in Test Configuration.`);
+    const found = (await current(projectId)).find((c) => c.id === id);
+    if (!found) throw notFound(id);
     return found;
   }
 
@@ -60,6 +80,7 @@ export function createTestConfigStore(userDataDir: string, secrets: SecretStore)
     if (input.id && !previous) throw new ServiceError('NOT_FOUND', `No test configuration "${input.id}" to update.`);
     if (all.some((c) => c.name === input.name && c.id !== input.id)) throw new ServiceError('CONFLICT', `A test configuration named "${input.name}" exists already.`);
     const id = previous?.id ?? randomUUID();
+    const configId = previous && hasConfigId(previous) ? previous.configId : randomUUID();
     const values: Record<string, unknown> = {};
     const secretsSet = new Set(previous?.secretsSet ?? []);
     for (const [k, v] of Object.entries(input.values)) {
@@ -69,16 +90,18 @@ export function createTestConfigStore(userDataDir: string, secrets: SecretStore)
         secretsSet.add(k);
       }
     }
-    const saved: Stored = { id, name: input.name, isDefault: input.isDefault ?? all.length === 0, active: input.active ?? true, values, secretsSet: [...secretsSet].sort() };
+    const saved: Stored = { id, configId, name: input.name, isDefault: input.isDefault ?? all.length === 0, active: input.active ?? true, values, secretsSet: [...secretsSet].sort() };
     const next = [...all.filter((c) => c.id !== id).map((c) => (saved.isDefault ? { ...c, isDefault: false } : c)), saved];
     await writeJsonAtomic(fileOf(projectId), next);
-    return { saved, previous };
+    return { saved, previous: previous && { ...previous, configId } };
   }
 
   const remove = (projectId: string, id: string): Promise<TestConfig> =>
     serial(projectId, async () => {
       const all = await readAll(projectId);
-      const gone = await find(projectId, id);
+      const found = all.find((c) => c.id === id);
+      if (!found) throw notFound(id);
+      const gone: TestConfig = { ...found, configId: hasConfigId(found) ? found.configId : '' };
       for (const field of gone.secretsSet) await secrets.delete(secretId(projectId, id, field));
       await writeJsonAtomic(fileOf(projectId), all.filter((c) => c.id !== id));
       return gone;

@@ -5,10 +5,11 @@ import type { Empty } from '../../../shared/ipc/contract';
 import type { TestConfig, TestConfigInput } from '../../../shared/models/test-config';
 import { ServiceError, ifMissing } from '../errors';
 import type { EventBus } from '../events';
-import type { CassetteRequest, CassetteSpec, HealthResult, HookName, HookResult, RunResult, RuntimeService } from '../runtime/types';
+import type { CallEffects, CassetteRequest, CassetteSpec, ConfigSaved, HealthResult, HookName, HookResult, RunResult, RuntimeService } from '../runtime/types';
 import { statIfPresent } from '../workspace/fs-probe';
 import { resolveInside } from '../workspace/safe-path';
-import { secretFieldNames } from '../../../shared/connector/secret-fields';
+import { isSecretKeyName, secretFieldNames } from '../../../shared/connector/secret-fields';
+import { asReceived, changedFields, withoutServerKeys } from '../../../shared/connector/server-config';
 import type { TestConfigStore } from './test-config-store';
 
 export interface TestRunnerDeps {
@@ -47,15 +48,58 @@ export interface TestRunner {
   deleteConfig(projectId: string, id: string): Promise<{ hook: HookResult }>;
   /** Runs on_activate or on_deactivate, then saves the new state. */
   setActive(projectId: string, id: string, active: boolean): Promise<{ config: TestConfig; hook: HookResult }>;
-  /** The connector's check_health with the configuration, live or through a cassette. */
+  /** The connector's check_health with the configuration, live or through a cassette; a configuration update the
+   * connector makes is saved, as during an action (`configSaved` says which fields). */
   health(projectId: string, configId: string, cassette?: CassetteRequest): Promise<HealthResult>;
-  /** Streams logs and output as `runtime.output` events while the action runs; config updates are saved. */
+  /** Streams logs and output as `runtime.output` events while the action runs; config updates are saved
+   * (`configSaved`). */
   execute(projectId: string, req: RunActionRequest): Promise<RunResult>;
   /** Stops the connector's worker (a run that hangs); the next call starts a new one. */
   stop(projectId: string): Promise<Empty>;
 }
 
+type ConfigUpdates = CallEffects['configUpdates'];
+
+/** What the UI gets: the configuration updates carry the connector's values, secrets included, so they stay here;
+ * `configSaved` names what was kept. */
+function forUi<T extends CallEffects>(result: T, configSaved: ConfigSaved | undefined): T & { configSaved?: ConfigSaved } {
+  const { configUpdates: _kept, ...rest } = result;
+  return { ...(rest as T), ...(configSaved ? { configSaved } : {}) };
+}
+
 export function createTestRunner(deps: TestRunnerDeps): TestRunner {
+  /** The configuration as FortiSOAR hands it to the connector: stored values, secrets, and the server's keys. */
+  async function received(projectId: string, id: string, use: 'call' | 'hook'): Promise<{ cfg: TestConfig; sent: Record<string, unknown> }> {
+    const cfg = await deps.configs.find(projectId, id);
+    return { cfg, sent: asReceived(await deps.configs.resolve(projectId, id), cfg, use) };
+  }
+
+  /** Keeps what the connector saved with update_connnector_config, as the server does: the configuration whose
+   * config_id it named, else the one it ran with. Secrets (password fields, secret-named keys such as a refreshed
+   * `access_token`) go to the secret store. */
+  async function keepUpdates(projectId: string, dir: string, running: { cfg: TestConfig; sent: Record<string, unknown> }, updates: ConfigUpdates): Promise<ConfigSaved | undefined> {
+    if (!updates?.length) return undefined;
+    const passwords = secretFieldNames(await readInfo(dir));
+    const all = await deps.configs.list(projectId);
+    const changed = new Map<string, { name: string; fields: Set<string> }>();
+    for (const update of updates) {
+      const target = all.find((c) => update.configId !== null && c.configId === update.configId) ?? running.cfg;
+      const before = target.id === running.cfg.id ? running.sent : (await received(projectId, target.id, 'call')).sent;
+      const fields = changedFields(before, update.config);
+      if (!fields.length) continue;
+      const cfg = await deps.configs.find(projectId, target.id);
+      const values = withoutServerKeys(update.config);
+      const secretFields = new Set([...passwords, ...Object.keys(values).filter(isSecretKeyName)]);
+      await deps.configs.save(projectId, { ...cfg, values: { ...cfg.values, ...values } }, secretFields);
+      const seen = changed.get(cfg.id) ?? { name: cfg.name, fields: new Set<string>() };
+      for (const f of fields) seen.fields.add(f);
+      changed.set(cfg.id, seen);
+    }
+    if (!changed.size) return undefined;
+    const touched = [...changed.values()];
+    return { fields: [...new Set(touched.flatMap((t) => [...t.fields]))].sort(), target: touched.map((t) => t.name).join(', ') };
+  }
+
   async function hook(projectId: string, dir: string, name: HookName, args: unknown[]): Promise<HookResult> {
     if (await deps.isRestricted?.(projectId))
       return {
@@ -72,11 +116,13 @@ export function createTestRunner(deps: TestRunnerDeps): TestRunner {
     const secretFields = secretFieldNames(await readInfo(dir));
     const { saved, previous } = await deps.configs.save(projectId, input, secretFields);
     try {
-      const full = await deps.configs.resolve(projectId, saved.id);
+      const now = await received(projectId, saved.id, 'hook');
       const result = previous
-        ? await hook(projectId, dir, 'on_update_config', [{ ...previous.values }, full, saved.active])
-        : await hook(projectId, dir, 'on_add_config', [full, saved.active]);
-      return { config: saved, hook: result };
+        ? await hook(projectId, dir, 'on_update_config', [asReceived({ ...previous.values }, previous, 'hook'), now.sent, saved.active])
+        : await hook(projectId, dir, 'on_add_config', [now.sent, saved.active]);
+      // A hook may save the configuration too (microsoft-graph's on_update_config keeps its token): kept, as on the server.
+      const kept = await keepUpdates(projectId, dir, now, result.configUpdates);
+      return { config: kept ? await deps.configs.find(projectId, saved.id) : saved, hook: forUi(result, undefined) };
     } catch (e) {
       await (previous ? deps.configs.save(projectId, { ...previous, values: previous.values }, secretFields) : deps.configs.remove(projectId, saved.id));
       throw e;
@@ -85,7 +131,7 @@ export function createTestRunner(deps: TestRunnerDeps): TestRunner {
 
   async function deleteConfig(projectId: string, id: string): Promise<{ hook: HookResult }> {
     const dir = await deps.connectorDirOf(projectId);
-    const result = await hook(projectId, dir, 'on_delete_config', [await deps.configs.resolve(projectId, id)]);
+    const result = forUi(await hook(projectId, dir, 'on_delete_config', [(await received(projectId, id, 'hook')).sent]), undefined);
     await deps.configs.remove(projectId, id);
     return { hook: result };
   }
@@ -93,7 +139,7 @@ export function createTestRunner(deps: TestRunnerDeps): TestRunner {
   async function setActive(projectId: string, id: string, active: boolean): Promise<{ config: TestConfig; hook: HookResult }> {
     const dir = await deps.connectorDirOf(projectId);
     const cfg = await deps.configs.find(projectId, id);
-    const result = await hook(projectId, dir, active ? 'on_activate' : 'on_deactivate', [await deps.configs.resolve(projectId, id)]);
+    const result = forUi(await hook(projectId, dir, active ? 'on_activate' : 'on_deactivate', [(await received(projectId, id, 'hook')).sent]), undefined);
     const { saved } = await deps.configs.save(projectId, { ...cfg, active }, new Set());
     return { config: saved, hook: result };
   }
@@ -112,13 +158,16 @@ export function createTestRunner(deps: TestRunnerDeps): TestRunner {
   async function health(projectId: string, configId: string, cassette?: CassetteRequest): Promise<HealthResult> {
     const dir = await deps.connectorDirOf(projectId);
     const c = await cassetteFor(projectId, dir, HEALTH_OPERATION, cassette);
-    return deps.runtime().checkHealth(dir, await deps.configs.resolve(projectId, configId), { timeoutMs: deps.timeoutMs(), ...c });
+    const running = await received(projectId, configId, 'call');
+    const result = await deps.runtime().checkHealth(dir, running.sent, { timeoutMs: deps.timeoutMs(), ...c });
+    return forUi(result, await keepUpdates(projectId, dir, running, result.configUpdates));
   }
 
   async function execute(projectId: string, req: RunActionRequest): Promise<RunResult> {
     const dir = await deps.connectorDirOf(projectId);
     const cassette = await cassetteFor(projectId, dir, req.operation, req.cassette);
-    const config = req.configId ? await deps.configs.resolve(projectId, req.configId) : {};
+    const running = req.configId ? await received(projectId, req.configId, 'call') : undefined;
+    const config = running?.sent ?? {};
     const emit = (kind: 'log' | 'stdout' | 'stderr', text: string) => deps.events.emit('runtime.output', { runId: req.runId, kind, text });
     const result = await deps.runtime().execute(dir, req.operation, req.params, config, {
       timeoutMs: deps.timeoutMs(),
@@ -126,12 +175,7 @@ export function createTestRunner(deps: TestRunnerDeps): TestRunner {
       onOutput: (stream, text) => emit(stream, text),
       ...cassette,
     });
-    const last = result.configUpdates?.at(-1);
-    if (req.configId && last) {
-      const cfg = await deps.configs.find(projectId, req.configId);
-      await deps.configs.save(projectId, { ...cfg, values: { ...cfg.values, ...last.config } }, secretFieldNames(await readInfo(dir)));
-    }
-    return result;
+    return forUi(result, running && (await keepUpdates(projectId, dir, running, result.configUpdates)));
   }
 
   async function stop(projectId: string) {

@@ -4,6 +4,7 @@ import { formatShortcut } from '../../store/palette/shortcuts';
 import { pickable } from '../../store/testing/operations';
 import { useTestingStore } from '../../store/testing/store';
 import { CassetteControl } from './CassetteControl';
+import { RunConfigSavedNotice } from './ConfigSavedNotice';
 import { DynamicForm } from './DynamicForm';
 import { RunHistory } from './RunHistory';
 import { RunView } from './RunView';
@@ -63,6 +64,7 @@ export function ActionsPanel() {
       )}
       {runError && <p className="field-error" role="alert" data-testid="run-error">{runError}</p>}
       <RunView />
+      <RunConfigSavedNotice />
       <RunHistory />
     </div>
   );

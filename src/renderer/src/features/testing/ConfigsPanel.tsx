@@ -4,6 +4,7 @@ import { confirmDialog } from '../../store/dialogs/store';
 import { useTestingStore } from '../../store/testing/store';
 import { CassetteControl } from './CassetteControl';
 import { ConfigForm } from './ConfigForm';
+import { ConfigSavedNotice } from './ConfigSavedNotice';
 import { HealthView } from './HealthView';
 import { ReportView } from './ReportView';
 
@@ -63,6 +64,7 @@ function ConfigRow({ config: c }: { config: TestConfig }) {
           <input type="checkbox" checked={c.active} onChange={(e) => void s.setActive(c.id, e.target.checked)} data-testid="config-active" /> Active
         </label>
       </div>
+      {!health?.running && <ConfigSavedNotice saved={health?.result?.configSaved} />}
       <HealthView health={health} />
     </li>
   );

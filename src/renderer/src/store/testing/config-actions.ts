@@ -52,7 +52,17 @@ export const createConfigSlice: Slice<ConfigAction> = (set, get) => {
   return {
     loadConfigs: async () => {
       const configs = await call('testConfig.list', { projectId: pid() });
-      set({ configs, configsLoaded: true, selectedConfigId: preferredConfig(configs, get().selectedConfigId) }, false, 'loadConfigs');
+      set({ configs, configsLoaded: true, selectedConfigId: preferredConfig(configs, get().selectedConfigId), draft: refreshedDraft(get(), configs) }, false, 'loadConfigs');
+    },
+    configSaved: async (saved) => {
+      // The connector changed a saved configuration (a refreshed token): the list and an open form show it now. The
+      // call itself succeeded, so a failed reload is reported on its own.
+      if (!saved) return;
+      try {
+        await get().loadConfigs();
+      } catch (e) {
+        set({ report: { action: 'Reload configurations', ok: false, message: messageOf(e) } }, false, 'configSaved/failed');
+      }
     },
     selectConfig: (selectedConfigId) => set({ selectedConfigId }, false, 'selectConfig'),
     newConfig: () => {
@@ -106,7 +116,9 @@ export const createConfigSlice: Slice<ConfigAction> = (set, get) => {
       if (error) return put({ running: false, error, result: get().health[id]?.result });
       put({ running: true, result: get().health[id]?.result, cassette });
       try {
-        put({ running: false, result: await call('runtime.health', { projectId: pid(), configId: id, ...(cassette ? { cassette } : {}) }), cassette });
+        const result = await call('runtime.health', { projectId: pid(), configId: id, ...(cassette ? { cassette } : {}) });
+        await get().configSaved(result.configSaved);
+        put({ running: false, result, cassette });
       } catch (e) {
         put({ running: false, error: messageOf(e) });
       }
@@ -115,6 +127,21 @@ export const createConfigSlice: Slice<ConfigAction> = (set, get) => {
 };
 
 type Get = () => TestingStore;
+
+/** An open form on a configuration the connector just updated takes the new values of the fields it changed, so a
+ * later Save does not put the old ones back; secrets stay names (`secretsSet`). */
+function refreshedDraft(state: TestingStore, configs: readonly TestConfig[]): TestingStore['draft'] {
+  const d = state.draft;
+  const now = d?.id ? configs.find((c) => c.id === d.id) : undefined;
+  const before = d?.id ? state.configs.find((c) => c.id === d.id) : undefined;
+  if (!d || !now || !before) return d;
+  const fields = state.info?.configFields ?? [];
+  const fresh = rawFromSaved(fields, now.values);
+  const old = rawFromSaved(fields, before.values);
+  const raw = { ...d.raw };
+  for (const k of Object.keys(fresh)) if (JSON.stringify(fresh[k]) !== JSON.stringify(old[k])) raw[k] = fresh[k];
+  return { ...d, raw, secretsSet: now.secretsSet };
+}
 type Set = Parameters<Slice<ConfigAction>>[0];
 
 /** Validates the form, saves, and shows the add/update hook's outcome; a refusing hook keeps the form open. */

@@ -46,6 +46,7 @@ export const createRunSlice: Slice<RunAction> = (set, get) => {
       set({ runs: pushRun(get().runs, run), shownRunId: run.runId, runningId: run.runId }, false, 'run/start');
       try {
         const result = await call('runtime.execute', { projectId, runId: run.runId, operation: op.operation, params: values, configId, ...(cassette ? { cassette } : {}) });
+        await get().configSaved(result.configSaved);
         set({ runs: updateRun(get().runs, run.runId, () => ({ status: result.status, result })) }, false, 'run/done');
       } catch (e) {
         set({ runs: updateRun(get().runs, run.runId, () => ({ status: 'error', error: messageOf(e) })) }, false, 'run/failed');

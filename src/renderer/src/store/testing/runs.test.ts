@@ -51,7 +51,7 @@ describe('connectorInfoOf', () => {
 });
 
 describe('configurations', () => {
-  const cfg = (id: string, isDefault = false) => ({ id, name: id, isDefault, active: true, values: {}, secretsSet: [] });
+  const cfg = (id: string, isDefault = false) => ({ id, configId: `uuid-${id}`, name: id, isDefault, active: true, values: {}, secretsSet: [] });
   it('prefers the current choice, then the default, then the first', () => {
     expect(preferredConfig([cfg('a'), cfg('b', true)], 'a')).toBe('a');
     expect(preferredConfig([cfg('a'), cfg('b', true)], 'gone')).toBe('b');

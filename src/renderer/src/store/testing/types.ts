@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { HealthResult, HookResult } from '../../../../shared/models/runtime';
+import type { ConfigSaved, HealthResult, HookResult } from '../../../../shared/models/runtime';
 import type { TestConfig } from '../../../../shared/models/test-config';
 import type { CassetteMode, CassetteUse } from './cassette';
 import type { Values } from './form';
@@ -78,6 +78,8 @@ export interface CoreAction {
 
 export interface ConfigAction {
   loadConfigs(): Promise<void>;
+  /** After a call: reloads the configurations when the connector saved one (`configSaved`); never throws. */
+  configSaved(saved: ConfigSaved | undefined): Promise<void>;
   selectConfig(id: string | null): void;
   newConfig(): void;
   editConfig(id: string): void;
