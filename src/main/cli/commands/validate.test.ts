@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { create } from 'tar';
@@ -74,13 +74,13 @@ describe('connector-studio validate', () => {
 
   it.each([
     [[], /name a connector folder/],
-    [['a', 'b'], /exactly one/],
     [['--bogus', 'a'], /unknown option --bogus/],
     [['missing'], /does not exist/],
-    [['.'], /not a connector/],
+    [['empty-folder'], /not a connector/],
     [['broken.tgz'], /not a gzip/],
     [['empty.tgz'], /not a connector package/],
   ])('exits 2 with a message on stderr for %j', async (argv, why) => {
+    await mkdir(path.join(work, 'empty-folder'));
     await writeFile(path.join(work, 'broken.tgz'), 'not an archive');
     await writeFile(path.join(work, 'empty.tgz'), rawTgz([{ name: 'acme/' }, { name: 'acme/README.md', data: '# hi' }]));
     const r = await run(...argv);

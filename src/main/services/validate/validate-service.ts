@@ -4,6 +4,7 @@ import { summarize, type Finding, type ValidationReport } from '../../../shared/
 import type { ConnectorSnapshot } from '../../../shared/connector/snapshot';
 import { ServiceError } from '../errors';
 import type { SafeExtractOptions } from '../packaging/safe-extract';
+import { fixFolder, type FixOutcome } from './fix-folder';
 import { locateConnectorDir, packageConnectorDir } from './locate';
 import { statIfPresent } from '../workspace/fs-probe';
 import { readSnapshot } from './read-snapshot';
@@ -23,6 +24,8 @@ export interface ValidateService {
   validatePath(absPath: string, opts?: ValidateOptions): Promise<ValidationReport>;
   /** The pure part, for callers that already hold a snapshot (tests, benchmarks). */
   validateSnapshot(snapshot: ConnectorSnapshot): ValidationReport;
+  /** Applies the safe quick fixes to a connector folder (atomic writes) and validates it again. */
+  fixFolder(absDir: string, opts?: ValidateOptions): Promise<FixOutcome>;
 }
 
 /** Rule findings plus schema findings at pointers no rule already explains, in the engine's order. */
@@ -68,5 +71,10 @@ async function validatePath(absPath: string, opts: ValidateOptions = {}): Promis
 }
 
 export function createValidateService(): ValidateService {
-  return { validateFolder, validateTgz, validatePath, validateSnapshot: validateWithSchema };
+  return { validateFolder, validateTgz, validatePath, validateSnapshot: validateWithSchema, fixFolder: fixWith };
+}
+
+/** Python files are read either way (a fix may edit them); metadataOnly only leaves out the code rules. */
+function fixWith(absDir: string, opts: ValidateOptions = {}): Promise<FixOutcome> {
+  return fixFolder(absDir, (snapshot) => validateWithSchema({ ...snapshot, metadataOnly: opts.metadataOnly === true }));
 }
