@@ -1,6 +1,6 @@
 /** The finding shape shared by validate, review and the Problems panel (DESIGN.md, JSON shapes). */
 export type Severity = 'error' | 'warning' | 'info';
-export type FindingSource = 'rules' | 'schema' | 'ruff' | 'pyright' | 'security' | 'compat' | 'python' | 'docs' | 'deps';
+export type FindingSource = 'rules' | 'schema' | 'ruff' | 'pyright' | 'security' | 'compat' | 'python' | 'docs' | 'deps' | 'certification';
 
 export interface Finding {
   readonly rule: string;
@@ -15,6 +15,9 @@ export interface Finding {
   readonly column?: number;
   /** What to do about it, in words. */
   readonly fix?: string;
+  /** Certification findings: the method of Fortinet's CI (sanity_checks_utcs.py) that fails or warns on the
+   * same thing, e.g. "verify_copyright_block". */
+  readonly ciCheck?: string;
 }
 
 export interface ValidationReport {

@@ -188,7 +188,7 @@ export interface Contract {
   /** Reviewer mode: a .tgz unpacked safely and opened read-only (not part of the workspace until imported). */
   /** `warnings`: what the safe extraction left out (stray files, virtualenv and git folders). */
   'review.openPackage': { req: { fileName: string; base64: string }; res: ProjectSummary & { warnings?: string[] } };
-  'review.run': { req: InProject & { against?: string; checkInstall?: boolean }; res: ReviewReport };
+  'review.run': { req: InProject & { against?: string; checkInstall?: boolean; certification?: boolean }; res: ReviewReport };
   'review.html': { req: InProject & { against?: string }; res: { html: string; fileName: string } };
   'docs.generate': { req: InProject & { format: 'markdown' | 'html' }; res: { text: string } };
   'playbooks.list': { req: InProject; res: PlaybookList };

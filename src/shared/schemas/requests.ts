@@ -144,7 +144,7 @@ export const requestSchemas: Record<Channel, Schema> = {
   'package.export': inProject({ force: bool, runId: nonEmpty }),
   'package.import': obj({ fileName: nonEmpty, base64: nonEmpty, replace: bool }, ['fileName', 'base64']),
   'review.openPackage': obj({ fileName: nonEmpty, base64: nonEmpty }, ['fileName', 'base64']),
-  'review.run': inProject({ against: str, checkInstall: bool }),
+  'review.run': inProject({ against: str, checkInstall: bool, certification: bool }),
   'review.html': inProject({ against: str }),
   'docs.generate': inProject({ format: { enum: ['markdown', 'html'] } }, ['format']),
   'playbooks.list': inProject(),

@@ -9,6 +9,7 @@ import { pyrightFindings, type PyrightCliOptions } from '../lsp';
 import { parseJsonOrUndefined } from '../../../shared/parse-json';
 import { ServiceError } from '../errors';
 import { createValidateService } from '../validate';
+import { certificationReport } from '../validate/certification';
 import { compatFindings, loadVersionInfo } from './against';
 import { installFindings, parseRequirements, pipDownload, platformFindings } from './deps';
 import { RELEASE_NOTES, documentationFindings } from './docs-checks';
@@ -41,7 +42,13 @@ interface Collected {
   readonly findings: ReviewFinding[];
 }
 
-async function collect(c: OpenedConnector, opts: ReviewOptions & { cwd?: string }, deps: ReviewDeps): Promise<Collected> {
+/** The certification profile over the repository the user named (a folder), or the package's contents. */
+async function certification(c: OpenedConnector, root: string, opts: ReviewOptions): Promise<ReviewFinding[]> {
+  const report = await certificationReport(c.archive ? c.dir : root, c.dir, { year: opts.year });
+  return report.findings;
+}
+
+async function collect(c: OpenedConnector, root: string, opts: ReviewOptions & { cwd?: string }, deps: ReviewDeps): Promise<Collected> {
   const validation = c.infoJsonError
     ? { connector: c.snapshot.folderName, version: '', findings: [{ rule: 'info-json-parse', source: 'rules' as const, severity: 'error' as const, path: 'info.json', message: c.infoJsonError }] }
     : createValidateService().validateSnapshot(c.snapshot);
@@ -54,6 +61,7 @@ async function collect(c: OpenedConnector, opts: ReviewOptions & { cwd?: string 
     ...(await dependencyFindings(c, opts)),
   ];
   if (info) findings.push(...documentationFindings(info, await c.readText(RELEASE_NOTES)));
+  if (opts.certification) findings.push(...(await certification(c, root, opts)));
   if (opts.against !== undefined) {
     if (!info) throw new ServiceError('VALIDATION', 'A compatibility report needs a readable info.json in the reviewed connector.');
     const old = await loadVersionInfo(opts.against, opts.cwd ?? process.cwd(), c.archive ? undefined : c.dir);
@@ -62,11 +70,11 @@ async function collect(c: OpenedConnector, opts: ReviewOptions & { cwd?: string 
   return { connector: validation.connector, version: validation.version, findings };
 }
 
-export function assembleReport(connector: string, version: string, findings: readonly ReviewFinding[], withCompat: boolean): ReviewReport {
-  const sections = buildSections(findings, withCompat);
+export function assembleReport(connector: string, version: string, findings: readonly ReviewFinding[], withCompat: boolean, withCertification = false): ReviewReport {
+  const sections = buildSections(findings, withCompat, withCertification);
   const all = sections.flatMap((s) => s.findings);
   const summary = summarizeReview(all);
-  return { connector, version, findings: all, summary, sections, verdict: verdictOf(summary) };
+  return { connector, version, findings: all, summary, sections, verdict: verdictOf(summary, withCertification), certificationChecked: withCertification };
 }
 
 
@@ -78,9 +86,10 @@ export interface ReviewDeps {
 
 export function createReviewService(deps: ReviewDeps = {}): ReviewService {
   async function review(absPath: string, opts: ReviewOptions & { cwd?: string } = {}): Promise<ReviewReport> {
+    const root = path.resolve(opts.repositoryRoot ?? absPath);
     return withConnector(path.resolve(absPath), async (c) => {
-      const { connector, version, findings } = await collect(c, opts, deps);
-      return assembleReport(connector, version, findings, opts.against !== undefined);
+      const { connector, version, findings } = await collect(c, root, opts, deps);
+      return assembleReport(connector, version, findings, opts.against !== undefined, opts.certification === true);
     });
   }
   return { review };

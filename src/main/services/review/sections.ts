@@ -7,6 +7,7 @@ import type { ReviewFinding, ReviewSection, SectionId } from './types';
 
 export const SECTION_TITLES: Readonly<Record<SectionId, string>> = {
   validation: 'Validation',
+  certification: 'Certification (Fortinet CI)',
   python: 'Python lint and syntax',
   security: 'Security',
   dependencies: 'Dependencies',
@@ -33,6 +34,8 @@ export function sectionOf(f: ReviewFinding): SectionId {
       return 'documentation';
     case 'compat':
       return 'compat';
+    case 'certification':
+      return 'certification';
     case 'rules':
     case 'schema':
       if (f.rule.startsWith('icon-')) return 'icons';
@@ -45,8 +48,8 @@ export function sectionOf(f: ReviewFinding): SectionId {
 // compareFindings reads only strings and numbers: the wider source type sorts the same way.
 const sortReview = (list: ReviewFinding[]) => list.sort((a, b) => compareFindings(a as Finding, b as Finding));
 
-export function buildSections(findings: readonly ReviewFinding[], withCompat: boolean): ReviewSection[] {
-  const ids = (Object.keys(SECTION_TITLES) as SectionId[]).filter((id) => id !== 'compat' || withCompat);
+export function buildSections(findings: readonly ReviewFinding[], withCompat: boolean, withCertification = false): ReviewSection[] {
+  const ids = (Object.keys(SECTION_TITLES) as SectionId[]).filter((id) => (id !== 'compat' || withCompat) && (id !== 'certification' || withCertification));
   return ids.map((id) => ({ id, title: SECTION_TITLES[id], findings: sortReview(findings.filter((f) => sectionOf(f) === id)) }));
 }
 
@@ -57,9 +60,15 @@ export function countsLine({ errors, warnings, infos }: ReturnType<typeof summar
   return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')}`;
 }
 
-export function verdictOf(summary: ReturnType<typeof summarize>): string {
+export const READY_TO_CERTIFY = 'Ready to certify';
+export const NO_PROBLEMS = 'No problems found';
+
+/** "Ready to certify" promises that Fortinet's CI passes: only a clean report that includes the certification
+ * profile may say it. */
+export function verdictOf(summary: ReturnType<typeof summarize>, certificationChecked = false): string {
   if (summary.errors > 0) return `Needs changes: ${plural(summary.errors, 'error')}`;
-  return summary.warnings > 0 ? 'Acceptable with warnings' : 'Ready to certify';
+  if (summary.warnings > 0) return 'Acceptable with warnings';
+  return certificationChecked ? READY_TO_CERTIFY : NO_PROBLEMS;
 }
 
 export const summarizeReview = (findings: readonly ReviewFinding[]) => summarize(findings as Finding[]);

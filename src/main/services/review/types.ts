@@ -15,6 +15,14 @@ export interface ReviewOptions {
   readonly against?: string;
   /** Try `pip download` for every requirement (needs Python and the package index). */
   readonly checkInstall?: boolean;
+  /** Check for certification: add the certification profile (Fortinet's CI, check by check) as a section. The
+   * verdict says "Ready to certify" only with it. */
+  readonly certification?: boolean;
+  /** Certification: the year the copyright block must carry (default: the current year). */
+  readonly year?: number;
+  /** Certification: the repository whose .py files the CI checks, when the reviewed path is the connector
+   * folder inside it (default: the reviewed folder). */
+  readonly repositoryRoot?: string;
   /** Replaces the pip call (tests, or a configured interpreter). */
   readonly pipDownload?: (requirement: string) => Promise<PipCheck>;
 }

@@ -17,7 +17,8 @@ export interface ReviewDesk {
   /** Removes the last run's reviews: they were never part of the workspace. */
   cleanUp(): Promise<void>;
   /** The review of the project's connector; `against`: the version to compare with (folder, .tgz, `git:<rev>`). */
-  run(projectId: string, opts: { against?: string; checkInstall?: boolean }): Promise<ReviewReport>;
+  /** With `certification`, the report adds Fortinet's CI checks over the project's repository. */
+  run(projectId: string, opts: { against?: string; checkInstall?: boolean; certification?: boolean }): Promise<ReviewReport>;
   /** The review as a standalone HTML page, with the file name to save it under. */
   html(projectId: string, opts: { against?: string }): Promise<{ html: string; fileName: string }>;
   /** The connector's generated documentation. */
@@ -56,8 +57,10 @@ export function createReviewDesk(deps: { projects: ProjectService; userDataDir: 
     dir: reviewsDir,
     openPackage,
     cleanUp: () => rm(reviewsDir, { recursive: true, force: true }),
-    run: async (projectId: string, opts: { against?: string; checkInstall?: boolean }) =>
-      reviewer.review(await connectorDir(projectId), { ...opts, cwd: await deps.projects.rootOf(projectId) }),
+    run: async (projectId: string, opts: { against?: string; checkInstall?: boolean; certification?: boolean }) => {
+      const root = await deps.projects.rootOf(projectId);
+      return reviewer.review(await connectorDir(projectId), { ...opts, cwd: root, repositoryRoot: root });
+    },
     html: async (projectId: string, opts: { against?: string }) => {
       const report = await reviewer.review(await connectorDir(projectId), { ...opts, cwd: await deps.projects.rootOf(projectId) });
       return { html: renderReviewHtml(report), fileName: `${report.connector}-${report.version}-review.html` };
