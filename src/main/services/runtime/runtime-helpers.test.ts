@@ -2,7 +2,7 @@
  * The framework helpers through the real worker, called the way published connectors call them (the fixture
  * connectors quote their callers). Each test is a row of docs/runtime-helpers.md.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixture, makeKit } from './test-kit';
@@ -72,6 +72,16 @@ describe('cyops_utilities builtins', () => {
     expect(path.basename(file)).toBe('export.json');
     expect(Object.keys((r.env as { files: Record<string, unknown> }).files)).toEqual(['export.json']);
     expect(existsSync(file)).toBe(false);
+  });
+});
+
+describe('removal after the call stays inside TMP_FILE_ROOT', () => {
+  it('leaves a file registered from outside it in place, and says so', async () => {
+    const r = await kit.runtime.execute(helpers, 'register_outside', {}, {}, { env: { step: 'outside' } });
+    expect(r.status, r.message).toBe('Success');
+    const kept = (r.data as { path: string }).path;
+    expect(readFileSync(kept, 'utf8')).toBe('still here');
+    expect(r.logs.filter((l) => l.level === 'WARNING' && l.message.startsWith('Not removed after the call'))).toHaveLength(3);
   });
 });
 
