@@ -2,11 +2,10 @@
  * folder validated again. A fix can make another finding visible (or fixable), so passes repeat until one
  * changes nothing; a handful is enough for every fix there is, the cap only guards against two fixes undoing
  * each other. */
-import { stat } from 'node:fs/promises';
-import { summarize, type Finding, type ValidationReport } from '../../../shared/connector/findings';
+import type { ValidationReport } from '../../../shared/connector/findings';
 import { applySafeFixes, type FixedEntry } from '../../../shared/connector/fix-text';
-import type { ConnectorSnapshot } from '../../../shared/connector/snapshot';
 import { writeFileAtomic } from '../workspace/atomic-write';
+import { statIfPresent } from '../workspace/fs-probe';
 import { resolveInside } from '../workspace/safe-path';
 import { locateConnectorDir } from './locate';
 import { readSnapshot } from './read-snapshot';
@@ -20,27 +19,23 @@ export interface FixOutcome {
   readonly fixed: FixedEntry[];
 }
 
-/** `check`: the validation to run on each pass (the caller's profile), on a snapshot of the whole folder. */
-export async function fixFolder(absDir: string, check: (snapshot: ConnectorSnapshot) => ValidationReport): Promise<FixOutcome> {
+/** `check`: the validation to run on each pass, on the folder the user named (with the caller's options, so a
+ * profile fixes what that profile finds). Finding paths are relative to the connector folder. */
+export async function fixFolder(absDir: string, check: (absDir: string) => Promise<ValidationReport>): Promise<FixOutcome> {
   const dir = await locateConnectorDir(absDir);
   const fixed: FixedEntry[] = [];
   for (let pass = 0; ; pass++) {
-    const { snapshot, infoJsonError } = await readSnapshot(dir, { metadataOnly: false });
-    // info.json that is not UTF-8 has one finding and no safe fix.
-    const report = infoJsonError === undefined ? check(snapshot) : unreadableInfoJson(snapshot.folderName, infoJsonError);
+    const report = await check(absDir);
+    const { snapshot } = await readSnapshot(dir, { metadataOnly: false });
     const { edits, fixed: applied } = pass < MAX_PASSES ? applySafeFixes(snapshot.files, report.findings) : { edits: [], fixed: [] };
     if (edits.length === 0) return { report, fixed };
     for (const e of edits) {
       const target = await resolveInside(dir, e.path);
       // Keep the file's permissions (an executable script stays executable).
-      const { mode } = await stat(target);
-      await writeFileAtomic(target, e.text, mode & 0o7777);
+      const mode = (await statIfPresent(target))?.mode;
+      await writeFileAtomic(target, e.text, mode === undefined ? undefined : mode & 0o7777);
     }
     fixed.push(...applied);
   }
 }
 
-function unreadableInfoJson(folderName: string, message: string): ValidationReport {
-  const findings: Finding[] = [{ rule: 'info-json-parse', source: 'rules', severity: 'error', path: 'info.json', message }];
-  return { connector: folderName, version: '', findings, summary: summarize(findings) };
-}
