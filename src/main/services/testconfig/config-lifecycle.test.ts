@@ -2,10 +2,12 @@
  * config_id (stable), name and status; an update saved during a health check is kept as one saved during an
  * action (secrets to the secret store), so an OAuth connector's next action has its token. */
 import { readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startOAuthVendor, OAUTH_CLIENT, type OAuthVendor } from '../../../../tests/helpers/oauth-vendor';
-import { tmpDir } from '../../../../tests/helpers/tmp';
+import { FIXTURES_DIR, tmpDir } from '../../../../tests/helpers/tmp';
 import { createEventBus } from '../events';
 import { makeKit, type Kit } from '../runtime/test-kit';
 import { createFileSecretStore } from '../secrets/file-secret-store';
@@ -16,14 +18,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const cleanups: Array<() => Promise<unknown>> = [];
 afterEach(async () => void (await Promise.all(cleanups.splice(0).map((c) => c()))));
 
-async function setup() {
+async function setup(connectorDir?: string) {
   const kit: Kit = makeKit();
   const vendor: OAuthVendor = await startOAuthVendor();
   cleanups.push(() => kit.dispose(), () => vendor.close());
   const userData = await tmpDir('cs-lifecycle-');
   const secrets = createFileSecretStore(userData, { keychain: null });
   const configs = createTestConfigStore(userData, secrets);
-  const dir = kit.copy('token-refresh');
+  const dir = connectorDir ?? kit.copy('token-refresh');
   const runner = createTestRunner({ runtime: () => kit.runtime, connectorDirOf: async () => dir, configs, events: createEventBus(), timeoutMs: () => 30_000 });
   const storeFile = path.join(userData, 'test-configs', 'p1.json');
   const values = { server_url: vendor.url, client_id: OAUTH_CLIENT.id, client_secret: OAUTH_CLIENT.secret };
@@ -114,5 +116,48 @@ describe('the configuration lifecycle of a test configuration', () => {
     expect(hook.data).toEqual({ config_id: config.configId, name: 'hooked', status: null });
     const { hook: update } = await runner.saveConfig('p1', { id: config.id, name: 'renamed', values: {} });
     expect(update.data).toEqual({ old: { config_id: config.configId, name: 'hooked' }, new: { config_id: config.configId, name: 'renamed' } });
+  });
+
+  it('runs the real zscaler-internet-access: its token refresh reads config[\'config_id\'] (KeyError before) and is kept', async () => {
+    // Zscaler's OneAPI token endpoint and one ZIA endpoint. Every token it hands out has already expired, so each
+    // later call takes the connector's refresh path (zscaler_authorizations.py validate_token), which saves the new
+    // token with update_connnector_config(..., connector_config['config_id']).
+    const tokens: string[] = [];
+    const zscaler = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const json = (status: number, body: unknown) => res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
+        if (req.method === 'POST' && req.url === '/oauth2/v1/token') {
+          const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+          if (form.get('client_secret') !== OAUTH_CLIENT.secret) return json(401, { error: 'invalid_client' });
+          tokens.push(`zs-${tokens.length + 1}-${Date.now()}`);
+          return json(200, { access_token: tokens.at(-1), token_type: 'Bearer', expires_in: -60 });
+        }
+        if (req.url === '/zia/api/v1/v1/timeWindows' && req.headers.authorization === `Bearer ${tokens.at(-1)}`) return json(200, [{ id: 1, name: 'Work hours' }]);
+        return json(401, { message: 'unauthorized' });
+      });
+    });
+    await new Promise<void>((r) => zscaler.listen(0, '127.0.0.1', r));
+    cleanups.push(() => new Promise((r) => zscaler.close(r)));
+    const url = `http://127.0.0.1:${(zscaler.address() as AddressInfo).port}`;
+
+    const { runner } = await setup(path.join(FIXTURES_DIR, 'runnable', 'zscaler-internet-access'));
+    const values = { server_url: url, token_url: `${url}/oauth2/v1/token`, client_id: OAUTH_CLIENT.id, client_secret: OAUTH_CLIENT.secret, verify_ssl: false };
+    const { config } = await runner.saveConfig('p1', { name: 'zia', values });
+
+    const first = await runner.health('p1', config.id);
+    expect(first).toMatchObject({ status: 'Available', configSaved: { fields: ['access_token', 'expires_in'], target: 'zia' } });
+    // The saved token is expired: this check refreshes it through connector_config['config_id'].
+    const second = await runner.health('p1', config.id);
+    expect(second.message).not.toContain('config_id');
+    expect(second).toMatchObject({ status: 'Available', configSaved: { fields: ['access_token', 'expires_in'] } });
+    expect(tokens).toHaveLength(2);
+    const [saved] = await runner.listConfigs('p1');
+    expect(saved!.secretsSet).toContain('access_token');
+    expect(JSON.stringify(saved)).not.toContain(tokens[1]!);
+
+    const run = await runner.execute('p1', { runId: 'z1', operation: 'get_time_windows', params: {}, configId: config.id });
+    expect(run).toMatchObject({ status: 'Success', data: [{ id: 1, name: 'Work hours' }], configSaved: { fields: ['access_token', 'expires_in'] } });
   });
 });
