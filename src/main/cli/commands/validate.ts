@@ -1,9 +1,11 @@
-/** `connector-studio validate <folder|tgz>... [--json] [--metadata-only] [--fix]`: exit 0 clean, 1 errors found,
+/** `connector-studio validate <folder|tgz>... [--json] [--metadata-only] [--fix] [--profile server|certification]`:
+ * exit 0 clean, 1 errors found,
  * 2 bad usage or unreadable input (missing path, not a connector, broken or unsafe archive). With several targets,
  * one line each and a total; exit 2 if any target is unreadable, else 1 if any has an error. */
 import path from 'node:path';
 import type { Finding, ValidationReport } from '../../../shared/connector/findings';
 import type { FixedEntry } from '../../../shared/connector/fix-text';
+import { VALIDATION_PROFILES, isValidationProfile, type ValidationProfile } from '../../../shared/connector/profiles';
 import type { ValidateService } from '../../services/validate';
 import { statIfPresent } from '../../services/workspace/fs-probe';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, parseArgs, type CliCommand, type CliIO } from '../command';
@@ -11,7 +13,7 @@ import { exitCodeFor, InputError } from '../errors';
 import { withServices } from '../services';
 import { expandTargets, type Target } from './validate-targets';
 
-const USAGE = 'validate <folder|tgz>... [--json] [--metadata-only] [--fix]';
+const USAGE = 'validate <folder|tgz>... [--json] [--metadata-only] [--fix] [--profile server|certification]';
 
 export function formatLocation(f: Pick<Finding, 'path' | 'pointer' | 'line' | 'column'>): string {
   if (f.line !== undefined) return `${f.path}:${f.line}:${f.column ?? 1}`;
@@ -47,12 +49,18 @@ interface Args {
   readonly json: boolean;
   readonly metadataOnly: boolean;
   readonly fix: boolean;
+  /** server (default) or certification (Fortinet's CI, check by check; src/shared/connector/profiles.ts). */
+  readonly profile: ValidationProfile;
 }
 
 function parse(argv: string[]): Args {
-  const { flags, positional } = parseArgs(argv, { booleans: ['json', 'metadata-only', 'fix'] });
+  const { flags, positional } = parseArgs(argv, { booleans: ['json', 'metadata-only', 'fix'], strings: ['profile'] });
   if (positional.length === 0) throw new UsageError('name a connector folder or .tgz (or several)');
-  return { targets: positional, json: flags.json === true, metadataOnly: flags['metadata-only'] === true, fix: flags.fix === true };
+  const profile = flags.profile ?? 'server';
+  if (!isValidationProfile(profile)) throw new UsageError(`--profile is ${VALIDATION_PROFILES.join(' or ')}, not '${String(profile)}'`);
+  if (profile === 'certification' && (flags.fix === true || flags['metadata-only'] === true))
+    throw new UsageError('--profile certification checks every .py file as Fortinet\'s CI does: leave out --fix and --metadata-only');
+  return { targets: positional, json: flags.json === true, metadataOnly: flags['metadata-only'] === true, fix: flags.fix === true, profile };
 }
 
 type Outcome =
@@ -77,7 +85,7 @@ async function fixOne(v: ValidateService, t: Target, args: Args, reviewsDir: str
 async function validateOne(v: ValidateService, t: Target, args: Args, reviewsDir: string): Promise<Outcome> {
   try {
     if (args.fix) return await fixOne(v, t, args, reviewsDir);
-    return { target: t, report: await v.validatePath(t.abs, { metadataOnly: args.metadataOnly }) };
+    return { target: t, report: await v.validatePath(t.abs, { metadataOnly: args.metadataOnly, profile: args.profile }) };
   } catch (e) {
     return { target: t, error: (e as Error).message, code: exitCodeFor(e, args.fix ? 'acting' : 'reading') };
   }
