@@ -4,6 +4,7 @@ real package of that name is installed. Each test gets its own data, attachments
 import http.server
 import json
 import os
+import subprocess
 import sys
 import threading
 
@@ -18,12 +19,37 @@ for folder in (RUNTIME, SHIMS):  # SHIMS ends up first
 import _studio_host  # noqa: E402
 
 
+@pytest.fixture(scope='session')
+def platform_server(tmp_path_factory):
+    """The simulated platform the runtime gives its workers (src/main/services/platform), bundled with esbuild and
+    run with node: no stand-in, the shims meet the real endpoint and store. Call it for a new, empty store's
+    {"url", "token"}."""
+    repo = os.path.dirname(os.path.dirname(RUNTIME))
+    bundle = str(tmp_path_factory.mktemp('platform') / 'platform-serve.mjs')
+    esbuild = os.path.join(repo, 'node_modules', '.bin', 'esbuild')
+    subprocess.run([esbuild, os.path.join(repo, 'tests', 'helpers', 'platform-serve.ts'), '--bundle',
+                    '--platform=node', '--format=esm', '--log-level=warning', '--outfile=' + bundle], check=True)
+    served = subprocess.Popen(['node', bundle], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+
+    def connect():
+        served.stdin.write('\n')
+        served.stdin.flush()
+        return json.loads(served.stdout.readline())
+    yield connect
+    served.stdin.close()
+    served.wait(timeout=30)
+
+
 @pytest.fixture
-def host(tmp_path, monkeypatch):
-    """The host folders the shims write to, inside this test's tmp_path; ``effects`` collects like during a call."""
+def host(tmp_path, monkeypatch, platform_server):
+    """The host folders the shims write to, inside this test's tmp_path, and an empty store of the simulated
+    platform; ``effects`` collects like during a call."""
     data, attachments, tmp = tmp_path / 'data', tmp_path / 'attachments', tmp_path / 'tmp'
     for folder in (data, attachments, tmp):
         folder.mkdir()
+    platform = platform_server()
+    monkeypatch.setattr(_studio_host, 'PLATFORM_URL', platform['url'])
+    monkeypatch.setattr(_studio_host, 'PLATFORM_TOKEN', platform['token'])
     monkeypatch.setattr(_studio_host, 'DATA_DIR', str(data))
     monkeypatch.setattr(_studio_host, 'ATTACHMENTS_DIR', str(attachments))
     monkeypatch.setattr(_studio_host, 'TMP_ROOT', os.path.join(str(tmp), ''))

@@ -175,7 +175,7 @@ def test_between_calls_effects_are_not_recorded(host, monkeypatch):
     assert host.effects is None
 
 
-# connectors.cyops_utilities and integrations: the file store is the attachments folder
+# connectors.cyops_utilities and integrations: the simulated platform, and files placed in the attachments folder
 
 
 def test_download_file_from_cyops_copies_an_attachment_into_tmp(host):
@@ -204,19 +204,53 @@ def test_an_unknown_or_escaping_iri_is_a_connector_error(host, iri):
         download_file_from_cyops(iri)
 
 
-def test_crudhub_requests_are_recorded_and_answered_locally(host):
+def test_make_request_reaches_the_platform_and_records_what_it_changed(host):
+    # web-screenshot: make_file_upload_request(name, content, type), then make_request('/api/3/attachments', 'POST',
+    # {'name', 'file': <File @id>, 'description'}); git-guardian reads attachment['file']['@id'] back.
     from connectors.cyops_utilities.crudhub import make_cyops_request
     from integrations.crudhub import make_file_upload_request, make_request
-    assert make_cyops_request('/api/3/alerts', 'get') == {'@type': 'hydra:Collection', 'hydra:member': [],
-                                                          'hydra:totalItems': 0}
-    make_request('/api/3/alerts', 'POST', {'name': 'a'})
-    assert host.effects['crudhubRequests'] == [{'method': 'GET', 'iri': '/api/3/alerts', 'body': None},
-                                               {'method': 'POST', 'iri': '/api/3/alerts', 'body': {'name': 'a'}}]
+    empty = make_cyops_request('/api/3/alerts', 'get')
+    assert (empty['@type'], empty['hydra:member'], empty['hydra:totalItems']) == ('hydra:PagedCollection', [], 0)
+    alert = make_request('/api/3/alerts', 'POST', {'name': 'a'})
+    assert alert['@id'] == '/api/3/alerts/' + alert['uuid'] and alert['@type'] == 'Alert'
+    assert isinstance(alert['id'], int)
+    assert make_request(alert['@id'], 'PUT', {'status': 'Closed'})['status'] == 'Closed'
+    assert host.effects['crudhubRequests'][:2] == [{'method': 'GET', 'iri': '/api/3/alerts', 'body': None},
+                                                   {'method': 'POST', 'iri': '/api/3/alerts', 'body': {'name': 'a'}}]
     stored = make_file_upload_request('note.txt', 'hello', 'text/plain')
-    assert stored['@type'] == 'File' and stored['size'] == 5
-    attachment = make_request('/api/3/attachments/' + stored['uuid'], 'GET')
+    assert stored['@type'] == 'File' and stored['size'] == 5 and stored['filename'] == 'note.txt'
+    attachment = make_request('/api/3/attachments', 'POST', {'name': stored['filename'], 'file': stored['@id'],
+                                                             'description': 'From the test'})
     assert attachment['@type'] == 'Attachment' and attachment['file']['filename'] == 'note.txt'
-    assert make_request(stored['@id'], 'GET')['@type'] == 'File'
+    assert make_request(attachment['@id'], 'GET')['file']['@id'] == stored['@id']
+    # A file's IRI answers its content (microsoft-graph reads its certificate with make_request(iri, 'GET')).
+    assert make_request(stored['@id'], 'GET') == 'hello'
+    make_request(alert['@id'], 'DELETE')
+    assert [(c['action'], c['type'], c['module']) for c in host.effects['platformRecords']] == [
+        ('created', 'Alert', 'alerts'), ('updated', 'Alert', 'alerts'), ('created', 'File', 'files'),
+        ('created', 'Attachment', 'attachments'), ('deleted', 'Alert', 'alerts')]
+    with pytest.raises(requests.exceptions.HTTPError, match='404 Client Error.*No record /api/3/alerts/'):
+        make_request(alert['@id'], 'GET')
+
+
+def test_make_request_pages_and_queries_as_the_server_does(host):
+    from integrations.crudhub import make_request
+    for i in range(5):
+        make_request('/api/3/indicators', 'POST', {'value': '10.0.0.%d' % i, 'typeofindicator': 'IP Address'})
+    page = make_request('/api/3/indicators?$limit=2&$page=3', 'GET')
+    assert page['hydra:totalItems'] == 5 and len(page['hydra:member']) == 1
+    assert 'hydra:next' not in page['hydra:view'] and page['hydra:view']['hydra:previous'].endswith('%24page=2')
+    found = make_request('/api/query/indicators', 'POST', {'logic': 'AND', 'filters': [
+        {'field': 'value', 'operator': 'in', 'value': ['10.0.0.1', '10.0.0.4']}]})
+    assert sorted(m['value'] for m in found['hydra:member']) == ['10.0.0.1', '10.0.0.4']
+
+
+def test_without_a_platform_a_request_fails_saying_so(host, monkeypatch):
+    from connectors.core.connector import ConnectorError
+    from integrations.crudhub import make_request
+    monkeypatch.setattr(host, 'PLATFORM_URL', '')
+    with pytest.raises(ConnectorError, match='No simulated FortiSOAR platform is configured'):
+        make_request('/api/3/alerts', 'GET')
 
 
 def test_trigger_ingest_playbook_records_what_would_be_ingested(host):

@@ -1,6 +1,7 @@
 /** Request and response plumbing of the sandbox: bodies, FortiSOAR's two error shapes, multipart uploads. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseJsonOrUndefined } from '../../shared/parse-json';
+import { parseMultipartFiles, type UploadedFile } from '../services/platform/multipart';
 
 export class HttpFailure extends Error {
   constructor(
@@ -97,37 +98,11 @@ export function parseJsonBody(body: Buffer, shape: 'hydra' | 'message'): unknown
   return value;
 }
 
-export interface UploadedFile {
-  readonly fieldName: string;
-  readonly fileName: string;
-  readonly contentType?: string;
-  readonly data: Buffer;
-}
+export type { UploadedFile };
 
-/** The parts of a multipart/form-data body that carry files. */
+/** The parts of a multipart/form-data body that carry files (the one parser: services/platform/multipart.ts). */
 export function parseMultipart(body: Buffer, contentType: string | undefined): UploadedFile[] {
-  const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType ?? '');
-  if (!contentType?.toLowerCase().startsWith('multipart/form-data') || !boundary)
-    throw new HttpFailure(400, 'Expected a multipart/form-data upload with a "file" part.', 'hydra');
-  const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
-  const files: UploadedFile[] = [];
-  let start = body.indexOf(delimiter);
-  while (start !== -1) {
-    const partStart = start + delimiter.length;
-    if (body.subarray(partStart, partStart + 2).toString() === '--') break;
-    const next = body.indexOf(delimiter, partStart);
-    if (next === -1) break;
-    const part = body.subarray(partStart + 2, next - 2); // skip the CRLF after the delimiter and before the next
-    const headerEnd = part.indexOf('\r\n\r\n');
-    if (headerEnd !== -1) {
-      const headers = part.subarray(0, headerEnd).toString('utf8');
-      const disposition = /content-disposition:[^\r\n]*/i.exec(headers)?.[0] ?? '';
-      const fieldName = /\bname="([^"]*)"/i.exec(disposition)?.[1];
-      const fileName = /\bfilename="([^"]*)"/i.exec(disposition)?.[1];
-      const type = /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1]?.trim();
-      if (fieldName !== undefined && fileName !== undefined) files.push({ fieldName, fileName, contentType: type, data: part.subarray(headerEnd + 4) });
-    }
-    start = next;
-  }
+  const files = parseMultipartFiles(body, contentType);
+  if (!files) throw new HttpFailure(400, 'Expected a multipart/form-data upload with a "file" part.', 'hydra');
   return files;
 }

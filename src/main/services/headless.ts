@@ -17,6 +17,7 @@ import type { GitService } from './git/git-service';
 import type { ProjectService } from './projects/project-service';
 import type { DirectPublisher } from './publish/direct-publish';
 import type { ReviewService } from './review';
+import type { PlatformHub } from './platform/hub';
 import type { EnvironmentDeps, EnvironmentService } from './runtime/environment-service';
 import type { RuntimeHolder } from './runtime/runtime-holder';
 import { defaultWorkspaceRoot } from './settings/paths';
@@ -46,6 +47,10 @@ export interface HeadlessConfig {
   readonly moveToTrash?: (absPath: string) => Promise<boolean>;
   /** More of the environment service's hooks (the app's install jobs report where they end). */
   readonly environmentHooks?: Partial<Pick<EnvironmentDeps, Exclude<keyof EnvironmentDeps, 'userDataDir' | 'connectorDirOf' | 'settingsPython' | 'stopWorker' | 'emit'>>>;
+  /** Where the simulated platform keeps the records and files connectors create (docs/platform-api.md):
+   * `perProject`, one store per connector folder under <user data>/platform/ (the IDE); else one store for
+   * everything the command runs, in `dir` (`--platform-data DIR`) or in memory (the CLI's default). */
+  readonly platformData?: { readonly perProject: true } | { readonly dir?: string };
 }
 
 /** A service built on first use: the first call builds it; every later call, also while the first is running,
@@ -72,6 +77,8 @@ export interface HeadlessServices {
   readonly environments: Lazy<EnvironmentService>;
   /** Refreshed from the settings once before it is handed out. */
   readonly runtime: Lazy<RuntimeHolder>;
+  /** The simulated platform's stores and the endpoint the workers reach them through (config.platformData). */
+  readonly platform: Lazy<PlatformHub>;
   readonly validate: Lazy<ValidateService>;
   /** pyright resolves imports against the configured Python and the connector's virtualenv, as in the editor. */
   readonly reviewer: Lazy<ReviewService>;
@@ -146,6 +153,14 @@ export function createHeadlessServices(config: HeadlessConfig): HeadlessServices
     });
   });
 
+  const platform = once(async (): Promise<PlatformHub> => {
+    const [{ createPlatformHub, storesPerFolder }, { createMemoryStore, openFolderStore }] = await Promise.all([import('./platform/hub'), import('./platform/store')]);
+    const where = config.platformData ?? {};
+    if ('perProject' in where) return createPlatformHub({ storeFor: storesPerFolder(path.join(config.userDataDir, 'platform')), warn: (m) => log.warn(m) });
+    const shared = where.dir ? openFolderStore(where.dir) : createMemoryStore();
+    return createPlatformHub({ storeFor: () => shared, warn: (m) => log.warn(m) });
+  });
+
   const runtime = once(async (): Promise<RuntimeHolder> => {
     const [{ createRuntimeHolder }, envs] = await Promise.all([import('./runtime/runtime-holder'), environments()]);
     const holder = createRuntimeHolder({
@@ -154,6 +169,7 @@ export function createHeadlessServices(config: HeadlessConfig): HeadlessServices
       settings: () => settings.get(),
       pythonCommand,
       resolvePython: envs.pythonFor,
+      platform: async (folder) => (await platform()).connectionFor(folder),
       warn: (m) => log.warn(m),
     });
     await holder.refresh();
@@ -207,6 +223,7 @@ export function createHeadlessServices(config: HeadlessConfig): HeadlessServices
     projects,
     environments,
     runtime,
+    platform,
     validate,
     reviewer,
     docs,
@@ -221,6 +238,8 @@ export function createHeadlessServices(config: HeadlessConfig): HeadlessServices
       const started = runtime.started();
       const holder = started && (await started.catch((e: unknown) => log.warn(`The runtime never started: ${(e as Error).message}`)));
       await holder?.stopAll();
+      const hub = platform.started();
+      await (hub && (await hub.catch((e: unknown) => log.warn(`The simulated platform never started: ${(e as Error).message}`))))?.close();
     },
   };
 }

@@ -12,7 +12,7 @@ import { createLspService, type LspService } from './lsp';
 import { createWorkspaceCloner } from './projects/clone-into-workspace';
 import type { ProjectService } from './projects/project-service';
 import { installSamples } from './projects/sample-installer';
-import { createPlatformServicePlaceholder, type PlatformService } from './platform/platform-service';
+import { createPlatformService, type PlatformService } from './platform/platform-service';
 import { createPublishRunner, type PublishRunner } from './publish/publish-run';
 import { createPublishService, type PublishService } from './publish/publish-service';
 import { cleanLeftovers, type LeftoverReport } from './packaging/leftovers';
@@ -111,6 +111,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     persistFirstStart: true,
     askCredential: credentials.ask,
     moveToTrash: trash,
+    platformData: { perProject: true },
     environmentHooks: { done: (e) => events.emit('runtime.installDone', e), log: log.error },
   });
   const { settings } = core;
@@ -228,7 +229,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     }),
     testConfigs,
     environments,
-    platform: createPlatformServicePlaceholder(),
+    platform: createPlatformService({ hub: core.platform, connectorDirOf: projects.connectorDirOf }),
     publish: { ...publish, ...publishRunner },
     app: createAppService({ version: config.appVersion, mode: config.mode, userDataDir: config.userDataDir, logsDir: log.dir, settings: settings.get, tools: tools.detect, openPath: config.openPath, secretKey: secrets.keyLocation, notices: core.notices }),
     leftoversCleaned,
@@ -237,6 +238,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       watchers.stopAll();
       await lsp.dispose();
       await runtime.stopAll();
+      await core.dispose();
     },
   };
   log.info(`Services started (${config.mode}, workspace ${s0.workspaceRoot})`);

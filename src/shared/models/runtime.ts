@@ -111,6 +111,8 @@ export interface CallOptions {
   readonly onOutput?: (stream: OutputStream, text: string) => void;
   /** Records the call's HTTP (made through requests) to this cassette file, or answers it from the file offline. */
   readonly cassette?: CassetteSpec;
+  /** The caller's run id (Test Actions' runId): the platform records it as the writer of what the call creates. */
+  readonly runId?: string;
 }
 
 /** A cassette as the UI names it: `<project root>/tests/cassettes/<operation>-<name>.json` (health: operation `check_health`), committed with the project (scrubbed); see shared/models/cassette.ts. */

@@ -1,47 +1,73 @@
 """Shim of ``integrations.crudhub``: calls into FortiSOAR's own REST API (the "CRUD Hub").
 
-There is no FortiSOAR server in the simulator: each request is recorded in the call's response as
-``crudhubRequests`` and answered locally (file and attachment IRIs from the attachments folder, anything
-else with an empty collection). ``trigger_ingest_playbook`` records what would be ingested as ``ingested``.
+On the server these go to the appliance's API with its HMAC keys; here they go to the simulated platform
+(src/main/services/platform, docs/platform-api.md) over HTTP, which keeps the records and files of the project:
+``make_request`` answers what the server would (a created record with its ``@id``, ``@type``, ``uuid`` and ``id``,
+collections with ``hydra:member``, ``hydra:totalItems`` and paging links, a file's content for its IRI) and fails
+as it does (``requests.HTTPError`` with the server's error). Each request is also recorded in the call's
+``crudhubRequests``; ``trigger_ingest_playbook`` hands its records to the platform, which keeps them with the dedup
+outcome.
 """
 import copy
 import logging
-import os
-import tempfile
 
-import _studio_files
 import _studio_host
 
 logger = logging.getLogger('connectors.crudhub')
-_EMPTY = {'@type': 'hydra:Collection', 'hydra:member': [], 'hydra:totalItems': 0}
+
+try:  # connectors catch requests' HTTPError; a worker without requests still gets an error of that name
+    from requests.exceptions import HTTPError
+except ImportError:  # pragma: no cover - requests is in every interpreter connectors run on
+    class HTTPError(IOError):
+        def __init__(self, *args, **kwargs):
+            self.response = kwargs.pop('response', None)
+            super(HTTPError, self).__init__(*args)
+
+
+def _http_error(e):
+    """The error requests' raise_for_status and maybe_json_or_raise build for the same answer."""
+    kind = 'Client' if 400 <= e.status < 500 else 'Server'
+    return HTTPError('%s %s Error: %s for url: %s :: %s :: Url: %s' % (e.status, kind, e.reason, e.url, e.body, e.url))
+
+
+def _answer(content):
+    """maybe_json_or_raise's reading of a success: JSON, else the text, else the bytes."""
+    if isinstance(content, bytes):
+        try:
+            return content.decode('utf-8')
+        except UnicodeDecodeError:
+            return content
+    return content
 
 
 def make_request(url, method, body=None, *args, **kwargs):
-    """Records the request; GET of a file/attachment IRI returns its record, anything else an empty collection."""
+    """Sends ``method url`` with ``body`` to the platform and returns its answer; raises requests.HTTPError for a
+    4xx/5xx answer, as the server's ``maybe_json_or_raise`` does."""
     _studio_host.record('crudhubRequests', {'method': str(method).upper(), 'iri': url, 'body': copy.deepcopy(body)})
-    logger.warning('CRUD Hub %s %s answered by the simulator (no FortiSOAR server)', method, url)
-    if str(method).upper() == 'GET' and ('/api/3/files/' in url or '/api/3/attachments/' in url):
-        path, filename = _studio_files.resolve(url)
-        meta = _studio_files.describe(path, filename)
-        record = {'@id': url, 'uuid': _studio_files.item_id(url), 'filename': filename,
-                  'size': meta['content_length'], 'mimeType': meta['content_type']}
-        if '/attachments/' in url:
-            file_record = dict(record, **{'@id': '/api/3/files/' + record['uuid'], '@type': 'File'})
-            return _studio_files.attachment(file_record)
-        return dict(record, **{'@type': 'File'})
-    return copy.deepcopy(_EMPTY)
+    try:
+        answer, _ = _studio_host.platform_request(method, url, body)
+    except _studio_host.PlatformError as e:
+        if not e.status:
+            from connectors.core.base_connector import ConnectorError
+            raise ConnectorError(str(e))
+        raise _http_error(e)
+    return _answer(answer)
 
 
 def make_file_upload_request(file_name, file_content, file_type='application/octet-stream', *args, **kwargs):
-    """Stores the content in the attachments folder and returns its File record."""
-    fd, path = tempfile.mkstemp()
+    """Uploads the content (text, bytes or a file object) as a file; returns its File record."""
+    data = file_content.read() if hasattr(file_content, 'read') else file_content
+    if isinstance(data, str):
+        data = data.encode('utf-8')
     try:
-        with os.fdopen(fd, 'wb') as f:
-            f.write(file_content.encode('utf-8') if isinstance(file_content, str) else file_content.read()
-                    if hasattr(file_content, 'read') else file_content)
-        return _studio_files.store(path, file_name)
-    finally:
-        os.remove(path)
+        record, _ = _studio_host.platform_request('POST', '/api/3/files',
+                                                  upload=('file', file_name, data or b'', file_type))
+    except _studio_host.PlatformError as e:
+        if not e.status:
+            from connectors.core.base_connector import ConnectorError
+            raise ConnectorError(str(e))
+        raise _http_error(e)
+    return record
 
 
 def maybe_json_or_raise(response):
@@ -64,8 +90,16 @@ def maybe_json_or_raise(response):
 
 def trigger_ingest_playbook(records, playbook_iri, parent_env=None, batch_size=1000, dedup_field=None,
                             *args, **kwargs):
-    """Records the records a feed would hand to ``playbook_iri`` for ingestion (first 1000 kept)."""
+    """Hands the records a feed would ingest with ``playbook_iri`` to the platform, which keeps the batch (listed in
+    the Platform data view); with ``dedup_field`` a record whose value was ingested before is skipped."""
     records = list(records or [])
     _studio_host.record('ingested', {'playbook': playbook_iri, 'count': len(records), 'batchSize': batch_size,
                                      'dedupField': dedup_field, 'records': copy.deepcopy(records[:1000])})
-    logger.info('%d records would be ingested by playbook %s', len(records), playbook_iri)
+    try:
+        batch, _ = _studio_host.platform_request('POST', '/api/studio/ingest', {
+            'playbook': playbook_iri, 'records': records, 'batchSize': batch_size, 'dedupField': dedup_field})
+    except _studio_host.PlatformError as e:
+        from connectors.core.base_connector import ConnectorError
+        raise ConnectorError('Could not hand the records to the ingestion playbook %s: %s' % (playbook_iri, e))
+    logger.info('%d records given to playbook %s: %d accepted, %d duplicates skipped', len(records), playbook_iri,
+                batch.get('accepted', 0), batch.get('skippedDuplicates', 0))

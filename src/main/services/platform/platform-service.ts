@@ -1,4 +1,5 @@
 import type { PlatformSnapshot } from '../../../shared/models/platform-data';
+import type { PlatformHub } from './hub';
 
 /** The IDE's view of each project's simulated FortiSOAR data (the store its runs write through the platform
  * endpoint): what the "Platform data" view lists, and its reset. */
@@ -9,10 +10,16 @@ export interface PlatformService {
   reset(projectId: string): Promise<void>;
 }
 
-/** Placeholder until the store lands (the contract commit comes first so the UI can build on it). */
-export function createPlatformServicePlaceholder(): PlatformService {
+export interface PlatformServiceDeps {
+  readonly hub: () => Promise<PlatformHub>;
+  /** NOT_FOUND for an unknown project. */
+  readonly connectorDirOf: (projectId: string) => Promise<string>;
+}
+
+export function createPlatformService(deps: PlatformServiceDeps): PlatformService {
+  const storeOf = async (projectId: string) => (await deps.hub()).storeFor(await deps.connectorDirOf(projectId));
   return {
-    snapshot: () => Promise.resolve({ location: null, modules: [], files: [], totalFiles: 0, ingested: [] }),
-    reset: () => Promise.resolve(),
+    snapshot: async (projectId) => (await storeOf(projectId)).snapshot(),
+    reset: async (projectId) => (await storeOf(projectId)).reset(),
   };
 }

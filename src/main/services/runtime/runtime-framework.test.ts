@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -76,13 +76,16 @@ describe('framework shims', () => {
     ]);
   });
 
-  it('create_file_from_string and upload_file_to_cyops store an attachment that can be read back', async () => {
+  it('create_file_from_string and upload_file_to_cyops store an attachment in the platform that can be read back', async () => {
     const r = await kit.runtime.execute(folder, 'store_file', {}, {}, { env: { step: 'store' } });
-    const record = r.data as { '@id': string; '@type': string; file: { filename: string } };
-    expect(record).toMatchObject({ '@type': 'Attachment', name: 'Report', file: { filename: 'report.json', size: 8 } });
+    const record = r.data as { '@id': string; '@type': string; file: { '@id': string; filename: string } };
+    expect(record).toMatchObject({ '@type': 'Attachment', name: 'Report', file: { '@type': 'File', filename: 'report.json', size: 8 } });
     expect(Object.keys((r.env as { files: Record<string, unknown> }).files)).toEqual(['report.json']);
-    const stored = path.join(kit.dataDir, 'attachments', record['@id'].split('/').pop()!);
-    expect(readdirSync(stored)).toEqual(['report.json']);
+    expect(r.platformRecords).toEqual([
+      { iri: record.file['@id'], type: 'File', module: 'files', action: 'created' },
+      { iri: record['@id'], type: 'Attachment', module: 'attachments', action: 'created' },
+    ]);
+    expect((await kit.platform.fileContent(record.file['@id'].split('/').pop()!))?.data.toString()).toBe('{"a": 1}');
     const back = await run('read_attachment', { iri: record['@id'] });
     expect(back.data).toMatchObject({ filename: 'report.json', content: '{"a": 1}' });
   });

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Settings } from '../../../shared/models/settings';
-import { createRuntimeService, type PythonResolver } from './runtime-service';
+import { createRuntimeService, type PlatformResolver, type PythonResolver } from './runtime-service';
 import type { RuntimeService } from './types';
 
 export interface RuntimeHolderDeps {
@@ -11,6 +11,8 @@ export interface RuntimeHolderDeps {
   readonly pythonCommand: () => Promise<string[]>;
   /** The connector's own interpreter (its virtualenv or chosen Python), before pythonCommand. */
   readonly resolvePython?: PythonResolver;
+  /** The simulated platform each connector's worker reaches (RuntimeServiceOptions' platform). */
+  readonly platform?: PlatformResolver;
   /** Where the workers' problems nobody awaits are reported (RuntimeServiceOptions.warn). */
   readonly warn?: (message: string) => void;
 }
@@ -53,6 +55,7 @@ export function createRuntimeHolder(deps: RuntimeHolderDeps): RuntimeHolder {
         dataDir: path.join(deps.userDataDir, 'runtime'),
         runnerPath: path.join(deps.resourcesDir, 'python', 'runner.py'),
         resolvePython: deps.resolvePython,
+        platform: deps.platform,
         warn: deps.warn,
       });
     },

@@ -9,8 +9,10 @@ import { tryReadConnectorInfo } from './connector-info';
 import { DEFAULT_WORKER_MEMORY_LIMIT_MB, hitMemoryLimit, memoryLimitMessage } from './memory-limit';
 import type { Cassette, Effects, ResultMessage, UnsentRequest } from './protocol';
 import { PythonWorker, type WorkerConfig, type WorkerReply } from './python-worker';
+import type { PlatformConnection } from '../platform/endpoint';
 import { compareSchema, makeScrubber, scrubLog, scrubLogs, type Scrubber } from './result-checks';
 import { inheritedEnvironment } from './worker-env';
+import type { PlatformRunRef } from '../../../shared/models/platform-data';
 import type {
   CallOptions,
   CallOutput,
@@ -33,6 +35,10 @@ export function defaultRunnerPath(): string {
 
 /** Picks a connector's interpreter before each call (its virtualenv, its own choice); undefined: the default. */
 export type PythonResolver = (folder: string) => Promise<string[] | undefined>;
+
+/** The simulated platform a connector folder's worker reaches (services/platform): its URL and token go into the
+ * worker's environment as CS_PLATFORM_URL and CS_PLATFORM_TOKEN, and each call is named to it while it runs. */
+export type PlatformResolver = (folder: string) => Promise<PlatformConnection | undefined>;
 
 interface Sent {
   readonly command: string[];
@@ -78,7 +84,7 @@ function effectsOf(message: ResultMessage | undefined): Effects {
 
 /** Manages one Python worker per connector folder (keyed by absolute path). Never throws: every problem,
  * including a missing interpreter, a timeout or a crash, comes back as a failed result. */
-export function createRuntimeService(options: RuntimeServiceOptions & { resolvePython?: PythonResolver }): RuntimeService {
+export function createRuntimeService(options: RuntimeServiceOptions & { resolvePython?: PythonResolver; platform?: PlatformResolver }): RuntimeService {
   const timeoutMs = options.timeoutMs ?? 60_000;
   const cap = options.outputCapBytes ?? MiB;
   const pythonCommand = options.pythonCommand?.length ? options.pythonCommand : ['python3'];
@@ -86,6 +92,8 @@ export function createRuntimeService(options: RuntimeServiceOptions & { resolveP
   const workers = new Map<string, PythonWorker>();
   const commands = new WeakMap<PythonWorker, string[]>();
   const queues = new Map<string, Promise<unknown>>();
+  /** Each folder's platform connection, found once: its worker keeps the URL and token it started with. */
+  const platforms = new Map<string, PlatformConnection | undefined>();
   let config: WorkerConfig | undefined;
   const warn = options.warn ?? console.warn;
 
@@ -116,7 +124,10 @@ export function createRuntimeService(options: RuntimeServiceOptions & { resolveP
   }
 
   function spawnWorker(key: string, command: string[]): PythonWorker {
-    const fresh = new PythonWorker(key, { ...workerConfig(), pythonCommand: command });
+    const base = workerConfig();
+    const platform = platforms.get(key);
+    const env = platform ? { ...base.env, CS_PLATFORM_URL: platform.url, CS_PLATFORM_TOKEN: platform.token } : base.env;
+    const fresh = new PythonWorker(key, { ...base, env, pythonCommand: command });
     commands.set(fresh, command);
     workers.set(key, fresh);
     return fresh;
@@ -143,6 +154,25 @@ export function createRuntimeService(options: RuntimeServiceOptions & { resolveP
     return run;
   }
 
+  /** The folder's platform connection, asked once; a platform that cannot start leaves the worker without one
+   * (a connector that then calls the platform fails saying so), and is reported. */
+  async function platformOf(key: string): Promise<PlatformConnection | undefined> {
+    if (!options.platform || platforms.has(key)) return platforms.get(key);
+    const found = await options.platform(key).catch((e: unknown) => {
+      warn(`The simulated platform for ${key} could not start: ${messageOf(e)}`);
+      return undefined;
+    });
+    platforms.set(key, found);
+    return found;
+  }
+
+  /** What the platform records as the writer of what this call creates. */
+  function runRef(key: string, request: UnsentRequest, o: WorkerListeners): PlatformRunRef | undefined {
+    if (request.type !== 'health' && request.type !== 'execute' && request.type !== 'hook') return undefined;
+    const operation = request.type === 'execute' ? request.operation : request.type === 'hook' ? request.hook : undefined;
+    return { kind: request.type, ...(operation ? { operation } : {}), ...(o.runId ? { runId: o.runId } : {}), connector: path.basename(key), startedAt: new Date().toISOString() };
+  }
+
   function send(folder: string, request: UnsentRequest, o: WorkerListeners): Promise<Sent> {
     const key = path.resolve(folder);
     const limit = o.timeoutMs ?? timeoutMs;
@@ -151,6 +181,9 @@ export function createRuntimeService(options: RuntimeServiceOptions & { resolveP
       let worker: PythonWorker | undefined;
       let reply: WorkerReply;
       let command = pythonCommand;
+      const platform = await platformOf(key);
+      const ref = runRef(key, request, o);
+      if (ref) platform?.beginCall(ref);
       try {
         // A connector whose own interpreter cannot be picked fails the call, saying why, rather than running on another.
         command = (await options.resolvePython?.(key)) ?? pythonCommand;
@@ -159,6 +192,8 @@ export function createRuntimeService(options: RuntimeServiceOptions & { resolveP
         if (reply.kind === 'timeout') replace(key, worker);
       } catch (e) {
         reply = { kind: 'spawn', detail: (e as Error).message, capture: new CallCapture(cap, o) };
+      } finally {
+        if (ref) platform?.endCall();
       }
       return { command, reply, durationMs: performance.now() - started, timeoutMs: limit, stderrTail: worker?.lastStderr ?? '' };
     });

@@ -3,6 +3,8 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createPlatformHub } from '../platform/hub';
+import { createMemoryStore, type PlatformStore } from '../platform/store';
 import { createRuntimeService } from './runtime-service';
 import type { RuntimeService, RuntimeServiceOptions } from './types';
 
@@ -13,6 +15,8 @@ export interface Kit {
   readonly runtime: RuntimeService;
   readonly dataDir: string;
   readonly tmp: string;
+  /** The simulated platform every connector of the kit writes to (in memory). */
+  readonly platform: PlatformStore;
   /** Copies a fixture connector into the temp folder so a test may edit it. */
   copy(name: string): string;
   dispose(): Promise<void>;
@@ -21,11 +25,14 @@ export interface Kit {
 export function makeKit(options: Partial<RuntimeServiceOptions> = {}): Kit {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'cs-runtime-'));
   const dataDir = path.join(tmp, 'data');
-  const runtime = createRuntimeService({ dataDir, env: { PYTHONPATH: fixture('site-packages') }, ...options });
+  const platform = createMemoryStore();
+  const hub = createPlatformHub({ storeFor: () => platform });
+  const runtime = createRuntimeService({ dataDir, env: { PYTHONPATH: fixture('site-packages') }, platform: (folder) => hub.connectionFor(folder), ...options });
   return {
     runtime,
     dataDir,
     tmp,
+    platform,
     copy(name) {
       const target = path.join(tmp, 'connectors', name);
       cpSync(fixture(name), target, { recursive: true });
@@ -33,6 +40,7 @@ export function makeKit(options: Partial<RuntimeServiceOptions> = {}): Kit {
     },
     async dispose() {
       await runtime.stopAll();
+      await hub.close();
       rmSync(tmp, { recursive: true, force: true });
     },
   };
