@@ -31,6 +31,9 @@ if __name__ == '__main__':  # never when a test imports this module: the supervi
 from runner_support import FrameworkGuard, LoadError, Loader, dumps, envelope, iso_time  # noqa: E402
 import cassette  # noqa: E402
 import secret_forms  # noqa: E402
+import tools_path  # noqa: E402
+
+tools_path.add_tools_path()  # behind everything the connector's environment has (tools_path.py says why)
 
 # The shims replace the script's folder on the path, so connectors see the framework and not our files.
 SHIMS = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'shims')

@@ -10,7 +10,11 @@ export interface SandboxContext {
   readonly python: string[];
   /** Delay between import job steps, so clients really see them progress. */
   readonly jobStepMs: number;
-  /** The simulated runtime running this connector (its venv's interpreter when it has one). */
+  /** The platform default for `python` (environment-service platformOf): a connector without a venv runs on its
+   * python once it is made, and a connector's venv sees its packages, as on FortiSOAR. */
+  platform(): Promise<{ readonly python?: string; readonly sitePackages?: string }>;
+  /** The simulated runtime running this connector (its venv's interpreter when it has one, else the platform
+   * default's when it is made). */
   runtimeFor(c: InstalledConnector): RuntimeService;
   /** One install at a time: two uploads of one name and version must not both pass the conflict check. */
   serially<T>(work: () => Promise<T>): Promise<T>;

@@ -68,7 +68,8 @@ async function runJob(ctx: SandboxContext, job: StoredImportJob, connectorId: nu
   await step('Import Complete', 'Connector imported.');
   const c = ctx.state.byId(connectorId);
   if (!c) return;
-  const result = await installRequirements(connectorFolder(ctx, c), venvDir(ctx, c.id), ctx.python);
+  // As on FortiSOAR, requirements install beside the pre-installed libraries: the venv sees the platform default's.
+  const result = await installRequirements(connectorFolder(ctx, c), venvDir(ctx, c.id), ctx.python, undefined, (await ctx.platform()).sitePackages);
   const current = ctx.state.byId(connectorId);
   // Uninstalled or replaced meanwhile: this result belongs to nobody.
   if (!current || current.modified !== c.modified) return;

@@ -26,6 +26,9 @@ export interface SandboxOptions extends SandboxCredentials {
   readonly tls?: { readonly cert: string | Buffer; readonly key: string | Buffer };
   /** The interpreter for connectors and their venvs. Default ['python3']. */
   readonly pythonCommand?: string[];
+  /** The platform default of that interpreter (environment-service platformOf), shared with the IDE and the CLI;
+   * without it connectors without a venv run on the plain interpreter. */
+  readonly platform?: (python: string[]) => Promise<{ readonly python?: string; readonly sitePackages?: string }>;
   readonly runtimeEnv?: Record<string, string>;
   readonly runtimeTimeoutMs?: number;
   /** Delay between import job steps. Default 200 ms. */
@@ -174,11 +177,19 @@ export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
     state,
     python,
     jobStepMs: o.jobStepMs ?? 200,
+    platform: async () => (o.platform ? o.platform(python) : {}),
     runtimeFor(c) {
       const cmd = c.python ? [c.python] : python;
       const key = cmd.join('\0');
+      // Without a venv of its own a connector runs on the platform default once it is made (checked per call).
+      const resolvePython = c.python
+        ? undefined
+        : async () => {
+            const platform = (await ctx.platform()).python;
+            return platform ? [platform] : undefined;
+          };
       let r = runtimes.get(key);
-      if (!r) runtimes.set(key, (r = createRuntimeService({ dataDir: path.join(dataDir, 'runtime'), pythonCommand: cmd, env: o.runtimeEnv, timeoutMs: o.runtimeTimeoutMs, warn: o.log })));
+      if (!r) runtimes.set(key, (r = createRuntimeService({ dataDir: path.join(dataDir, 'runtime'), pythonCommand: cmd, env: o.runtimeEnv, timeoutMs: o.runtimeTimeoutMs, warn: o.log, resolvePython })));
       return r;
     },
     serially(work) {

@@ -162,7 +162,7 @@ export function createHeadlessServices(config: HeadlessConfig): HeadlessServices
   });
 
   const runtime = once(async (): Promise<RuntimeHolder> => {
-    const [{ createRuntimeHolder }, envs] = await Promise.all([import('./runtime/runtime-holder'), environments()]);
+    const [{ createRuntimeHolder }, { toolsWorkerEnv }, envs] = await Promise.all([import('./runtime/runtime-holder'), import('./runtime/python-environments'), environments()]);
     const holder = createRuntimeHolder({
       userDataDir: config.userDataDir,
       resourcesDir: config.resourcesDir,
@@ -171,6 +171,7 @@ export function createHeadlessServices(config: HeadlessConfig): HeadlessServices
       resolvePython: envs.pythonFor,
       platform: async (folder) => (await platform()).connectionFor(folder),
       warn: (m) => log.warn(m),
+      env: toolsWorkerEnv(config.userDataDir),
     });
     await holder.refresh();
     return holder;

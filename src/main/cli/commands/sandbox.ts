@@ -95,9 +95,11 @@ const sandbox: CliCommand = {
   usage: USAGE,
   async run(argv, io) {
     const { json, ...options } = sandboxOptions(argv, io);
-    // Connectors installed into the sandbox run on the IDE's interpreter (CONNECTOR_STUDIO_PYTHON, then Settings).
-    const pythonCommand = await cliServices(io).pythonCommand();
-    const server = await startSandbox({ ...options, pythonCommand, log: json ? undefined : (line) => io.err(line) });
+    // Connectors installed into the sandbox run on the IDE's interpreter (CONNECTOR_STUDIO_PYTHON, then Settings),
+    // and on its platform default when they have no venv, as in the IDE.
+    const services = cliServices(io);
+    const [pythonCommand, envs] = await Promise.all([services.pythonCommand(), services.environments()]);
+    const server = await startSandbox({ ...options, pythonCommand, platform: envs.platformOf, log: json ? undefined : (line) => io.err(line) });
     if (json) io.out(JSON.stringify({ url: server.url, port: server.port, dataDir: server.dataDir }));
     else io.out(`FortiSOAR sandbox listening at ${server.url}\nPackages and configurations are kept in ${server.dataDir}\nPress Ctrl+C to stop.`);
     await new Promise<void>((resolve) => {

@@ -15,6 +15,8 @@ export interface RuntimeHolderDeps {
   readonly platform?: PlatformResolver;
   /** Where the workers' problems nobody awaits are reported (RuntimeServiceOptions.warn). */
   readonly warn?: (message: string) => void;
+  /** More of every worker's environment (where the tools environment is: python-environments.ts). */
+  readonly env?: Record<string, string>;
 }
 
 /** One runtime for the configured interpreter and memory limit; a change of either stops the old workers and
@@ -57,6 +59,7 @@ export function createRuntimeHolder(deps: RuntimeHolderDeps): RuntimeHolder {
         resolvePython: deps.resolvePython,
         platform: deps.platform,
         warn: deps.warn,
+        ...(deps.env ? { env: deps.env } : {}),
       });
     },
     stopAll: async () => {

@@ -3,7 +3,8 @@ import { useEnvironmentStore, type InstallRun } from '../../store/testing/enviro
 
 /** requirements.txt, the platform's libraries to add, the Install button with progress, and pip's log. */
 export function DependenciesSection({ env }: { env: RuntimeEnvironment }) {
-  const install = useEnvironmentStore((s) => s.install);
+  const run = useEnvironmentStore((s) => s.install);
+  const install = run?.target === 'dependencies' ? run : null; // the platform default's shows in its own section
   const failed = new Set(install?.outcome?.failed ?? (install ? [] : env.lastInstall?.failed ?? []));
   return (
     <section className="env-section" aria-labelledby="env-deps-title">
@@ -65,7 +66,7 @@ function InstallControls({ env }: { env: RuntimeEnvironment }) {
   );
 }
 
-function InstallProgress({ run }: { run: InstallRun }) {
+export function InstallProgress({ run }: { run: InstallRun }) {
   const logOpen = useEnvironmentStore((s) => s.logOpen);
   const o = run.outcome;
   const log = o ? o.log : run.lines.join('\n');

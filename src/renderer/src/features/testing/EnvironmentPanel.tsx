@@ -1,18 +1,25 @@
 import { useEffect, useState } from 'react';
-import type { InterpreterSource, RuntimeEnvironment } from '../../../../shared/models/environment';
+import type { EnvironmentKind, InterpreterSource, RuntimeEnvironment } from '../../../../shared/models/environment';
 import { onEvent } from '../../api/client';
 import { useAppStore } from '../../store/app/store';
 import { confirmDialog } from '../../store/dialogs/store';
 import { useEnvironmentStore } from '../../store/testing/environment';
 import { DependenciesSection } from './DependenciesSection';
+import { PlatformSection } from './PlatformSection';
 import './environment.css';
 
 const SOURCE: Record<InterpreterSource, string> = {
   venv: "the connector's virtualenv",
+  platform: 'the platform default',
   connector: "this connector's interpreter",
   settings: 'the interpreter in Settings',
 };
 const OTHER = '\u0000other';
+const KIND: Record<EnvironmentKind, string> = {
+  connector: 'its own virtualenv',
+  platform: 'the platform default (FortiSOAR’s pre-installed libraries)',
+  interpreter: 'the plain interpreter (no virtualenv, no platform default)',
+};
 
 /** The Test view's Environment tab: which Python runs this connector, and its dependencies in a virtualenv. */
 export function EnvironmentPanel() {
@@ -33,9 +40,13 @@ export function EnvironmentPanel() {
       {!env && !error && <p className="muted small">Reading the environment…</p>}
       {env && (
         <>
+          <p className="small env-kind" data-testid="env-kind" data-kind={env.kind}>
+            This connector runs on <strong>{KIND[env.kind]}</strong>.
+          </p>
           <InterpreterSection env={env} />
           <DependenciesSection env={env} />
           <VenvSection env={env} />
+          <PlatformSection env={env} />
         </>
       )}
     </div>
@@ -125,7 +136,11 @@ function VenvSection({ env }: { env: RuntimeEnvironment }) {
       <p className="muted small">
         Kept in your user data folder, never in the project: <code className="env-path" data-testid="env-venv-path">{env.venv.path}</code>
       </p>
-      {!env.venv.exists && <p className="small" data-testid="env-venv-missing">No virtualenv yet: the connector runs on the interpreter above with what it has installed.</p>}
+      {!env.venv.exists && (
+        <p className="small" data-testid="env-venv-missing">
+          No virtualenv yet: the connector runs on {env.kind === 'platform' ? 'the platform default below' : 'the interpreter above with what it has installed'}.
+        </p>
+      )}
       {env.venv.exists && (
         <>
           <p className="small">{env.packages.length ? 'Installed in the virtualenv:' : 'Nothing installed in the virtualenv itself (the interpreter’s own packages are visible to it).'}</p>

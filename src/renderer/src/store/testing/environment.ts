@@ -5,9 +5,12 @@ import { runJob } from '../../api/jobs';
 import { toastError } from '../app/store';
 import { createStore } from '../create-store';
 
-/** One install of the connector's dependencies: live pip lines while it runs, then pip's whole log. */
+/** One install (the connector's dependencies, or the platform default): live pip lines while it runs, then pip's
+ * whole log. */
 export interface InstallRun {
   readonly runId: string;
+  /** What it installs: the connector's venv, or the platform default shared by connectors without one. */
+  readonly target: 'dependencies' | 'platform';
   readonly running: boolean;
   readonly fraction: number;
   readonly lines: string[];
@@ -35,6 +38,8 @@ interface EnvironmentAction {
   setInterpreter(interpreter: string): Promise<void>;
   toggleExtra(requirement: PlatformRequirement, on: boolean): void;
   installDependencies(): Promise<void>;
+  /** Makes (or remakes) the platform default for the connector's interpreter. */
+  createPlatform(): Promise<void>;
   removeVenv(): Promise<void>;
   setLogOpen(open: boolean): void;
 }
@@ -57,6 +62,31 @@ export const useEnvironmentStore = createStore<EnvironmentState & EnvironmentAct
     }
   }
 
+  /** One install job, its pip lines as progress; only one runs at a time from this tab. */
+  async function runInstall(target: InstallRun['target']): Promise<void> {
+    const projectId = get().projectId!;
+    const runId = `install-${Date.now().toString(36)}-${(runCounter++).toString(36)}`;
+    set({ install: { runId, target, running: true, fraction: 0, lines: [] }, error: null }, false, 'install/start');
+    const update = (patch: Partial<InstallRun>) => {
+      const run = get().install;
+      if (run?.runId === runId && get().projectId === projectId) set({ install: { ...run, ...patch } }, false, 'install/progress');
+    };
+    const off = onEvent('runtime.installProgress', (e) => {
+      if (e.runId === runId) update({ fraction: e.fraction, lines: [...(get().install?.lines ?? []), e.line].slice(-MAX_LINES) });
+    });
+    try {
+      const outcome = await (target === 'platform'
+        ? runJob('runtime.createPlatformEnvironment', { projectId, runId })
+        : runJob('runtime.installDependencies', { projectId, runId, extras: get().extras }));
+      update({ running: false, fraction: 1, outcome });
+      if (get().projectId === projectId) set({ env: outcome.environment, logOpen: get().logOpen || outcome.status === 'Failed' }, false, 'install/done');
+    } catch (e) {
+      update({ running: false, error: messageOf(e) });
+    } finally {
+      off();
+    }
+  }
+
   return {
     ...INITIAL,
     open: async (projectId) => {
@@ -74,27 +104,8 @@ export const useEnvironmentStore = createStore<EnvironmentState & EnvironmentAct
       const rest = get().extras.filter((r) => r !== requirement);
       set({ extras: on ? [...rest, requirement] : rest }, false, 'toggleExtra');
     },
-    installDependencies: async () => {
-      const projectId = get().projectId!;
-      const runId = `install-${Date.now().toString(36)}-${(runCounter++).toString(36)}`;
-      set({ install: { runId, running: true, fraction: 0, lines: [] }, error: null }, false, 'install/start');
-      const update = (patch: Partial<InstallRun>) => {
-        const run = get().install;
-        if (run?.runId === runId && get().projectId === projectId) set({ install: { ...run, ...patch } }, false, 'install/progress');
-      };
-      const off = onEvent('runtime.installProgress', (e) => {
-        if (e.runId === runId) update({ fraction: e.fraction, lines: [...(get().install?.lines ?? []), e.line].slice(-MAX_LINES) });
-      });
-      try {
-        const outcome = await runJob('runtime.installDependencies', { projectId, runId, extras: get().extras });
-        update({ running: false, fraction: 1, outcome });
-        if (get().projectId === projectId) set({ env: outcome.environment, logOpen: get().logOpen || outcome.status === 'Failed' }, false, 'install/done');
-      } catch (e) {
-        update({ running: false, error: messageOf(e) });
-      } finally {
-        off();
-      }
-    },
+    installDependencies: () => runInstall('dependencies'),
+    createPlatform: () => runInstall('platform'),
     removeVenv: () => withEnv('removeVenv', () => call('runtime.removeEnvironment', { projectId: get().projectId! })),
     setLogOpen: (logOpen) => set({ logOpen }, false, 'setLogOpen'),
   };
