@@ -91,6 +91,8 @@ export const PROJECT_ACCESS: Record<Channel, ProjectAccess> = {
   'runtime.interpreters': 'none',
   'runtime.setInterpreter': 'read',
   'runtime.installDependencies': 'run',
+  // pip installs the fixed list of platform libraries with the interpreter the user chose: nothing of the project runs.
+  'runtime.createPlatformEnvironment': 'read',
   'runtime.removeEnvironment': 'read',
   // A reset empties only the project's simulated platform data in the user data folder, never the project's
   // folder or git: 'read' as saving a test configuration is, so a review can clear what its runs created.

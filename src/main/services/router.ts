@@ -122,6 +122,7 @@ const handlers: Handlers = {
   'runtime.interpreters': () => detectInterpreters(),
   'runtime.setInterpreter': (s, r) => s.environments.setInterpreter(r.projectId, r.interpreter),
   'runtime.installDependencies': (s, r) => s.environments.startInstall(r.projectId, r.runId, r.extras),
+  'runtime.createPlatformEnvironment': (s, r) => s.environments.startCreatePlatform(r.projectId, r.runId),
   'runtime.removeEnvironment': (s, r) => s.environments.removeVenv(r.projectId),
   'platform.snapshot': (s, r) => s.platform.snapshot(r.projectId),
   'platform.reset': async (s, r) => (await s.platform.reset(r.projectId), {}),

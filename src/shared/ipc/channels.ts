@@ -82,6 +82,7 @@ const channelMap: Record<Channel, true> = {
   'runtime.interpreters': true,
   'runtime.setInterpreter': true,
   'runtime.installDependencies': true,
+  'runtime.createPlatformEnvironment': true,
   'runtime.removeEnvironment': true,
   'platform.snapshot': true,
   'platform.reset': true,
@@ -125,6 +126,7 @@ const eventMap: Record<EventName, true> = {
 export const JOB_DONE_EVENTS: JobDoneEvents = {
   'publish.run': 'publish.done',
   'runtime.installDependencies': 'runtime.installDone',
+  'runtime.createPlatformEnvironment': 'runtime.installDone',
 };
 
 export const CHANNELS = Object.keys(channelMap) as Channel[];

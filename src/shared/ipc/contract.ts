@@ -215,6 +215,10 @@ export interface Contract {
    * while the connector's install runs), then `runtime.installProgress` events and one `runtime.installDone`
    * tagged with the caller's runId. */
   'runtime.installDependencies': { req: InProject & { runId: string; extras?: PlatformRequirement[] }; res: JobStarted };
+  /** Makes (or remakes) the platform default (FortiSOAR's pre-installed libraries) for the connector's interpreter,
+   * as a job like installDependencies: `runtime.installProgress`, then one `runtime.installDone` whose environment
+   * is the connector's afterwards. CONFLICT while it is being made. */
+  'runtime.createPlatformEnvironment': { req: InProject & { runId: string }; res: JobStarted };
   'runtime.removeEnvironment': { req: InProject; res: RuntimeEnvironment };
   /** The project's simulated FortiSOAR data (records, files, ingested batches) that its runs created. */
   'platform.snapshot': { req: InProject; res: PlatformSnapshot };
@@ -287,6 +291,7 @@ export type EventName = keyof Events;
 export interface JobDoneEvents {
   'publish.run': 'publish.done';
   'runtime.installDependencies': 'runtime.installDone';
+  'runtime.createPlatformEnvironment': 'runtime.installDone';
 }
 export type JobChannel = keyof JobDoneEvents;
 /** What a job of the channel ends with, when it succeeds. */

@@ -174,6 +174,7 @@ export const requestSchemas: Record<Channel, Schema> = {
     { runId: nonEmpty, extras: { type: 'array', maxItems: PLATFORM_LIBRARIES.length, items: { enum: PLATFORM_LIBRARIES.map((l) => l.requirement) } } },
     ['runId'],
   ),
+  'runtime.createPlatformEnvironment': inProject({ runId: nonEmpty }, ['runId']),
   'runtime.removeEnvironment': inProject(),
   'platform.snapshot': inProject(),
   'platform.reset': inProject(),
