@@ -13,12 +13,19 @@ export function resourcesDir(): string {
   return path.join(findAppRoot(path.dirname(fileURLToPath(import.meta.url))), 'resources');
 }
 
-export function cliServices(io: Pick<CliIO, 'err' | 'env'>): HeadlessServices {
+/** What a command changes in the services: `--platform-data DIR` keeps the simulated platform's records there
+ * (else they live in memory for the command). */
+export interface CliServiceOptions {
+  readonly platformDataDir?: string;
+}
+
+export function cliServices(io: Pick<CliIO, 'err' | 'env'>, options: CliServiceOptions = {}): HeadlessServices {
   return createHeadlessServices({
     userDataDir: defaultUserDataDir(io.env),
     resourcesDir: resourcesDir(),
     env: io.env,
     pythonOverride: io.env.CONNECTOR_STUDIO_PYTHON,
+    platformData: { dir: options.platformDataDir },
     log: {
       info: () => undefined,
       warn: (m) => io.err(`connector-studio: warning: ${m}`),
@@ -28,8 +35,8 @@ export function cliServices(io: Pick<CliIO, 'err' | 'env'>): HeadlessServices {
 }
 
 /** Runs `use` with the services and stops whatever they started (workers) afterwards. */
-export async function withServices<T>(io: Pick<CliIO, 'err' | 'env'>, use: (s: HeadlessServices) => Promise<T>): Promise<T> {
-  const services = cliServices(io);
+export async function withServices<T>(io: Pick<CliIO, 'err' | 'env'>, use: (s: HeadlessServices) => Promise<T>, options: CliServiceOptions = {}): Promise<T> {
+  const services = cliServices(io, options);
   try {
     return await use(services);
   } finally {

@@ -9,7 +9,7 @@ import { formatOutput } from '../run-output';
 import { withServices } from '../services';
 
 async function inputs(argv: string[], cwd: string) {
-  const { flags, positional } = parseArgs(argv, { booleans: ['json'], strings: ['config', 'record', 'replay'] });
+  const { flags, positional } = parseArgs(argv, { booleans: ['json'], strings: ['config', 'record', 'replay', 'platform-data'] });
   if (positional.length > 1) throw new UsageError(`unexpected argument "${positional[1]}"`);
   try {
     const flag = cassetteFlag(flags);
@@ -20,7 +20,8 @@ async function inputs(argv: string[], cwd: string) {
       await input.dispose();
       throw new InputError(e.message);
     });
-    return { json: flags.json === true, input, config, configFile: path.resolve(cwd, String(flags.config)), cassette };
+    const platformDataDir = flags['platform-data'] === undefined ? undefined : path.resolve(cwd, String(flags['platform-data']));
+    return { json: flags.json === true, input, config, configFile: path.resolve(cwd, String(flags.config)), cassette, platformDataDir };
   } catch (e) {
     throw e instanceof InputError ? new UsageError(e.message) : e;
   }
@@ -29,9 +30,9 @@ async function inputs(argv: string[], cwd: string) {
 const health: CliCommand = {
   name: 'health',
   summary: 'check a connector configuration in the simulated runtime',
-  usage: 'health <folder|tgz> --config FILE [--record|--replay NAME] [--json]',
+  usage: 'health <folder|tgz> --config FILE [--record|--replay NAME] [--platform-data DIR] [--json]',
   async run(argv, io) {
-    const { json, input, config, configFile, cassette } = await inputs(argv, io.cwd);
+    const { json, input, config, configFile, cassette, platformDataDir } = await inputs(argv, io.cwd);
     try {
       // The IDE's runtime: its interpreter, the connector's environment, timeout and memory limit from Settings. The
       // --config file is the configuration record: a token the check refreshes is saved into it, as on the server.
@@ -40,7 +41,7 @@ const health: CliCommand = {
         const r = await (await s.runtime()).current().checkHealth(input.folder, sent, cassette ? { cassette } : {});
         const configSaved = await saveUpdatesToFile(configFile, sent, r.configUpdates, s.gitBinary(), io);
         return { ...r, configUpdates: maskedUpdates(r.configUpdates, readConnectorInfo(input.folder).passwordFields), ...(configSaved ? { configSaved } : {}) };
-      });
+      }, { platformDataDir });
       if (json) io.out(JSON.stringify(result));
       else io.out([`${result.status}: ${result.message} (${Math.round(result.durationMs)} ms)`, ...formatOutput(result)].join('\n'));
       return result.status === 'Available' ? EXIT_OK : EXIT_FAILED;

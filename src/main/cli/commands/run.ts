@@ -21,12 +21,13 @@ function describe(r: RunResult): string[] {
     ...data,
     ...(schema.length ? [`Output schema: ${schema.join('; ')}`] : []),
     ...(r.ingested?.length ? r.ingested.map((i) => `Would ingest ${i.count} records with playbook ${i.playbook}.`) : []),
+    ...(r.platformRecords?.length ? r.platformRecords.map((c) => `Platform record ${c.action}: ${c.type} ${c.iri}`) : []),
     ...formatOutput(r),
   ];
 }
 
 async function inputs(argv: string[], cwd: string) {
-  const { flags, positional } = parseArgs(argv, { booleans: ['json'], strings: ['config', 'params', 'record', 'replay'] });
+  const { flags, positional } = parseArgs(argv, { booleans: ['json'], strings: ['config', 'params', 'record', 'replay', 'platform-data'] });
   const [folderArg, operation, extra] = positional;
   if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
   try {
@@ -44,7 +45,8 @@ async function inputs(argv: string[], cwd: string) {
       await input.dispose();
       throw new InputError(e.message);
     });
-    return { json: flags.json === true, input, operation, config, configFile: path.resolve(cwd, String(flags.config)), params, cassette };
+    const platformDataDir = flags['platform-data'] === undefined ? undefined : path.resolve(cwd, String(flags['platform-data']));
+    return { json: flags.json === true, input, operation, config, configFile: path.resolve(cwd, String(flags.config)), params, cassette, platformDataDir };
   } catch (e) {
     throw e instanceof InputError ? new UsageError(e.message) : e;
   }
@@ -53,9 +55,9 @@ async function inputs(argv: string[], cwd: string) {
 const run: CliCommand = {
   name: 'run',
   summary: 'run one operation of a connector in the simulated runtime',
-  usage: 'run <folder|tgz> <operation> --config FILE [--params FILE] [--record|--replay NAME] [--json]',
+  usage: 'run <folder|tgz> <operation> --config FILE [--params FILE] [--record|--replay NAME] [--platform-data DIR] [--json]',
   async run(argv, io) {
-    const { json, input, operation, config, configFile, params, cassette } = await inputs(argv, io.cwd);
+    const { json, input, operation, config, configFile, params, cassette, platformDataDir } = await inputs(argv, io.cwd);
     try {
       // The IDE's runtime, so `run` behaves like Execute in the Test view; the --config file is the configuration
       // record, and an update the action saves goes into it (configSaved; stderr says so).
@@ -64,7 +66,7 @@ const run: CliCommand = {
         const r = await (await s.runtime()).current().execute(input.folder, operation, params, sent, cassette ? { cassette } : {});
         const configSaved = await saveUpdatesToFile(configFile, sent, r.configUpdates, s.gitBinary(), io);
         return { ...r, configUpdates: maskedUpdates(r.configUpdates, readConnectorInfo(input.folder).passwordFields), ...(configSaved ? { configSaved } : {}) };
-      });
+      }, { platformDataDir });
       io.out(json ? JSON.stringify(result) : describe(result).join('\n'));
       return result.status === 'Success' ? EXIT_OK : EXIT_FAILED;
     } finally {
