@@ -15,6 +15,7 @@ const SLOW = [
   'src/main/services/lsp/stubs.test.ts',
   'src/main/services/publish/{hmac,publish-channels,publish-leak}.test.ts',
   'tests/integration/{secret-leak,templates-vendor}.test.ts',
+  'tests/corpus-runtime/corpus-fast.test.ts', // real connectors of the runnable corpus in the runtime worker
   'tests/security/{runtime-isolation,secret-encodings,venv-interpreter,archive-venv-git,trust,sandbox-install-modes}.test.ts',
   // pyright, or a whole review (ruff, pyright, dependencies) of an archive.
   'src/main/services/lsp/{lsp-channels,lsp-lifecycle,lsp-service,pyright-cli}.test.ts',

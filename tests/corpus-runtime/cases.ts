@@ -41,6 +41,8 @@ export type Expected =
 
 export interface ActionCase {
   readonly operation: string;
+  /** What time did to the configuration record before this call (a token that expired), and the label saying so. */
+  readonly later?: { readonly label: string; readonly config: Record<string, unknown> };
   readonly params: (prepared: Record<string, string>) => Record<string, unknown>;
   readonly expect: Expected;
 }
@@ -127,6 +129,22 @@ export const CASES: readonly CorpusCase[] = [
         operation: 'list_sheets',
         params: (p) => ({ file_iri: p.iri }),
         expect: { status: 'Success', check: (d) => needs(JSON.stringify(d) === '["Users","Hosts"]', 'the sheet names ["Users","Hosts"]') },
+      },
+      {
+        // upload_file_to_cyops(..., create_attachment=True): the server answers the Attachment record (output_schema:
+        // @context, @id, @type, id, uuid, name, file {@id, ...}).
+        operation: 'update_cell',
+        params: (p) => ({ file_iri: p.iri, sheet_name: 'Users', cell_id: 'B2', cell_value: 'lead' }),
+        expect: {
+          status: 'Success',
+          check: (d) => {
+            const r = isObject(d) && isObject(d.response) ? d.response : {};
+            const file = isObject(r.file) ? r.file : {};
+            const ok = isObject(d) && String(d.fileIRI).startsWith('/api/3/files/') && r['@type'] === 'Attachment' && String(r['@id']).startsWith('/api/3/attachments/')
+              && typeof r['@context'] === 'string' && r.id !== undefined && typeof r.uuid === 'string' && file['@id'] === d.fileIRI;
+            return needs(ok, 'fileIRI and the Attachment record with @context, @id, @type, id, uuid and file.@id');
+          },
+        },
       },
     ],
   },
@@ -349,6 +367,14 @@ export const CASES: readonly CorpusCase[] = [
     actions: [
       {
         operation: 'get_firewall_filtering_rules',
+        params: () => ({}),
+        expect: { status: 'Success', check: (d) => needs(Array.isArray(d) && d.length === 1, 'one firewall rule') },
+      },
+      {
+        // An hour later the saved token has expired: validate_token fetches a new one and saves it with
+        // update_connnector_config(..., connector_config['config_id']), the key the server adds to every configuration.
+        operation: 'get_firewall_filtering_rules',
+        later: { label: 'token expired', config: { expires_in: 1 } },
         params: () => ({}),
         expect: { status: 'Success', check: (d) => needs(Array.isArray(d) && d.length === 1, 'one firewall rule') },
       },

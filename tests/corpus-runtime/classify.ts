@@ -42,10 +42,13 @@ const firstLine = (s: string) => s.split('\n').find((l) => l.trim())?.trim() ?? 
 const clip = (s: string, n = 160) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const tail = (s: string, n: number) => s.trimEnd().split('\n').slice(-n).join('\n');
 
-/** The traceback the runner logged for a failed call, its last lines. */
+/** The traceback the runner logged for a failed call, its last lines, after every exception line the call's logs
+ * hold (a connector that wraps errors in its own words hides the first cause otherwise). */
 function traceback(f: CallFacts): string {
   const at = f.logText.lastIndexOf('Traceback (most recent call last)');
-  return at < 0 ? tail(f.stderr, 8) : tail(f.logText.slice(at), 14);
+  const raised = [...new Set(f.logText.split('\n').filter((l) => /^[\w.]*(Error|Exception|Exit)\b[^\n]*:/.test(l.trim())).map((l) => l.trim()))];
+  const last = at < 0 ? tail(f.stderr, 8) : tail(f.logText.slice(at), 14);
+  return raised.length ? `raised: ${raised.join(' | ')}\n${last}` : last;
 }
 
 /** A module the connector could not import that belongs to a requirement pip could not install here. */

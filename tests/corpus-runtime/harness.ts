@@ -4,8 +4,11 @@
  * server's configuration does; then each call's outcome read by classify.ts. */
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { asReceived, withoutServerKeys } from '../../src/shared/connector/server-config';
+import { createPlatformHub } from '../../src/main/services/platform/hub';
+import { createMemoryStore } from '../../src/main/services/platform/store';
 import { createRuntimeService } from '../../src/main/services/runtime/runtime-service';
 import type { HealthResult, LogEntry, RunResult } from '../../src/main/services/runtime/types';
 import { CASES, type CorpusCase, type Expected, type Workspace } from './cases';
@@ -61,8 +64,12 @@ export async function runCase(c: CorpusCase, o: RunOptions = {}): Promise<Connec
   const dataDir = path.join(tmp, 'data');
   const cert = await testCertificate();
   const vendor = await startFakeVendor(c.routes ?? []);
+  // The simulated platform as a CLI run has it: one store in memory, reached by the worker over its endpoint.
+  const store = createMemoryStore();
+  const hub = createPlatformHub({ storeFor: () => store, warn: (m) => o.log?.(`  platform: ${m}`) });
   const runtime = createRuntimeService({
     dataDir,
+    platform: (f) => hub.connectionFor(f),
     pythonCommand: env.python,
     timeoutMs: 60_000,
     warn: (m) => o.log?.(`  warn: ${m}`),
@@ -77,10 +84,7 @@ export async function runCase(c: CorpusCase, o: RunOptions = {}): Promise<Connec
     tmp,
     python: env.python,
     async seedFile(filename, content) {
-      const id = randomUUID();
-      mkdirSync(path.join(dataDir, 'attachments', id), { recursive: true });
-      writeFileSync(path.join(dataDir, 'attachments', id, filename), content);
-      return `/api/3/files/${id}`;
+      return String((await store.putFile({ filename, data: content }))['@id']);
     },
     async runPython(script, args = []) {
       const file = path.join(tmp, `prepare-${randomUUID()}.py`);
@@ -95,11 +99,14 @@ export async function runCase(c: CorpusCase, o: RunOptions = {}): Promise<Connec
     seenBefore = vendor.seen.length;
     return fresh.filter((s) => !s.routed).map((s) => `${s.method} ${s.host}${s.url}`);
   };
-  // The configuration record: what the connector saves during any call is there for the next one.
+  // The configuration record: its values, handed to every call as the server hands them (asReceived: config_id,
+  // name, status, the IDE's and the CLI's one rule), and what the connector saves during any call is kept for the next.
   let record: Record<string, unknown> = {};
+  const configRecord = { configId: randomUUID(), name: `${c.name} (corpus)` };
+  const received = () => asReceived(record, configRecord, 'call');
   const keep = (r: HealthResult | RunResult) => {
     const last = (r as { configUpdates?: { config: Record<string, unknown> }[] }).configUpdates?.at(-1);
-    if (last) record = { ...record, ...last.config };
+    if (last) record = { ...record, ...withoutServerKeys(last.config) };
   };
   const report = (kind: 'health' | 'action', label: string, r: HealthResult | RunResult, expect: Expected, t0: number): CallReport => ({
     label,
@@ -113,22 +120,25 @@ export async function runCase(c: CorpusCase, o: RunOptions = {}): Promise<Connec
     const prepared = c.prepare ? await c.prepare(workspace) : {};
     record = c.config({ http: vendor.httpUrl, https: vendor.httpsUrl }, prepared);
     let t0 = performance.now();
-    const h = await runtime.checkHealth(folder, { ...record });
+    const h = await runtime.checkHealth(folder, received());
     keep(h);
     const health = report('health', 'health', h, c.health, t0);
     o.log?.(`  health: ${health.summary}`);
     const actions: CallReport[] = [];
     for (const a of c.actions) {
       t0 = performance.now();
-      const r = await runtime.execute(folder, a.operation, a.params(prepared), { ...record }, { env: {} });
+      if (a.later) record = { ...record, ...a.later.config };
+      const label = a.later ? `${a.operation} (${a.later.label})` : a.operation;
+      const r = await runtime.execute(folder, a.operation, a.params(prepared), received(), { env: {} });
       keep(r);
-      const outcome = report('action', a.operation, r, a.expect, t0);
-      o.log?.(`  ${a.operation}: ${outcome.summary}`);
+      const outcome = report('action', label, r, a.expect, t0);
+      o.log?.(`  ${label}: ${outcome.summary}`);
       actions.push(outcome);
     }
     return { name: c.name, env, health, actions, vendorCalls: vendor.seen.length, seconds: Math.round((performance.now() - started) / 100) / 10 };
   } finally {
     await runtime.stopAll();
+    await hub.close();
     await vendor.close();
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -164,7 +174,16 @@ export function renderTable(reports: readonly ConnectorReport[], meta: { commit:
     'Available / the connector\'s own error, with why), **requirement not installable here** (not a fault), or',
     '**SIMULATOR FAULT** / **UNEXPLAINED** (counted as faults). Details of each fault: `/work/notes/corpus-faults.md`.',
     '',
-    `Run: ${meta.date}, tree ${meta.commit}; ${reports.length} connectors in ${meta.totalSeconds.toFixed(0)} s (pip ${pip.toFixed(0)} s).`,
+    'How the fake vendors are reached: a URL in the configuration points at 127.0.0.1 (HTTP, or HTTPS with a',
+    'self-signed certificate and verify_ssl false); a vendor host fixed in the connector\'s code (git-guardian, SAP,',
+    'SEKOIA.IO, Microsoft\'s login) is answered by the fake vendor acting as HTTPS_PROXY, its certificate trusted through',
+    'REQUESTS_CA_BUNDLE as a company CA would be. Nothing leaves the machine. The simulated platform is one store in',
+    'memory per connector, as in a CLI run. One configuration record per connector: every call receives it as the',
+    'server hands it (src/shared/connector/server-config.ts asReceived: config_id, name, status), and what the',
+    'connector saves (update_connnector_config) is kept for the next call. odbc runs on SQLite through',
+    'Debian\'s unixodbc and libsqliteodbc (apt); without them it reports libodbc.so.2 as not installable.',
+    '',
+    `Run: ${meta.date}, tree ${meta.commit}; ${reports.length} connectors in ${meta.totalSeconds.toFixed(0)} s (pip ${pip.toFixed(0)} s; 0 when every venv came from the cache in node_modules/.cache/connector-studio/corpus-venvs).`,
     '',
     `**Simulator faults: ${faults}** · connectors not fully run for a requirement this machine cannot install: ${notRun}`,
     '',

@@ -44,12 +44,15 @@ interface Recorded {
 export type Substitutes = Readonly<Record<string, { readonly use: string; readonly why: string }>>;
 
 const PLATFORM = PLATFORM_LIBRARIES.map((l) => l.requirement);
-const nameOf = (req: string) => req.split(/[<>=~!;\[ ]/)[0]!.trim().toLowerCase().replace(/_/g, '-');
+const nameOf = (req: string) => req.split(/[<>=~!;[ ]/)[0]!.trim().toLowerCase().replace(/_/g, '-');
 
 export async function environmentFor(folder: string, name: string, substitutes: Substitutes = {}, base: string[] = ['python3']): Promise<Environment> {
   const requirements = await requirementLines(folder);
   const key = createHash('sha256').update(JSON.stringify({ requirements, PLATFORM, substitutes, base, v: 1 })).digest('hex').slice(0, 12);
-  const venv = path.join(VENV_CACHE, `${name}-${key}`);
+  // Two connectors sharing the platform default must not build it at once (the corpus runs them one by one).
+  // Keyed by what is installed, not by connector: the connectors with no requirements of their own share one venv,
+  // the platform default (the libraries FortiSOAR pre-installs), as they share one environment on the server.
+  const venv = path.join(VENV_CACHE, requirements.length || Object.keys(substitutes).length ? `${name}-${key}` : `platform-default-${key}`);
   const record = path.join(venv, 'corpus-install.json');
   if (existsSync(record) && existsSync(venvPython(venv))) {
     const r = JSON.parse(readFileSync(record, 'utf8')) as Recorded;
@@ -65,7 +68,7 @@ export async function environmentFor(folder: string, name: string, substitutes: 
   });
   const notInstallable: string[] = [];
   // The requirements go in a folder of their own: installConnectorVenv reads requirements.txt from its folder.
-  const stage = path.join(VENV_CACHE, `${name}-${key}.stage`);
+  const stage = `${venv}.stage`;
   mkdirSync(stage, { recursive: true });
   for (let attempt = 0; attempt <= requirements.length; attempt++) {
     writeFileSync(path.join(stage, 'requirements.txt'), wanted.join('\n') + '\n');
