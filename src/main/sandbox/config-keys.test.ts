@@ -15,12 +15,15 @@ let vendor: OAuthVendor;
 let archive: PreparedArchive;
 let sandbox: Sandbox;
 let client: FortiSoarClient;
+let record: { id: number };
 
 beforeAll(async () => {
   vendor = await startOAuthVendor();
   archive = await prepareArchive(fixture('token-refresh'));
   sandbox = await sandboxWithUsers(path.join(tmp.dir, 'data'));
   client = createFortiSoarClient({ url: sandbox.url, credentials: { kind: 'apiKey', apiKey: USERS.apiKey }, env: {} });
+  record = await client.installConnector(archive.bytes, 'token-refresh-1.0.0.tgz');
+  await sandbox.settled();
 });
 afterAll(async () => {
   await sandbox?.close();
@@ -31,8 +34,6 @@ afterAll(async () => {
 
 describe('the configuration a connector receives from the sandbox', () => {
   it('carries config_id, name and status in the health check and in execute', async () => {
-    const record = await client.installConnector(archive.bytes, 'token-refresh-1.0.0.tgz');
-    await sandbox.settled();
     const config = { server_url: vendor.url, client_id: OAUTH_CLIENT.id, client_secret: OAUTH_CLIENT.secret };
     const created = await client.createConfiguration({ connector: record.id, connector_name: 'token-refresh', connector_version: '1.0.0', name: 'oauth', default: true, config });
 
@@ -41,5 +42,22 @@ describe('the configuration a connector receives from the sandbox', () => {
     expect(run).toMatchObject({ status: 'Success', data: { saved: true } });
     // The keys are the server's, handed to the connector: the stored configuration holds only its fields.
     expect((await client.listConfigurations())[0]?.config).not.toHaveProperty('config_id');
+  });
+
+  it('keeps what the connector saves with update_connnector_config, as the configuration store of a server does', async () => {
+    const config = { server_url: vendor.url, client_id: OAUTH_CLIENT.id, client_secret: OAUTH_CLIENT.secret };
+    const created = await client.createConfiguration({ connector: record.id, connector_name: 'token-refresh', connector_version: '1.0.0', name: 'kept', default: false, config });
+    const stored = async () => (await client.listConfigurations()).find((c) => c.config_id === created.config_id)?.config ?? {};
+
+    // Before any health check there is no token, and the vendor refuses the action.
+    expect(await client.execute({ connector: 'token-refresh', version: '1.0.0', config: created.config_id, operation: 'whoami', params: {} })).toMatchObject({ status: 'Failed', message: expect.stringMatching(/Unauthorized/) as unknown });
+    expect(await client.healthCheck('token-refresh', '1.0.0', created.config_id)).toMatchObject({ status: 'Available' });
+    expect(Number((await stored()).token_expires)).toBeGreaterThan(Date.now() / 1000);
+    // The token the health check saved reaches the next action.
+    expect(await client.execute({ connector: 'token-refresh', version: '1.0.0', config: created.config_id, operation: 'whoami', params: {} })).toMatchObject({ status: 'Success' });
+    // An update saved during an action is kept too (the connector names its configuration by config_id).
+    await client.execute({ connector: 'token-refresh', version: '1.0.0', config: created.config_id, operation: 'set_expiry', params: { token_expires: '1', config_id: created.config_id } });
+    expect(await stored()).toMatchObject({ token_expires: '1', client_id: OAUTH_CLIENT.id });
+    expect(await stored()).not.toHaveProperty('status');
   });
 });

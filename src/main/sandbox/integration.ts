@@ -5,7 +5,8 @@ import { rm } from 'node:fs/promises';
 import { connectorFolder, connectorRecord, connectorRow, installDir, venvDir, type SandboxContext } from './context';
 import { HttpFailure } from './http-util';
 import { passwordFieldNames } from '../../shared/connector/secret-fields';
-import { asReceived } from '../../shared/connector/server-config';
+import { asReceived, withoutServerKeys } from '../../shared/connector/server-config';
+import type { CallEffects } from '../../shared/models/runtime';
 import { findSecrets, getAt, setAt } from './secrets-at-rest';
 import type { InstalledConnector, StoredConfiguration } from './state';
 
@@ -122,6 +123,17 @@ function pickConfig(ctx: SandboxContext, c: InstalledConnector, wanted: string |
   return all.find((x) => x.config_id === wanted || x.name === wanted);
 }
 
+/** What `update_connnector_config` saved during a call goes into the configuration store, as on the server: into the
+ * configuration the connector named by config_id, else the one that ran, so the next call sees the refreshed token. */
+async function keepConfigUpdates(ctx: SandboxContext, c: InstalledConnector, ran: StoredConfiguration, updates: CallEffects['configUpdates']): Promise<void> {
+  if (!updates?.length) return;
+  for (const u of updates) {
+    const target = (u.configId && ctx.state.configsOf(c.id).find((x) => x.config_id === u.configId)) || ran;
+    ctx.state.putConfiguration({ ...target, config: { ...target.config, ...withoutServerKeys(u.config) } });
+  }
+  await ctx.state.save();
+}
+
 async function healthCheck(ctx: SandboxContext, name: string, version: string, q: URLSearchParams): Promise<Reply> {
   const c = resolveConnector(ctx, name, version);
   if (ctx.state.configsOf(c.id).length === 0) throw fail(404, `${c.name} ${c.version} has no configuration.`);
@@ -130,6 +142,7 @@ async function healthCheck(ctx: SandboxContext, name: string, version: string, q
   const base = { name: c.name, version: c.version, config_id: config.config_id };
   if (!c.active) return { status: 200, body: { ...base, status: 'Deactivated', message: 'The connector is deactivated.' } };
   const r = await ctx.runtimeFor(c).checkHealth(connectorFolder(ctx, c), received(config));
+  await keepConfigUpdates(ctx, c, config, r.configUpdates);
   const available = r.status === 'Available';
   return { status: 200, body: { ...base, status: available ? 'Available' : 'Disconnected', message: available ? 'Connector is available' : r.message } };
 }
@@ -143,6 +156,7 @@ async function execute(ctx: SandboxContext, body: unknown): Promise<Reply> {
   const operation = String(b.operation ?? '');
   const params = (b.params && typeof b.params === 'object' ? b.params : {}) as Record<string, unknown>;
   const r = await ctx.runtimeFor(c).execute(connectorFolder(ctx, c), operation, params, received(config));
+  await keepConfigUpdates(ctx, c, config, r.configUpdates);
   if (r.status !== 'Success') throw fail(400, `CS-INTEGRATION-5: Error occurred while executing the connector action ERROR :: ${r.message}`);
   return { status: 200, body: { operation, status: 'Success', message: '', data: r.data } };
 }
