@@ -195,10 +195,6 @@ def error_text(error):
     return str(error) or type(error).__name__
 
 
-class ActionFailed(Exception):
-    """An action failed: the message is what the connector's ``handle_exception`` left in its result."""
-
-
 def connector_frames(tb):
     """Skips the runner's own frames so a traceback starts in the connector's code."""
     here = os.path.dirname(os.path.abspath(__file__))
@@ -257,7 +253,7 @@ class Worker(object):
 
     def failure(self, kind: 'Optional[str]', request: 'WorkerRequest', error: BaseException) -> 'Reply':
         prefix = 'Could not load the connector: ' if isinstance(error, LoadError) else ''
-        cause = error.__cause__ if isinstance(error, (LoadError, ActionFailed)) and error.__cause__ else error
+        cause = error.__cause__ if isinstance(error, LoadError) and error.__cause__ else error
         log.error('%s failed: %s\n%s', kind, error_text(error), traceback_text(cause))
         message = prefix + error_text(error)
         if kind == 'health':
@@ -275,18 +271,14 @@ class Worker(object):
 
     def execute(self, request: 'ExecuteRequest') -> 'Reply':
         connector, operation = self.loader.get(), request.get('operation')
+        # The server's ConnectorExecute: env = input_data.get('env', {}); connector._handle_operation(input_data,
+        # env=env). An error propagates as it is (handle_exception is not called); docs/runtime-helpers.md.
         env = request.get('env') or {}
-        # A playbook step hands execute its environment as env=; an action run on its own passes no keyword
-        # arguments, as Fortinet's engine does (docs/runtime-helpers.md, "execute" has the evidence).
-        kwargs = {'env': env} if env else {}
         connector._result = Result()  # the call's own: a failed earlier call must not fail this one
         action = {'config': request.get('config') or {}, 'operation': operation, 'params': request.get('params') or {}}
         started = time.perf_counter()
         try:
-            handled, is_binary = connector._handle_operation(action, **kwargs)
-        except Exception as error:
-            connector.handle_exception(error)
-            raise ActionFailed(connector._result.get_message() or error_text(error)) from error
+            handled, is_binary = connector._handle_operation(action, env=env)
         finally:
             remove_playbook_files(env)
         reply = envelope(operation, handled, is_binary)

@@ -16,19 +16,19 @@ afterAll(async () => {
 });
 
 describe('execute: the keyword arguments the server passes', () => {
-  it('an action run on its own gets no keyword arguments, so a connector forwarding **kwargs to (config, params) works', async () => {
-    const r = await kit.runtime.execute(forwarder, 'topic_list', {}, {});
-    expect(r).toMatchObject({ status: 'Success', data: { topics: ['alerts', 'events'] } });
+  it('always passes env=, the request’s environment or {} without one', async () => {
     const read = await kit.runtime.execute(forwarder, 'read_env', {}, {});
-    expect(read).toMatchObject({ status: 'Success', data: { env_keys: [], kwargs: [] } });
+    expect(read).toMatchObject({ status: 'Success', data: { env_keys: [], kwargs: ['env'] } });
+    const step = await kit.runtime.execute(forwarder, 'read_env', {}, {}, { env: { step: 'enrich' } });
+    expect(step).toMatchObject({ status: 'Success', data: { env_keys: ['step'], kwargs: ['env'] }, env: { step: 'enrich' } });
   });
 
-  it('a playbook step passes its environment as env=, which such a connector cannot take (as on the server)', async () => {
-    const read = await kit.runtime.execute(forwarder, 'read_env', {}, {}, { env: { step: 'enrich' } });
-    expect(read).toMatchObject({ status: 'Success', data: { env_keys: ['step'], kwargs: ['env'] }, env: { step: 'enrich' } });
-    const r = await kit.runtime.execute(forwarder, 'topic_list', {}, {}, { env: { step: 'enrich' } });
-    expect(r.status).toBe('Failed');
-    expect(r.message).toContain("unexpected keyword argument 'env'");
+  it('so a connector forwarding **kwargs to a (config, params) function fails as it does on the server', async () => {
+    for (const env of [undefined, { step: 'enrich' }]) {
+      const r = await kit.runtime.execute(forwarder, 'topic_list', {}, {}, env ? { env } : {});
+      expect(r.status).toBe('Failed');
+      expect(r.message).toContain("unexpected keyword argument 'env'");
+    }
   });
 });
 

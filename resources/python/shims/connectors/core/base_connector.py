@@ -1,11 +1,11 @@
 """Shim of ``connectors.core.base_connector``: the Connector ABC and ConnectorError.
 
 On the server the engine instantiates the connector's class with ``info_json=``, asks ``verify_health(config,
-active)`` for a configuration's health, runs an action through ``_handle_operation(input, **kwargs)`` (which
-calls ``execute``, wraps what it returns in the connector's Result and calls ``clean_up``), and calls
-``handle_exception`` when that raises. These methods behave as in Fortinet's public library
-(fortinet-fortisoar/fortisoar-connector-library, connectors/core/base_connector.py); runner.py calls them the
-same way.
+active)`` for a configuration's health and runs an action with ``_handle_operation(input, env=env)``, which calls
+``execute``, wraps what it returns in the connector's Result and calls ``clean_up``; an exception goes back to the
+caller as it is. These methods behave as in Fortinet's public library (fortinet-fortisoar/fortisoar-connector-library,
+connectors/core/base_connector.py), ``handle_exception`` included; runner.py calls them as the server does
+(docs/runtime-helpers.md).
 """
 import abc
 
@@ -72,7 +72,7 @@ class Connector(metaclass=abc.ABCMeta):
         """Called after an action that returned data (not a Result)."""
 
     def handle_exception(self, exception):
-        """Called when ``_handle_operation`` raises: marks the connector's result Failed with the error's text."""
+        """Marks the connector's result Failed with the error's message (the server's execute path does not call it)."""
         self._result.set_result(False, exception=exception)
 
     def _handle_operation(self, input, **kwargs):

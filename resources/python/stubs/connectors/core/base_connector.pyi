@@ -60,8 +60,8 @@ class Connector(metaclass=abc.ABCMeta):
         """Runs one action.
 
         ``config`` is the selected configuration's values, ``operation`` the operation name from info.json,
-        ``params`` the action's parameters; in a playbook the server passes its environment as ``env=`` in kwargs,
-        so read it with ``kwargs.get('env', {})`` and forward kwargs only to functions that accept them.
+        ``params`` the action's parameters; the server always passes ``env=`` in kwargs (the playbook's environment,
+        ``{}`` without one), so forward kwargs only to functions that accept them.
         Return the data (or ``(data, is_binary)``, or a Result); raise ConnectorError to fail the action.
         """
 
@@ -77,11 +77,12 @@ class Connector(metaclass=abc.ABCMeta):
         """Called after an action that returned data (not a Result)."""
 
     def handle_exception(self, exception: BaseException) -> None:
-        """Called when an action raises: marks ``self._result`` Failed with the error's message."""
+        """Marks ``self._result`` Failed with the error's message. The server's execute path does not call it: an
+        error raised by ``execute`` fails the action with the error's text."""
 
     def _handle_operation(self, input: dict[str, Any], **kwargs: Any) -> tuple[Any, bool]:
-        """How the server runs an action: calls ``execute`` with the call's keyword arguments, wraps what it
-        returns in ``self._result`` and returns ``(self._result.get_result(), is_binary)``."""
+        """How the server runs an action (``_handle_operation(input, env=env)``): calls ``execute`` with those keyword
+        arguments, wraps what it returns in ``self._result`` and returns ``(self._result.get_result(), is_binary)``."""
 
     def _get_op_from_annotation(self, annotation: str) -> Any:
         """The operation whose ``annotation`` in info.json matches, or None."""
