@@ -1,10 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { create } from 'tar';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { InstallProgressEvent } from '../../../shared/models/environment';
+import { multipartBody, rawRequest, sandboxWithUsers, USERS } from '../../sandbox/test-kit';
 import { createEnvironmentService } from './environment-service';
 import { toolsDir, toolsWorkerEnv } from './python-environments';
 import { createRuntimeService } from './runtime-service';
@@ -68,6 +70,30 @@ describe('the platform default', () => {
     expect(loaded.message).not.toMatch(/No module named/);
     expect(loaded.logs.some((l) => l.message.includes('Invoking check_health')), loaded.message).toBe(true);
   }, 180_000);
+
+  it('is what the sandbox runs an uploaded connector without requirements on', async () => {
+    const src = path.join(tmp, 'sandbox-src');
+    cpSync(runnable('paloalto-cortex-xdr'), path.join(src, 'paloalto-cortex-xdr'), { recursive: true });
+    await create({ gzip: true, file: path.join(tmp, 'paloalto.tgz'), cwd: src, portable: true }, ['paloalto-cortex-xdr']);
+    const sandbox = await sandboxWithUsers(path.join(tmp, 'sandbox'), { platform: envs.platformOf });
+    try {
+      const auth = { authorization: `API-KEY ${USERS.apiKey}` };
+      const upload = multipartBody('file', 'paloalto.tgz', 'application/gzip', readFileSync(path.join(tmp, 'paloalto.tgz')));
+      const installed = await rawRequest(sandbox.url, 'POST', '/api/3/solutionpacks/install?$type=connector', { ...auth, 'content-type': upload.contentType }, upload.body);
+      expect(installed.status, installed.text).toBe(200);
+      const { id, version } = installed.json as { id: number; version: string };
+      await sandbox.settled();
+      const body = JSON.stringify({ connector: id, connector_name: 'paloalto-cortex-xdr', connector_version: version, name: 'default', default: true, config: {} });
+      const config = await rawRequest(sandbox.url, 'POST', '/api/integration/configuration/', { ...auth, 'content-type': 'application/json' }, body);
+      expect(config.status, config.text).toBe(201);
+      const configId = (config.json as { config_id: string }).config_id;
+      const health = await rawRequest(sandbox.url, 'GET', `/api/integration/connectors/healthcheck/paloalto-cortex-xdr/${version}/?config=${configId}`, auth);
+      expect(health.text).not.toMatch(/No module named/);
+      expect((health.json as { status: string }).status).toBe('Disconnected'); // the connector's own error: no server_url
+    } finally {
+      await sandbox.close();
+    }
+  }, 120_000);
 
   it('names a library pip cannot install and installs the others', async () => {
     const venv = path.join(tmp, 'partial', 'venv');
