@@ -171,6 +171,8 @@ export function createTestRunner(deps: TestRunnerDeps): TestRunner {
     const emit = (kind: 'log' | 'stdout' | 'stderr', text: string) => deps.events.emit('runtime.output', { runId: req.runId, kind, text });
     const result = await deps.runtime().execute(dir, req.operation, req.params, config, {
       timeoutMs: deps.timeoutMs(),
+      // The platform names this run as the writer of the records it creates (the Platform data view shows it).
+      runId: req.runId,
       onLog: (e) => emit('log', `${e.time} ${e.level} ${e.logger}: ${e.message}`),
       onOutput: (stream, text) => emit(stream, text),
       ...cassette,
