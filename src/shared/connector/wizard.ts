@@ -7,6 +7,22 @@ import { isPasswordField } from './secret-fields';
 export type LicenceChoice = 'MIT' | 'Apache-2.0' | 'proprietary';
 export const LICENCE_CHOICES: readonly LicenceChoice[] = ['MIT', 'Apache-2.0', 'proprietary'];
 
+/** Where the connector will be published. `own`: the partner's or customers' FortiSOAR servers, under the
+ * partner's copyright and licence. `fortinet`: submitted to Fortinet for certification, through a pull request
+ * to its fortinet-fortisoar repositories, whose CI requires the MIT copyright block of Fortinet Inc (with the
+ * current year) in every Python file, cs_approved false (Fortinet sets it when it certifies) and help_online
+ * on github.com/fortinet-fortisoar. */
+export type PublishTarget = 'own' | 'fortinet';
+export const PUBLISH_TARGETS: readonly PublishTarget[] = ['own', 'fortinet'];
+
+/** The repository a connector submitted to Fortinet lives in, as help_online. */
+export const fortinetRepositoryUrl = (name: string): string => `https://github.com/fortinet-fortisoar/connector-${name}`;
+
+/** Field types Fortinet's certification CI accepts (the wizard's others install, but fail it). */
+const CI_FIELD_TYPES = new Set(['text', 'textarea', 'integer', 'datetime', 'date', 'select', 'multiselect', 'checkbox', 'password', 'json', 'email', 'object',
+  'file', 'richtext', 'html', 'decimal', 'phone', 'domain', 'filehash', 'ipv4', 'ipv6', 'url']);
+const CI_DOC_LINK = /^https:\/\/(docs\.fortinet\.com\/document\/fortisoar|github\.com\/fortinet-fortisoar)/;
+
 /** Types a text field can be narrowed to; the chosen one becomes the field's `type` in info.json. */
 export const TEXT_SUBTYPES: readonly string[] = ['url', 'email', 'domain', 'ipv4', 'ipv6', 'filehash', 'phone'];
 
@@ -64,6 +80,8 @@ export interface WizardAnswers {
   icons?: { small?: string; large?: string };
   licence: LicenceChoice;
   helpOnline?: string;
+  /** Where the connector will be published (default `own`). */
+  publishTarget?: PublishTarget;
 }
 
 export interface AnswerIssue {
@@ -97,10 +115,42 @@ export function checkAnswers(a: WizardAnswers, opts: CheckOptions = {}): AnswerI
   const out: AnswerIssue[] = [];
   const add = (field: string, severity: AnswerIssue['severity'], message: string) => out.push({ field, severity, message });
   checkIdentity(a, opts, add);
-  if (listOfObjects(a.configuration, 'configuration', add)) checkFields(a.configuration, 'configuration', true, add);
-  if (listOfObjects(a.actions, 'actions', add)) checkActions(a.actions, add);
+  const certified = isCertified(a);
+  if (listOfObjects(a.configuration, 'configuration', add)) checkFields(a.configuration, 'configuration', true, add, certified);
+  if (listOfObjects(a.actions, 'actions', add)) checkActions(a.actions, add, certified);
   checkIcons(a.icons, add);
+  if (a.publishTarget === 'fortinet') checkCertified(a, add);
   return out;
+}
+
+export const isCertified = (a: Pick<WizardAnswers, 'publishTarget'>): boolean => a.publishTarget === 'fortinet';
+
+/** Submitting to Fortinet: what its CI fails becomes an error here, and what it warns about a warning, so the
+ * project the wizard writes passes it. */
+function checkCertified(a: WizardAnswers, add: Add): void {
+  const ci = "Fortinet's certification CI";
+  if (a.publishTarget !== undefined && !PUBLISH_TARGETS.includes(a.publishTarget)) add('publishTarget', 'error', `Pick where the connector will be published: ${PUBLISH_TARGETS.join(' or ')}.`);
+  if (a.licence !== 'MIT') add('licence', 'error', `Connectors submitted to Fortinet are MIT-licensed: ${ci} requires the MIT License block of Fortinet Inc in every Python file.`);
+  if (!blank(a.version) && VERSION.test(a.version) && !CERTIFIABLE_VERSION.test(a.version)) add('version', 'error', `${ci} fails version ${a.version}: use 1.0.0 or later, without leading zeros.`);
+  if (!blank(a.category) && !CONNECTOR_CATEGORIES.includes(a.category)) add('category', 'error', `${ci} fails the category '${a.category}': pick one from its list.`);
+  if (a.helpOnline !== undefined && !CI_DOC_LINK.test(a.helpOnline))
+    add('helpOnline', 'error', `${ci} fails a help link outside github.com/fortinet-fortisoar and docs.fortinet.com/document/fortisoar: leave it empty for ${fortinetRepositoryUrl(a.name || '<name>')}.`);
+  const fields = (list: unknown, base: string) => {
+    if (!Array.isArray(list) || !list.every((f) => f !== null && typeof f === 'object')) return;
+    (list as WizardField[]).forEach((f, i) => {
+      if (blank(f.description)) add(`${base}/${i}/description`, 'error', `${ci} fails a field without a description: say what to enter.`);
+      const type = f.type === 'text' && f.subtype ? f.subtype : f.type;
+      if (!CI_FIELD_TYPES.has(type)) add(`${base}/${i}/type`, 'error', `${ci} fails the type '${type}': pick another.`);
+    });
+  };
+  fields(a.configuration, 'configuration');
+  if (!Array.isArray(a.actions) || !a.actions.every((x) => x !== null && typeof x === 'object')) return;
+  a.actions.forEach((act, i) => {
+    fields(act.parameters, `actions/${i}/parameters`);
+    const schema = act.output_schema;
+    const empty = schema === null || typeof schema !== 'object' || Object.keys(schema).length === 0;
+    if (empty && !/Execute an API (Call|Request)/.test(String(act.title))) add(`actions/${i}/output_schema`, 'warning', `${ci} warns about an empty output schema: list the keys the action returns.`);
+  });
 }
 
 type Add = (field: string, severity: AnswerIssue['severity'], message: string) => void;
@@ -120,18 +170,18 @@ function checkIdentity(a: WizardAnswers, opts: CheckOptions, add: Add): void {
     add('name', 'warning', `A connector named '${a.name}' is already in the FortiSOAR store: installing yours would clash with it. Pick another identifier unless you are customising that connector.`);
   if (blank(a.label)) add('label', 'error', 'The connector name shown to users is required, e.g. "Acme Threat Intel".');
   if (blank(a.version) || !VERSION.test(a.version)) add('version', 'error', 'The version must be three numbers, e.g. 1.0.0.');
-  else if (!CERTIFIABLE_VERSION.test(a.version)) add('version', 'warning', `Version ${a.version} will not pass Fortinet certification: use 1.0.0 or later, without leading zeros.`);
+  else if (!CERTIFIABLE_VERSION.test(a.version) && !isCertified(a)) add('version', 'warning', `Version ${a.version} will not pass Fortinet certification: use 1.0.0 or later, without leading zeros.`);
   if (blank(a.description)) add('description', 'error', 'A description is required: say what the connector integrates with and what it does.');
   if (blank(a.publisher)) add('publisher', 'error', 'The publisher is required: your company or your name.');
   if (blank(a.category)) add('category', 'error', 'Pick a category.');
-  else if (!CONNECTOR_CATEGORIES.includes(a.category))
+  else if (!CONNECTOR_CATEGORIES.includes(a.category) && !isCertified(a))
     add('category', 'warning', `'${a.category}' is not in Fortinet's certification list: it installs fine but certification will flag it.`);
   if (opts.templateIds && !opts.templateIds.includes(a.template)) add('template', 'error', `Unknown template '${a.template}': pick one of ${opts.templateIds.join(', ')}.`);
   if (!LICENCE_CHOICES.includes(a.licence)) add('licence', 'error', `Pick a licence: ${LICENCE_CHOICES.join(', ')}.`);
   if (a.helpOnline !== undefined && !/^https:\/\/\S+$/.test(a.helpOnline)) add('helpOnline', 'error', 'The online help link must be an https:// URL.');
 }
 
-function checkFields(fields: readonly WizardField[], base: string, isConfig: boolean, add: Add): void {
+function checkFields(fields: readonly WizardField[], base: string, isConfig: boolean, add: Add, certified: boolean): void {
   const seen = new Map<string, number>();
   fields.forEach((f, i) => {
     const at = `${base}/${i}`;
@@ -142,7 +192,7 @@ function checkFields(fields: readonly WizardField[], base: string, isConfig: boo
       else seen.set(f.name, i);
     }
     if (blank(f.title)) add(`${at}/title`, 'error', 'A title is required: it is the label shown in the form.');
-    if (blank(f.description)) add(`${at}/description`, 'warning', 'Add a description that explains what to enter: certification wants one on every field.');
+    if (blank(f.description) && !certified) add(`${at}/description`, 'warning', 'Add a description that explains what to enter: certification wants one on every field.');
     checkFieldType(f, at, add);
   });
 }
@@ -170,7 +220,7 @@ function checkFieldType(f: WizardField, at: string, add: Add): void {
     if (!options.includes(String(d))) add(`${at}/value`, 'error', `The default ${JSON.stringify(d)} is not among the options.`);
 }
 
-function checkActions(actions: readonly WizardAction[], add: Add): void {
+function checkActions(actions: readonly WizardAction[], add: Add, certified: boolean): void {
   const seen = new Map<string, number>();
   actions.forEach((act, i) => {
     const at = `actions/${i}`;
@@ -183,7 +233,7 @@ function checkActions(actions: readonly WizardAction[], add: Add): void {
       add(`${at}/annotation`, 'error', 'An annotation uses only lower-case letters, digits and _.');
     if (act.output_schema === undefined || act.output_schema === null || typeof act.output_schema !== 'object')
       add(`${at}/output_schema`, 'error', 'Give the output schema: an object with the keys the action returns ({} when it returns nothing).');
-    if (listOfObjects(act.parameters, `${at}/parameters`, add)) checkFields(act.parameters, `${at}/parameters`, false, add);
+    if (listOfObjects(act.parameters, `${at}/parameters`, add)) checkFields(act.parameters, `${at}/parameters`, false, add, certified);
     checkRequest(act, at, add);
   });
 }

@@ -1,5 +1,6 @@
-/** `connector-studio new <name> --template <id> [--dir DIR] [--answers wizard.json] [--json]` creates a project
- * headless (the wizard's answers as JSON, template defaults for what they leave out);
+/** `connector-studio new <name> --template <id> [--certified] [--publisher NAME] [--dir DIR] [--answers wizard.json]
+ * [--json]` creates a project headless (the wizard's answers as JSON, template defaults for what they leave out);
+ * `--certified` is the wizard's "Submit to Fortinet for certification": what Fortinet's CI requires;
  * `new --list-templates [--json]` lists the templates. */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -9,7 +10,7 @@ import { EXIT_OK, EXIT_USAGE, UsageError, parseArgs, type CliCommand, type CliIO
 import { exitCodeFor } from '../errors';
 import { withServices } from '../services';
 
-const USAGE = 'new <name> --template <id> [--dir DIR] [--answers wizard.json] [--json] | new --list-templates [--json]';
+const USAGE = 'new <name> --template <id> [--certified] [--publisher NAME] [--dir DIR] [--answers wizard.json] [--json] | new --list-templates [--json]';
 
 async function listCommand(io: CliIO, json: boolean, authoring: AuthoringService): Promise<number> {
   const templates = await authoring.templates();
@@ -41,7 +42,10 @@ async function createCommand(flags: Record<string, string | boolean>, positional
   const templateId = typeof flags.template === 'string' ? flags.template : fromFile.template;
   if (!name) throw new UsageError('name the connector: new <name> --template <id>');
   if (!templateId) throw new UsageError('choose a template with --template <id> (see new --list-templates)');
-  const answers = await authoring.defaults(templateId, name, { ...fromFile, name, template: templateId });
+  const given: Partial<WizardAnswers> = { ...fromFile, name, template: templateId };
+  if (flags.certified === true) given.publishTarget = 'fortinet';
+  if (typeof flags.publisher === 'string') given.publisher = flags.publisher;
+  const answers = await authoring.defaults(templateId, name, given);
   const storeNames = new Set(await authoring.storeNames());
   for (const w of checkAnswers(answers, { storeNames }).filter((i) => i.severity === 'warning')) io.err(`warning: ${w.field}: ${w.message}`);
   // What `new` makes from our templates is the user's own: trusted in the IDE from the start.
@@ -53,7 +57,7 @@ async function createCommand(flags: Record<string, string | boolean>, positional
 
 async function run(argv: string[], io: CliIO): Promise<number> {
   try {
-    const { flags, positional } = parseArgs(argv, { booleans: ['json', 'list-templates'], strings: ['template', 'dir', 'answers'] });
+    const { flags, positional } = parseArgs(argv, { booleans: ['json', 'list-templates', 'certified'], strings: ['template', 'dir', 'answers', 'publisher'] });
     if (positional.length > 1) throw new UsageError('give one connector name');
     return await withServices(io, async (s) =>
       flags['list-templates'] ? listCommand(io, flags.json === true, await s.authoring()) : createCommand(flags, positional, io, await s.authoring()),

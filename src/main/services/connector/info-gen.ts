@@ -1,11 +1,12 @@
 /** info.json from the wizard's answers, with keys in the order FortiSOAR's own wizard writes them. */
 import type { Field, InfoJson, Operation } from '../../../shared/connector/info-json';
-import type { WizardAction, WizardAnswers, WizardField } from '../../../shared/connector/wizard';
+import { fortinetRepositoryUrl, isCertified, type WizardAction, type WizardAnswers, type WizardField } from '../../../shared/connector/wizard';
 
 export const ICON_SMALL = 'small.png';
 export const ICON_LARGE = 'large.png';
 const DEFAULT_HELP = 'https://github.com/fortinet-fortisoar';
 
+/** cs_approved is always false: Fortinet sets it when it certifies a connector. */
 export function buildInfoJson(a: WizardAnswers): InfoJson {
   return {
     name: a.name,
@@ -18,7 +19,7 @@ export function buildInfoJson(a: WizardAnswers): InfoJson {
     category: a.category,
     icon_small_name: ICON_SMALL,
     icon_large_name: ICON_LARGE,
-    help_online: a.helpOnline ?? DEFAULT_HELP,
+    help_online: a.helpOnline ?? (isCertified(a) ? fortinetRepositoryUrl(a.name) : DEFAULT_HELP),
     configuration: { fields: a.configuration.map(toField) },
     operations: a.actions.map(toOperation),
   };

@@ -2,14 +2,14 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { WizardAnswers } from '../../../shared/connector/wizard';
-import { fill } from './python-text';
+import { copyrightHolder, fill } from './python-text';
 import type { Template } from './templates';
 
 const LICENCE_FILES = { MIT: 'MIT.txt', 'Apache-2.0': 'Apache-2.0.txt', proprietary: 'proprietary.txt' } as const;
 
 export async function licenceText(templatesDir: string, a: WizardAnswers, year: number): Promise<string> {
   const text = await readFile(path.join(templatesDir, '_licences', LICENCE_FILES[a.licence]), 'utf8');
-  return fill(text, { year: String(year), publisher: a.publisher.trim() });
+  return fill(text, { year: String(year), publisher: copyrightHolder(a) });
 }
 
 export function releaseNotes(a: WizardAnswers): string {

@@ -4,7 +4,7 @@ import type { ActionRequest, WizardAction, WizardAnswers, WizardField } from '..
 import {
   className,
   codeOnly,
-  copyrightHeader,
+  headerFor,
   fill,
   firstSentence,
   importLine,
@@ -19,7 +19,7 @@ import { readTemplateFileIfAny, templateFile, type Template } from './templates'
 export type PythonFiles = Record<'connector.py' | 'operations.py' | 'utils.py' | 'constants.py', string>;
 
 export async function renderPython(t: Template, a: WizardAnswers, year: number): Promise<PythonFiles> {
-  const header = copyrightHeader(a.publisher, a.licence, year);
+  const header = headerFor(a, year);
   const health = 'python' in t.healthCheck ? { method: 'GET', path: '/' } : t.healthCheck;
   const constants = fill(await templateFile(t, 'python/constants.py'), {
     header,

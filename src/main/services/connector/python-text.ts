@@ -1,6 +1,7 @@
 /** Turning wizard text into Python source safely: user text only ever lands inside escaped literals and
  * docstrings, never as code. */
-import type { LicenceChoice } from '../../../shared/connector/wizard';
+import { CI_COPYRIGHT_HOLDER, ciCopyrightBlock } from '../../../shared/connector/certification/ci-lists';
+import { isCertified, type LicenceChoice, type WizardAnswers } from '../../../shared/connector/wizard';
 
 /** A single-quoted Python string literal. */
 export function pyStr(s: string): string {
@@ -55,6 +56,15 @@ const LICENCE_LINE: Record<LicenceChoice, string> = {
 export function copyrightHeader(publisher: string, licence: LicenceChoice, year: number): string {
   return ['"""', 'Copyright start', LICENCE_LINE[licence], `Copyright (c) ${year} ${docText(publisher)}`, 'Copyright end', '"""'].join('\n');
 }
+
+/** The header of every generated .py file: the partner's own, or, for a connector submitted to Fortinet,
+ * exactly the block its CI requires (MIT, Fortinet Inc, this year). */
+export function headerFor(a: Pick<WizardAnswers, 'publisher' | 'licence' | 'publishTarget'>, year: number): string {
+  return isCertified(a) ? ciCopyrightBlock(year) : copyrightHeader(a.publisher, a.licence, year);
+}
+
+/** Whose copyright the LICENSE file states: Fortinet's repositories carry Fortinet Inc's MIT licence. */
+export const copyrightHolder = (a: Pick<WizardAnswers, 'publisher' | 'publishTarget'>): string => (isCertified(a) ? CI_COPYRIGHT_HOLDER : a.publisher.trim());
 
 /** Replaces `{{key}}` placeholders; a placeholder left over is a template bug, so it throws. */
 export function fill(text: string, values: Readonly<Record<string, string>>): string {

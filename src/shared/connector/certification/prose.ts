@@ -160,7 +160,8 @@ function suggest(word: string, known: (w: string) => boolean): string | undefine
 }
 
 function repeatedWords(text: string, out: ProseIssue[]): void {
-  for (const m of text.matchAll(/\b([A-Za-z]+)(\s+)\1\b/gi)) {
+  // "for example example.com" names a domain: the second word must end where the token does.
+  for (const m of text.matchAll(/\b([A-Za-z]+)(\s+)\1\b(?![.@/-]\w)/gi)) {
     const [all, word = ''] = m;
     if (DOUBLES_ALLOWED.has(word.toLowerCase())) continue;
     out.push({ kind: 'repeated-word', from: m.index, to: m.index + all.length, message: `'${all.replace(/\s+/, ' ')}' repeats a word`, replacement: word });

@@ -7,7 +7,7 @@ const WORDS = `
   allowlist allowlisted antimalware antispam antivirus apikey appliance auth authenticator autoscaling
   backend blocklist blocklisted botnet
   checksum cloudtrail codebase config configs cron cryptographic cryptographically cybersecurity
-  datacenter dataset datetime dedup deduplicate deduplicated deduplication defang defanged denylist dict
+  datacenter dataset datetime dedup detection deduplicate deduplicated deduplication defang defanged denylist dict
   docstring dropdown
   endpoint enum enums exfiltration
   failover filename filepath filesize filesystem firmware freeform frontend
