@@ -52,12 +52,13 @@ function PlatformLibraries({ libraries }: { libraries: PlatformLibraryState[] })
 
 function InstallControls({ env }: { env: RuntimeEnvironment }) {
   const running = useEnvironmentStore((s) => s.install?.running ?? false);
+  const installing = useEnvironmentStore((s) => s.install?.running === true && s.install.target === 'dependencies');
   const extras = useEnvironmentStore((s) => s.extras);
   const count = env.requirements.length + extras.filter((x) => !env.requirements.includes(x)).length;
   return (
     <div className="tc-config-actions">
       <button className="button primary small" disabled={running} onClick={() => void useEnvironmentStore.getState().installDependencies()} data-testid="env-install">
-        {running ? 'Installing…' : 'Install Dependencies'}
+        {installing ? 'Installing…' : 'Install Dependencies'}
       </button>
       <span className="muted small">
         {count ? `${count} requirement${count === 1 ? '' : 's'}` : 'Makes an empty virtualenv'} with {env.selected || env.settingsInterpreter}; pip uses no retries and a 5 s timeout.
