@@ -6,7 +6,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import newCommand from '../../src/main/cli/commands/new';
 import type { CliIO } from '../../src/main/cli/command';
-import { listTemplates } from '../../src/main/services/connector/templates';
+import { withCopyrightYear } from '../../src/main/services/connector/copyright-year';
+import { createProject } from '../../src/main/services/connector/scaffold';
+import { defaultAnswers, listTemplates, loadTemplate } from '../../src/main/services/connector/templates';
+import { addVersion } from '../../src/main/services/connector/version';
+import { createGitService } from '../../src/main/services/git/git-service';
 import { createValidateService } from '../../src/main/services/validate';
 import { REPO_ROOT, tmpDir } from '../helpers/tmp';
 
@@ -64,5 +68,29 @@ describe('templates created with new --certified', async () => {
     expect(copyright.map((f) => f.path).sort()).toEqual(['connector.py', 'constants.py', 'operations.py', 'utils.py']);
     expect(copyright.every((f) => f.severity === 'error' && f.ciCheck === 'verify_copyright_block' && f.source === 'certification')).toBe(true);
     expect(copyright[0]?.message).toMatch(/holder is 'Acme Security'/);
+  });
+
+  it('Add Version in a later year moves every copyright block to that year, so the CI still passes', async () => {
+    const work = await tmpDir('certified-version-');
+    const answers = defaultAnswers(await loadTemplate(TEMPLATES, 'threat-intelligence'), 'acme-intel', { publisher: 'Acme Security', publishTarget: 'fortinet' });
+    const git = createGitService(() => 'git');
+    const { projectRoot } = await createProject(answers, { workspaceRoot: work, templatesDir: TEMPLATES, git, year: 2025 });
+    const stale = await validate.validateFolder(projectRoot, { profile: 'certification', year: 2026 });
+    expect(stale.findings.map((f) => `${f.rule} ${f.path}`)).toEqual(['connector.py', 'constants.py', 'operations.py', 'utils.py'].map((p) => `cert-copyright-block ${p}`));
+    expect(stale.findings[0]?.message).toMatch(/the copyright year is 2025/);
+
+    await addVersion(projectRoot, 'minor', { git, year: 2026 });
+    const after = await validate.validateFolder(projectRoot, { profile: 'certification', year: 2026 });
+    expect(after.findings.map(describeFinding)).toEqual([]);
+    expect(await readFile(path.join(projectRoot, 'acme-intel', 'utils.py'), 'utf8')).toContain('Copyright (c) 2026 Fortinet Inc\nCopyright end');
+  });
+
+  it('moves only an older year of the wizard\'s block, keeping line endings and everything else', () => {
+    const block = (y: number, eol = '\n') => ['"""', 'Copyright start', 'MIT License', `Copyright (c) ${y} Fortinet Inc`, 'Copyright end', '"""'].join(eol);
+    expect(withCopyrightYear(`${block(2024)}\nimport os\n`, 2026)).toBe(`${block(2026)}\nimport os\n`);
+    expect(withCopyrightYear(`${block(2024, '\r\n')}\r\n`, 2026)).toBe(`${block(2026, '\r\n')}\r\n`);
+    expect(withCopyrightYear(block(2027), 2026)).toBe(block(2027));
+    const prose = '# Copyright (c) 2020 Someone else\n';
+    expect(withCopyrightYear(prose, 2026)).toBe(prose);
   });
 });

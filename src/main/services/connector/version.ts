@@ -9,6 +9,7 @@ import { gitClient } from '../git/git-runner';
 import type { GitService } from '../git/git-service';
 import { locateConnectorDir } from '../validate/locate';
 import { writeFileAtomic } from '../workspace/atomic-write';
+import { updateCopyrightYears } from './copyright-year';
 
 export type BumpLevel = 'major' | 'minor' | 'patch';
 export const BUMP_LEVELS: readonly BumpLevel[] = ['major', 'minor', 'patch'];
@@ -47,8 +48,9 @@ export interface AddVersionResult {
 }
 
 /** `projectDir` is the git repository (or a folder inside it) holding the connector. Refuses while there are
- * uncommitted changes, so the tag marks exactly what the previous version was. */
-export async function addVersion(projectDir: string, level: BumpLevel, opts: { git: GitService }): Promise<AddVersionResult> {
+ * uncommitted changes, so the tag marks exactly what the previous version was. The copyright blocks move to the
+ * current year (`year` in tests), as Fortinet's CI wants. */
+export async function addVersion(projectDir: string, level: BumpLevel, opts: { git: GitService; year?: number }): Promise<AddVersionResult> {
   const status = await opts.git.status(projectDir);
   if (!status.isRepo) throw new ServiceError('GIT', `${projectDir} is not a git repository: Add Version tags the current version in git.`);
   if (status.files.length) throw new ServiceError('CONFLICT', `There are ${status.files.length} uncommitted change(s): commit or discard them first, so the tag marks the finished version.`);
@@ -64,6 +66,8 @@ export async function addVersion(projectDir: string, level: BumpLevel, opts: { g
   const notes = await readFile(notesPath, 'utf8').catch(ifMissing(''));
   await writeFileAtomic(infoPath, text);
   await writeFileAtomic(notesPath, addReleaseNotesSection(notes, to));
-  const { sha } = await opts.git.commitAll(projectDir, `Start version ${to}`);
+  const year = opts.year ?? new Date().getFullYear();
+  const moved = await updateCopyrightYears(projectDir, year);
+  const { sha } = await opts.git.commitAll(projectDir, `Start version ${to}${moved.length ? `; copyright year ${year} in ${moved.length} file${moved.length === 1 ? '' : 's'}` : ''}`);
   return { from, to, tag, sha };
 }

@@ -18,7 +18,8 @@ export interface CertificationOptions {
 
 const toSlash = (p: string) => p.split(path.sep).join('/');
 
-async function pythonFilesUnder(root: string, rel = ''): Promise<string[]> {
+/** Every .py file under `root` a checkout holds, relative and with / separators, the CI's own scripts left out. */
+export async function pythonFilesUnder(root: string, rel = ''): Promise<string[]> {
   const out: string[] = [];
   for (const e of await readdir(path.join(root, rel), { withFileTypes: true })) {
     const r = rel ? `${rel}/${e.name}` : e.name;
