@@ -48,6 +48,12 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(text) }).end(text);
 }
 
+/** A file's content, offered for download under its name. */
+export function sendFile(res: ServerResponse, status: number, file: { readonly data: Buffer; readonly mimeType: string; readonly filename: string }): void {
+  const name = file.filename.replace(/["\\\r\n]/g, '_');
+  res.writeHead(status, { 'Content-Type': file.mimeType, 'Content-Length': file.data.length, 'Content-Disposition': `attachment; filename="${name}"` }).end(file.data);
+}
+
 /** Whether the request says a body follows (a length above zero, or chunks). */
 export function declaresBody(req: IncomingMessage): boolean {
   return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;

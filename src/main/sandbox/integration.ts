@@ -13,6 +13,9 @@ import type { InstalledConnector, StoredConfiguration } from './state';
 export interface Reply {
   readonly status: number;
   readonly body?: unknown;
+  /** A file's content instead of a JSON body (GET /api/3/files/<uuid>). */
+  readonly file?: { readonly data: Buffer; readonly mimeType: string; readonly filename: string };
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 const MASK = '********';

@@ -5,12 +5,15 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { createPlatformHub } from '../services/platform/hub';
+import { PlatformHttpError, handlePlatformRequest, isPlatformPath } from '../services/platform/http-api';
+import { openFolderStore, type PlatformStore } from '../services/platform/store';
 import { createRuntimeService } from '../services/runtime';
 import { settled } from '../../shared/settled';
 import type { RuntimeService } from '../services/runtime/types';
 import { SandboxAuth, type Principal, type SandboxCredentials } from './auth';
 import type { SandboxContext } from './context';
-import { HttpFailure, declaredLength, declaresBody, errorBody, parseJsonBody, parseMultipart, readBody, sendJson, shapeFor, tooLarge } from './http-util';
+import { HttpFailure, declaredLength, declaresBody, errorBody, parseJsonBody, parseMultipart, readBody, sendFile, sendJson, shapeFor, tooLarge } from './http-util';
 import { importJobView, installUpload } from './installer';
 import { integration, type Reply } from './integration';
 import { SandboxState } from './state';
@@ -57,14 +60,13 @@ const forbidden = (who: Principal, shape: 'hydra' | 'message') =>
 /** Writes and user lists need the admin role; a read-only principal gets 403 ("valid but restricted"). */
 function checkRole(who: Principal, method: string, pathname: string, shape: 'hydra' | 'message'): void {
   if (who.role === 'admin') return;
-  const readsOnly = method === 'GET' || (method === 'POST' && /^\/api\/integration\/connectors\/[^/]+\/([^/]+\/)?$/.test(pathname));
+  // A query (POST /api/query/<module>) only reads, as a connector's details do.
+  const readsOnly = method === 'GET' || (method === 'POST' && (/^\/api\/integration\/connectors\/[^/]+\/([^/]+\/)?$/.test(pathname) || pathname.startsWith('/api/query/')));
   if (!readsOnly || pathname.startsWith('/api/3/people')) throw forbidden(who, shape);
 }
 
-async function api3(ctx: SandboxContext, req: IncomingMessage, method: string, url: URL, body: Buffer): Promise<Reply> {
+async function api3(ctx: SandboxContext, platform: PlatformStore, req: IncomingMessage, method: string, url: URL, body: Buffer): Promise<Reply> {
   const p = url.pathname;
-  if (p === '/api/3/people' && method === 'GET')
-    return { status: 200, body: { '@context': '/api/3/contexts/Person', '@id': '/api/3/people', '@type': 'hydra:Collection', 'hydra:member': [], 'hydra:totalItems': 0 } };
   if (p === '/api/3/solutionpacks/install' && method === 'POST') {
     if (url.searchParams.get('$type') !== 'connector') throw new HttpFailure(400, 'This server installs only connectors: add ?$type=connector.', 'hydra');
     const file = parseMultipart(body, req.headers['content-type']).find((f) => f.fieldName === 'file');
@@ -73,6 +75,15 @@ async function api3(ctx: SandboxContext, req: IncomingMessage, method: string, u
   }
   const jobId = /^\/api\/3\/import_jobs\/([^/]+)$/.exec(p)?.[1];
   if (jobId !== undefined && method === 'GET') return { status: 200, body: importJobView(ctx, decodeURIComponent(jobId)) };
+  // Records and files: the same store and API the connectors' workers reach (services/platform, docs/platform-api.md).
+  if (isPlatformPath(p)) {
+    try {
+      const reply = await handlePlatformRequest(platform, { method, url, body, contentType: req.headers['content-type'] });
+      return { status: reply.status, body: reply.json, ...(reply.file ? { file: reply.file } : {}), ...(reply.headers ? { headers: reply.headers } : {}) };
+    } catch (e) {
+      throw e instanceof PlatformHttpError ? new HttpFailure(e.status, e.message, 'hydra') : e;
+    }
+  }
   throw new HttpFailure(404, `No route for ${method} ${p}.`, 'hydra');
 }
 
@@ -99,7 +110,7 @@ function uploadSlots(size: number) {
   };
 }
 
-function makeHandler(ctx: SandboxContext, auth: SandboxAuth, o: SandboxOptions) {
+function makeHandler(ctx: SandboxContext, auth: SandboxAuth, o: SandboxOptions, platform: PlatformStore) {
   const scheme = o.tls ? 'https' : 'http';
   const maxBody = o.maxUploadBytes ?? 200 * 1024 * 1024;
   const uploads = uploadSlots(o.maxConcurrentUploads ?? 2);
@@ -133,7 +144,7 @@ function makeHandler(ctx: SandboxContext, auth: SandboxAuth, o: SandboxOptions) 
       const body = await receive(req, res, maxBody, expectsContinue);
       check.withBody(body);
       const json = () => parseJsonBody(body, shape);
-      return url.pathname.startsWith('/api/integration/') ? await integration(ctx, method, url, body, json) : await api3(ctx, req, method, url, body);
+      return url.pathname.startsWith('/api/integration/') ? await integration(ctx, method, url, body, json) : await api3(ctx, platform, req, method, url, body);
     } finally {
       release?.();
     }
@@ -147,7 +158,9 @@ function makeHandler(ctx: SandboxContext, auth: SandboxAuth, o: SandboxOptions) 
     try {
       const reply = await answer(req, res, method, url, shape, expectsContinue);
       status = reply.status;
-      sendJson(res, reply.status, reply.body);
+      for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, v);
+      if (reply.file) sendFile(res, reply.status, reply.file);
+      else sendJson(res, reply.status, reply.body);
     } catch (e) {
       const failure = e instanceof HttpFailure ? e : new HttpFailure(500, `Internal error: ${(e as Error).message}`, shape);
       status = failure.status;
@@ -168,6 +181,9 @@ export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
   const dataDir = path.resolve(o.dataDir);
   await mkdir(dataDir, { recursive: true });
   const state = await SandboxState.load(dataDir);
+  // One FortiSOAR, one database: every connector's runs and the REST API share the store under --data.
+  const platform = openFolderStore(path.join(dataDir, 'platform'));
+  const hub = createPlatformHub({ storeFor: () => platform, warn: o.log });
   const python = o.pythonCommand?.length ? o.pythonCommand : ['python3'];
   const runtimes = new Map<string, RuntimeService>();
   const pending = new Set<Promise<unknown>>();
@@ -189,7 +205,7 @@ export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
             return platform ? [platform] : undefined;
           };
       let r = runtimes.get(key);
-      if (!r) runtimes.set(key, (r = createRuntimeService({ dataDir: path.join(dataDir, 'runtime'), pythonCommand: cmd, env: o.runtimeEnv, timeoutMs: o.runtimeTimeoutMs, warn: o.log, resolvePython })));
+      if (!r) runtimes.set(key, (r = createRuntimeService({ dataDir: path.join(dataDir, 'runtime'), pythonCommand: cmd, env: o.runtimeEnv, timeoutMs: o.runtimeTimeoutMs, warn: o.log, resolvePython, platform: (f) => hub.connectionFor(f) })));
       return r;
     },
     serially(work) {
@@ -203,7 +219,7 @@ export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
       pending.add(p);
     },
   };
-  const handler = makeHandler(ctx, new SandboxAuth(o), o);
+  const handler = makeHandler(ctx, new SandboxAuth(o), o, platform);
   // The handler answers every failure of a request itself; what still escapes it (a request line that is no URL)
   // is logged and ends that request.
   const serve = (req: IncomingMessage, res: ServerResponse, expectsContinue = false) => {
@@ -236,6 +252,7 @@ export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
       });
       await Promise.allSettled([...pending]);
       await Promise.all([...runtimes.values()].map((r) => r.stopAll()));
+      await hub.close();
       await state.save();
     },
   };
