@@ -1,8 +1,7 @@
 /** The platform data store against the real services and the real runtime, through the renderer's API client: a
  * Test Actions run writes records, and the store follows without being asked. */
-import { cp, readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addAttachAction, copyElsewhere } from '../../../../../tests/helpers/attach-action';
 import { servicesOnSample, type SampleServices } from '../../../../../tests/helpers/services';
 import { servicesTransport } from '../../../../../tests/helpers/services-transport';
 import { tmpDir } from '../../../../../tests/helpers/tmp';
@@ -33,32 +32,6 @@ function until<T>(store: { getState(): T; subscribe(fn: (state: T) => void): () 
       resolve(state);
     });
   });
-}
-
-/** The sample connector gains an action that stores a file and attaches it, as the published web-screenshot does. */
-async function addAttachAction(connectorDir: string) {
-  const infoPath = path.join(connectorDir, 'info.json');
-  const info = JSON.parse(await readFile(infoPath, 'utf8'));
-  info.operations.push({
-    operation: 'attach_report', title: 'Attach Report', description: 'Stores a file and attaches it.', category: 'utilities', annotation: 'attach_report',
-    enabled: true, is_config_required: false, output_schema: {},
-    parameters: [{ name: 'text', title: 'Text', type: 'text', required: true, editable: true, visible: true }],
-  });
-  await writeFile(infoPath, JSON.stringify(info, null, 2));
-  const opsPath = path.join(connectorDir, 'operations.py');
-  const ops = await readFile(opsPath, 'utf8');
-  const fn = `from integrations.crudhub import make_request, make_file_upload_request
-
-
-def attach_report(config, params):
-    file_resp = make_file_upload_request('report.txt', params['text'].encode('utf-8'), 'text/plain')
-    return make_request('/api/3/attachments', 'POST', {'name': file_resp.get('filename'), 'file': file_resp.get('@id'), 'description': 'e2e'})
-
-
-operations = {
-    'attach_report': attach_report,`;
-  expect(ops).toContain('operations = {');
-  await writeFile(opsPath, ops.replace('operations = {', fn));
 }
 
 async function runAttach(text: string) {
@@ -121,7 +94,7 @@ describe('the platform data store', () => {
     await until(usePlatformDataStore, (st) => (st.snapshot?.totalFiles ?? 0) === 1);
     usePlatformDataStore.getState().toggleModule('attachments');
 
-    const other = await useProjectsStore.getState().open(await copyOfSample());
+    const other = await useProjectsStore.getState().open(await copyElsewhere(s.projectRoot));
     await usePlatformDataStore.getState().open(other.id);
     expect(usePlatformDataStore.getState()).toMatchObject({ projectId: other.id, collapsed: {}, selectedIri: null });
     expect(usePlatformDataStore.getState().snapshot?.totalFiles).toBe(0);
@@ -131,10 +104,3 @@ describe('the platform data store', () => {
     expect(usePlatformDataStore.getState().snapshot?.totalFiles).toBe(1);
   });
 });
-
-/** A second project: the sample again, in a folder of its own outside the workspace. */
-async function copyOfSample(): Promise<string> {
-  const dir = path.join(await tmpDir('cs-second-'), 'connector-second');
-  await cp(path.join(s.workspace, 'connector-sample-threat-intel'), dir, { recursive: true });
-  return dir;
-}
