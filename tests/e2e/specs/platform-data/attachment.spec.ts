@@ -51,6 +51,7 @@ test('an action that attaches a file: the run lists the record, the Platform dat
   await expect(t.runData).toContainText(`"@id": "${iri}"`);
   await p.runRecords.scrollIntoViewIfNeeded();
   await page.screenshot({ path: shot('platform-data-run-records') });
+  expect(await seriousViolations(page, '[data-testid="run-records"]')).toEqual([]);
 
   // Its IRI opens the view on the record, selected and focused, with its detail as JSON.
   await attachment.getByTestId('run-record-link').click();
@@ -81,6 +82,11 @@ test('an action that attaches a file: the run lists the record, the Platform dat
   await expect(p.detailJson).toContainText('"mimeType": "text/plain"');
   await page.keyboard.press('Home');
   await expect(p.view.getByTestId('platform-module-toggle').first()).toBeFocused();
+  expect(await seriousViolations(page, '[data-testid="platform-view"]')).toEqual([]);
+  // The light theme reads as well.
+  await palette(page).run('Toggle Light/Dark Theme');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await page.screenshot({ path: shot('platform-data-file-light') });
   expect(await seriousViolations(page, '[data-testid="platform-view"]')).toEqual([]);
 
   // Reset asks first; Cancel keeps everything.
