@@ -182,7 +182,7 @@ export function createHeadlessServices(config: HeadlessConfig): HeadlessServices
   /** pyright resolves imports against the configured Python and the connector's virtualenv, as in the editor. */
   const reviewer = once(async (): Promise<ReviewService> => {
     const [{ createReviewService }, envs, s] = await Promise.all([import('./review'), environments(), settings.get()]);
-    return createReviewService({ pyright: (dir) => ({ pythonPath: config.pythonOverride || (settings.current() ?? s).pythonPath, extraVenvs: [envs.venvOf(dir)] }) });
+    return createReviewService({ pyright: (dir) => ({ pythonPath: config.pythonOverride || (settings.current() ?? s).pythonPath, extraVenvs: envs.venvsOf(dir) }) });
   });
 
   const docs = once(async (): Promise<DocsService> => (await import('./docs')).createDocsService());

@@ -182,8 +182,8 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     rootOf: projects.rootOf,
     connectorDirOf: projects.connectorDirOf,
     pythonPath: async () => (await settings.get()).pythonPath,
-    // The connector's virtualenv from the Environment tab, so pyright resolves what was installed there.
-    extraVenvs: (dir) => [environments.venvOf(dir)],
+    // The connector's virtualenv from the Environment tab, then the platform default: what its worker imports.
+    extraVenvs: (dir) => environments.venvsOf(dir),
     isTrusted: trust.isTrusted,
     emit: (payload) => events.emit('lsp.diagnostics', payload),
     events,

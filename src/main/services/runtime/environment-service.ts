@@ -3,7 +3,7 @@
  * live in the user data folder under `environments/<hash of the connector folder>/`, never in the project: the
  * project is shared through git and .tgz files, and a venv is machine-specific. */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import {
@@ -20,7 +20,7 @@ import { createJobRegistry } from '../jobs';
 import { writeJsonAtomic } from '../workspace/atomic-write';
 import { readJsonFile } from '../workspace/json-file';
 import { askPython, probeInterpreter } from './interpreters';
-import { createPythonEnvironments, platformSitePackages, type PlatformCreation } from './python-environments';
+import { createPythonEnvironments, platformSitePackages, platformVenv, type PlatformCreation } from './python-environments';
 import { venvPython } from './venv-python';
 import { installConnectorVenv, makeConnectorVenv, requirementLines } from './venv-service';
 
@@ -82,6 +82,9 @@ export interface EnvironmentService {
   pythonFor(connectorDir: string): Promise<string[] | undefined>;
   /** Where the connector's virtualenv lives (in the user data folder), whether or not it exists. */
   venvOf(connectorDir: string): string;
+  /** The venvs whose packages the connector's code may import, in the worker's order, for pyright: its own, then
+   * the platform default (of its interpreter's version once known, else every one made). */
+  venvsOf(connectorDir: string): string[];
   /** The platform default for an interpreter, for the sandbox: its python once it is made, and the site-packages
    * a connector venv sees behind its own (whether or not made yet). */
   platformOf(python: string[]): Promise<PlatformRef>;
@@ -111,6 +114,8 @@ export function createEnvironmentService(deps: EnvironmentDeps): EnvironmentServ
   });
   const installing = (connectorDir: string) => installs.isRunning(path.resolve(connectorDir));
   const platformKey = (version: string | undefined) => `platform:${version ?? ''}`;
+  /** The Python version of each connector's interpreter as last seen, for the synchronous venvsOf. */
+  const lastVersion = new Map<string, string>();
 
   async function prefsOf(connectorDir: string): Promise<Prefs> {
     const file = prefsFile(connectorDir);
@@ -157,6 +162,7 @@ export function createEnvironmentService(deps: EnvironmentDeps): EnvironmentServ
     const settings = await deps.settingsPython();
     const base = prefs.interpreter ? splitCommand(prefs.interpreter) : settings;
     const version = await pythons.versionOf(base);
+    if (version) lastVersion.set(path.resolve(connectorDir), version);
     const [platform, tools] = await Promise.all([pythons.platform(version), pythons.tools(version)]);
     const key = platformKey(version);
     const onPlatform = !hasVenv && platform.exists && platform.python !== undefined && (key === finishing || !installs.isRunning(key));
@@ -308,6 +314,13 @@ export function createEnvironmentService(deps: EnvironmentDeps): EnvironmentServ
     return installs.run(key, () => sharedJob(dir, runId, key, [], (base, onLine) => pythons.installTools(base, onLine)), () => deps.stopWorker(dir));
   }
 
+  function venvsOf(connectorDir: string): string[] {
+    const root = path.join(deps.userDataDir, 'platform-env');
+    const known = lastVersion.get(path.resolve(connectorDir));
+    const made = known ? [known] : existsSync(root) ? readdirSync(root).map((n) => /^py(\d+\.\d+)$/.exec(n)?.[1]).filter((v): v is string => v !== undefined) : [];
+    return [venvOf(connectorDir), ...made.filter((v) => pythons.readyPlatformPython(v)).map((v) => platformVenv(deps.userDataDir, v))];
+  }
+
   async function platformOf(base: string[]): Promise<PlatformRef> {
     const [python, { seePackagesIn }] = await Promise.all([platformPython(base), linkFor(base)]);
     return { ...(python ? { python } : {}), ...(seePackagesIn ? { sitePackages: seePackagesIn } : {}) };
@@ -328,6 +341,7 @@ export function createEnvironmentService(deps: EnvironmentDeps): EnvironmentServ
     installToolsFor,
     pythonFor,
     venvOf,
+    venvsOf,
   };
 }
 

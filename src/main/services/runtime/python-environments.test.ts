@@ -64,6 +64,7 @@ describe('the platform default', () => {
     expect(e.platformLibraries.find((l) => l.module === 'arrow')?.installedVersion).toBeTruthy();
     expect(e.platformLibraries.find((l) => l.module === 'requests_toolbelt')?.installedVersion).toBeTruthy();
     expect(await envs.pythonFor(folder)).toEqual([e.platform.python]);
+    expect(envs.venvsOf(folder)).toEqual([envs.venvOf(folder), e.platform.path]); // what pyright resolves against
     expect(events.filter((x) => x.runId === 'make-platform').at(-1)).toMatchObject({ fraction: 1 });
 
     const loaded = await runtime.checkHealth(folder, {});
