@@ -38,9 +38,10 @@ const NOT_AFTER_ARTICLE = new Set(['is', 'are', 'was', 'were', 'and', 'or', 'to'
 const LEADING = /^[([{"'“‘<*]+/;
 const TRAILING = /[)\]}"'”’>.,;:!?…*]+$/;
 
-/** Text inside `backticks` is code: blanked (same length, so offsets hold) before any rule reads it. */
+/** Text inside `backticks` is code: replaced by digits (same length, so offsets hold; a run of digits is no
+ * word, no space and no punctuation to any rule) before any rule reads it. */
 function maskCode(text: string): string {
-  return text.replace(/`[^`]*`/g, (m) => ' '.repeat(m.length));
+  return text.replace(/`[^`]*`/g, (m) => '0'.repeat(m.length));
 }
 
 /** A word the dictionary should judge: letters (and inner ' or -) only, at most a leading capital. Anything else
@@ -171,7 +172,7 @@ function repeatedWords(text: string, out: ProseIssue[]): void {
 function articles(text: string, out: ProseIssue[]): void {
   for (const m of text.matchAll(/\b(a|an|A|An)\s+([a-z][a-z-]*)\b/g)) {
     const [, article = '', next = ''] = m;
-    if (NOT_AFTER_ARTICLE.has(next)) continue;
+    if (NOT_AFTER_ARTICLE.has(next) || next === 'a' || next === 'an') continue; // "a a" is the repeated-word rule's
     const lower = article.toLowerCase();
     const wantsAn = /^[aeio]/.test(next) && !A_BEFORE_VOWEL_LETTER.test(next);
     const wantsA = /^[bcdfgjklmnpqrstvwxyz]/.test(next);
