@@ -1,6 +1,7 @@
 """``integrations.crudhub``: calls into FortiSOAR's own REST API (the "CRUD Hub").
 
-Connector Studio has no FortiSOAR server: requests are recorded in the call's response and answered locally.
+In Connector Studio the requests go to the simulated platform, which keeps the project's records and files
+(docs/platform-api.md); each is also recorded in the call's response.
 """
 import logging
 from typing import Any, Iterable
@@ -12,7 +13,7 @@ logger: logging.Logger
 
 def make_request(url: Any, method: Any, body: Any = None, *args: Any, **kwargs: Any) -> Any:
     """Sends ``method`` to a FortiSOAR API IRI (``/api/3/...``) with the appliance's HMAC keys and returns
-    the decoded JSON answer."""
+    the decoded JSON answer (a file's IRI: its content); raises requests.HTTPError for a 4xx/5xx answer."""
 
 def make_file_upload_request(
     file_name: Any,
@@ -36,4 +37,5 @@ def trigger_ingest_playbook(
     **kwargs: Any,
 ) -> None:
     """Hands fetched records to the ingestion playbook ``playbook_iri`` in batches of ``batch_size`` (data
-    ingestion connectors); Connector Studio records what would be ingested."""
+    ingestion connectors); with ``dedup_field`` a record whose value was ingested before is skipped. Connector
+    Studio keeps each batch, listed in the Platform data view."""
