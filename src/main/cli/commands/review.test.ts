@@ -37,7 +37,20 @@ describe('connector-studio review', () => {
     const r = await run(work, 'sample-threat-intel');
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
-    expect(r.out.split('\n').slice(-2)).toEqual(['sample-threat-intel 1.0.0: 0 errors, 0 warnings, 0 infos', 'Ready to certify']);
+    expect(r.out.split('\n').slice(-2)).toEqual(['sample-threat-intel 1.0.0: 0 errors, 0 warnings, 0 infos', 'No problems found']);
+  });
+
+  it('--certification adds Fortinet\'s CI checks: the sample is its publisher\'s own, so the CI fails its copyright blocks', async () => {
+    const { work } = await sample();
+    const r = await run(work, 'sample-threat-intel', '--certification', '--json');
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.out);
+    const certification = report.sections.find((s: { id: string }) => s.id === 'certification');
+    expect(certification.title).toBe('Certification (Fortinet CI)');
+    expect(certification.findings.map((f: { rule: string; path: string }) => `${f.rule} ${f.path}`)).toEqual(
+      ['connector.py', 'constants.py', 'operations.py', 'utils.py'].map((p) => `cert-copyright-block ${p}`),
+    );
+    expect(report.verdict).toBe('Needs changes: 4 errors');
   });
 
   it('--json prints validate\'s shape plus sections and verdict, and exits 1 on errors', async () => {
@@ -68,7 +81,7 @@ describe('connector-studio review', () => {
     expect(r.code).toBe(0);
     const html = await readFile(path.join(work, 'report.html'), 'utf8');
     expect(html).toMatch(/^<!DOCTYPE html>/);
-    expect(html).toContain('Ready to certify');
+    expect(html).toContain('No problems found');
     expect(html).not.toMatch(/<script/i);
   });
 

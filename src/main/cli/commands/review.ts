@@ -1,5 +1,7 @@
-/** `connector-studio review <folder|tgz> [--against <version>] [--json] [--html FILE] [--check-install]`:
- * exit 0 when the review finds no errors, 1 when it does, 2 on bad usage or unreadable input. */
+/** `connector-studio review <folder|tgz> [--against <version>] [--certification] [--json] [--html FILE]
+ * [--check-install]`: exit 0 when the review finds no errors, 1 when it does, 2 on bad usage or unreadable input.
+ * --certification adds Fortinet's CI checks (the certification profile); only then can the verdict be
+ * "Ready to certify". */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { countsLine, locationOf, renderReviewHtml, type ReviewReport } from '../../services/review';
@@ -7,7 +9,7 @@ import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, onlyPositional, parseArgs, type CliCo
 import { exitCodeFor } from '../errors';
 import { withServices } from '../services';
 
-const USAGE = 'review <folder|tgz> [--against <version>] [--json] [--html FILE] [--check-install]';
+const USAGE = 'review <folder|tgz> [--against <version>] [--certification] [--json] [--html FILE] [--check-install]';
 
 interface Args {
   readonly target: string;
@@ -15,13 +17,14 @@ interface Args {
   readonly against?: string;
   readonly html?: string;
   readonly checkInstall: boolean;
+  readonly certification: boolean;
 }
 
 function parse(argv: string[]): Args {
-  const { flags, positional } = parseArgs(argv, { booleans: ['json', 'check-install'], strings: ['against', 'html'] });
+  const { flags, positional } = parseArgs(argv, { booleans: ['json', 'check-install', 'certification'], strings: ['against', 'html'] });
   const target = onlyPositional(positional, 'name a connector folder or .tgz', 'give exactly one folder or .tgz');
   const str = (v: string | boolean | undefined) => (typeof v === 'string' ? v : undefined);
-  return { target, json: flags.json === true, against: str(flags.against), html: str(flags.html), checkInstall: flags['check-install'] === true };
+  return { target, json: flags.json === true, against: str(flags.against), html: str(flags.html), checkInstall: flags['check-install'] === true, certification: flags.certification === true };
 }
 
 /** Exactly the DESIGN.md shape: validate's keys, then sections and verdict. */
@@ -52,7 +55,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   let report: ReviewReport;
   try {
     // The app's reviewer: pyright resolves imports against the connector's virtualenv and the configured Python.
-    report = await withServices(io, async (s) => (await s.reviewer()).review(path.resolve(io.cwd, args.target), { against: args.against, checkInstall: args.checkInstall, cwd: io.cwd }));
+    report = await withServices(io, async (s) => (await s.reviewer()).review(path.resolve(io.cwd, args.target), { against: args.against, checkInstall: args.checkInstall, certification: args.certification, cwd: io.cwd }));
   } catch (e) {
     return fail(e, 'reading');
   }

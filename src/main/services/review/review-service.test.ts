@@ -33,7 +33,20 @@ describe('review service', () => {
     expect(r.connector).toBe('sample-threat-intel');
     expect(section(r, 'python')).toEqual([]);
     expect(section(r, 'security')).toEqual([]);
-    expect(r.verdict).toBe('Ready to certify');
+    // Certification was not checked: a clean report does not promise that Fortinet's CI passes.
+    expect(r.verdict).toBe('No problems found');
+    expect(r.sections.map((s) => s.id)).not.toContain('certification');
+  });
+
+  it('with certification, adds the Certification section over the repository, counted in the verdict', async () => {
+    const r = await service.review(SAMPLE_PROJECT, { certification: true });
+    expect(r.certificationChecked).toBe(true);
+    expect(r.sections.map((s) => s.id)).toEqual(['validation', 'certification', 'python', 'security', 'dependencies', 'documentation', 'icons', 'playbooks']);
+    const found = section(r, 'certification');
+    expect(found.map((f) => `${f.rule} ${f.ciCheck} ${f.path}`)).toEqual(
+      ['connector.py', 'constants.py', 'operations.py', 'utils.py'].map((p) => `cert-copyright-block verify_copyright_block ${p}`),
+    );
+    expect(r.verdict).toBe('Needs changes: 4 errors');
   });
 
   it('reports each planted defect in its section, with the compatibility report against the sample', async () => {

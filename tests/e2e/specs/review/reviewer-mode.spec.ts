@@ -12,7 +12,7 @@ test('a .tgz opened from Home shows its report first, stays read-only, and impor
   await review.waitForReport();
   await expect(review.banner).toContainText('Read-only review of Sample Threat Intel 1.0.0');
   await expect(review.panel).toBeVisible();
-  await expect(review.verdict).toHaveText('Ready to certify');
+  await expect(review.verdict).toHaveText('No problems found');
   await expect(review.counts).toHaveText('0 errors, 0 warnings, 0 infos');
   await expect(review.section('security')).toContainText('No findings.');
   // Beside the report: the documentation users will read, generated from the package.
