@@ -17,7 +17,7 @@ const FAST = [
   'zscaler-internet-access',
 ];
 
-/** Simulator faults found and routed to their owners (/work/notes/corpus-faults.md): the call must still show the
+/** Simulator faults the harness found that are not fixed yet: the call must still show the
  * fault, so the day it is fixed this test fails and the entry is removed (the call then has to answer as the server). */
 const KNOWN_FAULTS: Readonly<Record<string, readonly string[]>> = {};
 

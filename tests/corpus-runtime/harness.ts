@@ -172,7 +172,7 @@ export function renderTable(reports: readonly ConnectorReport[], meta: { commit:
     '`--retries 0 --timeout 5` on this machine\'s index, plus the platform\'s pre-installed libraries), against a fake',
     'vendor on 127.0.0.1 (`tests/corpus-runtime/vendors/`). Verdicts: what the server would answer (Success /',
     'Available / the connector\'s own error, with why), **requirement not installable here** (not a fault), or',
-    '**SIMULATOR FAULT** / **UNEXPLAINED** (counted as faults). Details of each fault: `/work/notes/corpus-faults.md`.',
+    '**SIMULATOR FAULT** / **UNEXPLAINED** (counted as faults; the row names each one with its error).',
     '',
     'How the fake vendors are reached: a URL in the configuration points at 127.0.0.1 (HTTP, or HTTPS with a',
     'self-signed certificate and verify_ssl false); a vendor host fixed in the connector\'s code (git-guardian, SAP,',
