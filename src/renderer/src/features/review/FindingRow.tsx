@@ -11,7 +11,7 @@ export function FindingRow({ finding: f }: { finding: Finding }) {
   return (
     <li>
       <button className={`finding finding-${f.severity}`} onClick={() => void openFinding(f)} title={`Open ${locationOf(f)}`}
-        data-testid="review-finding" data-rule={f.rule} data-source={f.source} data-severity={f.severity}>
+        data-testid="review-finding" data-rule={f.rule} data-source={f.source} data-severity={f.severity} data-ci-check={f.ciCheck}>
         <Icon name={ICON[f.severity]} className="finding-icon" />
         <span className="finding-body">
           <span className="visually-hidden">{SEVERITY_LABEL[f.severity]}: </span>
@@ -20,6 +20,7 @@ export function FindingRow({ finding: f }: { finding: Finding }) {
             <span className="finding-location">{locationOf(f)}</span>
             <span className="finding-rule">{f.rule}</span>
             <span className="finding-source">{f.source}</span>
+            {f.ciCheck && <span className="finding-ci" title="The method of Fortinet's CI that makes the same call">CI: {f.ciCheck}</span>}
           </span>
           {f.fix && <span className="finding-fix"><span className="finding-fix-label">Fix:</span> {f.fix}</span>}
         </span>

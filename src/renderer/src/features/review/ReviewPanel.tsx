@@ -21,7 +21,7 @@ function useFirstRun() {
 /** The reviewer's report: verdict, counts, sections of findings; compare with a version; export as HTML. */
 export function ReviewPanel() {
   useFirstRun();
-  const { report, running, error, exporting, completed } = useReviewStore();
+  const { report, running, error, exporting, completed, certification } = useReviewStore();
   const filter = useReviewStore((s) => s.filter);
   const sections = useMemo(() => (report ? visibleSections(report, filter) : []), [report, filter]);
   const { run } = useReviewStore.getState();
@@ -36,6 +36,11 @@ export function ReviewPanel() {
         </button>
       </div>
       <div className="review-toolbar">
+        <button className={`button small ${certification ? 'primary' : 'secondary'}`} disabled={running} aria-pressed={certification}
+          title="Add Fortinet's certification CI checks (copyright blocks, output schemas, descriptions, spelling) to the review"
+          onClick={() => void useReviewStore.getState().setCertification(!certification)} data-testid="review-certification">
+          Check for certification
+        </button>
         <button className="button secondary small" disabled={running} onClick={() => void compareWithPrompt()} data-testid="review-compare">
           Compare with…
         </button>

@@ -21,6 +21,11 @@ export function ReviewSummary({ report }: { report: ReviewReport }) {
         <Icon name={TONE_ICON[tone]} size={18} />
         <span>{report.verdict}</span>
       </p>
+      {!report.certificationChecked && report.summary.errors === 0 && (
+        <p className="review-hint small muted" data-testid="review-certification-hint">
+          Fortinet&apos;s certification CI was not checked: use Check for certification before submitting.
+        </p>
+      )}
       <p className="review-subject muted small">
         {report.connector} {report.version} · <span data-testid="review-counts">{countsText(report.summary)}</span>
       </p>

@@ -27,6 +27,8 @@ const docs = (work: () => Promise<void>) => () => void work().catch(toastError);
 export const REVIEW_COMMANDS: readonly Command[] = [
   { id: 'review.openPackage', category: 'Review', title: 'Open .tgz for Review…', run: () => pickFile((f) => void openPackageForReview(f), 'review-package-picker') },
   { id: 'review.run', category: 'Review', title: 'Run Review', inProjectOnly: true, run: runReview },
+  { id: 'review.certification', category: 'Review', title: 'Check for Certification', inProjectOnly: true,
+    run: () => (showReview(), void useReviewStore.getState().setCertification(true)) },
   { id: 'review.compare', category: 'Review', title: 'Compare with Another Version…', inProjectOnly: true, run: () => (showReview(), compareWithPrompt()) },
   { id: 'review.exportHtml', category: 'Review', title: 'Export Review as HTML', inProjectOnly: true, run: exportReviewHtml },
   { id: 'review.import', category: 'Review', title: 'Import Reviewed Package into Workspace', inProjectOnly: true, run: () => whenReviewing(importReviewed) },

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { CONNECTOR_CATEGORIES } from '../../../../shared/connector/info-json';
+import type { PublishTarget } from '../../../../shared/connector/wizard';
 import { useWizardStore } from '../../store/wizard/store';
 import { FormRow } from './FormRow';
 import { LogoInput } from './LogoInput';
@@ -12,6 +13,7 @@ export function AboutStep() {
   return (
     <div className="wz-about">
       <TemplatePicker />
+      <PublishTargetPicker />
       <div className="wz-grid two">
         <FormRow label="Connector name" field="label" hasValue={!!answers.label} required help="Shown to FortiSOAR users, e.g. “Acme Threat Intel”.">
           {(c) => <input {...c} className="text-input wide" value={answers.label} onChange={(e) => setLabel(e.target.value)} data-testid="wz-label" />}
@@ -50,6 +52,38 @@ export function AboutStep() {
         </div>
       </fieldset>
     </div>
+  );
+}
+
+const PUBLISH_OPTIONS: readonly { id: PublishTarget; title: string; description: string }[] = [
+  { id: 'own', title: 'My own FortiSOAR servers or my customers\'', description: 'Under your copyright and the licence you choose.' },
+  {
+    id: 'fortinet',
+    title: 'Submit to Fortinet for certification',
+    description: 'What Fortinet\'s CI requires: its MIT copyright block in every Python file, cs_approved false, help in its GitHub repository.',
+  },
+];
+
+/** Where the connector will be published decides what the project must carry: submitting to Fortinet means
+ * passing its certification CI, so the files are written for it. */
+function PublishTargetPicker() {
+  const target = useWizardStore((s) => s.draft.answers.publishTarget ?? 'own');
+  const help = useId();
+  const choose = (id: PublishTarget) => useWizardStore.getState().setAnswers(id === 'fortinet' ? { publishTarget: id, licence: 'MIT' } : { publishTarget: id });
+  return (
+    <fieldset className="wz-fieldset" aria-describedby={help}>
+      <legend className="wz-label">Where will it be published?</legend>
+      <p id={help} className="wz-help">Your partner name stays the publisher either way.</p>
+      <div className="wz-publish" data-testid="wz-publish-target">
+        {PUBLISH_OPTIONS.map((o) => (
+          <label key={o.id} className={`wz-publish-option${o.id === target ? ' selected' : ''}`} data-publish={o.id}>
+            <input type="radio" name="wz-publish-target" value={o.id} checked={o.id === target} onChange={() => choose(o.id)} data-testid={`wz-publish-${o.id}`} />
+            <span className="wz-template-title">{o.title}</span>
+            <span className="wz-template-description">{o.description}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
   );
 }
 

@@ -1,4 +1,4 @@
-import { LICENCE_CHOICES, type LicenceChoice } from '../../../../shared/connector/wizard';
+import { LICENCE_CHOICES, fortinetRepositoryUrl, isCertified, type LicenceChoice } from '../../../../shared/connector/wizard';
 import { useSettingsStore } from '../../store/settings/store';
 import { toAnswers } from '../../store/wizard/draft';
 import { useWizardStore } from '../../store/wizard/store';
@@ -16,26 +16,30 @@ export function CreateStep() {
   const a = toAnswers(draft);
   const { setAnswers } = useWizardStore.getState();
   const folder = `connector-${a.name}`;
+  const certified = isCertified(a);
   return (
     <div data-testid="wz-create-step">
       <dl className="wz-summary">
         <dt>Connector</dt><dd>{a.label} <span className="muted mono">{a.name} {a.version}</span></dd>
         <dt>Template</dt><dd>{templates.find((t) => t.id === a.template)?.title ?? a.template}</dd>
         <dt>Category</dt><dd>{a.category}</dd>
+        <dt>Published</dt><dd data-testid="wz-summary-publish">{certified ? 'Submitted to Fortinet for certification' : 'On your own FortiSOAR servers or your customers\''}</dd>
         <dt>Configuration</dt><dd>{a.configuration.length} field{a.configuration.length === 1 ? '' : 's'}: {a.configuration.map((f) => f.name).join(', ') || 'none'}</dd>
         <dt>Actions</dt><dd>{a.actions.map((x) => x.title || x.operation).join(', ') || 'none'}</dd>
         <dt>Folder</dt><dd className="mono">{workspace ? `${workspace}/` : ''}{folder}/</dd>
       </dl>
       <div className="wz-grid two">
-        <FormRow label="Licence" field="licence" hasValue help="LICENSE at the repository root.">
+        <FormRow label="Licence" field="licence" hasValue
+          help={certified ? 'MIT, Copyright Fortinet Inc: what Fortinet\'s repositories and its CI require.' : 'LICENSE at the repository root.'}>
           {(c) => (
-            <select {...c} className="select wide" value={a.licence} onChange={(e) => setAnswers({ licence: e.target.value as LicenceChoice })} data-testid="wz-licence">
+            <select {...c} className="select wide" value={a.licence} disabled={certified} onChange={(e) => setAnswers({ licence: e.target.value as LicenceChoice })} data-testid="wz-licence">
               {LICENCE_CHOICES.map((l) => <option key={l} value={l}>{LICENCE_LABEL[l]}</option>)}
             </select>
           )}
         </FormRow>
-        <FormRow label="Online help (optional)" field="helpOnline" hasValue={!!a.helpOnline} help="An https:// link to your documentation.">
-          {(c) => <input {...c} className="text-input wide" value={a.helpOnline ?? ''} placeholder="https://" onChange={(e) => setAnswers({ helpOnline: e.target.value || undefined })} />}
+        <FormRow label="Online help (optional)" field="helpOnline" hasValue={!!a.helpOnline}
+          help={certified ? 'Empty: the connector\'s repository on github.com/fortinet-fortisoar.' : 'An https:// link to your documentation.'}>
+          {(c) => <input {...c} className="text-input wide" value={a.helpOnline ?? ''} placeholder={certified ? fortinetRepositoryUrl(a.name || '<name>') : 'https://'} onChange={(e) => setAnswers({ helpOnline: e.target.value || undefined })} />}
         </FormRow>
       </div>
       <p className="wz-help">

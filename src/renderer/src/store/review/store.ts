@@ -19,11 +19,16 @@ interface ReviewState {
   readonly exporting: boolean;
   /** Finished runs, failed ones included: lets a caller tell a fresh report from the one before. */
   readonly completed: number;
+  /** Check for certification: runs include Fortinet's CI checks (the certification profile); only such a
+   * report's verdict can be "Ready to certify". */
+  readonly certification: boolean;
 }
 
 interface ReviewAction {
   run(): Promise<void>;
   compareWith(spec: string | null): Promise<void>;
+  /** Turns the certification check on or off and runs the review again. */
+  setCertification(on: boolean): Promise<void>;
   toggleSeverity(severity: Severity): void;
   setSection(section: SectionId | 'all'): void;
   clearFilter(): void;
@@ -31,7 +36,7 @@ interface ReviewAction {
   reset(): void;
 }
 
-const EMPTY: ReviewState = { projectId: null, report: null, running: false, error: null, against: null, filter: NO_FILTER, exporting: false, completed: 0 };
+const EMPTY: ReviewState = { projectId: null, report: null, running: false, error: null, against: null, filter: NO_FILTER, exporting: false, completed: 0, certification: false };
 
 /** Only the newest request may write its answer: a slow review must not overwrite a newer one. */
 let generation = 0;
@@ -54,7 +59,7 @@ export const useReviewStore = createStore<ReviewState & ReviewAction>('review', 
       // A report of another project is never shown, not even while the new one runs.
       set({ running: true, error: null, ...(get().projectId === projectId ? {} : { report: null, projectId }) }, false, 'run');
       try {
-        const report = await call('review.run', { projectId, ...against() });
+        const report = await call('review.run', { projectId, ...against(), ...(get().certification ? { certification: true } : {}) });
         if (mine === generation) set({ report, projectId, running: false, completed: get().completed + 1 }, false, 'run/done');
       } catch (e) {
         if (mine === generation) set({ running: false, error: messageOf(e), completed: get().completed + 1 }, false, 'run/failed');
@@ -64,6 +69,11 @@ export const useReviewStore = createStore<ReviewState & ReviewAction>('review', 
       const trimmed = spec ? toVersionSpec(spec) || null : null;
       // Showing the new section is the point of comparing: a section filter would hide it.
       set({ against: trimmed, filter: { ...get().filter, section: 'all' } }, false, 'compareWith');
+      await get().run();
+    },
+    setCertification: async (on) => {
+      // The new section should be seen: a section filter would hide it.
+      set({ certification: on, filter: { ...get().filter, section: 'all' } }, false, 'setCertification');
       await get().run();
     },
     toggleSeverity: (severity) => set({ filter: toggleSeverity(get().filter, severity) }, false, 'toggleSeverity'),
