@@ -4,7 +4,7 @@ import { summarize, type Finding, type ValidationReport } from '../../../shared/
 import type { ConnectorSnapshot } from '../../../shared/connector/snapshot';
 import { ServiceError } from '../errors';
 import type { SafeExtractOptions } from '../packaging/safe-extract';
-import { fixFolder, type FixOutcome } from './fix-folder';
+import type { FixOutcome } from './fix-folder';
 import { locateConnectorDir, packageConnectorDir } from './locate';
 import { statIfPresent } from '../workspace/fs-probe';
 import { readSnapshot } from './read-snapshot';
@@ -74,7 +74,9 @@ export function createValidateService(): ValidateService {
   return { validateFolder, validateTgz, validatePath, validateSnapshot: validateWithSchema, fixFolder: fixWith };
 }
 
-/** Each pass validates as validateFolder does with the same options, so --fix fixes what the command reports. */
-function fixWith(absDir: string, opts: ValidateOptions = {}): Promise<FixOutcome> {
+/** Each pass validates as validateFolder does with the same options, so --fix fixes what the command reports.
+ * Loaded on demand: a plain validation needs neither the fixes nor jsonc-parser. */
+async function fixWith(absDir: string, opts: ValidateOptions = {}): Promise<FixOutcome> {
+  const { fixFolder } = await import('./fix-folder');
   return fixFolder(absDir, (dir) => validateFolder(dir, opts));
 }

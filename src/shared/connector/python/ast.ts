@@ -2,6 +2,7 @@
 import { parser } from '@lezer/python';
 import type { SyntaxNode } from '@lezer/common';
 import { lineIndex, type LineIndex } from '../text-position';
+import { stringLiteralValue } from './scan';
 
 export type { SyntaxNode };
 
@@ -37,22 +38,13 @@ export function descendants(node: SyntaxNode, name: string): SyntaxNode[] {
   return out;
 }
 
-const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '0': '\0' };
-
 /** The value of a plain string literal, or undefined for f-strings and anything computed. */
 export function stringValue(m: PyModule, node: SyntaxNode): string | undefined {
   if (node.name === 'ContinuedString') {
     const parts = children(node).map((c) => stringValue(m, c));
     return parts.every((p) => p !== undefined) ? parts.join('') : undefined;
   }
-  if (node.name !== 'String') return undefined;
-  const raw = textOf(m, node);
-  const prefix = /^[rRuUbB]*/.exec(raw)?.[0] ?? '';
-  const body = raw.slice(prefix.length);
-  const quote = body.startsWith('"""') || body.startsWith("'''") ? body.slice(0, 3) : body.slice(0, 1);
-  const inner = body.slice(quote.length, body.length - quote.length);
-  if (/r/i.test(prefix)) return inner;
-  return inner.replace(/\\(.)/gs, (_, ch: string) => SIMPLE_ESCAPES[ch] ?? `\\${ch}`);
+  return node.name === 'String' ? stringLiteralValue(textOf(m, node)) : undefined;
 }
 
 /** The name a simple target or callee denotes: `x` -> "x", `self.x` -> "self.x", else undefined. */
