@@ -104,6 +104,10 @@ describe('a restricted project', () => {
       ['runtime.execute', { projectId: p.id, runId: 'r1', operation: 'get_ip_reputation', params: { ip: '198.51.100.7' }, configId: config.id }],
       ['runtime.installDependencies', { projectId: p.id, runId: 'i1' }],
       ['publish.run', { projectId: p.id, runId: 'p1', profileId: 'none' }],
+      ['debug.start', { projectId: p.id, runId: 'd1', target: { kind: 'health', configId: config.id } }],
+      // A restricted project never has a session; asking one of its ids to run code is refused before it is looked up.
+      ...(['debug.restart', 'debug.continue', 'debug.next', 'debug.stepIn', 'debug.stepOut'] as const).map((c): [Channel, unknown] => [c, { projectId: p.id, sessionId: 's1' }]),
+      ['debug.evaluate', { projectId: p.id, sessionId: 's1', expression: '1', context: 'repl' }],
     ];
     for (const [c, req] of tries) {
       const r = await dispatch(s, c, req as never);

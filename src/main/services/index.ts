@@ -5,6 +5,7 @@ import { createLogger, type Logger } from './app/logger';
 import type { AuthoringService } from './authoring/authoring-service';
 import { createBackupService, type BackupService } from './backup/backup-service';
 import { createEventBus, type EventBus } from './events';
+import { createDebugService, type DebugService } from './debug';
 import { createCredentialBroker, type CredentialBroker } from './git/credential-broker';
 import type { GitService } from './git/git-service';
 import { createHeadlessServices } from './headless';
@@ -79,6 +80,9 @@ export interface Services {
   readonly validate: ValidateService;
   readonly secrets: SecretStore;
   readonly testing: TestRunner;
+  /** Debug sessions of health checks and actions in the connector's worker (debugpy, DAP), and each project's
+   * breakpoints. */
+  readonly debug: DebugService;
   readonly testConfigs: TestConfigStore;
   readonly environments: EnvironmentService;
   /** Each project's simulated FortiSOAR records and files (the "Platform data" view). */
@@ -190,6 +194,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     stubsDir: path.join(config.resourcesDir, 'python', 'stubs'),
     log: (m) => log.warn(m),
   });
+  const debug = createDebugService({ userDataDir: config.userDataDir, events });
   const services: Services = {
     lsp,
     log,
@@ -227,6 +232,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       timeoutMs: () => runtime.timeoutMs(),
       isRestricted: async (projectId) => !trust.isTrusted(await projects.rootOf(projectId)),
     }),
+    debug,
     testConfigs,
     environments,
     platform: createPlatformService({ hub: core.platform, connectorDirOf: projects.connectorDirOf }),
@@ -237,6 +243,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       await leftoversCleaned;
       watchers.stopAll();
       await lsp.dispose();
+      await debug.dispose();
       await runtime.stopAll();
       await core.dispose();
     },

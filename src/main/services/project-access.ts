@@ -98,6 +98,24 @@ export const PROJECT_ACCESS: Record<Channel, ProjectAccess> = {
   // folder or git: 'read' as saving a test configuration is, so a review can clear what its runs created.
   'platform.snapshot': 'read',
   'platform.reset': 'read',
+  // The debugger: starting, stepping and evaluating run the connector's code; reading a paused session, stopping it
+  // and the stored breakpoints (user data folder) do not.
+  'debug.start': 'run',
+  'debug.restart': 'run',
+  'debug.stop': 'read',
+  'debug.sessions': 'read',
+  'debug.continue': 'run',
+  'debug.next': 'run',
+  'debug.stepIn': 'run',
+  'debug.stepOut': 'run',
+  'debug.pause': 'read',
+  'debug.stackTrace': 'read',
+  'debug.scopes': 'read',
+  'debug.variables': 'read',
+  'debug.evaluate': 'run',
+  'debug.breakpoints': 'read',
+  'debug.setBreakpoints': 'read',
+  'debug.setExceptionFilters': 'read',
   'publish.profiles': 'none',
   'publish.saveProfile': 'none',
   'publish.removeProfile': 'none',
@@ -125,6 +143,9 @@ const RUN_WHAT: Partial<Record<Channel, string>> = {
   'runtime.health': 'Checking health runs the connector\'s code, which',
   'runtime.execute': 'Running an action runs the connector\'s code, which',
   'runtime.installDependencies': 'Installing its requirements (pip may run code from them)',
+  'debug.start': 'Debugging it runs the connector\'s code, which',
+  'debug.restart': 'Debugging it runs the connector\'s code, which',
+  'debug.evaluate': 'Evaluating an expression runs code in the connector, which',
   'publish.run': 'Publishing it to a server, where its code then runs,',
 };
 

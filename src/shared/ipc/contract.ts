@@ -19,6 +19,24 @@ import type {
 import type { InstallOutcome, InstallProgressEvent, InterpreterInfo, PlatformRequirement, RuntimeEnvironment } from '../models/environment';
 import type { PlatformSnapshot } from '../models/platform-data';
 import type { CassetteRequest, HealthResult, HookResult, RunResult } from '../models/runtime';
+import type {
+  DebugBreakpoint,
+  DebugBreakpointsChanged,
+  DebugContinued,
+  DebugEvaluateResult,
+  DebugOutput,
+  DebugScope,
+  DebugSessionInfo,
+  DebugStackTrace,
+  DebugStartRequest,
+  DebugStopped,
+  DebugTerminated,
+  DebugVariable,
+  EvaluateContext,
+  ExceptionFilter,
+  ProjectBreakpoints,
+  SourceBreakpoint,
+} from '../models/debug';
 import type { AppInfo, ProgressEvent, Settings, ToolInfo } from '../models/settings';
 import type { TestConfig, TestConfigInput } from '../models/test-config';
 import type { Result } from '../result';
@@ -46,6 +64,9 @@ export interface JobStarted {
 export type JobDone<T> = { runId: string } & Result<T>;
 interface InProject {
   projectId: string;
+}
+interface InDebugSession extends InProject {
+  sessionId: string;
 }
 interface SearchQuery {
   query: string;
@@ -224,6 +245,45 @@ export interface Contract {
   'platform.snapshot': { req: InProject; res: PlatformSnapshot };
   /** Empties the project's simulated FortiSOAR data (in the user data folder; the project's files are untouched). */
   'platform.reset': { req: InProject; res: Empty };
+  /** The debugger (shared/models/debug.ts says the conventions). Every request names its project; those about a
+   * session also its sessionId (NOT_FOUND once the session has ended). Starting needs a trusted project. */
+  /** Answers at once with the session's id; the session then installs debugpy into the tools environment on first
+   * use (`runtime.installProgress` events tagged with the runId), attaches, runs the target and reports
+   * `debug.stopped`/`debug.continued`/`debug.output` and one `debug.terminated`. CONFLICT while another session of
+   * the project runs. */
+  'debug.start': { req: InProject & DebugStartRequest; res: { sessionId: string } };
+  /** Stops the session (its worker and every process below it end) and starts the same target again with the
+   * project's current breakpoints; answers the new session's id (same runId). */
+  'debug.restart': { req: InDebugSession; res: { sessionId: string } };
+  'debug.stop': { req: InDebugSession; res: Empty };
+  /** The project's live sessions (zero or one), e.g. after the window reloads. */
+  'debug.sessions': { req: InProject; res: DebugSessionInfo[] };
+  /** `threadId` defaults to the thread of the last stop. */
+  'debug.continue': { req: InDebugSession & { threadId?: number }; res: Empty };
+  /** Step Over. */
+  'debug.next': { req: InDebugSession & { threadId?: number }; res: Empty };
+  'debug.stepIn': { req: InDebugSession & { threadId?: number }; res: Empty };
+  'debug.stepOut': { req: InDebugSession & { threadId?: number }; res: Empty };
+  'debug.pause': { req: InDebugSession & { threadId?: number }; res: Empty };
+  /** The paused thread's frames, newest first; "just my code" leaves out framework and library frames unless
+   * `all`. */
+  'debug.stackTrace': { req: InDebugSession & { threadId?: number; all?: boolean }; res: DebugStackTrace };
+  'debug.scopes': { req: InDebugSession & { frameId: number }; res: DebugScope[] };
+  /** A scope's or a value's children; `start`/`count` page the indexed children of a big list. */
+  'debug.variables': {
+    req: InDebugSession & { variablesReference: number; filter?: 'indexed' | 'named'; start?: number; count?: number };
+    res: DebugVariable[];
+  };
+  /** Evaluates in the frame (default: the top frame of the last stop). */
+  'debug.evaluate': { req: InDebugSession & { expression: string; frameId?: number; context: EvaluateContext }; res: DebugEvaluateResult };
+  /** The project's stored breakpoints and exception filters (user data folder, kept across restarts). */
+  'debug.breakpoints': { req: InProject; res: ProjectBreakpoints };
+  /** Replaces the breakpoints of one file (`path` inside the project); stored for the project and applied to its
+   * live session (or only `sessionId`'s). Answers them as the debugger placed them (`verified`, moved `line`);
+   * `debug.breakpointsChanged` follows. */
+  'debug.setBreakpoints': { req: InProject & { sessionId?: string; path: string; breakpoints: SourceBreakpoint[] }; res: DebugBreakpoint[] };
+  /** Stored for the project and applied to its live session. */
+  'debug.setExceptionFilters': { req: InProject & { sessionId?: string; filters: ExceptionFilter[] }; res: Empty };
   /** Server profiles: the secret (password, API key, HMAC private key) is write-only; profiles show `secretSet`. */
   'publish.profiles': { req: Empty; res: ServerProfile[] };
   'publish.saveProfile': { req: { profile: ServerProfileInput }; res: ServerProfile };
@@ -279,6 +339,12 @@ export interface Events {
   'publish.done': JobDone<PublishRunResult>;
   /** Export packing: `done` of `total` archive entries (the folder itself counts), for the caller's runId. */
   'package.progress': { runId: string; projectId: string; done: number; total: number };
+  /** The debugger (shared/models/debug.ts): a session stopped (`frame`: the line to show), ran on, printed, ended. */
+  'debug.stopped': DebugStopped;
+  'debug.continued': DebugContinued;
+  'debug.output': DebugOutput;
+  'debug.terminated': DebugTerminated;
+  'debug.breakpointsChanged': DebugBreakpointsChanged;
   'lsp.diagnostics': { projectId: string; relPath: string; diagnostics: LspDiagnostic[] };
 }
 

@@ -1,5 +1,6 @@
 import type { Channel } from '../ipc/contract';
 import { CASSETTE_NAME } from '../models/cassette';
+import { EXCEPTION_FILTERS } from '../models/debug';
 import { PLATFORM_LIBRARIES } from '../models/environment';
 import { PROFILE_TIMEOUT_SEC } from '../models/server-profile';
 import { PROJECT_ID_PATTERN } from '../models/workspace';
@@ -42,6 +43,23 @@ const healthRequest = { anyOf: [obj({ config: nonEmpty }, ['config']), obj({ fro
 
 const lspInt = { type: 'integer', minimum: 0 } as const;
 const lspAt = inProject({ relPath: nonEmpty, line: { type: 'integer', minimum: 1 }, character: { type: 'integer', minimum: 1 } }, ['relPath', 'line', 'character']);
+
+/** The debugger (shared/models/debug.ts). */
+const posInt = { type: 'integer', minimum: 1 } as const;
+const dapRef = { type: 'integer', minimum: 0 } as const;
+const inSession = (extra: Record<string, unknown> = {}, required: string[] = []) => inProject({ sessionId: nonEmpty, ...extra }, ['sessionId', ...required]);
+const threadReq = inSession({ threadId: dapRef });
+const relFile = { type: 'string', minLength: 1, maxLength: 1000 } as const;
+const bpFields = { line: posInt, condition: str, hitCondition: str, logMessage: str };
+const sourceBreakpoints = { type: 'array', maxItems: 1000, items: obj(bpFields, ['line']) } as const;
+const debugBreakpoints = { type: 'array', maxItems: 10000, items: obj({ ...bpFields, path: relFile, verified: bool, message: str }, ['path', 'line']) } as const;
+const exceptionFilters = { type: 'array', maxItems: EXCEPTION_FILTERS.length, uniqueItems: true, items: { enum: [...EXCEPTION_FILTERS] } } as const;
+const debugTarget = {
+  anyOf: [
+    obj({ kind: { const: 'health' }, configId: nonEmpty }, ['kind', 'configId']),
+    obj({ kind: { const: 'execute' }, operation: nonEmpty, params: { type: 'object' }, configId: nonEmpty }, ['kind', 'operation', 'params']),
+  ],
+};
 
 export const requestSchemas: Record<Channel, Schema> = {
   'app.info': empty,
@@ -178,6 +196,22 @@ export const requestSchemas: Record<Channel, Schema> = {
   'runtime.removeEnvironment': inProject(),
   'platform.snapshot': inProject(),
   'platform.reset': inProject(),
+  'debug.start': inProject({ runId: nonEmpty, target: debugTarget, breakpoints: debugBreakpoints, exceptionFilters }, ['runId', 'target']),
+  'debug.restart': inSession(),
+  'debug.stop': inSession(),
+  'debug.sessions': inProject(),
+  'debug.continue': threadReq,
+  'debug.next': threadReq,
+  'debug.stepIn': threadReq,
+  'debug.stepOut': threadReq,
+  'debug.pause': threadReq,
+  'debug.stackTrace': inSession({ threadId: dapRef, all: bool }),
+  'debug.scopes': inSession({ frameId: dapRef }, ['frameId']),
+  'debug.variables': inSession({ variablesReference: posInt, filter: { enum: ['indexed', 'named'] }, start: dapRef, count: dapRef }, ['variablesReference']),
+  'debug.evaluate': inSession({ expression: { type: 'string', minLength: 1, maxLength: 100000 }, frameId: dapRef, context: { enum: ['watch', 'repl', 'hover'] } }, ['expression', 'context']),
+  'debug.breakpoints': inProject(),
+  'debug.setBreakpoints': inProject({ sessionId: nonEmpty, path: relFile, breakpoints: sourceBreakpoints }, ['path', 'breakpoints']),
+  'debug.setExceptionFilters': inProject({ sessionId: nonEmpty, filters: exceptionFilters }, ['filters']),
   'publish.profiles': empty,
   'publish.saveProfile': obj({ profile: profileInput }, ['profile']),
   'publish.removeProfile': obj({ profileId: nonEmpty }, ['profileId']),

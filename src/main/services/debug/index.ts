@@ -1,0 +1,2 @@
+export type { DebugService, DebugControl } from './types';
+export { createDebugService, type DebugServiceDeps } from './debug-service';
