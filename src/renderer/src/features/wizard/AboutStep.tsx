@@ -60,7 +60,7 @@ const PUBLISH_OPTIONS: readonly { id: PublishTarget; title: string; description:
   {
     id: 'fortinet',
     title: 'Submit to Fortinet for certification',
-    description: 'What Fortinet\'s CI requires: its MIT copyright block in every Python file, cs_approved false, help in its GitHub repository.',
+    description: 'Written to pass Fortinet\'s certification CI: MIT, Copyright Fortinet Inc, docs on its GitHub.',
   },
 ];
 
@@ -73,7 +73,7 @@ function PublishTargetPicker() {
   return (
     <fieldset className="wz-fieldset" aria-describedby={help}>
       <legend className="wz-label">Where will it be published?</legend>
-      <p id={help} className="wz-help">Your partner name stays the publisher either way.</p>
+      <p id={help} className="wz-help">You stay the publisher either way.</p>
       <div className="wz-publish" data-testid="wz-publish-target">
         {PUBLISH_OPTIONS.map((o) => (
           <label key={o.id} className={`wz-publish-option${o.id === target ? ' selected' : ''}`} data-publish={o.id}>
