@@ -115,6 +115,7 @@ export const createConfigSlice: Slice<ConfigAction> = (set, get) => {
       const { cassette, error } = cassetteRequest(get().cassetteMode, get().cassetteName);
       if (error) return put({ running: false, error, result: get().health[id]?.result });
       put({ running: true, result: get().health[id]?.result, cassette });
+      set({ outputShows: { kind: 'health', configId: id }, lastRun: { kind: 'health', configId: id } }, false, 'health/start');
       try {
         const result = await call('runtime.health', { projectId: pid(), configId: id, ...(cassette ? { cassette } : {}) });
         await get().configSaved(result.configSaved);

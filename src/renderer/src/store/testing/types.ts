@@ -3,13 +3,17 @@ import type { ConfigSaved, HealthResult, HookResult } from '../../../../shared/m
 import type { TestConfig } from '../../../../shared/models/test-config';
 import type { CassetteMode, CassetteUse } from './cassette';
 import type { Values } from './form';
+import type { LastRun } from './last-run';
 import type { ConnectorInfo } from './operations';
 import type { RunRecord } from './runs';
 
 export type { CassetteMode, CassetteUse } from './cassette';
+export type { LastRun } from './last-run';
 
 export type TestTab = 'configurations' | 'actions' | 'environment';
 export type ResultView = 'json' | 'table';
+/** What the Output tab shows: the action run in focus (`shownRunId`), or a configuration's last health check. */
+export type OutputShows = { readonly kind: 'run' } | { readonly kind: 'health'; readonly configId: string };
 
 /** The configuration being added or edited; `id` is absent for a new one. */
 export interface ConfigDraft {
@@ -68,6 +72,9 @@ export interface RunState {
   cassetteMode: CassetteMode;
   /** Names `tests/cassettes/<operation>-<name>.json`; shared by actions and health checks. */
   cassetteName: string;
+  /** The last action run or health check started, for Run Last and Debug Last; null until something ran. */
+  lastRun: LastRun | null;
+  outputShows: OutputShows;
 }
 
 export interface CoreAction {
@@ -98,8 +105,15 @@ export interface RunAction {
   setShowHidden(show: boolean): void;
   setParam(name: string, value: unknown): void;
   run(): Promise<void>;
+  /** Runs the last action or health check again with its own inputs, whatever the form shows now (Ctrl+F5); with
+   * nothing run yet, runs the form's action. See lastRunProblem for when it cannot. */
+  runLast(): Promise<void>;
+  /** For runs started elsewhere (the debugger's Debug): makes them what Run Last repeats. */
+  setLastRun(last: LastRun): void;
   stop(): Promise<void>;
   showRun(runId: string): void;
+  /** Shows a configuration's last health check in the Output tab. */
+  showHealth(configId: string): void;
   /** Fills the form from a past run and runs it again. */
   rerun(runId: string): Promise<void>;
   appendOutput(runId: string, kind: 'log' | 'stdout' | 'stderr', text: string): void;
