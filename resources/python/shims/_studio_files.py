@@ -64,8 +64,8 @@ def resolve(iri):
         file_iri = _file_iri(iri)
         content, headers = _studio_host.platform_request('GET', file_iri, raw=True)
         filename = _filename_of(headers, item_id(file_iri))
-        path, _ = _studio_host.new_tmp_path(filename)
-        with open(path, 'wb') as f:
+        f, path, _ = _studio_host.open_new_tmp_file(filename)
+        with f:
             f.write(content or b'')
         return path, filename
     except _studio_host.PlatformError as e:

@@ -4,14 +4,30 @@ The shims record what a real server would have done (configuration updates, inge
 requests, files) into the current call through this module; runner.py sets ``effects`` around each call and
 returns it to the host. Paths come from the host in environment variables so the worker needs no arguments.
 """
+import errno
+import json
 import os
 import tempfile
 import uuid
 
 DATA_DIR = os.environ.get('CS_DATA_DIR') or tempfile.gettempdir()
 ATTACHMENTS_DIR = os.environ.get('CS_ATTACHMENTS_DIR') or os.path.join(DATA_DIR, 'attachments')
-# Real connectors hard-code '/tmp/' as often as they use settings.TMP_FILE_ROOT, so use the system temp folder.
-TMP_ROOT = os.path.join(tempfile.gettempdir(), '')
+
+
+def _tmp_file_root():
+    """settings.TMP_FILE_ROOT. The server's is '/tmp/', and connectors build paths as ``'/tmp/' + cyops_file_path``
+    or test ``'/tmp/' in path``, so the host passes '/tmp' on POSIX (CS_TMP_FILE_ROOT; the worker's own TMPDIR is a
+    private folder and is not this one). Without a host: '/tmp' on POSIX, the system temp folder elsewhere."""
+    root = os.environ.get('CS_TMP_FILE_ROOT')
+    if not root:
+        root = '/tmp' if os.name == 'posix' and os.path.isdir('/tmp') else tempfile.gettempdir()
+    return os.path.join(root, '')
+
+
+TMP_ROOT = _tmp_file_root()
+# The host's list of the files created here (in the worker's private folder): it removes them when the worker was
+# killed before cleanup() could (a timeout, a crash). One JSON string per line.
+FILES_LIST = os.environ.get('CS_FRAMEWORK_FILES') or ''
 
 effects = None  # dict of lists while a call runs, None between calls
 _created = []
@@ -23,12 +39,47 @@ def record(kind, item):
         effects.setdefault(kind, []).append(item)
 
 
-def new_tmp_path(filename=''):
-    """A fresh file name under TMP_ROOT, removed when the worker exits; returns (absolute path, name)."""
-    name = 'cs_' + uuid.uuid4().hex[:12] + (('_' + os.path.basename(filename)) if filename else '')
-    path = os.path.join(TMP_ROOT, name)
+def _remember(path):
+    if path in _created:
+        return
     _created.append(path)
-    return path, name
+    if FILES_LIST:
+        with open(FILES_LIST, 'a', encoding='utf-8') as f:
+            f.write(json.dumps(path) + '\n')
+
+
+class TmpFileTaken(Exception):
+    """TMP_ROOT/<name> exists and is not a file this worker created: it is never overwritten (nor removed)."""
+
+    def __init__(self, path):
+        self.path = path
+        super(TmpFileTaken, self).__init__('%s already exists and was not written by this connector here' % path)
+
+
+def open_tmp_file(name, mode='wb'):
+    """Opens TMP_ROOT/``name`` for writing, as a file only this user can read (0600); returns (file, absolute path).
+    TMP_ROOT is shared (/tmp), so a file is created, never followed through a link, and only a file this worker
+    created itself is written again; it is removed when the call's env lets go of it or when the worker ends."""
+    path = os.path.join(TMP_ROOT, name)
+    flags = os.O_WRONLY | os.O_CREAT | getattr(os, 'O_NOFOLLOW', 0) | getattr(os, 'O_BINARY', 0)
+    try:
+        fd = os.open(path, flags | os.O_EXCL, 0o600)
+    except OSError as e:
+        if e.errno != errno.EEXIST:
+            raise
+        if path not in _created:
+            raise TmpFileTaken(path)
+        fd = os.open(path, flags | os.O_TRUNC, 0o600)
+    _remember(path)
+    return os.fdopen(fd, mode), path
+
+
+def open_new_tmp_file(filename='', mode='wb'):
+    """A file with a fresh name in TMP_ROOT (``cs_<random>_<filename>``), opened as ``open_tmp_file`` does; returns
+    (file, absolute path, name)."""
+    name = 'cs_' + uuid.uuid4().hex[:12] + (('_' + os.path.basename(filename)) if filename else '')
+    f, path = open_tmp_file(name, mode)
+    return f, path, name
 
 
 def cleanup():

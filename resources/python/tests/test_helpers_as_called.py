@@ -143,6 +143,99 @@ def test_download_file_from_cyops_as_file_content_extraction_calls_it(host):
     assert env['files'][again['cyops_file_path']]['md5'] == hashlib.md5(b'%PDF-1.4').hexdigest()
 
 
+@pytest.fixture
+def server_tmp(host, monkeypatch, tmp_path):
+    """TMP_FILE_ROOT as a worker has it without an override: '/tmp/', the server's; the created files are listed
+    for the host in ``host.FILES_LIST``."""
+    if os.name != 'posix':
+        pytest.skip("the server's '/tmp/' is a POSIX folder")
+    monkeypatch.delenv('CS_TMP_FILE_ROOT', raising=False)
+    monkeypatch.setattr(host, 'TMP_ROOT', host._tmp_file_root())
+    monkeypatch.setattr(host, 'FILES_LIST', str(tmp_path / 'framework-files.jsonl'))
+    return host
+
+
+def listed_files(host):
+    with open(host.FILES_LIST) as f:
+        return [json.loads(line) for line in f]
+
+
+def test_tmp_file_root_is_tmp_as_on_the_server_unless_the_host_names_another(server_tmp, monkeypatch, tmp_path):
+    assert server_tmp.TMP_ROOT == '/tmp/'
+    monkeypatch.setenv('CS_TMP_FILE_ROOT', str(tmp_path))
+    assert server_tmp._tmp_file_root() == os.path.join(str(tmp_path), '')
+
+
+def test_download_file_from_cyops_is_found_at_a_hard_coded_tmp(server_tmp):
+    # file-content-extraction: TMP_PATH = '/tmp/'; file_path = TMP_PATH + dw_file_md['cyops_file_path']
+    # virustotal-premium, git-guardian: file_path = join('/tmp', download_file_from_cyops(file_iri)['cyops_file_path'])
+    # cicd-utils: if '/tmp/' not in source_filepath: source_filepath = '/tmp/{0}'.format(source_filepath)
+    import stat
+    from os.path import join
+
+    import _studio_files
+    from connectors.cyops_utilities.builtins import download_file_from_cyops
+    iri = _studio_files.upload('report.pdf', b'%PDF-1.4')['@id']
+    first, second = download_file_from_cyops(iri), download_file_from_cyops(iri)
+    assert first['cyops_file_path'] != second['cyops_file_path']  # fresh names in the shared folder
+    source_filepath = first['cyops_file_path']
+    if '/tmp/' not in source_filepath:
+        source_filepath = '/tmp/{0}'.format(source_filepath)
+    for file_path in ('/tmp/' + first['cyops_file_path'], join('/tmp', first['cyops_file_path']), source_filepath):
+        with open(file_path, 'rb') as f:
+            assert f.read() == b'%PDF-1.4'
+    paths = ['/tmp/' + m['cyops_file_path'] for m in (first, second)]
+    assert all(stat.S_IMODE(os.stat(p).st_mode) == 0o600 for p in paths)
+    assert set(paths) <= set(listed_files(server_tmp))  # the host removes them if the worker is killed
+    server_tmp.cleanup()
+    assert [p for p in paths if os.path.exists(p)] == []
+
+
+def test_integrations_crudhub_download_file_from_cyops_as_connectors_import_it(host):
+    # STIX extract_indicators: from integrations.crudhub import download_file_from_cyops (no fallback);
+    #   res = download_file_from_cyops(file_id); file_path = join('/tmp', res['cyops_file_path'])
+    # kubernetes, fireeye-detection-on-demand: try: from integrations.crudhub import download_file_from_cyops
+    #   except: from connectors.cyops_utilities.builtins import download_file_from_cyops
+    # cyops_utilities (newer servers): download_file_from_cyops_new(iri, headers=headers, *args, **kwargs)
+    import inspect
+
+    from connectors.cyops_utilities import builtins
+    from django.conf import settings
+    from integrations.crudhub import download_file_from_cyops
+    assert inspect.signature(download_file_from_cyops) == inspect.signature(builtins.download_file_from_cyops)
+    iri = attachment_file(host, 'f2', 'bundle.json', b'{"objects": []}')
+    res = download_file_from_cyops(iri)
+    assert set(res) == {'filename', 'content_length', 'content_type', 'md5', 'sha1', 'sha256', 'cyops_file_path'}
+    with open(os.path.join(settings.TMP_FILE_ROOT, res['cyops_file_path'])) as f:
+        assert f.read() == '{"objects": []}'
+    env = {}
+    again = download_file_from_cyops(iri, headers=None, env=env)
+    assert list(env['files']) == [again['cyops_file_path']]
+
+
+def test_create_file_from_string_never_writes_over_a_file_it_did_not_create(host):
+    # The server's TMP_FILE_ROOT is shared (/tmp): a planted file or link keeps what it holds.
+    import stat
+
+    from connectors.core.connector import ConnectorError
+    from connectors.cyops_utilities.builtins import create_file_from_string
+    theirs = os.path.join(host.TMP_ROOT, 'theirs.json')
+    with open(theirs, 'w') as f:
+        f.write('theirs')
+    os.symlink(theirs, os.path.join(host.TMP_ROOT, 'planted.json'))
+    for name in ('theirs.json', 'planted.json'):
+        with pytest.raises(ConnectorError, match='already exists in the temporary file folder'):
+            create_file_from_string('mine', filename=name)
+    with open(theirs) as f:
+        assert f.read() == 'theirs'
+    create_file_from_string('first', filename='mine.json')
+    made = create_file_from_string('second', filename='mine.json')  # its own file: written again, as on the server
+    path = os.path.join(host.TMP_ROOT, made['filename'])
+    with open(path) as f:
+        assert f.read() == 'second'
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+
+
 def test_upload_file_to_cyops_as_virustotal_and_cicd_utils_call_it(host):
     # virustotal-premium: upload_file_to_cyops(file_path=file_name, filename=file_name, name=...,
     #                                          create_attachment=True)
@@ -349,7 +442,7 @@ def test_application_config_answers_the_fallbacks_connectors_give():
     assert settings.APPLICATION_CONFIG.getboolean('other_section', 'x', fallback=True) is True
 
 
-def test_tmp_file_root_is_the_workers_temporary_folder(host):
+def test_settings_tmp_file_root_is_the_hosts_tmp_root(host):
     from django.conf import settings
     assert settings.TMP_FILE_ROOT == host.TMP_ROOT
 

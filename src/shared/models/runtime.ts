@@ -145,6 +145,9 @@ export interface RuntimeServiceOptions {
   readonly dataDir: string;
   /** Defaults to resources/python/runner.py of the app. */
   readonly runnerPath?: string;
+  /** settings.TMP_FILE_ROOT of the workers, where the framework's helpers write files for the connector. Default
+   * '/tmp' on POSIX, as on the server (connectors hard-code it); the system temp folder elsewhere. */
+  readonly tmpFileRoot?: string;
   /** Extra environment for the workers (e.g. PYTHONPATH, proxy settings), on top of the part of the IDE's
    * environment a worker inherits (never its tokens or credentials). */
   readonly env?: Record<string, string>;

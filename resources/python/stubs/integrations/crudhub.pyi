@@ -24,6 +24,11 @@ def make_file_upload_request(
 ) -> Any:
     """Uploads content (str, bytes or a file object) to FortiSOAR's file store; returns the File record."""
 
+def download_file_from_cyops(iri: Any, headers: Any = None, *args: Any, **kwargs: Any) -> dict[str, Any]:
+    """Copies the file behind a File or Attachment IRI into TMP_FILE_ROOT (newer servers export it here as well as
+    from ``connectors.cyops_utilities.builtins``). Returns filename, content_length, content_type, md5, sha1,
+    sha256 and ``cyops_file_path`` (the copy's name in TMP_FILE_ROOT: ``join('/tmp', res['cyops_file_path'])``)."""
+
 def maybe_json_or_raise(response: requests.Response) -> Any:
     """Returns the response's JSON, else its text or bytes; raises requests.HTTPError on 4xx/5xx."""
 

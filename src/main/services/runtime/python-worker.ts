@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { errnoCode } from '../errors';
 import { CallCapture, type WorkerListeners } from './call-capture';
+import { defaultTmpFileRoot, FRAMEWORK_FILES_LIST, removeFrameworkFiles } from './framework-files';
 import { killGroup, killTree } from './process-tree';
 import { parseWorkerMessage, requestLine, type ResultMessage, type UnsentRequest } from './protocol';
 import type { OutputStream, WorkerFailure } from './types';
@@ -15,6 +16,9 @@ export interface WorkerConfig {
   readonly cwd: string;
   readonly env: NodeJS.ProcessEnv;
   readonly outputCapBytes: number;
+  /** settings.TMP_FILE_ROOT, where the framework's helpers write files for the connector. Default '/tmp' on POSIX
+   * as on the server (framework-files.ts). */
+  readonly tmpFileRoot?: string;
   /** Where problems nobody awaits are reported (a temp folder that could not be removed). Default console.warn. */
   readonly warn?: (message: string) => void;
 }
@@ -45,11 +49,14 @@ export class PythonWorker {
   private exited?: Promise<void>;
   private dead = false;
   private tempDir?: string;
+  private readonly tmpFileRoot: string;
 
   constructor(
     readonly folder: string,
     private readonly config: WorkerConfig,
-  ) {}
+  ) {
+    this.tmpFileRoot = config.tmpFileRoot ?? defaultTmpFileRoot();
+  }
 
   get alive(): boolean {
     return !this.dead;
@@ -69,7 +76,14 @@ export class PythonWorker {
     chmodSync(tempDir, 0o700);
     const child = spawn(command, [...leading, this.config.runnerPath, this.folder], {
       cwd: this.config.cwd,
-      env: { ...this.config.env, TMPDIR: tempDir, TEMP: tempDir, TMP: tempDir },
+      env: {
+        ...this.config.env,
+        TMPDIR: tempDir,
+        TEMP: tempDir,
+        TMP: tempDir,
+        CS_TMP_FILE_ROOT: this.tmpFileRoot,
+        CS_FRAMEWORK_FILES: path.join(tempDir, FRAMEWORK_FILES_LIST),
+      },
       stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe'],
       // Its own process group, so ending the worker also ends whatever the connector started.
       detached: process.platform !== 'win32',
@@ -149,7 +163,8 @@ export class PythonWorker {
   }
 
   /** After the worker is gone: what is left of its process group (on Linux the worker's supervisor has already
-   * ended the rest of its tree), then its temp folder. */
+   * ended the rest of its tree), the files it created in TMP_FILE_ROOT (it removes them itself unless it was
+   * killed), then its temp folder. */
   private cleanUp(pid: number | undefined): void {
     try {
       if (pid) killGroup(pid);
@@ -157,6 +172,7 @@ export class PythonWorker {
       this.warn(`Could not end the processes left in the Python worker's group ${pid}: ${(e as Error).message}`);
     }
     if (!this.tempDir) return;
+    for (const problem of removeFrameworkFiles(path.join(this.tempDir, FRAMEWORK_FILES_LIST), this.tmpFileRoot)) this.warn(problem);
     try {
       rmSync(this.tempDir, { recursive: true, force: true, maxRetries: 3 });
     } catch (e) {

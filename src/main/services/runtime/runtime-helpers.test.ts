@@ -2,7 +2,8 @@
  * The framework helpers through the real worker, called the way published connectors call them (the fixture
  * connectors quote their callers). Each test is a row of docs/runtime-helpers.md.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixture, makeKit } from './test-kit';
@@ -77,11 +78,16 @@ describe('cyops_utilities builtins', () => {
 
 describe('removal after the call stays inside TMP_FILE_ROOT', () => {
   it('leaves a file registered from outside it in place, and says so', async () => {
-    const r = await kit.runtime.execute(helpers, 'register_outside', {}, {}, { env: { step: 'outside' } });
+    // TMP_FILE_ROOT is '/tmp' by default, where the test's data folder is too: here it is a folder of its own.
+    const tmpFileRoot = mkdtempSync(path.join(os.tmpdir(), 'cs-tmp-file-root-'));
+    const own = makeKit({ tmpFileRoot });
+    const r = await own.runtime.execute(helpers, 'register_outside', {}, {}, { env: { step: 'outside' } });
     expect(r.status, r.message).toBe('Success');
     const kept = (r.data as { path: string }).path;
     expect(readFileSync(kept, 'utf8')).toBe('still here');
     expect(r.logs.filter((l) => l.level === 'WARNING' && l.message.startsWith('Not removed after the call'))).toHaveLength(3);
+    await own.dispose();
+    rmSync(tmpFileRoot, { recursive: true, force: true });
   });
 });
 

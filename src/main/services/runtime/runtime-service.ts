@@ -105,6 +105,7 @@ export function createRuntimeService(options: RuntimeServiceOptions & { resolveP
       runnerPath: options.runnerPath ?? defaultRunnerPath(),
       cwd: options.dataDir,
       outputCapBytes: cap,
+      ...(options.tmpFileRoot ? { tmpFileRoot: options.tmpFileRoot } : {}),
       warn,
       env: {
         // Never the IDE's whole environment: connector code must not see its tokens or the user's credentials.

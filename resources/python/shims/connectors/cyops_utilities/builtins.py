@@ -4,8 +4,9 @@
 On the server these move files between FortiSOAR's file store and ``settings.TMP_FILE_ROOT``, create attachment
 records, and parse text and e-mails; files they leave in TMP_FILE_ROOT are registered in the playbook's ``env``
 (``save_file_in_env``) and removed when the playbook ends. Here the file store is the simulated platform behind
-``_studio_files``, TMP_FILE_ROOT is the worker's private temporary folder, and runner.py removes the files
-registered in the call's ``env`` when the call ends (a run is a one-step playbook).
+``_studio_files``, TMP_FILE_ROOT is '/tmp/' on POSIX as on the server (files created 0600, under fresh names where
+the server picks the name), and runner.py removes the files registered in the call's ``env`` when the call ends (a
+run is a one-step playbook); the worker removes the rest of what it created when it ends, the host after a crash.
 """
 import base64
 import hashlib
@@ -92,8 +93,8 @@ def download_file_from_cyops(iri, headers=None, *args, **kwargs):
     TMP_FILE_ROOT, which is registered in the playbook's env."""
     logger.info('download_file_from_crudhub IRI: %s', iri)
     source, filename = _studio_files.resolve(iri)
-    target, name = _studio_host.new_tmp_path(filename)
-    with open(source, 'rb') as src, open(target, 'wb') as dst:
+    dst, target, name = _studio_host.open_new_tmp_file(filename)
+    with open(source, 'rb') as src, dst:
         for block in iter(lambda: src.read(1 << 16), b''):
             dst.write(block)
     described = _studio_files.describe(target, filename)
@@ -142,7 +143,13 @@ def create_file_from_string(contents, filename=None, *args, **kwargs):
     path = _tmp_path(name)
     if not _inside(path, _studio_host.TMP_ROOT):  # the server writes anywhere; a simulator must not
         raise _error('File name %r would be written outside the temporary file folder' % (name,))
-    with open(path, 'wb' if isinstance(contents, bytes) else 'w') as f:
+    try:
+        f, path = _studio_host.open_tmp_file(name, 'wb' if isinstance(contents, bytes) else 'w')
+    except _studio_host.TmpFileTaken as e:
+        raise _error('Could not write %s: it already exists in the temporary file folder (settings.TMP_FILE_ROOT) '
+                     'and Connector Studio never overwrites a file it did not create there. Remove it, or give '
+                     'another filename.' % e.path)
+    with f:
         f.write(contents)
     metadata = _metadata(path, name, 'text/plain')
     save_file_in_env(kwargs.get('env', {}), name, metadata)
@@ -193,8 +200,8 @@ def extract_artifacts(data, *args, **kwargs):
 
 def _write_tmp(content, filename):
     """A new file in TMP_FILE_ROOT holding ``content``; returns its name there."""
-    path, name = _studio_host.new_tmp_path(filename)
-    with open(path, 'wb' if isinstance(content, (bytes, bytearray)) else 'w') as f:
+    f, _, name = _studio_host.open_new_tmp_file(filename, 'wb' if isinstance(content, (bytes, bytearray)) else 'w')
+    with f:
         f.write(content)
     return name
 
