@@ -1,9 +1,8 @@
 /** Run Last against the real services and the real Python runtime: it repeats the last action with that run's
  * inputs whatever the form shows by then, repeats a health check, and says why when it cannot. */
-import { readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TestConfig } from '../../../../shared/models/test-config';
+import { addEchoAction } from '../../../../../tests/helpers/echo-action';
 import { servicesOnSample, type SampleServices } from '../../../../../tests/helpers/services';
 import { servicesTransport } from '../../../../../tests/helpers/services-transport';
 import { tmpDir } from '../../../../../tests/helpers/tmp';
@@ -13,26 +12,11 @@ import { describeLastRun, lastRunProblem, type LastRun } from './last-run';
 import { connectorInfoOf } from './operations';
 import { useTestingStore } from './store';
 
-/** The sample connector gains `echo_text`, which needs no configuration and returns its one parameter. */
-async function addEchoAction(connectorDir: string) {
-  const infoPath = path.join(connectorDir, 'info.json');
-  const info = JSON.parse(await readFile(infoPath, 'utf8'));
-  info.operations.push({
-    operation: 'echo_text', title: 'Echo Text', description: 'Returns its text.', category: 'utilities', annotation: 'echo_text',
-    enabled: true, is_config_required: false, output_schema: { text: '' },
-    parameters: [{ name: 'text', title: 'Text', type: 'text', required: true, editable: true, visible: true }],
-  });
-  await writeFile(infoPath, JSON.stringify(info, null, 2));
-  const opsPath = path.join(connectorDir, 'operations.py');
-  const ops = await readFile(opsPath, 'utf8');
-  await writeFile(opsPath, ops.replace('operations = {', "def echo_text(config, params):\n    return {'text': params['text']}\n\n\noperations = {\n    'echo_text': echo_text,"));
-}
-
 let s: SampleServices;
 
 beforeEach(async () => {
   s = await servicesOnSample(await tmpDir());
-  await addEchoAction(path.join(s.projectRoot, 'sample-threat-intel'));
+  await addEchoAction(`${s.projectRoot}/sample-threat-intel`);
   initTransport(servicesTransport(s.services));
   await useProjectsStore.getState().load();
   useTestingStore.setState({ projectId: null });
