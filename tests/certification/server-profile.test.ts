@@ -73,6 +73,14 @@ describe('a certified published connector without an output schema', () => {
     expect(report.findings.every((f) => f.source === 'certification' && typeof f.ciCheck === 'string')).toBe(true);
   });
 
+  it('the human output names the CI method of each finding', async () => {
+    const { work } = await certifiedWithoutSchema();
+    const r = await cli(validateCommand, work, 'odbc', '--profile', 'certification');
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^error cert-output-schema-required \[verify_operation_output_schema\] info\.json#\/operations\/0\/output_schema Operation 'execute_query'/m);
+    expect(r.out.split('\n').at(-1)).toMatch(/^odbc 1\.0\.0: \d+ errors, \d+ warnings, 0 infos$/);
+  });
+
   it('is a certification warning when the connector is not cs_approved', async () => {
     const { dir } = await certifiedWithoutSchema(false);
     const report = await createValidateService().validateFolder(dir, { profile: 'certification' });

@@ -27,7 +27,8 @@ const countsText = ({ errors, warnings, infos }: ValidationReport['summary']) =>
 const summaryLine = (report: ValidationReport) => `${report.connector} ${report.version}: ${countsText(report.summary)}`;
 
 export function formatHuman(report: ValidationReport): string {
-  const lines = report.findings.map((f) => `${f.severity} ${f.rule} ${formatLocation(f)} ${f.message}`);
+  // A certification finding names the CI method that makes the same call, so it can be found in the CI's log.
+  const lines = report.findings.map((f) => `${f.severity} ${f.rule}${f.ciCheck ? ` [${f.ciCheck}]` : ''} ${formatLocation(f)} ${f.message}`);
   lines.push(summaryLine(report));
   return lines.join('\n');
 }
