@@ -78,7 +78,7 @@ describe('a certified published connector without an output schema', () => {
     const r = await cli(validateCommand, work, 'odbc', '--profile', 'certification');
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/^error cert-output-schema-required \[verify_operation_output_schema\] info\.json#\/operations\/0\/output_schema Operation 'execute_query'/m);
-    expect(r.out.split('\n').at(-1)).toMatch(/^odbc 1\.0\.0: \d+ errors, \d+ warnings, 0 infos$/);
+    expect(r.out.split('\n').at(-1)).toBe('odbc 1.0.0: 3 errors, 1 warning, 0 infos');
   });
 
   it('is a certification warning when the connector is not cs_approved', async () => {
