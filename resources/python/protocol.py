@@ -12,7 +12,7 @@ from typing import Any, Literal, Optional, TypedDict, Union
 
 HookName = Literal['on_app_start', 'on_add_config', 'on_update_config', 'on_delete_config', 'on_activate',
                    'on_deactivate', 'teardown']
-RequestType = Literal['health', 'execute', 'hook', 'reload', 'ping']
+RequestType = Literal['health', 'execute', 'hook', 'reload', 'ping', 'debug']
 MessageType = Literal['secrets', 'log', 'out', 'result']
 OutputStream = Literal['stdout', 'stderr']
 # What the output cap counts: each stream, and the log messages.
@@ -81,7 +81,16 @@ class PingRequest(TypedDict):
     type: Literal['ping']
 
 
-WorkerRequest = Union[HealthRequest, ExecuteRequest, HookRequest, ReloadRequest, PingRequest]
+class DebugRequest(TypedDict):
+    """Makes debugpy listen on 127.0.0.1:port (0: any free port) in this worker, once (debug_support.py); with
+    wait, answers only once a debugger has attached and sent configurationDone."""
+    id: int
+    type: Literal['debug']
+    port: int
+    wait: bool
+
+
+WorkerRequest = Union[HealthRequest, ExecuteRequest, HookRequest, ReloadRequest, PingRequest, DebugRequest]
 
 
 # ---- worker -> host, fd 4: while a call runs, then its result; every message carries the request's id
@@ -124,7 +133,7 @@ class _Reply(TypedDict):
 
 class Reply(_Reply, total=False):
     """What a handler answers: health status and message; execute's envelope (operation, data, binary, encoding,
-    env, operationMs); a hook's data; ping's pid and python."""
+    env, operationMs); a hook's data; ping's pid and python; debug's port."""
     message: str
     operation: Optional[str]
     data: Any
@@ -134,6 +143,7 @@ class Reply(_Reply, total=False):
     operationMs: float
     pid: int
     python: str
+    port: int
 
 
 class Dropped(TypedDict, total=False):

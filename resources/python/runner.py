@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # the annotations' types; the worker itself never imports them (protocol.py says why)
     from typing import Any, Callable, Optional
 
-    from protocol import (CappedStream, Dropped, Effects, ExecuteRequest, HealthRequest, HookName, HookRequest,
+    from protocol import (CappedStream, DebugRequest, Dropped, Effects, ExecuteRequest, HealthRequest, HookName, HookRequest,
                           LogRecord, OutputStream, PingRequest, ReloadRequest, Reply, RequestType, ResultMessage,
                           WorkerMessage, WorkerRequest)
     from secret_forms import Scrubber
@@ -209,7 +209,8 @@ class Worker(object):
         self.channel = channel
         # Any: each handler takes its own request; handle() has only checked the request's type.
         self.handlers: 'dict[RequestType, Callable[[Any], Reply]]' = {
-            'health': self.health, 'execute': self.execute, 'hook': self.hook, 'reload': self.reload, 'ping': self.ping}
+            'health': self.health, 'execute': self.execute, 'hook': self.hook, 'reload': self.reload, 'ping': self.ping,
+            'debug': self.debug}
 
     def handle(self, request: 'WorkerRequest') -> None:
         kind = request.get('type')
@@ -298,6 +299,13 @@ class Worker(object):
 
     def ping(self, request: 'PingRequest') -> 'Reply':
         return {'status': 'Success', 'pid': os.getpid(), 'python': sys.version.split()[0]}
+
+    def debug(self, request: 'DebugRequest') -> 'Reply':
+        import debug_support  # only a worker that is debugged loads debugpy
+        port = debug_support.listen(int(request.get('port') or 0))
+        if request.get('wait'):
+            debug_support.wait_for_client()
+        return {'status': 'Success', 'message': 'debugpy listens on 127.0.0.1:%d' % port, 'port': port}
 
 
 def traceback_text(error: BaseException) -> str:

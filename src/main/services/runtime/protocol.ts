@@ -53,7 +53,15 @@ export interface PingRequest extends Numbered {
   readonly type: 'ping';
 }
 
-export type WorkerRequest = HealthRequest | ExecuteRequest | HookRequest | ReloadRequest | PingRequest;
+/** Makes debugpy listen on 127.0.0.1:`port` (0: any free port) in the worker, once (debug_support.py); with
+ * `wait`, answers only once a debugger has attached and sent configurationDone. */
+export interface DebugRequest extends Numbered {
+  readonly type: 'debug';
+  readonly port: number;
+  readonly wait: boolean;
+}
+
+export type WorkerRequest = HealthRequest | ExecuteRequest | HookRequest | ReloadRequest | PingRequest | DebugRequest;
 type Unnumbered<R> = R extends Numbered ? Omit<R, 'id'> : never;
 /** A request before python-worker.ts numbers it. */
 export type UnsentRequest = Unnumbered<WorkerRequest>;
@@ -92,7 +100,7 @@ export type CappedStream = OutputStream | 'logs';
 export type Status = 'Available' | 'Disconnected' | 'Success' | 'Failed';
 
 /** What a request's handler answers: health's status and message; execute's envelope (operation, data, binary,
- * encoding, env, operationMs); a hook's data; ping's pid and python. */
+ * encoding, env, operationMs); a hook's data; ping's pid and python; debug's port. */
 export interface Reply {
   readonly status: Status;
   readonly message?: string;
@@ -105,6 +113,7 @@ export interface Reply {
   readonly operationMs?: number;
   readonly pid?: number;
   readonly python?: string;
+  readonly port?: number;
 }
 
 /** Characters the worker cut at the output cap, per stream. */
@@ -146,6 +155,7 @@ export interface ProtocolMessages {
   HookRequest: HookRequest;
   ReloadRequest: ReloadRequest;
   PingRequest: PingRequest;
+  DebugRequest: DebugRequest;
   SecretsMessage: SecretsMessage;
   LogRecord: LogRecord;
   LogMessage: LogMessage;
@@ -178,11 +188,12 @@ export const PROTOCOL_KEYS = {
   HookRequest: { required: ['id', 'type', 'hook', 'args', 'secrets'], optional: [] },
   ReloadRequest: { required: ['id', 'type'], optional: [] },
   PingRequest: { required: ['id', 'type'], optional: [] },
+  DebugRequest: { required: ['id', 'type', 'port', 'wait'], optional: [] },
   SecretsMessage: { required: ['id', 'type', 'forms'], optional: [] },
   LogRecord: { required: ['time', 'level', 'logger', 'module', 'funcName', 'lineno', 'message'], optional: [] },
   LogMessage: { required: ['id', 'type', 'entry'], optional: [] },
   OutMessage: { required: ['id', 'type', 'stream', 'text'], optional: [] },
-  Reply: { required: ['status'], optional: ['message', 'operation', 'data', 'binary', 'encoding', 'env', 'operationMs', 'pid', 'python'] },
+  Reply: { required: ['status'], optional: ['message', 'operation', 'data', 'binary', 'encoding', 'env', 'operationMs', 'pid', 'python', 'port'] },
   Dropped: { required: [], optional: ['stdout', 'stderr', 'logs'] },
   DataTruncated: { required: ['size', 'cap'], optional: [] },
   ConfigUpdate: { required: ['connector', 'version', 'configId', 'config'], optional: [] },
@@ -192,7 +203,7 @@ export const PROTOCOL_KEYS = {
   Effects: { required: [], optional: ['configUpdates', 'ingested', 'crudhubRequests', 'platformRecords'] },
   ResultMessage: {
     required: ['id', 'type', 'status'],
-    optional: ['message', 'operation', 'data', 'binary', 'encoding', 'env', 'operationMs', 'pid', 'python', 'workerMs', 'dropped', 'dataTruncated', 'effects'],
+    optional: ['message', 'operation', 'data', 'binary', 'encoding', 'env', 'operationMs', 'pid', 'python', 'port', 'workerMs', 'dropped', 'dataTruncated', 'effects'],
   },
 } as const satisfies { readonly [M in MessageName]: KeyLists<ProtocolMessages[M]> };
 
@@ -205,6 +216,7 @@ export const PROTOCOL_TYPES = {
   HookRequest: 'hook',
   ReloadRequest: 'reload',
   PingRequest: 'ping',
+  DebugRequest: 'debug',
   SecretsMessage: 'secrets',
   LogMessage: 'log',
   OutMessage: 'out',
@@ -214,7 +226,7 @@ export const PROTOCOL_TYPES = {
 /** The values of the protocol's enumerations, as protocol.py's Literal aliases of the same names list them. */
 export const PROTOCOL_LITERALS = {
   HookName: ['on_app_start', 'on_add_config', 'on_update_config', 'on_delete_config', 'on_activate', 'on_deactivate', 'teardown'],
-  RequestType: ['health', 'execute', 'hook', 'reload', 'ping'],
+  RequestType: ['health', 'execute', 'hook', 'reload', 'ping', 'debug'],
   MessageType: ['secrets', 'log', 'out', 'result'],
   OutputStream: ['stdout', 'stderr'],
   CappedStream: ['stdout', 'stderr', 'logs'],
@@ -303,6 +315,7 @@ const FIELD_CHECKS: { readonly [M in MessageName]: { readonly [K in keyof Protoc
   HookRequest: { id: integer, type: oneOf([PROTOCOL_TYPES.HookRequest]), hook: oneOf(PROTOCOL_LITERALS.HookName), args: listOf(anything), secrets: a('SecretRule') },
   ReloadRequest: { id: integer, type: oneOf([PROTOCOL_TYPES.ReloadRequest]) },
   PingRequest: { id: integer, type: oneOf([PROTOCOL_TYPES.PingRequest]) },
+  DebugRequest: { id: integer, type: oneOf([PROTOCOL_TYPES.DebugRequest]), port: integer, wait: boolean },
   SecretsMessage: { id: integer, type: oneOf([PROTOCOL_TYPES.SecretsMessage]), forms: listOf(text) },
   LogRecord: { time: text, level: text, logger: text, module: text, funcName: text, lineno: integer, message: text },
   LogMessage: { id: integer, type: oneOf([PROTOCOL_TYPES.LogMessage]), entry: a('LogRecord') },
@@ -318,6 +331,7 @@ const FIELD_CHECKS: { readonly [M in MessageName]: { readonly [K in keyof Protoc
     operationMs: number,
     pid: integer,
     python: text,
+    port: integer,
   },
   Dropped: { stdout: integer, stderr: integer, logs: integer },
   DataTruncated: { size: integer, cap: integer },
@@ -344,6 +358,7 @@ const FIELD_CHECKS: { readonly [M in MessageName]: { readonly [K in keyof Protoc
     operationMs: number,
     pid: integer,
     python: text,
+    port: integer,
     workerMs: number,
     dropped: a('Dropped'),
     dataTruncated: a('DataTruncated'),
