@@ -97,6 +97,7 @@ export const PROJECT_ACCESS: Record<Channel, ProjectAccess> = {
   // A reset empties only the project's simulated platform data in the user data folder, never the project's
   // folder or git: 'read' as saving a test configuration is, so a review can clear what its runs created.
   'platform.snapshot': 'read',
+  'platform.record': 'read',
   'platform.reset': 'read',
   // The debugger: starting, stepping and evaluating run the connector's code; reading a paused session, stopping it
   // and the stored breakpoints (user data folder) do not.

@@ -125,6 +125,7 @@ const handlers: Handlers = {
   'runtime.createPlatformEnvironment': (s, r) => s.environments.startCreatePlatform(r.projectId, r.runId),
   'runtime.removeEnvironment': (s, r) => s.environments.removeVenv(r.projectId),
   'platform.snapshot': (s, r) => s.platform.snapshot(r.projectId),
+  'platform.record': (s, r) => s.platform.record(r.projectId, r.iri),
   'platform.reset': async (s, r) => (await s.platform.reset(r.projectId), {}),
   'debug.start': (s, r) => s.debug.start(r.projectId, r),
   'debug.restart': (s, r) => s.debug.restart(r.projectId, r.sessionId),

@@ -85,6 +85,7 @@ const channelMap: Record<Channel, true> = {
   'runtime.createPlatformEnvironment': true,
   'runtime.removeEnvironment': true,
   'platform.snapshot': true,
+  'platform.record': true,
   'platform.reset': true,
   'debug.start': true,
   'debug.restart': true,

@@ -17,7 +17,7 @@ import type {
   ServerProfileInput,
 } from '../models/publish';
 import type { InstallOutcome, InstallProgressEvent, InterpreterInfo, PlatformRequirement, RuntimeEnvironment } from '../models/environment';
-import type { PlatformSnapshot } from '../models/platform-data';
+import type { PlatformRecordDetail, PlatformSnapshot } from '../models/platform-data';
 import type { CassetteRequest, HealthResult, HookResult, RunResult } from '../models/runtime';
 import type {
   DebugBreakpoint,
@@ -243,6 +243,9 @@ export interface Contract {
   'runtime.removeEnvironment': { req: InProject; res: RuntimeEnvironment };
   /** The project's simulated FortiSOAR data (records, files, ingested batches) that its runs created. */
   'platform.snapshot': { req: InProject; res: PlatformSnapshot };
+  /** One record of the project's simulated FortiSOAR data, whole, as a connector GETs it (an attachment's `file`
+   * embedded; a File IRI gives its File record). VALIDATION for an IRI that names no record, NOT_FOUND once it is gone. */
+  'platform.record': { req: InProject & { iri: string }; res: PlatformRecordDetail };
   /** Empties the project's simulated FortiSOAR data (in the user data folder; the project's files are untouched). */
   'platform.reset': { req: InProject; res: Empty };
   /** The debugger (shared/models/debug.ts says the conventions). Every request names its project; those about a

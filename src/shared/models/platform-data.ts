@@ -98,5 +98,13 @@ export interface PlatformSnapshot {
   readonly ingested: PlatformIngestBatch[];
 }
 
+/** A whole record as a connector reads it with `GET <iri>` (`@id`, `@type`, `uuid`, `id`, its fields; a relation
+ * to a stored record, such as an attachment's `file`, embedded one level deep). */
+export type PlatformRecord = Readonly<Record<string, unknown>>;
+
+export interface PlatformRecordDetail {
+  readonly record: PlatformRecord;
+}
+
 /** How many records (and files, and ingest batches) a snapshot lists per module, newest first. */
 export const PLATFORM_SNAPSHOT_CAP = 500;

@@ -195,6 +195,7 @@ export const requestSchemas: Record<Channel, Schema> = {
   'runtime.createPlatformEnvironment': inProject({ runId: nonEmpty }, ['runId']),
   'runtime.removeEnvironment': inProject(),
   'platform.snapshot': inProject(),
+  'platform.record': inProject({ iri: { type: 'string', minLength: 1, maxLength: 2048 } }, ['iri']),
   'platform.reset': inProject(),
   'debug.start': inProject({ runId: nonEmpty, target: debugTarget, breakpoints: debugBreakpoints, exceptionFilters }, ['runId', 'target']),
   'debug.restart': inSession(),

@@ -16,6 +16,8 @@ export function platformData(page: Page) {
     files: view.getByTestId('platform-file'),
     detail: view.getByTestId('platform-detail'),
     detailJson: view.getByTestId('platform-detail-json'),
+    /** The files the open record points at, listed under it (an attachment's file). */
+    detailFile: view.getByTestId('platform-detail-file'),
     /** Under the run's result in Test Actions. */
     runRecords: page.getByTestId('run-records'),
     runRecord: page.getByTestId('run-record'),

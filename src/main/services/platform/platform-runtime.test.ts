@@ -80,17 +80,49 @@ describe('connector code and the simulated platform', () => {
   });
 });
 
-describe('the IDE: one store per project in the user data folder, platform.snapshot and platform.reset', () => {
-  it('lists what a run created, with the run that created it, and resets it', async () => {
-    const dir = await tmpDir('cs-platform-ide-');
-    const workspace = path.join(dir, 'workspace');
-    await cp(fixture('platform-user'), path.join(workspace, 'platform-user'), { recursive: true });
-    const userDataDir = path.join(dir, 'user-data');
-    const s = await createServices({ userDataDir, resourcesDir: path.join(REPO_ROOT, 'resources'), appVersion: 't', mode: 'browser', workspaceOverride: workspace });
+/** Services over a workspace holding the platform-user fixture, trusted; `projectId` is the fixture's. */
+async function ideOnFixture() {
+  const dir = await tmpDir('cs-platform-ide-');
+  const workspace = path.join(dir, 'workspace');
+  await cp(fixture('platform-user'), path.join(workspace, 'platform-user'), { recursive: true });
+  const userDataDir = path.join(dir, 'user-data');
+  const s = await createServices({ userDataDir, resourcesDir: path.join(REPO_ROOT, 'resources'), appVersion: 't', mode: 'browser', workspaceOverride: workspace });
+  const project = defined((await s.projects.list()).find((p) => p.name === 'platform-user' || p.root.endsWith('platform-user')), 'the fixture project');
+  await s.trust.trust(project.root);
+  return { s, projectId: project.id, userDataDir };
+}
+
+describe('the IDE: one store per project in the user data folder, platform.snapshot, platform.record and platform.reset', () => {
+  it('platform.record answers a record whole, as a connector GETs it: an attachment with its file embedded', async () => {
+    const { s, projectId } = await ideOnFixture();
     try {
-      const project = defined((await s.projects.list()).find((p) => p.name === 'platform-user' || p.root.endsWith('platform-user')), 'the fixture project');
-      await s.trust.trust(project.root);
-      const projectId = project.id;
+      const result = must(await dispatch(s, 'runtime.execute', { projectId, runId: 'ui-run-2', operation: 'screenshot', params: { url: 'example.test', name: 'shot.png' } }));
+      expect(result.status, result.message).toBe('Success');
+      const attachmentIri = defined(result.platformRecords?.find((c) => c.module === 'attachments'), 'the attachment').iri;
+      const { record } = must(await dispatch(s, 'platform.record', { projectId, iri: attachmentIri }));
+      expect(record).toEqual(result.data); // what the connector got back from its POST
+      expect(record).toMatchObject({ '@id': attachmentIri, '@type': 'Attachment', name: 'shot.png', file: { '@type': 'File', filename: 'shot.png', mimeType: 'image/png', size: 15 } });
+      const fileIri = (record.file as { '@id': string })['@id'];
+      // A File IRI answers its record (a connector's GET would get the content).
+      expect(must(await dispatch(s, 'platform.record', { projectId, iri: `${fileIri}/` })).record).toMatchObject({ '@id': fileIri, '@type': 'File', filename: 'shot.png' });
+
+      for (const iri of ['shot.png', '/api/3/attachments', '/api/3/../../etc/passwd', '/api/3/Attachments/x', '']) {
+        const refused = await dispatch(s, 'platform.record', { projectId, iri });
+        expect(!refused.ok && refused.error.code, iri).toBe('VALIDATION');
+      }
+      expect(must(await dispatch(s, 'platform.reset', { projectId }))).toEqual({});
+      const gone = await dispatch(s, 'platform.record', { projectId, iri: attachmentIri });
+      expect(!gone.ok && gone.error).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining(`holds no record ${attachmentIri}`) });
+      const unknown = await dispatch(s, 'platform.record', { projectId: '0123456789ab', iri: attachmentIri });
+      expect(!unknown.ok && unknown.error.code).toBe('NOT_FOUND');
+    } finally {
+      await s.dispose();
+    }
+  });
+
+  it('lists what a run created, with the run that created it, and resets it', async () => {
+    const { s, projectId, userDataDir } = await ideOnFixture();
+    try {
       expect(must(await dispatch(s, 'platform.snapshot', { projectId }))).toMatchObject({ modules: [], files: [], ingested: [] });
 
       const result = must(await dispatch(s, 'runtime.execute', { projectId, runId: 'ui-run-1', operation: 'screenshot', params: { url: 'example.test' } }));

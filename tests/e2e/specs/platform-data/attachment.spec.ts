@@ -61,9 +61,15 @@ test('an action that attaches a file: the run lists the record, the Platform dat
   await expect(row).toHaveAttribute('aria-expanded', 'true');
   await expect(row).toContainText('report.txt');
   await expect(p.module('attachments')).toBeVisible();
-  await expect(p.detailJson).toContainText(`"iri": "${iri}"`);
-  await expect(p.detailJson).toContainText('"module": "attachments"');
+  // The record whole, as the connector GETs it (platform.record): the attachment with its file embedded.
+  await expect(p.detailJson).toContainText(`"@id": "${iri}"`);
+  await expect(p.detailJson).toContainText('"@type": "Attachment"');
+  await expect(p.detailJson).toContainText('"filename": "report.txt"');
   await expect(p.view.getByTestId('platform-detail-origin')).toContainText('action attach_report');
+  // Its file, by name, under it.
+  await expect(p.detailFile).toHaveCount(1);
+  await expect(p.detailFile.getByTestId('platform-file-name')).toHaveText('report.txt');
+  await expect(p.detailFile.getByTestId('platform-file-meta')).toHaveText(`${Buffer.byteLength(REPORT)} B · text/plain`);
   await expect(p.summary).toContainText('1 file');
   // The file it points at, with its size and type.
   const file = p.files.filter({ hasText: 'report.txt' });

@@ -2,7 +2,7 @@ import type { PlatformFileSummary, PlatformIngestBatch, PlatformModuleSnapshot, 
 import { Icon } from '../../components/Icon';
 import { formatWhen } from '../../store/platform-data/model';
 import { usePlatformDataStore } from '../../store/platform-data/store';
-import { FileFacts, ItemDetail } from './RecordDetail';
+import { FileFacts, ItemDetail, RecordDetail } from './RecordDetail';
 
 /** Rows the arrow keys move between (PlatformDataView's onKeyDown). */
 export const NAV_ATTR = 'data-pd-nav';
@@ -19,7 +19,7 @@ function RecordRow({ r }: { r: PlatformRecordSummary }) {
         <span className="pd-name">{r.displayName}</span>
         <span className="muted small">#{r.id} · {formatWhen(r.createdAt)}</span>
       </button>
-      {selected && <ItemDetail id={detailId(r.iri)} iri={r.iri} createdBy={r.createdBy} json={r} label={`${r.type} ${r.displayName}`} />}
+      {selected && <RecordDetail id={detailId(r.iri)} r={r} />}
     </li>
   );
 }

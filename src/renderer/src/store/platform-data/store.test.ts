@@ -8,7 +8,7 @@ import { tmpDir } from '../../../../../tests/helpers/tmp';
 import { initTransport } from '../../api/client';
 import { useProjectsStore } from '../projects/store';
 import { useTestingStore } from '../testing/store';
-import { changesOf, findItem } from './model';
+import { changesOf, filesOfRecord, findItem } from './model';
 import { PLATFORM_INITIAL, usePlatformDataStore } from './store';
 
 let s: SampleServices;
@@ -54,6 +54,20 @@ describe('the platform data store', () => {
     expect(st.snapshot?.totalFiles).toBe(0);
   });
 
+  it('says why the selected record cannot be read when it went after the list was read', async () => {
+    await addAttachAction(await s.services.projects.connectorDirOf(s.projectId));
+    await usePlatformDataStore.getState().open(s.projectId);
+    const run = await runAttach('soon gone');
+    const iri = changesOf(run.result).find((c) => c.module === 'attachments')!.iri;
+    await until(usePlatformDataStore, (st) => !!findItem(st.snapshot, iri));
+    // Emptied behind the view's back (another window, the CLI): the list still shows the record.
+    await s.services.platform.reset(s.projectId);
+    usePlatformDataStore.getState().select(iri);
+    const failed = await until(usePlatformDataStore, (st) => st.recordError !== null);
+    expect(failed.record).toBeNull();
+    expect(failed.recordError).toContain(`The record cannot be read: The project's platform data holds no record ${iri}`);
+  });
+
   it('says when a record a run listed is gone, and selects nothing', async () => {
     await usePlatformDataStore.getState().open(s.projectId);
     expect(await usePlatformDataStore.getState().reveal('/api/3/alerts/00000000-0000-4000-8000-000000000000/')).toBe(false);
@@ -78,9 +92,20 @@ describe('the platform data store', () => {
     const seq = after.revealSeq;
     expect(await usePlatformDataStore.getState().reveal(iri)).toBe(true);
     expect(usePlatformDataStore.getState()).toMatchObject({ selectedIri: iri, collapsed: {}, notFound: null, revealSeq: seq + 1 });
+    // Its detail is the record whole, as the connector got it back: the attachment's file embedded, and found in the list.
+    const read = await until(usePlatformDataStore, (st) => st.record?.iri === iri);
+    expect(read.record?.json).toEqual(run.result?.data);
+    expect(read.record?.json).toMatchObject({ '@id': iri, '@type': 'Attachment', file: { '@type': 'File', filename: 'report.txt' } });
+    expect(filesOfRecord(read.snapshot, read.record?.json).map((f) => f.filename)).toEqual(['report.txt']);
+    // A file's summary is all there is to it: selecting one reads nothing.
+    const fileIri = read.snapshot!.files[0].iri;
+    usePlatformDataStore.getState().select(fileIri);
+    expect(usePlatformDataStore.getState()).toMatchObject({ selectedIri: fileIri, record: null, recordError: null });
+    usePlatformDataStore.getState().select(iri);
+    await until(usePlatformDataStore, (st) => st.record?.iri === iri);
     // Selecting the open record again closes its detail.
     usePlatformDataStore.getState().select(iri);
-    expect(usePlatformDataStore.getState().selectedIri).toBeNull();
+    expect(usePlatformDataStore.getState()).toMatchObject({ selectedIri: null, record: null });
 
     expect(await usePlatformDataStore.getState().reset()).toBe(true);
     const reset = usePlatformDataStore.getState();
