@@ -7,6 +7,8 @@ import { monacoEditorHost } from './editor/editor-host';
 import { EDITOR_COMMANDS } from './features/editor/editor-commands';
 import { EXPLORER_COMMANDS } from './features/file-tree/explorer-commands';
 import { GIT_COMMANDS } from './features/git/git-commands';
+import { registerBuiltinPanelTabs } from './features/bottom-panel/builtin-tabs';
+import { PANEL_COMMANDS } from './features/bottom-panel/panel-commands';
 import { APP_COMMANDS } from './features/palette/app-commands';
 import { PLATFORM_COMMANDS } from './features/platform-data/platform-commands';
 import { PALETTE_COMMANDS } from './features/palette/commands';
@@ -21,7 +23,7 @@ import { registerCommands } from './store/palette/commands';
 
 /** The palette lists commands in this order when nothing is typed, and ranks equal matches by it. */
 export const COMMAND_ORDER = [
-  PALETTE_COMMANDS, EDITOR_COMMANDS, EXPLORER_COMMANDS, SEARCH_COMMANDS, APP_COMMANDS, AUTHORING_COMMANDS, TEST_COMMANDS,
+  PALETTE_COMMANDS, EDITOR_COMMANDS, EXPLORER_COMMANDS, SEARCH_COMMANDS, APP_COMMANDS, PANEL_COMMANDS, AUTHORING_COMMANDS, TEST_COMMANDS,
   PLATFORM_COMMANDS, GIT_COMMANDS, PUBLISH_COMMANDS, REVIEW_COMMANDS, CONNECTOR_COMMANDS,
 ] as const;
 
@@ -32,4 +34,5 @@ export function wireWindow(): void {
   wired = true;
   attachEditorHost(monacoEditorHost);
   registerCommands(COMMAND_ORDER.flat());
+  registerBuiltinPanelTabs();
 }

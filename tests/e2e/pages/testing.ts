@@ -1,6 +1,9 @@
 import type { Page } from '@playwright/test';
 
-/** The Test side bar view: configurations with health checks, and actions with their results. */
+const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
+
+/** The Test side bar view (configurations with health checks, actions with their inputs) and the Output tab of the
+ * bottom panel, where a run's result, logs and history show. */
 export function testPanel(page: Page) {
   return {
     view: page.getByTestId('test-view'),
@@ -17,6 +20,8 @@ export function testPanel(page: Page) {
     actionSelect: page.getByTestId('action-select'),
     showHidden: page.getByTestId('show-hidden'),
     run: page.getByTestId('run-action'),
+    /** Under the Run button: the last run's status in one line, and "Show Output". */
+    runSummary: page.getByTestId('run-summary'),
     stop: page.getByTestId('run-stop'),
     result: page.getByTestId('run-result'),
     runStatus: page.getByTestId('run-status'),
@@ -37,6 +42,24 @@ export function testPanel(page: Page) {
     async cassette(mode: 'off' | 'record' | 'replay') {
       await page.getByTestId('cassette-control').locator('label', { has: page.getByTestId(`cassette-${mode}`) }).click();
       await page.getByTestId(`cassette-${mode}`).waitFor({ state: 'attached' });
+    },
+    /** The bottom panel and its Output tab. */
+    panel: page.getByTestId('bottom-panel'),
+    panelTab: (id: 'problems' | 'output' | 'debug-console') => page.getByTestId(`bottom-tab-${id}`),
+    panelResizer: page.getByTestId('bottom-panel-resizer'),
+    output: page.getByTestId('output-view'),
+    outputEmpty: page.getByTestId('output-empty'),
+    outputRunLast: page.getByTestId('output-run-last'),
+    outputHealthStatus: page.getByTestId('output-health-status'),
+    healthHistory: page.getByTestId('health-history'),
+    debugConsoleEmpty: page.getByTestId('debug-console-empty'),
+    /** Ctrl/Cmd+J, VS Code's Toggle Panel. */
+    async togglePanel() {
+      await page.keyboard.press(`${mod}+J`);
+    },
+    /** Ctrl+F5 (on every platform, as VS Code's Run Without Debugging). */
+    async runLast() {
+      await page.keyboard.press('Control+F5');
     },
     async show() {
       await page.getByTestId('activity-test').click();

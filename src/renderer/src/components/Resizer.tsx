@@ -6,10 +6,11 @@ interface ResizerProps {
   min: number;
   max: number;
   onChange(value: number): void;
+  testId?: string;
 }
 
 /** A vertical splitter: drag with the pointer, or focus it and use the arrow keys. */
-export function Resizer({ label, value, min, max, onChange }: ResizerProps) {
+export function Resizer({ label, value, min, max, onChange, testId = 'sidebar-resizer' }: ResizerProps) {
   const clamp = (v: number) => Math.min(max, Math.max(min, v));
 
   const onPointerDown = (e: React.PointerEvent<HTMLDivElement>) => {
@@ -27,6 +28,6 @@ export function Resizer({ label, value, min, max, onChange }: ResizerProps) {
 
   return (
     <div className="resizer" role="separator" aria-orientation="vertical" aria-label={label} aria-valuenow={Math.round(value)}
-      aria-valuemin={min} aria-valuemax={max} tabIndex={0} onPointerDown={onPointerDown} onKeyDown={onKeyDown} data-testid="sidebar-resizer" />
+      aria-valuemin={min} aria-valuemax={max} tabIndex={0} onPointerDown={onPointerDown} onKeyDown={onKeyDown} data-testid={testId} />
   );
 }

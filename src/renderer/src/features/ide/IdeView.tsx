@@ -11,7 +11,8 @@ import { ReviewerBanner } from '../review/ReviewerBanner';
 import { RestrictedBanner } from '../trust/RestrictedBanner';
 import { useReviewerMode } from '../review/useReviewerMode';
 import { useConnectorSync } from '../info-form/useConnectorSync';
-import { ProblemsPanel } from '../problems/ProblemsPanel';
+import { BottomPanel } from '../bottom-panel/BottomPanel';
+import { useBottomPanelWiring } from '../bottom-panel/useBottomPanelWiring';
 import { SettingsPage } from '../settings/SettingsPage';
 import { ActivityBar } from './ActivityBar';
 import { Sidebar } from './Sidebar';
@@ -51,6 +52,7 @@ export function IdeView({ projectId, showSettings }: { projectId: string; showSe
   const title = project ? project.label || project.name : 'Connector project';
   useReviewerMode(projectId, project);
   useConnectorSync(projectId);
+  useBottomPanelWiring();
 
   useEffect(() => {
     document.title = `${title} — Connector Studio`;
@@ -76,7 +78,7 @@ export function IdeView({ projectId, showSettings }: { projectId: string; showSe
         <main className="ide-main" aria-label={showSettings ? 'Settings' : 'Editor'}>
           {showSettings ? <SettingsPage onClose={() => navigate({ page: 'project', projectId, settings: false })} /> : <EditorArea />}
           {!showSettings && <DocsPreview />}
-          {!showSettings && <ProblemsPanel />}
+          {!showSettings && <BottomPanel />}
         </main>
       </div>
       {!fullScreen && <StatusBar />}

@@ -4,10 +4,8 @@ import { formatShortcut } from '../../store/palette/shortcuts';
 import { pickable } from '../../store/testing/operations';
 import { useTestingStore } from '../../store/testing/store';
 import { CassetteControl } from './CassetteControl';
-import { RunConfigSavedNotice } from './ConfigSavedNotice';
 import { DynamicForm } from './DynamicForm';
-import { RunHistory } from './RunHistory';
-import { RunView } from './RunView';
+import { RunSummary } from './RunSummary';
 
 /** Ctrl/Cmd+Enter anywhere in the panel runs the action, as in the palette's "Run Action". */
 const onKeyDown = (e: React.KeyboardEvent) => {
@@ -17,7 +15,8 @@ const onKeyDown = (e: React.KeyboardEvent) => {
   }
 };
 
-/** Test Actions: pick an operation, fill its parameters, run it in the simulated runtime, read the result. */
+/** Test Actions: pick an operation, fill its parameters, run it in the simulated runtime; the result, its logs and
+ * the run history are in the panel's Output tab, wide, and a line here says how the last run went. */
 export function ActionsPanel() {
   const { info, operation, showHidden, paramsRaw, paramErrors, runningId, runError, configs, selectedConfigId } = useTestingStore();
   const s = useTestingStore.getState();
@@ -63,9 +62,7 @@ export function ActionsPanel() {
         </>
       )}
       {runError && <p className="field-error" role="alert" data-testid="run-error">{runError}</p>}
-      <RunView />
-      <RunConfigSavedNotice />
-      <RunHistory />
+      <RunSummary />
     </div>
   );
 }

@@ -65,7 +65,7 @@ function ConfigRow({ config: c }: { config: TestConfig }) {
         </label>
       </div>
       {!health?.running && <ConfigSavedNotice saved={health?.result?.configSaved} />}
-      <HealthView health={health} />
+      <HealthView configId={c.id} health={health} />
     </li>
   );
 }

@@ -1,12 +1,19 @@
+import { OUTPUT_TAB } from '../../store/bottom-panel/store';
 import { cassetteLabel, formatDuration } from '../../store/testing/runs';
+import { useTestingStore } from '../../store/testing/store';
 import type { HealthState } from '../../store/testing/types';
-import { RunRecords } from '../platform-data/RunRecords';
-import { LogList, StreamText } from './LogList';
+import { showPanelTab } from '../bottom-panel/panel-commands';
 
-/** Check Health's answer: Available or Disconnected, the connector's message, how long it took, its logs. */
-export function HealthView({ health }: { health: HealthState | undefined }) {
+/** Check Health's answer in its configuration's row: Available or Disconnected, the connector's message, how long it
+ * took. Its logs, records and output are in the panel's Output tab (HealthOutput), which is wide enough for them. */
+export function HealthView({ configId, health }: { configId: string; health: HealthState | undefined }) {
   if (!health) return null;
   const r = health.result;
+  const hasOutput = !!r && (r.logs.length > 0 || !!r.stdout || !!r.stderr || !!r.platformRecords?.length);
+  const showOutput = () => {
+    useTestingStore.getState().showHealth(configId);
+    showPanelTab(OUTPUT_TAB);
+  };
   return (
     <div className="tc-health" data-testid="health-result" aria-live="polite" aria-busy={health.running}>
       {health.running && <p className="muted small">Checking health…</p>}
@@ -19,9 +26,7 @@ export function HealthView({ health }: { health: HealthState | undefined }) {
             {health.cassette && <span className={`tc-tag ${health.cassette.mode}`} data-testid="health-cassette">{cassetteLabel(health.cassette)}</span>}
           </p>
           {r.message && <p className="tc-message" data-testid="health-message">{r.message}</p>}
-          <RunRecords result={r} />
-          <LogList logs={r.logs} />
-          <StreamText stdout={r.stdout} stderr={r.stderr} />
+          {hasOutput && <button type="button" className="tc-link" onClick={showOutput} data-testid="health-show-output">Logs and output</button>}
         </>
       )}
     </div>

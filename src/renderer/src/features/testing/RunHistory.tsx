@@ -1,19 +1,21 @@
+import { Icon } from '../../components/Icon';
 import { cassetteLabel, formatDuration, type RunRecord } from '../../store/testing/runs';
 import { useTestingStore } from '../../store/testing/store';
 
 const time = (ms: number) => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
-/** This session's runs, newest first: show one again, or run it again with the same inputs. */
+/** This session's action runs in the Output tab's list, newest first: show one again, or run it again with the same
+ * inputs. */
 export function RunHistory() {
   const runs = useTestingStore((s) => s.runs);
-  const shown = useTestingStore((s) => s.shownRunId);
+  const shown = useTestingStore((s) => (s.outputShows.kind === 'run' ? s.shownRunId : null));
   const running = useTestingStore((s) => !!s.runningId);
-  if (runs.length < 2) return null;
+  if (!runs.length) return null;
   const s = useTestingStore.getState();
   return (
-    <details className="tc-history" open>
-      <summary>History <span className="count-badge">{runs.length}</span></summary>
-      <ul aria-label="Run history" data-testid="run-history">
+    <section className="output-group" aria-labelledby="output-runs-title">
+      <h3 className="output-group-title" id="output-runs-title">Actions <span className="count-badge">{runs.length}</span></h3>
+      <ul className="output-items" aria-label="Run history" data-testid="run-history">
         {runs.map((r: RunRecord) => (
           <li key={r.runId} className={r.runId === shown ? 'current' : undefined}>
             <button className="tc-history-item" onClick={() => s.showRun(r.runId)} aria-current={r.runId === shown ? 'true' : undefined}>
@@ -29,10 +31,12 @@ export function RunHistory() {
               <span className="muted small">{time(r.startedAt)}{r.result ? ` · ${formatDuration(r.result.durationMs)}` : ''}</span>
               <span className="visually-hidden">{r.status}</span>
             </button>
-            <button className="button secondary small" disabled={running} onClick={() => void s.rerun(r.runId)} aria-label={`Run ${r.title} again`}>Re-run</button>
+            <button className="icon-button" disabled={running} onClick={() => void s.rerun(r.runId)} aria-label={`Run ${r.title} again`} title="Fill the form with this run's inputs and run it again">
+              <Icon name="refresh" size={14} />
+            </button>
           </li>
         ))}
       </ul>
-    </details>
+    </section>
   );
 }
