@@ -8,6 +8,7 @@
  * the runtime or the reviewer, and stays as quick to start as when it built its validator by hand.
  */
 import path from 'node:path';
+import { platformEnvironmentHint } from '../../shared/models/environment-hint';
 import type { Logger } from './app/logger';
 import type { AuthoringService } from './authoring/authoring-service';
 import type { DocsService } from './docs';
@@ -172,6 +173,7 @@ export function createHeadlessServices(config: HeadlessConfig): HeadlessServices
       platform: async (folder) => (await platform()).connectionFor(folder),
       warn: (m) => log.warn(m),
       env: toolsWorkerEnv(config.userDataDir),
+      failureHint: (folder, message) => platformEnvironmentHint(message, folder, () => envs.kindOf(folder)),
     });
     await holder.refresh();
     return holder;

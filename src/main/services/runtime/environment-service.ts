@@ -8,6 +8,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import {
   PLATFORM_LIBRARIES,
+  type EnvironmentKind,
   type InstallOutcome,
   type InstallProgressEvent,
   type LastInstall,
@@ -80,6 +81,9 @@ export interface EnvironmentService {
   /** For the runtime: the venv's python, else the platform default's for the interpreter's version, else the
    * connector's chosen interpreter, else undefined (Settings'). */
   pythonFor(connectorDir: string): Promise<string[] | undefined>;
+  /** Which kind of environment the connector's worker runs on, as pythonFor picks it, without probing the
+   * interpreter's packages (environmentOf does). */
+  kindOf(connectorDir: string): Promise<EnvironmentKind>;
   /** Where the connector's virtualenv lives (in the user data folder), whether or not it exists. */
   venvOf(connectorDir: string): string;
   /** The venvs whose packages the connector's code may import, in the worker's order, for pyright: its own, then
@@ -152,6 +156,12 @@ export function createEnvironmentService(deps: EnvironmentDeps): EnvironmentServ
     const platform = existsSync(path.join(deps.userDataDir, 'platform-env')) ? await platformPython(await baseCommand(connectorDir)) : undefined;
     if (platform) return [platform];
     return chosen ? splitCommand(chosen) : undefined;
+  }
+
+  async function kindOf(connectorDir: string): Promise<EnvironmentKind> {
+    if (!installing(connectorDir) && existsSync(venvPython(venvOf(connectorDir)))) return 'connector';
+    const platform = existsSync(path.join(deps.userDataDir, 'platform-env')) ? await platformPython(await baseCommand(connectorDir)) : undefined;
+    return platform ? 'platform' : 'interpreter';
   }
 
   /** `finishing`: the key of the job that calls this as its last step, so the environment it made counts. */
@@ -340,6 +350,7 @@ export function createEnvironmentService(deps: EnvironmentDeps): EnvironmentServ
     createPlatformFor,
     installToolsFor,
     pythonFor,
+    kindOf,
     venvOf,
     venvsOf,
   };

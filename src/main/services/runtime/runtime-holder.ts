@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Settings } from '../../../shared/models/settings';
+import { withFailureHints, type FailureHint } from './failure-hints';
 import { createRuntimeService, type PlatformResolver, type PythonResolver } from './runtime-service';
 import type { RuntimeService } from './types';
 
@@ -17,6 +18,8 @@ export interface RuntimeHolderDeps {
   readonly warn?: (message: string) => void;
   /** More of every worker's environment (where the tools environment is: python-environments.ts). */
   readonly env?: Record<string, string>;
+  /** How to fix a failed call, added to its message (failure-hints.ts). */
+  readonly failureHint?: FailureHint;
 }
 
 /** One runtime for the configured interpreter and memory limit; a change of either stops the old workers and
@@ -50,7 +53,7 @@ export function createRuntimeHolder(deps: RuntimeHolderDeps): RuntimeHolder {
       if (runtime && next === key) return;
       await runtime?.stopAll();
       key = next;
-      runtime = createRuntimeService({
+      const made = createRuntimeService({
         pythonCommand: command,
         timeoutMs: timeoutSec * 1000,
         memoryLimitMb: s.workerMemoryLimitMb,
@@ -61,6 +64,7 @@ export function createRuntimeHolder(deps: RuntimeHolderDeps): RuntimeHolder {
         warn: deps.warn,
         ...(deps.env ? { env: deps.env } : {}),
       });
+      runtime = deps.failureHint ? withFailureHints(made, deps.failureHint, deps.warn ?? console.warn) : made;
     },
     stopAll: async () => {
       await runtime?.stopAll();
