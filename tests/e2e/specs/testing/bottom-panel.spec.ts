@@ -80,7 +80,7 @@ test('a run shows in the Output tab, wide, with its logs; Run Last (Ctrl+F5) run
   await expect(t.runStatus).toHaveText('Success');
   await expect(t.output).toBeVisible();
   await expect(t.runData).toContainText('"score": 87');
-  await expect(t.runSummary).toContainText('Get IP Reputation: Success');
+  await expect(t.runSummary).toContainText('Last run: Success');
   // The result is as wide as the editor, not the side bar's 280 px.
   const resultWidth = (await t.result.boundingBox())!.width;
   const sidebarWidth = (await page.getByTestId('sidebar').boundingBox())!.width;

@@ -12,8 +12,9 @@ const MIN_HEIGHT = 90;
 /** The editor keeps at least this much of the window. */
 const EDITOR_RESERVE = 200;
 const clampHeight = (h: number) => Math.max(MIN_HEIGHT, Math.min(window.innerHeight - EDITOR_RESERVE, h));
-/** The Problems panel's height before it became a tab here, so an upgrade keeps the size the user chose. */
-const legacyHeight = () => Number(localStorage.getItem('cs.problems.height')) || 240;
+/** The Problems panel's height before it became a tab here, so an upgrade keeps the size the user chose; else about
+ * a third of the window, room for a result and its logs. */
+const initialHeight = () => Number(localStorage.getItem('cs.problems.height')) || Math.round(Math.max(240, window.innerHeight * 0.36));
 
 /** The panel under the editor, as in VS Code: Problems, Output and Debug Console as tabs; Ctrl/Cmd+J shows and
  * hides it; its height follows the drag handle on its top edge (or the arrow keys on it) and is kept. */
@@ -21,7 +22,7 @@ export function BottomPanel() {
   const tabs = useBottomPanelTabs();
   const open = useBottomPanelStore((s) => s.open);
   const activeId = useBottomPanelStore((s) => s.active);
-  const [height, setHeight] = usePersistentNumber('cs.panel.height', legacyHeight());
+  const [height, setHeight] = usePersistentNumber('cs.panel.height', initialHeight());
   if (!open || tabs.length === 0) return null;
   const active = tabs.find((t) => t.id === activeId) ?? tabs[0];
   const Content = active.render;

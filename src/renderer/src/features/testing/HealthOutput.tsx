@@ -25,8 +25,10 @@ export function HealthHistory() {
             <li key={c.id} className={current ? 'current' : undefined}>
               <button className="tc-history-item" onClick={() => useTestingStore.getState().showHealth(c.id)} aria-current={current ? 'true' : undefined}>
                 <span className={`tc-dot ${dotOf(h)}`} aria-hidden="true" />
-                <span className="tc-history-title">{c.name}</span>
-                <span className="muted small">{statusOf(h)}{h.result && !h.running ? ` · ${formatDuration(h.result.durationMs)}` : ''}</span>
+                <span className="output-item-text">
+                  <span className="tc-history-title">{c.name}</span>
+                  <span className="output-item-meta">{statusOf(h)}{h.result && !h.running ? ` · ${formatDuration(h.result.durationMs)}` : ''}</span>
+                </span>
               </button>
             </li>
           );

@@ -20,15 +20,19 @@ export function RunHistory() {
           <li key={r.runId} className={r.runId === shown ? 'current' : undefined}>
             <button className="tc-history-item" onClick={() => s.showRun(r.runId)} aria-current={r.runId === shown ? 'true' : undefined}>
               <span className={`tc-dot ${r.status === 'Success' ? 'ok' : r.status === 'running' ? 'busy' : 'bad'}`} aria-hidden="true" />
-              <span className="tc-history-title">{r.title}</span>
-              {r.cassette && (
+              <span className="output-item-text">
+                <span className="output-item-line">
+                  <span className="tc-history-title">{r.title}</span>
+                  {r.cassette && (
                 // Short in the narrow list; the full label is the tooltip and what a screen reader reads.
-                <span className={`tc-tag ${r.cassette.mode}`} title={cassetteLabel(r.cassette)} data-testid="history-cassette" data-cassette={cassetteLabel(r.cassette)}>
-                  <span aria-hidden="true">{r.cassette.mode === 'record' ? 'rec' : 'replay'}</span>
-                  <span className="visually-hidden">{cassetteLabel(r.cassette)}</span>
+                    <span className={`tc-tag ${r.cassette.mode}`} title={cassetteLabel(r.cassette)} data-testid="history-cassette" data-cassette={cassetteLabel(r.cassette)}>
+                      <span aria-hidden="true">{r.cassette.mode === 'record' ? 'rec' : 'replay'}</span>
+                      <span className="visually-hidden">{cassetteLabel(r.cassette)}</span>
+                    </span>
+                  )}
                 </span>
-              )}
-              <span className="muted small">{time(r.startedAt)}{r.result ? ` · ${formatDuration(r.result.durationMs)}` : ''}</span>
+                <span className="output-item-meta">{time(r.startedAt)}{r.result ? ` · ${formatDuration(r.result.durationMs)}` : ''}{r.configName ? ` · ${r.configName}` : ''}</span>
+              </span>
               <span className="visually-hidden">{r.status}</span>
             </button>
             <button className="icon-button" disabled={running} onClick={() => void s.rerun(r.runId)} aria-label={`Run ${r.title} again`} title="Fill the form with this run's inputs and run it again">

@@ -16,7 +16,7 @@ export function RunSummary() {
   return (
     <p className="tc-run-summary" data-testid="run-summary" data-status={run.status}>
       <span className={`tc-dot ${dot}`} aria-hidden="true" />
-      <span className="tc-run-summary-text">{run.title}: {status}{run.result ? ` · ${formatDuration(run.result.durationMs)}` : ''}</span>
+      <span className="tc-run-summary-text" title={run.title}>Last run: {status}{run.result ? ` · ${formatDuration(run.result.durationMs)}` : ''}</span>
       <button type="button" className="tc-link" onClick={show} data-testid="run-show-output">Show Output</button>
     </p>
   );
