@@ -95,7 +95,7 @@ test('a run shows in the Output tab, wide, with its logs; Run Last (Ctrl+F5) run
   expect(await seriousViolations(page, '[data-testid="bottom-panel"]')).toEqual([]);
 
   // Edit nothing, press Ctrl+F5 with the focus away from the form: a second run, the same inputs.
-  await page.getByTestId('file-tree').click();
+  await t.panelTab('output').click();
   const before = vendor.requests.filter((r) => r === `/api/v1/ip/${IP}`).length;
   await t.runLast();
   await expect(t.history.locator('li')).toHaveCount(2);
