@@ -23,9 +23,10 @@ export type InfoJsonRead = { ok: true; info: InfoJson } | { ok: false; finding: 
 
 export function readInfoJson(snapshot: ConnectorSnapshot): InfoJsonRead {
   const text = snapshot.files[INFO_JSON];
+  // The JSON parser's finding, not a rule's: the editor shows it as the one problem of a broken info.json.
   const fail = (message: string, pos?: { line: number; column: number }): InfoJsonRead => ({
     ok: false,
-    finding: toFinding(infoJsonParse, { message, ...pos }),
+    finding: { ...toFinding(infoJsonParse, { message, ...pos }), source: 'json' },
   });
   if (text === undefined) return fail('info.json is missing: every connector folder needs one at its top level.');
   if (text.charCodeAt(0) === 0xfeff) return fail('info.json starts with a byte order mark: save it as UTF-8 without BOM.', { line: 1, column: 1 });

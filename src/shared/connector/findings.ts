@@ -1,6 +1,7 @@
 /** The finding shape shared by validate, review and the Problems panel (DESIGN.md, JSON shapes). */
 export type Severity = 'error' | 'warning' | 'info';
-export type FindingSource = 'rules' | 'schema' | 'ruff' | 'pyright' | 'security' | 'compat' | 'python' | 'docs' | 'deps' | 'certification';
+/** `json`: info.json does not parse (one finding, from the JSON parser; no rule runs on it then). */
+export type FindingSource = 'rules' | 'schema' | 'ruff' | 'pyright' | 'security' | 'compat' | 'python' | 'docs' | 'deps' | 'certification' | 'json';
 
 export interface Finding {
   readonly rule: string;

@@ -36,6 +36,8 @@ export function sectionOf(f: ReviewFinding): SectionId {
       return 'compat';
     case 'certification':
       return 'certification';
+    case 'json':
+      return 'validation';
     case 'rules':
     case 'schema':
       if (f.rule.startsWith('icon-')) return 'icons';

@@ -5,21 +5,14 @@ import type { MonacoApi } from '../../editor/monaco-api';
 import { loadMonaco } from '../../editor/monaco-loader';
 import { modelRegistry } from '../../editor/model-registry';
 import { useEditorStore } from '../../store/editor/store';
+import { DebugEditorLayer } from '../debug/DebugEditorLayer';
 import type { Tab } from '../../store/editor/tabs';
 import { settingsSelectors, useSettingsStore } from '../../store/settings/store';
 
 const FONT = "'Cascadia Code', 'JetBrains Mono', 'SF Mono', Menlo, Consolas, 'DejaVu Sans Mono', 'Liberation Mono', monospace";
 
-/** Markers other than the connector's findings, which the problems store counts for the whole folder. */
-function countProblems(m: MonacoApi) {
-  const markers = m.editor.getModelMarkers({}).filter((x) => x.owner !== 'connector-studio');
-  return {
-    errors: markers.filter((x) => x.severity === m.MarkerSeverity.Error).length,
-    warnings: markers.filter((x) => x.severity === m.MarkerSeverity.Warning).length,
-  };
-}
-
-/** Creates the one Monaco editor of the window and wires cursor and problem counts into the editor store. */
+/** Creates the one Monaco editor of the window and wires the cursor into the editor store (problem counts come
+ * from the problems store, the same list the Problems panel shows). */
 function useCodeEditor(host: React.RefObject<HTMLDivElement | null>) {
   const [ed, setEd] = useState<{ m: MonacoApi; e: Monaco.editor.IStandaloneCodeEditor } | null>(null);
   useEffect(() => {
@@ -36,7 +29,6 @@ function useCodeEditor(host: React.RefObject<HTMLDivElement | null>) {
       const store = useEditorStore.getState();
       const subs = [
         e.onDidChangeCursorPosition((ev) => store.setCursor({ line: ev.position.lineNumber, column: ev.position.column })),
-        m.editor.onDidChangeMarkers(() => store.setProblems(countProblems(m))),
       ];
       editorInstance.set(e);
       setEd({ m, e });
@@ -85,7 +77,10 @@ export function MonacoView({ tab }: { tab: Tab | null }) {
   useEffect(() => ed?.e.updateOptions({ fontSize }), [ed, fontSize]);
 
   return (
-    <div ref={host} className="monaco-host" hidden={!tab} data-testid="monaco-editor" data-path={relPath ?? undefined}
-      data-ready={ed && tab ? 'true' : 'false'} />
+    <>
+      <div ref={host} className="monaco-host" hidden={!tab} data-testid="monaco-editor" data-path={relPath ?? undefined}
+        data-ready={ed && tab ? 'true' : 'false'} />
+      {ed && <DebugEditorLayer editor={ed.e} monaco={ed.m} relPath={relPath} />}
+    </>
   );
 }

@@ -23,9 +23,8 @@ export function StatusBar() {
   const status = useGitStore((s) => s.status);
   const tab = useEditorStore(editorSelectors.activeTab);
   const cursor = useEditorStore((s) => s.cursor);
-  const connector = useProblemsStore((s) => s.counts);
-  const others = useEditorStore((s) => s.problems);
-  const problems = { errors: connector.errors + others.errors, warnings: connector.warnings + others.warnings };
+  // The Problems panel's own list and counts: what the status bar says is what the panel lists.
+  const problems = useProblemsStore((s) => s.shownCounts);
   const showSidebar = useAppStore((s) => s.showSidebar);
   return (
     <footer className="status-bar" aria-label="Status bar">

@@ -12,7 +12,7 @@ const VIEWS: readonly { id: FormView; label: string }[] = [
 export function FormToolbar({ relPath }: { relPath: string }) {
   const view = useConnectorStore((s) => s.view);
   const locked = useConnectorStore((s) => s.syntaxError !== null);
-  const counts = useProblemsStore((s) => s.counts);
+  const counts = useProblemsStore((s) => s.shownCounts);
   const { setView, undo, redo } = useConnectorStore.getState();
   const mod = isMac() ? '⌘' : 'Ctrl+';
   return (

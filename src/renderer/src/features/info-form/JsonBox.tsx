@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { parseJsonText } from '../../../../shared/form/json-text';
 import { pathToPointer, type JSONPath } from '../../store/connector/document';
 import { useConnectorStore } from '../../store/connector/store';
+import { RowFixes } from './RowFixes';
 
 const show = (v: unknown) => (v === undefined ? '' : JSON.stringify(v, null, 2));
 
@@ -50,6 +51,7 @@ export function JsonBox({ label, path, value, rows = 6 }: { label: string; path:
           if (!error) setDraft(show(value));
         }} />
       {error && <span id={errId} className="field-error" role="alert">{error}</span>}
+      <RowFixes pointer={pointer} />
     </div>
   );
 }

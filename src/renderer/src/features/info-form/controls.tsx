@@ -1,6 +1,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import { pathToPointer, type JSONPath } from '../../store/connector/document';
 import { useConnectorStore } from '../../store/connector/store';
+import { RowFixes } from './RowFixes';
 
 // Each control is bound to one JSON path: it reads the parsed value and writes through the store, so the
 // text changes at once. Consecutive keystrokes in one control form one undo step (the pointer is the group).
@@ -15,12 +16,13 @@ interface PropBase {
   readonly wide?: boolean;
 }
 
-function Row({ id, label, pointer, hint, wide, children }: { id: string; label: string; pointer: string; hint?: string; wide?: boolean; children: ReactNode }) {
+function Row({ id, label, pointer, hint, wide, pick = true, children }: { id: string; label: string; pointer: string; hint?: string; wide?: boolean; pick?: boolean; children: ReactNode }) {
   return (
     <div className={`ff-row${wide ? ' ff-wide' : ''}`} data-pointer={pointer}>
       <label className="ff-label" htmlFor={id}>{label}</label>
       {children}
       {hint && <span className="ff-hint">{hint}</span>}
+      <RowFixes pointer={pointer} pick={pick} />
     </div>
   );
 }
@@ -59,10 +61,13 @@ export function CheckProp({ label, path, value, fallback = false }: PropBase & {
   const id = useId();
   const checked = typeof value === 'boolean' ? value : value === undefined ? fallback : String(value).toLowerCase() === 'true';
   return (
-    <div className="ff-check" data-pointer={pathToPointer(path)}>
-      <input id={id} type="checkbox" checked={checked} onChange={(e) => write(path, e.target.checked)} />
-      <label htmlFor={id}>{label}</label>
-    </div>
+    <>
+      <div className="ff-check" data-pointer={pathToPointer(path)}>
+        <input id={id} type="checkbox" checked={checked} onChange={(e) => write(path, e.target.checked)} />
+        <label htmlFor={id}>{label}</label>
+      </div>
+      <RowFixes pointer={pathToPointer(path)} />
+    </>
   );
 }
 
@@ -72,7 +77,8 @@ export function SelectProp({ label, path, value, options, optional, hint }: Prop
   const current = asText(value);
   const all = current && !options.includes(current) ? [current, ...options] : options;
   return (
-    <Row id={id} label={label} pointer={pathToPointer(path)} hint={hint}>
+    // The field is itself a choice among the values: no second list to pick from.
+    <Row id={id} label={label} pointer={pathToPointer(path)} hint={hint} pick={false}>
       <select id={id} className="select" value={current} onChange={(e) => write(path, optional && e.target.value === '' ? undefined : e.target.value)}>
         {(optional || !current) && <option value="">{optional ? '(none)' : '(choose)'}</option>}
         {all.map((o) => <option key={o} value={o}>{o}</option>)}

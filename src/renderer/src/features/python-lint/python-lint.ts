@@ -7,6 +7,7 @@ import { reportInBackground } from '../../store/app/store';
 import { beforeSave } from '../../store/editor/save-actions';
 import { useSettingsStore } from '../../store/settings/store';
 import { ruffMarkers, securityMarkers, type LintMarker } from './markers';
+import { rememberRuffCheck, ruffFixFor } from './ruff-fix-registry';
 import { loadRuff, type RuffWeb } from './ruff-web';
 
 const OWNER = 'python-lint';
@@ -19,8 +20,10 @@ function lint(ruff: RuffWeb, model: Monaco.editor.ITextModel): LintMarker[] {
   const text = model.getValue();
   const path = relPathOf(model);
   const lineText = (n: number) => (n >= 1 && n <= model.getLineCount() ? model.getLineContent(n) : '');
+  const diagnostics = ruff.check(text);
+  rememberRuffCheck(model, diagnostics);
   // Code that does not parse gets ruff's syntax error; the security rules would only guess on a broken tree.
-  const fromRuff = ruffMarkers(path, ruff.check(text));
+  const fromRuff = ruffMarkers(path, diagnostics);
   const broken = fromRuff.some((m) => m.source === 'python');
   return broken ? fromRuff : [...fromRuff, ...securityMarkers(analyzePython(path, text), lineText)];
 }
@@ -93,6 +96,28 @@ export async function formatPythonModel(model: Monaco.editor.ITextModel, editor?
   return true;
 }
 
+/** Ctrl+. on a ruff marker: ruff's own fix. */
+function registerRuffFixes(m: MonacoApi): void {
+  m.languages.registerCodeActionProvider('python', {
+    provideCodeActions(model, _range, context) {
+      const actions: Monaco.languages.CodeAction[] = [];
+      for (const marker of context.markers) {
+        const code = typeof marker.code === 'string' ? marker.code : marker.code?.value;
+        const fix = marker.source === 'ruff' && code ? ruffFixFor(model, code, marker.startLineNumber, marker.startColumn) : undefined;
+        if (!fix) continue;
+        actions.push({
+          title: `Quick fix: ${fix.title}`,
+          kind: 'quickfix',
+          isPreferred: true,
+          diagnostics: [marker],
+          edit: { edits: fix.edits.map(({ text, ...range }) => ({ resource: model.uri, versionId: model.getVersionId(), textEdit: { range, text } })) },
+        });
+      }
+      return { actions, dispose: () => undefined };
+    },
+  }, { providedCodeActionKinds: ['quickfix'] });
+}
+
 let installed = false;
 
 /** Live ruff and security markers on every Python model, each marker naming its source. */
@@ -102,6 +127,7 @@ export function installPythonLint(m: MonacoApi): void {
   m.editor.getModels().forEach((model) => watch(m, model));
   m.editor.onDidCreateModel((model) => watch(m, model));
   registerFormatter(m);
+  registerRuffFixes(m);
   // Format on save (Settings > Editor): Python files are formatted with ruff just before they are written.
   beforeSave.hook = async (relPath) => {
     const model = modelRegistry.get(relPath);

@@ -68,7 +68,7 @@ describe('pointers and paths', () => {
   it('locates a scalar from its key to its value, and falls back to the closest ancestor', () => {
     const text = '{\n  "operations": [\n    { "title": "T" }\n  ]\n}';
     const exact = locatePointer(text, '/operations/0/title')!;
-    expect(text.slice(exact.offset, exact.offset + exact.length)).toBe('"title": "T"');
+    expect(text.slice(exact.offset, exact.offset + exact.length)).toBe('"T"');
     const missing = locatePointer(text, '/operations/0/category')!;
     expect(missing.exact).toBe(false);
     expect(text[missing.offset]).toBe('{');

@@ -91,11 +91,11 @@ export function locatePointer(text: string, pointer: string, tree: Node | undefi
   return null;
 }
 
-/** A scalar property is marked from its key to its value; an object or array only at its key (or bracket),
- * so a marker on a whole operation does not paint a hundred lines. */
+/** A scalar is marked on its value (a bad version squiggles "1.0", not "version"); an object or array only at
+ * its key (or bracket), so a marker on a whole operation does not paint a hundred lines. */
 function spanOf(node: Node): { offset: number; length: number } {
   const key = node.parent?.type === 'property' ? node.parent.children?.[0] : undefined;
   const compound = node.type === 'object' || node.type === 'array';
-  if (key) return compound ? { offset: key.offset, length: key.length } : { offset: key.offset, length: node.offset + node.length - key.offset };
-  return compound ? { offset: node.offset, length: 1 } : { offset: node.offset, length: node.length };
+  if (!compound) return { offset: node.offset, length: node.length };
+  return key ? { offset: key.offset, length: key.length } : { offset: node.offset, length: 1 };
 }

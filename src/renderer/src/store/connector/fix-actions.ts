@@ -3,8 +3,11 @@ import type { MonacoApi } from '../../editor/monaco-api';
 import { useProblemsStore } from '../problems/store';
 import { diffText } from './document';
 import { boundModel } from './model-binding';
-import { applyJsonEdit, describeFix, quickFixFor } from './quick-fix';
+import { applyJsonEdit, fixOffersFor, type FixOffer } from './quick-fix';
 import { useConnectorStore } from './store';
+
+/** Ctrl+. lists the certain fix and a few of the closest values of a list; the Problems panel has them all. */
+const CHOICES_IN_MENU = 5;
 
 let registered = false;
 
@@ -20,26 +23,34 @@ export function registerFixActions(m: MonacoApi) {
       const actions: Monaco.languages.CodeAction[] = [];
       for (const marker of context.markers) {
         const finding = useProblemsStore.getState().merged.find((f) => f.rule === marker.code && f.message === marker.message);
-        const edit = finding && quickFixFor(info, finding);
-        const change = edit && diffText(text, applyJsonEdit(text, info, edit));
-        if (!edit || !change) continue;
-        const start = model.getPositionAt(change.start);
-        const end = model.getPositionAt(change.end);
-        actions.push({
-          title: `Quick fix: ${describeFix(edit)}`,
-          kind: 'quickfix',
-          isPreferred: true,
-          diagnostics: [marker],
-          edit: {
-            edits: [{
-              resource: model.uri,
-              versionId: model.getVersionId(),
-              textEdit: { range: { startLineNumber: start.lineNumber, startColumn: start.column, endLineNumber: end.lineNumber, endColumn: end.column }, text: change.text },
-            }],
-          },
+        const offers = finding ? fixOffersFor(info, finding) : [];
+        const shown = [...offers.filter((o) => o.kind === 'fix'), ...offers.filter((o) => o.kind === 'choice').slice(0, CHOICES_IN_MENU)];
+        shown.forEach((offer, i) => {
+          const action = codeAction(model, text, info, offer, marker, i === 0);
+          if (action) actions.push(action);
         });
       }
       return { actions, dispose: () => undefined };
     },
   }, { providedCodeActionKinds: ['quickfix'] });
+}
+
+function codeAction(model: Monaco.editor.ITextModel, text: string, info: unknown, offer: FixOffer, marker: Monaco.editor.IMarkerData, preferred: boolean): Monaco.languages.CodeAction | undefined {
+  const change = diffText(text, applyJsonEdit(text, info, offer.edit));
+  if (!change) return undefined;
+  const start = model.getPositionAt(change.start);
+  const end = model.getPositionAt(change.end);
+  return {
+    title: offer.kind === 'fix' ? `Quick fix: ${offer.title}` : `Pick: ${offer.title}`,
+    kind: 'quickfix',
+    isPreferred: preferred && offer.kind === 'fix',
+    diagnostics: [marker],
+    edit: {
+      edits: [{
+        resource: model.uri,
+        versionId: model.getVersionId(),
+        textEdit: { range: { startLineNumber: start.lineNumber, startColumn: start.column, endLineNumber: end.lineNumber, endColumn: end.column }, text: change.text },
+      }],
+    },
+  };
 }

@@ -7,7 +7,8 @@ import { useEditorStore } from '../editor/store';
 import { readDoc, shareStructure, type JSONPath } from './document';
 import { ancestorsToExpand, applyFormEdit, indexMapFor, remapPointers, type FormEdit } from './edits';
 import { applyText, boundModel, endGroup } from './model-binding';
-import { applyJsonEdit, quickFixFor } from './quick-fix';
+import type { JsonEdit } from '../../../../shared/connector/quick-fixes';
+import { applyJsonEdit, fixOffersFor } from './quick-fix';
 
 export type FormView = 'edit' | 'preview';
 /** How an info.json tab shows: the form, the form beside the text, or the text alone. */
@@ -47,7 +48,10 @@ interface ConnectorAction {
   select(pointer: string): void;
   setView(view: FormView): void;
   setLayout(layout: InfoLayout): void;
+  /** Applies the finding's first offered fix (the certain one, when there is one). */
   applyFix(f: Finding): boolean;
+  /** Applies one offered fix (a value picked from a list) as one undoable edit. */
+  applyFixEdit(edit: JsonEdit): boolean;
 }
 
 export type ConnectorStore = ConnectorState & ConnectorAction;
@@ -102,10 +106,13 @@ export const useConnectorStore = createStore<ConnectorStore>('connector', (set, 
     set({ layout }, false, 'layout');
   },
   applyFix: (f) => {
+    const [first] = fixOffersFor(get().info, f);
+    return first ? get().applyFixEdit(first.edit) : false;
+  },
+  applyFixEdit: (edit) => {
     const model = boundModel();
-    const { info } = get();
-    const edit = info ? quickFixFor(info, f) : undefined;
-    if (!model || !edit || isReadOnly(get().relPath)) return false;
+    const { info, syntaxError } = get();
+    if (!model || !info || syntaxError || isReadOnly(get().relPath)) return false;
     applyText(model, applyJsonEdit(model.getValue(), info, edit));
     return true;
   },

@@ -106,8 +106,7 @@ export const createOpenSlice: EditorSlice<OpenAction> = (set, get) => ({
   restore: () => restoreAll(get, set),
   reset: () => {
     editorHost().disposeAll();
-    set({ tabs: [], active: null, cursor: null, problems: { errors: 0, warnings: 0 } }, false, 'reset');
+    set({ tabs: [], active: null, cursor: null }, false, 'reset');
   },
   setCursor: (cursor) => set({ cursor }, false, 'cursor'),
-  setProblems: (problems) => set({ problems }, false, 'problems'),
 });

@@ -7,7 +7,7 @@ import { registerEditorHost, type EditorHost } from './host';
 import { findTab } from './tabs';
 import type { EditorState, EditorStore } from './types';
 
-const initialState: EditorState = { tabs: [], active: null, cursor: null, problems: { errors: 0, warnings: 0 } };
+const initialState: EditorState = { tabs: [], active: null, cursor: null };
 
 export const useEditorStore = createStore<EditorStore>('editor', (...a) => ({
   ...initialState,

@@ -3,7 +3,6 @@ import type { TabsState } from './tabs';
 
 export interface EditorState extends TabsState {
   readonly cursor: { line: number; column: number } | null;
-  readonly problems: { errors: number; warnings: number };
 }
 
 export interface OpenAction {
@@ -14,7 +13,6 @@ export interface OpenAction {
   restore(): Promise<number>;
   reset(): void;
   setCursor(cursor: EditorState['cursor']): void;
-  setProblems(problems: EditorState['problems']): void;
 }
 
 export interface SaveAction {

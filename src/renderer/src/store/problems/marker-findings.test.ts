@@ -36,3 +36,17 @@ describe('editorFindings', () => {
     expect(f).toMatchObject({ path: 'utils.py', source: 'python', rule: 'python' });
   });
 });
+
+describe('editorFindings keeps the list true', () => {
+  it('drops the JSON service markers of a broken info.json (the rule engine gives the one JSON finding) and names the others json', () => {
+    const json = (path: string) => marker({ owner: 'json', source: undefined, code: undefined, severity: 'error', message: 'Colon expected', resource: { path } });
+    const found = editorFindings([json('/project/sample/info.json'), json('/project/sample/info.json'), json('/project/sample/playbooks/playbooks.json')], 'sample');
+    expect(found.map((f) => `${f.source} ${f.path}`)).toEqual(['json playbooks/playbooks.json']);
+  });
+
+  it('leaves out the markers Monaco keeps for files that are closed', () => {
+    const open = new Set(['/project/sample/connector.py']);
+    const found = editorFindings([marker({}), marker({ resource: { path: '/project/sample/connector.py' } })], 'sample', (p) => open.has(p));
+    expect(found.map((f) => f.path)).toEqual(['connector.py']);
+  });
+});

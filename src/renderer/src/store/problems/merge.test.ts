@@ -29,6 +29,12 @@ describe('mergeFindings', () => {
     expect(mergeFindings(service, live).map((x) => x.rule)).toEqual(['info-json-parse', 'E501']);
   });
 
+  it('keeps no rule finding of the services on any file while info.json is broken: one JSON finding, no stale dispatch warning', () => {
+    const withPy = [...service, f('dispatch-entry-undeclared', 'operations.py', { line: 9, column: 5 }), f('info-json-parse', 'info.json', { source: 'json', severity: 'error' })];
+    const live = [f('info-json-parse', 'info.json', { source: 'json', severity: 'error', line: 2, column: 3 })];
+    expect(mergeFindings(withPy, live, LIVE_WITH_CODE_IDS).map((x) => `${x.source} ${x.rule}`)).toEqual(['json info-json-parse', 'ruff E501']);
+  });
+
   it('lets a live run with the Python replace the dispatch findings too, on any file', () => {
     const withPy = [...service, f('dispatch-entry-undeclared', 'operations.py', { line: 9, column: 5 })];
     const live = [f('operation-not-implemented', 'info.json', { pointer: '/operations/1/operation', severity: 'error' })];
@@ -57,14 +63,14 @@ describe('helpers', () => {
 describe('findingSpans', () => {
   const text = '{\n  "name": "x",\n  "operations": [\n    {"title": "t"}\n  ]\n}\n';
 
-  it('marks a pointer from key to value, a missing key on its parent line, and a bare line to its end', () => {
+  it('marks a value (not its key), a missing key on its parent line, and a bare line to its end', () => {
     const spans = findingSpans(text, [
       f('a', 'info.json', { pointer: '/name' }),
       f('b', 'info.json', { pointer: '/operations/0/category' }),
       f('c', 'x.py', { line: 3 }),
       f('d', 'info.json', { pointer: '/nope/deeper' }),
     ]);
-    expect(spans[0]).toEqual({ startLineNumber: 2, startColumn: 3, endLineNumber: 2, endColumn: 14 });
+    expect(spans[0]).toEqual({ startLineNumber: 2, startColumn: 11, endLineNumber: 2, endColumn: 14 });
     expect(spans[1]).toEqual({ startLineNumber: 4, startColumn: 5, endLineNumber: 4, endColumn: 19 });
     expect(spans[2]).toEqual({ startLineNumber: 3, startColumn: 1, endLineNumber: 3, endColumn: 18 });
     expect(spans[3].startLineNumber).toBe(1);

@@ -21,14 +21,17 @@ export const DISPATCH_RULES: readonly Rule[] = allRules.filter((r) => DISPATCH_I
 export const LIVE_WITH_CODE_IDS: ReadonlySet<string> = new Set([...LIVE_RULE_IDS, ...DISPATCH_IDS]);
 
 /**
- * The live findings replace what the services said about the same rules; when the live text does not parse,
- * nothing else the services said about info.json still points at the right place (the rest stays).
+ * The live findings replace what the services said about the same rules. When the live text does not parse, its
+ * one JSON finding is all there is to say about info.json: every rule needs a parsed info.json, so what the
+ * services' rules found (in any file: an operation's dispatch entry in operations.py too) describes a document
+ * the editor no longer holds, and goes; only findings that do not come from info.json stay.
  */
 export function mergeFindings(service: readonly Finding[], live: readonly Finding[] | null, liveIds: ReadonlySet<string> = LIVE_RULE_IDS): Finding[] {
   if (live === null) return [...service];
   const broken = live.some((f) => f.rule === 'info-json-parse');
-  const replaced = (f: Finding) => f.source === 'rules' && liveIds.has(f.rule);
-  const kept = service.filter((f) => (f.path === INFO_JSON ? !broken && !replaced(f) : broken || !replaced(f)));
+  const fromInfoJson = (f: Finding) => f.path === INFO_JSON || f.source === 'rules' || f.source === 'schema' || f.source === 'json';
+  const replaced = (f: Finding) => (f.source === 'rules' || f.source === 'json') && liveIds.has(f.rule);
+  const kept = service.filter((f) => (broken ? !fromInfoJson(f) : !replaced(f)));
   return [...kept, ...live].sort(compareFindings);
 }
 

@@ -12,13 +12,13 @@ interface ProblemsState {
   readonly live: readonly Finding[] | null;
   /** Whether the live run also checked the Python dispatch. */
   readonly liveWithCode: boolean;
-  /** What the panel and the markers show. */
+  /** The connector's findings, which the markers show. */
   readonly merged: readonly Finding[];
-  readonly counts: Counts;
   /** Markers the editor's checkers (ruff, security, pyright) put on open files of the connector. */
   readonly editor: readonly Finding[];
   /** What the panel lists: the connector's findings and the editor's, in file order. */
   readonly shown: readonly Finding[];
+  /** The one count of problems: the panel's header, the status bar and the form's toolbar all show this. */
   readonly shownCounts: Counts;
   readonly validating: boolean;
   readonly error: string | null;
@@ -34,7 +34,7 @@ interface ProblemsAction {
 }
 
 const NONE = { errors: 0, warnings: 0, infos: 0 };
-const EMPTY = { service: [], live: null, liveWithCode: false, merged: [], counts: NONE, editor: [], shown: [], shownCounts: NONE, validating: false, error: null };
+const EMPTY = { service: [], live: null, liveWithCode: false, merged: [], editor: [], shown: [], shownCounts: NONE, validating: false, error: null };
 
 const showing = (merged: readonly Finding[], editor: readonly Finding[]) => {
   const shown = editor.length ? [...merged, ...editor].sort(compareFindings) : merged;
@@ -48,7 +48,7 @@ let generation = 0;
 export const useProblemsStore = createStore<ProblemsState & ProblemsAction>('problems', (set, get) => {
   const withMerged = (service: readonly Finding[], live: readonly Finding[] | null, liveWithCode: boolean) => {
     const merged = mergeFindings(service, live, liveWithCode ? LIVE_WITH_CODE_IDS : LIVE_RULE_IDS);
-    return { service, live, liveWithCode, merged, counts: countFindings(merged), ...showing(merged, get().editor) };
+    return { service, live, liveWithCode, merged, ...showing(merged, get().editor) };
   };
   return {
     ...EMPTY,

@@ -21,11 +21,11 @@ describe('positionAt', () => {
 });
 
 describe('positionOfPointer', () => {
-  it('finds a nested property', () => {
-    expect(positionOfPointer(INFO, '/operations/0/operation')).toEqual({ line: 5, column: 7 });
+  it('finds a nested property, at its value', () => {
+    expect(positionOfPointer(INFO, '/operations/0/operation')).toEqual({ line: 5, column: 20 });
   });
   it('finds an element inside an array on one line', () => {
-    expect(positionOfPointer(INFO, '/operations/0/parameters/0/name')).toEqual({ line: 6, column: 24 });
+    expect(positionOfPointer(INFO, '/operations/0/parameters/0/name')).toEqual({ line: 6, column: 32 });
   });
   it('falls back to the nearest ancestor that exists', () => {
     expect(positionOfPointer(INFO, '/operations/0/output_schema')?.line).toBe(4);
