@@ -8,6 +8,8 @@ import { EDITOR_COMMANDS } from './features/editor/editor-commands';
 import { EXPLORER_COMMANDS } from './features/file-tree/explorer-commands';
 import { GIT_COMMANDS } from './features/git/git-commands';
 import { registerBuiltinPanelTabs } from './features/bottom-panel/builtin-tabs';
+import { DEBUG_COMMANDS } from './features/debug/debug-commands';
+import { registerDebugConsole } from './features/debug/debug-panel';
 import { PANEL_COMMANDS } from './features/bottom-panel/panel-commands';
 import { APP_COMMANDS } from './features/palette/app-commands';
 import { PLATFORM_COMMANDS } from './features/platform-data/platform-commands';
@@ -23,7 +25,7 @@ import { registerCommands } from './store/palette/commands';
 
 /** The palette lists commands in this order when nothing is typed, and ranks equal matches by it. */
 export const COMMAND_ORDER = [
-  PALETTE_COMMANDS, EDITOR_COMMANDS, EXPLORER_COMMANDS, SEARCH_COMMANDS, APP_COMMANDS, PANEL_COMMANDS, AUTHORING_COMMANDS, TEST_COMMANDS,
+  PALETTE_COMMANDS, EDITOR_COMMANDS, EXPLORER_COMMANDS, SEARCH_COMMANDS, APP_COMMANDS, PANEL_COMMANDS, AUTHORING_COMMANDS, TEST_COMMANDS, DEBUG_COMMANDS,
   PLATFORM_COMMANDS, GIT_COMMANDS, PUBLISH_COMMANDS, REVIEW_COMMANDS, CONNECTOR_COMMANDS,
 ] as const;
 
@@ -35,4 +37,5 @@ export function wireWindow(): void {
   attachEditorHost(monacoEditorHost);
   registerCommands(COMMAND_ORDER.flat());
   registerBuiltinPanelTabs();
+  registerDebugConsole();
 }

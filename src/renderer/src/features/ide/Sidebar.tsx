@@ -5,6 +5,7 @@ import { ExplorerView } from '../file-tree/ExplorerView';
 import { GitPanel } from '../git/GitPanel';
 import { SearchPanel } from '../search/SearchPanel';
 import { TestView } from '../testing/TestView';
+import { DebugView } from '../debug/DebugView';
 import { PlatformDataView } from '../platform-data/PlatformDataView';
 import { PublishPanel } from '../publish/PublishPanel';
 import { PlaybooksPanel } from '../playbooks/PlaybooksPanel';
@@ -21,6 +22,7 @@ export function Sidebar({ title }: { title: string }) {
         {view === 'search' && <SearchPanel />}
         {view === 'git' && <GitPanel />}
         {view === 'test' && <TestView />}
+        {view === 'debug' && <DebugView />}
         {view === 'platform' && <PlatformDataView />}
         {view === 'publish' && <PublishPanel />}
         {view === 'review' && <ReviewPanel />}

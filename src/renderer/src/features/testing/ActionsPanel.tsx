@@ -3,6 +3,7 @@ import { isMac } from '../../hooks/platform';
 import { formatShortcut } from '../../store/palette/shortcuts';
 import { pickable } from '../../store/testing/operations';
 import { useTestingStore } from '../../store/testing/store';
+import { DebugButton } from '../debug/DebugButton';
 import { CassetteControl } from './CassetteControl';
 import { DynamicForm } from './DynamicForm';
 import { RunSummary } from './RunSummary';
@@ -58,6 +59,7 @@ export function ActionsPanel() {
               {runningId ? 'Running…' : 'Run'} <kbd>{formatShortcut('Mod+Enter', isMac())}</kbd>
             </button>
             {runningId && <button className="button secondary small danger-text" onClick={() => void s.stop()} data-testid="run-stop">Stop</button>}
+            <DebugButton kind="action" busy={!!runningId} />
           </div>
         </>
       )}

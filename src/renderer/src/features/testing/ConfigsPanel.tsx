@@ -2,6 +2,7 @@ import type { TestConfig } from '../../../../shared/models/test-config';
 import { Icon } from '../../components/Icon';
 import { confirmDialog } from '../../store/dialogs/store';
 import { useTestingStore } from '../../store/testing/store';
+import { DebugButton } from '../debug/DebugButton';
 import { CassetteControl } from './CassetteControl';
 import { ConfigForm } from './ConfigForm';
 import { ConfigSavedNotice } from './ConfigSavedNotice';
@@ -59,6 +60,7 @@ function ConfigRow({ config: c }: { config: TestConfig }) {
         <button className="button primary small" disabled={health?.running} onClick={() => void s.checkHealth(c.id)} data-testid="health-check">
           {health?.running ? 'Checking…' : 'Check Health'}
         </button>
+        <DebugButton kind="health" configId={c.id} busy={health?.running} />
         {!c.isDefault && <button className="button secondary small" onClick={() => void s.makeDefault(c.id)} data-testid="config-make-default">Make Default</button>}
         <label className="tc-check small">
           <input type="checkbox" checked={c.active} onChange={(e) => void s.setActive(c.id, e.target.checked)} data-testid="config-active" /> Active
