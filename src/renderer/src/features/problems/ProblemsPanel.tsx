@@ -19,7 +19,9 @@ export function ProblemsPanel() {
       <header className="panel-header">
         <h2 className="panel-title visually-hidden">Problems</h2>
         <span className="count-badge" data-testid="problems-count">{merged.length}</span>
-        <span className="muted small">{counts.errors} errors, {counts.warnings} warnings, {counts.infos} info</span>
+        <span className="muted small" data-testid="problems-counts" data-errors={counts.errors} data-warnings={counts.warnings} data-infos={counts.infos}>
+          {counts.errors} errors, {counts.warnings} warnings, {counts.infos} info
+        </span>
         {validating && <span className="muted small">Checking the folder…</span>}
         <span className="panel-spacer" />
         <button className="icon-button" aria-label="Validate the connector again" title="Validate again" onClick={() => void useProblemsStore.getState().validate()}>
