@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Icon } from '../../components/Icon';
+import { isMac } from '../../hooks/platform';
+import { formatShortcut } from '../../store/palette/shortcuts';
 import type { ConsoleLine } from '../../store/debug/console';
 import { useDebugStore } from '../../store/debug/store';
 import { treeProps } from './tree-keys';
@@ -70,7 +72,7 @@ export function DebugConsole() {
     <div className="debug-console" data-testid="debug-console">
       <div className="dc-lines" ref={list} role="log" aria-label="Debug Console output" aria-live="polite"
         onScroll={(e) => (pinned.current = e.currentTarget.scrollTop + e.currentTarget.clientHeight >= e.currentTarget.scrollHeight - 8)}>
-        {lines.length === 0 && <p className="muted small dc-empty">Output of debug sessions shows here; while one is paused, evaluate Python in its selected frame below.</p>}
+        {lines.length === 0 && <p className="muted small dc-empty" data-testid="debug-console-empty">Start debugging ({formatShortcut('F5', isMac())}) to evaluate expressions in the paused frame.</p>}
         {lines.map((l) => <Line key={l.id} line={l} stopId={stopId} paused={paused} />)}
       </div>
       <ConsoleInput />
