@@ -30,6 +30,7 @@ if __name__ == '__main__':  # never when a test imports this module: the supervi
 
 from runner_support import FrameworkGuard, LoadError, Loader, dumps, envelope, iso_time  # noqa: E402
 import cassette  # noqa: E402
+import debug_support  # noqa: E402  (debugpy itself is imported only when a debug request comes)
 import secret_forms  # noqa: E402
 import tools_path  # noqa: E402
 
@@ -301,7 +302,6 @@ class Worker(object):
         return {'status': 'Success', 'pid': os.getpid(), 'python': sys.version.split()[0]}
 
     def debug(self, request: 'DebugRequest') -> 'Reply':
-        import debug_support  # only a worker that is debugged loads debugpy
         port = debug_support.listen(int(request.get('port') or 0))
         if request.get('wait'):
             debug_support.wait_for_client()

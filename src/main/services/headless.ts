@@ -11,6 +11,8 @@ import path from 'node:path';
 import { platformEnvironmentHint } from '../../shared/models/environment-hint';
 import type { Logger } from './app/logger';
 import type { AuthoringService } from './authoring/authoring-service';
+import type { DebugpyInstaller } from './debug/debugpy-install';
+import type { PytestRunner } from './connector-tests/pytest-runner';
 import type { DocsService } from './docs';
 import { createEventBus, type EventBus } from './events';
 import type { AskCredential } from './git/askpass';
@@ -78,8 +80,12 @@ export interface HeadlessServices {
   readonly environments: Lazy<EnvironmentService>;
   /** Refreshed from the settings once before it is handed out. */
   readonly runtime: Lazy<RuntimeHolder>;
+  /** debugpy in the tools environment, installed on first use (the debugger, `run`/`health --debug`). */
+  readonly debugpy: Lazy<DebugpyInstaller>;
   /** The simulated platform's stores and the endpoint the workers reach them through (config.platformData). */
   readonly platform: Lazy<PlatformHub>;
+  /** pytest over a project's tests (the Tests view, `test`): pytest from the tools environment, installed on first use. */
+  readonly pytest: Lazy<PytestRunner>;
   readonly validate: Lazy<ValidateService>;
   /** pyright resolves imports against the configured Python and the connector's virtualenv, as in the editor. */
   readonly reviewer: Lazy<ReviewService>;
@@ -179,6 +185,33 @@ export function createHeadlessServices(config: HeadlessConfig): HeadlessServices
     return holder;
   });
 
+  const debugpy = once(async (): Promise<DebugpyInstaller> => {
+    const [{ createDebugpyInstaller }, { createPythonEnvironments }] = await Promise.all([import('./debug/debugpy-install'), import('./runtime/python-environments')]);
+    return createDebugpyInstaller({ environments, pythons: createPythonEnvironments(config.userDataDir, (m) => log.warn(m)), pythonCommand });
+  });
+
+  const pytest = once(async (): Promise<PytestRunner> => {
+    const [{ createPytestRunner }, { createPytestInstaller }, { createPythonEnvironments }, s] = await Promise.all([
+      import('./connector-tests/pytest-runner'),
+      import('./connector-tests/pytest-install'),
+      import('./runtime/python-environments'),
+      settings.get(),
+    ]);
+    const installer = createPytestInstaller({ environments, pythons: createPythonEnvironments(config.userDataDir, (m) => log.warn(m)), pythonCommand });
+    return createPytestRunner({
+      resourcesDir: config.resourcesDir,
+      userDataDir: config.userDataDir,
+      pythonFor: installer.pythonFor,
+      ensurePytest: installer.ensurePytest,
+      platformEnv: async (folder) => {
+        const c = await (await platform()).connectionFor(folder);
+        return { CS_PLATFORM_URL: c.url, CS_PLATFORM_TOKEN: c.token };
+      },
+      // A whole suite may run many calls: ten times one call's limit.
+      timeoutMs: s.runtimeTimeoutSec * 10_000,
+    });
+  });
+
   const validate = once(async (): Promise<ValidateService> => (await import('./validate')).createValidateService());
 
   /** pyright resolves imports against the configured Python and the connector's virtualenv, as in the editor. */
@@ -226,7 +259,9 @@ export function createHeadlessServices(config: HeadlessConfig): HeadlessServices
     projects,
     environments,
     runtime,
+    debugpy,
     platform,
+    pytest,
     validate,
     reviewer,
     docs,

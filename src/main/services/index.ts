@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { createConnectorTestsService, type ConnectorTestsService } from './connector-tests';
 import type { ProjectSummary } from '../../shared/models/workspace';
 import { createAppService, type AppService } from './app/app-service';
 import { createLogger, type Logger } from './app/logger';
@@ -23,6 +24,7 @@ import { createFileSecretStore } from './secrets/file-secret-store';
 import type { SecretStore } from './secrets/secret-store';
 import { adoptLoginShellPath } from './settings/child-environment';
 import type { SettingsService } from './settings/settings-service';
+import { asReceived } from '../../shared/connector/server-config';
 import { createTestConfigStore, type TestConfigStore } from './testconfig/test-config-store';
 import { createTestRunner, type TestRunner } from './testconfig/test-runner';
 import { createToolsService, type ToolsService } from './tools-service';
@@ -84,6 +86,8 @@ export interface Services {
    * breakpoints. */
   readonly debug: DebugService;
   readonly testConfigs: TestConfigStore;
+  /** The project's pytest tests: list, run, "Save as test" (issue 17). */
+  readonly connectorTests: ConnectorTestsService;
   readonly environments: EnvironmentService;
   /** Each project's simulated FortiSOAR records and files (the "Platform data" view). */
   readonly platform: PlatformService;
@@ -194,7 +198,15 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     stubsDir: path.join(config.resourcesDir, 'python', 'stubs'),
     log: (m) => log.warn(m),
   });
-  const debug = createDebugService({ userDataDir: config.userDataDir, events });
+  const testing = createTestRunner({
+    runtime: runtime.current,
+    connectorDirOf: projects.connectorDirOf,
+    rootOf: projects.rootOf,
+    configs: testConfigs,
+    events,
+    timeoutMs: () => runtime.timeoutMs(),
+    isRestricted: async (projectId) => !trust.isTrusted(await projects.rootOf(projectId)),
+  });
   const services: Services = {
     lsp,
     log,
@@ -223,17 +235,21 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     backup: createBackupService(config.userDataDir, (m, x) => log.warn(m, x)),
     validate,
     secrets,
-    testing: createTestRunner({
-      runtime: runtime.current,
-      connectorDirOf: projects.connectorDirOf,
-      rootOf: projects.rootOf,
-      configs: testConfigs,
+    testing,
+    debug: createDebugService({
+      userDataDir: config.userDataDir,
       events,
-      timeoutMs: () => runtime.timeoutMs(),
-      isRestricted: async (projectId) => !trust.isTrusted(await projects.rootOf(projectId)),
+      rootOf: projects.rootOf,
+      connectorDirOf: projects.connectorDirOf,
+      runtime: runtime.current,
+      testing,
+      configValues: async (projectId, id) => asReceived(await testConfigs.resolve(projectId, id), await testConfigs.find(projectId, id), 'call'),
+      debugpy: core.debugpy,
+      pythonDir: path.join(config.resourcesDir, 'python'),
+      log: (m) => log.warn(m),
     }),
-    debug,
     testConfigs,
+    connectorTests: createConnectorTestsService({ rootOf: projects.rootOf, connectorDirOf: projects.connectorDirOf, resourcesDir: config.resourcesDir, runner: core.pytest }),
     environments,
     platform: createPlatformService({ hub: core.platform, connectorDirOf: projects.connectorDirOf }),
     publish: { ...publish, ...publishRunner },
@@ -243,7 +259,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       await leftoversCleaned;
       watchers.stopAll();
       await lsp.dispose();
-      await debug.dispose();
+      await services.debug.dispose();
       await runtime.stopAll();
       await core.dispose();
     },

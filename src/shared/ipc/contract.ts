@@ -39,6 +39,7 @@ import type {
 } from '../models/debug';
 import type { AppInfo, ProgressEvent, Settings, ToolInfo } from '../models/settings';
 import type { TestConfig, TestConfigInput } from '../models/test-config';
+import type { SavedTest, TestCollection, TestDataMode, TestRunReport, TestTarget } from '../models/connector-tests';
 import type { Result } from '../result';
 import type {
   BackupEntry,
@@ -226,6 +227,13 @@ export interface Contract {
     res: RunResult;
   };
   'runtime.stop': { req: InProject; res: Empty };
+  /** The project's pytest tests (`tests/test_*.py`, pytest --collect-only in the connector's environment). */
+  'tests.list': { req: InProject; res: TestCollection };
+  /** Runs all tests, a file or one node id offline (cassettes replayed, simulated platform); answers when done. */
+  'tests.run': { req: InProject & { target?: TestTarget }; res: TestRunReport };
+  /** Writes (or rewrites) the test of recording `<operation>-<name>` into `tests/test_<operation>.py`, and the
+   * helper module once. `mode` defaults to `exact`. */
+  'tests.saveAsTest': { req: InProject & { operation: string; name: string; mode?: TestDataMode }; res: SavedTest };
   /** The connector's interpreter, virtualenv (in the user data folder) and installed packages. */
   'runtime.environment': { req: InProject; res: RuntimeEnvironment };
   /** Working python3 / python3.x interpreters on PATH. */
@@ -268,9 +276,8 @@ export interface Contract {
   'debug.stepIn': { req: InDebugSession & { threadId?: number }; res: Empty };
   'debug.stepOut': { req: InDebugSession & { threadId?: number }; res: Empty };
   'debug.pause': { req: InDebugSession & { threadId?: number }; res: Empty };
-  /** The paused thread's frames, newest first; "just my code" leaves out framework and library frames unless
-   * `all`. */
-  'debug.stackTrace': { req: InDebugSession & { threadId?: number; all?: boolean }; res: DebugStackTrace };
+  /** The paused thread's frames, newest first, the connector's only ("just my code"). */
+  'debug.stackTrace': { req: InDebugSession & { threadId?: number }; res: DebugStackTrace };
   'debug.scopes': { req: InDebugSession & { frameId: number }; res: DebugScope[] };
   /** A scope's or a value's children; `start`/`count` page the indexed children of a big list. */
   'debug.variables': {

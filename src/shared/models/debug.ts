@@ -62,8 +62,9 @@ export interface ProjectBreakpoints {
 }
 
 /** Where a frame's code lives: the connector's own files (in the project), the framework (the simulated
- * FortiSOAR's shims and runner), or a library (standard library, site-packages). Only connector frames are
- * shown by default ("just my code"). */
+ * FortiSOAR's shims and runner), or a library (standard library, site-packages). With "just my code" a stack
+ * holds connector frames; the others are named for a file debugpy still counts as the user's (outside the
+ * project). */
 export type FrameOrigin = 'connector' | 'framework' | 'library';
 
 export interface DebugStackFrame {
@@ -82,10 +83,10 @@ export interface DebugStackFrame {
   readonly origin: FrameOrigin;
 }
 
+/** The paused thread's frames, newest first: only the connector's own ("just my code": debugpy leaves out the
+ * framework shims, the runner, the standard library and site-packages, and never stops in them). */
 export interface DebugStackTrace {
   readonly frames: DebugStackFrame[];
-  /** Frames left out ("just my code": framework and library frames), 0 when `all` was asked. */
-  readonly hiddenFrames: number;
 }
 
 export interface DebugScope {

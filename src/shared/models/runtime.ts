@@ -113,6 +113,18 @@ export interface CallOptions {
   readonly cassette?: CassetteSpec;
   /** The caller's run id (Test Actions' runId): the platform records it as the writer of what the call creates. */
   readonly runId?: string;
+  /** Every encoded form of the call's secrets, as the worker reports them before the connector runs (a debug
+   * session masks the values it shows with them). */
+  readonly onSecrets?: (forms: readonly string[]) => void;
+  /** A debug session's: the call's timeout stands still while the connector is paused at a breakpoint. */
+  readonly timeoutPause?: TimeoutPause;
+}
+
+/** Whether a call's time runs: a debug session sets `paused` while the connector is stopped in the debugger. */
+export interface TimeoutPause {
+  readonly paused: boolean;
+  /** Calls `listener` whenever `paused` changes; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void;
 }
 
 /** A cassette as the UI names it: `<project root>/tests/cassettes/<operation>-<name>.json` (health: operation `check_health`), committed with the project (scrubbed); see shared/models/cassette.ts. */
@@ -158,6 +170,18 @@ export interface RuntimeServiceOptions {
   readonly warn?: (message: string) => void;
 }
 
+export interface ListenOptions {
+  /** 0 or absent: any free port. */
+  readonly port?: number;
+  /** Answer only once a debugger has attached and sent configurationDone (the CLI's --debug). */
+  readonly wait?: boolean;
+  /** Default: the runtime's timeout, none with `wait`. */
+  readonly timeoutMs?: number;
+}
+
+/** Where the worker's debugpy listens, or why it does not (the step that failed, e.g. "import debugpy: ..."). */
+export type DebuggerListening = { readonly ok: true; readonly port: number; readonly pid?: number } | { readonly ok: false; readonly message: string };
+
 export interface WorkerInfo {
   readonly folder: string;
   readonly pid: number | undefined;
@@ -174,6 +198,8 @@ export interface RuntimeService {
     options?: ExecuteOptions,
   ): Promise<RunResult>;
   runHook(folder: string, hook: HookName, args: unknown[], options?: CallOptions): Promise<HookResult>;
+  /** Makes debugpy listen on 127.0.0.1 in the folder's worker, once per worker (resources/python/debug_support.py). */
+  listenForDebugger(folder: string, options?: ListenOptions): Promise<DebuggerListening>;
   /** Drops the connector's modules in its worker so saved edits apply on the next call. */
   reload(folder: string): Promise<void>;
   stop(folder: string): Promise<void>;

@@ -13,8 +13,6 @@ export interface BreakpointStore {
   get(projectId: string): Promise<ProjectBreakpoints>;
   /** Replaces one file's breakpoints (`relPath` inside the project); answers the file's list as stored. */
   setFile(projectId: string, relPath: string, breakpoints: readonly SourceBreakpoint[]): Promise<DebugBreakpoint[]>;
-  /** Keeps what a session confirmed (verified, moved lines) for the file, so the gutter shows it after a restart. */
-  confirm(projectId: string, relPath: string, breakpoints: readonly DebugBreakpoint[]): Promise<void>;
   setExceptionFilters(projectId: string, filters: readonly ExceptionFilter[]): Promise<void>;
 }
 
@@ -69,17 +67,9 @@ export function createBreakpointStore(userDataDir: string): BreakpointStore {
     return next.breakpoints.filter((b) => b.path === rel);
   }
 
-  async function confirm(projectId: string, relPath: string, placed: readonly DebugBreakpoint[]): Promise<void> {
-    const rel = checkRelative(relPath);
-    await update(projectId, (current) => ({
-      ...current,
-      breakpoints: perLine([...current.breakpoints.filter((b) => b.path !== rel), ...placed.map((b) => clean(rel, b))]),
-    }));
-  }
-
   async function setExceptionFilters(projectId: string, filters: readonly ExceptionFilter[]): Promise<void> {
     await update(projectId, (current) => ({ ...current, exceptionFilters: EXCEPTION_FILTERS.filter((f) => filters.includes(f)) }));
   }
 
-  return { get: read, setFile, confirm, setExceptionFilters };
+  return { get: read, setFile, setExceptionFilters };
 }

@@ -24,7 +24,7 @@ export interface DebugService {
   stop(projectId: string, sessionId: string): Promise<void>;
   sessions(projectId: string): Promise<DebugSessionInfo[]>;
   control(projectId: string, sessionId: string, action: DebugControl, threadId?: number): Promise<void>;
-  stackTrace(projectId: string, sessionId: string, o: { threadId?: number; all?: boolean }): Promise<DebugStackTrace>;
+  stackTrace(projectId: string, sessionId: string, threadId?: number): Promise<DebugStackTrace>;
   scopes(projectId: string, sessionId: string, frameId: number): Promise<DebugScope[]>;
   variables(projectId: string, sessionId: string, o: { variablesReference: number; filter?: 'indexed' | 'named'; start?: number; count?: number }): Promise<DebugVariable[]>;
   evaluate(projectId: string, sessionId: string, o: { expression: string; frameId?: number; context: EvaluateContext }): Promise<DebugEvaluateResult>;

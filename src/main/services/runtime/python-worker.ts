@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { errnoCode } from '../errors';
 import { CallCapture, type WorkerListeners } from './call-capture';
+import { CallTimer } from './call-timer';
 import { defaultTmpFileRoot, FRAMEWORK_FILES_LIST, removeFrameworkFiles } from './framework-files';
 import { killGroup, killTree } from './process-tree';
 import { parseWorkerMessage, requestLine, type ResultMessage, type UnsentRequest } from './protocol';
@@ -32,7 +33,7 @@ interface Pending {
   readonly id: number;
   readonly capture: CallCapture;
   readonly resolve: (reply: WorkerReply) => void;
-  readonly timer: NodeJS.Timeout;
+  readonly timer: CallTimer;
 }
 
 const STDERR_TAIL = 4096;
@@ -127,10 +128,11 @@ export class PythonWorker {
     if (this.dead) return Promise.resolve(this.failure('crash', capture));
     const id = this.nextId++;
     return new Promise<WorkerReply>((resolve) => {
-      const timer = setTimeout(() => {
+      // A debug session stops the clock while the connector is paused at a breakpoint (listeners.timeoutPause).
+      const timer = new CallTimer(timeoutMs, () => {
         this.kill();
         this.finish({ kind: 'timeout', detail: `timed out after ${timeoutMs} ms`, capture });
-      }, timeoutMs);
+      }, listeners.timeoutPause);
       this.pending = { id, capture, resolve, timer };
       (this.child!.stdio[3] as Writable).write(requestLine(request, id));
     });
@@ -189,7 +191,7 @@ export class PythonWorker {
     const p = this.pending;
     if (!p) return;
     this.pending = undefined;
-    clearTimeout(p.timer);
+    p.timer.stop();
     p.resolve(reply);
   }
 

@@ -15,6 +15,8 @@ import { inheritedEnvironment } from './worker-env';
 import type { PlatformRunRef } from '../../../shared/models/platform-data';
 import type {
   CallOptions,
+  DebuggerListening,
+  ListenOptions,
   CallOutput,
   HealthResult,
   HookName,
@@ -66,7 +68,10 @@ function scrubbedListeners(o: CallOptions, scrub: Scrubber): WorkerListeners {
   const { onLog, onOutput } = o;
   return {
     ...o,
-    onSecrets: (forms) => scrub.learn(forms),
+    onSecrets: (forms) => {
+      scrub.learn(forms);
+      o.onSecrets?.(forms);
+    },
     ...(onLog ? { onLog: (e: LogEntry) => onLog(scrubLog(e, scrub)) } : {}),
     ...(onOutput ? { onOutput: (stream: OutputStream, text: string) => onOutput(stream, scrub(text)) } : {}),
   };
@@ -302,6 +307,17 @@ export function createRuntimeService(options: RuntimeServiceOptions & { resolveP
     };
   }
 
+  /** Makes debugpy listen in the folder's worker (started if need be), once per worker: the port, or why not. With
+   * `wait`, answers only once a debugger has attached (no timeout unless `timeoutMs`). */
+  async function listenForDebugger(folder: string, o: ListenOptions = {}): Promise<DebuggerListening> {
+    const limit = o.timeoutMs ?? (o.wait ? Infinity : timeoutMs);
+    const sent = await send(folder, { type: 'debug', port: o.port ?? 0, wait: o.wait ?? false }, { timeoutMs: limit });
+    const m = sent.reply.kind === 'result' ? sent.reply.message : undefined;
+    const pid = workers.get(path.resolve(folder))?.pid;
+    if (m?.status === 'Success' && typeof m.port === 'number') return { ok: true, port: m.port, ...(pid ? { pid } : {}) };
+    return { ok: false, message: m ? m.message || 'debugpy did not start, and said nothing.' : failureMessage(sent, 'starting the debugger') };
+  }
+
   async function reload(folder: string): Promise<void> {
     const key = path.resolve(folder);
     const worker = workers.get(key);
@@ -323,5 +339,5 @@ export function createRuntimeService(options: RuntimeServiceOptions & { resolveP
   }
 
   const list = () => [...workers.values()].map((w) => ({ folder: w.folder, pid: w.pid, alive: w.alive }));
-  return { checkHealth, execute, runHook, reload, stop, stopAll, workers: list };
+  return { checkHealth, execute, runHook, listenForDebugger, reload, stop, stopAll, workers: list };
 }

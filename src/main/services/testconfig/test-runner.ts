@@ -5,7 +5,7 @@ import type { Empty } from '../../../shared/ipc/contract';
 import type { TestConfig, TestConfigInput } from '../../../shared/models/test-config';
 import { ServiceError, ifMissing } from '../errors';
 import type { EventBus } from '../events';
-import type { CallEffects, CassetteRequest, CassetteSpec, ConfigSaved, HealthResult, HookName, HookResult, RunResult, RuntimeService } from '../runtime/types';
+import type { CallEffects, CallOptions, CassetteRequest, CassetteSpec, ConfigSaved, HealthResult, HookName, HookResult, RunResult, RuntimeService } from '../runtime/types';
 import { statIfPresent } from '../workspace/fs-probe';
 import { resolveInside } from '../workspace/safe-path';
 import { isSecretKeyName, secretFieldNames } from '../../../shared/connector/secret-fields';
@@ -50,10 +50,10 @@ export interface TestRunner {
   setActive(projectId: string, id: string, active: boolean): Promise<{ config: TestConfig; hook: HookResult }>;
   /** The connector's check_health with the configuration, live or through a cassette; a configuration update the
    * connector makes is saved, as during an action (`configSaved` says which fields). */
-  health(projectId: string, configId: string, cassette?: CassetteRequest): Promise<HealthResult>;
+  health(projectId: string, configId: string, cassette?: CassetteRequest, extra?: CallOptions): Promise<HealthResult>;
   /** Streams logs and output as `runtime.output` events while the action runs; config updates are saved
    * (`configSaved`). */
-  execute(projectId: string, req: RunActionRequest): Promise<RunResult>;
+  execute(projectId: string, req: RunActionRequest, extra?: CallOptions): Promise<RunResult>;
   /** Stops the connector's worker (a run that hangs); the next call starts a new one. */
   stop(projectId: string): Promise<Empty>;
 }
@@ -155,15 +155,16 @@ export function createTestRunner(deps: TestRunnerDeps): TestRunner {
     return { cassette: { mode: c.mode, path: file } };
   }
 
-  async function health(projectId: string, configId: string, cassette?: CassetteRequest): Promise<HealthResult> {
+  /** `extra`: a debug session's options (its output listeners, its timeout pause), on top of the run's own. */
+  async function health(projectId: string, configId: string, cassette?: CassetteRequest, extra: CallOptions = {}): Promise<HealthResult> {
     const dir = await deps.connectorDirOf(projectId);
     const c = await cassetteFor(projectId, dir, HEALTH_OPERATION, cassette);
     const running = await received(projectId, configId, 'call');
-    const result = await deps.runtime().checkHealth(dir, running.sent, { timeoutMs: deps.timeoutMs(), ...c });
+    const result = await deps.runtime().checkHealth(dir, running.sent, { timeoutMs: deps.timeoutMs(), ...c, ...extra });
     return forUi(result, await keepUpdates(projectId, dir, running, result.configUpdates));
   }
 
-  async function execute(projectId: string, req: RunActionRequest): Promise<RunResult> {
+  async function execute(projectId: string, req: RunActionRequest, extra: CallOptions = {}): Promise<RunResult> {
     const dir = await deps.connectorDirOf(projectId);
     const cassette = await cassetteFor(projectId, dir, req.operation, req.cassette);
     const running = req.configId ? await received(projectId, req.configId, 'call') : undefined;
@@ -176,6 +177,7 @@ export function createTestRunner(deps: TestRunnerDeps): TestRunner {
       onLog: (e) => emit('log', `${e.time} ${e.level} ${e.logger}: ${e.message}`),
       onOutput: (stream, text) => emit(stream, text),
       ...cassette,
+      ...extra,
     });
     return forUi(result, running && (await keepUpdates(projectId, dir, running, result.configUpdates)));
   }
