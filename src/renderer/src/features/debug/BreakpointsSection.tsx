@@ -35,10 +35,9 @@ function BreakpointRow({ b }: { b: UiBreakpoint }) {
       title={`${b.path}:${b.line} · ${text}`} data-testid="breakpoint-row" data-path={b.path} data-line={b.line} data-look={lookOf(b)}>
       <input type="checkbox" checked={b.enabled} aria-label={`${b.enabled ? 'Disable' : 'Enable'} the breakpoint at ${name}:${b.line}`}
         onClick={(e) => e.stopPropagation()} onChange={(e) => void d.setBreakpointEnabled(b.path, b.line, e.target.checked)} data-testid="breakpoint-enabled" />
-      <span className={`dv-bp-dot look-${lookOf(b)}`} aria-hidden="true" />
+      <span className={`dv-bp-dot look-${lookOf(b)}${b.logMessage ? ' logshape' : ''}`} aria-hidden="true" />
       <span className="dv-bp-file">{name}</span>
       <span className="dv-bp-dir">{dir}</span>
-      {(b.condition || b.hitCondition || b.logMessage) && <span className="dv-bp-detail">{text}</span>}
       <span className="dv-bp-line">{b.line}</span>
       <span className="dv-actions">
         <button className="icon-button" aria-label={`Edit the breakpoint at ${name}:${b.line}`} title="Edit Condition, Hit Count or Log Message" onClick={(e) => (e.stopPropagation(), void edit(b))}><DebugIcon name="edit" size={13} /></button>

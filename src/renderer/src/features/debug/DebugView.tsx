@@ -21,11 +21,14 @@ const STATE_TEXT = { starting: 'Starting', running: 'Running', paused: 'Paused',
 function LaunchBar() {
   const last = useTestingStore((s) => s.lastRun);
   const configs = useTestingStore((s) => s.configs);
+  const formTitle = useTestingStore((s) => s.info?.operations.find((o) => o.operation === s.operation)?.title);
   const ending = useDebugStore((s) => s.ending);
+  // Debug Last repeats the last run; before any, it debugs the action the Test view's form shows.
+  const label = last ? `Debug ${describeLastRun(last, configs)}` : formTitle ? `Debug ${formTitle}` : 'Debug…';
   return (
     <div className="debug-launch">
       <button className="button primary small" onClick={() => void debugLast()} data-testid="debug-last" title={`Debug Last (${formatShortcut('F5', isMac())})`}>
-        <DebugIcon name="start" size={14} /> {last ? `Debug ${describeLastRun(last, configs)}` : 'Debug…'}
+        <DebugIcon name="start" size={14} /> {label}
       </button>
       <p className="muted small">
         Debug an action or a health check from the <button className="debug-link" onClick={() => showTest('actions')}>Test view</button>: it stops at your breakpoints.

@@ -11,7 +11,7 @@ export function breakpointDecorations(m: MonacoApi, list: readonly UiBreakpoint[
   return list.map((b) => ({
     range: new m.Range(b.line, 1, b.line, 1),
     options: {
-      glyphMarginClassName: `cs-bp cs-bp-${lookOf(b)}`,
+      glyphMarginClassName: `cs-bp cs-bp-${lookOf(b)}${b.logMessage ? ' cs-bp-logshape' : ''}`,
       glyphMarginHoverMessage: { value: describeBreakpoint(b) },
       // An edit above the line moves the mark with its line; the store learns the new line from it.
       stickiness: m.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,

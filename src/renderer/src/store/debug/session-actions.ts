@@ -96,10 +96,14 @@ function listen(set: Set, get: Get) {
 export const createSessionSlice: Slice<SessionAction> = (set, get) => {
   /** A request about the live session; a failure is shown, never thrown at a button. */
   const control = async (channel: 'debug.continue' | 'debug.next' | 'debug.stepIn' | 'debug.stepOut' | 'debug.pause', when: 'paused' | 'running') => {
-    const { projectId, session, stopped } = get();
+    const { projectId, session, stopped, stopId } = get();
     if (!projectId || !session?.sessionId || session.state !== when) return;
     try {
       await call(channel, { projectId, sessionId: session.sessionId, ...(stopped ? { threadId: stopped.threadId } : {}) });
+      // The thread runs from the answer on: the stop's frames and values are gone even if `debug.continued` is late
+      // (a stop that came first has moved stopId on, and stays).
+      const now = get().session;
+      if (when === 'paused' && get().stopId === stopId && now?.state === 'paused') set({ session: { ...now, state: 'running' }, stopped: null, stopId: nextStop(), ...PER_STOP }, false, `${channel}/running`);
     } catch (e) {
       set({ error: messageOf(e) }, false, `${channel}/failed`);
     }
