@@ -87,6 +87,9 @@ export const PROJECT_ACCESS: Record<Channel, ProjectAccess> = {
   'runtime.health': 'run',
   'runtime.execute': 'run',
   'runtime.stop': 'read',
+  'tests.list': 'read',
+  'tests.run': 'run',
+  'tests.saveAsTest': 'write',
   'runtime.environment': 'read',
   'runtime.interpreters': 'none',
   'runtime.setInterpreter': 'read',
@@ -143,6 +146,7 @@ export const REVIEW_READ_ONLY_MESSAGE = 'This package is open read-only for revi
 const RUN_WHAT: Partial<Record<Channel, string>> = {
   'runtime.health': 'Checking health runs the connector\'s code, which',
   'runtime.execute': 'Running an action runs the connector\'s code, which',
+  'tests.run': 'Running its tests runs the connector\'s code, which',
   'runtime.installDependencies': 'Installing its requirements (pip may run code from them)',
   'debug.start': 'Debugging it runs the connector\'s code, which',
   'debug.restart': 'Debugging it runs the connector\'s code, which',

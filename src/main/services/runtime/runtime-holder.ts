@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Settings } from '../../../shared/models/settings';
+import { withRunRecords } from '../connector-tests/run-record';
 import { withFailureHints, type FailureHint } from './failure-hints';
 import { createRuntimeService, type PlatformResolver, type PythonResolver } from './runtime-service';
 import type { RuntimeService } from './types';
@@ -53,7 +54,8 @@ export function createRuntimeHolder(deps: RuntimeHolderDeps): RuntimeHolder {
       if (runtime && next === key) return;
       await runtime?.stopAll();
       key = next;
-      const made = createRuntimeService({
+      // A recording also writes its run record (connector-tests/run-record.ts), whichever door asked for it.
+      const made = withRunRecords(createRuntimeService({
         pythonCommand: command,
         timeoutMs: timeoutSec * 1000,
         memoryLimitMb: s.workerMemoryLimitMb,
@@ -63,7 +65,7 @@ export function createRuntimeHolder(deps: RuntimeHolderDeps): RuntimeHolder {
         platform: deps.platform,
         warn: deps.warn,
         ...(deps.env ? { env: deps.env } : {}),
-      });
+      }), deps.warn ?? console.warn);
       runtime = deps.failureHint ? withFailureHints(made, deps.failureHint, deps.warn ?? console.warn) : made;
     },
     stopAll: async () => {
