@@ -186,7 +186,45 @@ describe('a debug session of an action', () => {
     expect(end).toMatchObject({ kind: 'execute', result: { status: 'Failed', message: 'An IP address is required.' } });
     // The filters are the project's: kept for the next session.
     expect((await call(dispatch(services, 'debug.breakpoints', { projectId }))).exceptionFilters).toEqual(['raised']);
+
+    // 'uncaught': the runner catches every exception, so it is where the exception leaves the connector's code.
+    stops = 0;
+    const second = await call(
+      dispatch(services, 'debug.start', { projectId, runId: 'debug-run-2b', target: { kind: 'execute', operation: 'get_ip_reputation', params: { ip: '  ' }, configId }, exceptionFilters: ['uncaught'] }),
+    );
+    const leaving = await nextStop(second.sessionId);
+    expect(leaving).toMatchObject({ reason: 'exception', frame: { origin: 'connector' } });
+    expect(leaving.frame?.path).toMatch(/^sample-threat-intel\/(connector|operations)\.py$/);
+    await call(dispatch(services, 'debug.continue', { projectId, sessionId: second.sessionId }));
+    expect(await ended(second.sessionId)).toMatchObject({ kind: 'execute', result: { status: 'Failed' } });
     must(await dispatch(services, 'debug.setExceptionFilters', { projectId, filters: [] }));
+  }, 120_000);
+
+  it("keeps the call's timeout still while paused, and refuses a second session of the project", async () => {
+    const { services, projectId } = kit;
+    const bp = lineOf("ip = params.get('ip'");
+    // A warm worker (debugpy listening, the connector imported), so the short timeout below counts only the pause.
+    const warm = await call(dispatch(services, 'debug.start', { projectId, runId: 'debug-run-warm', target: { kind: 'execute', operation: 'get_domain_reputation', params: {}, configId } }));
+    await ended(warm.sessionId);
+    must(await dispatch(services, 'settings.update', { patch: { runtimeTimeoutSec: 2 } }));
+    try {
+      stops = 0;
+      const { sessionId } = await call(
+        dispatch(services, 'debug.start', { projectId, runId: 'debug-run-4', target: { kind: 'execute', operation: 'get_ip_reputation', params: { ip: '192.0.2.1' }, configId }, breakpoints: [{ path: OPERATIONS, line: bp }] }),
+      );
+      await nextStop(sessionId);
+      const again = await dispatch(services, 'debug.start', { projectId, runId: 'debug-run-5', target: { kind: 'health', configId } });
+      expect(again.ok ? 'ok' : again.error.code).toBe('CONFLICT');
+      // Paused for longer than the 2 s timeout: the call is not ended for it.
+      await new Promise((r) => setTimeout(r, 2500));
+      must(await dispatch(services, 'debug.setBreakpoints', { projectId, path: OPERATIONS, breakpoints: [] }));
+      await call(dispatch(services, 'debug.continue', { projectId, sessionId }));
+      const end = (await ended(sessionId)) as Extract<DebugTerminated, { kind: 'execute' }>;
+      expect(end.result.workerFailure).toBeUndefined();
+      expect(end.result.status, end.result.message).toBe('Success');
+    } finally {
+      must(await dispatch(services, 'settings.update', { patch: { runtimeTimeoutSec: 60 } }));
+    }
   }, 120_000);
 
   it('stops a paused health check: the worker and every process below it end, and the next run starts afresh', async () => {
