@@ -48,6 +48,7 @@ class SourceModule {
   private scanned: { masked: string; lines: LogicalLine[]; index: LineIndex } | undefined;
   private imported: ImportedName[] | undefined;
   private functions: ReadonlySet<string> | undefined;
+  private assignments: DictAssignment[] | undefined;
   constructor(
     readonly path: string,
     readonly text: string,
@@ -71,6 +72,10 @@ class SourceModule {
   }
   imports(): ImportedName[] {
     return (this.imported ??= relativeImports(this));
+  }
+  /** The logical lines that assign a `{` or `dict(` value, with their targets: what findDict looks through. */
+  dictAssignments(): readonly DictAssignment[] {
+    return (this.assignments ??= dictAssignments(this.lines()));
   }
   topLevelFunctions(): ReadonlySet<string> {
     return (this.functions ??= topLevelFunctions(this.lines()));
@@ -120,15 +125,29 @@ const NOT_VARIABLES = new Set(['None', 'True', 'False', 'and', 'as', 'assert', '
   'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise',
   'return', 'try', 'while', 'with', 'yield']);
 
+const isNameChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+
 /** The plain chain of names (`a`, `a.b.c`) that ends just before `end` in masked source, when it is not itself
- * part of a longer expression (`f().x`, `a[0].x`, `"s".x`). */
+ * part of a longer expression (`f().x`, `a[0].x`, `"s".x`). Read backwards, one character at a time. */
 function dottedChainBefore(masked: string, end: number): { start: number; name: string } | undefined {
-  const m = /([A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*)*)\s*$/.exec(masked.slice(Math.max(0, end - 200), end));
-  if (!m?.[1]) return undefined;
-  const start = end - m[0].length;
-  if (/[.)\]}'"]\s*$/.test(masked.slice(Math.max(0, start - 50), start))) return undefined;
-  const name = m[1].replace(/\s+/g, '');
-  return name.split('.').some((p) => NOT_VARIABLES.has(p)) ? undefined : { start, name };
+  const parts: string[] = [];
+  let i = end;
+  for (;;) {
+    while (i > 0 && isSpace(masked.charCodeAt(i - 1))) i--;
+    const nameEnd = i;
+    while (i > 0 && isNameChar(masked.charCodeAt(i - 1))) i--;
+    const name = masked.slice(i, nameEnd);
+    if (!/^[A-Za-z_]/.test(name) || NOT_VARIABLES.has(name)) return undefined;
+    parts.unshift(name);
+    let j = i;
+    while (j > 0 && isSpace(masked.charCodeAt(j - 1))) j--;
+    if (masked.charCodeAt(j - 1) !== 46) break; // no '.' before it: the chain starts here
+    i = j - 1;
+  }
+  const before = masked.slice(Math.max(0, i - 50), i);
+  if (/[)\]}'"]\s*$/.test(before)) return undefined;
+  return { start: i, name: parts.join('.') };
 }
 
 /** Whether `name` is read as a variable in masked[from, to): a name token, not an attribute (`x.name`). */
@@ -213,17 +232,36 @@ function resolve(modules: Modules, m: SourceModule, name: string, depth: number)
 /** `a = `, `self.x: Dict[str, Any] = `, `a, b = ` at the start of a logical line: the targets and where the value starts. */
 const ASSIGNMENT = /^(\s*)([A-Za-z_][\w.]*(?:\s*,\s*[A-Za-z_][\w.]*)*)\s*(?::[^=]*)?=(?!=)\s*/;
 
+interface DictAssignment {
+  readonly line: LogicalLine;
+  readonly targets: readonly string[];
+  /** Offset of the value's `{`, or of the `(` of `dict(`. */
+  readonly open: number;
+  readonly call: boolean;
+}
+
+function dictAssignments(lines: readonly LogicalLine[]): DictAssignment[] {
+  const out: DictAssignment[] = [];
+  for (const line of lines) {
+    const masked = line.masked;
+    // Most lines hold no `=` followed by `{` or `dict(`: ruled out before the regular expression.
+    const eq = masked.indexOf('=');
+    if (eq < 0 || (!masked.includes('{', eq) && !masked.includes('dict', eq))) continue;
+    const a = ASSIGNMENT.exec(masked);
+    if (!a?.[2]) continue;
+    const rest = masked.slice(a[0].length);
+    const call = /^dict\s*\(/.test(rest);
+    if (!call && !rest.startsWith('{')) continue;
+    out.push({ line, targets: a[2].split(',').map((t) => t.trim()), open: line.start + a[0].length + (call ? rest.indexOf('(') : 0), call });
+  }
+  return out;
+}
+
 /** The first dict literal (or `dict(k=v)` call) assigned to a name accepted by `want`, at any depth. */
 function findDict(m: SourceModule, want: (name: string) => boolean): Found | undefined {
-  for (const line of m.lines()) {
-    const a = ASSIGNMENT.exec(line.masked);
-    if (!a?.[2] || !a[2].split(',').some((t) => nameMatches(t.trim(), want))) continue;
-    const valueStart = line.start + a[0].length;
-    const masked = line.masked;
-    const rel = a[0].length;
-    let found: { entries: DispatchEntry[]; complete: boolean } | undefined;
-    if (masked.charAt(rel) === '{') found = dictLiteral(m, line, valueStart);
-    else if (/^dict\s*\(/.test(masked.slice(rel))) found = dictCall(m, line, valueStart + masked.slice(rel).indexOf('('));
+  for (const d of m.dictAssignments()) {
+    if (!d.targets.some((t) => nameMatches(t, want))) continue;
+    const found = d.call ? dictCall(m, d.line, d.open) : dictLiteral(m, d.line, d.open);
     if (found) return { layout: 'dict', file: m.path, ...found };
   }
   return undefined;

@@ -14,8 +14,16 @@ export interface LogicalLine {
   readonly masked: string;
 }
 
-const QUOTE = (c: number) => c === 34 || c === 39; // " '
 const STATEMENT_START = /^(?:(?:async\s+)?def\s|class\s|import\s|from\s+[\w.]+\s+import\b|@\w)/;
+const HAS_CODE = /\S/;
+
+/** Whether a statement no expression can hold (`def`, `class`, `import`, a decorator) starts at `at`, column 0. */
+function statementStartsAt(masked: string, at: number): boolean {
+  const c = masked.charCodeAt(at);
+  // Only a, c, d, f, i or @ can begin one: most lines are ruled out without a regular expression.
+  if (c !== 97 && c !== 99 && c !== 100 && c !== 102 && c !== 105 && c !== 64) return false;
+  return STATEMENT_START.test(masked.slice(at, at + 80));
+}
 
 /** Where the string whose opening quote is at `open` ends: just past its closing quotes; an unterminated one-line
  * string ends at its line's end (as a parser recovering from the error reads it), an unterminated block string at
@@ -36,28 +44,30 @@ export function stringEnd(text: string, open: number): { contentStart: number; c
   return { contentStart: open + width, contentEnd: n, end: n };
 }
 
-const blank = (s: string) => s.replace(/[^\r\n]/g, ' ');
+/** A run of spaces as long as `s`, its line breaks kept. */
+const blank = (s: string) => (s.includes('\n') || s.includes('\r') ? s.replace(/[^\r\n]/g, ' ') : ' '.repeat(s.length));
 
-/** `text` with every comment and every string's contents replaced by spaces (quotes and newlines kept). */
+/** `text` with every comment and every string's contents replaced by spaces (quotes and newlines kept). The
+ * scan jumps from one `#` or quote to the next with a regular expression: most of a module is neither. */
 export function maskPython(text: string): string {
   const parts: string[] = [];
   const n = text.length;
+  const special = /[#'"]/g;
   let copied = 0;
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c === 35) {
+  for (let m = special.exec(text); m; m = special.exec(text)) {
+    const i = m.index;
+    if (text.charCodeAt(i) === 35) {
       // # comment: to the end of the line
       let j = text.indexOf('\n', i);
       if (j < 0) j = n;
       parts.push(text.slice(copied, i), blank(text.slice(i, j)));
-      copied = i = j;
-    } else if (QUOTE(c)) {
+      copied = special.lastIndex = j;
+    } else {
       const s = stringEnd(text, i);
       parts.push(text.slice(copied, s.contentStart), blank(text.slice(s.contentStart, s.contentEnd)));
       copied = s.contentEnd;
-      i = s.end;
-    } else i++;
+      special.lastIndex = s.end;
+    }
   }
   parts.push(text.slice(copied));
   return parts.join('');
@@ -67,25 +77,31 @@ export function maskPython(text: string): string {
 export function logicalLines(text: string, masked = maskPython(text)): LogicalLine[] {
   const lines: LogicalLine[] = [];
   const n = masked.length;
+  const marks = /[()[\]{}\n]/g;
   let start = 0;
   let depth = 0;
-  for (let i = 0; i <= n; i++) {
-    const c = i < n ? masked.charCodeAt(i) : 10;
+  const end = (i: number) => {
+    let indent = 0;
+    while (start + indent < i && (masked.charCodeAt(start + indent) === 32 || masked.charCodeAt(start + indent) === 9)) indent++;
+    const line = masked.slice(start, i);
+    if (HAS_CODE.test(line)) lines.push({ start, end: i, indent, masked: line });
+    start = i + 1;
+    depth = 0;
+  };
+  for (let m = marks.exec(masked); m; m = marks.exec(masked)) {
+    const i = m.index;
+    const c = masked.charCodeAt(i);
     if (c === 40 || c === 91 || c === 123) depth++;
-    else if ((c === 41 || c === 93 || c === 125) && depth > 0) depth--;
-    else if (c === 10) {
+    else if (c !== 10) {
+      if (depth > 0) depth--;
+    } else {
       const backslash = masked.charCodeAt(i - 1) === 92 || (masked.charCodeAt(i - 1) === 13 && masked.charCodeAt(i - 2) === 92);
       // A bracket left open (code being typed, a bad edit) would swallow the rest of the file; a statement no
       // expression can hold, at the start of a line, ends it as a parser recovering from the error would.
-      const continued = i < n && (backslash || (depth > 0 && !STATEMENT_START.test(masked.slice(i + 1, i + 80))));
-      if (continued) continue;
-      const line = masked.slice(start, i);
-      const indent = line.length - line.replace(/^[ \t]+/, '').length;
-      if (line.trim() !== '') lines.push({ start, end: i, indent, masked: line });
-      start = i + 1;
-      depth = 0;
+      if (!backslash && (depth === 0 || statementStartsAt(masked, i + 1))) end(i);
     }
   }
+  if (start < n || n === 0) end(n);
   return lines;
 }
 
