@@ -1,3 +1,4 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SAMPLE_CONNECTOR, expect, test } from '../../fixtures';
 import { repoRoot } from '../../host';
@@ -104,6 +105,11 @@ test('a run shows in the Output tab, wide, with its logs; Run Last (Ctrl+F5) run
   expect(vendor.requests.filter((r) => r === `/api/v1/ip/${IP}`).length).toBe(before + 1);
   await expect(t.outputRunLast).toHaveAttribute('title', 'Run Last: Get IP Reputation with local (Ctrl+F5)');
 
+  // The health check's entry shows that check in full.
+  await t.healthHistory.getByRole('button', { name: /local/ }).click();
+  await expect(t.outputHealthStatus).toHaveText('Available');
+  await page.screenshot({ path: shot('bottom-panel-health') });
+
   // The palette lists it with its key.
   await palette(page).showCommands();
   await page.getByTestId('palette-input').fill('>Run Last');
@@ -116,4 +122,30 @@ test('a run shows in the Output tab, wide, with its logs; Run Last (Ctrl+F5) run
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
   await page.screenshot({ path: shot('bottom-panel-run-light') });
   expect(await seriousViolations(page, '[data-testid="bottom-panel"]')).toEqual([]);
+});
+
+test('an action that raises: the Output shows Failed and the traceback from the connector\'s code, wide', async ({ page, app }) => {
+  const dir = path.join(app.sampleRoot, SAMPLE_CONNECTOR);
+  const info = JSON.parse(await readFile(path.join(dir, 'info.json'), 'utf8'));
+  info.operations.push({
+    operation: 'explode', title: 'Explode', description: 'Reads a key the parameters lack.', category: 'investigation',
+    annotation: 'explode', enabled: true, is_config_required: false, parameters: [], output_schema: {},
+  });
+  await writeFile(path.join(dir, 'info.json'), JSON.stringify(info, null, 2));
+  const ops = await readFile(path.join(dir, 'operations.py'), 'utf8');
+  await writeFile(path.join(dir, 'operations.py'), ops.replace('operations = {', "def explode(config, params):\n    return params['missing_key']\n\n\noperations = {\n    'explode': explode,"));
+
+  await app.open(page);
+  await homePage(page).openProject(SAMPLE_CONNECTOR);
+  const t = testPanel(page);
+  await t.show();
+  await t.tab('actions').click();
+  await t.actionSelect.selectOption('explode');
+  await t.run.click();
+  await expect(t.runStatus).toHaveText('Failed');
+  const logs = t.result.getByTestId('log-lines');
+  await expect(logs).toContainText('Traceback (most recent call last)');
+  await expect(logs).toContainText("KeyError: 'missing_key'");
+  await logs.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shot('bottom-panel-traceback') });
 });

@@ -11,7 +11,7 @@ const problemsShowing = (s: { open: boolean; active: string }) => s.open && s.ac
  * panel in step: opening Problems shows the panel on its tab; closing it, or showing another tab, clears it, so the
  * next Ctrl/Cmd+Shift+M opens Problems again rather than closing an Output the user is reading.
  */
-function linkProblems(): () => void {
+export function linkProblems(): () => void {
   const fromProblems = (open: boolean) => {
     const panel = useBottomPanelStore.getState();
     if (open && !problemsShowing(panel)) panel.show(PROBLEMS_TAB);
@@ -38,7 +38,7 @@ function started(s: TestingStore, prev: TestingStore): boolean {
 }
 
 /** Running an action or a health check reveals the Output tab, where its logs stream and its result lands. */
-function revealOutputOnRun(): () => void {
+export function revealOutputOnRun(): () => void {
   return useTestingStore.subscribe((s, prev) => {
     if (started(s, prev)) useBottomPanelStore.getState().show(OUTPUT_TAB);
   });

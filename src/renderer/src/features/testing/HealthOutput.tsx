@@ -1,3 +1,4 @@
+import { Icon } from '../../components/Icon';
 import { cassetteLabel, formatDuration } from '../../store/testing/runs';
 import { useTestingStore } from '../../store/testing/store';
 import type { HealthState } from '../../store/testing/types';
@@ -29,6 +30,10 @@ export function HealthHistory() {
                   <span className="tc-history-title">{c.name}</span>
                   <span className="output-item-meta">{statusOf(h)}{h.result && !h.running ? ` · ${formatDuration(h.result.durationMs)}` : ''}</span>
                 </span>
+              </button>
+              <button className="icon-button" disabled={h.running} onClick={() => void useTestingStore.getState().checkHealth(c.id)}
+                aria-label={`Check the health of ${c.name} again`} title="Check health again">
+                <Icon name="refresh" size={14} />
               </button>
             </li>
           );
