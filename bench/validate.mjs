@@ -2,7 +2,7 @@
 // (batches interleaved, the best batch of each compared, nothing cached between repetitions).
 // validate.cli_vs_node: the validate CLI process next to `node -e 0`.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CORPUS, ROOT, emit, loadTs, median } from './lib.mjs';
@@ -58,4 +58,42 @@ export async function benchValidate() {
   }
   const n = median(node), v = median(validate);
   emit('validate.cli_vs_node', v / n, 'x', { baseline: n, note: `validate CLI on paloalto-cortex-xdr ${v.toFixed(0)} ms vs node -e 0 ${n.toFixed(0)} ms (medians of ${runs}); target under 2x` });
+}
+
+const RUNNABLE = path.join(ROOT, 'tests', 'fixtures', 'runnable');
+
+/** Wall time of one process, in ms; a non-zero exit (findings) is still a full run. */
+function processMs(cmd, args) {
+  const t = performance.now();
+  try { execFileSync(cmd, args, { stdio: 'ignore' }); } catch (e) { if (e.status === null || e.status > 1) throw e; }
+  return performance.now() - t;
+}
+
+// validate.cli_full_vs_python_ast: the whole validation (every rule, code included) of paloalto-cortex-xdr (130 KB
+// info.json, 38 KB of Python) in a fresh CLI process, next to a fresh Python parsing the same .py files into ASTs
+// and loading info.json. validate.batch_vs_per_process: one `validate` over the 22 runnable corpus connectors
+// next to 22 processes validating one each. Runs interleaved, medians; the ratios compare runs of the same moment.
+export async function benchValidateCli() {
+  const cli = path.join(ROOT, 'out/cli/index.js');
+  const dir = path.join(RUNNABLE, 'paloalto-cortex-xdr');
+  const py = "import ast, glob, json, sys; d = sys.argv[1]; [ast.parse(open(f, encoding='utf-8').read(), f) for f in glob.glob(d + '/**/*.py', recursive=True)]; json.load(open(d + '/info.json', encoding='utf-8'))";
+  const python = process.env.CONNECTOR_STUDIO_PYTHON ?? 'python3';
+  const runs = 9;
+  const full = [], ast = [];
+  for (let i = 0; i < runs; i++) {
+    ast.push(processMs(python, ['-c', py, dir]));
+    full.push(processMs(process.execPath, [cli, 'validate', dir, '--json']));
+  }
+  const f = median(full), a = median(ast);
+  emit('validate.cli_full_vs_python_ast', f / a, 'x', { baseline: a, note: `validate CLI (all rules) on paloalto-cortex-xdr ${f.toFixed(0)} ms vs ${python} ast.parse of its .py files + json.load ${a.toFixed(0)} ms (medians of ${runs}); target at most 1x` });
+
+  const connectors = readdirSync(RUNNABLE, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => path.join(RUNNABLE, e.name));
+  const rounds = 3;
+  const batch = [], each = [];
+  for (let r = 0; r < rounds; r++) {
+    batch.push(processMs(process.execPath, [cli, 'validate', ...connectors, '--json']));
+    each.push(connectors.reduce((sum, c) => sum + processMs(process.execPath, [cli, 'validate', c, '--json']), 0));
+  }
+  const b = median(batch), e = median(each);
+  emit('validate.batch_vs_per_process', b / e, 'x', { baseline: e, note: `one validate over the ${connectors.length} runnable corpus connectors ${b.toFixed(0)} ms vs ${connectors.length} processes ${e.toFixed(0)} ms (medians of ${rounds}); target under 0.3` });
 }
