@@ -1,18 +1,25 @@
 /** validate: folder or .tgz -> ValidationReport (JSON Schema via ajv + the shared rule engine). */
 import { buildReport, compareFindings, runEngine } from '../../../shared/connector/engine';
 import { summarize, type Finding, type ValidationReport } from '../../../shared/connector/findings';
+import type { ValidationProfile } from '../../../shared/connector/profiles';
 import type { ConnectorSnapshot } from '../../../shared/connector/snapshot';
 import { ServiceError } from '../errors';
 import type { SafeExtractOptions } from '../packaging/safe-extract';
 import type { FixOutcome } from './fix-folder';
+import { certificationReport } from './certification';
 import { locateConnectorDir, packageConnectorDir } from './locate';
 import { statIfPresent } from '../workspace/fs-probe';
 import { readSnapshot } from './read-snapshot';
 import { schemaFindings } from './schema-check';
 
 export interface ValidateOptions {
-  /** info.json and assets only: no code rules (and Python files are not read). */
+  /** info.json and assets only: no code rules (and Python files are not read). Server profile only. */
   readonly metadataOnly?: boolean;
+  /** `server` (default): what the server's import refuses or what certainly fails at run time are errors.
+   * `certification`: Fortinet's certification CI, check by check (profiles.ts). */
+  readonly profile?: ValidationProfile;
+  /** Certification: the year the copyright block must carry (default: the current year). */
+  readonly year?: number;
 }
 
 export interface ValidateService {
@@ -43,7 +50,10 @@ function validateWithSchema(snapshot: ConnectorSnapshot): ValidationReport {
 }
 
 async function validateFolder(absDir: string, opts: ValidateOptions = {}): Promise<ValidationReport> {
-  return validateDir(await locateConnectorDir(absDir), opts, false);
+  const connectorDir = await locateConnectorDir(absDir);
+  // The CI checks every .py file of the repository: the folder the user named is its root.
+  if (opts.profile === 'certification') return certificationReport(absDir, connectorDir, opts);
+  return validateDir(connectorDir, opts, false);
 }
 
 async function validateDir(dir: string, opts: ValidateOptions, keepAll: boolean): Promise<ValidationReport> {
@@ -58,7 +68,9 @@ async function validateTgz(absPath: string, opts: ValidateOptions & SafeExtractO
   const { safeExtractTgz } = await import('../packaging/safe-extract');
   const extracted = await safeExtractTgz(absPath, opts);
   try {
-    return await validateDir(await packageConnectorDir(absPath, extracted), opts, true);
+    const dir = await packageConnectorDir(absPath, extracted);
+    if (opts.profile === 'certification') return await certificationReport(dir, dir, opts);
+    return await validateDir(dir, opts, true);
   } finally {
     await extracted.dispose();
   }
