@@ -106,7 +106,7 @@ test('a run shows in the Output tab, wide, with its logs; Run Last (Ctrl+F5) run
   await expect(t.outputRunLast).toHaveAttribute('title', 'Run Last: Get IP Reputation with local (Ctrl+F5)');
 
   // The health check's entry shows that check in full.
-  await t.healthHistory.getByRole('button', { name: /local/ }).click();
+  await t.healthHistory.getByRole('button', { name: /^local/ }).click();
   await expect(t.outputHealthStatus).toHaveText('Available');
   await page.screenshot({ path: shot('bottom-panel-health') });
 
