@@ -4,15 +4,17 @@ import { readConnectorInfo } from '../../services/runtime/connector-info';
 import { EXIT_FAILED, EXIT_OK, UsageError, parseArgs, type CliCommand } from '../command';
 import { maskedUpdates, receivedFromFile, saveUpdatesToFile } from '../config-record';
 import { InputError } from '../errors';
+import { debugPortFlag, waitForDebugger } from '../debug-flag';
 import { cassetteFlag, isTgz, openConnectorInput, readJsonObject, resolveCassette } from '../inputs';
 import { formatOutput } from '../run-output';
 import { withServices } from '../services';
 
 async function inputs(argv: string[], cwd: string) {
-  const { flags, positional } = parseArgs(argv, { booleans: ['json'], strings: ['config', 'record', 'replay', 'platform-data'] });
+  const { flags, positional } = parseArgs(argv, { booleans: ['json'], strings: ['config', 'record', 'replay', 'platform-data', 'debug'] });
   if (positional.length > 1) throw new UsageError(`unexpected argument "${positional[1]}"`);
   try {
     const flag = cassetteFlag(flags);
+    const debugPort = debugPortFlag(flags);
     const config = readJsonObject(flags.config, 'config', cwd);
     const input = await openConnectorInput(positional[0], cwd);
     const where = { cwd, folder: input.folder, operation: HEALTH_OPERATION, archive: isTgz(positional[0] ?? '') };
@@ -21,7 +23,7 @@ async function inputs(argv: string[], cwd: string) {
       throw new InputError(e.message);
     });
     const platformDataDir = flags['platform-data'] === undefined ? undefined : path.resolve(cwd, String(flags['platform-data']));
-    return { json: flags.json === true, input, config, configFile: path.resolve(cwd, String(flags.config)), cassette, platformDataDir };
+    return { json: flags.json === true, debugPort, input, config, configFile: path.resolve(cwd, String(flags.config)), cassette, platformDataDir };
   } catch (e) {
     throw e instanceof InputError ? new UsageError(e.message) : e;
   }
@@ -30,15 +32,18 @@ async function inputs(argv: string[], cwd: string) {
 const health: CliCommand = {
   name: 'health',
   summary: 'check a connector configuration in the simulated runtime',
-  usage: 'health <folder|tgz> --config FILE [--record|--replay NAME] [--platform-data DIR] [--json]',
+  usage: 'health <folder|tgz> --config FILE [--record|--replay NAME] [--platform-data DIR] [--debug PORT] [--json]',
   async run(argv, io) {
-    const { json, input, config, configFile, cassette, platformDataDir } = await inputs(argv, io.cwd);
+    const { json, debugPort, input, config, configFile, cassette, platformDataDir } = await inputs(argv, io.cwd);
     try {
       // The IDE's runtime: its interpreter, the connector's environment, timeout and memory limit from Settings. The
       // --config file is the configuration record: a token the check refreshes is saved into it, as on the server.
       const sent = receivedFromFile(configFile, config);
       const result = await withServices(io, async (s) => {
-        const r = await (await s.runtime()).current().checkHealth(input.folder, sent, cassette ? { cassette } : {});
+        // --debug: a debugger attaches before the check runs, and the user's pauses have no timeout.
+        if (debugPort !== undefined) await waitForDebugger(s, input.folder, debugPort, io);
+        const options = { ...(cassette ? { cassette } : {}), ...(debugPort !== undefined ? { timeoutMs: Infinity } : {}) };
+        const r = await (await s.runtime()).current().checkHealth(input.folder, sent, options);
         const configSaved = await saveUpdatesToFile(configFile, sent, r.configUpdates, s.gitBinary(), io);
         return { ...r, configUpdates: maskedUpdates(r.configUpdates, readConnectorInfo(input.folder).passwordFields), ...(configSaved ? { configSaved } : {}) };
       }, { platformDataDir });

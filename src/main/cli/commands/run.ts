@@ -4,6 +4,7 @@ import type { RunResult } from '../../services/runtime/types';
 import { EXIT_FAILED, EXIT_OK, UsageError, parseArgs, type CliCommand } from '../command';
 import { maskedUpdates, receivedFromFile, saveUpdatesToFile } from '../config-record';
 import { InputError } from '../errors';
+import { debugPortFlag, waitForDebugger } from '../debug-flag';
 import { cassetteFlag, isTgz, openConnectorInput, readJsonObject, resolveCassette } from '../inputs';
 import { formatOutput } from '../run-output';
 import { withServices } from '../services';
@@ -27,12 +28,13 @@ function describe(r: RunResult): string[] {
 }
 
 async function inputs(argv: string[], cwd: string) {
-  const { flags, positional } = parseArgs(argv, { booleans: ['json'], strings: ['config', 'params', 'record', 'replay', 'platform-data'] });
+  const { flags, positional } = parseArgs(argv, { booleans: ['json'], strings: ['config', 'params', 'record', 'replay', 'platform-data', 'debug'] });
   const [folderArg, operation, extra] = positional;
   if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
   try {
     if (folderArg === undefined || !operation) throw new InputError(folderArg ? 'give the operation to run' : 'give the connector folder');
     const flag = cassetteFlag(flags);
+    const debugPort = debugPortFlag(flags);
     const config = readJsonObject(flags.config, 'config', cwd);
     const params = flags.params === undefined ? {} : readJsonObject(flags.params, 'params', cwd);
     const input = await openConnectorInput(folderArg, cwd);
@@ -46,7 +48,7 @@ async function inputs(argv: string[], cwd: string) {
       throw new InputError(e.message);
     });
     const platformDataDir = flags['platform-data'] === undefined ? undefined : path.resolve(cwd, String(flags['platform-data']));
-    return { json: flags.json === true, input, operation, config, configFile: path.resolve(cwd, String(flags.config)), params, cassette, platformDataDir };
+    return { json: flags.json === true, debugPort, input, operation, config, configFile: path.resolve(cwd, String(flags.config)), params, cassette, platformDataDir };
   } catch (e) {
     throw e instanceof InputError ? new UsageError(e.message) : e;
   }
@@ -55,15 +57,18 @@ async function inputs(argv: string[], cwd: string) {
 const run: CliCommand = {
   name: 'run',
   summary: 'run one operation of a connector in the simulated runtime',
-  usage: 'run <folder|tgz> <operation> --config FILE [--params FILE] [--record|--replay NAME] [--platform-data DIR] [--json]',
+  usage: 'run <folder|tgz> <operation> --config FILE [--params FILE] [--record|--replay NAME] [--platform-data DIR] [--debug PORT] [--json]',
   async run(argv, io) {
-    const { json, input, operation, config, configFile, params, cassette, platformDataDir } = await inputs(argv, io.cwd);
+    const { json, debugPort, input, operation, config, configFile, params, cassette, platformDataDir } = await inputs(argv, io.cwd);
     try {
       // The IDE's runtime, so `run` behaves like Execute in the Test view; the --config file is the configuration
       // record, and an update the action saves goes into it (configSaved; stderr says so).
       const sent = receivedFromFile(configFile, config);
       const result: RunResult = await withServices(io, async (s) => {
-        const r = await (await s.runtime()).current().execute(input.folder, operation, params, sent, cassette ? { cassette } : {});
+        // --debug: a debugger attaches before the action runs, and the user's pauses have no timeout.
+        if (debugPort !== undefined) await waitForDebugger(s, input.folder, debugPort, io);
+        const options = { ...(cassette ? { cassette } : {}), ...(debugPort !== undefined ? { timeoutMs: Infinity } : {}) };
+        const r = await (await s.runtime()).current().execute(input.folder, operation, params, sent, options);
         const configSaved = await saveUpdatesToFile(configFile, sent, r.configUpdates, s.gitBinary(), io);
         return { ...r, configUpdates: maskedUpdates(r.configUpdates, readConnectorInfo(input.folder).passwordFields), ...(configSaved ? { configSaved } : {}) };
       }, { platformDataDir });
