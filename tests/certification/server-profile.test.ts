@@ -92,7 +92,6 @@ describe('a certified published connector without an output schema', () => {
   it('refuses an unknown profile and the combinations it cannot honour, exit 2', async () => {
     const { work } = await certifiedWithoutSchema();
     expect(await cli(validateCommand, work, 'odbc', '--profile', 'strict')).toMatchObject({ code: 2, err: expect.stringMatching(/--profile is server or certification, not 'strict'/) });
-    expect((await cli(validateCommand, work, 'odbc', '--profile', 'certification', '--fix')).code).toBe(2);
     expect((await cli(validateCommand, work, 'odbc', '--profile', 'certification', '--metadata-only')).code).toBe(2);
   });
 });

@@ -1,5 +1,6 @@
 /** Quick fixes applied to file text, the way `validate --fix` and the editor apply them: info.json edits through
  * jsonc-parser (only the fixed value changes; the author's formatting stays), Python edits as whole-file texts. */
+import { copyrightBlockFix } from './copyright-fix';
 import { parsePointer } from './json-pointer';
 import type { Finding } from './findings';
 import { applyEdit, isSafeFix, quickFixEdits, type JsonEdit } from './quick-fixes';
@@ -17,7 +18,9 @@ export interface FileEdit {
  * every text file of the connector; the fix returns the files it changes, each once, with a description. Rules
  * register here with the rule that finds the problem, so `validate --fix` and the editor pick them up. */
 export type FilesFix = (files: Readonly<Record<string, string>>, findings: readonly Finding[]) => { edits: FileEdit[]; change: string } | undefined;
-export const filesFixes: Record<string, FilesFix> = {};
+export const filesFixes: Record<string, FilesFix> = {
+  'cert-copyright-block': copyrightBlockFix,
+};
 
 /** One fix applied: what `validate --fix` lists. */
 export interface FixedEntry {

@@ -114,3 +114,24 @@ describe('validate --fix', () => {
     expect(doc.findings.map((f: { rule: string }) => f.rule)).toEqual(['info-json-parse']);
   });
 });
+
+describe('validate --profile certification --fix', () => {
+  it('puts the CI copyright block in every .py of the repository at once, and Python still compiles them', async () => {
+    const work = await tmpDir('validate-fix-cert-');
+    const root = path.join(work, 'connector-acme-intel');
+    await writeConnector(root, baseSnapshot());
+    await mkdir(path.join(root, 'tests'));
+    await writeFile(path.join(root, 'tests', 'test_ops.py'), '#!/usr/bin/env python3\nfrom __future__ import annotations\n\ndef test_x():\n    assert True\n');
+    const r = await run(work, 'connector-acme-intel', '--profile', 'certification', '--fix', '--json');
+    const doc = JSON.parse(r.out);
+    const copyright = (list: { rule: string; path: string }[]) => list.filter((f) => f.rule === 'cert-copyright-block').map((f) => f.path).sort();
+    expect(copyright(doc.fixed)).toEqual(['../tests/test_ops.py', '__init__.py', 'connector.py', 'operations.py', 'playbooks/__init__.py']);
+    expect(copyright(doc.findings)).toEqual([]);
+    const year = new Date().getFullYear();
+    const fixedTest = await readFile(path.join(root, 'tests', 'test_ops.py'), 'utf8');
+    expect(fixedTest).toContain(`from __future__ import annotations\n"""\nCopyright start\nMIT License\nCopyright (c) ${year} Fortinet Inc\nCopyright end\n"""\n`);
+    const files = [path.join(root, 'tests', 'test_ops.py'), path.join(root, 'acme-intel', 'connector.py'), path.join(root, 'acme-intel', 'operations.py')];
+    const { execFileSync } = await import('node:child_process');
+    expect(() => execFileSync('python3', ['-c', 'import ast, sys\nfor f in sys.argv[1:]: ast.parse(open(f).read(), f)', ...files])).not.toThrow();
+  });
+});

@@ -59,8 +59,8 @@ function parse(argv: string[]): Args {
   if (positional.length === 0) throw new UsageError('name a connector folder or .tgz (or several)');
   const profile = flags.profile ?? 'server';
   if (!isValidationProfile(profile)) throw new UsageError(`--profile is ${VALIDATION_PROFILES.join(' or ')}, not '${String(profile)}'`);
-  if (profile === 'certification' && (flags.fix === true || flags['metadata-only'] === true))
-    throw new UsageError('--profile certification checks every .py file as Fortinet\'s CI does: leave out --fix and --metadata-only');
+  if (profile === 'certification' && flags['metadata-only'] === true)
+    throw new UsageError('--profile certification checks every .py file as Fortinet\'s CI does: leave out --metadata-only');
   return { targets: positional, json: flags.json === true, metadataOnly: flags['metadata-only'] === true, fix: flags.fix === true, profile };
 }
 
@@ -80,7 +80,7 @@ async function fixOne(v: ValidateService, t: Target, args: Args, reviewsDir: str
     throw new InputError(`--fix changes files in a connector folder, and ${t.label} is an archive: import it (connector-studio import ${t.label}), then fix the folder.`);
   if (insideReviews(t.abs, reviewsDir))
     throw new InputError(`${t.label} is a review, opened read-only: fix the connector's own folder instead.`);
-  return { target: t, ...(await v.fixFolder(t.abs, { metadataOnly: args.metadataOnly })) };
+  return { target: t, ...(await v.fixFolder(t.abs, { metadataOnly: args.metadataOnly, profile: args.profile })) };
 }
 
 async function validateOne(v: ValidateService, t: Target, args: Args, reviewsDir: string): Promise<Outcome> {
