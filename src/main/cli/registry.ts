@@ -20,5 +20,6 @@ export const COMMANDS: Record<string, Entry> = {
   publish: { summary: 'publish <folder|tgz> --server URL [--replace] [auth flags] [--json]', load: () => import('./commands/publish') },
   sandbox: { summary: 'sandbox [--port N] [--data DIR] [--user NAME:PASSWORD] [--api-key KEY] [--hmac PUBLIC:PRIVATE] [--config FILE] [--json]', load: () => import('./commands/sandbox') },
   diff: { summary: 'diff <old version> <new version> [--json]', load: () => import('./commands/diff') },
+  test: { summary: 'test <folder> [--junit FILE] [--json] [-k EXPR] | test <folder> --new-from <cassette>', load: () => import('./commands/test') },
   env: { summary: 'env <folder> [show|create [--platform]|install] [--json]', load: () => import('./commands/env') },
 };
