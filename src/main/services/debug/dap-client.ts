@@ -129,8 +129,8 @@ export class DapClient {
     let message: DebugProtocol.ProtocolMessage;
     try {
       message = JSON.parse(text) as DebugProtocol.ProtocolMessage;
-    } catch {
-      this.markClosed(`the debugger sent a message that is not JSON: ${text.slice(0, 200)}`);
+    } catch (e) {
+      this.markClosed(`the debugger sent a message that is not JSON (${(e as Error).message}): ${text.slice(0, 200)}`);
       this.socket.destroy();
       return;
     }

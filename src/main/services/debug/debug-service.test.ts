@@ -215,8 +215,10 @@ describe('a debug session of an action', () => {
       await nextStop(sessionId);
       const again = await dispatch(services, 'debug.start', { projectId, runId: 'debug-run-5', target: { kind: 'health', configId } });
       expect(again.ok ? 'ok' : again.error.code).toBe('CONFLICT');
-      // Paused for longer than the 2 s timeout: the call is not ended for it.
-      await new Promise((r) => setTimeout(r, 2500));
+      // Paused for longer than the 2 s timeout (a slow watch expression, evaluated in the paused frame): the call is
+      // not ended for it.
+      const slow = await call(dispatch(services, 'debug.evaluate', { projectId, sessionId, expression: "__import__('time').sleep(2.5) or 'slept'", context: 'watch' }));
+      expect(slow).toMatchObject({ result: "'slept'" });
       must(await dispatch(services, 'debug.setBreakpoints', { projectId, path: OPERATIONS, breakpoints: [] }));
       await call(dispatch(services, 'debug.continue', { projectId, sessionId }));
       const end = (await ended(sessionId)) as Extract<DebugTerminated, { kind: 'execute' }>;

@@ -198,7 +198,10 @@ export class DebugSession {
   private async detach(): Promise<void> {
     const client = this.client;
     if (!client || client.isClosed) return;
-    await client.request('disconnect', { terminateDebuggee: false }).catch(() => undefined); // the worker may be gone (stopped, crashed)
+    await client.request('disconnect', { terminateDebuggee: false }).catch((e: Error) => {
+      // A worker that was stopped or crashed took the connection with it; anything else is worth a line.
+      if (!client.isClosed) this.deps.log(`Detaching debug session ${this.id} from debugpy failed: ${e.message}`);
+    });
     client.close();
   }
 
