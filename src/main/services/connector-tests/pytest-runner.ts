@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { secretRuleFor } from '../../../shared/connector/secret-fields';
 import { RUNTIME_ENV, TESTS_DIR, type CollectedTest, type TestCollection, type TestRunReport } from '../../../shared/models/connector-tests';
+import { ServiceError } from '../errors';
 import { readConnectorInfo } from '../runtime/connector-info';
 import { toolsWorkerEnv } from '../runtime/python-environments';
 import { killTree } from '../runtime/process-tree';
@@ -110,8 +111,11 @@ export function createPytestRunner(deps: PytestDeps) {
   async function targetArgs(place: TestPlace, target: string | undefined): Promise<string[]> {
     if (!target) return testFilesOf(place.root);
     const [file, ...rest] = target.split('::');
-    await resolveInside(place.root, file); // a target outside the project is refused
-    return [[file, ...rest].join('::')];
+    // Only a test file of the project: anything else would reach pytest as an option (`--junitxml=...`) or a path.
+    if (!/^tests\/test_[^/\\]*\.py$/.test(file) || rest.some((r) => !r || r.startsWith('-')))
+      throw new ServiceError('VALIDATION', `"${target}" is not a test of this project: give tests/test_<name>.py, optionally with ::<test function>.`);
+    await resolveInside(place.root, file); // and never through a link that leads outside
+    return [target];
   }
 
   async function list(place: TestPlace, say: (line: string) => void = () => undefined): Promise<TestCollection> {
