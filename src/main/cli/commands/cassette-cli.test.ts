@@ -28,7 +28,7 @@ describe('connector-studio run/health --record and --replay', () => {
       await vendor.close();
     }
     const cassettes = path.join(project, 'tests', 'cassettes');
-    expect(readdirSync(cassettes).sort()).toEqual(['check_health-probe.json', 'fetch-probe.json']);
+    expect(readdirSync(cassettes).sort()).toEqual(['check_health-probe.json', 'check_health-probe.run.json', 'fetch-probe.json', 'fetch-probe.run.json']);
     for (const name of readdirSync(cassettes)) expect(readFileSync(path.join(cassettes, name), 'utf8')).not.toContain(SECRET);
     const replay = await cli('run', folder, 'fetch', '--config', config, '--replay', 'probe', '--json');
     expect(replay.code).toBe(0);
