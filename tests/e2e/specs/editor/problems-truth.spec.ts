@@ -1,6 +1,7 @@
 /** Issue 15, "the Problems panel tells the truth": the status bar, the panel's counts and the panel's rows say the
  * same thing through an edit, a save and a file close; a JSON typo in info.json is one finding from the JSON
  * source; and what can be fixed is fixed from the panel and from the form. */
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { SAMPLE_CONNECTOR, expect, test } from '../../fixtures';
@@ -10,6 +11,7 @@ import { fileTree } from '../../pages/fileTree';
 import { homePage } from '../../pages/home';
 import { infoForm } from '../../pages/infoForm';
 import { problemsPanel } from '../../pages/problems';
+import { reviewPage } from '../../pages/review';
 
 const OPERATIONS_PY = `${SAMPLE_CONNECTOR}/operations.py`;
 const INFO_JSON = `${SAMPLE_CONNECTOR}/info.json`;
@@ -123,4 +125,26 @@ test('a JSON typo in info.json is one finding from the JSON source, and a fix in
   for (let i = 0; i < 3; i++) await page.keyboard.press('Backspace');
   await expect(problems.entry('info-json-parse')).toHaveCount(0);
   await agreed(page);
+});
+
+test('Check for certification: one click puts the CI\'s copyright block in every flagged file', async ({ page, app }) => {
+  await app.open(page);
+  await homePage(page).openProject(SAMPLE_CONNECTOR);
+  const review = reviewPage(page);
+  await review.show();
+  await review.waitForReport();
+  let runs = await review.runs();
+  await page.getByTestId('review-certification').click();
+  await review.waitForReport(runs);
+  const flagged = review.section('certification').locator('[data-testid="review-finding"][data-rule="cert-copyright-block"]');
+  await expect(flagged).toHaveCount(4);
+  await page.screenshot({ path: shot('problems-truth-copyright-before') });
+
+  runs = await review.runs();
+  await page.getByTestId('review-fix-copyright').first().click();
+  await review.waitForReport(runs);
+  await expect(flagged).toHaveCount(0);
+  await page.screenshot({ path: shot('problems-truth-copyright-after') });
+  const text = await readFile(path.join(app.sampleRoot, SAMPLE_CONNECTOR, 'operations.py'), 'utf8');
+  expect(text).toContain(`Copyright (c) ${new Date().getFullYear()} Fortinet Inc`);
 });

@@ -1,6 +1,8 @@
 import type { Finding, Severity } from '../../../../shared/connector/findings';
 import { Icon } from '../../components/Icon';
+import { COPYRIGHT_RULE, fixCopyrightBlocks } from '../../store/review/copyright-fix';
 import { locationOf } from '../../store/review/report-view';
+import { useReviewStore } from '../../store/review/store';
 import { openFinding } from './open-finding';
 
 const ICON = { error: 'error', warning: 'warning', info: 'info' } as const;
@@ -25,6 +27,12 @@ export function FindingRow({ finding: f }: { finding: Finding }) {
           {f.fix && <span className="finding-fix"><span className="finding-fix-label">Fix:</span> {f.fix}</span>}
         </span>
       </button>
+      {f.rule === COPYRIGHT_RULE && (
+        <button className="button secondary small finding-apply" data-testid="review-fix-copyright" title="Put the CI's copyright block in every file the review flags"
+          onClick={() => void fixCopyrightBlocks(useReviewStore.getState().report?.findings ?? [])}>
+          Fix: copyright block in every file
+        </button>
+      )}
     </li>
   );
 }
