@@ -6,6 +6,7 @@ import { loadMonaco } from '../../editor/monaco-loader';
 import { modelRegistry } from '../../editor/model-registry';
 import { useEditorStore } from '../../store/editor/store';
 import { DebugEditorLayer } from '../debug/DebugEditorLayer';
+import { TestsEditorLayer } from '../tests-view/TestsEditorLayer';
 import type { Tab } from '../../store/editor/tabs';
 import { settingsSelectors, useSettingsStore } from '../../store/settings/store';
 
@@ -81,6 +82,7 @@ export function MonacoView({ tab }: { tab: Tab | null }) {
       <div ref={host} className="monaco-host" hidden={!tab} data-testid="monaco-editor" data-path={relPath ?? undefined}
         data-ready={ed && tab ? 'true' : 'false'} />
       {ed && <DebugEditorLayer editor={ed.e} monaco={ed.m} relPath={relPath} />}
+      {ed && <TestsEditorLayer editor={ed.e} monaco={ed.m} relPath={relPath} />}
     </>
   );
 }

@@ -10,6 +10,7 @@ const VIEWS: { id: SidebarView; icon: IconName; label: string; keys?: string }[]
   { id: 'search', icon: 'search', label: 'Search', keys: 'Mod+Shift+F' },
   { id: 'git', icon: 'branch', label: 'Source Control', keys: 'Ctrl+Shift+G' },
   { id: 'test', icon: 'flask', label: 'Test', keys: 'Mod+Alt+C' },
+  { id: 'tests', icon: 'check', label: 'Tests' },
   { id: 'debug', icon: 'bug', label: 'Run and Debug', keys: 'Mod+Shift+D' },
   { id: 'platform', icon: 'database', label: 'Platform Data' },
   { id: 'publish', icon: 'cloudUpload', label: 'Publish' },

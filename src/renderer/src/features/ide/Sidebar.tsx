@@ -6,6 +6,7 @@ import { GitPanel } from '../git/GitPanel';
 import { SearchPanel } from '../search/SearchPanel';
 import { TestView } from '../testing/TestView';
 import { DebugView } from '../debug/DebugView';
+import { TestsView } from '../tests-view/TestsView';
 import { PlatformDataView } from '../platform-data/PlatformDataView';
 import { PublishPanel } from '../publish/PublishPanel';
 import { PlaybooksPanel } from '../playbooks/PlaybooksPanel';
@@ -22,6 +23,7 @@ export function Sidebar({ title }: { title: string }) {
         {view === 'search' && <SearchPanel />}
         {view === 'git' && <GitPanel />}
         {view === 'test' && <TestView />}
+        {view === 'tests' && <TestsView />}
         {view === 'debug' && <DebugView />}
         {view === 'platform' && <PlatformDataView />}
         {view === 'publish' && <PublishPanel />}

@@ -3,10 +3,13 @@ import { cassetteLabel, formatDuration } from '../../store/testing/runs';
 import { useTestingStore } from '../../store/testing/store';
 import type { HealthState } from '../../store/testing/types';
 import { showPanelTab } from '../bottom-panel/panel-commands';
+import { SaveAsTest } from '../tests-view/SaveAsTest';
+import { HEALTH_OPERATION } from '../../../../shared/models/cassette';
 
 /** Check Health's answer in its configuration's row: Available or Disconnected, the connector's message, how long it
  * took. Its logs, records and output are in the panel's Output tab (HealthOutput), which is wide enough for them. */
 export function HealthView({ configId, health }: { configId: string; health: HealthState | undefined }) {
+  const projectId = useTestingStore((s) => s.projectId);
   if (!health) return null;
   const r = health.result;
   const hasOutput = !!r && (r.logs.length > 0 || !!r.stdout || !!r.stderr || !!r.platformRecords?.length);
@@ -27,6 +30,7 @@ export function HealthView({ configId, health }: { configId: string; health: Hea
           </p>
           {r.message && <p className="tc-message" data-testid="health-message">{r.message}</p>}
           {hasOutput && <button type="button" className="tc-link" onClick={showOutput} data-testid="health-show-output">Logs and output</button>}
+          {projectId && health.cassette?.mode === 'record' && <SaveAsTest projectId={projectId} operation={HEALTH_OPERATION} name={health.cassette.name} />}
         </>
       )}
     </div>
