@@ -80,6 +80,21 @@ describe('tests from recorded runs', () => {
     expect(warnings).toEqual([]);
   }, 120_000);
 
+  it('keeps a secret the vendor echoes out of the run record, and the test of it still passes offline', async () => {
+    writeFileSync(path.join(connector, 'connector.py'), readFileSync(path.join(connector, 'connector.py'), 'utf8').replace("return {'items': login['items'], 'more': r2.json()}", "return {'echo': login['echo'], 'key': key, 'more': r2.json()}"));
+    const vendor = await startVendor();
+    const cassette = path.join(root, 'tests', 'cassettes', 'fetch-echo.json');
+    const live = await runtime.execute(connector, 'fetch', { q: 'x' }, { server_url: vendor.url, credential: SECRET }, { cassette: { mode: 'record', path: cassette } });
+    await vendor.close();
+    expect(live.status).toBe('Success');
+    const record = readFileSync(path.join(root, 'tests', 'cassettes', 'fetch-echo.run.json'), 'utf8');
+    expect(record).not.toContain(SECRET);
+    expect(record).not.toContain(Buffer.from(SECRET).toString('base64'));
+    await saveTest({ root, connectorDir: connector, resourcesDir: RESOURCES, operation: 'fetch', name: 'echo', mode: 'exact' });
+    const green = await runner().run({ root, connectorDir: connector });
+    expect(green.tests.map((t) => [t.status, t.details ?? ''])).toEqual([['passed', '']]);
+  }, 120_000);
+
   it('fails naming the request a replay misses, and never calls out', async () => {
     const vendor = await startVendor();
     const cassette = path.join(root, 'tests', 'cassettes', 'fetch-q.json');
