@@ -30,6 +30,8 @@ export function debugPage(page: Page) {
     breakpoint: (path: string, line: number) => page.locator(`[data-testid="breakpoint-row"][data-path="${path}"][data-line="${line}"]`),
     exceptionToggle: (id: 'raised' | 'uncaught') => page.getByTestId(`exception-${id}`),
     widget: page.getByTestId('breakpoint-widget'),
+    /** The band under the line a session paused on for an exception. */
+    exception: page.getByTestId('exception-widget'),
     widgetInput: page.getByTestId('breakpoint-widget-input'),
     tool: (id: 'continue' | 'pause' | 'step-over' | 'step-into' | 'step-out' | 'restart' | 'stop') => page.getByTestId('debug-toolbar').getByTestId(`debug-${id}`),
     console: page.getByTestId('debug-console'),

@@ -8,6 +8,7 @@ import { repoRoot } from '../../host';
 import { debugPage } from '../../pages/debug';
 import { editor } from '../../pages/editor';
 import { fileTree } from '../../pages/fileTree';
+import { palette } from '../../pages/palette';
 import { testPanel } from '../../pages/testing';
 import { wizardPage } from '../../pages/wizard';
 import { API_KEY, startVendor, type VendorServer } from '../testing/vendor-server';
@@ -146,6 +147,20 @@ test('debug an action: stop on a breakpoint, read params, step over, watch, cont
   await expect(d.stoppedAt).toHaveCount(0);
   await page.screenshot({ path: shot('debug-finished-dark') });
 
+  // F5 with no session is Debug Last: the same action and inputs, stopping at the same line. The palette lists the
+  // debugger's commands with VS Code's keys; Shift+F5 stops.
+  await page.keyboard.press('F5');
+  await waitPaused(page);
+  await expect(d.stoppedAt).toHaveAttribute('data-line', String(FIRST_LINE));
+  const p = palette(page);
+  await p.showCommands();
+  await p.input.fill('>Debug: ');
+  for (const [title, keys] of [['Continue', 'F5'], ['Step Over', 'F10'], ['Step Into', 'F11'], ['Step Out', 'Shift+F11'], ['Stop', 'Shift+F5'], ['Restart', 'Ctrl+Shift+F5']] as const)
+    await expect(p.items.filter({ has: page.locator('.palette-label', { hasText: new RegExp(`^Debug: ${title}`) }) }).locator('.palette-keys')).toHaveText(keys);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Shift+F5');
+  await expect(d.ending).toContainText('stopped');
+
   // The breakpoint is the project's: still there after a reload.
   await page.reload();
   await d.show();
@@ -182,6 +197,9 @@ test('debug an action that fails: Raised Exceptions stops where the connector ra
   await expect(d.stoppedAt).toHaveAttribute('data-line', String(raiseLine));
   await expect(d.frames.first()).toHaveAttribute('data-origin', 'connector');
   await expect(d.consoleOutput.filter({ hasText: 'Paused on exception' })).toContainText('Not found (HTTP 404)');
+  // VS Code's exception band under the line: the type and the message.
+  await expect(d.exception).toContainText('Exception has occurred: ConnectorError');
+  await expect(d.exception.getByTestId('exception-message')).toContainText('Not found (HTTP 404)');
   await expect(editor(page).tab('acme-intel/utils.py')).toBeVisible();
   await page.screenshot({ path: shot('debug-exception-dark') });
 

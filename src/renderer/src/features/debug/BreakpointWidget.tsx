@@ -1,9 +1,10 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type * as Monaco from 'monaco-editor';
 import { findBreakpoint } from '../../store/debug/breakpoints';
 import { useDebugStore } from '../../store/debug/store';
 import { useBreakpointWidgetStore, type BreakpointEditKind } from '../../store/debug/widget';
+import { useZoneWidget } from './useZoneWidget';
 
 const KINDS: readonly { id: BreakpointEditKind; label: string; placeholder: string }[] = [
   { id: 'condition', label: 'Expression', placeholder: "Break when the expression is true, e.g. params.get('ip') == '10.0.0.1'" },
@@ -51,42 +52,11 @@ function BreakpointForm({ path, line, kind: initialKind }: { path: string; line:
   );
 }
 
-/** Places the form under its line in the file on screen: a view zone makes room, an overlay widget holds the form
- * (overlay widgets take the keyboard and the mouse; view zones belong to the text). */
+/** The form under its line in the file on screen. */
 export function BreakpointWidgetHost({ editor, path }: { editor: Monaco.editor.IStandaloneCodeEditor; path: string | null }) {
   const open = useBreakpointWidgetStore((s) => s.open);
   const shown = open && open.path === path ? open : null;
-  const [node, setNode] = useState<HTMLElement | null>(null);
-  const line = shown?.line;
-
-  useEffect(() => {
-    if (line === undefined) return;
-    const dom = document.createElement('div');
-    dom.className = 'cs-bp-widget';
-    const zone = document.createElement('div');
-    let zoneId = '';
-    const layout = () => {
-      const info = editor.getLayoutInfo();
-      dom.style.left = `${info.glyphMarginLeft}px`;
-      dom.style.width = `${Math.max(200, info.width - info.glyphMarginLeft - info.verticalScrollbarWidth - info.minimap.minimapWidth)}px`;
-    };
-    editor.changeViewZones((a) => {
-      zoneId = a.addZone({ afterLineNumber: line, heightInPx: HEIGHT, domNode: zone, onDomNodeTop: (top) => (dom.style.top = `${top}px`) });
-    });
-    const widget: Monaco.editor.IOverlayWidget = { getId: () => 'cs.breakpointWidget', getDomNode: () => dom, getPosition: () => null };
-    editor.addOverlayWidget(widget);
-    layout();
-    const subs = [editor.onDidLayoutChange(layout), editor.onDidChangeModel(() => useBreakpointWidgetStore.getState().close())];
-    editor.revealLineInCenterIfOutsideViewport(line + 1);
-    setNode(dom);
-    return () => {
-      subs.forEach((s) => s.dispose());
-      editor.removeOverlayWidget(widget);
-      editor.changeViewZones((a) => a.removeZone(zoneId));
-      setNode(null);
-    };
-  }, [editor, line]);
-
+  const node = useZoneWidget(editor, 'cs-bp-widget', path, shown?.line, HEIGHT, () => useBreakpointWidgetStore.getState().close());
   if (!node || !shown) return null;
   return createPortal(<BreakpointForm key={`${shown.path}:${shown.line}:${shown.kind}`} path={shown.path} line={shown.line} kind={shown.kind} />, node);
 }

@@ -11,6 +11,7 @@ import { useBreakpointWidgetStore } from '../../store/debug/widget';
 import { useEditorStore } from '../../store/editor/store';
 import { BreakpointWidgetHost } from './BreakpointWidget';
 import { DebugToolbar } from './DebugToolbar';
+import { ExceptionWidget } from './ExceptionWidget';
 import { breakpointDecorations, frameDecorations, hintDecoration } from './gutter';
 import { useDebugProject } from './useDebugProject';
 import './debug.css';
@@ -175,6 +176,7 @@ export function DebugEditorLayer({ editor, monaco, relPath }: { editor: Editor; 
       <DebugToolbar floating />
       <StoppedAt path={relPath} />
       <BreakpointWidgetHost editor={editor} path={relPath} />
+      <ExceptionWidget editor={editor} path={relPath} />
       {menu && createPortal(<ContextMenu x={menu.x} y={menu.y} label={`Breakpoint on line ${menu.line}`} items={menuItems(menu)} onClose={close} />, document.body)}
     </>
   );

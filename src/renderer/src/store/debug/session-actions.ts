@@ -44,7 +44,8 @@ async function onStopped(set: Set, get: Get, e: DebugStopped) {
   const stopId = nextStop();
   const session = get().session!;
   set({ session: { ...session, sessionId: e.sessionId, state: 'paused', progress: undefined }, stopped: e, stopId, ...PER_STOP }, false, 'stopped');
-  if (e.reason === 'exception') say(set, get, 'stderr', `Paused on exception: ${[e.description, e.text].filter(Boolean).join(': ') || 'an exception was raised'}`, 'stopped/exception');
+  // DAP: `text` names the exception's type, `description` carries its (masked) message.
+  if (e.reason === 'exception') say(set, get, 'stderr', `Paused on exception${e.text ? ` ${e.text}` : ''}: ${e.description ?? 'an exception was raised'}`, 'stopped/exception');
   try {
     const trace = await call('debug.stackTrace', { projectId: e.projectId, sessionId: e.sessionId, threadId: e.threadId });
     if (get().stopId !== stopId) return;
