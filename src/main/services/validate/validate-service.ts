@@ -6,7 +6,6 @@ import type { ConnectorSnapshot } from '../../../shared/connector/snapshot';
 import { ServiceError } from '../errors';
 import type { SafeExtractOptions } from '../packaging/safe-extract';
 import type { FixOutcome } from './fix-folder';
-import { certificationReport } from './certification';
 import { locateConnectorDir, packageConnectorDir } from './locate';
 import { statIfPresent } from '../workspace/fs-probe';
 import { readSnapshot } from './read-snapshot';
@@ -35,6 +34,10 @@ export interface ValidateService {
   fixFolder(absDir: string, opts?: ValidateOptions): Promise<FixOutcome>;
 }
 
+/** Loaded on demand: the spelling dictionary and the CI's checks are for the certification profile only, and a
+ * plain validation (the CLI's, CI's batch runs) should not pay for loading them. */
+const certification = () => import('./certification');
+
 /** Rule findings plus schema findings at pointers no rule already explains, in the engine's order. */
 function validateWithSchema(snapshot: ConnectorSnapshot): ValidationReport {
   const { findings, info } = runEngine(snapshot);
@@ -52,7 +55,7 @@ function validateWithSchema(snapshot: ConnectorSnapshot): ValidationReport {
 async function validateFolder(absDir: string, opts: ValidateOptions = {}): Promise<ValidationReport> {
   const connectorDir = await locateConnectorDir(absDir);
   // The CI checks every .py file of the repository: the folder the user named is its root.
-  if (opts.profile === 'certification') return certificationReport(absDir, connectorDir, opts);
+  if (opts.profile === 'certification') return (await certification()).certificationReport(absDir, connectorDir, opts);
   return validateDir(connectorDir, opts, false);
 }
 
@@ -69,7 +72,7 @@ async function validateTgz(absPath: string, opts: ValidateOptions & SafeExtractO
   const extracted = await safeExtractTgz(absPath, opts);
   try {
     const dir = await packageConnectorDir(absPath, extracted);
-    if (opts.profile === 'certification') return await certificationReport(dir, dir, opts);
+    if (opts.profile === 'certification') return await (await certification()).certificationReport(dir, dir, opts);
     return await validateDir(dir, opts, true);
   } finally {
     await extracted.dispose();
