@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../../fixtures';
 import { repoRoot } from '../../host';
+import { seriousViolations } from '../../pages/axe';
 import { debugPage } from '../../pages/debug';
 import { editor } from '../../pages/editor';
 import { fileTree } from '../../pages/fileTree';
@@ -202,6 +203,13 @@ test('debug an action that fails: Raised Exceptions stops where the connector ra
   await expect(d.exception.getByTestId('exception-message')).toContainText('Not found (HTTP 404)');
   await expect(editor(page).tab('acme-intel/utils.py')).toBeVisible();
   await page.screenshot({ path: shot('debug-exception-dark') });
+  // Readable and operable in both themes: the Run and Debug view, the exception band, the Debug Console.
+  const parts = ['[data-testid="debug-view"]', '[data-testid="exception-widget"]', '[data-testid="bottom-panel"]'];
+  expect(await seriousViolations(page, ...parts)).toEqual([]);
+  await palette(page).run('Toggle Light/Dark Theme');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  expect(await seriousViolations(page, ...parts)).toEqual([]);
+  await page.screenshot({ path: shot('debug-exception-light') });
 
   // Raised Exceptions also stops in each frame the exception passes through; turned off for the live session,
   // Continue runs to the end, and the action fails as Run would say it.

@@ -70,7 +70,7 @@ export function DebugConsole() {
   }, [lines]);
   return (
     <div className="debug-console" data-testid="debug-console">
-      <div className="dc-lines" ref={list} role="log" aria-label="Debug Console output" aria-live="polite"
+      <div className="dc-lines" ref={list} role="log" aria-label="Debug Console output" aria-live="polite" tabIndex={0}
         onScroll={(e) => (pinned.current = e.currentTarget.scrollTop + e.currentTarget.clientHeight >= e.currentTarget.scrollHeight - 8)}>
         {lines.length === 0 && <p className="muted small dc-empty" data-testid="debug-console-empty">Start debugging ({formatShortcut('F5', isMac())}) to evaluate expressions in the paused frame.</p>}
         {lines.map((l) => <Line key={l.id} line={l} stopId={stopId} paused={paused} />)}
