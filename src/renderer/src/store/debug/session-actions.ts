@@ -84,7 +84,13 @@ function listen(set: Set, get: Get) {
       if (e.projectId === get().projectId && !isSending(e.path)) set({ breakpoints: applyFile(get().breakpoints, e.path, e.breakpoints) }, false, 'breakpointsChanged');
     }),
     // The connector's logs and prints, while paused and stepping too, and debugpy's first install.
-    onEvent('runtime.output', (e) => get().session?.runId === e.runId && say(set, get, e.kind, e.text, 'runtimeOutput')),
+    onEvent('runtime.output', (e) => {
+      const s = get().session;
+      if (s?.runId !== e.runId) return;
+      // Only the call itself logs: its first line says the session left set-up (no event says so), so Pause works.
+      if (s.state === 'starting' && s.sessionId) set({ session: { ...s, state: 'running', progress: undefined } }, false, 'runtimeOutput/running');
+      say(set, get, e.kind, e.text, 'runtimeOutput');
+    }),
     onEvent('runtime.installProgress', (e) => {
       const s = get().session;
       if (s?.runId !== e.runId) return;

@@ -3,6 +3,7 @@
  * connector against a vendor on 127.0.0.1. What the store holds is what the Run and Debug view and the editor show. */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startEchoVendor, type EchoVendor } from '../../../../../tests/helpers/echo-vendor';
+import { addSpinAction } from '../../../../../tests/helpers/spin-action';
 import { servicesOnSample, type SampleServices } from '../../../../../tests/helpers/services';
 import { servicesTransport } from '../../../../../tests/helpers/services-transport';
 import { suiteDir } from '../../../../../tests/helpers/suite-dir';
@@ -70,6 +71,7 @@ function actionForm(operation: string, ip: string) {
 beforeAll(async () => {
   folder = await suiteDir('cs-debug-store-');
   s = await servicesOnSample(folder.dir);
+  await addSpinAction(await s.services.projects.connectorDirOf(s.projectId));
   initTransport(servicesTransport(s.services));
   vendor = await startEchoVendor(API_KEY);
   await useProjectsStore.getState().load();
@@ -182,6 +184,20 @@ describe('the debug store following a session', () => {
     expect(useTestingStore.getState().runs[0]).toMatchObject({ runId, status: 'error', stopped: true });
     expect(await s.services.debug.sessions(s.projectId)).toEqual([]);
   }, 240_000);
+
+  it('Pause stops a call that runs on with no breakpoint (Running once it logs), where it is; Stop ends it', async () => {
+    const d = useDebugStore.getState();
+    const launch: DebugLaunch = { target: { kind: 'execute', operation: 'spin', params: {} }, title: 'Spin Forever', lastRun: { kind: 'action', operation: 'spin', title: 'Spin Forever', raw: {}, params: {} } };
+    await d.start(launch);
+    await until((st) => st.session?.state === 'running', 120_000);
+    await d.pause();
+    const st = await until((x) => x.session?.state === 'paused' && x.scopes.length > 0);
+    expect(st.stopped?.reason).toBe('pause');
+    expect(st.frames[0]).toMatchObject({ name: 'spin', path: OPS });
+    expect(Number((await local('turns'))?.value)).toBeGreaterThan(0);
+    await d.stop();
+    expect((await until(ended)).ending?.outcome).toBe('stopped');
+  }, 180_000);
 
   it('Debug beside Check Health: paused in check_health, then the configuration\'s health shows the result', async () => {
     const d = useDebugStore.getState();
