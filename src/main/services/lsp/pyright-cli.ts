@@ -26,6 +26,8 @@ export interface PyrightCliOptions {
   /** A trusted project's own .venv may serve; `review` and `validate` never set it, so a package's own
    * interpreter is never run. */
   folderVenvs?: boolean;
+  /** Called once pyright's process is running (review does its own CPU work only then, so the two overlap). */
+  onSpawn?: () => void;
 }
 
 const SEVERITY: Record<CliDiagnostic['severity'], Severity> = { error: 'error', warning: 'warning', information: 'info' };
@@ -44,14 +46,15 @@ export function toFinding(d: CliDiagnostic, connectorDir: string): Finding {
   };
 }
 
-function runCli(args: string[], timeoutMs: number): Promise<string> {
+function runCli(args: string[], timeoutMs: number, onSpawn?: () => void): Promise<string> {
   return new Promise((resolve, reject) => {
     // Exit code 1 only means "errors found"; the JSON on stdout is the answer either way.
-    execFile(process.execPath, [pyrightCliPath(), ...args], { timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, windowsHide: true },
+    const child = execFile(process.execPath, [pyrightCliPath(), ...args], { timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, windowsHide: true },
       (error, stdout, stderr) => {
         if (stdout.trim().startsWith('{')) resolve(stdout);
         else reject(new Error(`pyright failed: ${(stderr || error?.message || 'no output').trim().slice(0, 500)}`));
       });
+    if (onSpawn) child.once('spawn', onSpawn);
   });
 }
 
@@ -63,7 +66,7 @@ export async function pyrightFindings(connectorDir: string, opts: PyrightCliOpti
     const config = path.join(work, 'pyrightconfig.json');
     await writeFile(config, JSON.stringify(cliConfig(work, dir, opts.stubsDir ?? defaultStubsDir())));
     const python = await pythonFor(dir, path.dirname(dir), opts.pythonPath ?? '', opts.extraVenvs ?? [], { folderVenvs: opts.folderVenvs === true });
-    const out = await runCli(['--outputjson', '-p', config, ...(python ? ['--pythonpath', python] : [])], opts.timeoutMs ?? 120_000);
+    const out = await runCli(['--outputjson', '-p', config, ...(python ? ['--pythonpath', python] : [])], opts.timeoutMs ?? 120_000, opts.onSpawn);
     const report = JSON.parse(out) as { generalDiagnostics?: CliDiagnostic[] };
     return (report.generalDiagnostics ?? [])
       .map((d) => toFinding(d, dir))

@@ -48,19 +48,33 @@ async function certification(c: OpenedConnector, root: string, opts: ReviewOptio
   return report.findings;
 }
 
+/** pyright's run, started first: its process checks while this one validates and lints (the CLI's cold start is
+ * most of a review). Resolves `started` once the process runs, or as soon as it cannot. */
+function startPyright(dir: string, deps: ReviewDeps): { findings: Promise<ReviewFinding[]>; started: Promise<void> } {
+  let spawned!: () => void;
+  const running = new Promise<void>((resolve) => (spawned = resolve));
+  const findings = pyrightFindings(dir, { ...(deps.pyright?.(dir) ?? {}), onSpawn: spawned });
+  // A failed run is reported by `findings`; `started` only says when to go on.
+  const started = Promise.race([running, findings.then(() => undefined, () => undefined)]);
+  return { findings, started };
+}
+
 async function collect(c: OpenedConnector, root: string, opts: ReviewOptions & { cwd?: string }, deps: ReviewDeps): Promise<Collected> {
+  const pyright = startPyright(c.dir, deps);
+  const background = Promise.all([pyright.findings, dependencyFindings(c, opts), c.readText(RELEASE_NOTES)]);
+  // Marks a failure as handled while this function is busy elsewhere; it is still thrown by the await below.
+  background.catch(() => undefined);
+  await pyright.started;
   const validation = c.infoJsonError
     ? { connector: c.snapshot.folderName, version: '', findings: [{ rule: 'info-json-parse', source: 'rules' as const, severity: 'error' as const, path: 'info.json', message: c.infoJsonError }] }
     : createValidateService().validateSnapshot(c.snapshot);
   const info = parsedInfo(c);
-  const findings: ReviewFinding[] = [
-    ...validation.findings,
-    ...lintPython(c.snapshot.files),
-    ...(await pyrightFindings(c.dir, deps.pyright?.(c.dir) ?? {})),
-    ...analyzeFiles(c.snapshot.files),
-    ...(await dependencyFindings(c, opts)),
-  ];
-  if (info) findings.push(...documentationFindings(info, await c.readText(RELEASE_NOTES)));
+  const ruff = lintPython(c.snapshot.files);
+  const security = analyzeFiles(c.snapshot.files);
+  const [typed, dependency, notes] = await background;
+  // The same order as when the sections ran one after another: the report must not change.
+  const findings: ReviewFinding[] = [...validation.findings, ...ruff, ...typed, ...security, ...dependency];
+  if (info) findings.push(...documentationFindings(info, notes));
   if (opts.certification) findings.push(...(await certification(c, root, opts)));
   if (opts.against !== undefined) {
     if (!info) throw new ServiceError('VALIDATION', 'A compatibility report needs a readable info.json in the reviewed connector.');
