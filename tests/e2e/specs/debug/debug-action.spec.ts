@@ -128,6 +128,12 @@ test('debug an action: stop on a breakpoint, read params, step over, watch, cont
   await waitPaused(page);
   await expect(d.pausedReason).toHaveText('Paused on step');
 
+  // Hovering a name in the paused file shows its value in the frame.
+  await page.getByTestId('monaco-editor').locator('.view-line').filter({ hasText: 'return ApiClient' }).locator('span', { hasText: /^params$/ }).first().hover();
+  await expect(page.locator('.monaco-hover').filter({ hasText: `{'ip': '${IP}'}` })).toBeVisible();
+  await page.screenshot({ path: shot('debug-hover-dark') });
+  await page.mouse.move(700, 20);
+
   // A watch expression evaluates in the paused frame (and again at each stop).
   await d.watchAdd.click();
   await d.watchInput.fill("params['ip']");

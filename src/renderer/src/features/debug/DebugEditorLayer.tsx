@@ -13,6 +13,7 @@ import { BreakpointWidgetHost } from './BreakpointWidget';
 import { DebugToolbar } from './DebugToolbar';
 import { ExceptionWidget } from './ExceptionWidget';
 import { breakpointDecorations, frameDecorations, hintDecoration } from './gutter';
+import { useDebugHover } from './useDebugHover';
 import { useDebugProject } from './useDebugProject';
 import './debug.css';
 
@@ -170,6 +171,7 @@ export function DebugEditorLayer({ editor, monaco, relPath }: { editor: Editor; 
   useEffect(() => editor.updateOptions({ glyphMargin: true }), [editor]);
   useDecorations(editor, monaco, pathRef);
   useFollowStops();
+  useDebugHover(monaco);
   const { menu, close } = useGutterMouse(editor, monaco, pathRef);
   return (
     <>

@@ -6,6 +6,7 @@ import { showLaunchErrors } from '../../store/debug/testing-bridge';
 import { useEditorStore } from '../../store/editor/store';
 import type { Command } from '../../store/palette/commands';
 import { useTestingStore } from '../../store/testing/store';
+import { showTest } from '../testing/test-commands';
 
 // The debugger's commands, in the palette, behind VS Code's keys and behind the Debug buttons.
 
@@ -30,7 +31,11 @@ async function launch(l: DebugLaunch) {
 export async function debugAction() {
   const t = useTestingStore.getState();
   const checked = actionLaunch(t);
-  if (!checked.ok) return showLaunchErrors(checked.paramErrors, checked.runError);
+  if (!checked.ok) {
+    // The form says what is missing, beside its fields: show it (the command may come from the palette).
+    showLaunchErrors(checked.paramErrors, checked.runError);
+    return showTest('actions');
+  }
   showLaunchErrors({}, null);
   await launch(checked.launch);
 }

@@ -114,6 +114,11 @@ export const createInspectSlice: Slice<InspectAction> = (set, get) => {
     refreshWatches: async () => {
       await Promise.all(get().watches.map((w) => evaluateWatch(w.id)));
     },
+    evaluateForHover: async (expression) => {
+      const ids = pausedIds(get());
+      if (!ids) return null;
+      return call('debug.evaluate', { projectId: ids.projectId, sessionId: ids.sessionId, expression, context: 'hover', ...frameOf(get()) });
+    },
     evaluateInConsole: async (expression) => {
       const text = expression.trim();
       if (!text) return;

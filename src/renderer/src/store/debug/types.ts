@@ -111,6 +111,8 @@ export interface InspectAction {
   removeAllWatches(): void;
   /** Evaluates every watch in the selected frame (each stop, each frame change). */
   refreshWatches(): Promise<void>;
+  /** The editor's hover while paused: a name's value in the selected frame, not kept; null when not paused. */
+  evaluateForHover(expression: string): Promise<DebugEvaluateResult | null>;
   /** The Debug Console's input: evaluates in the selected frame and prints the answer. */
   evaluateInConsole(expression: string): Promise<void>;
   clearConsole(): void;
