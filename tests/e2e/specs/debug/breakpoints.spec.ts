@@ -110,9 +110,16 @@ test('a condition, a logpoint and a disabled breakpoint, each as a session honou
   await debugUntilSettled(page);
   await expect(d.ending).toContainText('Success');
 
-  // Removing from the gutter: a click on the mark.
-  await d.clickGutter(RETURN_LINE);
+  // An edit above them moves the breakpoints with their lines, and the project keeps the new lines.
+  await page.getByTestId('monaco-editor').locator('.view-line').filter({ hasText: 'def get_ip_reputation' }).click();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Enter');
   await d.show();
+  await expect(d.breakpoint(OPS, IP_LINE + 1)).toHaveAttribute('data-look', 'disabled');
+  await expect(d.breakpoint(OPS, RETURN_LINE + 1)).toHaveAttribute('data-look', 'log');
+
+  // Removing from the gutter: a click on the mark.
+  await d.clickGutter(RETURN_LINE + 1);
   await expect(d.breakpoints).toHaveCount(1);
   await page.screenshot({ path: shot('debug-breakpoints-list-dark') });
 });

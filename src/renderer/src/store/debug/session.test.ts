@@ -10,7 +10,10 @@ import { suiteDir } from '../../../../../tests/helpers/suite-dir';
 import { initTransport } from '../../api/client';
 import { useProjectsStore } from '../projects/store';
 import { useTestingStore } from '../testing/store';
+import { BREAKPOINTS_INITIAL } from './breakpoint-actions';
+import { INSPECT_INITIAL } from './inspect-actions';
 import { actionLaunch, healthLaunch, type DebugLaunch } from './launches';
+import { SESSION_INITIAL } from './session-actions';
 import { useDebugStore } from './store';
 import type { DebugStore } from './types';
 
@@ -184,6 +187,24 @@ describe('the debug store following a session', () => {
     expect(useTestingStore.getState().runs[0]).toMatchObject({ runId, status: 'error', stopped: true });
     expect(await s.services.debug.sessions(s.projectId)).toEqual([]);
   }, 240_000);
+
+  it('a window that reloads while paused follows the session again: its stop, frames and variables', async () => {
+    const d = useDebugStore.getState();
+    await d.toggleBreakpoint(OPS, IP_LINE);
+    await d.start(actionForm('get_ip_reputation', IP));
+    const before = await until(paused(IP_LINE), 120_000);
+
+    // The reload: this window's state is gone; the services still hold the paused session.
+    useDebugStore.setState({ ...SESSION_INITIAL, ...BREAKPOINTS_INITIAL, ...INSPECT_INITIAL });
+    await useDebugStore.getState().open(s.projectId);
+    const after = await until(paused(IP_LINE));
+    expect(after.session).toMatchObject({ runId: before.session!.runId, sessionId: before.session!.sessionId, state: 'paused' });
+    expect(after.frames[0]?.name).toBe('get_ip_reputation');
+    expect(await local('params')).toMatchObject({ value: `{'ip': '${IP}'}` });
+    expect(after.breakpoints.map((b) => b.line)).toEqual([IP_LINE]);
+    await useDebugStore.getState().continue();
+    expect((await until(ended)).ending?.outcome).toBe('Success');
+  }, 180_000);
 
   it('Pause stops a call that runs on with no breakpoint (Running once it logs), where it is; Stop ends it', async () => {
     const d = useDebugStore.getState();
