@@ -303,7 +303,12 @@ export class DebugSession {
       return;
     }
     const stop = this.paused();
-    await this.dap(client.request(action, { threadId: threadId ?? stop.threadId }));
+    // The call may run to its end, and the session with it, before debugpy's answer arrives: that is the continue
+    // having worked.
+    await client.request(action, { threadId: threadId ?? stop.threadId }).catch((e: unknown) => {
+      if (!this.ended && !client.isClosed) return this.dap(Promise.reject(e));
+      return undefined;
+    });
   }
 
   async stackTrace(threadId?: number): Promise<DebugStackTrace> {
