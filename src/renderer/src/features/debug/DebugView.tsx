@@ -60,7 +60,7 @@ function SessionBar() {
 
 /** The Run and Debug side bar view: start or drive a session, and look into it while paused. */
 export function DebugView() {
-  useDebugProject();
+  useDebugProject(true);
   const debugging = useDebugStore((s) => s.session !== null);
   const error = useDebugStore((s) => s.error);
   return (
