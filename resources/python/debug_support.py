@@ -79,19 +79,30 @@ def _answer_without_delay() -> None:
     debugger.initialize_network = initialize_network
 
 
-def listen(port: int) -> int:
-    """Starts debugpy listening on 127.0.0.1:``port`` (0: any free port), once per worker; answers the port."""
+def listen(port: int, connector_folder: str) -> int:
+    """Starts debugpy listening on 127.0.0.1:``port`` (0: any free port), once per worker; answers the port.
+
+    The connector's folder is pydevd's only project root, so for any client attaching with justMyCode (VS Code's
+    launch.json too) the runner, the shims, the standard library and site-packages are library code: never
+    stepped into, never stopped in."""
     global _port
     if _port is not None:
         if port and port != _port:
             raise DebugUnavailable('debugpy.listen on 127.0.0.1:%d: this worker already listens on port %d' % (port, _port))
         return _port
     debugpy = _import_debugpy()
+    had_roots = os.environ.get('IDE_PROJECT_ROOTS')
+    os.environ['IDE_PROJECT_ROOTS'] = os.path.abspath(connector_folder)  # read once, as pydevd starts
     try:
         debugpy.configure(subProcess=False)  # a connector's subprocesses run undebugged
         _host, actual = debugpy.listen(('127.0.0.1', port), in_process_debug_adapter=True)
     except Exception as e:
         raise DebugUnavailable('debugpy.listen on 127.0.0.1:%d failed: %s (is the port in use?)' % (port, e))
+    finally:  # the connector's own subprocesses must not inherit it
+        if had_roots is None:
+            del os.environ['IDE_PROJECT_ROOTS']
+        else:
+            os.environ['IDE_PROJECT_ROOTS'] = had_roots
     _keep_runner_threads_untraced()
     _answer_without_delay()
     _port = int(actual)

@@ -302,7 +302,7 @@ class Worker(object):
         return {'status': 'Success', 'pid': os.getpid(), 'python': sys.version.split()[0]}
 
     def debug(self, request: 'DebugRequest') -> 'Reply':
-        port = debug_support.listen(int(request.get('port') or 0))
+        port = debug_support.listen(int(request.get('port') or 0), self.loader.folder)
         if request.get('wait'):
             debug_support.wait_for_client()
         return {'status': 'Success', 'message': 'debugpy listens on 127.0.0.1:%d' % port, 'port': port}

@@ -140,6 +140,9 @@ describe('connector-studio run --debug', () => {
     const trace = await dap.send('stackTrace', { threadId: stopped.body!.threadId });
     const [top] = trace.body!.stackFrames as Array<{ id: number; name: string; line: number; source: { path: string } }>;
     expect(top).toMatchObject({ name: 'greet', line: 23, source: { path: operations } });
+    // justMyCode alone, as VS Code attaches: the worker counts only the connector's folder as the user's code.
+    const files = (trace.body!.stackFrames as Array<{ source: { path: string } }>).map((f) => f.source.path);
+    expect(files.filter((f) => !f.startsWith(hello + path.sep))).toEqual([]);
     const scopes = (await dap.send('scopes', { frameId: top!.id })).body!.scopes as Array<{ name: string; variablesReference: number }>;
     const locals = scopes.find((s) => s.name === 'Locals')!;
     const vars = (await dap.send('variables', { variablesReference: locals.variablesReference })).body!.variables as Array<{ name: string; value: string }>;
