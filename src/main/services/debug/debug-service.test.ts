@@ -111,7 +111,8 @@ describe('a debug session of an action', () => {
         projectId,
         runId,
         target: { kind: 'execute', operation: 'get_ip_reputation', params: { ip: '198.51.100.7' }, configId },
-        breakpoints: [{ path: OPERATIONS, line: bp }],
+        // A logpoint prints (secrets masked) and never stops.
+        breakpoints: [{ path: OPERATIONS, line: bp }, { path: OPERATIONS, line: bp + 3, logMessage: 'checked {ip} with {config["api_key"]}' }],
       }),
     );
     const stop = await nextStop(sessionId);
@@ -152,6 +153,8 @@ describe('a debug session of an action', () => {
     await call(dispatch(services, 'debug.continue', { projectId, sessionId }));
     const end = (await ended(sessionId)) as Extract<DebugTerminated, { kind: 'execute' }>;
     expect(end.kind).toBe('execute');
+    const logpoint = seen.filter((e) => e.name === 'debug.output' && (e.payload as Events['debug.output']).sessionId === sessionId).map((e) => (e.payload as Events['debug.output']).text);
+    expect(logpoint).toContain('checked 198.51.100.7 with ********\n');
     expect(end.result).toMatchObject({ status: 'Success', operation: 'get_ip_reputation', data: { ip: '198.51.100.7', score: 87 } });
     // Logs are masked as in a Run (the data is the vendor's answer, shown as it came, as a Run shows it).
     expect(JSON.stringify(end.result.logs)).not.toContain(API_KEY);
