@@ -232,12 +232,17 @@ describe('a debug session of an action', () => {
     }
   }, 120_000);
 
-  it('stops a paused health check: the worker and every process below it end, and the next run starts afresh', async () => {
+  it('restarts and stops a paused health check: the worker and every process below it end, and the next run starts afresh', async () => {
     const { services, projectId } = kit;
     const bp = lineOf("status = IntelClient(config).get('/api/v1/status')");
     stops = 0;
-    const { sessionId } = await call(dispatch(services, 'debug.start', { projectId, runId: 'debug-run-3', target: { kind: 'health', configId }, breakpoints: [{ path: OPERATIONS, line: bp }] }));
-    expect(await nextStop(sessionId)).toMatchObject({ reason: 'breakpoint', frame: { path: OPERATIONS, line: bp, name: 'check_health' } });
+    const first = await call(dispatch(services, 'debug.start', { projectId, runId: 'debug-run-3', target: { kind: 'health', configId }, breakpoints: [{ path: OPERATIONS, line: bp }] }));
+    await nextStop(first.sessionId);
+    // Restart (Ctrl+Shift+F5): the paused session ends, a new one runs the same target to the same breakpoint.
+    const { sessionId } = await call(dispatch(services, 'debug.restart', { projectId, sessionId: first.sessionId }));
+    expect(await ended(first.sessionId)).toMatchObject({ kind: 'stopped', runId: 'debug-run-3' });
+    stops = 0;
+    expect(await nextStop(sessionId)).toMatchObject({ runId: 'debug-run-3', reason: 'breakpoint', frame: { path: OPERATIONS, line: bp, name: 'check_health' } });
     // The paused worker names itself and its supervisor (isolation.py), the process the runtime started.
     const ask = async (expression: string) => Number((await call(dispatch(services, 'debug.evaluate', { projectId, sessionId, expression, context: 'repl' }))).result);
     const [worker, supervisor] = [await ask("__import__('os').getpid()"), await ask("__import__('os').getppid()")];
