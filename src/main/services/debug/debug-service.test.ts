@@ -257,6 +257,29 @@ describe('a debug session of an action', () => {
   }, 120_000);
 });
 
+describe('saving while paused', () => {
+  it('reloads the saved code for the next run once the paused one ends, as without the debugger', async () => {
+    const { services, projectId } = kit;
+    const bp = lineOf("ip = params.get('ip'");
+    await call(dispatch(services, 'files.read', { projectId, relPath: OPERATIONS })); // the project is watched
+    stops = 0;
+    const { sessionId } = await call(
+      dispatch(services, 'debug.start', { projectId, runId: 'debug-run-6', target: { kind: 'execute', operation: 'get_ip_reputation', params: { ip: '192.0.2.9' }, configId }, breakpoints: [{ path: OPERATIONS, line: bp }] }),
+    );
+    await nextStop(sessionId);
+    const saved = next('files.changed', (p) => p.projectId === projectId && p.relPaths.includes(OPERATIONS));
+    const edited = operationsPy.replace("return {'domain': params.get('domain')}", "return {'domain': params.get('domain'), 'edited': True}");
+    await call(dispatch(services, 'files.write', { projectId, relPath: OPERATIONS, text: edited }));
+    await saved;
+    must(await dispatch(services, 'debug.setBreakpoints', { projectId, path: OPERATIONS, breakpoints: [] }));
+    await call(dispatch(services, 'debug.continue', { projectId, sessionId }));
+    expect(await ended(sessionId)).toMatchObject({ kind: 'execute', result: { status: 'Success' } });
+    const after = await call(dispatch(services, 'runtime.execute', { projectId, runId: 'after-save', operation: 'get_domain_reputation', params: { domain: 'example.org' }, configId }));
+    expect(after.data).toEqual({ domain: 'example.org', edited: true });
+    await writeFile(path.join(kit.projectRoot, OPERATIONS), operationsPy);
+  }, 120_000);
+});
+
 describe('breakpoints', () => {
   it('are kept per project in the user data folder, one per line, and never outside the project', async () => {
     const { services, projectId, userDataDir } = kit;
