@@ -83,17 +83,20 @@ export function createDebugService(deps: DebugServiceDeps): DebugService {
     const root = roots[0]!;
     const configId = req.target.configId;
     const config = configId ? await deps.configValues(projectId, configId) : {};
-    if (liveOf(projectId).length) throw new ServiceError('CONFLICT', 'A debug session is already running for this project: stop it (Shift+F5) or restart it.');
+    const busy = () => {
+      if (liveOf(projectId).length) throw new ServiceError('CONFLICT', 'A debug session is already running for this project: stop it (Shift+F5) or restart it.');
+    };
+    busy();
     for (const [rel, list] of groupByFile(req.breakpoints ?? [])) {
       await resolveInside(root, rel);
       await store.setFile(projectId, rel, list);
     }
     if (req.exceptionFilters) await store.setExceptionFilters(projectId, req.exceptionFilters);
-    const { exceptionFilters } = await store.get(projectId);
+    busy(); // again: another start may have made its session while this one awaited
     const scrub = makeScrubber(config, tryReadConnectorInfo(connectorDir)?.passwordFields ?? []);
     const session = new DebugSession(sessionDeps, { projectId, runId: req.runId, target: req.target, roots, connectorDir, scrub, run: runFor(projectId, req.runId, req.target) });
     sessions.set(session.id, session);
-    session.begin(await breakpointFiles(projectId, root), exceptionFilters);
+    session.begin(async () => ({ files: await breakpointFiles(projectId, root), exceptionFilters: (await store.get(projectId)).exceptionFilters }));
     // An ended session stays findable until the next start of its project (its events may still be on their way).
     for (const [id, s] of sessions) if (!s.isLive && s !== session && s.projectId === projectId) sessions.delete(id);
     return { sessionId: session.id };

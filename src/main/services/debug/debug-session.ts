@@ -33,6 +33,13 @@ import type { DebugControl } from './types';
 
 const CONNECT_TIMEOUT_MS = 10_000;
 
+/** The project's breakpoints by absolute file, and its exception filters, read as the session attaches (a change
+ * made while debugpy is being installed still counts). */
+export interface SessionBreakpoints {
+  readonly files: ReadonlyMap<string, readonly SourceBreakpoint[]>;
+  readonly exceptionFilters: readonly ExceptionFilter[];
+}
+
 /** The call a session runs, with the session's options on top of the run's own. */
 export type SessionRun = (options: CallOptions) => Promise<{ kind: 'health'; result: HealthResult } | { kind: 'execute'; result: RunResult }>;
 
@@ -117,8 +124,8 @@ export class DebugSession {
   }
 
   /** Starts the session in the background: its progress and its end come as events. */
-  begin(breakpoints: ReadonlyMap<string, readonly SourceBreakpoint[]>, filters: readonly ExceptionFilter[]): void {
-    this.finished = this.run(breakpoints, filters);
+  begin(breakpoints: () => Promise<SessionBreakpoints>): void {
+    this.finished = this.run(breakpoints);
   }
 
   /** Ends the session: a running or paused call's worker is stopped with every process below it (the next call
@@ -134,7 +141,7 @@ export class DebugSession {
 
   // ---- the session's life
 
-  private async run(breakpoints: ReadonlyMap<string, readonly SourceBreakpoint[]>, filters: readonly ExceptionFilter[]): Promise<void> {
+  private async run(breakpoints: () => Promise<SessionBreakpoints>): Promise<void> {
     const { connectorDir, runId } = this.setup;
     let end: DebugTerminated | undefined;
     try {
@@ -144,7 +151,7 @@ export class DebugSession {
       const listening = await this.deps.runtime().listenForDebugger(connectorDir);
       if (!listening.ok) throw new ServiceError('UNAVAILABLE', `Could not start debugpy in the connector's worker: ${listening.message}`);
       this.checkStop();
-      await this.attach(listening.port, breakpoints, filters);
+      await this.attach(listening.port, await breakpoints());
       this.checkStop();
       this.state = 'running';
       const outcome = await this.setup.run({ timeoutPause: this.pause, onSecrets: (forms) => this.setup.scrub.learn(forms) });
@@ -173,7 +180,7 @@ export class DebugSession {
     if (this.stopRequested) throw new Stopped();
   }
 
-  private async attach(port: number, breakpoints: ReadonlyMap<string, readonly SourceBreakpoint[]>, filters: readonly ExceptionFilter[]): Promise<void> {
+  private async attach(port: number, breakpoints: SessionBreakpoints): Promise<void> {
     const client = await DapClient.connect(port, CONNECT_TIMEOUT_MS).catch((e: Error) => {
       throw new ServiceError('UNAVAILABLE', `Could not attach to debugpy in the connector's worker: ${e.message}`);
     });
@@ -188,8 +195,8 @@ export class DebugSession {
       subProcess: false,
       showReturnValue: false,
     });
-    for (const [file, list] of breakpoints) await this.placeBreakpoints(file, list);
-    await client.request('setExceptionBreakpoints', { filters: dapFilters(filters) });
+    for (const [file, list] of breakpoints.files) await this.placeBreakpoints(file, list);
+    await client.request('setExceptionBreakpoints', { filters: dapFilters(breakpoints.exceptionFilters) });
     await client.request('configurationDone');
     await attached;
   }
@@ -374,8 +381,11 @@ export class DebugSession {
     }
   }
 
-  /** Places one file's breakpoints (absolute path) and answers them as debugpy placed them. */
+  /** Places one file's breakpoints (absolute path) and answers them as debugpy placed them; before the session has
+   * attached, as given (the session reads the stored ones as it attaches). */
   async placeBreakpoints(file: string, list: readonly SourceBreakpoint[]): Promise<DebugBreakpoint[]> {
+    const rel = this.relPath(file) ?? file;
+    if (!this.client && !this.ended) return list.map((b) => ({ ...b, path: rel }));
     const client = this.live();
     const body = await this.dap(
       client.request<DebugProtocol.SetBreakpointsResponse['body']>('setBreakpoints', {
@@ -383,7 +393,6 @@ export class DebugSession {
         breakpoints: list.map((b) => ({ line: b.line, ...(b.condition ? { condition: b.condition } : {}), ...(b.hitCondition ? { hitCondition: b.hitCondition } : {}), ...(b.logMessage ? { logMessage: b.logMessage } : {}) })),
       }),
     );
-    const rel = this.relPath(file) ?? file;
     const placed = list.map((b, i) => {
       const got = body.breakpoints[i];
       return {
@@ -400,6 +409,7 @@ export class DebugSession {
   }
 
   async setExceptionFilters(filters: readonly ExceptionFilter[]): Promise<void> {
+    if (!this.client && !this.ended) return; // read from the store as the session attaches
     await this.dap(this.live().request('setExceptionBreakpoints', { filters: dapFilters(filters) }));
   }
 
