@@ -10,7 +10,7 @@ import { tryReadConnectorInfo } from '../runtime/connector-info';
 import { makeScrubber } from '../runtime/result-checks';
 import type { CallOptions, LogEntry, RuntimeService } from '../runtime/types';
 import type { TestRunner } from '../testconfig/test-runner';
-import { resolveInside } from '../workspace/safe-path';
+import { checkRelative, resolveInside } from '../workspace/safe-path';
 import { createBreakpointStore } from './breakpoint-store';
 import { DebugSession, type SessionRun } from './debug-session';
 import type { DebugpyInstaller } from './debugpy-install';
@@ -115,7 +115,7 @@ export function createDebugService(deps: DebugServiceDeps): DebugService {
     const targets = sessionId ? [sessionOf(projectId, sessionId)] : liveOf(projectId);
     let placed = stored;
     for (const s of targets) placed = await s.placeBreakpoints(abs, stored);
-    deps.events.emit('debug.breakpointsChanged', { projectId, path: stored[0]?.path ?? relPath, breakpoints: placed });
+    deps.events.emit('debug.breakpointsChanged', { projectId, path: checkRelative(relPath), breakpoints: placed });
     return placed;
   }
 
