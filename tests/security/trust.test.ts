@@ -108,6 +108,7 @@ describe('a restricted project', () => {
       // A restricted project never has a session; asking one of its ids to run code is refused before it is looked up.
       ...(['debug.restart', 'debug.continue', 'debug.next', 'debug.stepIn', 'debug.stepOut'] as const).map((c): [Channel, unknown] => [c, { projectId: p.id, sessionId: 's1' }]),
       ['debug.evaluate', { projectId: p.id, sessionId: 's1', expression: '1', context: 'repl' }],
+      ['tests.run', { projectId: p.id }],
     ];
     for (const [c, req] of tries) {
       const r = await dispatch(s, c, req as never);
@@ -164,6 +165,7 @@ describe('a review', () => {
       'connector.addVersion': { projectId: id, level: 'patch' },
       'package.export': { projectId: id },
       'playbooks.generateSamples': { projectId: id },
+      'tests.saveAsTest': { projectId: id, operation: 'get_ip_reputation', name: 'happy' },
     };
     const writeChannels = (Object.keys(PROJECT_ACCESS) as Channel[]).filter((c) => PROJECT_ACCESS[c] === 'write');
     expect(Object.keys(writes).sort()).toEqual(writeChannels.sort());

@@ -10,6 +10,7 @@ import { ServiceError } from '../errors';
 import { writeFileAtomic } from '../workspace/atomic-write';
 import { resolveInside } from '../workspace/safe-path';
 import { runRecordPathOf } from './run-record';
+import { isMissing } from '../errors';
 
 const COPYRIGHT = /^"""\r?\nCopyright start\r?\n[^\r\n]*\r?\nCopyright \(c\) \d{4} [^\r\n]*\r?\nCopyright end\r?\n"""\r?\n/m;
 
@@ -19,8 +20,9 @@ function copyrightOf(connectorDir: string): string {
   try {
     const found = COPYRIGHT.exec(readFileSync(path.join(connectorDir, 'connector.py'), 'utf8'));
     return found ? `${found[0].replace(/\r\n/g, '\n')}\n` : '';
-  } catch {
-    return '';
+  } catch (e) {
+    if (isMissing(e)) return ''; // no connector.py: nothing says the project is in certified mode
+    throw e;
   }
 }
 

@@ -16,6 +16,7 @@ import { killTree } from '../runtime/process-tree';
 import { inheritedEnvironment } from '../runtime/worker-env';
 import { resolveInside } from '../workspace/safe-path';
 import { parseJunit } from './junit';
+import { isMissing } from '../errors';
 
 export interface PytestDeps {
   readonly resourcesDir: string;
@@ -60,8 +61,9 @@ function lineOf(root: string, relPath: string, name: string, cache: Map<string, 
   if (!lines) {
     try {
       lines = readFileSync(path.join(root, relPath), 'utf8').split('\n');
-    } catch {
-      lines = [];
+    } catch (e) {
+      if (!isMissing(e)) throw e;
+      lines = []; // pytest named a file that is gone since: the test has no line to point at
     }
     cache.set(relPath, lines);
   }

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { makeScrubber, type Scrubber } from '../runtime/result-checks';
 import type { CallOptions, RuntimeService } from '../runtime/types';
 import { writeFileAtomic } from '../workspace/atomic-write';
+import { isMissing } from '../errors';
 
 /** `x-NAME.json` -> `x-NAME.run.json`. */
 export const runRecordPathOf = (cassettePath: string): string => cassettePath.replace(/(\.json)?$/i, '.run.json');
@@ -17,8 +18,10 @@ export const runRecordPathOf = (cassettePath: string): string => cassettePath.re
 function passwordFieldsOf(folder: string): Set<string> {
   try {
     return secretFieldNames(JSON.parse(readFileSync(path.join(folder, 'info.json'), 'utf8')));
-  } catch {
-    return new Set(); // the call itself reported the broken info.json; every key-named secret is still scrubbed
+  } catch (e) {
+    // A missing or broken info.json: the call itself reported it; every key-named secret is still scrubbed.
+    if (isMissing(e) || e instanceof SyntaxError) return new Set();
+    throw e;
   }
 }
 

@@ -65,7 +65,8 @@ function segments(pathname: string): string[] {
     .map((s) => {
       try {
         return decodeURIComponent(s);
-      } catch {
+      } catch (e) {
+        if (!(e instanceof URIError)) throw e;
         throw fail(400, `The path segment "${s}" is not valid percent-encoding.`);
       }
     });

@@ -37,7 +37,10 @@ export function createPlatformHub(o: { readonly storeFor: (folder: string) => Pl
         endpoint ??= startPlatformEndpoint({ warn: o.warn });
         c = endpoint.then((e) => e.connect(o.storeFor(key)));
         // A failed start is not kept: the next call tries again.
-        c.catch(() => connections.delete(key));
+        c.catch((e: unknown) => {
+          connections.delete(key);
+          o.warn?.(`The simulated platform could not start for ${key}: ${e instanceof Error ? e.message : String(e)}`);
+        });
         connections.set(key, c);
       }
       return c;

@@ -59,7 +59,8 @@ export function parseRecordIri(value: unknown): { module: string; id: string } |
   let id: string;
   try {
     id = decodeURIComponent(m[2]);
-  } catch {
+  } catch (e) {
+    if (!(e instanceof URIError)) throw e;
     return undefined; // not percent-encoding: names nothing
   }
   return isModuleName(m[1]) && isRecordId(id) ? { module: m[1], id } : undefined;

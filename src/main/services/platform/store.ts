@@ -20,6 +20,7 @@ import { readJsonFile } from '../workspace/json-file';
 import { withPathLock } from '../workspace/path-lock';
 import { resolveInside } from '../workspace/safe-path';
 import { displayNameOf, iriOf, isModuleName, isObject, isRecordId, parseRecordIri, typeOf, type Json, type JsonObject } from './records';
+import { settled } from '../../../shared/settled';
 
 /** A record as kept: its body as the API returns it (relations as IRIs), and the call that wrote it. */
 interface Entry {
@@ -115,7 +116,7 @@ function memoryBackend(): Backend {
     clear: () => Promise.resolve(blobs.clear()),
     exclusive<T>(fn: () => Promise<T>): Promise<T> {
       const run = tail.then(fn, fn);
-      tail = run.catch(() => undefined); // the next writer waits; this failure reaches this caller through `run`
+      tail = settled(run); // the next writer waits; this failure reaches this caller through `run`
       return run;
     },
   };

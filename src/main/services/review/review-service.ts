@@ -17,6 +17,7 @@ import { withConnector, type OpenedConnector } from './open-connector';
 import { lintPython } from './ruff-node';
 import { buildSections, summarizeReview, verdictOf } from './sections';
 import type { ReviewFinding, ReviewOptions, ReviewReport } from './types';
+import { settled } from '../../../shared/settled';
 
 export interface ReviewService {
   /** Reviews a folder (or a project root holding one connector folder) or a .tgz. Relative `against` paths
@@ -55,7 +56,7 @@ function startPyright(dir: string, deps: ReviewDeps): { findings: Promise<Review
   const running = new Promise<void>((resolve) => (spawned = resolve));
   const findings = pyrightFindings(dir, { ...(deps.pyright?.(dir) ?? {}), onSpawn: spawned });
   // A failed run is reported by `findings`; `started` only says when to go on.
-  const started = Promise.race([running, findings.then(() => undefined, () => undefined)]);
+  const started = Promise.race([running, settled(findings)]);
   return { findings, started };
 }
 
@@ -63,7 +64,7 @@ async function collect(c: OpenedConnector, root: string, opts: ReviewOptions & {
   const pyright = startPyright(c.dir, deps);
   const background = Promise.all([pyright.findings, dependencyFindings(c, opts), c.readText(RELEASE_NOTES)]);
   // Marks a failure as handled while this function is busy elsewhere; it is still thrown by the await below.
-  background.catch(() => undefined);
+  void settled(background);
   await pyright.started;
   const validation = c.infoJsonError
     ? { connector: c.snapshot.folderName, version: '', findings: [{ rule: 'info-json-parse', source: 'rules' as const, severity: 'error' as const, path: 'info.json', message: c.infoJsonError }] }
