@@ -8,7 +8,7 @@ type PlatformLibrary = (typeof PLATFORM_LIBRARIES)[number];
  * such as 'dateutil.parser'), or undefined. */
 export function missingPlatformLibrary(message: string): PlatformLibrary | undefined {
   for (const m of message.matchAll(/No module named '([A-Za-z_][\w.]*)'/g)) {
-    const top = m[1].split('.')[0];
+    const top = (m[1] ?? '').split('.')[0];
     const library = PLATFORM_LIBRARIES.find((l) => l.module === top);
     if (library) return library;
   }

@@ -18,9 +18,10 @@ function placeOf(arg: string, cwd: string): { root: string; connectorDir: string
   }
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new InputError(`no such folder: ${folder}`);
   const inside = readdirSync(folder, { withFileTypes: true }).filter((e) => e.isDirectory() && existsSync(path.join(folder, e.name, 'info.json')));
-  if (inside.length !== 1)
+  const [only] = inside;
+  if (inside.length !== 1 || !only)
     throw new InputError(`${folder} is neither a connector folder nor a project holding one (${inside.length ? `it holds ${inside.map((e) => e.name).join(', ')}` : 'no folder in it has an info.json'})`);
-  return { root: folder, connectorDir: connectorFolder(path.join(folder, inside[0].name), cwd) };
+  return { root: folder, connectorDir: connectorFolder(path.join(folder, only.name), cwd) };
 }
 
 /** A recording from `--new-from`: a path, `NAME` when exactly one `*-NAME.json` exists, or `<operation>-<NAME>`. */
@@ -42,7 +43,8 @@ function recordingOf(value: string, root: string, cwd: string, operations: reado
   const cassettes = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.run.json')) : [];
   if (cassettes.includes(`${value}.json`)) return split(`${value}.json`);
   const matches = cassettes.filter((f) => f.endsWith(`-${value}.json`));
-  if (matches.length === 1) return split(matches[0]);
+  const [match] = matches;
+  if (match !== undefined && matches.length === 1) return split(match);
   throw new InputError(
     matches.length
       ? `--new-from ${value} matches ${matches.length} cassettes: ${matches.join(', ')}; give <operation>-${value}`

@@ -75,8 +75,8 @@ describe('tests from recorded runs', () => {
     const red = await pytest.run({ root, connectorDir: connector }, { target: 'tests/test_fetch.py::test_fetch_happy' });
     expect(red.exitCode).toBe(1);
     expect(red.summary).toEqual({ passed: 0, failed: 1, skipped: 0 });
-    expect(red.tests[0].details).toMatch(/assert .*==/);
-    expect(red.tests[0].details).toContain('3');
+    expect(red.tests[0]?.details).toMatch(/assert .*==/);
+    expect(red.tests[0]?.details).toContain('3');
     expect(warnings).toEqual([]);
   }, 120_000);
 
@@ -105,7 +105,7 @@ describe('tests from recorded runs', () => {
     const red = await runner().run({ root, connectorDir: connector });
     expect(vendor.hits).toHaveLength(2); // the two recorded requests; the replay reached no server
     await vendor.close();
-    expect(red.tests[0].status).toBe('failed');
-    expect(red.tests[0].details).toMatch(/no recorded response for POST http:\/\/127\.0\.0\.1:\d+\/items\?key=<scrubbed:credential>&q=other/);
+    expect(red.tests[0]?.status).toBe('failed');
+    expect(red.tests[0]?.details).toMatch(/no recorded response for POST http:\/\/127\.0\.0\.1:\d+\/items\?key=<scrubbed:credential>&q=other/);
   }, 120_000);
 });

@@ -52,7 +52,7 @@ function withFunction(text: string, fn: string, body: string): { text: string; a
   const start = lines.findIndex((l) => l.startsWith(`def ${fn}(`));
   if (start < 0) return { text: `${text.replace(/\n*$/, '')}\n\n\n${body}`, added: true };
   let end = start + 1;
-  while (end < lines.length && (lines[end] === '' || /^\s/.test(lines[end]))) end++;
+  while (end < lines.length && (lines[end] === '' || /^\s/.test(lines[end] ?? ''))) end++;
   const tail = lines.slice(end);
   return { text: [...lines.slice(0, start), ...body.split('\n'), ...(tail.length ? ['', ...tail] : [])].join('\n'), added: false };
 }

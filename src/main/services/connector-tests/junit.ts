@@ -9,7 +9,7 @@ const unescape = (s: string): string =>
 
 function attrs(tag: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const m of tag.matchAll(/([\w:-]+)="([^"]*)"/g)) out[m[1]] = unescape(m[2]);
+  for (const [, name, value] of tag.matchAll(/([\w:-]+)="([^"]*)"/g)) if (name !== undefined && value !== undefined) out[name] = unescape(value);
   return out;
 }
 
@@ -24,17 +24,17 @@ function nodeId(a: Record<string, string>): string {
 export function parseJunit(xml: string): TestOutcome[] {
   const outcomes: TestOutcome[] = [];
   for (const m of xml.matchAll(/<testcase\b([^>]*?)(\/>|>([\s\S]*?)<\/testcase>)/g)) {
-    const a = attrs(m[1]);
+    const a = attrs(m[1] ?? '');
     const inner = m[3] ?? '';
     const problem = /<(failure|error|skipped)\b([^>]*?)(?:\/>|>([\s\S]*?)<\/\1>)/.exec(inner);
     const kind = problem?.[1];
-    const pa = problem ? attrs(problem[2]) : {};
+    const pa = problem ? attrs(problem[2] ?? '') : {};
     const details = problem?.[3] ? unescape(problem[3]) : undefined;
     outcomes.push({
       id: nodeId(a),
       status: kind === 'skipped' ? 'skipped' : kind ? 'failed' : 'passed',
       durationMs: Math.round(Number(a.time ?? 0) * 1000),
-      ...(kind ? { message: (pa.message ?? details ?? kind).split('\n')[0].slice(0, 500) } : {}),
+      ...(kind ? { message: ((pa.message ?? details ?? kind).split('\n')[0] ?? '').slice(0, 500) } : {}),
       ...(details && kind !== 'skipped' ? { details } : {}),
       ...(a.line !== undefined && Number.isFinite(Number(a.line)) ? { line: Number(a.line) + 1 } : {}),
     });

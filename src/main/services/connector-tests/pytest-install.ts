@@ -12,7 +12,11 @@ export interface PytestInstallDeps {
 }
 
 const imports = (python: string[], module: string): Promise<boolean> =>
-  new Promise((resolve) => execFile(python[0], [...python.slice(1), '-c', `import ${module}`], { timeout: 30_000 }, (e) => resolve(!e)));
+  new Promise((resolve) => {
+    const [command, ...rest] = python;
+    if (!command) return resolve(false);
+    execFile(command, [...rest, '-c', `import ${module}`], { timeout: 30_000 }, (e) => resolve(!e));
+  });
 
 export function createPytestInstaller(deps: PytestInstallDeps) {
   async function pythonFor(connectorDir: string): Promise<string[]> {

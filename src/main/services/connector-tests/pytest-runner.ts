@@ -90,8 +90,10 @@ export function createPytestRunner(deps: PytestDeps) {
     };
     const script = path.join(runtimeDir, 'project_tests', 'run_pytest.py');
     const base = ['-p', 'no:cacheprovider', '--rootdir', place.root, '-o', 'junit_family=xunit1', '-o', 'console_output_style=classic'];
+    const [command, ...pythonArgs] = python;
+    if (!command) throw new ServiceError('VALIDATION', 'No Python interpreter to run pytest with: pick one in Settings > Runtime.');
     return new Promise((resolve, reject) => {
-      const child = spawn(python[0], [...python.slice(1), script, ...base, ...args], { cwd: place.root, env, detached: process.platform !== 'win32' });
+      const child = spawn(command, [...pythonArgs, script, ...base, ...args], { cwd: place.root, env, detached: process.platform !== 'win32' });
       let output = '';
       child.stdout.on('data', (c: Buffer) => (output += c.toString()));
       child.stderr.on('data', (c: Buffer) => (output += c.toString()));
@@ -114,7 +116,7 @@ export function createPytestRunner(deps: PytestDeps) {
     if (!target) return testFilesOf(place.root);
     const [file, ...rest] = target.split('::');
     // Only a test file of the project: anything else would reach pytest as an option (`--junitxml=...`) or a path.
-    if (!/^tests\/test_[^/\\]*\.py$/.test(file) || rest.some((r) => !r || r.startsWith('-')))
+    if (file === undefined || !/^tests\/test_[^/\\]*\.py$/.test(file) || rest.some((r) => !r || r.startsWith('-')))
       throw new ServiceError('VALIDATION', `"${target}" is not a test of this project: give tests/test_<name>.py, optionally with ::<test function>.`);
     await resolveInside(place.root, file); // and never through a link that leads outside
     return [target];
@@ -130,9 +132,9 @@ export function createPytestRunner(deps: PytestDeps) {
       .map((l) => l.trim())
       .filter((l) => /^[^\s:]+\.py::\S/.test(l))
       .map((id) => {
-        const [relPath, ...names] = id.split('::');
+        const [relPath = '', ...names] = id.split('::');
         const name = names.join('::');
-        const line = lineOf(place.root, relPath, names[names.length - 1], cache);
+        const line = lineOf(place.root, relPath, names[names.length - 1] ?? '', cache);
         return { id, relPath, name, ...(line ? { line } : {}) };
       });
     return { tests, errors: code === 0 || code === 5 ? [] : [output.trim()] };
@@ -150,7 +152,7 @@ export function createPytestRunner(deps: PytestDeps) {
       const cache = new Map<string, string[]>();
       const tests = parseJunit(xml).map((t) => {
         if (t.line !== undefined) return t;
-        const [relPath, ...names] = t.id.split('::');
+        const [relPath = '', ...names] = t.id.split('::');
         const line = lineOf(place.root, relPath, names[names.length - 1] ?? '', cache);
         return line ? { ...t, line } : t;
       });
