@@ -38,7 +38,8 @@ def _import_debugpy() -> 'Any':
     except ImportError as e:
         folder = os.path.join(os.environ.get('CS_TOOLS_ROOT') or '(no CS_TOOLS_ROOT)', 'py%d.%d' % sys.version_info[:2])
         raise DebugUnavailable('import debugpy: it is not in the tools environment %s (%s). Install it with '
-                               'Debug (it installs on first use) or `connector-studio env <folder> tools`.' % (folder, e))
+                               'Debug (it installs on first use) or `connector-studio health <folder> --config FILE --debug PORT`.'
+                               % (folder, e))
     try:
         from debugpy.common import log as debugpy_log  # type: ignore[import-not-found]
         # debugpy describes every installed distribution when it starts logging, even with logging off: 1.4 s with
@@ -56,8 +57,9 @@ def _keep_runner_threads_untraced() -> None:
     continue for its 0.2 s poll (a step took 200 ms, 45 ms without)."""
     for thread in threading.enumerate():
         if thread.name.startswith('cs-'):
-            setattr(thread, 'pydev_do_not_trace', True)
-            setattr(thread, 'is_pydev_daemon_thread', True)
+            # setattr: Thread declares neither attribute, and the type checker would refuse a plain assignment.
+            setattr(thread, 'pydev_do_not_trace', True)  # noqa: B010
+            setattr(thread, 'is_pydev_daemon_thread', True)  # noqa: B010
 
 
 def _answer_without_delay() -> None:
@@ -88,7 +90,8 @@ def listen(port: int, connector_folder: str) -> int:
     global _port
     if _port is not None:
         if port and port != _port:
-            raise DebugUnavailable('debugpy.listen on 127.0.0.1:%d: this worker already listens on port %d' % (port, _port))
+            raise DebugUnavailable('debugpy.listen on 127.0.0.1:%d: this worker already listens on port %d'
+                                   % (port, _port))
         return _port
     debugpy = _import_debugpy()
     had_roots = os.environ.get('IDE_PROJECT_ROOTS')
@@ -112,5 +115,6 @@ def listen(port: int, connector_folder: str) -> int:
 def wait_for_client() -> None:
     """Blocks until a client has attached and sent configurationDone."""
     if _port is None:
-        raise DebugUnavailable('wait for a debugger: debugpy is not listening (send a debug request without wait first)')
+        raise DebugUnavailable('wait for a debugger: debugpy is not listening '
+                               '(send a debug request without wait first)')
     _import_debugpy().wait_for_client()

@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # the annotations' types; the worker itself never imports them (protocol.py says why)
     from typing import Any, Callable, Optional
 
-    from protocol import (CappedStream, DebugRequest, Dropped, Effects, ExecuteRequest, HealthRequest, HookName, HookRequest,
-                          LogRecord, OutputStream, PingRequest, ReloadRequest, Reply, RequestType, ResultMessage,
-                          WorkerMessage, WorkerRequest)
+    from protocol import (CappedStream, DebugRequest, Dropped, Effects, ExecuteRequest, HealthRequest, HookName,
+                          HookRequest, LogRecord, OutputStream, PingRequest, ReloadRequest, Reply, RequestType,
+                          ResultMessage, WorkerMessage, WorkerRequest)
     from secret_forms import Scrubber
 
 sys.dont_write_bytecode = True  # __pycache__ in the project would make the file watcher loop
