@@ -38,8 +38,8 @@ def _import_debugpy() -> 'Any':
     except ImportError as e:
         folder = os.path.join(os.environ.get('CS_TOOLS_ROOT') or '(no CS_TOOLS_ROOT)', 'py%d.%d' % sys.version_info[:2])
         raise DebugUnavailable('import debugpy: it is not in the tools environment %s (%s). Install it with '
-                               'Debug (it installs on first use) or `connector-studio health <folder> --config FILE --debug PORT`.'
-                               % (folder, e))
+                               'Debug (it installs on first use) or '
+                               '`connector-studio health <folder> --config FILE --debug PORT`.' % (folder, e))
     try:
         from debugpy.common import log as debugpy_log  # type: ignore[import-not-found]
         # debugpy describes every installed distribution when it starts logging, even with logging off: 1.4 s with
