@@ -6,6 +6,9 @@ The engine instantiates the connector's class with ``info_json=`` (the parsed in
 import abc
 from typing import Any
 
+from connectors.core.constants import STATE_AVAILABLE as STATE_AVAILABLE
+from connectors.core.constants import STATE_DEACTIVATED as STATE_DEACTIVATED
+from connectors.core.constants import STATE_DISCONNECTED as STATE_DISCONNECTED
 from connectors.core.result import Result
 
 class ConnectorError(Exception):

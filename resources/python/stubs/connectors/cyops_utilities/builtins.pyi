@@ -4,9 +4,13 @@ On the server these move files between FortiSOAR's file store and ``settings.TMP
 attachment records, and parse text and e-mails. Files they leave in TMP_FILE_ROOT are registered in the playbook's
 ``env`` and removed when the playbook ends. In Connector Studio the file store is the simulated platform.
 """
+import logging
 from typing import Any, NamedTuple
 
 from connectors.cyops_utilities.crudhub import make_cyops_request as make_cyops_request
+
+logger: logging.Logger
+"""The module's logger, ``connectors.cyops_utilities.builtins.files``."""
 
 class FileMetadata(NamedTuple):
     """What the server knows of a file in TMP_FILE_ROOT."""

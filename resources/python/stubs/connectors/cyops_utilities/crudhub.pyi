@@ -1,6 +1,7 @@
 """``connectors.cyops_utilities.crudhub``: calls FortiSOAR's own REST API from a connector."""
 from typing import Any
 
+from integrations.crudhub import make_file_upload_request as make_file_upload_request
 from integrations.crudhub import make_request as make_request
 from integrations.crudhub import maybe_json_or_raise as maybe_json_or_raise
 
