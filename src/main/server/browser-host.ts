@@ -37,12 +37,6 @@ export async function startBrowserHost(opts: BrowserHostOptions) {
     });
   });
 
-  // A POST Chromium sends on a kept-alive socket at the moment the server closes it for idleness fails with "Failed
-  // to fetch" and is not retried (a POST is not idempotent), and the UI shows "Lost the connection". Keeping idle
-  // sockets open longer than the browser does (it drops a used idle socket after 5 minutes) leaves the closing to it.
-  server.keepAliveTimeout = 6 * 60_000;
-  server.headersTimeout = server.keepAliveTimeout + 1000;
-
   let port = 0;
   const newLaunchUrl = () => `http://127.0.0.1:${port}/?token=${auth.issueLaunchToken()}`;
 
