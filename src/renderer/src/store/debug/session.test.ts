@@ -93,7 +93,8 @@ beforeAll(async () => {
 afterEach(async () => {
   // A failed test must not leave a session that the next one's start would meet.
   if (useDebugStore.getState().session?.sessionId) await useDebugStore.getState().stop();
-  await until((st) => st.session === null, 30_000).catch(() => undefined);
+  // A session that does not end after Stop is a failure of its own, not something to step over.
+  await until((st) => st.session === null, 30_000);
   await useDebugStore.getState().removeAllBreakpoints();
   for (const f of useDebugStore.getState().exceptionFilters) await useDebugStore.getState().setExceptionFilter(f, false);
 });
