@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { REPO_ROOT, tmpDir } from '../../../../tests/helpers/tmp';
 import { pyrightCliPath } from '../lsp/pyright-settings';
-import { PROTOCOL_KEYS, PROTOCOL_LITERALS, PROTOCOL_TYPES, parseWorkerMessage } from './protocol';
+import { PROTOCOL_KEYS, PROTOCOL_LITERALS, PROTOCOL_TYPES } from './protocol';
+import { parseWorkerMessage } from './protocol-check';
 import { makeKit, type Kit } from './test-kit';
 
 const PYTHON_DIR = path.join(REPO_ROOT, 'resources', 'python');

@@ -8,7 +8,8 @@ import { CallCapture, type WorkerListeners } from './call-capture';
 import { CallTimer } from './call-timer';
 import { defaultTmpFileRoot, FRAMEWORK_FILES_LIST, removeFrameworkFiles } from './framework-files';
 import { killGroup, killTree } from './process-tree';
-import { parseWorkerMessage, requestLine, type ResultMessage, type UnsentRequest } from './protocol';
+import { parseWorkerMessage, requestLine } from './protocol-check';
+import type { ResultMessage, UnsentRequest } from './protocol';
 import type { OutputStream, WorkerFailure } from './types';
 
 export interface WorkerConfig {
