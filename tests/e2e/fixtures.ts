@@ -26,8 +26,28 @@ async function openApp(page: Page, host: RunningHost, hash = '') {
   await expect(page.locator('html')).toHaveAttribute('data-app-state', 'loaded', { timeout: 20_000 });
 }
 
-/** Every test gets its own HOME, user data folder and workspace, and its own host process. */
-export const test = base.extend<{ app: AppFixture }>({
+/**
+ * Every test gets its own HOME, user data folder and workspace, and its own host process. The page's failed
+ * requests and console errors are kept: when a test fails they are printed beside the host's diagnostics, so a
+ * dropped connection in CI shows Chromium's own reason (net::ERR_...) and which channel it hit.
+ */
+export const test = base.extend<{ app: AppFixture; pageEvents: string[] }>({
+  // eslint-disable-next-line no-empty-pattern
+  pageEvents: async ({}, use) => use([]),
+  page: async ({ page, pageEvents }, use, testInfo) => {
+    const at = () => new Date().toISOString().slice(11, 23);
+    page.on('requestfailed', (r) => pageEvents.push(`${at()} request failed: ${r.method()} ${new URL(r.url()).pathname} ${r.failure()?.errorText ?? ''}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') pageEvents.push(`${at()} console.${m.type()}: ${m.text().slice(0, 500)}`);
+    });
+    page.on('crash', () => pageEvents.push(`${at()} the page crashed`));
+    await use(page);
+    if (testInfo.status !== testInfo.expectedStatus && pageEvents.length > 0) {
+      const text = pageEvents.slice(-60).join('\n');
+      await testInfo.attach('page-events', { body: text, contentType: 'text/plain' });
+      console.log(`--- page events for "${testInfo.title}" ---\n${text}`);
+    }
+  },
   // Playwright reads the fixture's dependencies from this destructuring; this one has none.
   // eslint-disable-next-line no-empty-pattern
   app: async ({}, use, testInfo) => {

@@ -18,6 +18,8 @@ export function createHttpTransport(base: URL = new URL(window.location.href)): 
     } catch (e) {
       // fetch fails with a TypeError when the host cannot be reached (or drops the answer half-way).
       if (!(e instanceof TypeError)) throw e;
+      // Chromium's reason is in the network log only; the channel named here says which call met the drop.
+      console.warn(`POST rpc/${channel} got no answer: ${e.message}`);
       socket.markDown();
       return err('UNAVAILABLE', 'Connector Studio is not reachable. Is it still running?');
     }
