@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Finding, ValidationReport } from '../../../shared/connector/findings';
 import type { FixedEntry } from '../../../shared/connector/fix-text';
 import { VALIDATION_PROFILES, isValidationProfile, type ValidationProfile } from '../../../shared/connector/profiles';
+import { countsText, plural } from '../../../shared/plural';
 import type { ValidateService } from '../../services/validate';
 import { statIfPresent } from '../../services/workspace/fs-probe';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, parseArgs, type CliCommand, type CliIO } from '../command';
@@ -21,9 +22,6 @@ export function formatLocation(f: Pick<Finding, 'path' | 'pointer' | 'line' | 'c
   return f.path;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-const countsText = ({ errors, warnings, infos }: ValidationReport['summary']) =>
-  `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')}`;
 const summaryLine = (report: ValidationReport) => `${report.connector} ${report.version}: ${countsText(report.summary)}`;
 
 export function formatHuman(report: ValidationReport): string {

@@ -1,3 +1,4 @@
+import { plural } from '../../../../shared/plural';
 import { Icon, type IconName } from '../../components/Icon';
 import { isMac } from '../../hooks/platform';
 import { navigate } from '../../hooks/useRoute';
@@ -32,7 +33,7 @@ export function ActivityBar({ projectId }: { projectId: string }) {
             title={v.keys ? `${v.label} (${formatShortcut(v.keys, mac)})` : v.label} data-testid={`activity-${v.id}`}
             onClick={() => (on ? toggleSidebar() : showSidebar(v.id))}>
             <Icon name={v.icon} size={22} />
-            {v.id === 'git' && changes > 0 && <span className="activity-badge" aria-label={`${changes} changes`}>{changes}</span>}
+            {v.id === 'git' && changes > 0 && <span className="activity-badge" aria-label={plural(changes, 'change')}>{changes}</span>}
           </button>
         );
       })}

@@ -1,5 +1,6 @@
 import { memo, useMemo } from 'react';
 import type { Operation } from '../../../../shared/connector/info-json';
+import { plural } from '../../../../shared/plural';
 import { addOperation, deleteOperation, duplicateOperation } from '../../store/connector/item-actions';
 import { useConnectorStore } from '../../store/connector/store';
 import { ItemRow } from './ItemRow';
@@ -41,7 +42,7 @@ const OperationItem = memo(function OperationItem({ index, count, op, names, hid
           {typeof o.category === 'string' && <span className="tag">{o.category}</span>}
           {o.visible === false && <span className="tag" title="Not offered in playbooks; used by apiOperation">hidden</span>}
           {o.enabled === false && <span className="tag">disabled</span>}
-          <span className="tag" title="Parameters">{Array.isArray(o.parameters) ? o.parameters.length : 0} params</span>
+          <span className="tag">{plural(Array.isArray(o.parameters) ? o.parameters.length : 0, 'parameter')}</span>
         </>
       }
       onDuplicate={() => duplicateOperation(index)} onDelete={() => deleteOperation(index)}>

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { plural } from '../../../../shared/plural';
 import { Icon } from '../../components/Icon';
 import { toastError, useAppStore } from '../../store/app/store';
 import { isEmptySnapshot, recordCount } from '../../store/platform-data/model';
@@ -53,7 +54,6 @@ function EmptyState() {
   );
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The simulated FortiSOAR's records and files that this project's runs created, with reset. */
 export function PlatformDataView() {

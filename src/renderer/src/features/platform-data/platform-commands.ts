@@ -1,3 +1,4 @@
+import { plural } from '../../../../shared/plural';
 import { currentProjectId, toastError, toastInfo, toastSuccess, useAppStore } from '../../store/app/store';
 import { confirmDialog } from '../../store/dialogs/store';
 import type { Command } from '../../store/palette/commands';
@@ -17,7 +18,6 @@ export async function revealPlatformRecord(iri: string) {
   await usePlatformDataStore.getState().reveal(iri);
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Asks first: the records are gone for every later run of this project (its own files are not touched). */
 export async function resetPlatformData() {

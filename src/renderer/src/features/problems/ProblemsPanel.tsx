@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { countsText } from '../../../../shared/plural';
 import { Icon } from '../../components/Icon';
 import { groupByFile } from '../../store/problems/merge';
 import { useProblemsStore } from '../../store/problems/store';
@@ -20,7 +21,7 @@ export function ProblemsPanel() {
         <h2 className="panel-title visually-hidden">Problems</h2>
         <span className="count-badge" data-testid="problems-count">{merged.length}</span>
         <span className="muted small" data-testid="problems-counts" data-errors={counts.errors} data-warnings={counts.warnings} data-infos={counts.infos}>
-          {counts.errors} errors, {counts.warnings} warnings, {counts.infos} info
+          {countsText(counts)}
         </span>
         {validating && <span className="muted small">Checking the folder…</span>}
         <span className="panel-spacer" />

@@ -1,4 +1,5 @@
 import type { PlatformLibraryState, RuntimeEnvironment } from '../../../../shared/models/environment';
+import { plural } from '../../../../shared/plural';
 import { useEnvironmentStore, type InstallRun } from '../../store/testing/environment';
 
 /** requirements.txt, the platform's libraries to add, the Install button with progress, and pip's log. */
@@ -87,7 +88,7 @@ export function InstallProgress({ run }: { run: InstallRun }) {
       )}
       {run.error && <p className="field-error" role="alert" data-testid="env-install-message">{run.error}</p>}
       <details className="env-log" open={logOpen} onToggle={(e) => useEnvironmentStore.getState().setLogOpen((e.target as HTMLDetailsElement).open)}>
-        <summary data-testid="env-log-toggle">pip log ({log ? log.split('\n').filter(Boolean).length : 0} lines)</summary>
+        <summary data-testid="env-log-toggle">pip log ({plural(log ? log.split('\n').filter(Boolean).length : 0, 'line')})</summary>
         <pre className="tc-pre env-log-text" data-testid="env-log">{log}</pre>
       </details>
     </div>

@@ -3,7 +3,18 @@ import { isPasswordField } from '../../../../shared/connector/secret-fields';
 import { ApiOperationSelect } from './ApiOperationSelect';
 import type { InputProps } from './input-props';
 
-const options = (f: Field) => (Array.isArray(f.options) ? f.options.map((o) => (typeof o === 'object' && o ? String((o as { value?: unknown }).value ?? '') : String(o))) : []);
+interface Choice { value: string; label: string }
+/** FortiSOAR's options are plain strings or `{ value, label|title }` objects; a select shows the label, sends the value. */
+const choices = (f: Field): Choice[] =>
+  Array.isArray(f.options)
+    ? f.options.map((o) => {
+      if (typeof o !== 'object' || o === null) return { value: String(o), label: String(o) };
+      const { value, label, title } = o as { value?: unknown; label?: unknown; title?: unknown };
+      const v = String(value ?? label ?? title ?? '');
+      return { value: v, label: String(label ?? title ?? v) };
+    })
+    : [];
+const options = (f: Field) => choices(f).map((c) => c.value);
 const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 
 /** One info.json field as FortiSOAR renders it, by type; values arrive and leave "raw" (see store/testing/form.ts). */
@@ -20,22 +31,24 @@ export function FieldInput(props: InputProps) {
     return text('password', { autoComplete: 'new-password', placeholder: secretSaved ? '•••••••• saved (type to replace)' : field.placeholder });
   switch (field.type) {
     case 'checkbox':
-      return <input {...common} type="checkbox" className="tc-checkbox" checked={value === true || value === 'true'} onChange={(e) => onChange(e.target.checked)} />;
+      // A switch, as FortiSOAR draws a checkbox parameter: on or off, never a missing value.
+      return <input {...common} type="checkbox" role="switch" className="tc-toggle" checked={value === true || value === 'true'} onChange={(e) => onChange(e.target.checked)} />;
     case 'select':
       return (
         <select {...common} className="select wide" value={str(value)} onChange={(e) => onChange(e.target.value)}>
           <option value="">Select…</option>
-          {options(field).map((o) => <option key={o} value={o}>{o}</option>)}
+          {choices(field).map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
         </select>
       );
     case 'multiselect':
       return <MultiSelect id={id} describedBy={describedBy} invalid={invalid} disabled={common.disabled} testId={common['data-testid']}
         options={options(field)} value={Array.isArray(value) ? value.map(String) : []} onChange={onChange} />;
+    // Number boxes with arrows; the value stays the typed text, so "1.5" in an integer still gets form.ts's message.
     case 'integer':
-      return text('text', { inputMode: 'numeric' });
+      return text('number', { step: 1, inputMode: 'numeric' });
     case 'decimal':
     case 'numeric':
-      return text('text', { inputMode: 'decimal' });
+      return text('number', { step: 'any', inputMode: 'decimal' });
     case 'json':
     case 'object':
     case 'textarea':

@@ -6,6 +6,7 @@ import { RunRecords } from '../platform-data/RunRecords';
 import { LogList, StreamText } from './LogList';
 import { ResultData } from './ResultData';
 import { SchemaOffer } from './SchemaOffer';
+import { schemaVerdict } from './schema-verdict';
 
 /** The run in focus: its live output while it runs, then status, message, data and the output_schema check. */
 export function RunView() {
@@ -43,9 +44,10 @@ function LiveOutput({ run }: { run: RunRecord }) {
 }
 
 function Finished({ run }: { run: RunRecord }) {
+  const declared = useTestingStore((s) => s.info?.operations.find((o) => o.operation === run.operation)?.outputSchema);
   const r = run.result;
   if (!r) return <p className="field-error" role="alert" data-testid="run-message">{run.error}</p>;
-  const hasSchema = r.schema.missing.length > 0 || r.schema.extra.length > 0;
+  const verdict = schemaVerdict(declared, r.schema.missing, r.schema.extra);
   return (
     <>
       {r.message && <p className={`tc-message${r.status === 'Failed' ? ' bad' : ''}`} data-testid="run-message">{r.message}</p>}
@@ -53,8 +55,11 @@ function Finished({ run }: { run: RunRecord }) {
       {r.status === 'Success' && (
         <>
           <SchemaDiff missing={r.schema.missing} extra={r.schema.extra} />
-          {!hasSchema && <p className="tc-help" data-testid="schema-ok">The data has exactly the keys output_schema declares.</p>}
-          {!r.binary && <SchemaOffer operation={run.operation} data={r.data} differs={hasSchema} />}
+          {verdict === 'matches' && <p className="tc-help" data-testid="schema-ok">The data has exactly the keys output_schema declares.</p>}
+          {verdict === 'undeclared' && (
+            <p className="tc-help" data-testid="schema-none">This action declares no output_schema, so playbooks cannot pick fields from its result.</p>
+          )}
+          {!r.binary && <SchemaOffer operation={run.operation} data={r.data} differs={verdict !== 'matches'} />}
           <ResultData key={run.runId} data={r.data} extra={r.schema.extra} binary={r.binary} operation={run.operation} />
         </>
       )}

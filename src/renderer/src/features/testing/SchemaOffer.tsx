@@ -2,12 +2,10 @@ import { useState } from 'react';
 import { schemaFromOutput } from '../../../../shared/connector/output-schema';
 import { writeOutputSchema } from '../../store/testing/output-schema';
 import { useTestingStore } from '../../store/testing/store';
-
-const declaresNothing = (s: unknown) =>
-  s === undefined || s === null || s === '' || (Array.isArray(s) ? s.length === 0 : typeof s === 'object' && Object.keys(s).length === 0);
+import { declaresNothing } from './schema-verdict';
 
 /** Under a successful run whose data and output_schema disagree (or that declares none): write output_schema from the
- * real data. Gone once info.json's schema is exactly what this output gives. */
+ * real data. Gone once info.json's schema is exactly what this output gives. The verdict itself is RunView's one line. */
 export function SchemaOffer({ operation, data, differs }: { operation: string; data: unknown; differs: boolean }) {
   const current = useTestingStore((s) => s.info?.operations.find((o) => o.operation === operation)?.outputSchema);
   const [busy, setBusy] = useState(false);
@@ -23,7 +21,6 @@ export function SchemaOffer({ operation, data, differs }: { operation: string; d
   };
   return (
     <p className="tc-schema-offer" data-testid="schema-offer">
-      {!differs && <span className="tc-help">This action declares no output_schema, so playbooks cannot pick fields from its result. </span>}
       <button type="button" className="button secondary small" disabled={busy} onClick={() => void write()} data-testid="schema-write">
         {busy ? 'Writing…' : 'Write output_schema from this output'}
       </button>

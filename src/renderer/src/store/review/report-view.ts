@@ -32,11 +32,7 @@ export function verdictTone(summary: ReviewReport['summary']): Tone {
   return summary.warnings > 0 ? 'warning' : 'ok';
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-export function countsText(summary: ReviewReport['summary']): string {
-  return `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')}`;
-}
+export { countsText } from '../../../../shared/plural';
 
 /** "operations.py:12:5", or "info.json › /operations/3/parameters/0" when only a pointer is known. */
 export function locationOf(f: Finding): string {

@@ -29,7 +29,15 @@ export function reportOf(action: string, e: unknown): HookReport {
   return { action, ok: false, message: messageOf(e), hook };
 }
 
-const okReport = (action: string, hook: HookResult): HookReport => ({ action, ok: true, message: hook.message || `${hook.hook} ran.`, hook });
+const DONE: Record<string, string> = { Add: 'Added', Update: 'Updated', Delete: 'Deleted', 'Set default': 'Made default', Activate: 'Activated', Deactivate: 'Deactivated' };
+
+/** "Added 'local'." then what the connector's hook said: the hook's name is shown once, never as the message too. */
+const okReport = (action: string, hook: HookResult, name?: string): HookReport => ({
+  action: `${DONE[action] ?? action}${name ? ` '${name}'` : ''}.`,
+  ok: true,
+  message: hook.message ? `${hook.hook} said: ${hook.message}` : `The connector's ${hook.hook} hook ran and said nothing.`,
+  hook,
+});
 
 export const createConfigSlice: Slice<ConfigAction> = (set, get) => {
   const pid = () => {
@@ -162,7 +170,7 @@ async function saveDraft(get: Get, set: Set, pid: () => string, replace: (c: Tes
     const existing = get().configs.find((c) => c.id === d.id);
     const input = { id: d.id, name: d.name.trim(), isDefault: d.isDefault, active: existing?.active ?? true, values };
     const { config, hook } = await call('testConfig.save', { projectId: pid(), config: input });
-    set({ configs: replace(config), draft: null, selectedConfigId: d.id ? get().selectedConfigId : config.id, report: okReport(action, hook) }, false, 'saveDraft/done');
+    set({ configs: replace(config), draft: null, selectedConfigId: d.id ? get().selectedConfigId : config.id, report: okReport(action, hook, config.name) }, false, 'saveDraft/done');
     return true;
   } catch (e) {
     set({ report: reportOf(action, e) }, false, 'saveDraft/failed');
