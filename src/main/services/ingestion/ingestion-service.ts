@@ -78,6 +78,9 @@ export function createIngestionService(o: IngestionServiceOptions): IngestionSer
   }
 
   function requireIngestion(folder: string): void {
+    const declared = readJson(path.join(folder, 'info.json'), 'info.json') as { ingestion_supported?: unknown } | null;
+    if (declared?.ingestion_supported !== true)
+      throw new ServiceError('VALIDATION', `${path.basename(folder)} does not declare data ingestion: info.json needs "ingestion_supported": true (and "ingestion_modes": ["scheduled"]).`);
     const i = info(folder);
     if (!i.supported) throw new ServiceError('VALIDATION', `${path.basename(folder)} does not declare data ingestion: info.json needs "ingestion_supported": true (and "ingestion_modes": ["scheduled"]).`);
     if (!i.ingestPlaybook && !i.fetchPlaybook) throw new ServiceError('VALIDATION', `${path.basename(folder)} has no playbook tagged "dataingestion" with "fetch" or "ingest" in playbooks.json.`);
