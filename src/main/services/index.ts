@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { createConnectorTestsService, type ConnectorTestsService } from './connector-tests';
+import { testReplayOf } from './connector-tests/test-replay';
 import type { ProjectSummary } from '../../shared/models/workspace';
 import { createAppService, type AppService } from './app/app-service';
 import { createLogger, type Logger } from './app/logger';
@@ -247,6 +248,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       debugpy: core.debugpy,
       pythonDir: path.join(config.resourcesDir, 'python'),
       log: (m) => log.warn(m),
+      testReplay: async (projectId, testId) => testReplayOf(await projects.rootOf(projectId), testId),
     }),
     testConfigs,
     connectorTests: createConnectorTestsService({ rootOf: projects.rootOf, connectorDirOf: projects.connectorDirOf, resourcesDir: config.resourcesDir, runner: core.pytest }),

@@ -27,7 +27,10 @@ export type DebugTarget =
   /** check_health with a saved test configuration. */
   | { readonly kind: 'health'; readonly configId: string }
   /** One action, as Test Actions' Run: no configId runs with an empty configuration. */
-  | { readonly kind: 'execute'; readonly operation: string; readonly params: Record<string, unknown>; readonly configId?: string };
+  | { readonly kind: 'execute'; readonly operation: string; readonly params: Record<string, unknown>; readonly configId?: string }
+  /** A saved test's recorded call (`tests/test_<op>.py::test_<op>_<name>`, pytest's node id), replayed offline from
+   * its cassette in the worker with the run record's parameters and configuration, as the test replays it. */
+  | { readonly kind: 'test'; readonly testId: string };
 
 /** A breakpoint as the user set it, on one line. A condition is a Python expression; a hit condition is a count
  * or a comparison ('3', '>= 3', '% 2'); a logpoint (`logMessage`, with `{expression}` parts) prints instead of

@@ -58,6 +58,7 @@ const debugTarget = {
   anyOf: [
     obj({ kind: { const: 'health' }, configId: nonEmpty }, ['kind', 'configId']),
     obj({ kind: { const: 'execute' }, operation: nonEmpty, params: { type: 'object' }, configId: nonEmpty }, ['kind', 'operation', 'params']),
+    obj({ kind: { const: 'test' }, testId: { type: 'string', minLength: 1, maxLength: 2000 } }, ['kind', 'testId']),
   ],
 };
 
@@ -106,6 +107,8 @@ export const requestSchemas: Record<Channel, Schema> = {
   'git.stage': inProject({ relPaths: strings }, ['relPaths']),
   'git.unstage': inProject({ relPaths: strings }, ['relPaths']),
   'git.commit': inProject({ message: str, amend: bool }),
+  'git.identity': empty,
+  'git.setIdentity': obj({ name: nonEmpty, email: nonEmpty }, ['name', 'email']),
   'git.discard': inProject({ relPaths: strings }, ['relPaths']),
   'git.addRecommendedIgnores': inProject(),
   'git.fileDiff': inProject({ relPath: nonEmpty, mode: { enum: ['head', 'unstaged', 'staged'] } }, ['relPath']),
@@ -160,7 +163,7 @@ export const requestSchemas: Record<Channel, Schema> = {
   'connector.addVersion': inProject({ level: { enum: ['major', 'minor', 'patch'] } }, ['level']),
   'connector.duplicate': inProject({ name: nonEmpty, label: nonEmpty, version: nonEmpty }, ['name', 'label', 'version']),
   'package.export': inProject({ force: bool, runId: nonEmpty }),
-  'package.import': obj({ fileName: nonEmpty, base64: nonEmpty, replace: bool }, ['fileName', 'base64']),
+  'package.import': obj({ fileName: nonEmpty, base64: nonEmpty, mode: { enum: ['replace', 'copy'] } }, ['fileName', 'base64']),
   'review.openPackage': obj({ fileName: nonEmpty, base64: nonEmpty }, ['fileName', 'base64']),
   'review.run': inProject({ against: str, checkInstall: bool, certification: bool }),
   'review.html': inProject({ against: str }),

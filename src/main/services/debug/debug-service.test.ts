@@ -298,3 +298,41 @@ describe('breakpoints', () => {
     must(await dispatch(services, 'debug.setBreakpoints', { projectId, path: OPERATIONS, breakpoints: [] }));
   });
 });
+
+describe('a debug session of a saved test', () => {
+  it("replays the test's recording from its cassette in the worker, stops at a breakpoint in connector code, and reaches no vendor", async () => {
+    const { services, projectId } = kit;
+    const recorded = await call(dispatch(services, 'runtime.execute', { projectId, runId: 'record-dbg', operation: 'get_ip_reputation', params: { ip: '203.0.113.9' }, configId, cassette: { mode: 'record', name: 'dbg' } }));
+    expect(recorded.status).toBe('Success');
+    const saved = await call(dispatch(services, 'tests.saveAsTest', { projectId, operation: 'get_ip_reputation', name: 'dbg' }));
+    const vendorRequests = vendor.requests.length;
+    const bp = lineOf("ip = params.get('ip'");
+    stops = 0;
+    const { sessionId } = await call(dispatch(services, 'debug.start', { projectId, runId: 'debug-test-1', target: { kind: 'test', testId: saved.nodeId }, breakpoints: [{ path: OPERATIONS, line: bp }] }));
+    const stop = await nextStop(sessionId);
+    expect(stop).toMatchObject({ reason: 'breakpoint', frame: { path: OPERATIONS, line: bp, origin: 'connector' } });
+    expect(await call(dispatch(services, 'debug.sessions', { projectId }))).toMatchObject([{ sessionId, state: 'paused', target: { kind: 'test', testId: saved.nodeId } }]);
+    // The run record's parameters, as the test replays them.
+    expect(await call(dispatch(services, 'debug.evaluate', { projectId, sessionId, expression: "params['ip']", context: 'watch' }))).toMatchObject({ result: "'203.0.113.9'" });
+    must(await dispatch(services, 'debug.setBreakpoints', { projectId, path: OPERATIONS, breakpoints: [] }));
+    await call(dispatch(services, 'debug.continue', { projectId, sessionId }));
+    expect(await ended(sessionId)).toMatchObject({ kind: 'execute', result: { status: 'Success', data: { ip: '203.0.113.9', score: 87 } } });
+    expect(vendor.requests.length).toBe(vendorRequests);
+  }, 240_000);
+
+  it('refuses a test that is not a saved test of the project, before any session starts', async () => {
+    const { services, projectId } = kit;
+    const refused: Array<[string, string]> = [];
+    for (const testId of ['../outside.py::test_x', 'tests/test_get_ip_reputation.py::test_missing', 'tests/../../x.py::test_y', 'tests/test_none.py::test_z']) {
+      const r = await dispatch(services, 'debug.start', { projectId, runId: `refused-${refused.length}`, target: { kind: 'test', testId } });
+      refused.push([testId, r.ok ? 'started' : r.error.code]);
+    }
+    expect(refused).toEqual([
+      ['../outside.py::test_x', 'VALIDATION'],
+      ['tests/test_get_ip_reputation.py::test_missing', 'NOT_FOUND'],
+      ['tests/../../x.py::test_y', 'VALIDATION'],
+      ['tests/test_none.py::test_z', 'NOT_FOUND'],
+    ]);
+    expect(await call(dispatch(services, 'debug.sessions', { projectId }))).toEqual([]);
+  });
+});

@@ -4,6 +4,7 @@
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { DebugBreakpoint, DebugSessionInfo, DebugStartRequest, ExceptionFilter, SourceBreakpoint } from '../../../shared/models/debug';
+import { HEALTH_OPERATION } from '../../../shared/models/cassette';
 import { ServiceError } from '../errors';
 import type { EventBus } from '../events';
 import { tryReadConnectorInfo } from '../runtime/connector-info';
@@ -30,6 +31,17 @@ export interface DebugServiceDeps {
   /** resources/python: the runner and the framework shims ("just my code" leaves them out). */
   readonly pythonDir: string;
   readonly log: (message: string) => void;
+  /** A saved test's recorded call (connector-tests/test-replay.ts): what a `test` target replays from its cassette. */
+  readonly testReplay?: (projectId: string, testId: string) => Promise<TestCall>;
+}
+
+/** The call a saved test replays, offline from its cassette. */
+export interface TestCall {
+  readonly operation: string;
+  readonly params: Record<string, unknown>;
+  readonly config: Record<string, unknown>;
+  /** Absolute path of the cassette inside the project. */
+  readonly cassettePath: string;
 }
 
 const logLine = (e: LogEntry) => `${e.time} ${e.level} ${e.logger}: ${e.message}`;
@@ -64,7 +76,8 @@ export function createDebugService(deps: DebugServiceDeps): DebugService {
     return files;
   }
 
-  function runFor(projectId: string, runId: string, target: DebugStartRequest['target']): SessionRun {
+  function runFor(projectId: string, runId: string, target: DebugStartRequest['target'], test?: TestCall): SessionRun {
+    if (test) return testRun(projectId, runId, test);
     if (target.kind === 'execute')
       return async (extra: CallOptions) => ({
         kind: 'execute',
@@ -72,17 +85,36 @@ export function createDebugService(deps: DebugServiceDeps): DebugService {
       });
     // Health streams its logs like an action does, so the Output shows them while paused.
     const emit = (kind: 'log' | 'stdout' | 'stderr', text: string) => deps.events.emit('runtime.output', { runId, kind, text });
+    if (target.kind !== 'health') throw new ServiceError('VALIDATION', `A debug session cannot run a ${target.kind} target.`);
     return async (extra: CallOptions) => ({
       kind: 'health',
       result: await deps.testing.health(projectId, target.configId, undefined, { runId, onLog: (e) => emit('log', logLine(e)), onOutput: (stream, text) => emit(stream, text), ...extra }),
     });
   }
 
+  /** The test's call in the worker as Test Actions runs one, answered by its cassette: nothing goes out. */
+  function testRun(projectId: string, runId: string, test: TestCall): SessionRun {
+    const emit = (kind: 'log' | 'stdout' | 'stderr', text: string) => deps.events.emit('runtime.output', { runId, kind, text });
+    return async (extra: CallOptions) => {
+      const connectorDir = await deps.connectorDirOf(projectId);
+      const options: CallOptions = { runId, onLog: (e) => emit('log', logLine(e)), onOutput: (stream, text) => emit(stream, text), cassette: { mode: 'replay', path: test.cassettePath }, ...extra };
+      if (test.operation === HEALTH_OPERATION) return { kind: 'health', result: await deps.runtime().checkHealth(connectorDir, test.config, options) };
+      return { kind: 'execute', result: await deps.runtime().execute(connectorDir, test.operation, test.params, test.config, options) };
+    };
+  }
+
+  async function testCallOf(projectId: string, target: DebugStartRequest['target']): Promise<TestCall | undefined> {
+    if (target.kind !== 'test') return undefined;
+    if (!deps.testReplay) throw new ServiceError('UNAVAILABLE', 'Debugging a test needs the project\'s tests, which this build does not have.');
+    return deps.testReplay(projectId, target.testId);
+  }
+
   async function start(projectId: string, req: DebugStartRequest): Promise<{ sessionId: string }> {
     const [roots, connectorDir] = await Promise.all([rootsOf(projectId), deps.connectorDirOf(projectId)]);
     const root = roots[0]!;
-    const configId = req.target.configId;
-    const config = configId ? await deps.configValues(projectId, configId) : {};
+    const configId = req.target.kind === 'test' ? undefined : req.target.configId;
+    const test = await testCallOf(projectId, req.target);
+    const config = configId ? await deps.configValues(projectId, configId) : (test?.config ?? {});
     const busy = () => {
       if (liveOf(projectId).length) throw new ServiceError('CONFLICT', 'A debug session is already running for this project: stop it (Shift+F5) or restart it.');
     };
@@ -94,7 +126,7 @@ export function createDebugService(deps: DebugServiceDeps): DebugService {
     if (req.exceptionFilters) await store.setExceptionFilters(projectId, req.exceptionFilters);
     busy(); // again: another start may have made its session while this one awaited
     const scrub = makeScrubber(config, tryReadConnectorInfo(connectorDir)?.passwordFields ?? []);
-    const session = new DebugSession(sessionDeps, { projectId, runId: req.runId, target: req.target, roots, connectorDir, scrub, run: runFor(projectId, req.runId, req.target) });
+    const session = new DebugSession(sessionDeps, { projectId, runId: req.runId, target: req.target, roots, connectorDir, scrub, run: runFor(projectId, req.runId, req.target, test) });
     sessions.set(session.id, session);
     session.begin(async () => ({ files: await breakpointFiles(projectId, root), exceptionFilters: (await store.get(projectId)).exceptionFilters }));
     // An ended session stays findable until the next start of its project (its events may still be on their way).

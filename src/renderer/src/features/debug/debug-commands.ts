@@ -1,7 +1,7 @@
 import { toastError, toastInfo, useAppStore } from '../../store/app/store';
 import { useBottomPanelStore, DEBUG_CONSOLE_TAB } from '../../store/bottom-panel/store';
 import { useDebugStore } from '../../store/debug/store';
-import { actionLaunch, healthLaunch, lastRunLaunch, type DebugLaunch } from '../../store/debug/launches';
+import { actionLaunch, healthLaunch, lastRunLaunch, testLaunch, type DebugLaunch } from '../../store/debug/launches';
 import { showLaunchErrors } from '../../store/debug/testing-bridge';
 import { useEditorStore } from '../../store/editor/store';
 import type { Command } from '../../store/palette/commands';
@@ -42,6 +42,11 @@ export async function debugAction() {
 
 export async function debugHealth(configId: string) {
   await launch(healthLaunch(configId, useTestingStore.getState().configs));
+}
+
+/** The Tests view's Debug test: the test's recorded call replayed from its cassette, stopping at breakpoints. */
+export async function debugTest(testId: string) {
+  await launch(testLaunch(testId));
 }
 
 /** The last action or health check again, with its inputs, under the debugger. */

@@ -1,4 +1,7 @@
 import { useMemo } from 'react';
+import { Icon } from '../../components/Icon';
+import { useDebugStore } from '../../store/debug/store';
+import { debugTest } from '../debug/debug-commands';
 import { useEditorStore } from '../../store/editor/store';
 import { useTestsViewStore } from '../../store/tests-view/store';
 import { groupByFile, stateOfAll, type TestState } from '../../store/tests-view/tree';
@@ -9,6 +12,18 @@ function RunButton({ target, label }: { target: string; label: string }) {
   return (
     <button type="button" className="tv-run" disabled={busy} onClick={() => void useTestsViewStore.getState().run(target)} aria-label={label} title={label} data-testid="tests-run-one">
       ▶
+    </button>
+  );
+}
+
+/** Starts the debugger on the test's recorded call: it stops at the breakpoints set in the connector's code. */
+function DebugButton({ id, name }: { id: string; name: string }) {
+  const busy = useTestsViewStore((s) => s.running !== null);
+  const debugging = useDebugStore((s) => s.session !== null);
+  const label = `Debug ${name}`;
+  return (
+    <button type="button" className="tv-run" disabled={busy || debugging} onClick={() => void debugTest(id)} aria-label={label} title={debugging ? 'A debug session is running: stop it first.' : label} data-testid="tests-debug-one">
+      <Icon name="bug" size={14} />
     </button>
   );
 }
@@ -42,6 +57,7 @@ export function TestTree() {
                   <TestStateIcon state={stateOf(t.id)} />
                   <button type="button" className="tv-name" onClick={() => open(t.id, f.file)}>{t.name}</button>
                   <RunButton target={t.id} label={`Run ${t.name}`} />
+                  <DebugButton id={t.id} name={t.name} />
                 </div>
               </li>
             ))}

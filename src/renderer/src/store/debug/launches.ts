@@ -13,8 +13,8 @@ export interface DebugLaunch {
   readonly title: string;
   /** The form's values as typed, so the run in the Output tab re-runs as it was. */
   readonly raw?: Values;
-  /** What Run Last and Debug Last repeat after this one. */
-  readonly lastRun: LastRun;
+  /** What Run Last and Debug Last repeat after this one; a test's debug session (Tests view) leaves Run Last as it was. */
+  readonly lastRun?: LastRun;
 }
 
 export type LaunchCheck =
@@ -60,4 +60,9 @@ export function lastRunLaunch(last: LastRun | null, info: ConnectorInfo | null, 
   if (checked.ok) return checked;
   const why = [checked.runError, ...Object.values(checked.paramErrors)].filter(Boolean).join(' ');
   return { ok: false, paramErrors: {}, runError: `The last run's inputs no longer fit ${last.title}: ${why}` };
+}
+
+/** "Debug test" in the Tests view: the test's recorded call, replayed from its cassette under the debugger. */
+export function testLaunch(testId: string): DebugLaunch {
+  return { target: { kind: 'test', testId }, title: `Test ${testId.split('::').pop() ?? testId}` };
 }

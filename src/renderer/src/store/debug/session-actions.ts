@@ -6,7 +6,7 @@ import { isSending } from './breakpoint-actions';
 import { applyFile } from './breakpoints';
 import { appendLine, type OutputCategory } from './console';
 import { INSPECT_INITIAL, nextStop, PER_STOP, restoreWatches } from './inspect-actions';
-import type { DebugLaunch } from './launches';
+import { testLaunch, type DebugLaunch } from './launches';
 import { runEnded, runStarted } from './testing-bridge';
 import type { DebugEnding, DebugStore, SessionAction, SessionState, Slice } from './types';
 import { BREAKPOINTS_INITIAL } from './breakpoint-actions';
@@ -196,8 +196,13 @@ async function adoptLiveSession(set: Set, get: Get, projectId: string) {
   try {
     const [live] = await call('debug.sessions', { projectId });
     if (!live || get().session || get().projectId !== projectId || live.state === 'terminated') return;
-    const title = live.target.kind === 'health' ? 'Check Health' : live.target.operation;
-    const launch: DebugLaunch = { target: live.target, title, lastRun: live.target.kind === 'health' ? { kind: 'health', configId: live.target.configId } : { kind: 'action', operation: live.target.operation, title, raw: live.target.params, params: live.target.params, configId: live.target.configId } };
+    const t = live.target;
+    const launch: DebugLaunch =
+      t.kind === 'test'
+        ? testLaunch(t.testId)
+        : t.kind === 'health'
+          ? { target: t, title: 'Check Health', lastRun: { kind: 'health', configId: t.configId } }
+          : { target: t, title: t.operation, lastRun: { kind: 'action', operation: t.operation, title: t.operation, raw: t.params, params: t.params, configId: t.configId } };
     set({ session: { runId: live.runId, sessionId: live.sessionId, launch, state: live.state } }, false, 'adopt');
     if (live.state === 'paused' && live.stopped) await onStopped(set, get, live.stopped);
   } catch (e) {

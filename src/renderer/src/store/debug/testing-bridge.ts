@@ -8,8 +8,9 @@ import type { DebugLaunch } from './launches';
 
 export function runStarted(runId: string, launch: DebugLaunch): void {
   const t = useTestingStore.getState();
-  t.setLastRun(launch.lastRun);
   const target = launch.target;
+  if (target.kind === 'test') return; // the Tests view shows a test's session, not Test Actions
+  if (launch.lastRun) t.setLastRun(launch.lastRun);
   if (target.kind === 'health') {
     const previous = t.health[target.configId];
     useTestingStore.setState({ health: { ...t.health, [target.configId]: { running: true, result: previous?.result } }, outputShows: { kind: 'health', configId: target.configId } }, false, 'debug/healthStarted');
@@ -28,6 +29,7 @@ export function runEnded(runId: string, launch: DebugLaunch, end: DebugTerminate
   const t = useTestingStore.getState();
   const message = end.kind === 'error' ? ('message' in end ? end.message : end.error.message) : end.kind === 'stopped' ? 'The debug session was stopped.' : '';
   const target = launch.target;
+  if (target.kind === 'test') return;
   if (target.kind === 'health') {
     const state = end.kind === 'health' ? { running: false, result: end.result } : { running: false, error: message, result: t.health[target.configId]?.result };
     useTestingStore.setState({ health: { ...t.health, [target.configId]: state } }, false, 'debug/healthEnded');
