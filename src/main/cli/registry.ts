@@ -18,6 +18,7 @@ export const COMMANDS: Record<string, Entry> = {
   review: { summary: 'review <folder|tgz> [--against <version>] [--json] [--html FILE] [--check-install]', load: () => import('./commands/review') },
   docs: { summary: 'docs <folder|tgz> [-o FILE.md|FILE.html] [--json]', load: () => import('./commands/docs') },
   publish: { summary: 'publish <folder|tgz> --server URL [--replace] [auth flags] [--json]', load: () => import('./commands/publish') },
+  mock: { summary: 'mock <OpenAPI|Postman|cURL file> [--port N] [--json]', load: () => import('./commands/mock') },
   sandbox: { summary: 'sandbox [--port N] [--data DIR] [--user NAME:PASSWORD] [--api-key KEY] [--hmac PUBLIC:PRIVATE] [--config FILE] [--json]', load: () => import('./commands/sandbox') },
   diff: { summary: 'diff <old version> <new version> [--json]', load: () => import('./commands/diff') },
   test: { summary: 'test <folder> [--junit FILE] [--json] [-k EXPR] | test <folder> --new-from <cassette>', load: () => import('./commands/test') },

@@ -1,0 +1,32 @@
+/** Reads a description's text as JSON or YAML; a syntax error names its line, as the parser reported it. */
+import YAML from 'yaml';
+import { ServiceError } from '../errors';
+
+export function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/** JSON first (fast for megabyte descriptions), YAML for the rest. */
+export function parseStructured(text: string, fileName: string): unknown {
+  const trimmed = text.trimStart();
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch (e) {
+      const message = (e as Error).message;
+      const pos = /position (\d+)/.exec(message);
+      const lineNo = /line (\d+)/.exec(message)?.[1] ?? (pos ? String(lineOf(text, Number(pos[1]))) : '?');
+      throw new ServiceError('VALIDATION', `${fileName}: line ${lineNo}: ${message}. Fix the JSON and try again.`, { line: Number(lineNo) || undefined });
+    }
+  }
+  try {
+    return YAML.parse(text, { maxAliasCount: 1000, uniqueKeys: false }) as unknown;
+  } catch (e) {
+    const err = e as Error & { linePos?: Array<{ line: number; col: number }> };
+    const line = err.linePos?.[0]?.line;
+    const first = err.message.split('\n')[0];
+    throw new ServiceError('VALIDATION', `${fileName}: line ${line ?? '?'}: ${first}. Fix the YAML and try again.`, { line });
+  }
+}
