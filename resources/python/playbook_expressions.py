@@ -19,6 +19,8 @@ import uuid
 import jinja2
 import jinja2.sandbox
 
+# An expression that ends in toJSON asks for text: its JSON is not read back into a value.
+ENDS_IN_TEXT_FILTER = re.compile(r'\|\s*(toJSON|tojson|string)\s*(\([^()]*\))?\s*$')
 SINGLE_EXPRESSION = re.compile(r'^\s*\{\{(?P<expr>(?:(?!\{\{|\}\}).)*)\}\}\s*$', re.S)
 PICKLIST_NAMESPACE = uuid.UUID('6f1d9e8e-3c47-4d7e-9a1b-5e0f7c2a4b11')
 
@@ -209,9 +211,11 @@ class Evaluator(object):
         single = SINGLE_EXPRESSION.match(template)
         try:
             if single:
-                compiled = self.env.compile_expression(single.group('expr').strip(), undefined_to_none=True)
+                expression = single.group('expr').strip()
+                compiled = self.env.compile_expression(expression, undefined_to_none=True)
                 value = compiled(**context)
-                return _literal(value) if isinstance(value, str) else value
+                keep_text = ENDS_IN_TEXT_FILTER.search(expression)
+                return _literal(value) if isinstance(value, str) and not keep_text else value
             compiled_template = self.env.from_string(template)
         except Exception as e:
             raise self._failure(e, where)
