@@ -5,6 +5,8 @@
  */
 import { monacoEditorHost } from './editor/editor-host';
 import { EDITOR_COMMANDS } from './features/editor/editor-commands';
+import { EDITOR_KEY_COMMANDS } from './features/editor/editor-key-commands';
+import { watchPageTabs } from './features/editor/page-tabs';
 import { EXPLORER_COMMANDS } from './features/file-tree/explorer-commands';
 import { GIT_COMMANDS } from './features/git/git-commands';
 import { registerBuiltinPanelTabs } from './features/bottom-panel/builtin-tabs';
@@ -20,13 +22,14 @@ import { REVIEW_COMMANDS } from './features/review/review-commands';
 import { SEARCH_COMMANDS } from './features/search/search-commands';
 import { TEST_COMMANDS } from './features/testing/test-commands';
 import { AUTHORING_COMMANDS } from './features/wizard/authoring-commands';
+import { WELCOME_COMMANDS } from './features/welcome/welcome-commands';
 import { attachEditorHost } from './store/editor/store';
 import { registerCommands } from './store/palette/commands';
 
 /** The palette lists commands in this order when nothing is typed, and ranks equal matches by it. */
 export const COMMAND_ORDER = [
   PALETTE_COMMANDS, EDITOR_COMMANDS, EXPLORER_COMMANDS, SEARCH_COMMANDS, APP_COMMANDS, PANEL_COMMANDS, AUTHORING_COMMANDS, TEST_COMMANDS, DEBUG_COMMANDS,
-  PLATFORM_COMMANDS, GIT_COMMANDS, PUBLISH_COMMANDS, REVIEW_COMMANDS, CONNECTOR_COMMANDS,
+  PLATFORM_COMMANDS, GIT_COMMANDS, PUBLISH_COMMANDS, REVIEW_COMMANDS, CONNECTOR_COMMANDS, EDITOR_KEY_COMMANDS, WELCOME_COMMANDS,
 ] as const;
 
 let wired = false;
@@ -38,4 +41,5 @@ export function wireWindow(): void {
   registerCommands(COMMAND_ORDER.flat());
   registerBuiltinPanelTabs();
   registerDebugConsole();
+  watchPageTabs();
 }

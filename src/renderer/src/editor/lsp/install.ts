@@ -4,6 +4,7 @@ import { call } from '../../api/client';
 import { reportInBackground, useAppStore } from '../../store/app/store';
 import type { MonacoApi } from '../monaco-api';
 import { startDocSync } from './doc-sync';
+import { suggestAfterImport } from './import-suggest';
 import { startPyrightMarkers } from './markers';
 import { registerPythonProviders } from './providers';
 import { listenForPyright } from './pyright-store';
@@ -27,5 +28,6 @@ export function installPythonLsp(m: MonacoApi): void {
   const sync = startDocSync(m, () => useAppStore.getState().projectId);
   registerPythonProviders(m, sync);
   registerDefinitionOpener(m);
+  suggestAfterImport(m);
   startPyrightMarkers(m);
 }

@@ -7,6 +7,7 @@ import { reportInBackground } from '../../store/app/store';
 import type { MonacoApi } from '../monaco-api';
 import type { DocSync } from './doc-sync';
 import { projectRelPath } from './project-models';
+import { usePyrightStore, whenAnalysed } from './pyright-store';
 import { stubUri } from './stub-tabs';
 
 type Model = Monaco.editor.ITextModel;
@@ -71,11 +72,23 @@ function toLocation(m: MonacoApi, l: LspLocation): Monaco.languages.Location {
   return { uri, range: new m.Range(l.line, l.character, l.line, l.character) };
 }
 
+/** How long F12 on a file pyright has not checked yet waits for it before giving up (its first start takes seconds). */
+const FIRST_CHECK_MS = 20_000;
+
 function definition(m: MonacoApi, sync: DocSync): Monaco.languages.DefinitionProvider {
+  const ask = async (model: Model, position: Monaco.Position) => {
+    const at = await where(sync, model, position);
+    return { at, res: (at && (await call('lsp.definition', at).catch(reportInBackground('Go to definition')))) || [] };
+  };
   return {
-    provideDefinition: async (model, position) => {
-      const at = await where(sync, model, position);
-      const res = (at && (await call('lsp.definition', at).catch(reportInBackground('Go to definition')))) || [];
+    provideDefinition: async (model, position, token) => {
+      const first = await ask(model, position);
+      const { at } = first;
+      let { res } = first;
+      // The first F12 after opening a file reaches pyright before it has read the file's imports and answers
+      // nothing; once it has checked the file, the same question has its answer.
+      if (at && res.length === 0 && !usePyrightStore.getState().analysed[at.relPath] && (await whenAnalysed(at.relPath, FIRST_CHECK_MS)) && !token.isCancellationRequested)
+        ({ res } = await ask(model, position));
       return res.map((l) => toLocation(m, l));
     },
   };

@@ -10,6 +10,8 @@ interface PyrightState {
   readonly projectId: string | null;
   /** Project-relative path -> diagnostics, hints included (they only fade code, never reach Problems). */
   readonly byFile: Readonly<Record<string, readonly LspDiagnostic[]>>;
+  /** Files pyright has checked at least once (it sends their diagnostics, an empty list too, when done). */
+  readonly analysed: Readonly<Record<string, true>>;
 }
 
 interface PyrightAction {
@@ -20,14 +22,16 @@ interface PyrightAction {
 export const usePyrightStore = createStore<PyrightState & PyrightAction>('pyright', (set, get) => ({
   projectId: null,
   byFile: {},
+  analysed: {},
   received: (e) => {
     if (e.projectId !== get().projectId) return;
     const byFile = { ...get().byFile };
     if (e.diagnostics.length) byFile[e.relPath] = e.diagnostics;
     else delete byFile[e.relPath];
-    set({ byFile }, false, 'received');
+    const analysed = get().analysed[e.relPath] ? get().analysed : { ...get().analysed, [e.relPath]: true as const };
+    set({ byFile, analysed }, false, 'received');
   },
-  reset: (projectId) => set({ projectId, byFile: {} }, false, 'reset'),
+  reset: (projectId) => set({ projectId, byFile: {}, analysed: {} }, false, 'reset'),
 }));
 
 /**
@@ -46,6 +50,20 @@ export function pyrightFindings(state: Pick<PyrightState, 'byFile'>, connectorRe
     }
   }
   return out.sort((a, b) => a.path.localeCompare(b.path) || (a.line ?? 0) - (b.line ?? 0));
+}
+
+/** Resolves once pyright has checked the file (at once if it has), or false after `timeoutMs`. */
+export function whenAnalysed(relPath: string, timeoutMs: number): Promise<boolean> {
+  if (usePyrightStore.getState().analysed[relPath]) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const done = (ok: boolean) => {
+      clearTimeout(timer);
+      off();
+      resolve(ok);
+    };
+    const timer = setTimeout(() => done(false), timeoutMs);
+    const off = usePyrightStore.subscribe((s) => s.analysed[relPath] && done(true));
+  });
 }
 
 let listening: (() => void) | null = null;

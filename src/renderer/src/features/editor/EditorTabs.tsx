@@ -45,7 +45,7 @@ export function EditorTabs() {
             className={`editor-tab${isActive ? ' active' : ''}${t.dirty ? ' dirty' : ''}`} title={t.relPath}
             data-testid="editor-tab" data-path={t.relPath} data-dirty={t.dirty ? 'true' : 'false'}
             onClick={() => activate(t.relPath)} onAuxClick={(e) => e.button === 1 && void closeTab(t.relPath)} onKeyDown={(e) => onKeyDown(e, i)}>
-            <FileIcon name={names[i]} />
+            {t.kind === 'page' ? <Icon name="info" size={14} /> : <FileIcon name={names[i]} />}
             <span className="tab-label">{names[i]}</span>
             {duplicate && <span className="tab-dir">{t.relPath.slice(0, t.relPath.lastIndexOf('/'))}</span>}
             {t.dirty && <span className="visually-hidden">, unsaved changes</span>}

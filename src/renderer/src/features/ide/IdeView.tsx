@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { markLoaded } from '../../hooks/app-state';
 import { navigate } from '../../hooks/useRoute';
-import { toastError, useAppStore } from '../../store/app/store';
+import { reportInBackground, toastError, useAppStore } from '../../store/app/store';
 import { useProjectsStore } from '../../store/projects/store';
 import { useSearchStore } from '../../store/search/store';
 import { useWorkspaceStore } from '../../store/workspace/store';
@@ -14,6 +14,7 @@ import { useConnectorSync } from '../info-form/useConnectorSync';
 import { BottomPanel } from '../bottom-panel/BottomPanel';
 import { useBottomPanelWiring } from '../bottom-panel/useBottomPanelWiring';
 import { SettingsPage } from '../settings/SettingsPage';
+import { showWhatNext } from '../welcome/welcome';
 import { ActivityBar } from './ActivityBar';
 import { Sidebar } from './Sidebar';
 import { StatusBar } from './StatusBar';
@@ -32,6 +33,7 @@ function useOpenProject(projectId: string) {
       if (stale) return;
       const error = useWorkspaceStore.getState().error;
       if (error) setFailed(error);
+      else await showWhatNext().catch(reportInBackground('Opening Getting Started'));
       markLoaded();
     })().catch((e) => {
       toastError(e);

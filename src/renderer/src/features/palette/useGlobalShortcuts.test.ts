@@ -37,6 +37,7 @@ beforeEach(async () => {
     cmd('test.inProject', 'Mod+Alt+K', { inProjectOnly: true }),
     cmd('test.whenReady', 'Mod+Alt+L', { available: () => ready }),
     cmd('test.scoped', 'Mod+Alt+M', { shortcutScope: 'Explorer' }),
+    cmd('test.replaceAll', 'Mod+Alt+J', { shortcutScope: 'Find widget' }),
   ]);
   useAppStore.setState({ projectId: null, fullScreen: false });
   root = createRoot(document.createElement('div'));
@@ -79,6 +80,21 @@ describe('global shortcuts', () => {
     const other = press('KeyJ', { ctrl: true });
     expect(ran).toEqual([]);
     expect([scoped.defaultPrevented, other.defaultPrevented]).toEqual([false, false]);
+  });
+
+  it('leave a key to Monaco\'s find widget when the focus is in it and the widget binds that key (Replace All)', () => {
+    const widget = document.createElement('div');
+    widget.className = 'monaco-editor';
+    widget.innerHTML = '<div class="find-widget"><textarea></textarea></div>';
+    document.body.append(widget);
+    const e = new KeyboardEvent('keydown', { code: 'KeyJ', key: 'j', ctrlKey: true, altKey: true, bubbles: true, cancelable: true });
+    widget.querySelector('textarea')!.dispatchEvent(e);
+    widget.remove();
+    expect(ran).toEqual([]);
+    expect(e.defaultPrevented).toBe(false);
+    // Outside the find widget the same key is the window's again.
+    press('KeyJ', { ctrl: true, alt: true });
+    expect(ran).toEqual(['test.anywhere']);
   });
 
   it('leave every key to an open dialog', () => {

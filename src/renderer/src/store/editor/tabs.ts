@@ -1,7 +1,8 @@
 import { isInside } from '../workspace/tree-model';
 import { languageFor } from './languages';
 
-export type TabKind = 'text' | 'image' | 'binary';
+/** 'page': a tab of the app's own (Getting Started, Keyboard Shortcuts, a diff), named `<page>/<Title>`, never a file. */
+export type TabKind = 'text' | 'image' | 'binary' | 'page';
 export type BackupState = 'none' | 'pending' | 'saved';
 
 export interface Tab {
