@@ -6,6 +6,7 @@ import { codeRules } from './code';
 import { connectorRules } from './connector';
 import { descriptionRules } from './descriptions';
 import { fieldRules } from './fields';
+import { ingestionRules } from './ingestion';
 import { operationRules } from './operations';
 import { packageRules } from './package';
 import { playbookRules } from './playbooks';
@@ -20,6 +21,7 @@ export const allRules: readonly Rule[] = [
   ...descriptionRules,
   ...assetRules,
   ...playbookRules,
+  ...ingestionRules,
   ...requirementRules,
   ...codeRules,
 ];
