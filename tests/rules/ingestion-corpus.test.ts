@@ -15,7 +15,7 @@ describe('ingestion rules on the corpus', () => {
   it.each(['taxii2-threat-intel-feed', 'anomali-limo-threat-intel-feed', 'sekoia-io-xdr'])('%s gets nothing above info from them', async (name) => {
     const { snapshot } = await readSnapshot(path.join(CORPUS, name), { metadataOnly: true });
     expect(snapshot.files[PLAYBOOKS]).toContain('dataingestion');
-    const findings = validateSnapshot(snapshot, { metadataOnly: true }).filter((f) => INGESTION_RULES.has(f.rule));
+    const findings = validateSnapshot(snapshot).filter((f) => INGESTION_RULES.has(f.rule));
     expect(findings.filter((f) => f.severity !== 'info')).toEqual([]);
   });
 
@@ -29,7 +29,7 @@ describe('ingestion rules on the corpus', () => {
     create.name = 'Create Alerts';
     fetch.steps.push({ ...create });
     const broken = { ...snapshot, files: { ...snapshot.files, [PLAYBOOKS]: JSON.stringify(doc) } };
-    const rules = validateSnapshot(broken, { metadataOnly: true }).filter((f) => INGESTION_RULES.has(f.rule)).map((f) => `${f.rule} ${f.severity}`);
+    const rules = validateSnapshot(broken).filter((f) => INGESTION_RULES.has(f.rule)).map((f) => `${f.rule} ${f.severity}`);
     expect(rules.sort()).toEqual(['ingestion-create-record-name warning', 'ingestion-create-record-name warning', 'ingestion-fetch-creates warning']);
   });
 });
