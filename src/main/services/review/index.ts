@@ -1,4 +1,4 @@
-export { createReviewService, assembleReport, type ReviewService } from './review-service';
+export { createReviewService, assembleReport, type ReviewService, type ReviewRunHooks } from './review-service';
 export { escapeHtml, locationOf, renderReviewHtml, type HtmlOptions } from './html';
 export { withConnector, type OpenedConnector } from './open-connector';
 export { lintPython, ruffLinter, ruffVersion } from './ruff-node';

@@ -41,7 +41,7 @@ describe('review service', () => {
   it('with certification, adds the Certification section over the repository, counted in the verdict', async () => {
     const r = await service.review(SAMPLE_PROJECT, { certification: true });
     expect(r.certificationChecked).toBe(true);
-    expect(r.sections.map((s) => s.id)).toEqual(['validation', 'certification', 'python', 'security', 'dependencies', 'documentation', 'icons', 'playbooks']);
+    expect(r.sections.map((s) => s.id)).toEqual(['validation', 'certification', 'python', 'security', 'dependencies', 'documentation', 'icons', 'playbooks', 'tests']);
     const found = section(r, 'certification');
     expect(found.map((f) => `${f.rule} ${f.ciCheck} ${f.path}`)).toEqual(
       ['connector.py', 'constants.py', 'operations.py', 'utils.py'].map((p) => `cert-copyright-block verify_copyright_block ${p}`),
@@ -64,7 +64,7 @@ describe('review service', () => {
     const r = await service.review(await plantedCopy(), { against: SAMPLE });
     expect(r.sections.flatMap((s) => s.findings)).toEqual(r.findings);
     expect(r.summary.errors).toBe(r.findings.filter((f) => f.severity === 'error').length);
-    expect(r.sections.map((s) => s.id)).toEqual(['validation', 'python', 'security', 'dependencies', 'documentation', 'icons', 'playbooks', 'compat']);
+    expect(r.sections.map((s) => s.id)).toEqual(['validation', 'python', 'security', 'dependencies', 'documentation', 'icons', 'playbooks', 'tests', 'compat']);
   });
 
   it('--against git:<tag> reads the previous version from the project history', async () => {
@@ -91,7 +91,9 @@ describe('review service', () => {
     await create({ gzip: true, file: tgz, cwd: path.dirname(dir) }, ['sample-threat-intel']);
     const fromTgz = await service.review(tgz);
     const fromDir = await service.review(dir);
-    expect(fromTgz.findings).toEqual(fromDir.findings);
+    // A package carries no tests (they live beside the connector folder): only a folder has the Tests section.
+    expect(fromTgz.sections.map((s) => s.id)).not.toContain('tests');
+    expect(fromTgz.findings).toEqual(fromDir.findings.filter((f) => f.rule !== 'operation-without-test'));
   });
 
   it('--check-install reports requirements pip cannot download', async () => {

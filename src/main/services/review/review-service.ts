@@ -15,14 +15,17 @@ import { installFindings, parseRequirements, pipDownload, platformFindings } fro
 import { RELEASE_NOTES, documentationFindings } from './docs-checks';
 import { withConnector, type OpenedConnector } from './open-connector';
 import { lintPython } from './ruff-node';
-import { buildSections, summarizeReview, verdictOf } from './sections';
-import type { ReviewFinding, ReviewOptions, ReviewReport } from './types';
+import { coverageFindings } from './coverage';
+import { runChecks, type ReviewCheck } from './progress';
+import { SECTION_TITLES, buildSections, summarizeReview, verdictOf } from './sections';
+import type { ReviewFinding, ReviewOptions, ReviewReport, SectionId } from './types';
+import type { ReviewProgress } from '../../../shared/models/review';
 import { settled } from '../../../shared/settled';
 
 export interface ReviewService {
   /** Reviews a folder (or a project root holding one connector folder) or a .tgz. Relative `against` paths
    * resolve from `cwd` (default: the process's). */
-  review(absPath: string, opts?: ReviewOptions & { cwd?: string }): Promise<ReviewReport>;
+  review(absPath: string, opts?: ReviewOptions & ReviewRunHooks & { cwd?: string }): Promise<ReviewReport>;
 }
 
 function parsedInfo(c: OpenedConnector): InfoJson | undefined {
@@ -41,6 +44,16 @@ interface Collected {
   readonly connector: string;
   readonly version: string;
   readonly findings: ReviewFinding[];
+  readonly withTests: boolean;
+}
+
+/** What a caller adds to one review: where progress goes, and pyright's findings when a language server has them. */
+export interface ReviewRunHooks {
+  /** Every section's state, each time one changes (pending, running, done with counts). */
+  readonly onProgress?: (p: ReviewProgress) => void;
+  /** pyright's findings on exactly these files (connector-relative path to text) from a language server that has
+   * checked them; undefined when it cannot say, and the review runs pyright itself. */
+  readonly typedFindings?: (files: Readonly<Record<string, string>>) => Promise<ReviewFinding[] | undefined>;
 }
 
 /** The certification profile over the repository the user named (a folder), or the package's contents. */
@@ -49,44 +62,77 @@ async function certification(c: OpenedConnector, root: string, opts: ReviewOptio
   return report.findings;
 }
 
-/** pyright's run, started first: its process checks while this one validates and lints (the CLI's cold start is
- * most of a review). Resolves `started` once the process runs, or as soon as it cannot. */
-function startPyright(dir: string, deps: ReviewDeps): { findings: Promise<ReviewFinding[]>; started: Promise<void> } {
+/** pyright's findings: the language server's when it has checked these very files (the UI), else one command-line
+ * run, started before the CPU work so the two overlap. `started` resolves once pyright runs (or answered, or
+ * cannot): the synchronous checks wait for it so they do not hold up the spawn. */
+function typedCheck(c: OpenedConnector, deps: ReviewDeps, opts: ReviewRunHooks): { findings: Promise<ReviewFinding[]>; started: Promise<void> } {
   let spawned!: () => void;
   const running = new Promise<void>((resolve) => (spawned = resolve));
-  const findings = pyrightFindings(dir, { ...(deps.pyright?.(dir) ?? {}), onSpawn: spawned });
+  const findings = (async () => {
+    const checked = c.archive ? undefined : await opts.typedFindings?.(pythonFiles(c));
+    if (checked) {
+      spawned();
+      return checked;
+    }
+    return pyrightFindings(c.dir, { ...(deps.pyright?.(c.dir) ?? {}), onSpawn: spawned });
+  })();
   // A failed run is reported by `findings`; `started` only says when to go on.
   const started = Promise.race([running, settled(findings)]);
   return { findings, started };
 }
 
-async function collect(c: OpenedConnector, root: string, opts: ReviewOptions & { cwd?: string }, deps: ReviewDeps): Promise<Collected> {
-  const pyright = startPyright(c.dir, deps);
-  const background = Promise.all([pyright.findings, dependencyFindings(c, opts), c.readText(RELEASE_NOTES)]);
-  // Marks a failure as handled while this function is busy elsewhere; it is still thrown by the await below.
-  void settled(background);
-  await pyright.started;
-  const validation = c.infoJsonError
-    ? { connector: c.snapshot.folderName, version: '', findings: [{ rule: 'info-json-parse', source: 'rules' as const, severity: 'error' as const, path: 'info.json', message: c.infoJsonError }] }
-    : createValidateService().validateSnapshot(c.snapshot);
-  const info = parsedInfo(c);
-  const ruff = lintPython(c.snapshot.files);
-  const security = analyzeFiles(c.snapshot.files);
-  const [typed, dependency, notes] = await background;
-  // The same order as when the sections ran one after another: the report must not change.
-  const findings: ReviewFinding[] = [...validation.findings, ...ruff, ...typed, ...security, ...dependency];
-  if (info) findings.push(...documentationFindings(info, notes));
-  if (opts.certification) findings.push(...(await certification(c, root, opts)));
-  if (opts.against !== undefined) {
-    if (!info) throw new ServiceError('VALIDATION', 'A compatibility report needs a readable info.json in the reviewed connector.');
-    const old = await loadVersionInfo(opts.against, opts.cwd ?? process.cwd(), c.archive ? undefined : c.dir);
-    findings.push(...compatFindings(old, info));
-  }
-  return { connector: validation.connector, version: validation.version, findings };
+const pythonFiles = (c: OpenedConnector) => Object.fromEntries(Object.entries(c.snapshot.files).filter(([rel]) => rel.endsWith('.py')));
+
+/** The project the tests live in: the named repository, else the connector folder's parent (a project's layout,
+ * `connector-<name>/<name>/`). */
+const projectRootOf = (c: OpenedConnector, root: string) => (root === c.dir ? path.dirname(c.dir) : root);
+
+function sectionIds(opts: ReviewOptions, withTests: boolean): SectionId[] {
+  return (Object.keys(SECTION_TITLES) as SectionId[]).filter(
+    (id) => (id !== 'compat' || opts.against !== undefined) && (id !== 'certification' || opts.certification === true) && (id !== 'tests' || withTests),
+  );
 }
 
-export function assembleReport(connector: string, version: string, findings: readonly ReviewFinding[], withCompat: boolean, withCertification = false): ReviewReport {
-  const sections = buildSections(findings, withCompat, withCertification);
+async function collect(c: OpenedConnector, root: string, opts: ReviewOptions & ReviewRunHooks & { cwd?: string }, deps: ReviewDeps): Promise<Collected> {
+  const info = parsedInfo(c);
+  // Packages carry no tests (they live beside the connector folder): the section is for folders.
+  const withTests = !c.archive;
+  const typed = typedCheck(c, deps, opts);
+  let validation: { connector: string; version: string } = { connector: c.snapshot.folderName, version: '' };
+  const checks: ReviewCheck[] = [
+    { name: 'pyright', feeds: ['python'], run: () => typed.findings },
+    { name: 'dependencies', feeds: ['dependencies'], run: () => dependencyFindings(c, opts) },
+    { name: 'documentation', feeds: ['documentation'], run: async () => (info ? documentationFindings(info, await c.readText(RELEASE_NOTES)) : []) },
+    ...(withTests ? [{ name: 'tests', feeds: ['tests'] as SectionId[], run: async () => (info ? coverageFindings(info, projectRootOf(c, root)) : []) }] : []),
+    ...(opts.certification ? [{ name: 'certification', feeds: ['certification'] as SectionId[], run: () => certification(c, root, opts) }] : []),
+    ...(opts.against !== undefined ? [{ name: 'compat', feeds: ['compat'] as SectionId[], run: () => compat(c, info, opts) }] : []),
+    {
+      name: 'validation',
+      // Rule findings about icons, playbooks, requirements and descriptions are shown in those sections.
+      feeds: ['validation', 'icons', 'playbooks', 'dependencies', 'documentation'],
+      sync: true,
+      run: () => {
+        if (c.infoJsonError) return [{ rule: 'info-json-parse', source: 'rules' as const, severity: 'error' as const, path: 'info.json', message: c.infoJsonError }];
+        const report = createValidateService().validateSnapshot(c.snapshot);
+        validation = { connector: report.connector, version: report.version };
+        return report.findings;
+      },
+    },
+    { name: 'ruff', feeds: ['python'], sync: true, run: () => lintPython(c.snapshot.files) },
+    { name: 'security', feeds: ['security'], sync: true, run: () => analyzeFiles(c.snapshot.files) },
+  ];
+  const findings = await runChecks(sectionIds(opts, withTests), checks, opts.onProgress, typed.started);
+  return { ...validation, findings, withTests };
+}
+
+async function compat(c: OpenedConnector, info: InfoJson | undefined, opts: ReviewOptions & { cwd?: string }): Promise<ReviewFinding[]> {
+  if (!info) throw new ServiceError('VALIDATION', 'A compatibility report needs a readable info.json in the reviewed connector.');
+  const old = await loadVersionInfo(opts.against as string, opts.cwd ?? process.cwd(), c.archive ? undefined : c.dir);
+  return compatFindings(old, info);
+}
+
+export function assembleReport(connector: string, version: string, findings: readonly ReviewFinding[], withCompat: boolean, withCertification = false, withTests = false): ReviewReport {
+  const sections = buildSections(findings, withCompat, withCertification, withTests);
   const all = sections.flatMap((s) => s.findings);
   const summary = summarizeReview(all);
   return { connector, version, findings: all, summary, sections, verdict: verdictOf(summary, withCertification), certificationChecked: withCertification };
@@ -100,11 +146,11 @@ export interface ReviewDeps {
 }
 
 export function createReviewService(deps: ReviewDeps = {}): ReviewService {
-  async function review(absPath: string, opts: ReviewOptions & { cwd?: string } = {}): Promise<ReviewReport> {
+  async function review(absPath: string, opts: ReviewOptions & ReviewRunHooks & { cwd?: string } = {}): Promise<ReviewReport> {
     const root = path.resolve(opts.repositoryRoot ?? absPath);
     return withConnector(path.resolve(absPath), async (c) => {
-      const { connector, version, findings } = await collect(c, root, opts, deps);
-      return assembleReport(connector, version, findings, opts.against !== undefined, opts.certification === true);
+      const { connector, version, findings, withTests } = await collect(c, root, opts, deps);
+      return assembleReport(connector, version, findings, opts.against !== undefined, opts.certification === true, withTests);
     });
   }
   return { review };

@@ -5,6 +5,9 @@ import { compareFindings } from '../../../shared/connector/engine';
 import { summarize, type Finding } from '../../../shared/connector/findings';
 import type { ReviewFinding, ReviewSection, SectionId } from './types';
 
+/** The Tests section's rule (coverage.ts); named here so sorting needs no file access. */
+export const OPERATION_WITHOUT_TEST = 'operation-without-test';
+
 export const SECTION_TITLES: Readonly<Record<SectionId, string>> = {
   validation: 'Validation',
   certification: 'Certification (Fortinet CI)',
@@ -14,6 +17,7 @@ export const SECTION_TITLES: Readonly<Record<SectionId, string>> = {
   documentation: 'Documentation',
   icons: 'Icons',
   playbooks: 'Playbooks',
+  tests: 'Tests',
   compat: 'Compatibility',
 };
 
@@ -43,6 +47,7 @@ export function sectionOf(f: ReviewFinding): SectionId {
       if (f.rule.startsWith('icon-')) return 'icons';
       if (f.rule.startsWith('playbook') || (f.rule.startsWith('ingestion-') && f.path.startsWith('playbooks/'))) return 'playbooks';
       if (f.rule.startsWith('requirements-')) return 'dependencies';
+      if (f.rule === OPERATION_WITHOUT_TEST) return 'tests';
       return DOC_RULES.has(f.rule) ? 'documentation' : 'validation';
   }
 }
@@ -50,8 +55,8 @@ export function sectionOf(f: ReviewFinding): SectionId {
 // compareFindings reads only strings and numbers: the wider source type sorts the same way.
 const sortReview = (list: ReviewFinding[]) => list.sort((a, b) => compareFindings(a as Finding, b as Finding));
 
-export function buildSections(findings: readonly ReviewFinding[], withCompat: boolean, withCertification = false): ReviewSection[] {
-  const ids = (Object.keys(SECTION_TITLES) as SectionId[]).filter((id) => (id !== 'compat' || withCompat) && (id !== 'certification' || withCertification));
+export function buildSections(findings: readonly ReviewFinding[], withCompat: boolean, withCertification = false, withTests = false): ReviewSection[] {
+  const ids = (Object.keys(SECTION_TITLES) as SectionId[]).filter((id) => (id !== 'compat' || withCompat) && (id !== 'certification' || withCertification) && (id !== 'tests' || withTests));
   return ids.map((id) => ({ id, title: SECTION_TITLES[id], findings: sortReview(findings.filter((f) => sectionOf(f) === id)) }));
 }
 

@@ -86,28 +86,5 @@ export function testLines(text: string, names: readonly string[]): Map<string, n
   return found;
 }
 
-/** The operation a generated test file covers: `tests/test_<operation>.py`. */
-export function operationOfFile(file: string): string | null {
-  const m = /(?:^|\/)test_(.+)\.py$/.exec(file);
-  return m ? m[1] : null;
-}
-
-export interface OperationCoverage {
-  readonly operation: string;
-  readonly title: string;
-  readonly tests: number;
-}
-
-/** Which operations have a test: a test in `tests/test_<operation>.py` counts for it (Save as test writes there);
- * check_health counts as the health check's file. */
-export function coverageOf(
-  operations: readonly { readonly operation: string; readonly title?: string }[],
-  files: readonly TestFileNode[],
-): OperationCoverage[] {
-  const counts = new Map<string, number>();
-  for (const f of files) {
-    const op = operationOfFile(f.file);
-    if (op) counts.set(op, (counts.get(op) ?? 0) + f.tests.length);
-  }
-  return operations.map((o) => ({ operation: o.operation, title: o.title || o.operation, tests: counts.get(o.operation) ?? 0 }));
-}
+// Coverage is shared with the review's Tests section (src/shared/connector/test-coverage.ts).
+export { operationOfFile, coverageOf, type OperationCoverage } from '../../../../shared/connector/test-coverage';
