@@ -109,6 +109,8 @@ describe('a restricted project', () => {
       ...(['debug.restart', 'debug.continue', 'debug.next', 'debug.stepIn', 'debug.stepOut'] as const).map((c): [Channel, unknown] => [c, { projectId: p.id, sessionId: 's1' }]),
       ['debug.evaluate', { projectId: p.id, sessionId: 's1', expression: '1', context: 'repl' }],
       ['tests.run', { projectId: p.id }],
+      ['ingestion.fetchSample', { projectId: p.id, configId: config.id }],
+      ['ingestion.run', { projectId: p.id, configId: config.id, pulls: 1 }],
     ];
     for (const [c, req] of tries) {
       const r = await dispatch(s, c, req as never);

@@ -16,6 +16,8 @@ import { createWorkspaceCloner } from './projects/clone-into-workspace';
 import type { ProjectService } from './projects/project-service';
 import { installSamples } from './projects/sample-installer';
 import { createPlatformService, type PlatformService } from './platform/platform-service';
+import { ingestionFromHeadless } from './ingestion';
+import { createProjectIngestion, type ProjectIngestion } from './ingestion/project-ingestion';
 import { createPublishRunner, type PublishRunner } from './publish/publish-run';
 import { createPublishService, type PublishService } from './publish/publish-service';
 import { cleanLeftovers, type LeftoverReport } from './packaging/leftovers';
@@ -92,6 +94,7 @@ export interface Services {
   readonly environments: EnvironmentService;
   /** Each project's simulated FortiSOAR records and files (the "Platform data" view). */
   readonly platform: PlatformService;
+  readonly ingestion: ProjectIngestion;
   /** Profiles, pre-flight and history, plus the UI's publish job. */
   readonly publish: PublishService & PublishRunner;
   readonly app: AppService;
@@ -254,6 +257,11 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     connectorTests: createConnectorTestsService({ rootOf: projects.rootOf, connectorDirOf: projects.connectorDirOf, resourcesDir: config.resourcesDir, runner: core.pytest }),
     environments,
     platform: createPlatformService({ hub: core.platform, connectorDirOf: projects.connectorDirOf }),
+    ingestion: createProjectIngestion({
+      ingestion: ingestionFromHeadless(core),
+      connectorDirOf: projects.connectorDirOf,
+      configValues: async (projectId, id) => asReceived(await testConfigs.resolve(projectId, id), await testConfigs.find(projectId, id), 'call'),
+    }),
     publish: { ...publish, ...publishRunner },
     app: createAppService({ version: config.appVersion, mode: config.mode, userDataDir: config.userDataDir, logsDir: log.dir, settings: settings.get, tools: tools.detect, openPath: config.openPath, secretKey: secrets.keyLocation, notices: core.notices }),
     leftoversCleaned,

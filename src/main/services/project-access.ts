@@ -102,6 +102,10 @@ export const PROJECT_ACCESS: Record<Channel, ProjectAccess> = {
   'platform.snapshot': 'read',
   'platform.record': 'read',
   'platform.reset': 'read',
+  // Fetching sample data and running ingestion run the connector's code and its playbooks.
+  'ingestion.overview': 'read',
+  'ingestion.fetchSample': 'run',
+  'ingestion.run': 'run',
   // The debugger: starting, stepping and evaluating run the connector's code; reading a paused session, stopping it
   // and the stored breakpoints (user data folder) do not.
   'debug.start': 'run',
@@ -147,6 +151,8 @@ const RUN_WHAT: Partial<Record<Channel, string>> = {
   'runtime.health': 'Checking health runs the connector\'s code, which',
   'runtime.execute': 'Running an action runs the connector\'s code, which',
   'tests.run': 'Running its tests runs the connector\'s code, which',
+  'ingestion.fetchSample': 'Fetching sample data runs the connector\'s code, which',
+  'ingestion.run': 'Running ingestion runs the connector\'s code, which',
   'runtime.installDependencies': 'Installing its requirements (pip may run code from them)',
   'debug.start': 'Debugging it runs the connector\'s code, which',
   'debug.restart': 'Debugging it runs the connector\'s code, which',

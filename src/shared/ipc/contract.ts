@@ -18,6 +18,7 @@ import type {
 } from '../models/publish';
 import type { InstallOutcome, InstallProgressEvent, InterpreterInfo, PlatformRequirement, RuntimeEnvironment } from '../models/environment';
 import type { PlatformRecordDetail, PlatformSnapshot } from '../models/platform-data';
+import type { IngestionOverview, IngestRunResult, IngestSampleView } from '../models/ingestion';
 import type { CassetteRequest, HealthResult, HookResult, RunResult } from '../models/runtime';
 import type {
   DebugBreakpoint,
@@ -256,6 +257,12 @@ export interface Contract {
   'platform.record': { req: InProject & { iri: string }; res: PlatformRecordDetail };
   /** Empties the project's simulated FortiSOAR data (in the user data folder; the project's files are untouched). */
   'platform.reset': { req: InProject; res: Empty };
+  /** Data ingestion (issue 19): what the connector declares and the field mapping of its Create Record step. */
+  'ingestion.overview': { req: InProject; res: IngestionOverview };
+  /** The fetch playbook in sample-data mode, as the Data Ingestion wizard runs it (the connector's code runs). */
+  'ingestion.fetchSample': { req: InProject & { configId: string }; res: IngestSampleView };
+  /** N pulls of the ingest playbook on a virtual clock into the project's simulated platform. */
+  'ingestion.run': { req: InProject & { configId: string; pulls: number; intervalMinutes?: number }; res: IngestRunResult };
   /** The debugger (shared/models/debug.ts says the conventions). Every request names its project; those about a
    * session also its sessionId (NOT_FOUND once the session has ended). Starting needs a trusted project. */
   /** Answers at once with the session's id; the session then installs debugpy into the tools environment on first

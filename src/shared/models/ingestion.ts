@@ -80,3 +80,16 @@ export interface IngestionInfo {
   readonly ingestPlaybook?: string;
   readonly createPlaybook?: string;
 }
+
+/** The Ingestion view's first look: what the connector declares and the field mapping of its playbooks. */
+export interface IngestionOverview {
+  readonly info: IngestionInfo;
+  readonly mapping: FieldMapping;
+  /** Why ingestion cannot be shown (no playbooks.json, unreadable info.json). */
+  readonly problem?: string;
+}
+
+/** Sample data with the mapping's unmapped fields computed from it. */
+export interface IngestSampleView extends IngestSampleResult {
+  readonly mapping: FieldMapping;
+}

@@ -206,6 +206,12 @@ export const requestSchemas: Record<Channel, Schema> = {
   'platform.snapshot': inProject(),
   'platform.record': inProject({ iri: { type: 'string', minLength: 1, maxLength: 2048 } }, ['iri']),
   'platform.reset': inProject(),
+  'ingestion.overview': inProject(),
+  'ingestion.fetchSample': inProject({ configId: nonEmpty }, ['configId']),
+  'ingestion.run': inProject(
+    { configId: nonEmpty, pulls: { type: 'integer', minimum: 1, maximum: 100 }, intervalMinutes: { type: 'number', exclusiveMinimum: 0, maximum: 10080 } },
+    ['configId', 'pulls'],
+  ),
   'debug.start': inProject({ runId: nonEmpty, target: debugTarget, breakpoints: debugBreakpoints, exceptionFilters }, ['runId', 'target']),
   'debug.restart': inSession(),
   'debug.stop': inSession(),
