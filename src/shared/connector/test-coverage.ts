@@ -4,7 +4,7 @@
 /** The operation a generated test file covers: `tests/test_<operation>.py`. */
 export function operationOfFile(file: string): string | null {
   const m = /(?:^|\/)test_(.+)\.py$/.exec(file);
-  return m ? m[1] : null;
+  return m?.[1] ?? null;
 }
 
 export interface OperationCoverage {
