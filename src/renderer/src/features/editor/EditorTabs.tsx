@@ -3,6 +3,7 @@ import { FileIcon } from '../../components/FileIcon';
 import { Icon } from '../../components/Icon';
 import { useEditorStore } from '../../store/editor/store';
 import { baseName } from '../../store/workspace/tree-model';
+import { pageLabel } from './page-tabs';
 
 export const EDITOR_PANEL_ID = 'editor-panel';
 const tabId = (i: number) => `editor-tab-${i}`;
@@ -14,7 +15,7 @@ export function EditorTabs() {
   const list = useRef<HTMLDivElement>(null);
   const { activate, closeTab } = useEditorStore.getState();
 
-  const names = tabs.map((t) => baseName(t.relPath));
+  const names = tabs.map((t) => (t.kind === 'page' ? pageLabel(t.relPath) : baseName(t.relPath)));
   const focusTab = (i: number) => {
     const t = tabs[(i + tabs.length) % tabs.length];
     if (!t) return;

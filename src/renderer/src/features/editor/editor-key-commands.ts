@@ -22,7 +22,6 @@ export const EDITOR_KEY_COMMANDS: readonly Command[] = [
   { id: 'editor.suggest', category: 'Editor', title: 'Trigger Suggestions', shortcut: 'Ctrl+Space', shortcutScope: 'Editor', inProjectOnly: true, run: monaco('editor.action.triggerSuggest') },
   { id: 'editor.parameterHints', category: 'Editor', title: 'Show Parameter Hints', shortcut: 'Mod+Shift+Space', shortcutScope: 'Editor', inProjectOnly: true, run: monaco('editor.action.triggerParameterHints') },
   { id: 'editor.comment', category: 'Editor', title: 'Toggle Line Comment', shortcut: 'Mod+/', shortcutScope: 'Editor', inProjectOnly: true, run: monaco('editor.action.commentLine') },
-  { id: 'editor.format', category: 'Editor', title: 'Format Document (editor key)', shortcut: 'Shift+Alt+F', shortcutScope: 'Editor', inProjectOnly: true, run: monaco('editor.action.formatDocument') },
   { id: 'editor.undo', category: 'Editor', title: 'Undo', shortcut: 'Mod+Z', shortcutScope: 'Editor', inProjectOnly: true, run: monaco('undo') },
   { id: 'editor.redo', category: 'Editor', title: 'Redo', shortcut: 'Mod+Shift+Z', shortcutScope: 'Editor', inProjectOnly: true, run: monaco('redo') },
   { id: 'editor.selectNextOccurrence', category: 'Editor', title: 'Add Selection to Next Find Match', shortcut: 'Mod+D', shortcutScope: 'Editor', inProjectOnly: true, run: monaco('editor.action.addSelectionToNextFindMatch') },

@@ -9,7 +9,10 @@ import { findTab, openTab, type Tab } from '../../store/editor/tabs';
 const PREFIX = '<page>/';
 
 export interface PageDef {
+  /** The tab's label. */
   readonly title: string;
+  /** Tells pages of one title apart (two diffs of one file); the title when absent. */
+  readonly key?: string;
   render(): ReactNode;
   /** Runs when its tab closes (the diff page forgets its diff). */
   onClose?(): void;
@@ -20,10 +23,15 @@ const pages = new Map<string, PageDef>();
 export const pagePath = (title: string) => PREFIX + title;
 export const isPagePath = (relPath: string) => relPath.startsWith(PREFIX);
 export const pageOf = (relPath: string): PageDef | undefined => pages.get(relPath);
+/** A page tab's label: its title, or what its path says once its definition is gone. */
+export const pageLabel = (relPath: string) => pages.get(relPath)?.title ?? relPath.slice(PREFIX.length);
+
+/** Closes a page's tab as the × does. */
+export const closePage = (relPath: string) => useEditorStore.getState().closeTab(relPath);
 
 /** Opens (or brings to front) a page; `focus` off keeps the tab in the background behind the active one. */
 export function openPage(def: PageDef, options: { activate?: boolean } = {}): string {
-  const relPath = pagePath(def.title);
+  const relPath = pagePath(def.key ?? def.title);
   pages.set(relPath, def);
   const state = useEditorStore.getState();
   if (!findTab(state, relPath)) {

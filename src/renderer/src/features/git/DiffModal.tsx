@@ -1,10 +1,11 @@
 import { useEffect, useRef } from 'react';
-import { Modal } from '../../components/Modal';
 import { loadMonaco } from '../../editor/monaco-loader';
 import { languageFor } from '../../store/editor/languages';
 import { useGitStore } from '../../store/git/store';
 import type { DiffView } from '../../store/git/types';
 import { useSettingsStore } from '../../store/settings/store';
+import { closePage, openPage, pagePath } from '../editor/page-tabs';
+import { baseName } from '../../store/workspace/tree-model';
 
 /** Monaco's diff editor over two throw-away models; they never enter the editor's model registry. */
 function DiffEditor({ view }: { view: DiffView }) {
@@ -51,21 +52,40 @@ function note(view: DiffView): string | null {
   return null;
 }
 
-/** A file's changes side by side: working tree, index, or one commit against its parent. */
-export function DiffModal() {
-  const view = useGitStore((s) => s.diff);
-  if (!view) return null;
-  const close = () => useGitStore.getState().closeDiff();
+/** A file's changes side by side (working tree, index, or one commit against its parent), in an editor tab. */
+function DiffPage({ view, tabPath }: { view: DiffView; tabPath: string }) {
   const text = note(view);
   return (
-    <Modal title={view.title} onCancel={close} width={1200} testId="diff-view"
-      footer={<button className="button secondary" onClick={close} data-testid="diff-close">Close</button>}>
+    <section className="diff-page" aria-label={view.title} data-testid="diff-view">
+      <header className="diff-page-head">
+        <h1 className="diff-page-title" title={view.title}>{view.title}</h1>
+        <button className="button secondary small" onClick={() => void closePage(tabPath)} data-testid="diff-close">Close</button>
+      </header>
       <div className="diff-labels small muted">
         <span data-testid="diff-original-label">{view.originalLabel}</span>
         <span data-testid="diff-modified-label">{view.modifiedLabel}</span>
       </div>
       {text && <p className="small muted" data-testid="diff-note">{text}</p>}
       {!view.diff.binary && !view.diff.tooLarge && <DiffEditor view={view} />}
-    </Modal>
+    </section>
   );
+}
+
+/** Each diff the git view asks for opens as an editor tab, as VS Code's do; closing the tab forgets it. */
+export function DiffModal() {
+  const view = useGitStore((s) => s.diff);
+  useEffect(() => {
+    if (!view) return;
+    const key = `diff/${view.title}`;
+    const tabPath = pagePath(key);
+    openPage({
+      key,
+      title: `${baseName(view.relPath)} ↔ ${view.originalLabel}`,
+      render: () => <DiffPage view={view} tabPath={tabPath} />,
+      onClose: () => {
+        if (useGitStore.getState().diff === view) useGitStore.getState().closeDiff();
+      },
+    });
+  }, [view]);
+  return null;
 }

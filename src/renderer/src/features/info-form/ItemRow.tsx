@@ -34,8 +34,8 @@ export function ItemRow({ kind, listPath, index, count, pointer, title, name, ba
         <button className="item-toggle" aria-expanded={expanded} onClick={toggle} data-testid="item-toggle"
           title={`${label}${name && name !== label ? ` (${name})` : ''}: ${expanded ? 'collapse' : 'expand'}; Alt+Up/Down moves it`}>
           <Icon name={expanded ? 'chevronDown' : 'chevronRight'} size={14} />
-          <span className="item-title">{label}</span>
-          {name && name !== label && <span className="item-name mono">{name}</span>}
+          <span className="item-title" title={label}>{label}</span>
+          {name && name !== label && <span className="item-name mono" title={name}>{name}</span>}
         </button>
         <span className="item-badges">{badges}</span>
         <span className="item-actions">

@@ -39,10 +39,10 @@ const OperationItem = memo(function OperationItem({ index, count, op, names, hid
       title={typeof o.title === 'string' ? o.title : ''} name={typeof o.operation === 'string' ? o.operation : ''}
       badges={
         <>
-          {typeof o.category === 'string' && <span className="tag">{o.category}</span>}
+          {typeof o.category === 'string' && <span className="tag" title={`Category: ${o.category}`}>{o.category}</span>}
           {o.visible === false && <span className="tag" title="Not offered in playbooks; used by apiOperation">hidden</span>}
-          {o.enabled === false && <span className="tag">disabled</span>}
-          <span className="tag">{plural(Array.isArray(o.parameters) ? o.parameters.length : 0, 'parameter')}</span>
+          {o.enabled === false && <span className="tag" title="Disabled: FortiSOAR does not offer it">disabled</span>}
+          <span className="tag" title={plural(Array.isArray(o.parameters) ? o.parameters.length : 0, 'parameter')}>{plural(Array.isArray(o.parameters) ? o.parameters.length : 0, 'parameter')}</span>
         </>
       }
       onDuplicate={() => duplicateOperation(index)} onDelete={() => deleteOperation(index)}>

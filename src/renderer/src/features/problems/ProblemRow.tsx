@@ -12,6 +12,7 @@ import { revealFinding } from './reveal';
 
 const ICON = { error: 'error', warning: 'warning', info: 'info' } as const;
 
+const meta = (f: Finding) => (f.source === 'rules' ? f.rule : `${f.source} ${f.rule}`);
 const where = (f: Finding) => (f.line !== undefined ? `Ln ${f.line}${f.column !== undefined ? `, Col ${f.column}` : ''}` : f.pointer || '');
 
 /** Ruff's own fix for a ruff finding on an open Python file, with the model to apply it to. */
@@ -38,12 +39,12 @@ export const ProblemRow = memo(function ProblemRow({ finding }: { finding: Findi
       <button className="problem-main" onClick={() => void revealFinding(finding)} title={finding.fix ?? finding.message}>
         <Icon name={ICON[finding.severity]} size={14} className="problem-icon" />
         <span className="visually-hidden">{finding.severity}: </span>
-        <span className="problem-message">{finding.message}</span>
-        <span className="problem-meta">{finding.source === 'rules' ? finding.rule : `${finding.source} ${finding.rule}`}</span>
-        <span className="problem-where">{where(finding)}</span>
+        <span className="problem-message" title={finding.message}>{finding.message}</span>
+        <span className="problem-meta" title={meta(finding)}>{meta(finding)}</span>
+        <span className="problem-where" title={where(finding)}>{where(finding)}</span>
       </button>
       {fix && (
-        <button className="button secondary small problem-fix" onClick={fix.apply} data-testid="problem-fix" title="Apply the quick fix (undo with Ctrl+Z)">
+        <button className="button secondary small problem-fix" onClick={fix.apply} data-testid="problem-fix" title={`Fix: ${fix.title} (undo with Ctrl+Z)`}>
           Fix: {fix.title}
         </button>
       )}

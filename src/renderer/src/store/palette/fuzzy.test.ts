@@ -25,4 +25,10 @@ describe('rankByTitle', () => {
     expect(rankByTitle(cmds, 'save').map((c) => c.title)).toEqual(['Save', 'Save All']);
     expect(rankByTitle(cmds, 'theme').map((c) => c.title)).toEqual(['Toggle Theme']);
   });
+
+  it('lists images last, with or without a query', () => {
+    const files = ['c/images/large.png', 'c/images/small.svg', 'c/connector.py', 'c/info.json', 'c/operations.py'];
+    expect(rankPaths(files, '')).toEqual(['c/connector.py', 'c/info.json', 'c/operations.py', 'c/images/large.png', 'c/images/small.svg']);
+    expect(rankPaths(files, 'c').slice(-2)).toEqual(['c/images/large.png', 'c/images/small.svg']);
+  });
 });

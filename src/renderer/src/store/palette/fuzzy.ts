@@ -20,9 +20,14 @@ export function fuzzyScore(query: string, text: string): number | null {
   return score - t.length * 0.01;
 }
 
-/** Files for quick open: a match in the file name beats a match only in the folders. */
+const IMAGE = /\.(png|jpe?g|gif|svg|ico|webp|bmp)$/i;
+
+/** Images after everything else (they are looked at, not edited: a connector's logos should not hide its code). */
+const imagesLast = (paths: readonly string[]) => [...paths.filter((p) => !IMAGE.test(p)), ...paths.filter((p) => IMAGE.test(p))];
+
+/** Files for quick open: a match in the file name beats a match only in the folders; images come last. */
 export function rankPaths(paths: readonly string[], query: string, limit = 50): string[] {
-  if (!query.trim()) return paths.slice(0, limit);
+  if (!query.trim()) return imagesLast(paths).slice(0, limit);
   const scored: { p: string; s: number }[] = [];
   for (const p of paths) {
     const name = p.slice(p.lastIndexOf('/') + 1);
@@ -31,7 +36,7 @@ export function rankPaths(paths: readonly string[], query: string, limit = 50): 
     if (inPath === null) continue;
     scored.push({ p, s: inName === null ? inPath : inName + 10 });
   }
-  return scored.sort((a, b) => b.s - a.s || a.p.localeCompare(b.p)).slice(0, limit).map((x) => x.p);
+  return imagesLast(scored.sort((a, b) => b.s - a.s || a.p.localeCompare(b.p)).map((x) => x.p)).slice(0, limit);
 }
 
 export function rankByTitle<T extends { title: string }>(items: readonly T[], query: string): T[] {
