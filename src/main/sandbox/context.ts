@@ -55,5 +55,6 @@ export function connectorRow(ctx: SandboxContext, c: InstalledConnector) {
 
 /** The connector as upload and details show it. */
 export function connectorRecord(ctx: SandboxContext, c: InstalledConnector) {
-  return { ...connectorRow(ctx, c), install_result: c.install_result, operations: c.operations, config_schema: c.config_schema };
+  // archive_sha256 is the sandbox's own: the reference names no field of the real server holding the checksum.
+  return { ...connectorRow(ctx, c), install_result: c.install_result, operations: c.operations, config_schema: c.config_schema, archive_sha256: c.archive_sha256 };
 }

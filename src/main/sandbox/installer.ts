@@ -104,6 +104,8 @@ export async function installUpload(ctx: SandboxContext, file: UploadedFile, rep
     const now = record.modified;
     const job: StoredImportJob = { uuid: randomUUID(), status: 'Queued', connector: id, message: 'Waiting to import.', created: now, modified: now };
     ctx.state.putConnector(record);
+    const moved = ctx.state.moveConfigurationsTo(record);
+    if (moved > 0) ctx.log(`install ${name} ${version}: ${moved} configuration(s) moved from other versions`);
     ctx.state.putJob(job);
     await ctx.state.save();
     ctx.track(runJob(ctx, job, id));

@@ -17,6 +17,7 @@ import { HttpFailure, declaredLength, declaresBody, errorBody, parseJsonBody, pa
 import { importJobView, installUpload } from './installer';
 import { integration, type Reply } from './integration';
 import { SandboxState } from './state';
+import { workflows } from './workflows';
 
 export interface SandboxOptions extends SandboxCredentials {
   /** Installed packages, configurations and jobs live here (`--data DIR`). */
@@ -75,6 +76,8 @@ async function api3(ctx: SandboxContext, platform: PlatformStore, req: IncomingM
   }
   const jobId = /^\/api\/3\/import_jobs\/([^/]+)$/.exec(p)?.[1];
   if (jobId !== undefined && method === 'GET') return { status: 200, body: importJobView(ctx, decodeURIComponent(jobId)) };
+  const playbooks = await workflows(ctx, method, url, () => parseJsonBody(body, 'hydra'));
+  if (playbooks) return playbooks;
   // Records and files: the same store and API the connectors' workers reach (services/platform, docs/platform-api.md).
   if (isPlatformPath(p)) {
     try {

@@ -55,11 +55,22 @@ export interface StoredImportJob {
   modified: string;
 }
 
+/** A playbook collection as loaded through POST /api/3/workflow_collections: kept as sent (workflows with
+ * their steps inline), with the uuids the server gives what came without one. */
+export interface StoredWorkflowCollection {
+  uuid: string;
+  name: string;
+  [key: string]: unknown;
+  workflows: Array<Record<string, unknown>>;
+}
+
 interface StateFile {
   nextId: number;
   connectors: InstalledConnector[];
   configurations: StoredConfiguration[];
   importJobs: StoredImportJob[];
+  /** Absent from state files written before playbooks were served. */
+  workflowCollections?: StoredWorkflowCollection[];
 }
 
 /** A configuration as the file holds it: password values blanked (null) and kept, sealed, in `sealedSecrets`. */
@@ -154,6 +165,43 @@ export class SandboxState {
     const found = this.data.configurations.find((c) => c.config_id === configId);
     this.data.configurations = this.data.configurations.filter((c) => c !== found);
     return found;
+  }
+
+  get workflowCollections(): readonly StoredWorkflowCollection[] {
+    return this.data.workflowCollections ?? [];
+  }
+  putWorkflowCollection(c: StoredWorkflowCollection): void {
+    this.data.workflowCollections = [...this.workflowCollections.filter((x) => x.uuid !== c.uuid), c];
+  }
+  removeWorkflowCollection(uuid: string): boolean {
+    const before = this.workflowCollections.length;
+    this.data.workflowCollections = this.workflowCollections.filter((x) => x.uuid !== uuid);
+    return this.data.workflowCollections.length !== before;
+  }
+
+  /** Upgrades carry configurations to the version being installed by field name (reference/connector-format.md,
+   * "Upgrades between versions"): every configuration of another version of `target.name` moves to `target`,
+   * keeping only the values of fields `target` still declares (all of them when it declares none), so a
+   * rollback that installs the previous version again brings them back the same way. A name `target` already
+   * has stays where it is. Returns how many moved. */
+  moveConfigurationsTo(target: InstalledConnector): number {
+    const fieldNames = new Set(target.config_schema.fields.map((f) => f.name).filter((n): n is string => typeof n === 'string'));
+    const own = this.configsOf(target.id);
+    const taken = new Set(own.map((c) => c.name));
+    let hasDefault = own.some((c) => c.default);
+    const others = new Set(this.versionsOf(target.name).filter((c) => c.id !== target.id).map((c) => c.id));
+    let moved = 0;
+    for (const c of this.data.configurations) {
+      if (!others.has(c.connector) || taken.has(c.name)) continue;
+      const config = fieldNames.size === 0 ? c.config : Object.fromEntries(Object.entries(c.config).filter(([k]) => fieldNames.has(k)));
+      // One default per connector: the target's own default wins, else the first that moves keeps its flag.
+      const isDefault = c.default && !hasDefault;
+      hasDefault ||= isDefault;
+      Object.assign(c, { connector: target.id, connector_version: target.version, config, default: isDefault });
+      taken.add(c.name);
+      moved++;
+    }
+    return moved;
   }
 
   job(uuid: string): StoredImportJob | undefined {

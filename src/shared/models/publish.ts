@@ -1,6 +1,7 @@
 /** Publishing to a FortiSOAR-compatible server, as the UI sees it: server profiles, test connection, pre-flight,
  * progress, outcome and history. Pure types shared by the publish service and the renderer; secrets never
  * appear here except as the write-only `secret` of a profile save. */
+import type { CompatChangeKind, CompatReport } from '../connector/compat/types';
 import type { Finding, ValidationReport } from '../connector/findings';
 
 export type ProfileAuth = 'password' | 'apiKey' | 'hmac';
@@ -104,9 +105,46 @@ export interface PreflightResult {
   readonly installed: InstalledVersion[];
   /** Set when this very version is installed: publish needs Replace, or a version bump. */
   readonly sameVersion?: InstalledVersion;
+  /** The newest installed version as the server describes it (connector details), compared with this one. */
+  readonly server?: { readonly version: string; readonly report: CompatReport };
+  /** Playbook steps (on the server, and in this connector's own sample playbooks) that this version breaks. */
+  readonly impact?: PlaybookImpact[];
+  /** Why the server's playbooks could not be read, when they could not (the impact then covers the samples only). */
+  readonly impactNote?: string;
 }
 
-export type PublishStage = 'preflight' | 'upload' | 'import' | 'requirements' | 'configure' | 'health' | 'cleanup' | 'done';
+/** One playbook step that uses an operation, parameter or output key this version removes or changes. */
+export interface PlaybookImpact {
+  /** `server`: a playbook on the server; `sample`: one in this connector's playbooks/playbooks.json. */
+  readonly source: 'server' | 'sample';
+  readonly collection?: string;
+  readonly playbook: string;
+  readonly step: string;
+  readonly operation: string;
+  readonly change: CompatChangeKind;
+  readonly breaking: boolean;
+  /** The compatibility report's words for the change. */
+  readonly message: string;
+}
+
+/** The steps of a publish as a transaction; `smoke:<operation>` per smoke-tested action. */
+export type TransactionStepName = 'preflight' | 'upload' | 'install' | 'verify' | 'health' | `smoke:${string}` | 'rollback';
+
+export interface TransactionStep {
+  readonly step: TransactionStepName;
+  readonly status: 'passed' | 'failed' | 'skipped';
+  readonly durationMs: number;
+  /** What failed, in words, with the server's own message; or what was done. */
+  readonly message?: string;
+}
+
+/** A read-only action to run on the server after the upload, with its saved inputs. */
+export interface SmokeAction {
+  readonly operation: string;
+  readonly params?: Record<string, unknown>;
+}
+
+export type PublishStage = 'preflight' | 'impact' | 'upload' | 'import' | 'requirements' | 'configure' | 'verify' | 'health' | 'smoke' | 'rollback' | 'cleanup' | 'done';
 
 export interface PublishProgress {
   readonly stage: PublishStage;
@@ -136,7 +174,7 @@ export interface RemoteHealth {
   readonly config_id?: string;
 }
 
-export type PublishResultKind = 'success' | 'import-failed' | 'requirements-failed' | 'health-failed';
+export type PublishResultKind = 'success' | 'import-failed' | 'requirements-failed' | 'verify-failed' | 'health-failed' | 'smoke-failed';
 
 export interface PublishOutcome {
   readonly result: PublishResultKind;
@@ -153,6 +191,12 @@ export interface PublishOutcome {
   readonly preflight: PreflightResult;
   /** Things worth telling the user even when all went well. */
   readonly notes: string[];
+  /** Each step with its timing; a failed one carries the server's message. */
+  readonly steps?: TransactionStep[];
+  /** The server was put back as it was before this publish. */
+  readonly rolledBack?: boolean;
+  /** The version this publish replaced or went next to, if any. */
+  readonly previousVersion?: string;
 }
 
 export interface PublishHistoryEntry {
@@ -167,6 +211,12 @@ export interface PublishHistoryEntry {
   readonly archiveSha256: string;
   /** The kept copy of the uploaded .tgz, once the package reached the server. */
   readonly archivePath?: string;
+  /** `rollback` for an entry that put an earlier kept archive back; a publish otherwise. */
+  readonly kind?: 'publish' | 'rollback';
+  readonly steps?: TransactionStep[];
+  readonly rolledBack?: boolean;
+  /** The newest version installed before this publish (what a rollback puts back). */
+  readonly previousVersion?: string;
 }
 
 /** The remote health check a publish ends with, as the UI asks for it: an existing server configuration, or
@@ -185,6 +235,28 @@ export interface PublishRunRequest {
   readonly discardAfter?: boolean;
   /** Tag the commit `v<version>` after a successful publish. */
   readonly tag?: boolean;
+  /** Compare what the server installed with what was built. */
+  readonly verify?: boolean;
+  /** Read-only actions to run on the server after the health check. */
+  readonly smoke?: SmokeAction[];
+  /** "Keep the new version anyway": no rollback when a step after the upload fails. */
+  readonly keepOnFailure?: boolean;
+}
+
+/** Roll back to the kept archive of an earlier publish of this project (its history entry's `archivePath`). */
+export interface PublishRollbackRequest {
+  readonly profileId: string;
+  readonly projectId: string;
+  readonly archivePath: string;
+}
+
+export interface RollbackResult {
+  readonly ok: boolean;
+  readonly message: string;
+  readonly connector: string;
+  readonly version: string;
+  readonly removedVersions: string[];
+  readonly steps: TransactionStep[];
 }
 
 export interface PublishRunResult extends PublishOutcome {

@@ -15,6 +15,9 @@ export interface PublishHistory {
   append(projectKey: string, entry: PublishHistoryEntry): Promise<void>;
   /** Oldest first. */
   list(projectKey: string): Promise<PublishHistoryEntry[]>;
+  /** Every project's entries, oldest first by time: where a rollback looks for a version's kept archive, as the
+   * CLI keeps one history per folder published. */
+  listAll(): Promise<PublishHistoryEntry[]>;
 }
 
 const MAX_ENTRIES = 500;
@@ -70,6 +73,11 @@ export function createPublishHistory(userDataDir: string): PublishHistory {
 
   return {
     list: read,
+    async listAll() {
+      const files = (await readdir(dir).catch(ifMissing([] as string[]))).filter((f) => f.endsWith('.json'));
+      const all = (await Promise.all(files.map((f) => readJsonFile<PublishHistoryEntry[]>(path.join(dir, f), [])))).flat();
+      return all.sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
+    },
     append(projectKey, entry) {
       // Appends are serialised so two quick publishes cannot drop each other's entries.
       const next = queue.then(async () => {

@@ -1,13 +1,18 @@
 /** Pre-flight: everything checked before an upload, so that the server's refusals are explained in advance.
  * Validate errors block; the server's import rules run locally; the versions already installed are looked up
  * so the user can choose Replace or a version bump. */
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { compareConnectors } from '../../../shared/connector/compat';
+import type { InfoJson } from '../../../shared/connector/info-json';
+import { parseJsonOrUndefined } from '../../../shared/parse-json';
 import { summarize, type Finding, type ValidationReport } from '../../../shared/connector/findings';
 import { isServiceError } from '../errors';
 import { createValidateService, type ValidateService } from '../validate';
 import type { PreparedArchive } from './archive';
 import type { FortiSoarClient } from './client';
-import { checkImportTgz } from './import-rules';
+import { infoFromDetails, playbookImpact, playbooksOfExport, serverPlaybooks } from './impact';
+import { extractAndCheck } from './import-rules';
 import type { ConnectorSummary } from './types';
 import type { InstalledVersion, PreflightResult } from '../../../shared/models/publish';
 export type { InstalledVersion, PreflightResult };
@@ -55,14 +60,44 @@ function unreadable(e: unknown): ValidationReport {
   return { connector: '', version: '', findings, summary: summarize(findings) };
 }
 
+/** The import check, and the archive's own sample playbooks while it is extracted. */
+async function importAndSamples(tgz: string) {
+  const { dispose, dir, warnings: _warnings, ...check } = await extractAndCheck(tgz);
+  try {
+    const text = dir ? await readFile(path.join(dir, 'playbooks', 'playbooks.json'), 'utf8').catch(() => undefined) : undefined;
+    return { imports: check, samples: text === undefined ? [] : playbooksOfExport(parseJsonOrUndefined(text)) };
+  } finally {
+    await dispose();
+  }
+}
+
+/** The newest installed version against this one, and the playbook steps the difference breaks. A server that
+ * does not let us read its playbooks still gets the comparison; the note says why the impact is partial. */
+async function againstServer(client: FortiSoarClient, newInfo: InfoJson | undefined, installed: InstalledVersion | undefined, samples: ReturnType<typeof playbooksOfExport>) {
+  if (!newInfo) return {};
+  const details = installed ? await client.connectorDetails(String(newInfo.name), installed.version) : undefined;
+  const oldInfo = details ? infoFromDetails(details) : undefined;
+  const own = oldInfo ? playbookImpact(oldInfo, newInfo, samples, 'sample') : [];
+  if (!oldInfo) return { impact: own };
+  const server = { version: String(oldInfo.version), report: compareConnectors(oldInfo, newInfo) };
+  try {
+    return { server, impact: [...playbookImpact(oldInfo, newInfo, await serverPlaybooks(client), 'server'), ...own] };
+  } catch (e) {
+    return { server, impact: own, impactNote: `The server's playbooks could not be read: ${(e as Error).message}` };
+  }
+}
+
 export async function runPreflight(client: FortiSoarClient, archive: PreparedArchive, validate: ValidateService = createValidateService()): Promise<PreflightResult> {
-  const [validation, imports] = await Promise.all([validate.validateTgz(archive.tgzPath).catch(unreadable), checkImportTgz(archive.tgzPath)]);
+  const [validation, { imports, samples }] = await Promise.all([validate.validateTgz(archive.tgzPath).catch(unreadable), importAndSamples(archive.tgzPath)]);
   const name = imports.name ?? validation.connector;
   const version = imports.version ?? validation.version;
   // Import problems the validator also reports would be listed twice: keep the validator's.
   const seen = new Set(validation.findings.map((f) => `${f.rule}|${f.pointer ?? ''}`));
   const importProblems = imports.problems.filter((f) => !seen.has(`${f.rule}|${f.pointer ?? ''}`));
   const installed = name ? await installedVersions(client, name) : [];
+  const sameVersion = installed.find((v) => v.version === version);
+  // Against what users' playbooks run today: the version being replaced, else the newest installed.
+  const compared = await againstServer(client, imports.info as InfoJson | undefined, sameVersion ?? installed[0], samples);
   return {
     connector: { name, version, label: imports.label },
     archive: { fileName: `${name || path.basename(archive.tgzPath, '.tgz')}.tgz`, bytes: archive.bytes.length, sha256: archive.sha256 },
@@ -70,7 +105,8 @@ export async function runPreflight(client: FortiSoarClient, archive: PreparedArc
     importProblems,
     blocked: validation.summary.errors > 0 || importProblems.length > 0,
     installed,
-    sameVersion: installed.find((v) => v.version === version),
+    sameVersion,
+    ...compared,
   };
 }
 

@@ -43,8 +43,11 @@ const RESULT_LABELS: Record<string, string> = {
   'import-failed': 'Import failed',
   'requirements-failed': 'Requirements failed',
   'health-failed': 'Health check failed',
+  'verify-failed': 'Verify failed',
+  'smoke-failed': 'Smoke test failed',
+  rollback: 'Rolled back',
 };
 
 /** A history entry's result in words: "Installed", "Failed: conflict". */
 export const resultLabel = (result: string) => RESULT_LABELS[result] ?? (result.startsWith('error:') ? `Failed: ${result.slice(6)}` : 'Failed');
-export const resultOk = (result: string) => result === 'success';
+export const resultOk = (result: string) => result === 'success' || result === 'rollback';

@@ -24,7 +24,7 @@ describe('publish progress', () => {
       { stage: 'configure', message: 'Saving the configuration' },
       { stage: 'done', message: 'installed and available' },
     ]);
-    expect(s.steps).toEqual({ preflight: 'done', upload: 'skipped', import: 'skipped', requirements: 'skipped', health: 'done', cleanup: 'skipped' });
+    expect(s.steps).toEqual({ preflight: 'done', upload: 'skipped', import: 'skipped', requirements: 'skipped', verify: 'skipped', health: 'done', smoke: 'skipped', cleanup: 'skipped', rollback: 'skipped' });
   });
 
   it('marks the failing step and leaves the rest not run', () => {

@@ -1,7 +1,7 @@
 import type { PublishProgress, PublishStage } from '../../../../shared/models/publish';
 
 /** The steps a publish shows, in order; `configure` belongs to the health check. */
-export const STEPS = ['preflight', 'upload', 'import', 'requirements', 'health', 'cleanup'] as const;
+export const STEPS = ['preflight', 'upload', 'import', 'requirements', 'verify', 'health', 'smoke', 'cleanup', 'rollback'] as const;
 export type PublishStep = (typeof STEPS)[number];
 export type StepStatus = 'pending' | 'active' | 'done' | 'skipped' | 'failed';
 
@@ -10,8 +10,11 @@ export const STEP_LABELS: Record<PublishStep, string> = {
   upload: 'Upload',
   import: 'Import job',
   requirements: 'Requirements install',
+  verify: 'Verify what the server installed',
   health: 'Remote health check',
+  smoke: 'Smoke actions on the server',
   cleanup: 'Remove other versions',
+  rollback: 'Roll back',
 };
 
 export interface ProgressState {
@@ -22,7 +25,7 @@ export interface ProgressState {
 
 export const initialProgress = (): ProgressState => ({ steps: Object.fromEntries(STEPS.map((s) => [s, 'pending'])) as Record<PublishStep, StepStatus>, message: '' });
 
-const stepOf = (stage: PublishStage): PublishStep | null => (stage === 'configure' ? 'health' : stage === 'done' ? null : stage);
+const stepOf = (stage: PublishStage): PublishStep | null => (stage === 'configure' ? 'health' : stage === 'impact' ? 'preflight' : stage === 'done' ? null : stage);
 
 /** One progress event: the steps before it are done (or were skipped), it is the active one. */
 export function applyProgress(state: ProgressState, p: PublishProgress): ProgressState {
