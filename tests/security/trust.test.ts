@@ -104,6 +104,7 @@ describe('a restricted project', () => {
       ['runtime.execute', { projectId: p.id, runId: 'r1', operation: 'get_ip_reputation', params: { ip: '198.51.100.7' }, configId: config.id }],
       ['runtime.installDependencies', { projectId: p.id, runId: 'i1' }],
       ['publish.run', { projectId: p.id, runId: 'p1', profileId: 'none' }],
+      ['publish.rollback', { projectId: p.id, profileId: 'none', archive: 'x-1.0.0-abc.tgz' }],
       ['debug.start', { projectId: p.id, runId: 'd1', target: { kind: 'health', configId: config.id } }],
       // A restricted project never has a session; asking one of its ids to run code is refused before it is looked up.
       ...(['debug.restart', 'debug.continue', 'debug.next', 'debug.stepIn', 'debug.stepOut'] as const).map((c): [Channel, unknown] => [c, { projectId: p.id, sessionId: 's1' }]),
@@ -111,6 +112,7 @@ describe('a restricted project', () => {
       ['tests.run', { projectId: p.id }],
       ['ingestion.fetchSample', { projectId: p.id, configId: config.id }],
       ['ingestion.run', { projectId: p.id, configId: config.id, pulls: 1 }],
+      ['tests.rerecord', { projectId: p.id, testId: 'tests/test_get_ip_reputation.py::test_get_ip_reputation_happy', configId: config.id }],
     ];
     for (const [c, req] of tries) {
       const r = await dispatch(s, c, req as never);
@@ -168,6 +170,7 @@ describe('a review', () => {
       'package.export': { projectId: id },
       'playbooks.generateSamples': { projectId: id },
       'tests.saveAsTest': { projectId: id, operation: 'get_ip_reputation', name: 'happy' },
+      'tests.acceptRerecord': { projectId: id, recording: 'get_ip_reputation-happy' },
     };
     const writeChannels = (Object.keys(PROJECT_ACCESS) as Channel[]).filter((c) => PROJECT_ACCESS[c] === 'write');
     expect(Object.keys(writes).sort()).toEqual(writeChannels.sort());

@@ -159,7 +159,15 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     return root;
   };
   const largeLimit = { bytes: s0.largeFileLimitKb * 1024 };
-  const reviewDesk = createReviewDesk({ projects, userDataDir: config.userDataDir, reviewer, docs });
+  const reviewDesk = createReviewDesk({
+    projects,
+    userDataDir: config.userDataDir,
+    reviewer,
+    docs,
+    // The editor's language server has usually checked the project already: the review reuses its findings.
+    checkedPythonFindings: (projectId, files) => lsp.checkedFindings(projectId, files),
+    emitProgress: (e) => events.emit('review.progress', e),
+  });
   await reviewDesk.cleanUp();
   await trust.restrict(reviewDesk.dir);
   // A save or an import killed mid-way leaves temp files and staging folders: remove stale ones, in the
@@ -254,7 +262,16 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       testReplay: async (projectId, testId) => testReplayOf(await projects.rootOf(projectId), testId),
     }),
     testConfigs,
-    connectorTests: createConnectorTestsService({ rootOf: projects.rootOf, connectorDirOf: projects.connectorDirOf, resourcesDir: config.resourcesDir, runner: core.pytest }),
+    connectorTests: createConnectorTestsService({
+      rootOf: projects.rootOf,
+      connectorDirOf: projects.connectorDirOf,
+      resourcesDir: config.resourcesDir,
+      runner: core.pytest,
+      runtime: runtime.current,
+      configValues: async (projectId, id) => asReceived(await testConfigs.resolve(projectId, id), await testConfigs.find(projectId, id), 'call'),
+      userDataDir: config.userDataDir,
+      timeoutMs: () => runtime.timeoutMs(),
+    }),
     environments,
     platform: createPlatformService({ hub: core.platform, connectorDirOf: projects.connectorDirOf }),
     ingestion: createProjectIngestion({

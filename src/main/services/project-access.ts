@@ -38,6 +38,8 @@ export const PROJECT_ACCESS: Record<Channel, ProjectAccess> = {
   'git.stage': 'write',
   'git.unstage': 'write',
   'git.commit': 'write',
+  'git.identity': 'none',
+  'git.setIdentity': 'none',
   'git.discard': 'write',
   'git.addRecommendedIgnores': 'write',
   'git.fileDiff': 'read',
@@ -90,6 +92,10 @@ export const PROJECT_ACCESS: Record<Channel, ProjectAccess> = {
   'tests.list': 'read',
   'tests.run': 'run',
   'tests.saveAsTest': 'write',
+  'tests.rerecord': 'run',
+  'tests.acceptRerecord': 'write',
+  // The pending recording is in the user data folder: throwing it away touches nothing of the project.
+  'tests.keepRecording': 'read',
   'runtime.environment': 'read',
   'runtime.interpreters': 'none',
   'runtime.setInterpreter': 'read',
@@ -134,6 +140,7 @@ export const PROJECT_ACCESS: Record<Channel, ProjectAccess> = {
   'publish.preflight': 'read',
   'publish.run': 'run',
   'publish.history': 'read',
+  'publish.rollback': 'run',
   'lsp.open': 'read',
   'lsp.change': 'read',
   'lsp.close': 'read',
@@ -153,11 +160,13 @@ const RUN_WHAT: Partial<Record<Channel, string>> = {
   'tests.run': 'Running its tests runs the connector\'s code, which',
   'ingestion.fetchSample': 'Fetching sample data runs the connector\'s code, which',
   'ingestion.run': 'Running ingestion runs the connector\'s code, which',
+  'tests.rerecord': 'Re-recording a test runs the connector\'s code, which',
   'runtime.installDependencies': 'Installing its requirements (pip may run code from them)',
   'debug.start': 'Debugging it runs the connector\'s code, which',
   'debug.restart': 'Debugging it runs the connector\'s code, which',
   'debug.evaluate': 'Evaluating an expression runs code in the connector, which',
   'publish.run': 'Publishing it to a server, where its code then runs,',
+  'publish.rollback': 'Rolling back installs an earlier build of it on a server, where its code then runs,',
 };
 
 export const runWhat = (c: Channel) => RUN_WHAT[c] ?? 'Running the connector';

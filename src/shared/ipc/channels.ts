@@ -29,6 +29,8 @@ const channelMap: Record<Channel, true> = {
   'git.stage': true,
   'git.unstage': true,
   'git.commit': true,
+  'git.identity': true,
+  'git.setIdentity': true,
   'git.discard': true,
   'git.addRecommendedIgnores': true,
   'git.fileDiff': true,
@@ -81,6 +83,9 @@ const channelMap: Record<Channel, true> = {
   'tests.list': true,
   'tests.run': true,
   'tests.saveAsTest': true,
+  'tests.rerecord': true,
+  'tests.acceptRerecord': true,
+  'tests.keepRecording': true,
   'runtime.environment': true,
   'runtime.interpreters': true,
   'runtime.setInterpreter': true,
@@ -119,6 +124,7 @@ const channelMap: Record<Channel, true> = {
   'publish.preflight': true,
   'publish.run': true,
   'publish.history': true,
+  'publish.rollback': true,
   'lsp.open': true,
   'lsp.change': true,
   'lsp.close': true,
@@ -148,6 +154,7 @@ const eventMap: Record<EventName, true> = {
   'debug.terminated': true,
   'debug.breakpointsChanged': true,
   'lsp.diagnostics': true,
+  'review.progress': true,
 };
 
 /** The event each job channel's runs end with (contract.ts JobStarted/JobDone). */

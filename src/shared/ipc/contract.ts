@@ -3,7 +3,8 @@ import type { CompatReport } from '../connector/compat/types';
 import type { WizardAnswers } from '../connector/wizard';
 import type { Branches, CommitFiles, FileDiffMode, GitChanges, GitFileDiff, IgnoreCheck, LogPage, LogQuery, PullResult, RemoteInfo, TagInfo } from '../models/git';
 import type { PlaybookList } from '../connector/playbooks';
-import type { ReviewReport } from '../models/review';
+import type { GitIdentity } from '../models/git-identity';
+import type { ReviewProgress, ReviewReport } from '../models/review';
 import type {
   ConnectionTest,
   InstalledVersion,
@@ -15,6 +16,7 @@ import type {
   PublishRunResult,
   ServerProfile,
   ServerProfileInput,
+  RollbackResult,
 } from '../models/publish';
 import type { InstallOutcome, InstallProgressEvent, InterpreterInfo, PlatformRequirement, RuntimeEnvironment } from '../models/environment';
 import type { PlatformRecordDetail, PlatformSnapshot } from '../models/platform-data';
@@ -40,7 +42,7 @@ import type {
 } from '../models/debug';
 import type { AppInfo, ProgressEvent, Settings, ToolInfo } from '../models/settings';
 import type { TestConfig, TestConfigInput } from '../models/test-config';
-import type { SavedTest, TestCollection, TestDataMode, TestRunReport, TestTarget } from '../models/connector-tests';
+import type { RerecordPreview, SavedTest, TestCollection, TestDataMode, TestRunReport, TestTarget } from '../models/connector-tests';
 import type { Result } from '../result';
 import type {
   BackupEntry,
@@ -159,6 +161,10 @@ export interface Contract {
   'git.stage': { req: InProject & { relPaths: string[] }; res: Empty };
   'git.unstage': { req: InProject & { relPaths: string[] }; res: Empty };
   'git.commit': { req: InProject & { message?: string; amend?: boolean }; res: { sha: string } };
+  /** The user's global git identity (user.name, user.email); null while either is missing. */
+  'git.identity': { req: Empty; res: GitIdentity | null };
+  /** Writes user.name and user.email to the user's global git config. */
+  'git.setIdentity': { req: GitIdentity; res: GitIdentity };
   'git.discard': { req: InProject & { relPaths: string[] }; res: Empty };
   /** Appends the recommended ignore lines (venvs, Python caches, user data) the repository lacks to .gitignore. */
   'git.addRecommendedIgnores': { req: InProject; res: IgnoreCheck };
@@ -207,11 +213,15 @@ export interface Contract {
   };
   /** `skipped`: stray files beside the connector folder in the archive (e.g. `._name`), not imported.
    * `warnings`: one line per skipped file and per dropped virtualenv or git folder, for the user to see. */
-  'package.import': { req: { fileName: string; base64: string; replace?: boolean }; res: ProjectSummary & { skipped?: string[]; warnings?: string[] } };
+  /** CONFLICT (details: name, existingVersion, importedVersion) when a project of the package's info.json name
+   * exists and no `mode` says what to do: 'replace' commits the package as a new version of it, 'copy' makes
+   * `<name>-2`. */
+  'package.import': { req: { fileName: string; base64: string; mode?: 'replace' | 'copy' }; res: ProjectSummary & { skipped?: string[]; warnings?: string[]; replaced?: boolean; sha?: string; copyOf?: string } };
   /** Reviewer mode: a .tgz unpacked safely and opened read-only (not part of the workspace until imported). */
   /** `warnings`: what the safe extraction left out (stray files, virtualenv and git folders). */
   'review.openPackage': { req: { fileName: string; base64: string }; res: ProjectSummary & { warnings?: string[] } };
-  'review.run': { req: InProject & { against?: string; checkInstall?: boolean; certification?: boolean }; res: ReviewReport };
+  /** `runId`: names the run in the `review.progress` events it sends. */
+  'review.run': { req: InProject & { against?: string; checkInstall?: boolean; certification?: boolean; runId?: string }; res: ReviewReport };
   'review.html': { req: InProject & { against?: string }; res: { html: string; fileName: string } };
   'docs.generate': { req: InProject & { format: 'markdown' | 'html' }; res: { text: string } };
   'playbooks.list': { req: InProject; res: PlaybookList };
@@ -235,6 +245,13 @@ export interface Contract {
   /** Writes (or rewrites) the test of recording `<operation>-<name>` into `tests/test_<operation>.py`, and the
    * helper module once. `mode` defaults to `exact`. */
   'tests.saveAsTest': { req: InProject & { operation: string; name: string; mode?: TestDataMode }; res: SavedTest };
+  /** Re-record: runs the test's call live against the vendor (with the configuration `configId`, else the
+   * recorded one) into a pending recording and answers what changed against its cassette. */
+  'tests.rerecord': { req: InProject & { testId: string; configId?: string }; res: RerecordPreview };
+  /** Accept: the pending recording replaces the test's cassette and run record (both scrubbed). */
+  'tests.acceptRerecord': { req: InProject & { recording: string }; res: { cassette: string; runRecord: string } };
+  /** Keep: the pending recording is thrown away; the test's recording stays. */
+  'tests.keepRecording': { req: InProject & { recording: string }; res: Empty };
   /** The connector's interpreter, virtualenv (in the user data folder) and installed packages. */
   'runtime.environment': { req: InProject; res: RuntimeEnvironment };
   /** Working python3 / python3.x interpreters on PATH. */
@@ -316,6 +333,8 @@ export interface Contract {
   'publish.run': { req: PublishRunRequest; res: JobStarted };
   /** Newest first. */
   'publish.history': { req: InProject; res: PublishHistoryEntry[] };
+  /** Puts the version of a kept archive (its file name, as the history lists it) back on the profile's server. */
+  'publish.rollback': { req: InProject & { profileId: string; archive: string }; res: RollbackResult };
   /** Open Python files are synced to the project's pyright server; diagnostics come back as `lsp.diagnostics`. */
   'lsp.open': { req: LspDoc; res: Empty };
   'lsp.change': { req: LspDoc; res: Empty };
@@ -363,6 +382,8 @@ export interface Events {
   'debug.terminated': DebugTerminated;
   'debug.breakpointsChanged': DebugBreakpointsChanged;
   'lsp.diagnostics': { projectId: string; relPath: string; diagnostics: LspDiagnostic[] };
+  /** A running review's sections (pending, running, done with counts), each time one changes. */
+  'review.progress': { projectId: string; runId: string } & ReviewProgress;
 }
 
 export type Channel = keyof Contract;

@@ -100,3 +100,45 @@ export interface TestCliJson {
 /** What a run covers: a file (relative to the project root, `tests/test_x.py`) or a node id (`tests/test_x.py::test_y`);
  * absent: every `tests/test_*.py`. */
 export type TestTarget = string;
+
+/** One difference between the recorded data and a live re-run's, at a JSON path (`$.items[0].id`). */
+export interface DataChange {
+  readonly path: string;
+  readonly kind: 'added' | 'removed' | 'changed';
+  readonly before?: unknown;
+  readonly after?: unknown;
+}
+
+/** One difference between the shapes of the two data (every element of a list counted as `[]`): a key that
+ * appeared or went away, or a value whose type changed (`string` -> `number`). */
+export interface SchemaChange {
+  readonly path: string;
+  readonly kind: 'added' | 'removed' | 'typeChanged';
+  /** The type(s) seen, e.g. `string`, `number | null`. */
+  readonly before?: string;
+  readonly after?: string;
+}
+
+/** What a recording answered and what the live re-run answers (before Accept or Keep). */
+export interface RecordingSide {
+  readonly status: string;
+  readonly message: string;
+  /** How many HTTP exchanges the cassette holds. */
+  readonly interactions: number;
+}
+
+/** Re-record (issue 17): a saved test's call run live against the vendor into a pending recording, compared
+ * with the cassette's. Accept rewrites the cassette and run record with it; Keep throws it away. */
+export interface RerecordPreview {
+  readonly testId: string;
+  /** `<operation>-<NAME>`. */
+  readonly recording: string;
+  readonly before: RecordingSide;
+  readonly after: RecordingSide;
+  /** At most MAX_CHANGES of each; `truncated` says there were more. */
+  readonly dataChanges: DataChange[];
+  readonly schemaChanges: SchemaChange[];
+  readonly truncated: boolean;
+  /** Status, data and errors logged are as recorded. */
+  readonly unchanged: boolean;
+}

@@ -4,6 +4,7 @@ import { useAppStore } from '../../store/app/store';
 import { useTestingStore } from '../../store/testing/store';
 import { useTestsViewStore } from '../../store/tests-view/store';
 import { CoverageSection } from './CoverageSection';
+import { RerecordPanel } from './Rerecord';
 import { TestDetail } from './TestDetail';
 import { TestTree } from './TestTree';
 import './tests-view.css';
@@ -20,7 +21,8 @@ function Summary() {
 }
 
 /** The side bar's Tests view: the project's pytest tests, run one, a file or all, see why one failed, and which
- * operations have a test. Debug test waits on a test target in the debugger's contract (debug.start). */
+ * operations have a test; Debug test replays a test under the debugger, Re-record runs it live and offers the new
+ * recording. */
 export function TestsView() {
   const projectId = useAppStore((s) => s.projectId);
   const { tests, loading, loaded, running, error, collectionErrors } = useTestsViewStore();
@@ -57,6 +59,7 @@ export function TestsView() {
       <Summary />
       <TestTree />
       <TestDetail />
+      <RerecordPanel />
       <CoverageSection />
     </div>
   );

@@ -47,6 +47,19 @@ describe('Tests view store', () => {
     expect(view().states).toEqual({ [saved.nodeId]: 'failed' });
     expect(view().selectedId).toBe(saved.nodeId);
     expect(view().outcomes[saved.nodeId].details).toContain('HELLO');
+
+    // Re-record: the live run answers HELLO; Keep leaves the recording, Accept takes the new one and the test is green.
+    await view().rerecord(saved.nodeId);
+    expect(view().rerecording).toMatchObject({ testId: saved.nodeId, phase: 'preview', preview: { recording: 'echo_text-happy', unchanged: false, schemaChanges: [] } });
+    expect(view().rerecording?.preview?.dataChanges).toEqual([{ path: '$.text', kind: 'changed', before: 'hello', after: 'HELLO' }]);
+    await view().keepRecording();
+    expect(view().rerecording).toBeNull();
+    await view().run(saved.nodeId);
+    expect(view().states).toEqual({ [saved.nodeId]: 'failed' });
+    await view().rerecord(saved.nodeId);
+    await view().acceptRerecord();
+    expect(view().rerecording).toBeNull();
+    expect(view().states).toEqual({ [saved.nodeId]: 'passed' });
   }, 180_000);
 
   it('a run that cannot start says why and leaves no test spinning', async () => {

@@ -1,6 +1,6 @@
 /** The Tests view (issue 17): the project's pytest tests as pytest collects them, runs of one test, a file or all,
  * each test's last outcome (for the view's icons and the editor gutter), and Save as test after a recorded run. */
-import type { CollectedTest, SavedTest, TestDataMode, TestOutcome, TestRunReport, TestTarget } from '../../../../shared/models/connector-tests';
+import type { CollectedTest, RerecordPreview, SavedTest, TestDataMode, TestOutcome, TestRunReport, TestTarget } from '../../../../shared/models/connector-tests';
 import { messageOf } from '../../api/api-error';
 import { call } from '../../api/client';
 import { createStore } from '../create-store';
@@ -22,6 +22,15 @@ export interface TestsViewState {
   lastReport: TestRunReport | null;
   /** The test whose failure the detail shows. */
   selectedId: string | null;
+  /** Re-record of one test: running live, its preview waiting for Accept or Keep, or being applied. */
+  rerecording: Rerecording | null;
+}
+
+export interface Rerecording {
+  readonly testId: string;
+  readonly phase: 'running' | 'preview' | 'applying';
+  readonly preview?: RerecordPreview;
+  readonly error?: string;
 }
 
 export interface TestsViewAction {
@@ -32,11 +41,18 @@ export interface TestsViewAction {
   select(id: string | null): void;
   /** Writes the recording's test (tests/test_<operation>.py) and refreshes the list; throws the service's error. */
   saveAsTest(projectId: string, operation: string, name: string, mode: TestDataMode): Promise<SavedTest>;
+  /** Runs the test's call live (the configuration `configId`, else the recorded one) and shows what changed. */
+  rerecord(testId: string, configId?: string): Promise<void>;
+  /** Accept: the new recording replaces the test's; the test runs again against it. */
+  acceptRerecord(): Promise<void>;
+  /** Keep: the new recording is thrown away. */
+  keepRecording(): Promise<void>;
+  closeRerecord(): void;
 }
 
 const INITIAL: TestsViewState = {
   projectId: null, tests: [], collectionErrors: [], loading: false, loaded: false, error: null,
-  states: {}, outcomes: {}, running: null, lastReport: null, selectedId: null,
+  states: {}, outcomes: {}, running: null, lastReport: null, selectedId: null, rerecording: null,
 };
 
 export const useTestsViewStore = createStore<TestsViewState & TestsViewAction>('testsView', (set, get) => ({
@@ -78,7 +94,37 @@ export const useTestsViewStore = createStore<TestsViewState & TestsViewAction>('
       set({ running: null }, false, 'run/end');
     }
   },
-  select: (selectedId) => set({ selectedId }, false, 'select'),
+  select: (selectedId) => set({ selectedId, ...(get().rerecording?.testId === selectedId ? {} : { rerecording: pendingOnly(get().rerecording) }) }, false, 'select'),
+  rerecord: async (testId, configId) => {
+    const projectId = get().projectId;
+    if (!projectId || get().rerecording?.phase === 'running' || get().rerecording?.phase === 'applying') return;
+    set({ rerecording: { testId, phase: 'running' } }, false, 'rerecord/start');
+    try {
+      const preview = await call('tests.rerecord', { projectId, testId, ...(configId ? { configId } : {}) });
+      if (get().projectId === projectId) set({ rerecording: { testId, phase: 'preview', preview } }, false, 'rerecord/preview');
+    } catch (e) {
+      set({ rerecording: { testId, phase: 'preview', error: `The test could not be re-recorded: ${messageOf(e)}` } }, false, 'rerecord/failed');
+    }
+  },
+  acceptRerecord: async () => {
+    const { projectId, rerecording: r } = get();
+    if (!projectId || r?.phase !== 'preview' || !r.preview) return;
+    set({ rerecording: { ...r, phase: 'applying' } }, false, 'rerecord/accept');
+    try {
+      await call('tests.acceptRerecord', { projectId, recording: r.preview.recording });
+      set({ rerecording: null }, false, 'rerecord/accepted');
+      await get().run(r.testId);
+    } catch (e) {
+      set({ rerecording: { ...r, phase: 'preview', error: `The new recording was not saved: ${messageOf(e)}` } }, false, 'rerecord/acceptFailed');
+    }
+  },
+  keepRecording: async () => {
+    const { projectId, rerecording: r } = get();
+    if (!projectId || !r || r.phase === 'running' || r.phase === 'applying') return;
+    set({ rerecording: null }, false, 'rerecord/keep');
+    if (r.preview) await call('tests.keepRecording', { projectId, recording: r.preview.recording }).catch((e: unknown) => set({ error: `The new recording could not be thrown away: ${messageOf(e)}` }, false, 'rerecord/keepFailed'));
+  },
+  closeRerecord: () => set({ rerecording: pendingOnly(get().rerecording) }, false, 'rerecord/close'),
   saveAsTest: async (projectId, operation, name, mode) => {
     // Save as test runs from Test Actions, maybe before the Tests view ever opened this project.
     if (get().projectId !== projectId) set({ ...INITIAL, projectId }, false, 'saveAsTest/project');
@@ -87,3 +133,8 @@ export const useTestsViewStore = createStore<TestsViewState & TestsViewAction>('
     return saved;
   },
 }));
+
+/** A preview waiting for Accept or Keep stays when the user looks elsewhere; a finished error goes. */
+function pendingOnly(r: Rerecording | null): Rerecording | null {
+  return r && (r.phase !== 'preview' || r.preview) ? r : null;
+}
