@@ -14,6 +14,7 @@ const VIEWS: { id: SidebarView; icon: IconName; label: string; keys?: string }[]
   { id: 'tests', icon: 'check', label: 'Tests' },
   { id: 'debug', icon: 'bug', label: 'Run and Debug', keys: 'Mod+Shift+D' },
   { id: 'platform', icon: 'database', label: 'Platform Data' },
+  { id: 'ingestion', icon: 'arrowDown', label: 'Data Ingestion' },
   { id: 'publish', icon: 'cloudUpload', label: 'Publish' },
   { id: 'review', icon: 'review', label: 'Review' },
   { id: 'playbooks', icon: 'workflow', label: 'Playbooks' },

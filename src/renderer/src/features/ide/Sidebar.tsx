@@ -8,6 +8,7 @@ import { TestView } from '../testing/TestView';
 import { DebugView } from '../debug/DebugView';
 import { TestsView } from '../tests-view/TestsView';
 import { PlatformDataView } from '../platform-data/PlatformDataView';
+import { IngestionView } from '../ingestion/IngestionView';
 import { PublishPanel } from '../publish/PublishPanel';
 import { PlaybooksPanel } from '../playbooks/PlaybooksPanel';
 import { ReviewPanel } from '../review/ReviewPanel';
@@ -26,6 +27,7 @@ export function Sidebar({ title }: { title: string }) {
         {view === 'tests' && <TestsView />}
         {view === 'debug' && <DebugView />}
         {view === 'platform' && <PlatformDataView />}
+        {view === 'ingestion' && <IngestionView />}
         {view === 'publish' && <PublishPanel />}
         {view === 'review' && <ReviewPanel />}
         {view === 'playbooks' && <PlaybooksPanel />}

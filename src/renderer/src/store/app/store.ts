@@ -5,7 +5,7 @@ import type { ConnectionStatus } from '../../api/transport';
 import { createStore } from '../create-store';
 import { dropToast, pushToast, type Toast, type ToastKind } from './toasts';
 
-export type SidebarView = 'explorer' | 'search' | 'git' | 'test' | 'tests' | 'debug' | 'platform' | 'publish' | 'review' | 'playbooks';
+export type SidebarView = 'explorer' | 'search' | 'git' | 'test' | 'tests' | 'debug' | 'platform' | 'ingestion' | 'publish' | 'review' | 'playbooks';
 
 interface AppState {
   info: AppInfo | null;
