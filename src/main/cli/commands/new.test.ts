@@ -41,6 +41,29 @@ describe('connector-studio new', () => {
     expect(log.stdout.trim().split('\n')).toHaveLength(1);
   });
 
+  it('without a git identity creates the repository and stages the files, commits nothing and says so on stderr', async () => {
+    const saved = { GIT_CONFIG_GLOBAL: process.env.GIT_CONFIG_GLOBAL, GIT_CONFIG_NOSYSTEM: process.env.GIT_CONFIG_NOSYSTEM };
+    // A global config with no identity, as on a fresh machine; git reads these from the environment it inherits.
+    process.env.GIT_CONFIG_GLOBAL = path.join(work, 'empty.gitconfig');
+    process.env.GIT_CONFIG_NOSYSTEM = '1';
+    await writeFile(process.env.GIT_CONFIG_GLOBAL, '');
+    try {
+      const r = await run('acme-nobody', '--template', 'blank', '--dir', 'ws');
+      expect(r.code).toBe(0);
+      expect(r.err).toMatch(/no user\.name and user\.email, so the files are staged but not committed/);
+      expect(r.out).toMatch(/staged, not committed/);
+      const root = path.join(work, 'ws', 'connector-acme-nobody');
+      const git = (...args: string[]) => promisify(execFile)('git', args, { cwd: root }).then((x) => x.stdout.trim());
+      await expect(git('rev-parse', '--verify', '--quiet', 'HEAD')).rejects.toThrow();
+      const staged = (await git('status', '--porcelain')).split('\n');
+      expect(staged).toContain('A  acme-nobody/info.json');
+      expect(staged.every((l) => l.startsWith('A  '))).toBe(true);
+    } finally {
+      for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  });
+
   it('takes the wizard answers from a file, template defaults filling the rest', async () => {
     await writeFile(path.join(work, 'wizard.json'), JSON.stringify({ label: 'Acme Tickets', publisher: 'Acme', version: '2.0.0', licence: 'Apache-2.0' }));
     const r = await run('acme-tickets', '--template', 'ticketing-itsm', '--answers', 'wizard.json');

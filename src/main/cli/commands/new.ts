@@ -9,11 +9,8 @@ import type { AuthoringService } from '../../services/authoring/authoring-servic
 import { EXIT_OK, EXIT_USAGE, UsageError, parseArgs, type CliCommand, type CliIO } from '../command';
 import { exitCodeFor } from '../errors';
 import { withServices } from '../services';
-import { fromDescriptionCommand, isFromDescription } from './new-from-description';
 
-const USAGE =
-  'new <name> --template <id> [--certified] [--publisher NAME] [--dir DIR] [--answers wizard.json] [--json] | new --list-templates [--json]' +
-  ' | new <name> --from-openapi FILE|--from-postman FILE|--from-curl FILE [--operations a,b|--all] [--dir DIR] | new --from-... FILE --list-operations [--json]';
+const USAGE = 'new <name> --template <id> [--certified] [--publisher NAME] [--dir DIR] [--answers wizard.json] [--json] | new --list-templates [--json]';
 
 async function listCommand(io: CliIO, json: boolean, authoring: AuthoringService): Promise<number> {
   const templates = await authoring.templates();
@@ -53,19 +50,17 @@ async function createCommand(flags: Record<string, string | boolean>, positional
   for (const w of checkAnswers(answers, { storeNames }).filter((i) => i.severity === 'warning')) io.err(`warning: ${w.field}: ${w.message}`);
   // What `new` makes from our templates is the user's own: trusted in the IDE from the start.
   const created = await authoring.scaffold(answers, path.resolve(io.cwd, typeof flags.dir === 'string' ? flags.dir : '.'));
+  if (!created.committed)
+    io.err(`connector-studio new: git has no user.name and user.email, so the files are staged but not committed. Set them (git config --global user.name "Your Name"; git config --global user.email you@example.com), then commit in ${created.projectRoot}.`);
   if (flags.json) io.out(JSON.stringify(created));
-  else io.out(`Created ${created.projectRoot} from the ${templateId} template (${created.files.length} files, commit ${created.sha.slice(0, 7)}).`);
+  else io.out(`Created ${created.projectRoot} from the ${templateId} template (${created.files.length} files, ${created.committed ? `commit ${created.sha.slice(0, 7)}` : 'staged, not committed'}).`);
   return EXIT_OK;
 }
 
 async function run(argv: string[], io: CliIO): Promise<number> {
   try {
-    const { flags, positional } = parseArgs(argv, {
-      booleans: ['json', 'list-templates', 'certified', 'all', 'list-operations'],
-      strings: ['template', 'dir', 'answers', 'publisher', 'from-openapi', 'from-postman', 'from-curl', 'operations'],
-    });
+    const { flags, positional } = parseArgs(argv, { booleans: ['json', 'list-templates', 'certified'], strings: ['template', 'dir', 'answers', 'publisher'] });
     if (positional.length > 1) throw new UsageError('give one connector name');
-    if (isFromDescription(flags)) return await fromDescriptionCommand(flags, positional, io);
     return await withServices(io, async (s) =>
       flags['list-templates'] ? listCommand(io, flags.json === true, await s.authoring()) : createCommand(flags, positional, io, await s.authoring()),
     );

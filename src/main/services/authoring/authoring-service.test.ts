@@ -17,7 +17,7 @@ async function services() {
 }
 
 describe('authoring channels', () => {
-  it('creates a project from a template, exports it, and imports the archive as a new project', async () => {
+  it('creates a project from a template, exports it, and imports the archive as a copy', async () => {
     const s = await services();
     const templates = await dispatch(s, 'templates.list', {});
     expect(templates.ok && templates.value.map((t) => t.id)).toContain('threat-intelligence');
@@ -34,11 +34,12 @@ describe('authoring channels', () => {
     expect(exported.value.fileName).toBe('acme-intel-1.0.0.tgz');
     expect(Buffer.from(exported.value.base64, 'base64')).toEqual(await readFile(exported.value.file));
 
-    const imported = await dispatch(s, 'package.import', { fileName: 'acme-intel-1.0.0.tgz', base64: exported.value.base64 });
-    if (!imported.ok) throw new Error(imported.error.message);
-    expect(imported.value).toMatchObject({ name: 'acme-intel', connectorRel: '' });
+    // The same connector is already a project (matched by info.json name, not folder): the user picks.
     const again = await dispatch(s, 'package.import', { fileName: 'x.tgz', base64: exported.value.base64 });
     expect(again.ok === false && again.error.code).toBe('CONFLICT');
+    const imported = await dispatch(s, 'package.import', { fileName: 'acme-intel-1.0.0.tgz', base64: exported.value.base64, mode: 'copy' });
+    if (!imported.ok) throw new Error(imported.error.message);
+    expect(imported.value).toMatchObject({ name: 'acme-intel-2', connectorRel: '', copyOf: 'acme-intel' });
   });
 
   it('export with a runId streams package.progress events up to every entry; without one it sends none', async () => {

@@ -9,8 +9,9 @@ import { loadStoreNames } from '../connector/store-names';
 import { defaultAnswers, listTemplates, loadTemplate, type TemplateSummary } from '../connector/templates';
 import { addVersion, type AddVersionResult } from '../connector/version';
 import { duplicateConnector } from '../connector/duplicate';
+import { identityNeeded } from '../git/git-identity';
 import type { GitService } from '../git/git-service';
-import { importArchive, type ImportResult } from '../packaging/import';
+import { importArchive, type ExistingConnector, type ImportMode, type ImportResult } from '../packaging/import';
 import { packageConnector, throttleProgress, type PackageOptions, type PackageResult } from '../packaging/package';
 import type { ProjectService } from '../projects/project-service';
 import type { TrustService } from '../trust/trust-service';
@@ -41,6 +42,17 @@ export interface ExportedPackage {
   base64: string;
 }
 
+/** What an import adds to the project it opens: what the archive left out, and how it met an existing one. */
+export interface ImportedExtras {
+  skipped: string[];
+  warnings: string[];
+  replaced: boolean;
+  /** The commit that recorded a replace as a new version. */
+  sha?: string;
+  /** For a copy: the name of the connector it copies. */
+  copyOf?: string;
+}
+
 /** The Connector Wizard, versions and .tgz export/import as the UI reaches them: every result is a project. */
 export interface AuthoringService {
   /** The wizard's templates (resources/templates). */
@@ -59,9 +71,10 @@ export interface AuthoringService {
   /** Packs the project's connector; with a runId, `package.progress` events (at most one per percent) follow. */
   exportPackage(projectId: string, force?: boolean, runId?: string): Promise<ExportedPackage>;
   /** Safe extraction of a .tgz into `into` (default: the workspace); what it brings in is restricted. */
-  importFile(tgz: string, o?: { into?: string; replace?: boolean }): Promise<ImportResult>;
-  /** An upload from the UI (base64), imported with the safe extraction and opened as a project. */
-  importPackage(fileName: string, base64: string, replace?: boolean): Promise<ProjectSummary & { skipped: string[]; warnings: string[] }>;
+  importFile(tgz: string, o?: { into?: string; replace?: boolean; mode?: ImportMode }): Promise<ImportResult>;
+  /** An upload from the UI (base64), imported with the safe extraction and opened as a project. CONFLICT when a
+   * project of the package's info.json name exists and no `mode` says what to do. */
+  importPackage(fileName: string, base64: string, mode?: ImportMode): Promise<ProjectSummary & ImportedExtras>;
   /** Tags the current version `v<from>`, bumps `level` in info.json, adds a release-notes section and commits;
    * CONFLICT while there are uncommitted changes. */
   addVersion(projectId: string, level: 'major' | 'minor' | 'patch'): Promise<AddVersionResult>;
@@ -91,10 +104,29 @@ export function createAuthoringService(deps: AuthoringDeps): AuthoringService {
 
   /** Safe extraction of a .tgz into `into` (default: the workspace). An imported package is someone else's code,
    * also when it replaced a trusted project's files: restricted. */
-  async function importFile(tgz: string, o: { into?: string; replace?: boolean } = {}): Promise<ImportResult> {
-    const imported = await importArchive(tgz, { into: o.into ?? (await deps.workspaceRoot()), replace: o.replace });
+  async function importFile(tgz: string, o: { into?: string; replace?: boolean; mode?: ImportMode } = {}): Promise<ImportResult> {
+    // Into the workspace, the projects it lists are matched by their connector's name; elsewhere (the CLI's
+    // --into), only a folder of the archive's name counts.
+    const inWorkspace = o.into === undefined;
+    const imported = await importArchive(tgz, {
+      into: o.into ?? (await deps.workspaceRoot()),
+      replace: o.replace,
+      mode: o.mode,
+      ...(inWorkspace ? { findByName } : {}),
+      canCommit: async (e) => {
+        if ((await deps.git.isRepo(e.root)) && !(await deps.git.identity(e.root))) throw identityNeeded();
+      },
+      commitReplaced: async (e, message) =>
+        (await deps.git.isRepo(e.root)) ? (await deps.git.commitAll(e.root, message, path.relative(e.root, e.connectorDir) || '.')).sha : undefined,
+    });
     await deps.trust?.restrict(imported.dir);
     return imported;
+  }
+
+  /** A project of the workspace (or opened from elsewhere, not a review) whose connector has that name. */
+  async function findByName(name: string): Promise<ExistingConnector | undefined> {
+    const p = (await deps.projects.list()).find((x) => !x.readOnly && x.name === name);
+    return p && { root: p.root, connectorDir: await deps.projects.connectorDirOf(p.id) };
   }
 
   /** The archive comes back as base64 too, so browser mode can offer it as a download. With a runId, packing
@@ -109,13 +141,14 @@ export function createAuthoringService(deps: AuthoringDeps): AuthoringService {
   }
 
   /** An upload from the UI: written to a private temp folder, then imported with the safe extraction. */
-  async function importPackage(fileName: string, base64: string, replace?: boolean): Promise<ProjectSummary & { skipped: string[]; warnings: string[] }> {
+  async function importPackage(fileName: string, base64: string, mode?: ImportMode): Promise<ProjectSummary & ImportedExtras> {
     const tmp = await mkdtemp(path.join(os.tmpdir(), 'cs-import-'));
     try {
       const tgz = path.join(tmp, path.basename(fileName) || 'upload.tgz');
       await writeFile(tgz, Buffer.from(base64, 'base64'));
-      const imported = await importFile(tgz, { replace });
-      return { ...(await deps.projects.open(imported.dir)), skipped: imported.skipped, warnings: imported.warnings };
+      const imported = await importFile(tgz, { mode });
+      const { skipped, warnings, replaced, sha, copyOf } = imported;
+      return { ...(await deps.projects.open(imported.dir)), skipped, warnings, replaced, ...(sha ? { sha } : {}), ...(copyOf ? { copyOf } : {}) };
     } finally {
       await rm(tmp, { recursive: true, force: true });
     }

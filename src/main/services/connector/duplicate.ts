@@ -6,6 +6,7 @@ import path from 'node:path';
 import { applyEdits, modify, parse } from 'jsonc-parser';
 import { API_IDENTIFIER } from '../../../shared/connector/wizard';
 import { ServiceError } from '../errors';
+import { identityNeeded } from '../git/git-identity';
 import type { GitService } from '../git/git-service';
 import { listPackageFiles } from '../packaging/file-list';
 import { safeExtractTgz } from '../packaging/safe-extract';
@@ -30,6 +31,7 @@ export async function duplicateConnector(source: string, as: DuplicateAs, opts: 
   if (!API_IDENTIFIER.test(as.name)) throw new ServiceError('VALIDATION', `'${as.name}' is not a valid API identifier: use letters, digits, - and _, starting with a letter or _.`);
   if (!/^\d+\.\d+\.\d+$/.test(as.version)) throw new ServiceError('VALIDATION', `The version '${as.version}' is not x.y.z.`);
   if (!as.label.trim()) throw new ServiceError('VALIDATION', 'The new connector needs a label.');
+  if (!(await opts.git.identity())) throw identityNeeded();
   const isArchive = (await stat(source)).isFile();
   const extracted = isArchive ? await safeExtractTgz(source) : undefined;
   try {

@@ -15,8 +15,7 @@ import { defaultIcon, scaleIcon } from './icons';
 import { ICON_LARGE, ICON_SMALL, infoJsonText } from './info-gen';
 import { PLAYBOOKS_JSON_TEXT, licenceText, readmeText, releaseNotes, requirementsText } from './project-files';
 import { renderPython } from './python-gen';
-import { addIngestion } from './ingestion-template';
-import { listTemplates, loadTemplate, type Template } from './templates';
+import { listTemplates, loadTemplate } from './templates';
 
 export interface CreateProjectOptions {
   /** The folder that receives `connector-<name>/`. */
@@ -27,8 +26,6 @@ export interface CreateProjectOptions {
   storeNames?: ReadonlySet<string>;
   /** For reproducible output in tests; defaults to the current year. */
   year?: number;
-  /** A template made in memory (the API-description import) instead of `answers.template` read from disk. */
-  template?: Template;
 }
 
 export interface CreatedProject {
@@ -38,7 +35,9 @@ export interface CreatedProject {
   connectorDir: string;
   /** Files written, relative to the project root, sorted. */
   files: string[];
+  /** '' when git has no identity: the files are staged, not committed. */
   sha: string;
+  committed: boolean;
 }
 
 export type ProjectFiles = Record<string, string | Uint8Array>;
@@ -55,23 +54,26 @@ export async function createProject(answers: WizardAnswers, opts: CreateProjectO
   const projectRoot = await resolveInside(opts.workspaceRoot, folder);
   if (await pathExists(projectRoot)) throw new ServiceError('CONFLICT', `${folder} already exists in ${opts.workspaceRoot}: pick another API identifier or remove it.`);
 
-  const files = await projectFiles(answers, opts.templatesDir, opts.year ?? new Date().getFullYear(), opts.template);
+  const files = await projectFiles(answers, opts.templatesDir, opts.year ?? new Date().getFullYear());
   const staging = path.join(opts.workspaceRoot, `.${folder}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     for (const [rel, data] of Object.entries(files)) await writeFileAtomic(path.join(staging, rel), data);
     await opts.git.init(staging);
-    const { sha } = await opts.git.commitAll(staging, `Create ${answers.label.trim()} ${answers.version} from the ${answers.template} template`);
+    // No identity, no commit: an author is never made up. The files wait staged for the user's first commit.
+    const committed = (await opts.git.identity(staging)) !== null;
+    if (!committed) await opts.git.stageAll(staging);
+    const { sha } = committed ? await opts.git.commitAll(staging, `Create ${answers.label.trim()} ${answers.version} from the ${answers.template} template`) : { sha: '' };
     if (await pathExists(projectRoot)) throw new ServiceError('CONFLICT', `${folder} appeared in ${opts.workspaceRoot} while it was being created.`);
     await rename(staging, projectRoot);
-    return { projectRoot, connectorDir: path.join(projectRoot, answers.name), files: Object.keys(files).sort(), sha };
+    return { projectRoot, connectorDir: path.join(projectRoot, answers.name), files: Object.keys(files).sort(), sha, committed };
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
 }
 
 /** Every file of the project by path relative to the repository root (git adds .gitignore/.gitattributes). */
-export async function projectFiles(a: WizardAnswers, templatesDir: string, year: number, template?: Template): Promise<ProjectFiles> {
-  const t = template ?? (await loadTemplate(templatesDir, a.template));
+export async function projectFiles(a: WizardAnswers, templatesDir: string, year: number): Promise<ProjectFiles> {
+  const t = await loadTemplate(templatesDir, a.template);
   const python = await renderPython(t, a, year);
   const c = (rel: string) => `${a.name}/${rel}`;
   const files: ProjectFiles = {
@@ -85,7 +87,6 @@ export async function projectFiles(a: WizardAnswers, templatesDir: string, year:
     [c(`images/${ICON_LARGE}`)]: iconBytes(a.icons?.large, a.label, 80),
   };
   for (const [name, text] of Object.entries(python)) files[c(name)] = text;
-  await addIngestion(files, t, a);
   return files;
 }
 

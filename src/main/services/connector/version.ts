@@ -6,6 +6,7 @@ import { applyEdits, modify, parse } from 'jsonc-parser';
 import { ServiceError, ifMissing } from '../errors';
 import { gitStep } from '../git/git-errors';
 import { gitClient } from '../git/git-runner';
+import { identityNeeded } from '../git/git-identity';
 import type { GitService } from '../git/git-service';
 import { locateConnectorDir } from '../validate/locate';
 import { writeFileAtomic } from '../workspace/atomic-write';
@@ -54,6 +55,8 @@ export async function addVersion(projectDir: string, level: BumpLevel, opts: { g
   const status = await opts.git.status(projectDir);
   if (!status.isRepo) throw new ServiceError('GIT', `${projectDir} is not a git repository: Add Version tags the current version in git.`);
   if (status.files.length) throw new ServiceError('CONFLICT', `There are ${status.files.length} uncommitted change(s): commit or discard them first, so the tag marks the finished version.`);
+  // Asked before the tag is made: a refused commit must not leave a tag behind.
+  if (!(await opts.git.identity(projectDir))) throw identityNeeded();
   const connectorDir = await locateConnectorDir(projectDir);
   const infoPath = path.join(connectorDir, 'info.json');
   const { text, from, to } = bumpVersion(await readFile(infoPath, 'utf8'), level);

@@ -5,10 +5,10 @@ import { ServiceError } from '../errors';
 import { resolveInside } from '../workspace/safe-path';
 import { type GitContext, relArg } from './git-context';
 import { gitTry } from './git-errors';
+import { requireIdentity } from './git-identity';
 import { onGitExit } from './git-runner';
 import type { GitChange, GitChanges } from './git-types';
 
-const FALLBACK_AUTHOR = ['-c', 'user.name=Connector Studio User', '-c', 'user.email=connector-studio@localhost'];
 
 interface Entry {
   readonly x: string;
@@ -111,8 +111,8 @@ export function createChangeOps(ctx: GitContext): GitChangeOps {
     const message = req.message?.trim() ?? '';
     if (!message && !req.amend) throw new ServiceError('VALIDATION', 'Write a commit message first.');
     const g = git(dir);
-    const hasAuthor = (await g.raw(['config', 'user.email']).catch(onGitExit(1, ''))).trim() !== '';
-    const args = [...(hasAuthor ? [] : FALLBACK_AUTHOR), 'commit', ...(req.amend ? ['--amend'] : []), ...(message ? ['-m', message] : ['--no-edit'])];
+    await requireIdentity(g);
+    const args = ['commit', ...(req.amend ? ['--amend'] : []), ...(message ? ['-m', message] : ['--no-edit'])];
     await gitTry(req.amend ? 'commit --amend' : 'commit', () => g.raw(args));
     return { sha: (await gitTry('rev-parse', () => g.revparse(['HEAD']))).trim() };
   }

@@ -67,7 +67,7 @@ describe('git tags', () => {
     expect((await git.tags(dir)).map((x) => x.name)).toEqual(['v1.10.0', 'light']);
   });
 
-  it('tags with a fallback tagger when the user has no identity', async () => {
+  it('refuses an annotated tag when the user has no identity, inventing no tagger', async () => {
     const dir = await tmpDir();
     sh(dir, 'init', '-q', '-b', 'main');
     await put(dir, 'x', 'x');
@@ -79,12 +79,12 @@ describe('git tags', () => {
     process.env.HOME = home;
     process.env.XDG_CONFIG_HOME = home;
     try {
-      await git.createVersionTag(dir, '2.0.0');
+      await expect(git.createVersionTag(dir, '2.0.0')).rejects.toMatchObject({ code: 'GIT', details: { needs: 'gitIdentity' } });
     } finally {
       process.env.HOME = env.HOME;
       process.env.XDG_CONFIG_HOME = env.XDG_CONFIG_HOME;
       if (env.XDG_CONFIG_HOME === undefined) delete process.env.XDG_CONFIG_HOME;
     }
-    expect(sh(dir, 'for-each-ref', '--format=%(taggeremail)', 'refs/tags/v2.0.0')).toBe('<connector-studio@localhost>');
+    expect(sh(dir, 'tag', '--list')).toBe('');
   });
 });

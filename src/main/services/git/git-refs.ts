@@ -3,11 +3,11 @@ import { ServiceError } from '../errors';
 import type { GitContext } from './git-context';
 import { checkRev } from './git-diff';
 import { gitTry } from './git-errors';
+import { requireIdentity } from './git-identity';
 import { onGitExit } from './git-runner';
 import { gitFields } from './git-fields';
 import type { BranchInfo, Branches, TagInfo } from './git-types';
 
-const FALLBACK_TAGGER = ['-c', 'user.name=Connector Studio User', '-c', 'user.email=connector-studio@localhost'];
 
 function parseTrack(track: string): Pick<BranchInfo, 'ahead' | 'behind' | 'upstreamGone'> {
   return {
@@ -105,8 +105,9 @@ export function createRefOps(ctx: GitContext): GitRefOps {
     const g = git(dir);
     const ref = opts.ref ? [checkRev(opts.ref)] : [];
     const message = opts.message?.trim();
-    const hasTagger = (await g.raw(['config', 'user.email']).catch(onGitExit(1, ''))).trim() !== '';
-    const args = message ? [...(hasTagger ? [] : FALLBACK_TAGGER), 'tag', '-a', '-m', message, name, ...ref] : ['tag', name, ...ref];
+    // An annotated tag carries a tagger, as a commit carries an author.
+    if (message) await requireIdentity(g);
+    const args = message ? ['tag', '-a', '-m', message, name, ...ref] : ['tag', name, ...ref];
     await gitTry('tag', () => g.raw(args));
     const made = (await tags(dir)).find((t) => t.name === name);
     if (!made) throw new ServiceError('GIT', `git tag did not create "${name}".`);

@@ -74,7 +74,7 @@ describe('git remotes', () => {
     expect(progress.some((p) => p.method === 'push')).toBe(true);
   });
 
-  it('merges a diverged branch on pull when no identity is configured (a fresh machine)', async () => {
+  it('refuses to merge a diverged branch on pull when no identity is configured (a fresh machine), inventing no author', async () => {
     const mine = await newRepo();
     const { other } = await withRemote(mine);
     await commitIn(other, 'theirs.py', 'a = 1\n', 'from other');
@@ -87,11 +87,11 @@ describe('git remotes', () => {
     const saved = keys.map((k) => process.env[k]);
     Object.assign(process.env, { HOME: await tmpDir('cs-home-'), XDG_CONFIG_HOME: await tmpDir('cs-xdg-'), GIT_CONFIG_NOSYSTEM: '1' });
     try {
-      expect(await git.pull(mine)).toEqual({ conflicts: [] });
+      await expect(git.pull(mine)).rejects.toMatchObject({ code: 'GIT', details: { needs: 'gitIdentity' } });
     } finally {
       keys.forEach((k, i) => (saved[i] === undefined ? delete process.env[k] : (process.env[k] = saved[i])));
     }
-    expect(sh(mine, 'log', '-1', '--format=%an <%ae> %p')).toMatch(/^Connector Studio User <connector-studio@localhost> \w+ \w+$/);
+    expect(sh(mine, 'log', '-1', '--format=%s')).toBe('from mine');
   });
 
   it('classifies a rejected push as non-fast-forward (pull first)', async () => {

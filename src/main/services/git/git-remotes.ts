@@ -8,7 +8,7 @@ import path from 'node:path';
 import { ServiceError, ifMissing } from '../errors';
 import type { GitContext, NetworkOptions } from './git-context';
 import { gitFailure, gitTry } from './git-errors';
-import { onGitExit } from './git-runner';
+import { requireIdentity } from './git-identity';
 import { gitFields } from './git-fields';
 import type { PullResult, RemoteInfo } from './git-types';
 
@@ -88,11 +88,10 @@ export function createRemoteOps(ctx: GitContext, deps: { currentBranch(dir: stri
     const branch = await deps.currentBranch(dir);
     const target = opts.remote ? [checkRemoteName(opts.remote), ...(opts.branch ? [checkBranchArg(opts.branch)] : [])] : [];
     const remote = opts.remote ?? (await defaultRemote(dir));
+    // A merge commit needs an author, like a commit does.
+    await requireIdentity(ctx.git(dir));
     try {
-      // A merge commit needs an author, like a commit does: without user.email configured, use the fallback.
-      const hasAuthor = (await ctx.git(dir).raw(['config', 'user.email']).catch(onGitExit(1, ''))).trim() !== '';
-      const author = hasAuthor ? [] : ['-c', 'user.name=Connector Studio User', '-c', 'user.email=connector-studio@localhost'];
-      await ctx.network(dir, net, (g) => g.raw([...author, 'pull', '--progress', '--no-rebase', '--no-edit', ...target]));
+      await ctx.network(dir, net, (g) => g.raw(['pull', '--progress', '--no-rebase', '--no-edit', ...target]));
       return { conflicts: [] };
     } catch (e) {
       const failure = gitFailure('pull', e, { remote, ...(branch ? { branch } : {}) });

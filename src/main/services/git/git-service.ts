@@ -8,14 +8,13 @@ import { createGitContext, type GitServiceOptions } from './git-context';
 import { createDiffOps, type GitDiffOps } from './git-diff';
 import { gitStep } from './git-errors';
 import { createHistoryOps, type GitHistoryOps } from './git-history';
+import { readIdentity, requireIdentity, writeGlobalIdentity, type GitIdentity } from './git-identity';
 import { createIgnoreOps, type GitIgnoreOps } from './git-ignores';
 import { createRefOps, type GitRefOps } from './git-refs';
 import { createRemoteOps, type GitRemoteOps } from './git-remotes';
 import type { GitChanges } from './git-types';
 import { gitClient } from './git-runner';
 import { GITATTRIBUTES, GITIGNORE } from './repo-files';
-
-const FALLBACK_AUTHOR = ['-c', 'user.name=Connector Studio User', '-c', 'user.email=connector-studio@localhost'];
 
 function stateOf(index: string, workingDir: string): GitFileState {
   const pair = index + workingDir;
@@ -37,8 +36,15 @@ export interface GitService extends GitChangeOps, GitDiffOps, GitHistoryOps, Git
   status(dir: string): Promise<GitStatus>;
   /** `git init -b main` unless it is a repository already, plus .gitignore and .gitattributes where missing. */
   init(dir: string): Promise<GitStatus>;
-  /** Stages everything in the project and commits it (with a fallback author when git has none configured). */
-  commitAll(dir: string, message: string): Promise<{ sha: string }>;
+  /** Stages everything in the project (or only `under`, relative to it) and commits it; GIT with IDENTITY_NEEDED
+   * when git has no user.name and user.email (nothing is staged then). */
+  commitAll(dir: string, message: string, under?: string): Promise<{ sha: string }>;
+  /** Stages everything in the project without committing: what is made when git has no identity yet. */
+  stageAll(dir: string): Promise<void>;
+  /** The identity git uses in `dir`, or the global one; null when it has none. */
+  identity(dir?: string): Promise<GitIdentity | null>;
+  /** Writes user.name and user.email to the user's global git config. */
+  setGlobalIdentity(id: GitIdentity): Promise<GitIdentity>;
   /** The panel's lists, with the recommended ignore lines the repository lacks. */
   changes(dir: string): Promise<GitChanges>;
   /** After opening or cloning: a repository with no .gitignore anywhere gets the recommended one. True when
@@ -77,13 +83,17 @@ export function createGitService(gitBinary: () => string, options: GitServiceOpt
     return status(dir);
   }
 
-  async function commitAll(dir: string, message: string): Promise<{ sha: string }> {
+  async function commitAll(dir: string, message: string, under = '.'): Promise<{ sha: string }> {
     const g = git(dir);
-    await gitStep('add', () => g.raw(['add', '-A', '--', '.']));
-    // Unset exits 1 without a word, which this client takes as an empty answer.
-    const hasAuthor = (await gitStep('config', () => g.raw(['config', 'user.email']))).trim() !== '';
-    await gitStep('commit', () => g.raw([...(hasAuthor ? [] : FALLBACK_AUTHOR), 'commit', '-m', message, '--', '.']));
+    await gitStep('config', () => requireIdentity(g));
+    await gitStep('add', () => g.raw(['add', '-A', '--', under]));
+    // `--` with the path commits only what is under it, whatever else the user had staged.
+    await gitStep('commit', () => g.raw(['commit', '-m', message, '--', under]));
     return { sha: (await gitStep('rev-parse', () => g.revparse(['HEAD']))).trim() };
+  }
+
+  async function stageAll(dir: string): Promise<void> {
+    await gitStep('add', () => git(dir).raw(['add', '-A', '--', '.']));
   }
 
   const ctx = createGitContext(gitBinary, options);
@@ -102,6 +112,9 @@ export function createGitService(gitBinary: () => string, options: GitServiceOpt
     status,
     init,
     commitAll,
+    stageAll,
+    identity: (dir?: string) => readIdentity(gitBinary(), dir),
+    setGlobalIdentity: (id: GitIdentity) => writeGlobalIdentity(gitBinary(), id),
     ...changes,
     changes: async (dir: string) => {
       const c = await changes.changes(dir);

@@ -50,7 +50,7 @@ describe('importArchive', () => {
     await writeFile(path.join(into, 'acme-mail', 'mine.txt'), 'keep');
     const e = (await importArchive(tgz, { into }).then(() => undefined, (x: unknown) => x)) as { code: string; message: string; details: unknown };
     expect(e.code).toBe('CONFLICT');
-    expect(e.message).toMatch(/acme-mail already exists/);
+    expect(e.message).toMatch(/acme-mail is already in the workspace/);
     expect(e.details).toMatchObject({ name: 'acme-mail', importedVersion: '1.0.0' });
     expect(await snapshot(into)).toEqual(['acme-mail', 'acme-mail/mine.txt']);
 

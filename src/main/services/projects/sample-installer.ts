@@ -18,7 +18,9 @@ export async function installSamples(opts: { samplesDir: string; workspaceRoot: 
     made.push(target);
     try {
       await opts.git.init(target);
-      await opts.git.commitAll(target, 'Initial commit: sample connector from Connector Studio');
+      // Without an identity the sample waits staged: an author is never made up.
+      if (await opts.git.identity(target)) await opts.git.commitAll(target, 'Initial commit: sample connector from Connector Studio');
+      else await opts.git.stageAll(target);
     } catch (e) {
       opts.log('Sample project created without git (git unavailable?)', e);
     }

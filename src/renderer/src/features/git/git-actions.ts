@@ -3,6 +3,7 @@ import { confirmDialog, promptDialog } from '../../store/dialogs/store';
 import { useEditorStore } from '../../store/editor/store';
 import { useGitStore } from '../../store/git/store';
 import { useWorkspaceStore } from '../../store/workspace/store';
+import { withGitIdentity } from './git-identity';
 
 // What the Git panel's buttons do: each asks what it must, runs one store action and reports the outcome.
 
@@ -22,7 +23,8 @@ export async function attempt(work: () => Promise<unknown>, done?: string): Prom
 
 export async function commitNow(kind: 'commit' | 'commitAll' | 'amend') {
   await attempt(async () => {
-    const sha = kind === 'commitAll' ? await git().commitAll() : await git().commit();
+    const sha = await withGitIdentity(() => (kind === 'commitAll' ? git().commitAll() : git().commit()));
+    if (sha === undefined) return;
     toastSuccess(`${kind === 'amend' ? 'Amended' : 'Committed'} ${sha.slice(0, 7)}.`);
     if (git().tab === 'history') void git().loadHistory();
   });
@@ -72,7 +74,7 @@ export async function deleteBranch(name: string, force = false) {
 
 export async function newTag(version?: string) {
   const name = await promptDialog({ title: 'Create Tag', label: 'Tag name (on the current commit)', initial: version ? `v${version}` : '', confirmLabel: 'Create', validate: refName });
-  if (name) await attempt(() => git().createTag(name.trim(), name.trim()), `Tagged the current commit ${name.trim()}.`);
+  if (name) await attempt(() => withGitIdentity(() => git().createTag(name.trim(), name.trim())), `Tagged the current commit ${name.trim()}.`);
 }
 
 export async function deleteTag(name: string) {

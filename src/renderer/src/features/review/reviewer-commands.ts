@@ -1,7 +1,8 @@
 import type { ProjectSummary } from '../../../../shared/models/workspace';
 import { navigate } from '../../hooks/useRoute';
 import { toastError, toastInfo, toastSuccess, useAppStore } from '../../store/app/store';
-import { choiceDialog } from '../../store/dialogs/store';
+import { withGitIdentity } from '../git/git-identity';
+import { askImportConflict } from '../home/import-conflict';
 import { useReviewerStore, type PackageBytes } from '../../store/review';
 import { readBase64 } from '../../lib/read-base64';
 
@@ -38,20 +39,17 @@ export function pickFile(onFile: (file: File) => void, testId: string): void {
   input.click();
 }
 
-const askReplace = async (message: string) =>
-  (await choiceDialog({
-    title: 'Replace the connector in the workspace?',
-    message: `${message} Replace it with the reviewed version? Its current folder is removed.`,
-    choices: [{ id: 'replace', label: 'Replace', danger: true }, { id: 'cancel', label: 'Cancel', primary: true }],
-  })) === 'replace';
-
 async function importWith(review: ProjectSummary, pkg?: PackageBytes): Promise<void> {
   const store = useReviewerStore.getState();
   let outcome = await store.importIntoWorkspace(review.id, { pkg });
   if (outcome.kind === 'needsFile') return pickFile((file) => void readPackage(file).then((p) => importWith(review, p)).catch(toastError), 'review-import-input');
   if (outcome.kind === 'exists') {
-    if (!(await askReplace(outcome.message))) return;
-    outcome = await store.importIntoWorkspace(review.id, { replace: true, pkg });
+    // The same question as Home's Import .tgz (home/import-conflict.ts).
+    const mode = await askImportConflict(outcome, pkg?.fileName ?? `${review.name}.tgz`);
+    if (!mode) return;
+    const again = await withGitIdentity(() => store.importIntoWorkspace(review.id, { mode, pkg }));
+    if (!again) return;
+    outcome = again;
   }
   if (outcome.kind !== 'imported') return;
   toastSuccess(`Imported ${outcome.project.label || outcome.project.name} ${outcome.project.version} into the workspace.`);

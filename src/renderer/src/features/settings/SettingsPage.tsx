@@ -6,6 +6,7 @@ import { useSettingsStore, type SettingsPatch } from '../../store/settings/store
 import { exportDiagnostics, openLogsFolder } from '../palette/app-commands';
 import { SettingGroup, TextSetting } from './SettingRow';
 import { ToolStatus } from './ToolStatus';
+import { GitIdentitySection } from './GitIdentitySection';
 
 /** Settings as a page: every change saves at once through settings.update. */
 export function SettingsPage({ onClose }: { onClose(): void }) {
@@ -54,6 +55,7 @@ export function SettingsPage({ onClose }: { onClose(): void }) {
           <Icon name="refresh" /> {detecting ? 'Detecting…' : 'Detect Again'}
         </button>
       </SettingGroup>
+      <GitIdentitySection />
       <SettingGroup title="Editor">
         <div className="setting">
           <label htmlFor={themeId} className="setting-label">Theme</label>

@@ -9,6 +9,9 @@ import { useAuthoringStore, type ExportResult } from '../../store/wizard/authori
 import { bumpVersion, duplicateDefaults, LEVELS } from '../../store/wizard/versions';
 import { useWorkspaceStore } from '../../store/workspace/store';
 import { readBase64 } from '../../lib/read-base64';
+import type { ProjectSummary } from '../../../../shared/models/workspace';
+import { withGitIdentity } from '../git/git-identity';
+import { askImportConflict } from '../home/import-conflict';
 
 // The palette's and Home's authoring commands: each reports its outcome in a dialog or a toast.
 
@@ -41,7 +44,7 @@ export async function exportTgz(force = false) {
   }
 }
 
-/** A file picker for a .tgz, then package.import; an existing connector of that name asks before replacing. */
+/** A file picker for a .tgz, then importPackageBytes. */
 export function importTgz() {
   const input = document.createElement('input');
   input.type = 'file';
@@ -59,35 +62,38 @@ export function importTgz() {
 }
 
 async function importFile(file: File) {
-  const store = useAuthoringStore.getState();
   try {
-    const base64 = await readBase64(file);
-    let outcome = await store.importPackage(file.name, base64);
-    if (outcome.kind === 'exists') {
-      const choice = await choiceDialog({
-        title: 'Replace the existing connector?',
-        message: replaceMessage(outcome, file.name),
-        choices: [{ id: 'replace', label: 'Replace', danger: true }, { id: 'cancel', label: 'Cancel', primary: true }],
-      });
-      if (choice !== 'replace') return;
-      outcome = await store.importPackage(file.name, base64, true);
-    }
-    if (outcome.kind === 'imported') {
-      toastSuccess(`Imported ${outcome.project.label || outcome.project.name} ${outcome.project.version}.`);
-      // What the safe extraction left out: stray files beside the folder, virtualenv and git folders inside it.
-      if (outcome.warnings.length) toastInfo(`${file.name}: ${outcome.warnings.join(' ')}`);
-      openProject(outcome.project.id);
-    } else store.show({ kind: 'importFailed', fileName: file.name, message: outcome.message });
+    await importPackageBytes({ fileName: file.name, base64: await readBase64(file) });
   } catch (e) {
     toastError(e);
   }
 }
 
-function replaceMessage(o: { message: string; name?: string; existingVersion?: string; importedVersion?: string }, fileName: string): string {
-  if (!o.name) return `${o.message} Replace it?`;
-  const have = o.existingVersion ? ` (version ${o.existingVersion})` : '';
-  const incoming = o.importedVersion ? `version ${o.importedVersion}` : 'the version';
-  return `A connector named ${o.name}${have} is already in the workspace. Replace it with ${incoming} from ${fileName}? Its current folder is removed.`;
+/** The one import path (Home, the palette, a review's Import into workspace): an existing project of the same
+ * connector name asks Replace as a new version / Import as a copy / Cancel; a replace without a git identity asks
+ * for one. Resolves the imported project, or null when the user cancelled or the import failed (said in a dialog). */
+export async function importPackageBytes(pkg: { fileName: string; base64: string }, opts: { openAfter?: boolean } = {}): Promise<ProjectSummary | null> {
+  const store = useAuthoringStore.getState();
+  let outcome = await store.importPackage(pkg.fileName, pkg.base64);
+  if (outcome.kind === 'exists') {
+    const mode = await askImportConflict(outcome, pkg.fileName);
+    if (!mode) return null;
+    const again = await withGitIdentity(() => store.importPackage(pkg.fileName, pkg.base64, mode));
+    if (!again) return null;
+    outcome = again;
+  }
+  if (outcome.kind !== 'imported') {
+    store.show({ kind: 'importFailed', fileName: pkg.fileName, message: outcome.message });
+    return null;
+  }
+  const p = outcome.project;
+  if (outcome.replaced) toastSuccess(`Replaced ${p.label || p.name} with version ${p.version}${outcome.sha ? ` as commit ${outcome.sha.slice(0, 7)}` : ''}; its history is kept.`);
+  else if (outcome.copyOf) toastSuccess(`Imported ${outcome.copyOf} ${p.version} as a copy, ${p.name}.`);
+  else toastSuccess(`Imported ${p.label || p.name} ${p.version}.`);
+  // What the safe extraction left out: stray files beside the folder, virtualenv and git folders inside it.
+  if (outcome.warnings.length) toastInfo(`${pkg.fileName}: ${outcome.warnings.join(' ')}`);
+  if (opts.openAfter !== false) openProject(p.id);
+  return p;
 }
 
 export async function addVersion() {
@@ -100,7 +106,8 @@ export async function addVersion() {
   });
   if (choice === 'cancel') return;
   try {
-    const r = await useAuthoringStore.getState().addVersion(projectId, choice as (typeof LEVELS)[number]);
+    const r = await withGitIdentity(() => useAuthoringStore.getState().addVersion(projectId, choice as (typeof LEVELS)[number]));
+    if (!r) return;
     toastSuccess(`Tagged ${r.tag}; the connector is now version ${r.to}.`);
     await useWorkspaceStore.getState().loadTree();
     void useGitStore.getState().refresh().catch(reportInBackground('Refreshing git status'));
@@ -118,7 +125,8 @@ export function duplicate() {
 }
 
 export async function submitDuplicate(projectId: string, as: { name: string; label: string; version: string }) {
-  const project = await useAuthoringStore.getState().duplicate(projectId, as);
+  const project = await withGitIdentity(() => useAuthoringStore.getState().duplicate(projectId, as));
+  if (!project) return;
   useAuthoringStore.getState().show(null);
   toastSuccess(`Created ${project.label || project.name} ${project.version}.`);
   openProject(project.id);

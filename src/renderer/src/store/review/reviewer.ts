@@ -12,7 +12,7 @@ export interface PackageBytes {
 
 export type ImportOutcome =
   | { readonly kind: 'imported'; readonly project: ProjectSummary }
-  | { readonly kind: 'exists'; readonly message: string }
+  | { readonly kind: 'exists'; readonly message: string; readonly name?: string; readonly existingVersion?: string; readonly importedVersion?: string }
   /** The archive's bytes are gone (the page was reloaded): the user picks the file again. */
   | { readonly kind: 'needsFile' };
 
@@ -28,7 +28,7 @@ interface ReviewerAction {
   /** `warnings`: what the safe extraction left out of the archive. */
   openPackage(pkg: PackageBytes): Promise<ProjectSummary & { warnings?: string[] }>;
   hasPackage(projectId: string): boolean;
-  importIntoWorkspace(projectId: string, opts?: { replace?: boolean; pkg?: PackageBytes }): Promise<ImportOutcome>;
+  importIntoWorkspace(projectId: string, opts?: { mode?: 'replace' | 'copy'; pkg?: PackageBytes }): Promise<ImportOutcome>;
   /** Forgets a review: its temporary folder goes, nothing is moved to the trash. */
   close(projectId: string): Promise<void>;
 }
@@ -51,14 +51,14 @@ export const useReviewerStore = createStore<ReviewerState & ReviewerAction>('rev
         if (!pkg) return { kind: 'needsFile' } as const;
         opened.set(projectId, pkg);
         try {
-          const project = await call('package.import', { ...pkg, replace: opts.replace });
+          const project = await call('package.import', { ...pkg, ...(opts.mode ? { mode: opts.mode } : {}) });
           // The review served its purpose: the workspace copy is the one to work on now.
           await call('projects.delete', { projectId }).catch(reportInBackground('Closing the review after its import'));
           opened.delete(projectId);
           await useProjectsStore.getState().load();
           return { kind: 'imported', project } as const;
         } catch (e) {
-          if (isConflict(e)) return { kind: 'exists', message: e.message } as const;
+          if (isConflict(e)) return { kind: 'exists', message: e.message, ...(e.details as object | undefined) } as const;
           throw e;
         }
       }),

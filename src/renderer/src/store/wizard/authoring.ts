@@ -4,6 +4,7 @@ import { isApiError, messageOf } from '../../api/api-error';
 import { call, onEvent } from '../../api/client';
 import { busyRunner, createStore } from '../create-store';
 import { useProjectsStore } from '../projects/store';
+import { isIdentityNeeded } from '../../../../shared/models/git-identity';
 import type { DuplicateAs, Level } from './versions';
 
 export type ExportResult = Res<'package.export'>;
@@ -18,7 +19,7 @@ export type AuthoringDialog =
 export type ImportOutcome =
   /** `skipped`: stray files beside the connector folder in the archive, not imported. `warnings`: one line per
    * skipped file and per dropped virtualenv or git folder, for the user to see. */
-  | { kind: 'imported'; project: ProjectSummary; skipped: string[]; warnings: string[] }
+  | { kind: 'imported'; project: ProjectSummary; skipped: string[]; warnings: string[]; replaced?: boolean; sha?: string; copyOf?: string }
   | { kind: 'exists'; message: string; name?: string; existingVersion?: string; importedVersion?: string }
   | { kind: 'failed'; message: string };
 
@@ -42,7 +43,8 @@ interface AuthoringAction {
   show(dialog: AuthoringDialog | null): void;
   /** Refusals by validate come back as a dialog, other failures throw. */
   exportPackage(projectId: string, force?: boolean): Promise<ExportResult | null>;
-  importPackage(fileName: string, base64: string, replace?: boolean): Promise<ImportOutcome>;
+  /** `mode` answers the conflict an earlier call returned as 'exists'. */
+  importPackage(fileName: string, base64: string, mode?: 'replace' | 'copy'): Promise<ImportOutcome>;
   addVersion(projectId: string, level: Level): Promise<Res<'connector.addVersion'>>;
   duplicate(projectId: string, as: DuplicateAs): Promise<ProjectSummary>;
 }
@@ -76,13 +78,15 @@ export const useAuthoringStore = createStore<AuthoringState & AuthoringAction>('
           if (get().exporting?.runId === runId) set({ exporting: null }, false, 'export/end');
         }
       }),
-    importPackage: (fileName, base64, replace) =>
+    importPackage: (fileName, base64, mode) =>
       busy('import', async () => {
         try {
-          const { skipped = [], warnings = [], ...project } = await call('package.import', { fileName, base64, replace });
+          const { skipped = [], warnings = [], replaced, sha, copyOf, ...project } = await call('package.import', { fileName, base64, ...(mode ? { mode } : {}) });
           await useProjectsStore.getState().load();
-          return { kind: 'imported', project, skipped, warnings } as const;
+          return { kind: 'imported', project, skipped, warnings, replaced, sha, copyOf } as const;
         } catch (e) {
+          // A replace that needs a git identity: the caller asks for it and tries again.
+          if (isApiError(e) && isIdentityNeeded(e.details)) throw e;
           if (isApiError(e) && e.code === 'CONFLICT') {
             const d = (e.details ?? {}) as { name?: string; existingVersion?: string; importedVersion?: string };
             return { kind: 'exists', message: e.message, ...d } as const;
