@@ -48,7 +48,7 @@ export function plainText(text: unknown): string {
   return text
     .replace(/\r\n?/g, '\n')
     .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/(p|div|li|h\d)>/gi, '\n')
+    .replace(/<\/?(p|div|li|ul|ol|h\d|table|tr)\b[^>]*>/gi, '\n')
     .replace(/<[^>]+>/g, '')
     .replace(/&(amp|lt|gt|quot|apos|nbsp|#39);/g, (_, e: string) => ENTITIES[e] ?? '')
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
