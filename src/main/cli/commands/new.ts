@@ -9,8 +9,11 @@ import type { AuthoringService } from '../../services/authoring/authoring-servic
 import { EXIT_OK, EXIT_USAGE, UsageError, parseArgs, type CliCommand, type CliIO } from '../command';
 import { exitCodeFor } from '../errors';
 import { withServices } from '../services';
+import { fromDescriptionCommand, isFromDescription } from './new-from-description';
 
-const USAGE = 'new <name> --template <id> [--certified] [--publisher NAME] [--dir DIR] [--answers wizard.json] [--json] | new --list-templates [--json]';
+const USAGE =
+  'new <name> --template <id> [--certified] [--publisher NAME] [--dir DIR] [--answers wizard.json] [--json] | new --list-templates [--json]' +
+  ' | new <name> --from-openapi FILE|--from-postman FILE|--from-curl FILE [--operations a,b|--all] [--dir DIR] | new --from-... FILE --list-operations [--json]';
 
 async function listCommand(io: CliIO, json: boolean, authoring: AuthoringService): Promise<number> {
   const templates = await authoring.templates();
@@ -59,8 +62,12 @@ async function createCommand(flags: Record<string, string | boolean>, positional
 
 async function run(argv: string[], io: CliIO): Promise<number> {
   try {
-    const { flags, positional } = parseArgs(argv, { booleans: ['json', 'list-templates', 'certified'], strings: ['template', 'dir', 'answers', 'publisher'] });
+    const { flags, positional } = parseArgs(argv, {
+      booleans: ['json', 'list-templates', 'certified', 'all', 'list-operations'],
+      strings: ['template', 'dir', 'answers', 'publisher', 'from-openapi', 'from-postman', 'from-curl', 'operations'],
+    });
     if (positional.length > 1) throw new UsageError('give one connector name');
+    if (isFromDescription(flags)) return await fromDescriptionCommand(flags, positional, io);
     return await withServices(io, async (s) =>
       flags['list-templates'] ? listCommand(io, flags.json === true, await s.authoring()) : createCommand(flags, positional, io, await s.authoring()),
     );

@@ -199,6 +199,14 @@ function operationsOf(doc: Obj, auth: ApiAuth): ApiOperation[] {
           else params.push(...bodyParams(obj(m.schema) as ApiSchema | undefined, firstExample(m), body.required === true));
         }
       }
+      let opPath = path.startsWith('/') ? path : `/${path}`;
+      // Names that are not identifiers (`asset-id`) get one; the wire keeps the vendor's.
+      const named = params.map((p) => {
+        const id = identifier(p.name, 'param');
+        if (id === p.name) return p;
+        if (p.in === 'path') opPath = opPath.split(`{${p.name}}`).join(`{${id}}`);
+        return { ...p, name: id, ...(p.in === 'path' ? {} : { wireName: p.wireName ?? p.name }) };
+      });
       const opId = str(op.operationId);
       const id = names.take(identifier(opId ?? `${method} ${path.replace(/[{}]/g, '')}`, 'operation'));
       const summary = plainText(op.summary);
@@ -206,11 +214,11 @@ function operationsOf(doc: Obj, auth: ApiAuth): ApiOperation[] {
       out.push({
         id,
         method: method.toUpperCase(),
-        path: path.startsWith('/') ? path : `/${path}`,
+        path: opPath,
         group: tags[0] ?? '',
         title: summary ? titleCase(summary) : titleCase(opId ?? `${method} ${path.replace(/[{}/]/g, ' ')}`),
         description: plainText(op.description) || summary,
-        parameters: uniqueParamNames(params),
+        parameters: uniqueParamNames(named),
         bodyKind,
         response: responseOf(op, v2),
         deprecated: op.deprecated === true || undefined,
@@ -231,7 +239,7 @@ function uniqueParamNames(params: ApiParam[]): ApiParam[] {
     let n = 2;
     while (seen.has(`${p.name}_${n}`)) n++;
     seen.add(`${p.name}_${n}`);
-    return { ...p, wireName: p.name, name: `${p.name}_${n}` };
+    return { ...p, wireName: p.wireName ?? p.name, name: `${p.name}_${n}` };
   });
 }
 

@@ -34,7 +34,7 @@ function typeHint(value: string, description: string): ApiSchema {
   return { type: 'string' };
 }
 
-const isPlaceholder = (v: string) => /^(int(32|64|eger)?|string|boolean|bool|number|long|<[^>]*>|\{\{[^}]*\}\}|\*\*.*)$/i.test(v.trim()) || v.trim() === '';
+const isPlaceholder = (v: string) => /^(int(32|64|eger)?|string|boolean|bool|number|long|<[^>]*>|\{\{[^}]*\}\}|\*\*.*|(array|object|list)\b.*)$/i.test(v.trim()) || v.trim() === '';
 
 function exampleOf(value: string, schema: ApiSchema, name: string): unknown {
   if (isPlaceholder(value) || isSecretName(name)) return undefined;
@@ -155,7 +155,8 @@ export function readPostman(doc: unknown, fileName: string): ApiDescription {
     const seenQuery = new Map<string, number>();
     for (const q of url.query?.all() ?? []) {
       const key = String(q.key ?? '');
-      if (!key || key.startsWith('*') || isSecretName(key) || (collectionAuth.type === 'apiKey' && key === collectionAuth.name)) continue;
+      // Documentation written as query keys ("**Update in Body Tab", "Don't include this line") is not a parameter.
+      if (!key || /^\*|\s/.test(key) || isSecretName(key) || (collectionAuth.type === 'apiKey' && key === collectionAuth.name)) continue;
       const name = identifier(key.replace(/\[\]$/, ''), 'param');
       if (seenQuery.has(name)) {
         const i = seenQuery.get(name) as number;

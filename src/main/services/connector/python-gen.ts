@@ -66,7 +66,7 @@ async function renderOperations(t: Template, a: WizardAnswers, header: string, u
 }
 
 async function actionFunction(t: Template, action: WizardAction): Promise<string> {
-  const own = await readTemplateFileIfAny(t, `actions/${action.operation}.py`);
+  const own = t.actionCode?.[action.operation] ?? (await readTemplateFileIfAny(t, `actions/${action.operation}.py`));
   if (own !== undefined) return own.trimEnd();
   if (!t.http) return localStub(action);
   return requestFunction(action, action.request ?? { method: 'GET', path: `/${action.operation}` });

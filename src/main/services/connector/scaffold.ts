@@ -15,7 +15,8 @@ import { defaultIcon, scaleIcon } from './icons';
 import { ICON_LARGE, ICON_SMALL, infoJsonText } from './info-gen';
 import { PLAYBOOKS_JSON_TEXT, licenceText, readmeText, releaseNotes, requirementsText } from './project-files';
 import { renderPython } from './python-gen';
-import { listTemplates, loadTemplate } from './templates';
+import { addIngestion } from './ingestion-template';
+import { listTemplates, loadTemplate, type Template } from './templates';
 
 export interface CreateProjectOptions {
   /** The folder that receives `connector-<name>/`. */
@@ -26,6 +27,8 @@ export interface CreateProjectOptions {
   storeNames?: ReadonlySet<string>;
   /** For reproducible output in tests; defaults to the current year. */
   year?: number;
+  /** A template made in memory (the API-description import) instead of `answers.template` read from disk. */
+  template?: Template;
 }
 
 export interface CreatedProject {
@@ -54,7 +57,7 @@ export async function createProject(answers: WizardAnswers, opts: CreateProjectO
   const projectRoot = await resolveInside(opts.workspaceRoot, folder);
   if (await pathExists(projectRoot)) throw new ServiceError('CONFLICT', `${folder} already exists in ${opts.workspaceRoot}: pick another API identifier or remove it.`);
 
-  const files = await projectFiles(answers, opts.templatesDir, opts.year ?? new Date().getFullYear());
+  const files = await projectFiles(answers, opts.templatesDir, opts.year ?? new Date().getFullYear(), opts.template);
   const staging = path.join(opts.workspaceRoot, `.${folder}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     for (const [rel, data] of Object.entries(files)) await writeFileAtomic(path.join(staging, rel), data);
@@ -72,8 +75,8 @@ export async function createProject(answers: WizardAnswers, opts: CreateProjectO
 }
 
 /** Every file of the project by path relative to the repository root (git adds .gitignore/.gitattributes). */
-export async function projectFiles(a: WizardAnswers, templatesDir: string, year: number): Promise<ProjectFiles> {
-  const t = await loadTemplate(templatesDir, a.template);
+export async function projectFiles(a: WizardAnswers, templatesDir: string, year: number, template?: Template): Promise<ProjectFiles> {
+  const t = template ?? (await loadTemplate(templatesDir, a.template));
   const python = await renderPython(t, a, year);
   const c = (rel: string) => `${a.name}/${rel}`;
   const files: ProjectFiles = {
@@ -87,6 +90,7 @@ export async function projectFiles(a: WizardAnswers, templatesDir: string, year:
     [c(`images/${ICON_LARGE}`)]: iconBytes(a.icons?.large, a.label, 80),
   };
   for (const [name, text] of Object.entries(python)) files[c(name)] = text;
+  await addIngestion(files, t, a);
   return files;
 }
 

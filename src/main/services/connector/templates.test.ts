@@ -10,7 +10,7 @@ import { defaultAnswers, listTemplates, loadTemplate } from './templates';
 
 const TEMPLATES = path.resolve(__dirname, '../../../../resources/templates');
 const REQUIRED = ['threat-intelligence', 'siem-analytics', 'ticketing-itsm', 'firewall-network', 'endpoint-edr', 'email',
-  'vulnerability-management', 'identity-access', 'utilities', 'blank'];
+  'vulnerability-management', 'identity-access', 'utilities', 'blank', 'alerts-siem-ingestion'];
 
 let work: string;
 let hasRequests = false;

@@ -28,6 +28,8 @@ export interface Template extends TemplateSummary {
   readonly configuration: readonly WizardField[];
   readonly actions: readonly WizardAction[];
   readonly requirements?: readonly string[];
+  /** Action functions made in memory (the API-description import), by operation name: like actions/<op>.py. */
+  readonly actionCode?: Readonly<Record<string, string>>;
   /** The folder it was read from. */
   readonly dir: string;
 }
