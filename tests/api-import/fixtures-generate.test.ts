@@ -47,3 +47,26 @@ describe('connectors generated from the real descriptions', () => {
     console.log(`${file}: ${d.operations.length} operations found, ${created.operations} generated; certification: ${missing} missing-output-schema finding(s), ${withoutOutput.size} operation(s) without a response schema or example`);
   });
 });
+
+describe('new --from-... on the command line', () => {
+  it('exits 2 with the parser message and line when the description is broken', async () => {
+    const work = await tmpDir('api-import-bad-');
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(path.join(work, 'broken.json'), '{\n  "openapi": "3.0.0",\n  "paths": {\n    "/a": {,}\n  }\n}\n');
+    const r = await runNew(work, 'broken', '--from-openapi', 'broken.json');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/broken\.json: line 4: .*JSON/);
+  });
+
+  it('--list-operations prints the ids without generating; --operations picks them', async () => {
+    const work = await tmpDir('api-import-list-');
+    const cloudlock = path.join(FIXTURES, 'cloudlock.postman_collection.json');
+    const list = await runNew(work, '--from-postman', cloudlock, '--list-operations');
+    expect(list.code, list.err).toBe(0);
+    expect(list.out.split('\n')).toHaveLength(14);
+    expect(list.out).toMatch(/^\* list_activities +GET +\/activities +\[Activities\]$/m);
+    const r = await runNew(work, 'cloudlock', '--from-postman', cloudlock, '--operations', 'list_activities,nope');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('No operation nope in the description');
+  });
+});
