@@ -4,7 +4,6 @@ import { fortinetRepositoryUrl, isCertified, type WizardAction, type WizardAnswe
 
 export const ICON_SMALL = 'small.png';
 export const ICON_LARGE = 'large.png';
-const DEFAULT_HELP = 'https://github.com/fortinet-fortisoar';
 
 /** cs_approved is always false: Fortinet sets it when it certifies a connector. */
 export function buildInfoJson(a: WizardAnswers): InfoJson {
@@ -19,7 +18,8 @@ export function buildInfoJson(a: WizardAnswers): InfoJson {
     category: a.category,
     icon_small_name: ICON_SMALL,
     icon_large_name: ICON_LARGE,
-    help_online: a.helpOnline ?? (isCertified(a) ? fortinetRepositoryUrl(a.name) : DEFAULT_HELP),
+    // Only certification mode fills an empty link in (Fortinet's CI requires one, and the wizard says so).
+    help_online: a.helpOnline ?? (isCertified(a) ? fortinetRepositoryUrl(a.name) : ''),
     configuration: { fields: a.configuration.map(toField) },
     operations: a.actions.map(toOperation),
   };

@@ -15,14 +15,14 @@ export function AboutStep() {
       <TemplatePicker />
       <PublishTargetPicker />
       <div className="wz-grid two">
-        <FormRow label="Connector name" field="label" hasValue={!!answers.label} required help="Shown to FortiSOAR users, e.g. “Acme Threat Intel”.">
-          {(c) => <input {...c} className="text-input wide" value={answers.label} onChange={(e) => setLabel(e.target.value)} data-testid="wz-label" />}
+        <FormRow label="Connector name" field="label" hasValue={!!answers.label} required help="Shown to FortiSOAR users; the API identifier follows it until you edit that.">
+          {(c) => <input {...c} className="text-input wide" value={answers.label} placeholder="Acme Threat Intel" onChange={(e) => setLabel(e.target.value)} data-testid="wz-label" />}
         </FormRow>
         <FormRow label="API identifier" field="name" hasValue={!!answers.name} required
           help={<>The folder and info.json <code>name</code>: letters, digits, - and _, not starting with a digit.</>}>
           {(c) => (
-            <input {...c} className="text-input wide mono" value={answers.name} spellCheck={false} autoCapitalize="off"
-              onChange={(e) => (useWizardStore.getState().touch('name'), setAnswers({ name: e.target.value }))} data-testid="wz-name" />
+            <input {...c} className="text-input wide mono" value={answers.name} spellCheck={false} autoCapitalize="off" placeholder="acme-threat-intel"
+              onChange={(e) => (useWizardStore.getState().touch('name'), useWizardStore.getState().editName(e.target.value))} data-testid="wz-name" />
           )}
         </FormRow>
         <FormRow label="Version" field="version" hasValue={!!answers.version} required help="Three numbers, x.y.z.">

@@ -38,8 +38,10 @@ export function CreateStep() {
           )}
         </FormRow>
         <FormRow label="Online help (optional)" field="helpOnline" hasValue={!!a.helpOnline}
-          help={certified ? 'Empty: the connector\'s repository on github.com/fortinet-fortisoar.' : 'An https:// link to your documentation.'}>
-          {(c) => <input {...c} className="text-input wide" value={a.helpOnline ?? ''} placeholder={certified ? fortinetRepositoryUrl(a.name || '<name>') : 'https://'} onChange={(e) => setAnswers({ helpOnline: e.target.value || undefined })} />}
+          help={certified
+            ? 'Left empty, certification mode sets the connector\'s repository on github.com/fortinet-fortisoar, as Fortinet\'s CI requires.'
+            : 'An https:// link to your documentation; left empty, info.json has none.'}>
+          {(c) => <input {...c} className="text-input wide" value={a.helpOnline ?? ''} placeholder={certified ? fortinetRepositoryUrl(a.name || '<name>') : 'https://'} data-testid="wz-help-online" onChange={(e) => setAnswers({ helpOnline: e.target.value || undefined })} />}
         </FormRow>
       </div>
       <p className="wz-help">

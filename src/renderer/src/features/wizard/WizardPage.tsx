@@ -3,6 +3,7 @@ import { assertNever } from '../../../../shared/result';
 import { Icon } from '../../components/Icon';
 import { markLoaded } from '../../hooks/app-state';
 import { navigate } from '../../hooks/useRoute';
+import { confirmDialog } from '../../store/dialogs/store';
 import { draftIssues, errorsOn, STEPS, type WizardStep } from '../../store/wizard/draft';
 import { useWizardStore } from '../../store/wizard/store';
 import { useWorkspaceStore } from '../../store/workspace/store';
@@ -12,6 +13,20 @@ import { ConfigStep } from './ConfigStep';
 import { CreateStep } from './CreateStep';
 import { IssuesContext, type IssuesApi } from './issues-context';
 import './wizard.css';
+
+/** Cancel goes Home at once from an untouched wizard, and asks first once the user has entered something. */
+async function cancelWizard() {
+  if (useWizardStore.getState().hasWork) {
+    const discard = await confirmDialog({
+      title: 'Discard this connector?',
+      message: 'The name, fields and actions you entered are not saved anywhere yet. Cancel throws them away.',
+      confirmLabel: 'Discard',
+      danger: true,
+    });
+    if (!discard) return;
+  }
+  navigate({ page: 'home' });
+}
 
 function StepBody({ step }: { step: WizardStep }) {
   switch (step) {
@@ -72,7 +87,7 @@ export function WizardPage() {
     <div className="wizard" data-testid="wizard">
       <header className="home-header">
         <div className="brand"><Icon name="plug" size={20} /> <span>Connector Studio</span></div>
-        <button className="button secondary small" onClick={() => navigate({ page: 'home' })} data-testid="wz-cancel">Cancel</button>
+        <button className="button secondary small" onClick={() => void cancelWizard()} data-testid="wz-cancel">Cancel</button>
       </header>
       <main className="wizard-main" aria-labelledby="wz-title">
         <div className="wz-top">

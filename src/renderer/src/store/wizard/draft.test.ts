@@ -46,6 +46,11 @@ describe('applyTemplate', () => {
     expect(d.actions.map((a) => [a.action.operation, a.included, a.suggested])).toEqual([['get_ip', true, true], ['get_domain', true, true]]);
   });
 
+  it('gives no connector name of its own: an untouched draft keeps an empty name, never "Connector" beside an empty identifier', () => {
+    const d = applyTemplate(EMPTY_DRAFT, { ...defaults, label: 'Connector' }, new Set());
+    expect(d.answers).toMatchObject({ label: '', name: '' });
+  });
+
   it('keeps touched answers and custom actions when the template changes', () => {
     const custom = newAction(valid());
     const d: WizardDraft = { answers: { ...valid().answers, description: 'Mine.', category: 'My Own' }, actions: [...valid().actions, custom] };

@@ -75,7 +75,9 @@ export function applyTemplate(d: WizardDraft, defaults: WizardAnswers, touched: 
     answers: {
       ...d.answers,
       template: defaults.template,
-      label: d.answers.label || keep('label'),
+      // A template has no name for the user's connector: the name stays what they typed (empty at first, with
+      // an example as placeholder), so the API identifier can follow it.
+      label: d.answers.label,
       description: keep('description'),
       category: keep('category'),
       publisher: d.answers.publisher || keep('publisher'),

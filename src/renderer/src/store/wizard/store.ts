@@ -28,6 +28,10 @@ interface WizardState {
   error: string | null;
   /** What connector.create refused with, when its checks found more than ours. */
   serverIssues: AnswerIssue[];
+  /** The user typed the API identifier: it no longer follows the name (visiting the box is not editing it). */
+  nameEdited: boolean;
+  /** The user entered something a template did not: Cancel asks before throwing it away. */
+  hasWork: boolean;
 }
 
 interface WizardAction {
@@ -35,6 +39,8 @@ interface WizardAction {
   chooseTemplate(id: string): Promise<void>;
   setAnswers(patch: Partial<WizardDraft['answers']>): void;
   setLabel(label: string): void;
+  /** The API identifier as the user types it. */
+  editName(name: string): void;
   setActions(actions: readonly DraftAction[]): void;
   touch(field: string): void;
   goTo(step: WizardStep): void;
@@ -57,6 +63,8 @@ const INITIAL: WizardState = {
   creating: false,
   error: null,
   serverIssues: [],
+  nameEdited: false,
+  hasWork: false,
 };
 
 let templateChoice = 0;
@@ -91,13 +99,19 @@ export const useWizardStore = createStore<WizardState & WizardAction>('wizard', 
       if (mine === templateChoice) set({ error: messageOf(e) }, false, 'chooseTemplate/failed');
     }
   },
-  setAnswers: (patch) => set({ draft: { ...get().draft, answers: { ...get().draft.answers, ...patch } }, serverIssues: [] }, false, 'setAnswers'),
-  /** The identifier follows the name until the user edits the identifier itself. */
-  setLabel: (label) => {
-    const follow = !get().touched.has('name');
-    get().setAnswers(follow ? { label, name: identifierFrom(label) } : { label });
+  setAnswers: (patch) => {
+    const choiceOnly = Object.keys(patch).every((k) => k === 'template' || k === 'publishTarget' || k === 'licence');
+    set({ draft: { ...get().draft, answers: { ...get().draft.answers, ...patch } }, serverIssues: [], hasWork: get().hasWork || !choiceOnly }, false, 'setAnswers');
   },
-  setActions: (actions) => set({ draft: { ...get().draft, actions }, serverIssues: [] }, false, 'setActions'),
+  /** The identifier follows the name until the user types in the identifier itself; an error shown meanwhile
+   * (Next on an empty name) does not stop it following. */
+  setLabel: (label) => get().setAnswers(get().nameEdited ? { label } : { label, name: identifierFrom(label) }),
+  editName: (name) => {
+    // Emptying the identifier hands it back to the name, as VS Code's "follow" fields do.
+    set({ nameEdited: name !== '' }, false, 'editName');
+    get().setAnswers({ name: name === '' ? identifierFrom(get().draft.answers.label) : name });
+  },
+  setActions: (actions) => set({ draft: { ...get().draft, actions }, serverIssues: [], hasWork: true }, false, 'setActions'),
   touch: (field) => set({ touched: add(get().touched, field) }, false, 'touch'),
   goTo: (step) => set({ step }, false, 'goTo'),
   next: (issues) => {
