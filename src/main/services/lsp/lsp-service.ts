@@ -1,6 +1,8 @@
 /** Python intelligence for the editor: one pyright language server per open project, started on first use,
  * stopped with the project (or when more than `maxServers` projects are in use: the least recent goes). */
 import { realpath } from 'node:fs/promises';
+import path from 'node:path';
+import type { Finding } from '../../../shared/connector/findings';
 import type { Empty, Events, LspLocation, Res } from '../../../shared/ipc/contract';
 import { fulfilledValue } from '../../../shared/settled';
 import { ServiceError, ifMissing } from '../errors';
@@ -8,6 +10,7 @@ import { checkRelative } from '../workspace/safe-path';
 import type { EventBus } from '../events';
 import { markdownOf, toCompletionList, toPosition, toRange, toSignatureHelp } from './convert';
 import { externalLocation } from './external-files';
+import { lspFinding } from './lsp-findings';
 import { createSession, type Session } from './lsp-session';
 import { defaultStubsDir, lspSettings, pythonFor } from './pyright-settings';
 
@@ -58,6 +61,11 @@ export interface LspService {
   start(projectId: string): Promise<Empty>;
   /** Files changed on disk (saves, git, other editors): pyright rereads the ones not open in the UI. */
   filesChanged(projectId: string, relPaths: readonly string[]): Promise<void>;
+  /** pyright's findings on the connector's Python files (connector-relative path to the text on disk) from the
+   * project's running server, once it has checked them all; undefined when no server runs, the editor holds a
+   * different text for one of them, or the server has not checked them within `timeoutMs`. The review uses it
+   * instead of a pyright run of its own. */
+  checkedFindings(projectId: string, files: Readonly<Record<string, string>>, timeoutMs?: number): Promise<Finding[] | undefined>;
 }
 
 type RawLocation = { uri: string; range: { start: { line: number; character: number } } } | { targetUri: string; targetSelectionRange: { start: { line: number; character: number } } };
@@ -139,6 +147,22 @@ export function createLspService(deps: LspServiceDeps): LspService {
     const s = started && (await fulfilledValue(started));
     s?.filesChanged(relPaths.filter((p) => /\.pyi?$/.test(p)));
   };
+  async function checkedFindings(projectId: string, files: Readonly<Record<string, string>>, timeoutMs = 15_000): Promise<Finding[] | undefined> {
+    const started = sessions.get(projectId);
+    const s = started && (await fulfilledValue(started));
+    if (!s) return undefined;
+    const [projectRoot, connectorDir] = await Promise.all([deps.rootOf(projectId), deps.connectorDirOf(projectId)]);
+    const prefix = path.relative(projectRoot, connectorDir).split(path.sep).join('/');
+    const toProject = (rel: string) => (prefix ? `${prefix}/${rel}` : rel);
+    const open = s.openTexts();
+    // Unsaved edits: the server checked the editor's text, the review reads the disk.
+    if (Object.entries(files).some(([rel, text]) => open.has(toProject(rel)) && open.get(toProject(rel)) !== text)) return undefined;
+    const rels = Object.keys(files);
+    const checked = await s.checkedDiagnostics(rels.map(toProject), timeoutMs);
+    if (!checked) return undefined;
+    return rels.flatMap((rel) => (checked.get(toProject(rel)) ?? []).flatMap((d) => lspFinding(d, rel)));
+  }
+
   const unsubscribe = deps.events?.subscribe((name, payload) => {
     if (name === 'files.changed') void filesChanged((payload as Events['files.changed']).projectId, (payload as Events['files.changed']).relPaths);
   });
@@ -175,5 +199,6 @@ export function createLspService(deps: LspServiceDeps): LspService {
     /** Starts the server now (the project was opened), resolving when it has initialised. */
     start: async (projectId: string) => (await (await session(projectId)).ensure(), {}),
     filesChanged,
+    checkedFindings,
   };
 }

@@ -49,7 +49,16 @@ export interface Session {
   ensure(): Promise<PyrightServer>;
   /** The server's process id while one runs. */
   pid(): number | undefined;
+  /** pyright's diagnostics for each of `relPaths` once the running server is not analysing anything sent to it,
+   * pulled (pyright checks a file first if it must); undefined when that cannot be had within `timeoutMs`. */
+  checkedDiagnostics(relPaths: readonly string[], timeoutMs: number): Promise<Map<string, LspDiagnosticRaw[]> | undefined>;
+  /** The text of each document the UI has open (it may differ from the file on disk). */
+  openTexts(): ReadonlyMap<string, string>;
 }
+
+/** After a change is sent, how long pyright may take to start analysing it before we believe it had nothing to do. */
+const ANALYSIS_START_MS = 1000;
+const POLL_MS = 50;
 
 const inside = (root: string, p: string) => p === root || p.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
 
@@ -60,6 +69,11 @@ export function createSession(deps: SessionDeps): Session {
   let generation = 0;
   let stopped = false;
   let crashes: number[] = [];
+  // Whether pyright is analysing, and when we last told it of a change and last heard of an analysis.
+  let analysing = 0;
+  let changedAt = 0;
+  let analysedAt = 0;
+  const changed = () => (changedAt = performance.now());
 
   // A server that cannot (re)start answers the next request with the reason; meanwhile the log has it.
   const startInBackground = () => void ensure().catch((e: unknown) => (deps.log ?? console.warn)(`pyright for ${deps.projectId} could not start: ${(e as Error).message}`));
@@ -76,7 +90,45 @@ export function createSession(deps: SessionDeps): Session {
 
   function onDiagnostics(uri: string, raw: LspDiagnosticRaw[]) {
     const relPath = relPathOf(uri);
+    analysedAt = performance.now();
     if (relPath !== null) deps.emit({ projectId: deps.projectId, relPath, diagnostics: raw.map(toDiagnostic) });
+  }
+
+  function onProgress(kind: 'begin' | 'report' | 'end') {
+    analysedAt = performance.now();
+    if (kind === 'begin') analysing++;
+    else if (kind === 'end') analysing = Math.max(0, analysing - 1);
+  }
+
+  /** Nothing we told pyright is waiting to be analysed: no analysis runs, and the last change has been picked up
+   * (or pyright had nothing to do for it). */
+  const settled = () => server !== null && analysing === 0 && (analysedAt >= changedAt || performance.now() - changedAt >= ANALYSIS_START_MS);
+
+  /** pyright's diagnostics for one file, pulled: it checks the file first if it must. Undefined while it does not
+   * know the file yet (still looking for the workspace's files). */
+  async function pulled(s: PyrightServer, relPath: string, timeoutMs: number): Promise<LspDiagnosticRaw[] | undefined> {
+    const report = await s.connection.request<{ kind?: string; items?: LspDiagnosticRaw[] } | null>('textDocument/diagnostic', { textDocument: { uri: uriOf(relPath) } }, timeoutMs);
+    return report?.kind === 'full' ? (report.items ?? []) : undefined;
+  }
+
+  async function checkedDiagnostics(relPaths: readonly string[], timeoutMs: number) {
+    const until = performance.now() + timeoutMs;
+    const found = new Map<string, LspDiagnosticRaw[]>();
+    while (!stopped && performance.now() < until) {
+      if (settled() && server) {
+        const s = server;
+        const before = changedAt;
+        for (const p of relPaths.filter((r) => !found.has(r))) {
+          const items = await pulled(s, p, Math.max(1, until - performance.now())).catch((e: unknown) => (deps.log?.(`pyright's diagnostics for ${p}: ${(e as Error).message}`), undefined));
+          if (items) found.set(p, items);
+        }
+        // A change while we asked: what was pulled before it may be stale.
+        if (changedAt !== before) found.clear();
+        else if (found.size === relPaths.length) return found;
+      }
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+    return undefined;
   }
 
   function onCrash(gen: number, reason: string) {
@@ -93,7 +145,9 @@ export function createSession(deps: SessionDeps): Session {
   async function start(): Promise<PyrightServer> {
     const gen = ++generation;
     const settings = await deps.settings();
-    const s = startPyright({ workspaceDir: deps.connectorDir, settings, onDiagnostics, onCrash: (r) => onCrash(gen, r), log: deps.log });
+    analysing = 0;
+    changed();
+    const s = startPyright({ workspaceDir: deps.connectorDir, settings, onDiagnostics, onProgress, onCrash: (r) => onCrash(gen, r), log: deps.log });
     try {
       await s.ready;
     } catch (e) {
@@ -123,6 +177,7 @@ export function createSession(deps: SessionDeps): Session {
   function open(relPath: string, text: string, clientVersion: number): void {
     if (docs.has(relPath)) return change(relPath, text, clientVersion);
     docs.set(relPath, { text, version: 1, clientVersion });
+    changed();
     server?.connection.notify('textDocument/didOpen', { textDocument: { uri: uriOf(relPath), languageId: 'python', version: 1, text } });
     startInBackground();
   }
@@ -133,11 +188,13 @@ export function createSession(deps: SessionDeps): Session {
     // Requests from one window can overtake each other in browser mode: an older text never wins.
     if (clientVersion < d.clientVersion) return;
     Object.assign(d, { text, version: d.version + 1, clientVersion });
+    changed();
     server?.connection.notify('textDocument/didChange', { textDocument: { uri: uriOf(relPath), version: d.version }, contentChanges: [{ text }] });
   }
 
   function close(relPath: string) {
     if (!docs.delete(relPath)) return;
+    changed();
     server?.connection.notify('textDocument/didClose', { textDocument: { uri: uriOf(relPath) } });
   }
 
@@ -156,6 +213,7 @@ export function createSession(deps: SessionDeps): Session {
       const uri = uriOf(p);
       return existsSync(path.join(deps.projectRoot, p)) ? [{ uri, type: 1 }, { uri, type: 2 }] : [{ uri, type: 3 }];
     });
+    changed();
     server.connection.notify('workspace/didChangeWatchedFiles', { changes });
   }
 
@@ -168,5 +226,7 @@ export function createSession(deps: SessionDeps): Session {
     await s?.stop();
   }
 
-  return { open, change, close, request, filesChanged, stop, relPathOf, ensure, pid: () => server?.pid };
+  const openTexts = () => new Map([...docs].map(([p, d]) => [p, d.text]));
+
+  return { open, change, close, request, filesChanged, stop, relPathOf, ensure, pid: () => server?.pid, checkedDiagnostics, openTexts };
 }

@@ -26,6 +26,8 @@ export interface ServerOptions {
   onDiagnostics(uri: string, diagnostics: LspDiagnosticRaw[]): void;
   /** The process ended without stop() being called. */
   onCrash(reason: string): void;
+  /** pyright's work-done progress: `begin` when it starts analysing files, `end` when it has finished. */
+  onProgress?(kind: 'begin' | 'report' | 'end'): void;
   log?: (message: string) => void;
 }
 
@@ -105,6 +107,9 @@ export function startPyright(opts: ServerOptions): PyrightServer {
       if (method === 'textDocument/publishDiagnostics') {
         const p = params as { uri: string; diagnostics: LspDiagnosticRaw[] };
         opts.onDiagnostics(p.uri, p.diagnostics);
+      } else if (method === '$/progress') {
+        const kind = (params as { value?: { kind?: unknown } })?.value?.kind;
+        if (kind === 'begin' || kind === 'report' || kind === 'end') opts.onProgress?.(kind);
       } else if (method === 'window/logMessage' && (params as { type?: number })?.type === 1) opts.log?.(String((params as { message?: string }).message ?? ''));
     },
     warn,

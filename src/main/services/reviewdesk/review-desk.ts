@@ -5,7 +5,9 @@ import { createDocsService, type DocsService } from '../docs';
 import { safeExtractTgz } from '../packaging/safe-extract';
 import { createPlaybooksService, type PlaybookList } from '../playbooks';
 import type { ProjectService } from '../projects/project-service';
-import { createReviewService, renderReviewHtml, type ReviewReport, type ReviewService } from '../review';
+import type { Events } from '../../../shared/ipc/contract';
+import type { ReviewProgress } from '../../../shared/models/review';
+import { createReviewService, renderReviewHtml, type ReviewFinding, type ReviewReport, type ReviewService } from '../review';
 
 /** Reviewer mode and the review, docs and playbooks panels, over projects and read-only opened packages. */
 export interface ReviewDesk {
@@ -18,7 +20,7 @@ export interface ReviewDesk {
   cleanUp(): Promise<void>;
   /** The review of the project's connector; `against`: the version to compare with (folder, .tgz, `git:<rev>`). */
   /** With `certification`, the report adds Fortinet's CI checks over the project's repository. */
-  run(projectId: string, opts: { against?: string; checkInstall?: boolean; certification?: boolean }): Promise<ReviewReport>;
+  run(projectId: string, opts: { against?: string; checkInstall?: boolean; certification?: boolean; runId?: string }): Promise<ReviewReport>;
   /** The review as a standalone HTML page, with the file name to save it under. */
   html(projectId: string, opts: { against?: string }): Promise<{ html: string; fileName: string }>;
   /** The connector's generated documentation. */
@@ -30,7 +32,19 @@ export interface ReviewDesk {
 }
 
 /** `reviewer` and `docs`: the composition root's, so the panel reviews exactly as `connector-studio review` does. */
-export function createReviewDesk(deps: { projects: ProjectService; userDataDir: string; reviewer?: ReviewService; docs?: DocsService }): ReviewDesk {
+export interface ReviewDeskDeps {
+  projects: ProjectService;
+  userDataDir: string;
+  reviewer?: ReviewService;
+  docs?: DocsService;
+  /** pyright's findings from the project's running language server once it has checked these files (the
+   * editor's pyright): the review then needs no pyright run of its own. */
+  checkedPythonFindings?: (projectId: string, files: Readonly<Record<string, string>>) => Promise<ReviewFinding[] | undefined>;
+  /** Where a run's `review.progress` goes. */
+  emitProgress?: (e: Events['review.progress']) => void;
+}
+
+export function createReviewDesk(deps: ReviewDeskDeps): ReviewDesk {
   const reviewsDir = path.join(deps.userDataDir, 'reviews');
   const reviewer = deps.reviewer ?? createReviewService();
   const docs = deps.docs ?? createDocsService();
@@ -57,9 +71,16 @@ export function createReviewDesk(deps: { projects: ProjectService; userDataDir: 
     dir: reviewsDir,
     openPackage,
     cleanUp: () => rm(reviewsDir, { recursive: true, force: true }),
-    run: async (projectId: string, opts: { against?: string; checkInstall?: boolean; certification?: boolean }) => {
+    run: async (projectId: string, { runId, ...opts }: { against?: string; checkInstall?: boolean; certification?: boolean; runId?: string }) => {
       const root = await deps.projects.rootOf(projectId);
-      return reviewer.review(await connectorDir(projectId), { ...opts, cwd: root, repositoryRoot: root });
+      const lsp = deps.checkedPythonFindings;
+      return reviewer.review(await connectorDir(projectId), {
+        ...opts,
+        cwd: root,
+        repositoryRoot: root,
+        ...(lsp ? { typedFindings: (files: Readonly<Record<string, string>>) => lsp(projectId, files) } : {}),
+        ...(runId && deps.emitProgress ? { onProgress: (p: ReviewProgress) => deps.emitProgress?.({ projectId, runId, ...p }) } : {}),
+      });
     },
     html: async (projectId: string, opts: { against?: string }) => {
       const report = await reviewer.review(await connectorDir(projectId), { ...opts, cwd: await deps.projects.rootOf(projectId) });
