@@ -165,7 +165,7 @@ export const requestSchemas: Record<Channel, Schema> = {
   'package.export': inProject({ force: bool, runId: nonEmpty }),
   'package.import': obj({ fileName: nonEmpty, base64: nonEmpty, mode: { enum: ['replace', 'copy'] } }, ['fileName', 'base64']),
   'review.openPackage': obj({ fileName: nonEmpty, base64: nonEmpty }, ['fileName', 'base64']),
-  'review.run': inProject({ against: str, checkInstall: bool, certification: bool }),
+  'review.run': inProject({ against: str, checkInstall: bool, certification: bool, runId: { type: 'string', minLength: 1, maxLength: 100 } }),
   'review.html': inProject({ against: str }),
   'docs.generate': inProject({ format: { enum: ['markdown', 'html'] } }, ['format']),
   'playbooks.list': inProject(),

@@ -3,6 +3,7 @@ import { Icon } from '../../components/Icon';
 import { useAppStore } from '../../store/app/store';
 import { useReviewStore } from '../../store/review';
 import { visibleSections } from '../../store/review/report-view';
+import { ReviewProgressList } from './ReviewProgressList';
 import { ReviewSections } from './ReviewSections';
 import { ReviewSummary } from './ReviewSummary';
 import { compareWithPrompt, exportReviewHtml } from './review-actions';
@@ -21,7 +22,7 @@ function useFirstRun() {
 /** The reviewer's report: verdict, counts, sections of findings; compare with a version; export as HTML. */
 export function ReviewPanel() {
   useFirstRun();
-  const { report, running, error, exporting, completed, certification } = useReviewStore();
+  const { report, running, error, exporting, completed, certification, progress } = useReviewStore();
   const filter = useReviewStore((s) => s.filter);
   const sections = useMemo(() => (report ? visibleSections(report, filter) : []), [report, filter]);
   const { run } = useReviewStore.getState();
@@ -48,7 +49,8 @@ export function ReviewPanel() {
           Export HTML
         </button>
       </div>
-      {running && <p className="muted pad review-running" role="status">{report ? 'Running the review again…' : 'Reviewing the connector…'}</p>}
+      {running && !progress && <p className="muted pad review-running" role="status">{report ? 'Running the review again…' : 'Reviewing the connector…'}</p>}
+      {running && progress && <ReviewProgressList sections={progress} />}
       {error && <p className="inline-error" role="alert" data-testid="review-error">{error}</p>}
       {report && (
         <div className="review-body">

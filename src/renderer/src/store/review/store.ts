@@ -1,6 +1,6 @@
 import type { Severity } from '../../../../shared/connector/findings';
-import type { ReviewReport, SectionId } from '../../../../shared/models/review';
-import { call } from '../../api/client';
+import type { ReviewReport, ReviewSectionProgress, SectionId } from '../../../../shared/models/review';
+import { call, onEvent } from '../../api/client';
 import { useAppStore } from '../app/store';
 import { createStore } from '../create-store';
 import { downloadText } from './download';
@@ -22,6 +22,9 @@ interface ReviewState {
   /** Check for certification: runs include Fortinet's CI checks (the certification profile); only such a
    * report's verdict can be "Ready to certify". */
   readonly certification: boolean;
+  /** The running review's sections (pending, running, done with counts), as the service reports them; null
+   * before its first report. */
+  readonly progress: readonly ReviewSectionProgress[] | null;
 }
 
 interface ReviewAction {
@@ -36,7 +39,7 @@ interface ReviewAction {
   reset(): void;
 }
 
-const EMPTY: ReviewState = { projectId: null, report: null, running: false, error: null, against: null, filter: NO_FILTER, exporting: false, completed: 0, certification: false };
+const EMPTY: ReviewState = { projectId: null, report: null, running: false, error: null, against: null, filter: NO_FILTER, exporting: false, completed: 0, certification: false, progress: null };
 
 /** Only the newest request may write its answer: a slow review must not overwrite a newer one. */
 let generation = 0;
@@ -57,12 +60,18 @@ export const useReviewStore = createStore<ReviewState & ReviewAction>('review', 
       const projectId = project();
       const mine = ++generation;
       // A report of another project is never shown, not even while the new one runs.
-      set({ running: true, error: null, ...(get().projectId === projectId ? {} : { report: null, projectId }) }, false, 'run');
+      set({ running: true, error: null, progress: null, ...(get().projectId === projectId ? {} : { report: null, projectId }) }, false, 'run');
+      const runId = `review-${Date.now()}-${mine}`;
+      const off = onEvent('review.progress', (e) => {
+        if (e.runId === runId && mine === generation) set({ progress: e.sections }, false, 'run/progress');
+      });
       try {
-        const report = await call('review.run', { projectId, ...against(), ...(get().certification ? { certification: true } : {}) });
+        const report = await call('review.run', { projectId, runId, ...against(), ...(get().certification ? { certification: true } : {}) });
         if (mine === generation) set({ report, projectId, running: false, completed: get().completed + 1 }, false, 'run/done');
       } catch (e) {
         if (mine === generation) set({ running: false, error: messageOf(e), completed: get().completed + 1 }, false, 'run/failed');
+      } finally {
+        off();
       }
     },
     compareWith: async (spec) => {
