@@ -107,6 +107,8 @@ export interface PreflightResult {
   readonly sameVersion?: InstalledVersion;
   /** The newest installed version as the server describes it (connector details), compared with this one. */
   readonly server?: { readonly version: string; readonly report: CompatReport };
+  /** The last version tag of the project against the server's version (the third side of the comparison). */
+  readonly tagToServer?: { readonly tag: string; readonly report: CompatReport };
   /** Playbook steps (on the server, and in this connector's own sample playbooks) that this version breaks. */
   readonly impact?: PlaybookImpact[];
   /** Why the server's playbooks could not be read, when they could not (the impact then covers the samples only). */

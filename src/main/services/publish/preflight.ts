@@ -73,21 +73,28 @@ async function importAndSamples(tgz: string) {
 
 /** The newest installed version against this one, and the playbook steps the difference breaks. A server that
  * does not let us read its playbooks still gets the comparison; the note says why the impact is partial. */
-async function againstServer(client: FortiSoarClient, newInfo: InfoJson | undefined, installed: InstalledVersion | undefined, samples: ReturnType<typeof playbooksOfExport>) {
+/** The project's last version tag, read where the source is a project folder in git; undefined otherwise. */
+export type TagBaseline = () => Promise<{ readonly tag: string; readonly info: InfoJson } | undefined>;
+
+async function againstServer(client: FortiSoarClient, newInfo: InfoJson | undefined, installed: InstalledVersion | undefined, samples: ReturnType<typeof playbooksOfExport>, baseline?: TagBaseline) {
   if (!newInfo) return {};
   const details = installed ? await client.connectorDetails(String(newInfo.name), installed.version) : undefined;
   const oldInfo = details ? infoFromDetails(details) : undefined;
   const own = oldInfo ? playbookImpact(oldInfo, newInfo, samples, 'sample') : [];
   if (!oldInfo) return { impact: own };
-  const server = { version: String(oldInfo.version), report: compareConnectors(oldInfo, newInfo) };
+  const tag = baseline ? await baseline() : undefined;
+  const compared = {
+    server: { version: String(oldInfo.version), report: compareConnectors(oldInfo, newInfo) },
+    ...(tag ? { tagToServer: { tag: tag.tag, report: compareConnectors(tag.info, oldInfo) } } : {}),
+  };
   try {
-    return { server, impact: [...playbookImpact(oldInfo, newInfo, await serverPlaybooks(client), 'server'), ...own] };
+    return { ...compared, impact: [...playbookImpact(oldInfo, newInfo, await serverPlaybooks(client), 'server'), ...own] };
   } catch (e) {
-    return { server, impact: own, impactNote: `The server's playbooks could not be read: ${(e as Error).message}` };
+    return { ...compared, impact: own, impactNote: `The server's playbooks could not be read: ${(e as Error).message}` };
   }
 }
 
-export async function runPreflight(client: FortiSoarClient, archive: PreparedArchive, validate: ValidateService = createValidateService()): Promise<PreflightResult> {
+export async function runPreflight(client: FortiSoarClient, archive: PreparedArchive, validate: ValidateService = createValidateService(), baseline?: TagBaseline): Promise<PreflightResult> {
   const [validation, { imports, samples }] = await Promise.all([validate.validateTgz(archive.tgzPath).catch(unreadable), importAndSamples(archive.tgzPath)]);
   const name = imports.name ?? validation.connector;
   const version = imports.version ?? validation.version;
@@ -97,7 +104,7 @@ export async function runPreflight(client: FortiSoarClient, archive: PreparedArc
   const installed = name ? await installedVersions(client, name) : [];
   const sameVersion = installed.find((v) => v.version === version);
   // Against what users' playbooks run today: the version being replaced, else the newest installed.
-  const compared = await againstServer(client, imports.info as InfoJson | undefined, sameVersion ?? installed[0], samples);
+  const compared = await againstServer(client, imports.info as InfoJson | undefined, sameVersion ?? installed[0], samples, baseline);
   return {
     connector: { name, version, label: imports.label },
     archive: { fileName: `${name || path.basename(archive.tgzPath, '.tgz')}.tgz`, bytes: archive.bytes.length, sha256: archive.sha256 },

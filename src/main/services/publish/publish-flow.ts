@@ -8,7 +8,7 @@ import { prepareArchive, type PreparedArchive } from './archive';
 import type { FortiSoarClient } from './client';
 import { PublishError, isPublishError } from './errors';
 import { pruneKeptArchives, type PublishHistory } from './history';
-import { blockers, installedVersions, runPreflight, type PreflightResult } from './preflight';
+import { blockers, installedVersions, runPreflight, type PreflightResult, type TagBaseline } from './preflight';
 import { waitForInstall, type PollTiming } from './install-wait';
 import { RollbackFailed, findKeptArchive, rollBack } from './rollback';
 import { runSmoke, stepRecorder, verifyInstalled, type StepRecorder } from './transaction';
@@ -229,10 +229,10 @@ async function keepArchive(archive: PreparedArchive, outcome: PublishOutcome, di
 }
 
 /** Pre-flight only, for the dialog: what would happen, and which versions are installed. */
-export async function preflightSource(client: FortiSoarClient, source: string, validate?: ValidateService): Promise<PreflightResult> {
+export async function preflightSource(client: FortiSoarClient, source: string, validate?: ValidateService, baseline?: TagBaseline): Promise<PreflightResult> {
   const archive = await prepareArchive(source);
   try {
-    return await runPreflight(client, archive, validate);
+    return await runPreflight(client, archive, validate, baseline);
   } finally {
     await archive.dispose();
   }

@@ -47,7 +47,17 @@ export function createPublishRunner(deps: PublishRunDeps): PublishRunner {
   async function publishProject(r: PublishRunRequest): Promise<PublishRunResult> {
     const source = await deps.connectorDirOf(r.projectId);
     const onProgress = (p: PublishProgress) => deps.progress({ runId: r.runId, ...p });
-    const request = { profileId: r.profileId, source, projectKey: r.projectId, replace: r.replace, deleteOtherVersions: r.deleteOtherVersions, health: await healthOf(r) };
+    const request = {
+      profileId: r.profileId,
+      source,
+      projectKey: r.projectId,
+      replace: r.replace,
+      deleteOtherVersions: r.deleteOtherVersions,
+      health: await healthOf(r),
+      verify: r.verify,
+      smoke: r.smoke,
+      keepOnFailure: r.keepOnFailure,
+    };
     const outcome = await deps.publish.publish(request, onProgress);
     if (!r.tag || outcome.result !== 'success') return outcome;
     const tag = `v${outcome.connector.version}`;

@@ -10,6 +10,13 @@ import { createPublishHistory, publishArchiveDir, type PublishHistoryEntry } fro
 import { installedVersions, type InstalledVersion, type PreflightResult } from './preflight';
 import { createServerProfileStore, throwOnProblems, type ServerProfile, type ServerProfileInput } from './profiles';
 import { preflightSource, publishConnector, type HealthChoice, type PublishOutcome, type PublishProgress } from './publish-flow';
+import { rollBackFromHistory, type HistoryRollback } from './rollback-from-history';
+import type { SmokeAction } from '../../../shared/models/publish';
+import { ServiceError } from '../errors';
+import { resolveInside } from '../workspace/safe-path';
+import path from 'node:path';
+import { lastVersionTag } from '../versions/git-version';
+import { loadVersion } from '../versions/load-version';
 import { testConnection, type ConnectionTest } from './test-connection';
 
 export interface PublishServiceDeps {
@@ -31,6 +38,10 @@ export interface PublishRequest {
   readonly replace?: boolean;
   readonly deleteOtherVersions?: boolean;
   readonly health?: HealthChoice;
+  readonly verify?: boolean;
+  readonly smoke?: readonly SmokeAction[];
+  /** "Keep the new version anyway": no rollback when a step after the upload fails. */
+  readonly keepOnFailure?: boolean;
 }
 
 /** Which server a connection test talks to: a saved profile, or the dialog's unsaved one with its secret. */
@@ -57,9 +68,27 @@ export interface PublishService {
   publish(r: PublishRequest, onProgress?: (p: PublishProgress) => void): Promise<PublishOutcome>;
   /** The project's publishes, as recorded. */
   history(projectKey: string): Promise<PublishHistoryEntry[]>;
+  /** Puts the version of one of this project's kept archives (named by file name, as the history lists it) back on
+   * the profile's server, removing the newer versions; recorded in the history as a rollback. */
+  rollback(r: { profileId: string; projectKey: string; archive: string }): Promise<HistoryRollback>;
+}
+
+/** The project's last version tag and its info.json, for the dialog's third comparison; none outside git or
+ * without a tag, which is no error (a failing git is logged). */
+function tagBaseline(source: string, log: (msg: string, extra?: unknown) => void) {
+  return async () => {
+    try {
+      const tag = await lastVersionTag(source);
+      return tag ? { tag, info: (await loadVersion(`git:${tag}`, { cwd: source })).info } : undefined;
+    } catch (e) {
+      log(`Reading the last version tag of ${source} failed`, e);
+      return undefined;
+    }
+  };
 }
 
 export function createPublishService(deps: PublishServiceDeps): PublishService {
+  const lastTagOf = (source: string) => tagBaseline(source, deps.log ?? console.warn);
   const profiles = createServerProfileStore(deps.userDataDir, deps.secrets);
   const history = createPublishHistory(deps.userDataDir);
   const env = () => deps.env ?? process.env;
@@ -91,13 +120,16 @@ export function createPublishService(deps: PublishServiceDeps): PublishService {
       return peekCertificate(new URL(o.url), { tls: o.tls, env: o.env });
     },
     installedVersions: async (profileId: string, name: string): Promise<InstalledVersion[]> => installedVersions(await clientOf(profileId), name),
-    preflight: async (profileId: string, source: string): Promise<PreflightResult> => preflightSource(await clientOf(profileId), source, deps.validate),
+    preflight: async (profileId: string, source: string): Promise<PreflightResult> => preflightSource(await clientOf(profileId), source, deps.validate, lastTagOf(source)),
     publish: async (r: PublishRequest, onProgress?: (p: PublishProgress) => void): Promise<PublishOutcome> => {
       const profile = await profiles.get(r.profileId);
       return publishConnector(await clientOf(r.profileId), r.source, {
         replace: r.replace,
         deleteOtherVersions: r.deleteOtherVersions,
         health: r.health,
+        verify: r.verify,
+        smoke: r.smoke,
+        rollback: r.keepOnFailure !== true,
         onProgress,
         validate: deps.validate,
         history: { store: history, projectKey: r.projectKey, server: profile.name },
@@ -106,5 +138,13 @@ export function createPublishService(deps: PublishServiceDeps): PublishService {
       });
     },
     history: (projectKey: string): Promise<PublishHistoryEntry[]> => history.list(projectKey),
+    rollback: async (r: { profileId: string; projectKey: string; archive: string }): Promise<HistoryRollback> => {
+      const profile = await profiles.get(r.profileId);
+      // The renderer names a file; only one in this project's own archive folder may be uploaded.
+      const archivePath = await resolveInside(publishArchiveDir(deps.userDataDir, r.projectKey), path.basename(r.archive));
+      const entry = (await history.list(r.projectKey)).filter((e) => e.archivePath && path.resolve(e.archivePath) === path.resolve(archivePath) && e.connector && e.version).at(-1);
+      if (!entry?.connector || !entry.version) throw new ServiceError('NOT_FOUND', `${path.basename(r.archive)} is not a kept archive of this project's publishes.`);
+      return rollBackFromHistory(await clientOf(r.profileId), history, { name: entry.connector, to: entry.version, server: profile.name, archivePath, projectKey: r.projectKey });
+    },
   };
 }

@@ -47,6 +47,14 @@ export function PublishOptionsView({ pre, canTag }: { pre: PreflightResult; canT
       </label>
       {options.deleteOtherVersions && <p className="small breaking-text" data-testid="publish-delete-list">Uninstalls from the server: {doomed.map((v) => v.version).join(', ')}</p>}
       <HealthChoice pre={pre} />
+      <label className="checkbox-row">
+        <input type="checkbox" checked={options.verify} onChange={(e) => set({ verify: e.target.checked })} data-testid="publish-verify" />
+        Verify what the server installed (name, version, operations, checksum)
+      </label>
+      <label className="checkbox-row">
+        <input type="checkbox" checked={options.keepOnFailure} onChange={(e) => set({ keepOnFailure: e.target.checked })} data-testid="publish-keep-on-failure" />
+        Keep the new version anyway if a step after the upload fails (otherwise the server is rolled back{pre.installed[0] ? ` to ${pre.installed[0].version}` : ''})
+      </label>
       <div className="radio-row" role="radiogroup" aria-label="After publishing">
         <label><input type="radio" name="after" checked={!options.discardAfter} onChange={() => set({ discardAfter: false })} data-testid="publish-only" /> Publish only</label>
         <label><input type="radio" name="after" checked={options.discardAfter} onChange={() => set({ discardAfter: true })} data-testid="publish-discard" /> Publish and discard</label>

@@ -36,8 +36,9 @@ describe('options', () => {
     expect(versionsToDelete(p, DEFAULT_OPTIONS)).toEqual([]);
     expect(versionsToDelete(p, { ...DEFAULT_OPTIONS, deleteOtherVersions: true }).map((v) => v.version)).toEqual(['1.0.0', '0.9.0']);
   });
-  it('offers server configurations of this very version only, and maps the health choice', () => {
-    expect(serverConfigurations(pre({ installed: [installed('1.0.0', 2)] }))).toEqual([]);
+  it('offers server configurations of this version, else of the newest installed (they move on install), and maps the health choice', () => {
+    expect(serverConfigurations(pre({ installed: [installed('1.0.0', 2)] })).map((c) => c.name)).toEqual(['Config 0', 'Config 1']);
+    expect(serverConfigurations(pre({ installed: [] }))).toEqual([]);
     expect(serverConfigurations(pre({ sameVersion: installed('1.1.0', 2) })).map((c) => c.name)).toEqual(['Config 0', 'Config 1']);
     expect(healthRequest({ kind: 'none' })).toBeUndefined();
     expect(healthRequest({ kind: 'server', config: 'c1' })).toEqual({ config: 'c1' });

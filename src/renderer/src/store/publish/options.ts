@@ -8,9 +8,13 @@ export interface PublishOptions {
   readonly health: HealthSelection;
   readonly discardAfter: boolean;
   readonly tag: boolean;
+  /** Compare what the server installed with what was built. */
+  readonly verify: boolean;
+  /** "Keep the new version anyway" when a step after the upload fails; off: the server is rolled back. */
+  readonly keepOnFailure: boolean;
 }
 
-export const DEFAULT_OPTIONS: PublishOptions = { replace: false, deleteOtherVersions: false, health: { kind: 'none' }, discardAfter: false, tag: false };
+export const DEFAULT_OPTIONS: PublishOptions = { replace: false, deleteOtherVersions: false, health: { kind: 'none' }, discardAfter: false, tag: false, verify: true, keepOnFailure: false };
 
 /** Why Publish cannot start yet, or null. */
 export function publishBlocker(pre: PreflightResult | null, o: PublishOptions): string | null {
@@ -26,8 +30,9 @@ export function versionsToDelete(pre: PreflightResult | null, o: PublishOptions)
   return pre.installed.filter((v) => v.version !== pre.connector.version);
 }
 
-/** Server configurations a health check can use: only those of this very version (a Replace keeps them). */
-export const serverConfigurations = (pre: PreflightResult | null): ConfigurationRef[] => pre?.sameVersion?.configurations ?? [];
+/** Server configurations a health check can use: those of this very version (a Replace keeps them), else those of
+ * the newest installed version, which the server moves to the new version by name on install. */
+export const serverConfigurations = (pre: PreflightResult | null): ConfigurationRef[] => (pre?.sameVersion ?? pre?.installed[0])?.configurations ?? [];
 
 export function healthRequest(h: HealthSelection): PublishHealthRequest | undefined {
   if (h.kind === 'server') return { config: h.config };

@@ -1,4 +1,4 @@
-import type { PreflightResult, PublishHistoryEntry, PublishRunResult } from '../../../../shared/models/publish';
+import type { PreflightResult, PublishHistoryEntry, PublishRunResult, RollbackResult } from '../../../../shared/models/publish';
 import type { TestConfig } from '../../../../shared/models/test-config';
 import { call, onEvent } from '../../api/client';
 import { runJob } from '../../api/jobs';
@@ -29,6 +29,7 @@ interface PublishState {
   outcome: PublishRunResult | null;
   error: PresentedError | null;
   history: PublishHistoryEntry[];
+  rollingBack: boolean;
 }
 interface PublishAction {
   show(): Promise<void>;
@@ -39,6 +40,8 @@ interface PublishAction {
   bump(level: 'major' | 'minor' | 'patch'): Promise<string>;
   publish(): Promise<PublishRunResult | null>;
   loadHistory(): Promise<void>;
+  /** Puts an entry's kept archive back on its server (the profile of that name, else the chosen one). */
+  rollback(entry: PublishHistoryEntry): Promise<RollbackResult | null>;
 }
 
 const SETUP = { phase: 'setup' as PublishPhase, preflight: null, preflightError: null, versions: {}, options: DEFAULT_OPTIONS, progress: initialProgress(), outcome: null, error: null };
@@ -58,6 +61,7 @@ export const usePublishStore = createStore<PublishState & PublishAction>('publis
   preflightLoading: false,
   testConfigs: [],
   history: [],
+  rollingBack: false,
   ...SETUP,
   show: async () => {
     set({ open: true, ...SETUP }, false, 'show');
@@ -123,4 +127,20 @@ export const usePublishStore = createStore<PublishState & PublishAction>('publis
     }
   },
   loadHistory: async () => set({ history: await call('publish.history', { projectId: currentProjectId() }) }, false, 'history'),
+  rollback: async (entry) => {
+    if (!entry.archivePath || get().rollingBack) return null;
+    const profiles = useProfilesStore.getState();
+    if (!profiles.loaded) await profiles.load();
+    const profileId = useProfilesStore.getState().profiles.find((p) => p.name === entry.server)?.id ?? get().profileId;
+    if (!profileId) throw new Error('Add a server profile first: the rollback needs a server to install on.');
+    set({ rollingBack: true }, false, 'rollback/start');
+    try {
+      const archive = entry.archivePath.split(/[\\/]/).pop() ?? '';
+      return await call('publish.rollback', { projectId: currentProjectId(), profileId, archive });
+    } finally {
+      set({ rollingBack: false }, false, 'rollback/done');
+      void get().loadHistory().catch(reportInBackground('Loading the publish history'));
+      if (get().open && get().phase === 'setup') void get().runPreflight();
+    }
+  },
 }));
