@@ -1,6 +1,7 @@
 import { app, shell } from 'electron';
 import path from 'node:path';
 import { findAppRoot } from '../app-root';
+import { startSandbox } from '../sandbox/server';
 import { createServices, type Services } from '../services';
 import { defaultUserDataDir } from '../services/settings/paths';
 import { sendDesktopEvent } from './desktop-events';
@@ -47,6 +48,7 @@ async function startServices(paths: ShellPaths, launch: LaunchData, userDataDir:
     workspaceOverride: workspaceFromArgs(launch.args, launch.cwd),
     openPath: async (p) => (await shell.openPath(p)) === '', // openPath resolves to an error message, '' on success
     moveToTrash: async (p) => (await shell.trashItem(p), true),
+    startSandbox,
   });
 }
 

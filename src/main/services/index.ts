@@ -20,6 +20,7 @@ import { ingestionFromHeadless } from './ingestion';
 import { createProjectIngestion, type ProjectIngestion } from './ingestion/project-ingestion';
 import { createPublishRunner, type PublishRunner } from './publish/publish-run';
 import { createPublishService, type PublishService } from './publish/publish-service';
+import { createLocalSandbox, type LocalSandboxService, type StartLocalServer } from './publish/local-sandbox';
 import { cleanLeftovers, type LeftoverReport } from './packaging/leftovers';
 import { createReviewDesk, type ReviewDesk } from './reviewdesk/review-desk';
 import type { EnvironmentService } from './runtime/environment-service';
@@ -53,6 +54,8 @@ export interface ServicesConfig {
   /** Desktop passes a safeStorage-backed store; browser mode and the CLI use an encrypted file. */
   secrets?: SecretStore;
   echoLogs?: boolean;
+  /** The bundled sandbox server (src/main/sandbox), handed in by the door: the Publish view's Start local sandbox. */
+  startSandbox?: StartLocalServer;
 }
 
 /** What the doors (IPC, the browser host's RPC and WebSocket, the router) reach: one service per panel or
@@ -97,6 +100,8 @@ export interface Services {
   readonly ingestion: ProjectIngestion;
   /** Profiles, pre-flight and history, plus the UI's publish job. */
   readonly publish: PublishService & PublishRunner;
+  /** The Publish view's local sandbox server and its profile. */
+  readonly localSandbox: LocalSandboxService;
   readonly app: AppService;
   /** Settles when the start-up clean-up of interrupted saves and imports is done (tests wait on it). */
   readonly leftoversCleaned: Promise<LeftoverReport>;
@@ -280,12 +285,14 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       configValues: async (projectId, id) => asReceived(await testConfigs.resolve(projectId, id), await testConfigs.find(projectId, id), 'call'),
     }),
     publish: { ...publish, ...publishRunner },
+    localSandbox: createLocalSandbox({ userDataDir: config.userDataDir, startServer: config.startSandbox, profiles: publish, pythonCommand: core.pythonCommand, platform: environments.platformOf }),
     app: createAppService({ version: config.appVersion, mode: config.mode, userDataDir: config.userDataDir, logsDir: log.dir, settings: settings.get, tools: tools.detect, openPath: config.openPath, secretKey: secrets.keyLocation, notices: core.notices }),
     leftoversCleaned,
     dispose: async () => {
       await leftoversCleaned;
       watchers.stopAll();
       await lsp.dispose();
+      await services.localSandbox.dispose();
       await services.debug.dispose();
       await runtime.stopAll();
       await core.dispose();

@@ -39,6 +39,8 @@ export const PROJECT_ACCESS: Record<Channel, ProjectAccess> = {
   'git.unstage': 'write',
   'git.commit': 'write',
   'git.identity': 'none',
+  // A local server; what is published to it is checked by publish.run.
+  'sandbox.start': 'none',
   'git.setIdentity': 'none',
   'git.discard': 'write',
   'git.addRecommendedIgnores': 'write',

@@ -60,6 +60,7 @@ const handlers: Handlers = {
   'git.unstage': async (s, r) => (await s.git.unstage(await root(s, r.projectId), r.relPaths), {}),
   'git.commit': async (s, r) => s.git.commit(await root(s, r.projectId), r),
   'git.identity': (s) => s.git.identity(),
+  'sandbox.start': (s) => s.localSandbox.start(),
   'git.setIdentity': (s, r) => s.git.setGlobalIdentity({ name: r.name, email: r.email }),
   'git.discard': async (s, r) => (await s.git.discard(await root(s, r.projectId), r.relPaths), {}),
   'git.addRecommendedIgnores': async (s, r) => s.git.addRecommendedIgnores(await root(s, r.projectId)),

@@ -30,6 +30,7 @@ const channelMap: Record<Channel, true> = {
   'git.unstage': true,
   'git.commit': true,
   'git.identity': true,
+  'sandbox.start': true,
   'git.setIdentity': true,
   'git.discard': true,
   'git.addRecommendedIgnores': true,

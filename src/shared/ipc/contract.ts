@@ -320,6 +320,8 @@ export interface Contract {
   'debug.setExceptionFilters': { req: InProject & { sessionId?: string; filters: ExceptionFilter[] }; res: Empty };
   /** Server profiles: the secret (password, API key, HMAC private key) is write-only; profiles show `secretSet`. */
   'publish.profiles': { req: Empty; res: ServerProfile[] };
+  /** Starts the bundled sandbox server on 127.0.0.1 (once per run) and points the "Local sandbox" profile at it. */
+  'sandbox.start': { req: Empty; res: { url: string; profileId: string; profileName: string; started: boolean } };
   'publish.saveProfile': { req: { profile: ServerProfileInput }; res: ServerProfile };
   'publish.removeProfile': { req: { profileId: string }; res: Empty };
   /** After the user compared the fingerprint; no sha256 unpins. */

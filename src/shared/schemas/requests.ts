@@ -108,6 +108,7 @@ export const requestSchemas: Record<Channel, Schema> = {
   'git.unstage': inProject({ relPaths: strings }, ['relPaths']),
   'git.commit': inProject({ message: str, amend: bool }),
   'git.identity': empty,
+  'sandbox.start': empty,
   'git.setIdentity': obj({ name: nonEmpty, email: nonEmpty }, ['name', 'email']),
   'git.discard': inProject({ relPaths: strings }, ['relPaths']),
   'git.addRecommendedIgnores': inProject(),

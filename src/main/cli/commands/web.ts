@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { appVersion, findAppRoot } from '../../app-root';
 import { startBrowserHost } from '../../server/browser-host';
 import { findRunningHost, recordRunningHost, requestLaunchUrl } from '../../server/instance-lock';
+import { startSandbox } from '../../sandbox/server';
 import { createServices } from '../../services';
 import { defaultUserDataDir } from '../../services/settings/paths';
 import { EXIT_OK, UsageError, parseArgs, type CliCommand, type CliIO } from '../command';
@@ -30,6 +31,7 @@ export async function startWeb(argv: string[], io: Pick<CliIO, 'out' | 'err' | '
     appVersion: appVersion(appRoot),
     mode: 'browser',
     workspaceOverride: typeof flags.workspace === 'string' ? path.resolve(flags.workspace) : undefined,
+    startSandbox,
   });
   const host = await startBrowserHost({ services, rendererDir: path.join(appRoot, 'out', 'renderer'), port });
   const forget = await recordRunningHost(userDataDir, { origin: host.origin, secret: host.launchSecret });

@@ -1,6 +1,7 @@
 import { Icon, type IconName } from '../../components/Icon';
 import { useWorkspaceStore } from '../../store/workspace/store';
 import { FileTree } from './FileTree';
+import { exportTgz } from '../wizard/authoring-commands';
 import { newFile, newFolder, pickAndUpload } from './tree-commands';
 
 function ToolButton({ icon, label, onClick, testId }: { icon: IconName; label: string; onClick(): void; testId: string }) {
@@ -27,6 +28,7 @@ export function ExplorerView({ title }: { title: string }) {
           <ToolButton icon="filePlus" label="New File…" onClick={() => void newFile()} testId="tree-new-file" />
           <ToolButton icon="folderPlus" label="New Folder…" onClick={() => void newFolder()} testId="tree-new-folder" />
           <ToolButton icon="upload" label="Upload Files…" onClick={() => pickAndUpload()} testId="tree-upload" />
+          <ToolButton icon="arrowDown" label="Export .tgz" onClick={() => void exportTgz()} testId="tree-export-tgz" />
           <ToolButton icon="refresh" label="Refresh Explorer" onClick={() => void ws().loadTree()} testId="tree-refresh" />
           <ToolButton icon="collapse" label="Collapse Folders" onClick={() => useWorkspaceStore.getState().collapseAll()} testId="tree-collapse" />
         </div>

@@ -1,6 +1,7 @@
 import type { ProjectSummary } from '../../../../shared/models/workspace';
 import { Icon } from '../../components/Icon';
 import { hrefOf } from '../../hooks/route';
+import { exportTgz } from '../wizard/authoring-commands';
 import { relativeTime } from './relative-time';
 
 const folderName = (root: string) => root.split(/[\\/]/).filter(Boolean).pop() ?? root;
@@ -58,6 +59,11 @@ export function ProjectCard({ project: p, showFolder = false, onDelete }: Props)
           <a className="icon-button" href={href} target="_blank" rel="noopener" aria-label={`Open ${p.label || p.name} in a new tab`} title="Open in a new tab">
             <Icon name="maximize" size={14} />
           </a>
+          {!p.readOnly && (
+            <button className="icon-button" onClick={() => void exportTgz(false, p.id)} aria-label={`Export ${p.label || p.name} as .tgz`} title="Export .tgz" data-testid="project-export">
+              <Icon name="arrowDown" size={14} />
+            </button>
+          )}
           {p.readOnly ? (
             <button className="icon-button" onClick={() => onDelete(p)} aria-label={`Close the review of ${p.label || p.name}`} title="Close the review (nothing is deleted)" data-testid="project-close-review">
               <Icon name="close" size={14} />

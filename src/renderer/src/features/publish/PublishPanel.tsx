@@ -2,6 +2,7 @@ import { Icon } from '../../components/Icon';
 import { usePublishStore } from '../../store/publish/publish-store';
 import { ProfilesSection } from './ProfilesSection';
 import { PublishHistory } from './PublishHistory';
+import { PublishShortcuts } from './PublishShortcuts';
 import './publish.css';
 
 /** The Publish side bar: start a publish, manage server profiles, see what was published where. */
@@ -17,6 +18,7 @@ export function PublishPanel() {
         </button>
         <p className="muted small">Checks the connector, uploads it, waits for the import and the requirements, then checks its health on the server.</p>
       </div>
+      <PublishShortcuts />
       <div className="publish-scroll">
         <ProfilesSection />
         <PublishHistory />

@@ -34,9 +34,10 @@ export function downloadArchive(r: Pick<ExportResult, 'base64' | 'fileName'>) {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-export async function exportTgz(force = false) {
+/** Packs the project (the open one unless named: Home's card menu names it) and, in a browser, downloads it. */
+export async function exportTgz(force = false, projectId = currentProjectId()) {
   try {
-    const r = await useAuthoringStore.getState().exportPackage(currentProjectId(), force);
+    const r = await useAuthoringStore.getState().exportPackage(projectId, force);
     // On desktop the archive is already on disk beside the project; browsers get it as a download.
     if (r && transportKind() === 'http') downloadArchive(r);
   } catch (e) {
