@@ -24,7 +24,6 @@ afterEach(async () => {
 });
 
 const TAXII = 'application/vnd.oasis.taxii+json; version=2.0';
-const COLLECTION = '91a7b528-80eb-42ed-a74d-c6fbd5a26116';
 const indicator = (n: number) => ({
   type: 'indicator',
   id: `indicator--0000000${n}-631b-4f7b-8478-c7120a01a432`,

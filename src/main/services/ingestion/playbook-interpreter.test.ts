@@ -68,14 +68,24 @@ out['calls'] = calls
 print(json.dumps(out, default=str))
 `;
 
-async function drive(c: Record<string, unknown>): Promise<Record<string, any>> {
+interface Driven {
+  results: ({ value?: unknown; error?: string; message?: string } & Record<string, unknown>)[];
+  error?: string;
+  message?: string;
+  trace: { step: string; skipped?: boolean; option?: string }[];
+  counts: { fetched: number; created: number; duplicates: number };
+  records: Record<string, unknown>[];
+  calls: unknown[];
+}
+
+async function drive(c: Record<string, unknown>): Promise<Driven> {
   const dir = await tmpDir('cs-interp-');
   writeFileSync(path.join(dir, 'driver.py'), DRIVER);
   writeFileSync(path.join(dir, 'case.json'), JSON.stringify(c));
   const out = await new Promise<string>((resolve, reject) =>
     execFile(python, [path.join(dir, 'driver.py'), path.join(dir, 'case.json')], { cwd: dir, env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } }, (e, stdout, stderr) => (e ? reject(new Error(stderr || e.message)) : resolve(stdout))),
   );
-  return JSON.parse(out) as Record<string, any>;
+  return JSON.parse(out) as Driven;
 }
 
 const T = (uuid: string) => `/api/3/workflow_step_types/${uuid}`;
@@ -133,7 +143,7 @@ describe('playbook expressions (jinja2 with the FortiSOAR filters)', () => {
         '{{ vars.item.id ',
       ],
     });
-    const values = r.results.map((x: { value?: unknown; error?: string }) => ('value' in x ? x.value : x.error));
+    const values = r.results.map((x) => ('value' in x ? x.value : x.error));
     expect(values.slice(0, 12)).toEqual([
       '{"id": 7, "items": ["a"], "urgency": {"display": "Major"}}',
       'High',
@@ -179,9 +189,9 @@ describe('playbook interpreter', () => {
     expect(r.error).toBeUndefined();
     expect(r.calls).toEqual([['list', { offset: 0, limit: 10 }], ['list', { offset: 10, limit: 10 }]]);
     expect(r.results).toEqual([{ outcome: 'found 4' }]);
-    expect(r.trace.map((s: { step: string }) => s.step)).toEqual(['Start', 'Configuration', 'Skipped', 'Fetch Pages', 'Any', 'end:Yes']);
-    expect(r.trace[2].skipped).toBe(true);
-    expect(r.trace[4].option).toBe('yes');
+    expect(r.trace.map((s) => s.step)).toEqual(['Start', 'Configuration', 'Skipped', 'Fetch Pages', 'Any', 'end:Yes']);
+    expect(r.trace[2]?.skipped).toBe(true);
+    expect(r.trace[4]?.option).toBe('yes');
   });
 
   it('creates records in bulk into an upsert collection: a record seen before is updated, not created again', async () => {
@@ -197,8 +207,8 @@ describe('playbook interpreter', () => {
     const r = await drive({ playbooks: doc(create), run: 'create', runs: [{ alerts }, { alerts: [...alerts, { id: 'x3', title: 'Three' }] }] });
     expect(r.error).toBeUndefined();
     expect(r.counts).toEqual({ fetched: 5, created: 3, duplicates: 2 });
-    expect(r.records.map((x: { sourceId: string; name: string }) => [x.sourceId, x.name])).toEqual([['x1', 'One'], ['x2', 'Two'], ['x3', 'Three']]);
-    expect(r.records.some((x: Record<string, unknown>) => '__replace' in x)).toBe(false);
+    expect(r.records.map((x) => [x.sourceId, x.name])).toEqual([['x1', 'One'], ['x2', 'Two'], ['x3', 'Three']]);
+    expect(r.records.some((x) => '__replace' in x)).toBe(false);
   });
 
   it('keeps global variables through make_cyops_request and updatemacro, and a Reference returns the referenced playbook\'s result', async () => {
