@@ -11,6 +11,7 @@ import { operationRules } from './operations';
 import { packageRules } from './package';
 import { playbookRules } from './playbooks';
 import { requirementRules } from './requirements';
+import { templateTextRules } from './template-text';
 
 export const allRules: readonly Rule[] = [
   ...packageRules,
@@ -24,6 +25,7 @@ export const allRules: readonly Rule[] = [
   ...ingestionRules,
   ...requirementRules,
   ...codeRules,
+  ...templateTextRules,
 ];
 
 export { infoJsonParse } from './document';

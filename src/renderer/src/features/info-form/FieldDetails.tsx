@@ -1,5 +1,8 @@
 import { KNOWN_FIELD_TYPES, type Field } from '../../../../shared/connector/info-json';
+import { PLACEHOLDER } from '../../../../shared/connector/template-text';
 import type { JSONPath } from '../../store/connector/document';
+import { editFieldTitle } from '../../store/connector/follow-title';
+import { useConnectorStore } from '../../store/connector/store';
 import { CheckProp, Group, SelectProp, TextProp } from './controls';
 import { DefaultInput } from './DefaultInput';
 import { OnchangeEditor, type BranchList } from './OnchangeEditor';
@@ -10,6 +13,12 @@ const CHOICE_TYPES = new Set(['select', 'multiselect']);
 const TEXT_TYPES = new Set(['text', 'textarea', 'password', 'email', 'url', 'domain', 'ipv4', 'ipv6', 'filehash', 'phone', 'integer', 'decimal']);
 const KNOWN_KEYS = new Set(['name', 'title', 'type', 'required', 'editable', 'visible', 'description', 'tooltip', 'value', 'options', 'placeholder', 'onchange', 'apiOperation', 'validation', 'class']);
 
+/** The names of the field's list, so a name that follows its title stays unique there. */
+function siblingNames(path: JSONPath): string[] {
+  const list = path.slice(0, -1).reduce<unknown>((n, k) => (n !== null && typeof n === 'object' ? (n as Record<string, unknown>)[k as string] : undefined), useConnectorStore.getState().info);
+  return Array.isArray(list) ? list.map((f) => (f && typeof f === 'object' && typeof (f as Field).name === 'string' ? (f as Field).name! : '')).filter(Boolean) : [];
+}
+
 /** Every documented property of a field; keys the form does not know are listed so nobody wonders where they went. */
 export function FieldDetails({ path, field, hiddenOps, BranchList }: { path: JSONPath; field: Field; hiddenOps: readonly string[]; BranchList: BranchList }) {
   const type = typeof field.type === 'string' ? field.type : '';
@@ -18,10 +27,10 @@ export function FieldDetails({ path, field, hiddenOps, BranchList }: { path: JSO
   const extra = Object.keys(field).filter((k) => !KNOWN_KEYS.has(k));
   return (
     <div className="ff-grid">
-      <TextProp label="Title" path={at('title')} value={field.title} />
+      <TextProp label="Title" path={at('title')} value={field.title} onEdit={(t) => editFieldTitle(path, field, t, siblingNames(path))} />
       <TextProp label="Name" path={at('name')} value={field.name} mono hint="The key the code reads" />
       <SelectProp label="Type" path={at('type')} value={field.type} options={TYPES} />
-      <TextProp label="Description" path={at('description')} value={field.description} multiline optional />
+      <TextProp label="Description" path={at('description')} value={field.description} multiline optional placeholder={PLACEHOLDER.fieldDescription} />
       <TextProp label="Tooltip" path={at('tooltip')} value={field.tooltip} optional />
       <TextProp label="Placeholder" path={at('placeholder')} value={field.placeholder} optional />
       <div className="ff-flags ff-wide">

@@ -1,4 +1,7 @@
+import { useRef } from 'react';
 import { OPERATION_CATEGORIES, type Operation } from '../../../../shared/connector/info-json';
+import { PLACEHOLDER } from '../../../../shared/connector/template-text';
+import { editOperationTitle } from '../../store/connector/follow-title';
 import { operationRenamed } from '../../store/connector/item-actions';
 import { CheckProp, Group, SelectProp, TextProp } from './controls';
 import { ConditionalSchemas } from './ConditionalSchemas';
@@ -12,12 +15,23 @@ const KNOWN_KEYS = new Set(['operation', 'title', 'description', 'parameters', '
 export function OperationDetails({ index, op, opNames, hiddenOps }: { index: number; op: Operation; opNames: readonly string[]; hiddenOps: readonly string[] }) {
   const at = (...k: (string | number)[]) => ['operations', index, ...k];
   const extra = Object.keys(op).filter((k) => !KNOWN_KEYS.has(k));
+  // The operation's name when the title started carrying it along: its code follows once, when the title is left.
+  const renamedFrom = useRef<string | null>(null);
+  const editTitle = (title: string) => {
+    if (renamedFrom.current === null && typeof op.operation === 'string') renamedFrom.current = op.operation;
+    editOperationTitle(index, op, title, opNames);
+  };
+  const titleDone = () => {
+    const from = renamedFrom.current;
+    renamedFrom.current = null;
+    if (from !== null && typeof op.operation === 'string') operationRenamed(from, op.operation);
+  };
   return (
     <div className="ff-grid">
-      <TextProp label="Title" path={at('title')} value={op.title} />
+      <TextProp label="Title" path={at('title')} value={op.title} onEdit={editTitle} onCommit={titleDone} />
       <TextProp label="Operation" path={at('operation')} value={op.operation} mono hint="The name execute() receives"
         onCommit={(before, after) => operationRenamed(before, after)} />
-      <TextProp label="Description" path={at('description')} value={op.description} multiline optional />
+      <TextProp label="Description" path={at('description')} value={op.description} multiline optional placeholder={PLACEHOLDER.operationDescription} />
       <SelectProp label="Category" path={at('category')} value={op.category} options={OPERATION_CATEGORIES} optional />
       <TextProp label="Annotation" path={at('annotation')} value={op.annotation} optional mono hint="Lower-case words joined by _" />
       <TextProp label="Tooltip" path={at('tooltip')} value={op.tooltip} optional />

@@ -30,10 +30,12 @@ function Row({ id, label, pointer, hint, wide, pick = true, children }: { id: st
 const asText = (v: unknown) => (typeof v === 'string' ? v : v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
 /** `optional`: clearing the box removes the key instead of leaving an empty string behind. */
-export function TextProp({ label, path, value, optional, multiline, placeholder, hint, wide, mono, onCommit, list }: PropBase & {
+export function TextProp({ label, path, value, optional, multiline, placeholder, hint, wide, mono, onCommit, onEdit, list }: PropBase & {
   value: unknown; optional?: boolean; multiline?: boolean; placeholder?: string; mono?: boolean; list?: string;
   /** Called on blur with the value the box had when it got focus: renames act once, not per keystroke. */
   onCommit?: (before: string, after: string) => void;
+  /** Replaces the plain write: a title writes its name along with it. */
+  onEdit?: (value: string) => void;
 }) {
   const id = useId();
   const [before, setBefore] = useState('');
@@ -43,7 +45,8 @@ export function TextProp({ label, path, value, optional, multiline, placeholder,
     value: asText(value),
     placeholder,
     onFocus: () => setBefore(asText(value)),
-    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => write(path, optional && e.target.value === '' ? undefined : e.target.value),
+    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+      onEdit ? onEdit(e.target.value) : write(path, optional && e.target.value === '' ? undefined : e.target.value),
     onBlur: (e: React.FocusEvent<HTMLInputElement | HTMLTextAreaElement>) => {
       endGroup();
       onCommit?.(before, e.target.value);

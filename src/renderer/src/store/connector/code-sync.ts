@@ -100,6 +100,9 @@ async function runPlan(make: (files: Record<string, string>) => CodePlan, ask?: 
 /** A new operation gets its stub and dispatch entry at once: that is what the user asked for. */
 export const addOperationCode = (op: string) => runPlan((files) => planAddOperation(files, op));
 
+/** A name that followed its title away from the made-up one: the stub is ours, so its code follows without asking. */
+export const renameOperationStub = (from: string, to: string) => runPlan((files) => planRenameOperation(files, from, to));
+
 /** Deleting or renaming code is the user's call. */
 export const offerRemoveOperationCode = (op: string) =>
   runPlan(

@@ -1,6 +1,7 @@
 /** What a form gesture does to the info.json text. Each returns the new text; the caller turns the difference
  * into one Monaco edit. All of them go through jsonc-parser (shared/form), so only the edited node changes. */
 import type { Field, Operation } from '../../../../shared/connector/info-json';
+import { NEW_FIELD, NEW_OPERATION } from '../../../../shared/connector/template-text';
 import { moveInArray } from '../../../../shared/form/json-move';
 import { insertAt, removeAt, setAt } from '../../../../shared/form/json-text';
 import { pathToPointer, type JSONPath } from './document';
@@ -39,11 +40,12 @@ export function uniqueName(base: string, taken: Iterable<string | undefined>): s
 }
 
 export function newOperation(existing: readonly Operation[]): Operation {
-  const operation = uniqueName('new_action', existing.map((o) => o?.operation));
+  const operation = uniqueName(NEW_OPERATION.name, existing.map((o) => o?.operation));
+  // The description box shows "Describe what this action does." greyed until the user writes one.
   return {
     operation,
-    title: 'New Action',
-    description: 'Describe what this action does.',
+    title: NEW_OPERATION.title,
+    description: '',
     category: 'investigation',
     annotation: operation,
     enabled: true,
@@ -53,8 +55,8 @@ export function newOperation(existing: readonly Operation[]): Operation {
 }
 
 export function newField(existing: readonly Field[], type = 'text'): Field {
-  const name = uniqueName('new_field', existing.map((f) => f?.name));
-  const field: Field = { title: 'New Field', name, type, description: '', required: false, editable: true, visible: true };
+  const name = uniqueName(NEW_FIELD.name, existing.map((f) => f?.name));
+  const field: Field = { title: NEW_FIELD.title, name, type, description: '', required: false, editable: true, visible: true };
   if (type === 'select' || type === 'multiselect') field.options = ['Option 1'];
   return field;
 }

@@ -1,6 +1,7 @@
 /** Add, duplicate, delete and move for operations and fields, as the form's buttons and keys run them. */
 import type { Field, Operation } from '../../../../shared/connector/info-json';
-import { addOperationCode, offerRemoveOperationCode, offerRenameOperationCode } from './code-sync';
+import { NEW_OPERATION, isMadeUpName } from '../../../../shared/connector/template-text';
+import { addOperationCode, offerRemoveOperationCode, offerRenameOperationCode, renameOperationStub } from './code-sync';
 import { pathToPointer, type JSONPath } from './document';
 import { duplicateOf, newField, newOperation } from './edits';
 import { isReadOnly, useConnectorStore } from './store';
@@ -43,7 +44,9 @@ export function deleteOperation(index: number): void {
 /** Called when the name box loses focus, so the code follows one rename, not every keystroke. */
 export function operationRenamed(from: string, to: string): void {
   if (!editable()) return;
-  if (from && to && from !== to && !operations().some((o) => o.operation === from)) void offerRenameOperationCode(from, to);
+  if (!from || !to || from === to || operations().some((o) => o.operation === from)) return;
+  // A made-up name's code is the generated stub: it follows the name without a question; anything else asks.
+  void (isMadeUpName(from, NEW_OPERATION.name) ? renameOperationStub(from, to) : offerRenameOperationCode(from, to));
 }
 
 export function addField(listPath: JSONPath, type = 'text'): void {

@@ -55,6 +55,14 @@ describe('operations dict layout', () => {
     expect(after['operations.py']).toContain('def get_url_v2(config, params):');
   });
 
+  it('a renamed stub raises with its new name: no "new_action is not implemented yet" is left behind', () => {
+    const added = apply(files, planAddOperation(files, 'new_action'));
+    const after = apply(added, planRenameOperation(added, 'new_action', 'get_ip_reputation'));
+    expect(after['operations.py']).toContain("def get_ip_reputation(config, params):");
+    expect(after['operations.py']).toContain("raise NotImplementedError('get_ip_reputation is not implemented yet')");
+    expect(after['operations.py']).not.toContain('new_action');
+  });
+
   it('renames the key, the value and the def', () => {
     const after = apply(files, planRenameOperation(files, 'get_ip', 'get_ip_reputation'));
     expect(keys(after)).toEqual(['get_ip_reputation']);

@@ -2,6 +2,7 @@
  * the connector's own layout (shared/connector/python/dispatch.ts finds it). Pure: files in, changes out. */
 import { children, descendants, parseModule, textOf, type PyModule, type SyntaxNode } from '../../../../shared/connector/python/ast';
 import { readDispatch, type DispatchEntry } from '../../../../shared/connector/python/dispatch';
+import { stubMessage } from '../../../../shared/connector/template-text';
 
 type Files = Readonly<Record<string, string>>;
 
@@ -23,8 +24,12 @@ export function functionNameFor(op: string): string {
 }
 
 export function stubFunction(fn: string, op: string): string {
-  return `def ${fn}(config, params):\n    # TODO: call the vendor's API with config and params and return its result.\n    raise NotImplementedError('${op} is not implemented yet')\n`;
+  return `def ${fn}(config, params):\n    # TODO: call the vendor's API with config and params and return its result.\n    raise NotImplementedError('${stubMessage(op)}')\n`;
 }
+
+/** The generated stub names its operation in its message: a rename takes the message along (and nothing else). */
+const renameStubMessage = (text: string, from: string, to: string) =>
+  text.split(`NotImplementedError('${stubMessage(from)}')`).join(`NotImplementedError('${stubMessage(to)}')`);
 
 function offsetOf(text: string, line: number, column: number): number {
   let offset = 0;
@@ -208,7 +213,7 @@ export function planRenameOperation(files: Files, from: string, to: string): Cod
     const id = (def.name === 'DecoratedStatement' ? def.getChild('FunctionDefinition')! : def).getChild('VariableName')!;
     edits.push({ from: id.from, to: id.to, text: newFn });
   }
-  const text = edits.sort((a, b) => b.from - a.from).reduce((t, e) => splice(t, e.from, e.to, e.text), m.text);
+  const text = renameStubMessage(edits.sort((a, b) => b.from - a.from).reduce((t, e) => splice(t, e.from, e.to, e.text), m.text), from, to);
   return { ok: true, changes: [{ file: d.file, text }], summary: `Renamed '${from}' to '${to}' in ${d.file}.` };
 }
 
@@ -223,7 +228,7 @@ function renameModule(files: Files, builtins: string, from: string, to: string):
   const mod = parseModule(oldFile, source);
   const def = defNamed(mod, from);
   const id = def && (def.name === 'DecoratedStatement' ? def.getChild('FunctionDefinition')! : def).getChild('VariableName');
-  const moduleText = id ? splice(source, id.from, id.to, to) : source;
+  const moduleText = renameStubMessage(id ? splice(source, id.from, id.to, to) : source, from, to);
   const builtinsText = files[builtins].replace(importLine(from), (line) => line.replace(`.${from}`, `.${to}`));
   return {
     ok: true,
