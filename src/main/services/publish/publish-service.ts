@@ -140,8 +140,10 @@ export function createPublishService(deps: PublishServiceDeps): PublishService {
     history: (projectKey: string): Promise<PublishHistoryEntry[]> => history.list(projectKey),
     rollback: async (r: { profileId: string; projectKey: string; archive: string }): Promise<HistoryRollback> => {
       const profile = await profiles.get(r.profileId);
-      // The renderer names a file; only one in this project's own archive folder may be uploaded.
-      const archivePath = await resolveInside(publishArchiveDir(deps.userDataDir, r.projectKey), path.basename(r.archive));
+      // The renderer names a file, no path: only one in this project's own archive folder may be uploaded.
+      if (r.archive !== path.basename(r.archive) || !r.archive.endsWith('.tgz'))
+        throw new ServiceError('VALIDATION', `"${r.archive}" is not the file name of a kept archive (name-version-hash.tgz, as the history lists it).`);
+      const archivePath = await resolveInside(publishArchiveDir(deps.userDataDir, r.projectKey), r.archive);
       const entry = (await history.list(r.projectKey)).filter((e) => e.archivePath && path.resolve(e.archivePath) === path.resolve(archivePath) && e.connector && e.version).at(-1);
       if (!entry?.connector || !entry.version) throw new ServiceError('NOT_FOUND', `${path.basename(r.archive)} is not a kept archive of this project's publishes.`);
       return rollBackFromHistory(await clientOf(r.profileId), history, { name: entry.connector, to: entry.version, server: profile.name, archivePath, projectKey: r.projectKey });
