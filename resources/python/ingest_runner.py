@@ -31,9 +31,17 @@ tools_path.add_tools_path()
 
 import cassette as cassette_module  # noqa: E402
 import virtual_clock  # noqa: E402
-from playbook_interpreter import Interpreter, Platform, PlaybookError, Playbooks  # noqa: E402
 from runner_support import FrameworkGuard, Loader, envelope  # noqa: E402
 from secret_forms import SecretRule  # noqa: E402
+
+try:  # jinja2 comes from the tools environment: without it nothing can run, and the host is told how to get it
+    from playbook_interpreter import Interpreter, Platform, PlaybookError, Playbooks  # noqa: E402
+    MISSING = None
+except ImportError as e:  # pragma: no cover - the tools environment is there in every test
+    MISSING = e
+
+    class PlaybookError(Exception):
+        pass
 
 log = logging.getLogger('connector-studio.ingest')
 
@@ -211,6 +219,11 @@ def main():
     sys.meta_path.append(FrameworkGuard)
     with open(sys.argv[1], encoding='utf-8') as f:
         job = json.load(f)
+    if MISSING is not None:
+        write_result(sys.argv[2], {'fatal': 'The playbook interpreter needs %s, which is not installed for this '
+                                            'interpreter: install the tools environment (Settings > Python, or run a '
+                                            'test once; it holds jinja2), or pip install jinja2 jmespath' % MISSING.name})
+        return
     try:
         result = run_job(job)
     except Exception as e:

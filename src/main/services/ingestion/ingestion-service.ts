@@ -26,6 +26,9 @@ export interface IngestionServiceOptions {
   readonly env?: Record<string, string>;
   /** Default 10 minutes for a whole run. */
   readonly timeoutMs?: number;
+  /** Makes sure the interpreter's tools environment (jinja2, jmespath) is there before a run; installs it on first
+   * use. Without it the run relies on what the interpreter has. */
+  ensureTools?(folder: string): Promise<void>;
 }
 
 export interface IngestRunOptions {
@@ -90,6 +93,7 @@ export function createIngestionService(o: IngestionServiceOptions): IngestionSer
   async function runJob(folder: string, job: Record<string, unknown>): Promise<{ result: Record<string, unknown>; log: string }> {
     const [python, ...lead] = await o.pythonFor(folder);
     if (!python) throw new ServiceError('VALIDATION', 'No Python interpreter is configured: set one in Settings (or CONNECTOR_STUDIO_PYTHON).');
+    await o.ensureTools?.(folder);
     const platform = await o.platform(folder);
     // Private: the job holds the configuration, secrets included.
     const dir = mkdtempSync(path.join(os.tmpdir(), 'cs-ingest-'));

@@ -24,7 +24,7 @@ import { venvPython } from './venv-python';
 import { installIntoFolder, installPlatformVenv, type VenvResult } from './venv-service';
 
 /** What the IDE's features need inside the worker: the debugger, the test runner, templates. */
-export const TOOLS_PACKAGES = ['debugpy', 'pytest', 'jinja2'] as const;
+export const TOOLS_PACKAGES = ['debugpy', 'pytest', 'jinja2', 'jmespath'] as const;
 
 /** The worker's environment variable naming the tools root; the worker picks its own version's folder in it. */
 export const TOOLS_ROOT_VARIABLE = 'CS_TOOLS_ROOT';
