@@ -3,6 +3,7 @@
 import { imageSize } from './image-header';
 import { CONNECTOR_CATEGORIES, KNOWN_FIELD_TYPES, OPERATION_CATEGORIES } from './info-json';
 import { isPasswordField } from './secret-fields';
+import { ciInstallProblem } from './ci-install';
 
 export type LicenceChoice = 'MIT' | 'Apache-2.0' | 'proprietary';
 export const LICENCE_CHOICES: readonly LicenceChoice[] = ['MIT', 'Apache-2.0', 'proprietary'];
@@ -82,6 +83,8 @@ export interface WizardAnswers {
   helpOnline?: string;
   /** Where the connector will be published (default `own`). */
   publishTarget?: PublishTarget;
+  /** What the project's CI workflow installs Connector Studio from (`npm install -g` takes it); default the npm package. */
+  ciInstall?: string;
 }
 
 export interface AnswerIssue {
@@ -119,6 +122,10 @@ export function checkAnswers(a: WizardAnswers, opts: CheckOptions = {}): AnswerI
   if (listOfObjects(a.configuration, 'configuration', add)) checkFields(a.configuration, 'configuration', true, add, certified);
   if (listOfObjects(a.actions, 'actions', add)) checkActions(a.actions, add, certified);
   checkIcons(a.icons, add);
+  if (a.ciInstall !== undefined) {
+    const problem = typeof a.ciInstall === 'string' ? ciInstallProblem(a.ciInstall) : 'The CI install source must be text.';
+    if (problem) add('ciInstall', 'error', problem);
+  }
   if (a.publishTarget === 'fortinet') checkCertified(a, add);
   return out;
 }

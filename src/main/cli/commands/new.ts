@@ -1,6 +1,7 @@
-/** `connector-studio new <name> --template <id> [--certified] [--publisher NAME] [--dir DIR] [--answers wizard.json]
+/** `connector-studio new <name> --template <id> [--certified] [--publisher NAME] [--ci-install SPEC] [--dir DIR] [--answers wizard.json]
  * [--json]` creates a project headless (the wizard's answers as JSON, template defaults for what they leave out);
  * `--certified` is the wizard's "Submit to Fortinet for certification": what Fortinet's CI requires;
+ * `--ci-install SPEC` is where the project's CI workflow installs Connector Studio from (default the npm package);
  * `new --list-templates [--json]` lists the templates. */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -12,7 +13,7 @@ import { withServices } from '../services';
 import { fromDescriptionCommand, isFromDescription } from './new-from-description';
 
 const USAGE =
-  'new <name> --template <id> [--certified] [--publisher NAME] [--dir DIR] [--answers wizard.json] [--json] | new --list-templates [--json]' +
+  'new <name> --template <id> [--certified] [--publisher NAME] [--ci-install SPEC] [--dir DIR] [--answers wizard.json] [--json] | new --list-templates [--json]' +
   ' | new <name> --from-openapi FILE|--from-postman FILE|--from-curl FILE [--operations a,b|--all] [--dir DIR] | new --from-... FILE --list-operations [--json]';
 
 async function listCommand(io: CliIO, json: boolean, authoring: AuthoringService): Promise<number> {
@@ -48,6 +49,7 @@ async function createCommand(flags: Record<string, string | boolean>, positional
   const given: Partial<WizardAnswers> = { ...fromFile, name, template: templateId };
   if (flags.certified === true) given.publishTarget = 'fortinet';
   if (typeof flags.publisher === 'string') given.publisher = flags.publisher;
+  if (typeof flags['ci-install'] === 'string') given.ciInstall = flags['ci-install'];
   const answers = await authoring.defaults(templateId, name, given);
   const storeNames = new Set(await authoring.storeNames());
   for (const w of checkAnswers(answers, { storeNames }).filter((i) => i.severity === 'warning')) io.err(`warning: ${w.field}: ${w.message}`);
@@ -64,7 +66,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   try {
     const { flags, positional } = parseArgs(argv, {
       booleans: ['json', 'list-templates', 'certified', 'all', 'list-operations'],
-      strings: ['template', 'dir', 'answers', 'publisher', 'from-openapi', 'from-postman', 'from-curl', 'operations'],
+      strings: ['template', 'dir', 'answers', 'publisher', 'ci-install', 'from-openapi', 'from-postman', 'from-curl', 'operations'],
     });
     if (positional.length > 1) throw new UsageError('give one connector name');
     if (isFromDescription(flags)) return await fromDescriptionCommand(flags, positional, io);

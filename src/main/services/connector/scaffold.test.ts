@@ -45,6 +45,7 @@ describe('createProject', () => {
     expect(p.projectRoot).toBe(path.join(work, 'connector-acme-intel'));
     expect(await tree(p.projectRoot)).toEqual([
       '.gitattributes',
+      '.github/workflows/connector.yml',
       '.gitignore',
       'LICENSE',
       'README.md',
@@ -58,6 +59,10 @@ describe('createProject', () => {
       'acme-intel/release_notes.md',
       'acme-intel/requirements.txt',
       'acme-intel/utils.py',
+      // The template's shipped tests of the operations kept as it has them (template-tests.test.ts runs them).
+      ...['check_health', 'get_domain_reputation', 'get_file_reputation', 'get_ip_reputation', 'get_url_reputation'].flatMap((op) => [`tests/cassettes/${op}-template.json`, `tests/cassettes/${op}-template.run.json`]),
+      'tests/connector_studio_helpers.py',
+      ...['check_health', 'get_domain_reputation', 'get_file_reputation', 'get_ip_reputation', 'get_url_reputation'].map((op) => `tests/test_${op}.py`),
     ]);
     const log = (await git('git', ['log', '--format=%s'], { cwd: p.projectRoot })).stdout.trim().split('\n');
     expect(log).toEqual(['Create Acme Intel 1.0.0 from the threat-intelligence template']);

@@ -11,6 +11,9 @@ import type { GitService } from '../git/git-service';
 import { writeFileAtomic } from '../workspace/atomic-write';
 import { pathExists } from '../workspace/fs-probe';
 import { resolveInside } from '../workspace/safe-path';
+import { CI_WORKFLOW_FILE, ciWorkflowText } from './ci-workflow';
+import { headerFor } from './python-text';
+import { templateTestFiles } from './template-tests';
 import { defaultIcon, scaleIcon } from './icons';
 import { ICON_LARGE, ICON_SMALL, infoJsonText } from './info-gen';
 import { PLAYBOOKS_JSON_TEXT, licenceText, readmeText, releaseNotes, requirementsText } from './project-files';
@@ -88,9 +91,11 @@ export async function projectFiles(a: WizardAnswers, templatesDir: string, year:
     [c('playbooks/playbooks.json')]: PLAYBOOKS_JSON_TEXT,
     [c(`images/${ICON_SMALL}`)]: iconBytes(a.icons?.small, a.label, 32),
     [c(`images/${ICON_LARGE}`)]: iconBytes(a.icons?.large, a.label, 80),
+    [CI_WORKFLOW_FILE]: ciWorkflowText(a.name, a.ciInstall),
   };
   for (const [name, text] of Object.entries(python)) files[c(name)] = text;
   await addIngestion(files, t, a);
+  Object.assign(files, await templateTestFiles(t, a, headerFor(a, year), path.join(templatesDir, '..', 'python')));
   return files;
 }
 

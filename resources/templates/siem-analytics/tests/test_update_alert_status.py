@@ -1,0 +1,8 @@
+from connector_studio_helpers import only_keys, replay
+
+
+def test_update_alert_status_template():
+    recorded, result = replay("update_alert_status-template")
+    assert result['status'] == recorded['result']['status'], result['message']
+    assert result['data'] == recorded['result']['data']
+    assert result['errorLogs'] == recorded['result']['errorLogs']
