@@ -30,9 +30,11 @@ test('a corpus connector: add an operation with a select whose option reveals a 
   await expect(form.ops).toHaveCount(5);
 
   await form.addOperation();
-  const op = form.op('new_action');
+  await expect(form.op('new_action').locator(':scope > .item-body')).toBeVisible();
+  await form.control(form.op('new_action'), 'Title').fill('Lookup Advisory');
+  // The made-up name follows the title (issue 18): the row is lookup_advisory now.
+  const op = form.op('lookup_advisory');
   await expect(op.locator(':scope > .item-body')).toBeVisible();
-  await form.control(op, 'Title').fill('Lookup Advisory');
 
   const param = await form.addParameter(op);
   await form.control(param, 'Title').fill('Mode');
@@ -68,7 +70,7 @@ test('a corpus connector: add an operation with a select whose option reveals a 
   const after = JSON.parse(saved);
   const added = after.operations.pop();
   expect(after).toEqual(JSON.parse(original));
-  expect(added).toMatchObject({ operation: 'new_action', title: 'Lookup Advisory' });
+  expect(added).toMatchObject({ operation: 'lookup_advisory', annotation: 'lookup_advisory', title: 'Lookup Advisory' });
   expect(added.parameters[0]).toMatchObject({ name: 'mode', type: 'select', options: ['Basic', 'Advanced'] });
   expect(added.parameters[0].onchange.Advanced[0]).toMatchObject({ name: 'depth', title: 'Depth' });
   const ops = findNodeAtLocation(parseTree(original)!, ['operations'])!;
