@@ -24,7 +24,10 @@ export const createBackupSlice: EditorSlice<BackupAction> = (set, get) => {
     if (!projectId || text === null || !tab?.dirty) return;
     try {
       await call('backup.save', { projectId, relPath, text, baseEtag: tab.etag });
+      // Saved while the backup was being written: the save's discard may have come first, so this backup (of a
+      // buffer now on disk, with an outdated base) goes too; reopening would otherwise raise a false conflict.
       if (findTab(get(), relPath)?.dirty) set(patchTab(get(), relPath, { backup: 'saved' }), false, 'backup/saved');
+      else get().discardBackup(relPath);
     } catch (e) {
       toastError(e);
     }

@@ -11,8 +11,10 @@ import type { DiskAction, EditorSlice, EditorStore } from './types';
 type Get = () => EditorStore;
 type Set = (partial: Partial<EditorStore>, replace?: false, action?: string) => void;
 
-/** One open file changed on disk: clean buffers follow the disk, dirty ones ask (banner). */
-async function checkTab(get: Get, set: Set, tab: Tab) {
+/** One open file changed on disk: clean buffers follow the disk, dirty ones ask (banner) — but only when the disk
+ * really differs from both the version the buffer is based on and the buffer itself (content hashes, not events):
+ * the banner offers to discard the user's edits, so a stale read must never raise it. */
+async function checkTab(get: Get, set: Set, tab: Tab, retried = false): Promise<void> {
   let content;
   try {
     content = await call('files.read', { projectId: currentProjectId(), relPath: tab.relPath });
@@ -22,11 +24,22 @@ async function checkTab(get: Get, set: Set, tab: Tab) {
   }
   const now = findTab(get(), tab.relPath);
   if (!now || content.etag === now.etag) return;
+  // A save (or Take theirs) moved the base while the file was being read: the read may predate it. Read again.
+  if (now.etag !== tab.etag || savingNow.has(now.relPath)) {
+    if (!retried && !savingNow.has(now.relPath)) await checkTab(get, set, now, true);
+    return;
+  }
   if (now.kind !== 'text') {
     set(patchTab(get(), now.relPath, { ...tabFromContent(content) }), false, 'disk/reloaded');
   } else if (!now.dirty) {
     editorHost().replaceText(now.relPath, content.text ?? '', true);
     set(patchTab(get(), now.relPath, { etag: content.etag, readOnly: content.readOnly, notice: content.notice }), false, 'disk/reloaded');
+  } else if (content.text !== undefined && !content.notice && editorHost().text(now.relPath) === content.text) {
+    // The unsaved edits are exactly what is on disk now: nothing to choose between, the tab is simply clean.
+    editorHost().markSaved(now.relPath);
+    const { diskEtag: _gone, ...rest } = now;
+    set({ tabs: get().tabs.map((t) => (t.relPath === now.relPath ? { ...rest, etag: content.etag, dirty: false, backup: 'none' } : t)) }, false, 'disk/same');
+    get().discardBackup(now.relPath);
   } else if (now.diskEtag !== content.etag) {
     set(patchTab(get(), now.relPath, { diskEtag: content.etag }), false, 'disk/conflict');
   }

@@ -27,6 +27,9 @@ async function restoreTab(b: BackupEntry): Promise<Tab> {
   await host.loadMonaco();
   try {
     const tab = await loadTab(b.relPath);
+    // A backup holding what the disk holds is no unsaved edit, whatever base it names (one written as a save
+    // landed): no banner offering to discard it.
+    if (!tab.notice && host.text(b.relPath) === b.text) return { ...tab, dirty: false, backup: 'none' };
     host.replaceText(b.relPath, b.text, false);
     const changedOnDisk = b.baseEtag !== null && b.baseEtag !== tab.etag;
     return { ...tab, dirty: host.isDirty(b.relPath), backup: 'saved', ...(changedOnDisk ? { etag: b.baseEtag, diskEtag: tab.etag } : {}) };
@@ -47,7 +50,9 @@ async function restoreAll(get: Get, set: Set): Promise<number> {
   for (const item of plan.items) {
     try {
       const tab = item.backup ? await restoreTab(item.backup) : await loadTab(item.relPath);
-      if (item.backup) restored++;
+      // A backup of what is on disk already restores nothing: it goes.
+      if (item.backup && tab.dirty) restored++;
+      else if (item.backup) get().discardBackup(item.relPath);
       set({ ...openTab(get(), tab) }, false, 'restore/tab');
     } catch (e) {
       // A file from the last session that is gone now simply does not reopen; the others still do.

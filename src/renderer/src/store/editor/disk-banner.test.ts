@@ -1,0 +1,159 @@
+// @vitest-environment happy-dom
+/**
+ * Issue 18 item 4: the "changed on disk while you have unsaved changes" banner offers Take theirs, which discards
+ * the user's edits, so it may only appear when the disk really differs from both the buffer's base and the buffer.
+ * Each case below raised it before: a check whose read predated the user's own save, unsaved edits equal to what is
+ * on disk, and a backup written as a save landed (found again on reopen). Real services through the renderer's API
+ * client; the buffers are an in-memory EditorHost, as in save-flow.test.ts.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { servicesOnSample, type SampleServices } from '../../../../../tests/helpers/services';
+import { servicesTransport } from '../../../../../tests/helpers/services-transport';
+import { tmpDir } from '../../../../../tests/helpers/tmp';
+import { call, initTransport } from '../../api/client';
+import { useAppStore } from '../app/store';
+import type { EditorHost } from './host';
+import { attachEditorHost, useEditorStore } from './store';
+import { findTab, hasDiskChange } from './tabs';
+
+const FILE = 'sample-threat-intel/connector.py';
+
+function memoryHost() {
+  const buffers = new Map<string, { text: string; saved: string | null }>();
+  let listener: (relPath: string, dirty: boolean) => void = () => undefined;
+  const isDirty = (relPath: string) => {
+    const b = buffers.get(relPath);
+    return b ? b.text !== b.saved : false;
+  };
+  const host: EditorHost = {
+    // restoreTab only waits for it; nothing here uses the module.
+    loadMonaco: async () => ({}) as Awaited<ReturnType<EditorHost['loadMonaco']>>,
+    openBuffer: async (relPath, text) => void buffers.set(relPath, { text, saved: text }),
+    model: () => null,
+    text: (relPath) => buffers.get(relPath)?.text ?? null,
+    isDirty,
+    markSaved: (relPath) => {
+      const b = buffers.get(relPath);
+      if (b) b.saved = b.text;
+    },
+    markUnsaved: (relPath) => {
+      const b = buffers.get(relPath);
+      if (b) b.saved = null;
+    },
+    replaceText: (relPath, text, asSaved) => {
+      const b = buffers.get(relPath);
+      if (!b) return;
+      b.text = text;
+      if (asSaved) b.saved = text;
+      listener(relPath, isDirty(relPath));
+    },
+    rename: () => undefined,
+    dispose: (relPath) => void buffers.delete(relPath),
+    disposeAll: () => buffers.clear(),
+    onBufferChange: (l) => void (listener = l),
+    shownEditor: () => null,
+    reveal: () => undefined,
+  };
+  const type = (relPath: string, text: string) => {
+    const b = buffers.get(relPath);
+    if (!b) throw new Error(`${relPath} has no buffer`);
+    b.text = text;
+    listener(relPath, isDirty(relPath));
+  };
+  return { host, type };
+}
+
+let s: SampleServices;
+let editor: ReturnType<typeof memoryHost>;
+const disk = async () => call('files.read', { projectId: s.projectId, relPath: FILE });
+const tab = () => findTab(useEditorStore.getState(), FILE)!;
+const backups = async () => (await call('backup.list', {})).filter((b) => b.relPath === FILE);
+
+beforeEach(async () => {
+  s = await servicesOnSample(await tmpDir());
+  initTransport(servicesTransport(s.services));
+  editor = memoryHost();
+  attachEditorHost(editor.host);
+  useAppStore.setState({ projectId: s.projectId });
+  await useEditorStore.getState().openFile(FILE);
+});
+
+afterEach(async () => {
+  await useEditorStore.getState().flushBackups();
+  useEditorStore.getState().reset();
+  useAppStore.setState({ projectId: null, toasts: [] });
+  await s.services.dispose();
+});
+
+describe('the disk-change banner', () => {
+  it('is not raised by a check whose read predates the user\'s own save', async () => {
+    const real = servicesTransport(s.services);
+    let staleRead = true;
+    initTransport({
+      ...real,
+      invoke: async (channel, req) => {
+        if (channel === 'files.read' && staleRead) {
+          staleRead = false;
+          // The check reads the file; before its answer arrives the user saves, and types on while it writes.
+          const before = await real.invoke(channel, req);
+          await useEditorStore.getState().save();
+          return before;
+        }
+        if (channel === 'files.write') editor.type(FILE, 'mine, and more\n');
+        return real.invoke(channel, req);
+      },
+    });
+    editor.type(FILE, 'mine\n');
+    await useEditorStore.getState().filesChanged([FILE]);
+    initTransport(real);
+    const now = await disk();
+    expect(now.text).toBe('mine\n');
+    expect(tab()).toMatchObject({ etag: now.etag, dirty: true });
+    expect(hasDiskChange(tab())).toBe(false);
+  });
+
+  it('is not raised when the unsaved edits are what is on disk now: the tab is clean', async () => {
+    editor.type(FILE, 'the same text\n');
+    const written = await call('files.write', { projectId: s.projectId, relPath: FILE, text: 'the same text\n' });
+    await useEditorStore.getState().filesChanged([FILE]);
+    expect(hasDiskChange(tab())).toBe(false);
+    expect(tab()).toMatchObject({ etag: written.etag, dirty: false, backup: 'none' });
+  });
+
+  it('is still raised when the disk really differs from the base and the buffer', async () => {
+    editor.type(FILE, 'mine\n');
+    const theirs = await call('files.write', { projectId: s.projectId, relPath: FILE, text: 'theirs\n' });
+    await useEditorStore.getState().filesChanged([FILE]);
+    expect(tab().diskEtag).toBe(theirs.etag);
+  });
+
+  it('is not raised on reopen by a backup that holds what is on disk, whatever base it names; that backup goes', async () => {
+    const text = (await disk()).text!;
+    await call('backup.save', { projectId: s.projectId, relPath: FILE, text, baseEtag: '0000000000000000dead' });
+    useEditorStore.getState().reset();
+    await useEditorStore.getState().restore();
+    expect(tab()).toMatchObject({ dirty: false, backup: 'none' });
+    expect(hasDiskChange(tab())).toBe(false);
+    await useEditorStore.getState().flushBackups();
+    expect(await backups()).toEqual([]);
+  });
+
+  it('leaves no backup behind when a save lands while the backup is being written', async () => {
+    const real = servicesTransport(s.services);
+    initTransport({
+      ...real,
+      invoke: async (channel, req) => {
+        // The backup write is slow: the user saves before it lands.
+        if (channel === 'backup.save') await useEditorStore.getState().save();
+        return real.invoke(channel, req);
+      },
+    });
+    editor.type(FILE, 'saved while backing up\n');
+    await useEditorStore.getState().flushBackups();
+    await useEditorStore.getState().flushBackups();
+    initTransport(real);
+    expect((await disk()).text).toBe('saved while backing up\n');
+    expect(tab()).toMatchObject({ dirty: false });
+    expect(await backups()).toEqual([]);
+  });
+});
