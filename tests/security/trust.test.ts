@@ -171,6 +171,7 @@ describe('a review', () => {
       'playbooks.generateSamples': { projectId: id },
       'tests.saveAsTest': { projectId: id, operation: 'get_ip_reputation', name: 'happy' },
       'tests.acceptRerecord': { projectId: id, recording: 'get_ip_reputation-happy' },
+      'apiImport.addOperations': { projectId: id, source: { text: 'curl https://api.example.test/x' }, selection: { operations: ['get_x'] } },
     };
     const writeChannels = (Object.keys(PROJECT_ACCESS) as Channel[]).filter((c) => PROJECT_ACCESS[c] === 'write');
     expect(Object.keys(writes).sort()).toEqual(writeChannels.sort());

@@ -5,6 +5,7 @@ import type { ProjectSummary } from '../../shared/models/workspace';
 import { createAppService, type AppService } from './app/app-service';
 import { createLogger, type Logger } from './app/logger';
 import type { AuthoringService } from './authoring/authoring-service';
+import { createApiImportDesk, type ApiImportDesk } from './api-import/api-import-desk';
 import { createBackupService, type BackupService } from './backup/backup-service';
 import { createEventBus, type EventBus } from './events';
 import { createDebugService, type DebugService } from './debug';
@@ -80,6 +81,8 @@ export interface Services {
   readonly credentials: CredentialBroker;
   readonly reviewDesk: ReviewDesk;
   readonly authoring: AuthoringService;
+  /** Starting a connector from an API description, adding operations from one, and mock vendors (issue 20). */
+  readonly apiImport: ApiImportDesk;
   readonly versions: VersionsService;
   /** Clones `url` into the workspace (restricted) and opens it as a project; `name`: the folder, default the
    * repository's name. */
@@ -247,6 +250,14 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     credentials,
     reviewDesk,
     authoring,
+    apiImport: createApiImportDesk({
+      resourcesDir: config.resourcesDir,
+      git,
+      projects,
+      trust,
+      workspaceRoot: async () => (await settings.get()).workspaceRoot,
+      log: (m, x) => log.warn(m, x),
+    }),
     versions,
     cloneIntoWorkspace: createWorkspaceCloner({ workspaceRoot: async () => (await settings.get()).workspaceRoot, git, trust, projects, events }),
     backup: createBackupService(config.userDataDir, (m, x) => log.warn(m, x)),
@@ -294,6 +305,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       await lsp.dispose();
       await services.localSandbox.dispose();
       await services.debug.dispose();
+      await services.apiImport.dispose();
       await runtime.stopAll();
       await core.dispose();
     },

@@ -74,6 +74,12 @@ export const PROJECT_ACCESS: Record<Channel, ProjectAccess> = {
   'templates.defaults': 'none',
   'templates.storeNames': 'none',
   'connector.create': 'none',
+  'apiImport.preview': 'none',
+  'apiImport.create': 'none',
+  'apiImport.addOperations': 'write',
+  // The mock serves a description's answers on 127.0.0.1; it runs no project's code.
+  'mockVendor.start': 'none',
+  'mockVendor.stop': 'none',
   'connector.addVersion': 'write',
   'connector.duplicate': 'read',
   'package.export': 'write',

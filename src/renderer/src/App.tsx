@@ -10,6 +10,7 @@ import { useGlobalShortcuts } from './features/palette/useGlobalShortcuts';
 import { useOpenRequests } from './features/review/useOpenRequests';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { AuthoringDialogs } from './features/wizard/AuthoringDialogs';
+import { ApiImportHost } from './features/wizard/api-import/ApiImportDialog';
 import { WizardPage } from './features/wizard/WizardPage';
 import { navigate, useRoute } from './hooks/useRoute';
 import { useBeforeUnload } from './hooks/useBeforeUnload';
@@ -53,6 +54,7 @@ export function App() {
       <PublishOverlays />
       <DialogHost />
       <AuthoringDialogs />
+      <ApiImportHost />
       <Toasts />
     </>
   );

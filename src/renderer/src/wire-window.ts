@@ -22,13 +22,14 @@ import { REVIEW_COMMANDS } from './features/review/review-commands';
 import { SEARCH_COMMANDS } from './features/search/search-commands';
 import { TEST_COMMANDS } from './features/testing/test-commands';
 import { AUTHORING_COMMANDS } from './features/wizard/authoring-commands';
+import { API_IMPORT_COMMANDS } from './features/wizard/api-import/api-import-commands';
 import { WELCOME_COMMANDS } from './features/welcome/welcome-commands';
 import { attachEditorHost } from './store/editor/store';
 import { registerCommands } from './store/palette/commands';
 
 /** The palette lists commands in this order when nothing is typed, and ranks equal matches by it. */
 export const COMMAND_ORDER = [
-  PALETTE_COMMANDS, EDITOR_COMMANDS, EXPLORER_COMMANDS, SEARCH_COMMANDS, APP_COMMANDS, PANEL_COMMANDS, AUTHORING_COMMANDS, TEST_COMMANDS, DEBUG_COMMANDS,
+  PALETTE_COMMANDS, EDITOR_COMMANDS, EXPLORER_COMMANDS, SEARCH_COMMANDS, APP_COMMANDS, PANEL_COMMANDS, AUTHORING_COMMANDS, API_IMPORT_COMMANDS, TEST_COMMANDS, DEBUG_COMMANDS,
   PLATFORM_COMMANDS, GIT_COMMANDS, PUBLISH_COMMANDS, REVIEW_COMMANDS, CONNECTOR_COMMANDS, EDITOR_KEY_COMMANDS, WELCOME_COMMANDS,
 ] as const;
 

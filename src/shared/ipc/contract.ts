@@ -1,6 +1,7 @@
 import type { ValidationReport } from '../connector/findings';
 import type { CompatReport } from '../connector/compat/types';
 import type { WizardAnswers } from '../connector/wizard';
+import type { AddedOperations, ApiDescriptionSource, ApiImportAnswers, ApiImportPreview, ApiImportSelection, MockVendorInfo } from '../models/api-import';
 import type { Branches, CommitFiles, FileDiffMode, GitChanges, GitFileDiff, IgnoreCheck, LogPage, LogQuery, PullResult, RemoteInfo, TagInfo } from '../models/git';
 import type { PlaybookList } from '../connector/playbooks';
 import type { GitIdentity } from '../models/git-identity';
@@ -203,6 +204,15 @@ export interface Contract {
   'templates.defaults': { req: { templateId: string; name: string }; res: WizardAnswers };
   'templates.storeNames': { req: Empty; res: string[] };
   'connector.create': { req: { answers: WizardAnswers }; res: ProjectSummary };
+  /** The operations an API description (OpenAPI, Postman, cURL) offers, and what each would generate. */
+  'apiImport.preview': { req: { source: ApiDescriptionSource }; res: ApiImportPreview };
+  /** A project on the blank template from the picked operations, opened and trusted. */
+  'apiImport.create': { req: { source: ApiDescriptionSource; selection: ApiImportSelection; answers: ApiImportAnswers }; res: ProjectSummary };
+  /** The picked operations appended to the project; those already there are not touched. */
+  'apiImport.addOperations': { req: InProject & { source: ApiDescriptionSource; selection: ApiImportSelection }; res: AddedOperations };
+  /** A mock vendor serving the description on 127.0.0.1 until stopped (or the app quits). */
+  'mockVendor.start': { req: { source: ApiDescriptionSource; port?: number }; res: MockVendorInfo };
+  'mockVendor.stop': { req: { port: number }; res: Empty };
   'connector.addVersion': { req: InProject & { level: 'major' | 'minor' | 'patch' }; res: { from: string; to: string; tag: string; sha: string } };
   'connector.duplicate': { req: InProject & { name: string; label: string; version: string }; res: ProjectSummary };
   /** Validates, then writes a deterministic .tgz beside the project; the bytes come back for a browser download.

@@ -116,3 +116,26 @@ export interface ApiDescriptionSource {
 }
 
 export const isReadOnlyMethod = (method: string): boolean => method === 'GET' || method === 'HEAD';
+
+/** The About answers the import takes; the rest comes from the description and the blank template. */
+export interface ApiImportAnswers {
+  readonly name: string;
+  readonly label?: string;
+  readonly publisher?: string;
+  readonly description?: string;
+  readonly publishTarget?: 'own' | 'fortinet';
+}
+
+export interface AddedOperations {
+  /** Operation names added, in order. */
+  readonly added: string[];
+  /** Description ids renamed because the connector already had that name: id -> new name. */
+  readonly renamed: Record<string, string>;
+}
+
+export interface MockVendorInfo {
+  readonly url: string;
+  readonly port: number;
+  readonly title: string;
+  readonly operations: number;
+}

@@ -41,6 +41,19 @@ const profileFields = {
 const profileInput = obj(profileFields, ['name', 'url', 'auth']);
 const healthRequest = { anyOf: [obj({ config: nonEmpty }, ['config']), obj({ fromTestConfig: nonEmpty, name: str }, ['fromTestConfig'])] };
 
+/** The API import (issue 20): a description's text (32 MB at most), the picks and the About answers. */
+const apiSource = obj({ kind: { enum: ['openapi', 'postman', 'curl'] }, text: { type: 'string', minLength: 1, maxLength: 32 * 1024 * 1024 }, fileName: { type: 'string', maxLength: 255 } }, ['text']);
+const apiSelection = obj(
+  {
+    operations: { type: 'array', maxItems: 5000, items: { type: 'string', minLength: 1, maxLength: 200 } },
+    titles: { type: 'object', additionalProperties: { type: 'string', maxLength: 200 } },
+    categories: { type: 'object', additionalProperties: { enum: ['investigation', 'containment', 'remediation', 'miscellaneous'] } },
+    healthCheck: { type: 'string', maxLength: 200 },
+  },
+  ['operations'],
+);
+const apiAnswers = obj({ name: nonEmpty, label: str, publisher: str, description: str, publishTarget: { enum: ['own', 'fortinet'] } }, ['name']);
+
 const lspInt = { type: 'integer', minimum: 0 } as const;
 const lspAt = inProject({ relPath: nonEmpty, line: { type: 'integer', minimum: 1 }, character: { type: 'integer', minimum: 1 } }, ['relPath', 'line', 'character']);
 
@@ -161,6 +174,11 @@ export const requestSchemas: Record<Channel, Schema> = {
   'templates.storeNames': empty,
   // The wizard's own checkAnswers() validates the answers in depth; here only the envelope.
   'connector.create': obj({ answers: { type: 'object' } }, ['answers']),
+  'apiImport.preview': obj({ source: apiSource }, ['source']),
+  'apiImport.create': obj({ source: apiSource, selection: apiSelection, answers: apiAnswers }, ['source', 'selection', 'answers']),
+  'apiImport.addOperations': inProject({ source: apiSource, selection: apiSelection }, ['source', 'selection']),
+  'mockVendor.start': obj({ source: apiSource, port: { type: 'integer', minimum: 0, maximum: 65535 } }, ['source']),
+  'mockVendor.stop': obj({ port: { type: 'integer', minimum: 1, maximum: 65535 } }, ['port']),
   'connector.addVersion': inProject({ level: { enum: ['major', 'minor', 'patch'] } }, ['level']),
   'connector.duplicate': inProject({ name: nonEmpty, label: nonEmpty, version: nonEmpty }, ['name', 'label', 'version']),
   'package.export': inProject({ force: bool, runId: nonEmpty }),

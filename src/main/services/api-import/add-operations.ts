@@ -2,7 +2,7 @@
  * info.json and operations.py; the operations already there, their code and the rest of the files are never
  * touched. Names that clash with what is there get a suffix. */
 import { readFile } from 'node:fs/promises';
-import type { ApiDescription, ApiImportSelection } from '../../../shared/models/api-import';
+import type { AddedOperations, ApiDescription, ApiImportSelection } from '../../../shared/models/api-import';
 import { ServiceError, isMissing } from '../errors';
 import { toField } from '../connector/info-gen';
 import { requestFunction } from '../connector/python-gen';
@@ -12,12 +12,7 @@ import { resolveInside } from '../workspace/safe-path';
 import { actionFor, pickOperations } from './generate';
 import { UniqueNames } from './text';
 
-export interface AddedOperations {
-  /** Operation names added, in order. */
-  readonly added: string[];
-  /** Description ids that were renamed because the connector already had that name: id -> new name. */
-  readonly renamed: Record<string, string>;
-}
+export type { AddedOperations };
 
 const UTIL_NAMES = ['ApiClient', 'pick', 'require_params', 'expand_path', 'parse_response', 'parse_json'];
 

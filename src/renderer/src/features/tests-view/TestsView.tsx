@@ -4,6 +4,7 @@ import { useAppStore } from '../../store/app/store';
 import { useTestingStore } from '../../store/testing/store';
 import { useTestsViewStore } from '../../store/tests-view/store';
 import { CoverageSection } from './CoverageSection';
+import { MockVendorControl } from './MockVendorControl';
 import { RerecordPanel } from './Rerecord';
 import { TestDetail } from './TestDetail';
 import { TestTree } from './TestTree';
@@ -47,6 +48,7 @@ export function TestsView() {
           </button>
         </span>
       </div>
+      {projectId && <MockVendorControl projectId={projectId} />}
       {running !== null && <div className="tv-progress" role="progressbar" aria-label={`Running ${running || 'all tests'}`} data-testid="tests-progress" />}
       {error && <p className="tv-error" role="alert" data-testid="tests-error">{error}</p>}
       {collectionErrors.length > 0 && (

@@ -11,6 +11,7 @@ import { AboutStep } from './AboutStep';
 import { ActionsStep } from './ActionsStep';
 import { ConfigStep } from './ConfigStep';
 import { CreateStep } from './CreateStep';
+import { StartFromDescriptionButton } from './api-import/StartFromDescriptionButton';
 import { IssuesContext, type IssuesApi } from './issues-context';
 import './wizard.css';
 
@@ -91,7 +92,7 @@ export function WizardPage() {
       </header>
       <main className="wizard-main" aria-labelledby="wz-title">
         <div className="wz-top">
-          <h1 id="wz-title" className="wizard-title">New Connector</h1>
+          <h1 id="wz-title" className="wizard-title">New Connector <StartFromDescriptionButton /></h1>
           <ol className="wz-steps" aria-label="Steps">
             {STEPS.map((s, i) => (
               <li key={s.id} className={`wz-step${i === index ? ' current' : ''}${i < index ? ' done' : ''}`}>
