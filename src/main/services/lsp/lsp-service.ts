@@ -12,7 +12,7 @@ import { markdownOf, toCompletionList, toPosition, toRange, toSignatureHelp } fr
 import { externalLocation } from './external-files';
 import { lspFinding } from './lsp-findings';
 import { createSession, type Session } from './lsp-session';
-import { defaultStubsDir, lspSettings, pythonFor } from './pyright-settings';
+import { defaultStubsDir, lspSettings, projectExtraPaths, pythonFor } from './pyright-settings';
 
 export interface LspServiceDeps {
   rootOf(projectId: string): Promise<string>;
@@ -90,7 +90,7 @@ export function createLspService(deps: LspServiceDeps): LspService {
     const [projectRoot, connectorDir] = await Promise.all([deps.rootOf(projectId), deps.connectorDirOf(projectId)]);
     const realRoot = await realpath(projectRoot).catch(ifMissing(projectRoot));
     const settings = async () =>
-      lspSettings(stubsDir, await pythonFor(connectorDir, projectRoot, await deps.pythonPath(), deps.extraVenvs?.(connectorDir) ?? [], { folderVenvs: deps.isTrusted?.(projectRoot) === true }));
+      lspSettings(stubsDir, await pythonFor(connectorDir, projectRoot, await deps.pythonPath(), deps.extraVenvs?.(connectorDir) ?? [], { folderVenvs: deps.isTrusted?.(projectRoot) === true }), projectExtraPaths(projectRoot));
     return createSession({ projectId, projectRoot, realRoot, connectorDir, settings, emit: deps.emit, log: deps.log });
   }
 

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { TESTS_DIR } from '../../../shared/models/connector-tests';
 import { findAppRoot } from '../../app-root';
 import { venvPython } from '../runtime/venv-python';
 import { detectPython } from '../settings/tool-detect';
@@ -66,12 +67,17 @@ function configuredPython(configured: string): Promise<string | undefined> {
   return found;
 }
 
+/** The project's tests import their helper module by its bare name (`from connector_studio_helpers import ...`,
+ * pytest puts tests/ on sys.path): pyright searches the same folder. */
+export const projectExtraPaths = (projectRoot: string): string[] => [path.join(projectRoot, TESTS_DIR)];
+
 /** The `python` section pyright asks for with workspace/configuration. */
-export function lspSettings(stubsDir: string, pythonPath: string | undefined) {
+export function lspSettings(stubsDir: string, pythonPath: string | undefined, extraPaths: readonly string[] = []) {
   return {
     ...(pythonPath ? { pythonPath } : {}),
     analysis: {
       stubPath: stubsDir,
+      ...(extraPaths.length ? { extraPaths: [...extraPaths] } : {}),
       typeCheckingMode: 'standard',
       // Every file of a connector is small: checking them all gives the Problems panel every finding.
       diagnosticMode: 'workspace',
