@@ -27,13 +27,14 @@ function useOpenProject(projectId: string) {
     let stale = false;
     setFailed(null);
     useSearchStore.getState().reset();
+    const sidebarAtOpen = useAppStore.getState().sidebar;
     void (async () => {
       if (!useProjectsStore.getState().loaded) await useProjectsStore.getState().load();
       await useWorkspaceStore.getState().openProject(projectId);
       if (stale) return;
       const error = useWorkspaceStore.getState().error;
       if (error) setFailed(error);
-      else await showWhatNext().catch(reportInBackground('Opening Getting Started'));
+      else await showWhatNext(sidebarAtOpen).catch(reportInBackground('Opening Getting Started'));
       markLoaded();
     })().catch((e) => {
       toastError(e);

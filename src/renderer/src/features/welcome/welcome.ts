@@ -1,7 +1,7 @@
-import { useAppStore } from '../../store/app/store';
+import { useAppStore, type SidebarView } from '../../store/app/store';
 import { connectorPaths } from '../../store/connector/project';
 import { useEditorStore } from '../../store/editor/store';
-import { openPage } from '../editor/page-tabs';
+import { isPagePath, openPage } from '../editor/page-tabs';
 import { GettingStarted } from './GettingStarted';
 import { KeyboardShortcuts } from './KeyboardShortcuts';
 
@@ -13,14 +13,28 @@ export const openKeyboardShortcuts = () => openPage(KEYBOARD_SHORTCUTS);
 
 /**
  * A project that opens with no tabs to restore (new, or never opened here) shows what to do next, as VS Code's
- * walkthroughs do: info.json in the form, and Getting Started in front of it, with the Explorer beside them.
- * A project with tabs from last time gets those back instead.
+ * walkthroughs do: Getting Started in front, info.json's form behind it, the Explorer beside them. A project with
+ * tabs from last time gets those back instead. Whatever the user opens or shows meanwhile stays in front: this
+ * runs after the tree is on screen, and a click there must not be undone by it.
  */
-export async function showWhatNext(): Promise<void> {
-  if (useEditorStore.getState().tabs.length > 0) return;
-  useAppStore.getState().showSidebar('explorer');
+export async function showWhatNext(sidebarAtOpen: SidebarView): Promise<void> {
+  const editor = useEditorStore.getState();
+  if (editor.tabs.length > 0) return;
+  if (useAppStore.getState().sidebar === sidebarAtOpen) useAppStore.getState().showSidebar('explorer');
   const paths = connectorPaths();
-  // info.json opens beside its form (the default layout; a user who chose JSON only keeps that).
-  if (paths) await useEditorStore.getState().openFile(paths.infoRel);
-  openGettingStarted();
+  const page = openGettingStarted();
+  if (!paths) return;
+  // The last tab the user made active while info.json loads (opening it activates it, in whatever order).
+  let theirs: string | null = null;
+  const off = useEditorStore.subscribe((s) => {
+    if (s.active && s.active !== paths.infoRel && !isPagePath(s.active)) theirs = s.active;
+  });
+  try {
+    await useEditorStore.getState().openFile(paths.infoRel);
+  } finally {
+    off();
+  }
+  const now = useEditorStore.getState();
+  const front = theirs ?? (now.tabs.some((t) => t.relPath === page) ? page : now.active);
+  if (front && front !== now.active) now.activate(front);
 }
