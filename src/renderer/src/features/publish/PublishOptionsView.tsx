@@ -33,6 +33,25 @@ function HealthChoice({ pre }: { pre: PreflightResult }) {
   );
 }
 
+/** Read-only actions to run on the server once it is installed; a failure rolls back like a failed health check. */
+function SmokeChoice() {
+  const candidates = usePublishStore((s) => s.smokeCandidates);
+  const chosen = usePublishStore((s) => s.options.smoke);
+  if (!candidates.length) return null;
+  const toggle = (op: string, on: boolean) => usePublishStore.getState().setOptions({ smoke: on ? [...chosen, op] : chosen.filter((o) => o !== op) });
+  return (
+    <fieldset className="smoke-choice" data-testid="publish-smoke">
+      <legend className="field-label">Smoke actions on the server (read-only)</legend>
+      {candidates.map((c) => (
+        <label key={c.operation} className="checkbox-row small" title={JSON.stringify(c.params)}>
+          <input type="checkbox" checked={chosen.includes(c.operation)} onChange={(e) => toggle(c.operation, e.target.checked)} data-testid="publish-smoke-op" data-operation={c.operation} />
+          {c.title} <span className="muted">({c.operation}, inputs from the {c.inputs})</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 /** Replace is chosen in the pre-flight; here: delete other versions, health check, publish or discard, tag. */
 export function PublishOptionsView({ pre, canTag }: { pre: PreflightResult; canTag: boolean }) {
   const options = usePublishStore((s) => s.options);
@@ -47,6 +66,7 @@ export function PublishOptionsView({ pre, canTag }: { pre: PreflightResult; canT
       </label>
       {options.deleteOtherVersions && <p className="small breaking-text" data-testid="publish-delete-list">Uninstalls from the server: {doomed.map((v) => v.version).join(', ')}</p>}
       <HealthChoice pre={pre} />
+      <SmokeChoice />
       <label className="checkbox-row">
         <input type="checkbox" checked={options.verify} onChange={(e) => set({ verify: e.target.checked })} data-testid="publish-verify" />
         Verify what the server installed (name, version, operations, checksum)

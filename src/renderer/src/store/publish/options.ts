@@ -12,9 +12,11 @@ export interface PublishOptions {
   readonly verify: boolean;
   /** "Keep the new version anyway" when a step after the upload fails; off: the server is rolled back. */
   readonly keepOnFailure: boolean;
+  /** Operations to run on the server after the health check (read-only ones, see smoke.ts). */
+  readonly smoke: readonly string[];
 }
 
-export const DEFAULT_OPTIONS: PublishOptions = { replace: false, deleteOtherVersions: false, health: { kind: 'none' }, discardAfter: false, tag: false, verify: true, keepOnFailure: false };
+export const DEFAULT_OPTIONS: PublishOptions = { replace: false, deleteOtherVersions: false, health: { kind: 'none' }, discardAfter: false, tag: false, verify: true, keepOnFailure: false, smoke: [] };
 
 /** Why Publish cannot start yet, or null. */
 export function publishBlocker(pre: PreflightResult | null, o: PublishOptions): string | null {

@@ -10,6 +10,9 @@ import { DEFAULT_OPTIONS, healthRequest, type PublishOptions } from './options';
 import { applyProgress, finishProgress, initialProgress, type ProgressState } from './progress';
 import { useProfilesStore } from './profiles-store';
 import { loadVersions, type VersionsView } from './versions';
+import { smokeCandidates, smokeRequest, type SmokeCandidate } from './smoke';
+import { infoPathOf, useTestingStore } from '../testing/store';
+import { connectorInfoOf } from '../testing/operations';
 
 export type PublishPhase = 'setup' | 'running' | 'done';
 
@@ -30,6 +33,8 @@ interface PublishState {
   error: PresentedError | null;
   history: PublishHistoryEntry[];
   rollingBack: boolean;
+  /** Read-only operations of the local connector, with the inputs a smoke run would use. */
+  smokeCandidates: SmokeCandidate[];
 }
 interface PublishAction {
   show(): Promise<void>;
@@ -54,6 +59,17 @@ async function versionsOf(projectId: string, pre: PreflightResult): Promise<Vers
 
 let preflights = 0;
 
+/** The local info.json's read-only operations, with the last Test Actions run's inputs where it ran one of them. */
+async function loadSmokeCandidates(): Promise<SmokeCandidate[]> {
+  const projectId = currentProjectId();
+  const file = await call('files.read', { projectId, relPath: infoPathOf(projectId) });
+  const raw = JSON.parse(file.text ?? '{}') as { operations?: Array<{ operation?: unknown; category?: unknown }> };
+  const category = new Map((raw.operations ?? []).map((o) => [String(o.operation), o.category]));
+  const ops = connectorInfoOf(raw).operations.map((o) => ({ ...o, category: category.get(o.operation) }));
+  const testing = useTestingStore.getState();
+  return smokeCandidates(ops, testing.projectId === projectId ? testing.lastRun : null);
+}
+
 /** The publish dialog: profile, pre-flight, options, the run with its progress, the outcome; and the history. */
 export const usePublishStore = createStore<PublishState & PublishAction>('publish', (set, get) => ({
   open: false,
@@ -62,6 +78,7 @@ export const usePublishStore = createStore<PublishState & PublishAction>('publis
   testConfigs: [],
   history: [],
   rollingBack: false,
+  smokeCandidates: [],
   ...SETUP,
   show: async () => {
     set({ open: true, ...SETUP }, false, 'show');
@@ -73,7 +90,10 @@ export const usePublishStore = createStore<PublishState & PublishAction>('publis
     const configs = call('testConfig.list', { projectId: currentProjectId() })
       .then((testConfigs) => set({ testConfigs }, false, 'show/configs'))
       .catch(reportInBackground('Loading the test configurations'));
-    await Promise.all([configs, profileId ? get().runPreflight() : undefined]);
+    const smoke = loadSmokeCandidates()
+      .then((smokeCandidates) => set({ smokeCandidates }, false, 'show/smoke'))
+      .catch(reportInBackground('Reading the operations for smoke actions'));
+    await Promise.all([configs, smoke, profileId ? get().runPreflight() : undefined]);
   },
   close: () => get().phase !== 'running' && set({ open: false }, false, 'close'),
   selectProfile: async (profileId) => {
@@ -113,8 +133,16 @@ export const usePublishStore = createStore<PublishState & PublishAction>('publis
     set({ phase: 'running', progress: initialProgress(), outcome: null, error: null }, false, 'run/start');
     const off = onEvent('publish.progress', (p) => p.runId === runId && set({ progress: applyProgress(get().progress, p) }, false, 'run/progress'));
     try {
-      const { health, ...rest } = options;
-      const outcome = await runJob('publish.run', { runId, profileId, projectId: currentProjectId(), ...rest, ...(healthRequest(health) ? { health: healthRequest(health) } : {}) });
+      const { health, smoke, ...rest } = options;
+      const actions = smokeRequest(smoke, get().smokeCandidates);
+      const outcome = await runJob('publish.run', {
+        runId,
+        profileId,
+        projectId: currentProjectId(),
+        ...rest,
+        ...(healthRequest(health) ? { health: healthRequest(health) } : {}),
+        ...(actions.length ? { smoke: actions } : {}),
+      });
       set({ outcome, progress: finishProgress(get().progress, outcome.result === 'success') }, false, 'run/outcome');
       return outcome;
     } catch (e) {
