@@ -63,6 +63,8 @@ describe.runIf(present)('template connectors', () => {
     expect(plain.summary.errors + plain.summary.warnings).toBe(0);
     expect(plain.verdict).toBe('No problems found');
     const checked = await review.review(root, { certification: true, year: 2026 });
-    expect(checked.verdict).toBe('Needs changes: 4 errors');
+    // The CI wants its copyright block in every .py of the repository (the connector's and the tests'): only that fails.
+    expect(checked.verdict).toMatch(/^Needs changes: \d+ errors$/);
+    expect(new Set(checked.findings.filter((f) => f.severity === 'error').map((f) => f.rule))).toEqual(new Set(['cert-copyright-block']));
   }, 60_000);
 });
