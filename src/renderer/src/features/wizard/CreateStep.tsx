@@ -1,4 +1,5 @@
 import { LICENCE_CHOICES, fortinetRepositoryUrl, isCertified, type LicenceChoice } from '../../../../shared/connector/wizard';
+import { DEFAULT_CI_INSTALL } from '../../../../shared/connector/ci-install';
 import { useSettingsStore } from '../../store/settings/store';
 import { toAnswers } from '../../store/wizard/draft';
 import { useWizardStore } from '../../store/wizard/store';
@@ -43,10 +44,14 @@ export function CreateStep() {
             : 'An https:// link to your documentation; left empty, info.json has none.'}>
           {(c) => <input {...c} className="text-input wide" value={a.helpOnline ?? ''} placeholder={certified ? fortinetRepositoryUrl(a.name || '<name>') : 'https://'} data-testid="wz-help-online" onChange={(e) => setAnswers({ helpOnline: e.target.value || undefined })} />}
         </FormRow>
+        <FormRow label="CI installs Connector Studio from" field="ciInstall" hasValue={!!a.ciInstall}
+          help="What .github/workflows/connector.yml passes to npm install -g: the npm package, a git URL (git+https://…/connector-studio.git#v1.2.0) or a release tarball's URL.">
+          {(c) => <input {...c} className="text-input wide" value={a.ciInstall ?? ''} placeholder={DEFAULT_CI_INSTALL} data-testid="wz-ci-install" onChange={(e) => setAnswers({ ciInstall: e.target.value.trim() || undefined })} />}
+        </FormRow>
       </div>
       <p className="wz-help">
         Creates a git repository <code>{folder}/</code> with the connector in <code>{a.name}/</code> (info.json, connector.py, operations.py, utils.py,
-        constants.py, requirements.txt, release_notes.md, images/, playbooks/), a README, the LICENSE and a .gitignore, commits it, and opens it.
+        constants.py, requirements.txt, release_notes.md, images/, playbooks/), a README, the LICENSE, a .gitignore, a GitHub Actions workflow (validate, test, package) and the template's tests, commits it, and opens it.
       </p>
       {error && (
         <div className="wz-server-error" role="alert" data-testid="wz-create-error">

@@ -50,7 +50,7 @@ export function stepOf(field: string): WizardStep {
   const head = field.split('/')[0];
   if (head === 'configuration') return 'configuration';
   if (head === 'actions') return 'actions';
-  if (head === 'licence' || head === 'helpOnline') return 'create';
+  if (head === 'licence' || head === 'helpOnline' || head === 'ciInstall') return 'create';
   return 'about';
 }
 
