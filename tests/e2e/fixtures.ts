@@ -1,5 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startHost, type HostDirs, type RunningHost } from './host';
@@ -53,8 +53,10 @@ export const test = base.extend<{ app: AppFixture; pageEvents: string[] }>({
   app: async ({}, use, testInfo) => {
     const tmp = await mkdtemp(path.join(os.tmpdir(), 'cs-e2e-'));
     const dirs: HostDirs = { home: path.join(tmp, 'home'), userData: path.join(tmp, 'user-data'), workspace: path.join(tmp, 'workspace') };
-    // A real HOME exists; the system trash, for one, lives inside it.
+    // A real HOME exists; the system trash, for one, lives inside it. Like a developer's, it tells git who commits
+    // (Connector Studio never invents an author); a test of the identity prompt removes it.
     await mkdir(dirs.home, { recursive: true });
+    await writeFile(path.join(dirs.home, '.gitconfig'), '[user]\n\tname = E2E Tester\n\temail = e2e@example.com\n');
     const fixture: AppFixture = {
       dirs,
       host: await startHost(dirs),

@@ -116,8 +116,13 @@ export function createAuthoringService(deps: AuthoringDeps): AuthoringService {
       canCommit: async (e) => {
         if ((await deps.git.isRepo(e.root)) && !(await deps.git.identity(e.root))) throw identityNeeded();
       },
-      commitReplaced: async (e, message) =>
-        (await deps.git.isRepo(e.root)) ? (await deps.git.commitAll(e.root, message, path.relative(e.root, e.connectorDir) || '.')).sha : undefined,
+      commitReplaced: async (e, message) => {
+        const under = path.relative(e.root, e.connectorDir);
+        const status = await deps.git.status(e.root);
+        // The same files again change nothing: there is no new version to commit.
+        const changed = status.files.some((f) => under === '' || f.relPath.startsWith(`${under}/`));
+        return status.isRepo && changed ? (await deps.git.commitAll(e.root, message, under || '.')).sha : undefined;
+      },
     });
     await deps.trust?.restrict(imported.dir);
     return imported;

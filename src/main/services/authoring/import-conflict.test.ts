@@ -79,6 +79,17 @@ describe('importing a connector that is already a project', () => {
     expect(names.filter((n) => n === sample.name)).toHaveLength(1);
   });
 
+  it('replace with the very same files: nothing to commit, so no commit, and no failure', async () => {
+    const { s } = await start();
+    const [sample] = await s.projects.list();
+    const pkg = await value(s, 'package.export', { projectId: sample!.id });
+    const head = git(sample!.root, 'rev-parse', 'HEAD');
+    const r = await value(s, 'package.import', { fileName: pkg.fileName, base64: pkg.base64, mode: 'replace' });
+    expect(r.replaced).toBe(true);
+    expect(r.sha).toBeUndefined();
+    expect(git(sample!.root, 'rev-parse', 'HEAD')).toBe(head);
+  });
+
   it('copy: a separate project <name>-2, its info.json renamed, so Home shows two different connectors', async () => {
     const { s, workspace } = await start();
     const { sample, pkg } = await sampleAndItsPackage(s);
