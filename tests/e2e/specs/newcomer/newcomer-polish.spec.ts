@@ -117,6 +117,7 @@ operations = {
   await expect(t.result).toContainText('"exact": true');
   await expect(page.getByTestId('schema-none')).toHaveCount(0);
   await page.setViewportSize({ width: 1600, height: 900 });
+  await t.resultView('table').click();
   await page.screenshot({ path: shot('test-view-wide-result') });
 });
 
@@ -141,6 +142,7 @@ test('item 12: counts in words, cut text with an ellipsis and its tooltip, the m
   await expect(title).toHaveAttribute('title', long);
   const cut = await title.evaluate((el) => ({ over: el.scrollWidth > el.clientWidth, overflow: getComputedStyle(el).textOverflow }));
   expect(cut).toEqual({ over: true, overflow: 'ellipsis' });
+  await title.scrollIntoViewIfNeeded();
   await page.screenshot({ path: shot('operation-header-ellipsis') });
 
   // Problems: "1 warning", never "1 warnings"; every cut row part ends in an ellipsis and carries its text as a tooltip.

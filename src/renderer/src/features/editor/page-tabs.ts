@@ -35,7 +35,8 @@ export function openPage(def: PageDef, options: { activate?: boolean } = {}): st
   pages.set(relPath, def);
   const state = useEditorStore.getState();
   if (!findTab(state, relPath)) {
-    const tab: Tab = { relPath, kind: 'page', language: '', etag: null, dirty: false, readOnly: true, backup: 'none' };
+    // Not read-only: a page is no file, and the status bar's "Read-only" would say it is one.
+    const tab: Tab = { relPath, kind: 'page', language: '', etag: null, dirty: false, readOnly: false, backup: 'none' };
     const before = state.active;
     const next = openTab(state, tab);
     useEditorStore.setState(options.activate === false && before ? { ...next, active: before } : next, false);
