@@ -171,12 +171,17 @@ export function IngestionView() {
               <p className="muted small">On a virtual clock: the pulls run at once, the connector and the playbooks see the times of the schedule.</p>
               {s.run && (
                 <>
-                  <table className="ing-table" data-testid="ingestion-pulls-table">
-                    <thead>
-                      <tr><th>#</th><th>At (UTC)</th><th>Fetched</th><th>Created</th><th>Dup.</th><th>Errors</th></tr>
-                    </thead>
-                    <tbody>{s.run.pulls.map((p, i) => <PullRow key={i} pull={p} index={i} />)}</tbody>
-                  </table>
+                  <div className="ing-table-wrap">
+                    <table className="ing-table ing-pulls" data-testid="ingestion-pulls-table">
+                      <thead>
+                        <tr>
+                          <th>#</th><th title="The virtual clock at the pull (UTC)">At</th><th title="Records the Create Record step was given">Fetched</th>
+                          <th title="Records created">New</th><th title="Records already in the platform: updated, not created again">Dup.</th><th title="Errors">Err.</th>
+                        </tr>
+                      </thead>
+                      <tbody>{s.run.pulls.map((p, i) => <PullRow key={i} pull={p} index={i} />)}</tbody>
+                    </table>
+                  </div>
                   <p className="small" data-testid="ingestion-summary">
                     {plural(s.run.summary.created, 'record')} created, {plural(s.run.summary.duplicates, 'duplicate')} skipped, {plural(s.run.summary.errors, 'error')}.{' '}
                     <button className="link-button" onClick={() => void showPlatformData().catch(toastError)} data-testid="ingestion-open-platform">Open Platform Data</button>
