@@ -1,0 +1,8 @@
+from connector_studio_helpers import only_keys, replay
+
+
+def test_get_alerts_template():
+    recorded, result = replay("get_alerts-template")
+    assert result['status'] == recorded['result']['status'], result['message']
+    assert result['data'] == recorded['result']['data']
+    assert result['errorLogs'] == recorded['result']['errorLogs']
