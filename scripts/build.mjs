@@ -16,7 +16,8 @@ const only = process.argv[2] === 'prepare' ? undefined : process.argv[2];
 // jsonc-parser's "main" is a UMD build whose internal require('./impl/...') calls esbuild cannot follow: prefer "module".
 // `trash` loads parser modules by computed path (its procfs dependency), which a bundle cannot follow: it
 // stays in node_modules and loads from there at run time.
-const runtimeExternals = ['trash'];
+// `curlconverter` loads tree-sitter-bash's native binding by computed path (prebuilds/<platform>-<arch>): the same.
+const runtimeExternals = ['trash', 'curlconverter'];
 const node = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'warning', absWorkingDir: root, mainFields: ['module', 'main'] };
 // CommonJS libraries inside an ESM bundle still call require() for Node built-ins.
 const esmRequire = "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);";

@@ -220,9 +220,10 @@ def main():
     with open(sys.argv[1], encoding='utf-8') as f:
         job = json.load(f)
     if MISSING is not None:
-        write_result(sys.argv[2], {'fatal': 'The playbook interpreter needs %s, which is not installed for this '
-                                            'interpreter: install the tools environment (Settings > Python, or run a '
-                                            'test once; it holds jinja2), or pip install jinja2 jmespath' % MISSING.name})
+        fatal = ('The playbook interpreter needs %s, which is not installed for this interpreter: install the tools '
+                 'environment (Settings > Python, or run a test once; it holds jinja2), or pip install jinja2 '
+                 'jmespath' % MISSING.name)
+        write_result(sys.argv[2], {'fatal': fatal})
         return
     try:
         result = run_job(job)

@@ -175,7 +175,8 @@ class FortiSoarEnvironment(jinja2.sandbox.SandboxedEnvironment):
 
 
 def make_environment():
-    env = FortiSoarEnvironment(undefined=jinja2.ChainableUndefined, extensions=['jinja2.ext.do', 'jinja2.ext.loopcontrols'])
+    env = FortiSoarEnvironment(undefined=jinja2.ChainableUndefined,
+                               extensions=['jinja2.ext.do', 'jinja2.ext.loopcontrols'])
     env.filters.update(FORTISOAR_FILTERS)
     try:
         import arrow
