@@ -11,6 +11,7 @@ import { EXIT_FAILED, EXIT_OK, UsageError, parseArgs, type CliCommand, type CliI
 import { InputError } from '../errors';
 import { connectorFolder, isTgz } from '../inputs';
 import { withServices } from '../services';
+import { plural } from '../../../shared/plural';
 
 const USAGE = 'env <folder> [show|create [--platform]|install] [--json]';
 const ACTIONS = ['show', 'create', 'install'] as const;
@@ -45,7 +46,7 @@ export function describeEnvironment(e: RuntimeEnvironment, folderArg: string): s
   return [
     `Runs on: ${KIND[e.kind]}`,
     `Interpreter: ${i.found ? `Python ${i.version} ${i.path ?? i.command}` : `"${i.command}" does not start`}`,
-    `Virtualenv: ${e.venv.path} ${e.venv.exists ? `(${e.packages.length} package${e.packages.length === 1 ? '' : 's'} of its own)` : `(not made: connector-studio env ${folderArg} create)`}`,
+    `Virtualenv: ${e.venv.path} ${e.venv.exists ? `(${plural(e.packages.length, 'package')} of its own)` : `(not made: connector-studio env ${folderArg} create)`}`,
     `Platform default${version}: ${p.path} ${p.exists ? `(made ${p.createdAt ?? ''}${p.failed.length ? `; pip could not install ${p.failed.join(', ')}` : ''})` : `(not made: connector-studio env ${folderArg} create --platform)`}`,
     `Tools${version}: ${e.tools.exists ? `${e.tools.path} (${e.tools.packages.map((t) => `${t.name} ${t.version}`).join(', ') || 'empty'})` : 'not installed'}`,
     `Requirements: ${e.requirements.length ? e.requirements.join(', ') : 'none'}`,

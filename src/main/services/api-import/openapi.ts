@@ -41,7 +41,9 @@ function repair(doc: Obj): string[] {
       doc.openapi = '3.0.3';
     } else if (/^3\.[01]$/.test(doc.openapi)) doc.openapi = `${doc.openapi}.0`;
     const mixed = ['host', 'basePath', 'schemes', 'securityDefinitions', 'definitions', 'produces', 'consumes'].filter((k) => k in doc);
-    if (mixed.length) notes.push(`Swagger 2.0 keys in an OpenAPI 3 document were used where OpenAPI 3 gives nothing: ${mixed.join(', ')}.`);
+    const server = Array.isArray(doc.servers) && doc.servers.length > 0;
+    if (mixed.length)
+      notes.push(`Swagger 2.0 keys in an OpenAPI 3 document (${mixed.join(', ')}): ${server ? 'the servers list was used instead of host and basePath' : 'host and basePath give the server URL'}.`);
   }
   if (!obj(doc.info)) doc.info = { title: 'API', version: '1.0' };
   return notes;
@@ -215,7 +217,8 @@ function operationsOf(doc: Obj, auth: ApiAuth): ApiOperation[] {
         id,
         method: method.toUpperCase(),
         path: opPath,
-        group: tags[0] ?? '',
+        // Without a tag, the first path segment groups the operations (/users/{id} -> users).
+        group: tags[0] ?? (opPath.split('/').find((seg) => seg && !seg.startsWith('{')) ?? ''),
         title: summary ? titleCase(summary) : titleCase(opId ?? `${method} ${path.replace(/[{}/]/g, ' ')}`),
         description: plainText(op.description) || summary,
         parameters: uniqueParamNames(named),

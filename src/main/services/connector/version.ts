@@ -11,6 +11,7 @@ import type { GitService } from '../git/git-service';
 import { locateConnectorDir } from '../validate/locate';
 import { writeFileAtomic } from '../workspace/atomic-write';
 import { updateCopyrightYears } from './copyright-year';
+import { plural } from '../../../shared/plural';
 
 export type BumpLevel = 'major' | 'minor' | 'patch';
 export const BUMP_LEVELS: readonly BumpLevel[] = ['major', 'minor', 'patch'];
@@ -71,6 +72,6 @@ export async function addVersion(projectDir: string, level: BumpLevel, opts: { g
   await writeFileAtomic(notesPath, addReleaseNotesSection(notes, to));
   const year = opts.year ?? new Date().getFullYear();
   const moved = await updateCopyrightYears(projectDir, year);
-  const { sha } = await opts.git.commitAll(projectDir, `Start version ${to}${moved.length ? `; copyright year ${year} in ${moved.length} file${moved.length === 1 ? '' : 's'}` : ''}`);
+  const { sha } = await opts.git.commitAll(projectDir, `Start version ${to}${moved.length ? `; copyright year ${year} in ${plural(moved.length, 'file')}` : ''}`);
   return { from, to, tag, sha };
 }

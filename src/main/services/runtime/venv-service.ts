@@ -12,6 +12,7 @@ import path from 'node:path';
 import { ifMissing } from '../errors';
 import { writeFileAtomic } from '../workspace/atomic-write';
 import { venvPython } from './venv-python';
+import { plural } from '../../../shared/plural';
 
 /** Lines of requirements.txt that name something to install. */
 export async function requirementLines(folder: string): Promise<string[]> {
@@ -148,7 +149,7 @@ export async function installConnectorVenv(folder: string, venvDir: string, o: V
   const venv = await makeConnectorVenv(folder, venvDir, o);
   if (venv.code !== 0) return { status: 'Failed', message: `Could not create a virtualenv with ${python.join(' ')}.`, failed: [], log: venv.log };
   if (wanted.length === 0) return { status: 'Completed', message: 'No requirements to install.', python: venvPython(venvDir), failed: [], log: venv.log };
-  onLine(`Installing ${wanted.length} requirement${wanted.length === 1 ? '' : 's'}: ${wanted.join(', ')}`);
+  onLine(`Installing ${plural(wanted.length, 'requirement')}: ${wanted.join(', ')}`);
   const links = existsSync(path.join(folder, 'packages')) ? ['--find-links', path.join(folder, 'packages')] : [];
   const pip = await run(
     [...python, '-m', 'pip', '--python', venvPython(venvDir), 'install', '--no-input', '--retries', '0', '--timeout', '5', ...links, ...(listed.length ? ['-r', 'requirements.txt'] : []), ...extra],
@@ -203,7 +204,7 @@ export async function installPlatformVenv(venvDir: string, requirements: readonl
   if (venv.code !== 0) return { status: 'Failed', message: `Could not create a virtualenv with ${python.join(' ')}.`, failed: [], log: venv.log };
   const pip = (wanted: readonly string[]) =>
     run([...python, '-m', 'pip', '--python', venvPython(venvDir), 'install', '--no-input', '--retries', '0', '--timeout', '5', ...wanted], cwd, timeoutMs, onLine);
-  onLine(`Installing ${requirements.length} requirement${requirements.length === 1 ? '' : 's'}: ${requirements.join(', ')}`);
+  onLine(`Installing ${plural(requirements.length, 'requirement')}: ${requirements.join(', ')}`);
   const all = await pip(requirements);
   let log = (venv.log + all.log).slice(-LOG_CAP);
   if (all.code === 0) return { status: 'Completed', message: 'Platform libraries installed.', python: venvPython(venvDir), failed: [], log };
@@ -242,7 +243,7 @@ export async function installIntoFolder(folder: string, packages: readonly strin
   const old = `${folder}.old`;
   await rm(staging, { recursive: true, force: true });
   await mkdir(path.dirname(folder), { recursive: true });
-  onLine(`Installing ${packages.length} package${packages.length === 1 ? '' : 's'} into ${folder}: ${packages.join(', ')}`);
+  onLine(`Installing ${plural(packages.length, 'package')} into ${folder}: ${packages.join(', ')}`);
   const pip = await run([...python, '-m', 'pip', 'install', '--no-input', '--retries', '0', '--timeout', '5', '--target', staging, ...packages], path.dirname(folder), timeoutMs, onLine);
   if (pip.code !== 0) {
     await rm(staging, { recursive: true, force: true });

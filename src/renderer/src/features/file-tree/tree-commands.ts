@@ -5,6 +5,7 @@ import { useEditorStore } from '../../store/editor/store';
 import { baseName, nameProblem, parentOf, targetDirOf } from '../../store/workspace/tree-model';
 import { useWorkspaceStore } from '../../store/workspace/store';
 import { readBase64 } from '../../lib/read-base64';
+import { plural } from '../../../../shared/plural';
 
 // The file operations the tree, its context menu and the command palette share: ask, then call the store.
 
@@ -83,7 +84,7 @@ export async function uploadFiles(dir: string, files: readonly File[]) {
       if (!replace) return;
       await ws().upload(dir, payload, true);
     }
-    toastSuccess(`Uploaded ${files.length} file${files.length === 1 ? '' : 's'} to ${where(dir)}.`);
+    toastSuccess(`Uploaded ${plural(files.length, 'file')} to ${where(dir)}.`);
   } catch (e) {
     toastError(e);
   }

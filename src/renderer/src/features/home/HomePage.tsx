@@ -15,6 +15,7 @@ import { OpenPackageButton } from '../review/OpenPackageButton';
 import { closeReview } from '../review/reviewer-commands';
 import { importTgz, newConnector } from '../wizard/authoring-commands';
 import { ProjectCard } from './ProjectCard';
+import { plural } from '../../../../shared/plural';
 
 async function deleteProject(p: ProjectSummary) {
   // A review lives in a temporary folder: closing it only forgets it, so there is nothing to confirm.
@@ -70,7 +71,7 @@ export function HomePage() {
           <div>
             <h1 id="home-title">Connectors</h1>
             <p className="muted">
-              {loaded ? `${projects.length} project${projects.length === 1 ? '' : 's'}` : 'Loading…'}
+              {loaded ? `${plural(projects.length, 'project')}` : 'Loading…'}
               {workspace && <> in <span className="mono">{workspace}</span></>}
             </p>
           </div>

@@ -83,9 +83,14 @@ function PullRow({ pull, index }: { pull: IngestPull; index: number }) {
         <td>{pull.duplicates}</td>
         <td>{pull.errors.length}</td>
       </tr>
-      {(pull.errors.length > 0 || pull.records.length > 0) && (
+      {(pull.errors.length > 0 || pull.records.length > 0 || pull.steps.length > 0) && (
         <tr className="ing-pull-detail">
           <td colSpan={6}>
+            {pull.steps.length > 0 && (
+              <p className="muted small ing-steps" data-testid="ingestion-pull-steps" title="The playbook steps this pull ran, in order">
+                {pull.steps.map((st) => `${st.step}${st.option ? ` (${st.option})` : ''}${st.skipped ? ' (skipped)' : ''}`).join(' → ')}
+              </p>
+            )}
             {pull.errors.map((e, i) => <p key={i} className="inline-error small" role="alert">{e}</p>)}
             {pull.records.length > 0 && (
               <ul className="ing-records">

@@ -3,6 +3,7 @@ import { Icon } from '../../components/Icon';
 import { formatWhen } from '../../store/platform-data/model';
 import { usePlatformDataStore } from '../../store/platform-data/store';
 import { FileFacts, ItemDetail, RecordDetail } from './RecordDetail';
+import { plural } from '../../../../shared/plural';
 
 /** Rows the arrow keys move between (PlatformDataView's onKeyDown). */
 export const NAV_ATTR = 'data-pd-nav';
@@ -97,7 +98,7 @@ export function IngestSection({ batches }: { batches: readonly PlatformIngestBat
             <li key={i} className="pd-row pd-batch" data-testid="platform-batch">
               <span className="pd-name">{b.playbook}</span>
               <span className="muted small">
-                {b.accepted} of {b.count} kept{b.skippedDuplicates ? `, ${b.skippedDuplicates} duplicate${b.skippedDuplicates === 1 ? '' : 's'} skipped` : ''}
+                {b.accepted} of {b.count} kept{b.skippedDuplicates ? `, ${plural(b.skippedDuplicates, 'duplicate')} skipped` : ''}
                 {b.dedupField ? ` (dedup on ${b.dedupField})` : ''} · {formatWhen(b.at)}
               </span>
             </li>

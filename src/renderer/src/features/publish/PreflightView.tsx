@@ -4,6 +4,7 @@ import type { Finding } from '../../../../shared/connector/findings';
 import type { PreflightResult } from '../../../../shared/models/publish';
 import { toastError, toastSuccess } from '../../store/app/store';
 import { usePublishStore } from '../../store/publish/publish-store';
+import { plural } from '../../../../shared/plural';
 
 const kb = (n: number) => `${Math.max(1, Math.round(n / 1024))} KB`;
 
@@ -68,7 +69,7 @@ function Changes({ report }: { report: CompatReport }) {
 }
 
 const pairSummary = (r: CompatReport) =>
-  r.changes.length === 0 ? 'no changes.' : `${r.changes.length} change${r.changes.length === 1 ? '' : 's'}, ${r.breaking ? 'breaking' : 'none breaking'}; suggested version ${r.suggestedVersion}.`;
+  r.changes.length === 0 ? 'no changes.' : `${plural(r.changes.length, 'change')}, ${r.breaking ? 'breaking' : 'none breaking'}; suggested version ${r.suggestedVersion}.`;
 
 interface Pair {
   readonly id: string;
@@ -110,7 +111,7 @@ function Impact({ pre }: { pre: PreflightResult }) {
   if (!impact.length && !pre.impactNote) return null;
   return (
     <div className="preflight-problems playbook-impact" data-testid="playbook-impact">
-      {impact.length > 0 && <strong className="small">Playbooks this version breaks ({impact.length} step{impact.length === 1 ? '' : 's'})</strong>}
+      {impact.length > 0 && <strong className="small">Playbooks this version breaks ({plural(impact.length, 'step')})</strong>}
       <ul>
         {impact.map((i, n) => (
           <li key={n} className="small" data-testid="playbook-impact-step" data-playbook={i.playbook} data-step={i.step}>
@@ -132,7 +133,7 @@ export function PreflightView({ pre }: { pre: PreflightResult }) {
       <p className="small">
         <Icon name={pre.blocked ? 'error' : 'check'} size={14} className={pre.blocked ? 'fail-icon' : 'ok-icon'} />{' '}
         {pre.connector.label ?? pre.connector.name} {pre.connector.version} · {pre.archive.fileName}, {kb(pre.archive.bytes)} ·{' '}
-        {pre.blocked ? 'blocked: fix the errors below' : `ready${warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}`}
+        {pre.blocked ? 'blocked: fix the errors below' : `ready${warnings ? ` (${plural(warnings, 'warning')})` : ''}`}
       </p>
       <Findings title="Errors" items={errors} testId="preflight-errors" />
       <Findings title="The server's import would refuse" items={pre.importProblems} testId="preflight-import" />

@@ -3,6 +3,7 @@ import type { ReviewSection, SectionId } from '../../../../shared/models/review'
 import { Icon } from '../../components/Icon';
 import { findingKey } from '../../store/review/report-view';
 import { FindingRow } from './FindingRow';
+import { plural } from '../../../../shared/plural';
 
 /** The report's sections in order; each folds away, and an empty one says that its check found nothing. */
 export function ReviewSections({ sections }: { sections: readonly ReviewSection[] }) {
@@ -19,7 +20,7 @@ export function ReviewSections({ sections }: { sections: readonly ReviewSection[
               <button className="review-section-toggle" aria-expanded={open} aria-controls={listId} onClick={() => toggle(s.id)}>
                 <Icon name={open ? 'chevronDown' : 'chevronRight'} size={14} />
                 <span className="review-section-title">{s.title}</span>
-                <span className="count-badge" aria-label={`${s.findings.length} finding${s.findings.length === 1 ? '' : 's'}`}>{s.findings.length}</span>
+                <span className="count-badge" aria-label={`${plural(s.findings.length, 'finding')}`}>{s.findings.length}</span>
               </button>
             </h3>
             {open && (

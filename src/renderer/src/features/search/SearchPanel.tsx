@@ -3,6 +3,7 @@ import { Icon } from '../../components/Icon';
 import { editorSelectors, useEditorStore } from '../../store/editor/store';
 import { useSearchStore } from '../../store/search/store';
 import { SearchResults } from './SearchResults';
+import { plural } from '../../../../shared/plural';
 
 function Toggle({ on, label, text, onClick }: { on: boolean; label: string; text: string; onClick(): void }) {
   return (
@@ -63,8 +64,7 @@ export function SearchPanel() {
       {s.error && <p className="inline-error" role="alert">{s.error}</p>}
       {s.lastReplace && (
         <p className="search-replaced" role="status" data-testid="replace-summary">
-          Replaced {s.lastReplace.replacements} occurrence{s.lastReplace.replacements === 1 ? '' : 's'} in {s.lastReplace.changedFiles.length} file
-          {s.lastReplace.changedFiles.length === 1 ? '' : 's'}.
+          Replaced {plural(s.lastReplace.replacements, 'occurrence')} in {plural(s.lastReplace.changedFiles.length, 'file')}.
           {s.lastReplace.skipped.length > 0 && ` Skipped (unsaved changes): ${s.lastReplace.skipped.join(', ')}.`}
         </p>
       )}

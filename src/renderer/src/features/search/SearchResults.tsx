@@ -4,6 +4,7 @@ import { Icon } from '../../components/Icon';
 import { useEditorStore } from '../../store/editor/store';
 import { groupByFile, splitPreview } from '../../store/search/group';
 import { useSearchStore } from '../../store/search/store';
+import { plural } from '../../../../shared/plural';
 
 /** Matches grouped per file; each match is a button that opens the file at that spot. */
 export function SearchResults() {
@@ -17,7 +18,7 @@ export function SearchResults() {
   return (
     <div className="search-results" data-testid="search-results">
       <p className="search-summary muted" role="status" data-testid="search-summary">
-        {result.matches.length} result{result.matches.length === 1 ? '' : 's'} in {groups.length} file{groups.length === 1 ? '' : 's'}
+        {plural(result.matches.length, 'result')} in {plural(groups.length, 'file')}
         {result.truncated ? ' (first results only: refine the search)' : ''}
       </p>
       <ul className="result-files">

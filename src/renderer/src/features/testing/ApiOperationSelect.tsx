@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { optionsKey, useApiOptionsStore, type ApiOption } from '../../store/testing/api-options';
 import { useTestingStore } from '../../store/testing/store';
 import type { InputProps } from './input-props';
+import { plural } from '../../../../shared/plural';
 
 /** A select or multiselect whose options come from running its `apiOperation` with the selected configuration. */
 export function ApiOperationSelect({ id, field, value, describedBy, invalid, onChange }: InputProps) {
@@ -43,7 +44,7 @@ export function ApiOperationSelect({ id, field, value, describedBy, invalid, onC
         </button>
       </div>
       <p id={statusId} className={entry?.error ? 'field-error' : 'tc-help'} role={entry?.error ? 'alert' : undefined} data-testid={`options-status-${field.name}`}>
-        {entry?.error ?? (loading ? `Loading options from ${operation}…` : `${entry.options.length} option${entry.options.length === 1 ? '' : 's'} from ${operation}`)}
+        {entry?.error ?? (loading ? `Loading options from ${operation}…` : `${plural(entry.options.length, 'option')} from ${operation}`)}
       </p>
     </div>
   );

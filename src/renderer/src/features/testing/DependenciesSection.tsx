@@ -62,7 +62,7 @@ function InstallControls({ env }: { env: RuntimeEnvironment }) {
         {installing ? 'Installing…' : 'Install Dependencies'}
       </button>
       <span className="muted small">
-        {count ? `${count} requirement${count === 1 ? '' : 's'}` : 'Makes an empty virtualenv'} with {env.selected || env.settingsInterpreter}; pip uses no retries and a 5 s timeout.
+        {count ? `${plural(count, 'requirement')}` : 'Makes an empty virtualenv'} with {env.selected || env.settingsInterpreter}; pip uses no retries and a 5 s timeout.
       </span>
     </div>
   );

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useTestingStore } from '../../store/testing/store';
 import { useTestsViewStore } from '../../store/tests-view/store';
 import { coverageOf, groupByFile } from '../../store/tests-view/tree';
+import { plural } from '../../../../shared/plural';
 
 /** Which of info.json's operations (and the health check) have a test in tests/test_<operation>.py. */
 export function CoverageSection() {
@@ -21,7 +22,7 @@ export function CoverageSection() {
           <li key={r.operation} className={r.tests > 0 ? 'covered' : 'uncovered'} data-testid="tests-coverage-row" data-operation={r.operation} data-tests={r.tests}>
             <span className="tv-cov-mark" aria-hidden="true">{r.tests > 0 ? '✓' : '○'}</span>
             <span className="tv-cov-title" title={r.operation}>{r.title}</span>
-            <span className="muted small">{r.tests > 0 ? `${r.tests} test${r.tests === 1 ? '' : 's'}` : 'no test'}</span>
+            <span className="muted small">{r.tests > 0 ? `${plural(r.tests, 'test')}` : 'no test'}</span>
           </li>
         ))}
       </ul>

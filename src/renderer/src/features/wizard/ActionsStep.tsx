@@ -5,6 +5,7 @@ import { issuesAt, newAction, removeAt, replaceAt, type DraftAction } from '../.
 import { useWizardStore } from '../../store/wizard/store';
 import { ActionEditor } from './ActionEditor';
 import { useIssues } from './issues-context';
+import { plural } from '../../../../shared/plural';
 
 /** Actions: tick the template's suggestions, edit them, add your own. */
 export function ActionsStep() {
@@ -22,7 +23,7 @@ export function ActionsStep() {
   return (
     <div data-testid="wz-actions-step">
       <p className="wz-intro">
-        {included} of {list.length} action{list.length === 1 ? '' : 's'} selected. Each becomes an operation in info.json and a function in operations.py
+        {included} of {plural(list.length, 'action')} selected. Each becomes an operation in info.json and a function in operations.py
         that calls the endpoint you give; the output schema lists the keys it returns, so playbooks can pick them.
       </p>
       <ul className="wz-cards" aria-label="Actions">
@@ -65,9 +66,9 @@ function ActionCard({ item, index, open, onToggle, onChange, onRemove }: CardPro
         <button type="button" className="wz-card-toggle" aria-expanded={expanded} onClick={onToggle} data-testid="wz-action-toggle">
           <Icon name={expanded ? 'chevronDown' : 'chevronRight'} />
           <span className="wz-card-title">{title}</span>
-          <span className="muted mono small">{a.operation} · {a.parameters.length} parameter{a.parameters.length === 1 ? '' : 's'}</span>
+          <span className="muted mono small">{a.operation} · {plural(a.parameters.length, 'parameter')}</span>
           {!item.suggested && <span className="badge">custom</span>}
-          {errors > 0 && <span className="wz-error-count">{errors} error{errors === 1 ? '' : 's'}</span>}
+          {errors > 0 && <span className="wz-error-count">{plural(errors, 'error')}</span>}
         </button>
         {!item.suggested && (
           <div className="wz-card-actions">

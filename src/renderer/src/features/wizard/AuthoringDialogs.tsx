@@ -41,7 +41,7 @@ function DialogFor({ dialog }: { dialog: AuthoringDialog }) {
     case 'exported':
       return <ExportedDialog result={dialog.result} projectId={dialog.projectId} />;
     case 'exportRefused':
-      return <ExportRefusedDialog message={dialog.message} />;
+      return <ExportRefusedDialog message={dialog.message} projectId={dialog.projectId} />;
     case 'importFailed':
       return (
         <Modal title="Import refused" onCancel={close} testId="import-failed-dialog" width={560}
@@ -79,12 +79,13 @@ function ExportedDialog({ result, projectId }: { result: ExportResult; projectId
   );
 }
 
-function ExportRefusedDialog({ message }: { message: string }) {
+// Export Anyway packs the project that was refused: from Home's card menu it is not the open one.
+function ExportRefusedDialog({ message, projectId }: { message: string; projectId: string }) {
   const [first, ...rest] = message.split('\n');
   return (
     <Modal title="Not exported" onCancel={close} testId="export-refused-dialog" width={600}
       footer={<>
-        <button className="button secondary danger-text" onClick={() => void exportTgz(true)} data-testid="export-force">Export Anyway</button>
+        <button className="button secondary danger-text" onClick={() => void exportTgz(true, projectId)} data-testid="export-force">Export Anyway</button>
         <button className="button primary" onClick={close}>Close</button>
       </>}>
       <p className="dialog-message">{first} Fix them first: FortiSOAR refuses to import a connector with these errors.</p>

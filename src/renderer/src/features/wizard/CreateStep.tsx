@@ -4,6 +4,7 @@ import { useSettingsStore } from '../../store/settings/store';
 import { toAnswers } from '../../store/wizard/draft';
 import { useWizardStore } from '../../store/wizard/store';
 import { FormRow, IssueList } from './FormRow';
+import { plural } from '../../../../shared/plural';
 
 const LICENCE_LABEL: Record<LicenceChoice, string> = { MIT: 'MIT', 'Apache-2.0': 'Apache 2.0', proprietary: 'Proprietary (all rights reserved)' };
 
@@ -25,7 +26,7 @@ export function CreateStep() {
         <dt>Template</dt><dd>{templates.find((t) => t.id === a.template)?.title ?? a.template}</dd>
         <dt>Category</dt><dd>{a.category}</dd>
         <dt>Published</dt><dd data-testid="wz-summary-publish">{certified ? 'Submitted to Fortinet for certification' : 'On your own FortiSOAR servers or your customers\''}</dd>
-        <dt>Configuration</dt><dd>{a.configuration.length} field{a.configuration.length === 1 ? '' : 's'}: {a.configuration.map((f) => f.name).join(', ') || 'none'}</dd>
+        <dt>Configuration</dt><dd>{plural(a.configuration.length, 'field')}: {a.configuration.map((f) => f.name).join(', ') || 'none'}</dd>
         <dt>Actions</dt><dd>{a.actions.map((x) => x.title || x.operation).join(', ') || 'none'}</dd>
         <dt>Folder</dt><dd className="mono">{workspace ? `${workspace}/` : ''}{folder}/</dd>
       </dl>

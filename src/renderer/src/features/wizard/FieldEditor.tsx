@@ -6,6 +6,7 @@ import { issuesAt, parseOptions, patchField } from '../../store/wizard/draft';
 import { FormRow } from './FormRow';
 import { DefaultValueInput } from './DefaultValueInput';
 import { useIssues } from './issues-context';
+import { plural } from '../../../../shared/plural';
 
 const TYPES = [...KNOWN_FIELD_TYPES].sort();
 const FLAGS = [
@@ -42,7 +43,7 @@ export function FieldEditor({ field, path, index, count, kind, onChange, onRemov
           <Icon name={expanded ? 'chevronDown' : 'chevronRight'} />
           <span className="wz-card-title">{title}</span>
           <span className="muted mono small">{field.name} · {field.subtype ?? field.type}{field.required ? ' · required' : ''}</span>
-          {errors > 0 && <span className="wz-error-count">{errors} error{errors === 1 ? '' : 's'}</span>}
+          {errors > 0 && <span className="wz-error-count">{plural(errors, 'error')}</span>}
         </button>
         <div className="wz-card-actions">
           <button type="button" className="icon-button" aria-label={`Move ${title} up`} disabled={index === 0} onClick={() => onMove(-1)}><Icon name="arrowUp" /></button>

@@ -14,6 +14,7 @@ import { CreateStep } from './CreateStep';
 import { StartFromDescriptionButton } from './api-import/StartFromDescriptionButton';
 import { IssuesContext, type IssuesApi } from './issues-context';
 import './wizard.css';
+import { plural } from '../../../../shared/plural';
 
 /** Cancel goes Home at once from an untouched wizard, and asks first once the user has entered something. */
 async function cancelWizard() {
@@ -119,7 +120,7 @@ export function WizardPage() {
           <div className="wz-inner wz-footer-row">
             <button type="button" className="button secondary" disabled={index === 0} onClick={() => useWizardStore.getState().back()} data-testid="wz-back">Back</button>
             <span className="wz-footer-note muted small" aria-live="polite">
-              {blocked > 0 && attempted.has(step) ? `${blocked} problem${blocked === 1 ? '' : 's'} to fix on this step.` : ''}
+              {blocked > 0 && attempted.has(step) ? `${plural(blocked, 'problem')} to fix on this step.` : ''}
             </span>
             {step === 'create' ? (
               <button type="button" className="button primary" disabled={creating} onClick={() => void create()} data-testid="wz-create">

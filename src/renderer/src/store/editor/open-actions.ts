@@ -9,6 +9,7 @@ import { languageFor } from './languages';
 import { planRestore } from './session';
 import { activate, closeTab, findTab, openTab, type Tab } from './tabs';
 import type { EditorSlice, EditorStore, OpenAction } from './types';
+import { plural } from '../../../../shared/plural';
 
 type Get = () => EditorStore;
 type Set = (partial: Partial<EditorStore>, replace?: false, action?: string) => void;
@@ -60,7 +61,7 @@ async function restoreAll(get: Get, set: Set): Promise<number> {
     }
   }
   if (plan.active) set(activate(get(), plan.active), false, 'restore/active');
-  if (restored) toastInfo(`Restored unsaved changes to ${restored} file${restored === 1 ? '' : 's'} from your last session.`);
+  if (restored) toastInfo(`Restored unsaved changes to ${plural(restored, 'file')} from your last session.`);
   return restored;
 }
 

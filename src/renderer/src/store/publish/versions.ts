@@ -3,6 +3,7 @@ import type { TagInfo } from '../../../../shared/models/git';
 import type { PreflightResult } from '../../../../shared/models/publish';
 import { reportInBackground } from '../app/store';
 import { lastVersionTag } from '../git/versions';
+import { plural } from '../../../../shared/plural';
 
 /** Local, last tag and installed: the three versions the publish dialog compares. */
 export interface VersionsView {
@@ -40,7 +41,7 @@ export async function loadVersions(tags: readonly TagInfo[], pre: PreflightResul
  * when the local version is not above what it is compared with, or lower than the report suggests. */
 export function compatSummary(against: string, report: CompatReport, localVersion: string): string {
   const n = report.changes.length;
-  const head = `Against ${against}: ${n === 0 ? 'no changes' : `${n} change${n === 1 ? '' : 's'}, ${report.breaking ? 'breaking' : 'none breaking'}`}`;
+  const head = `Against ${against}: ${n === 0 ? 'no changes' : `${plural(n, 'change')}, ${report.breaking ? 'breaking' : 'none breaking'}`}`;
   if (n === 0) return `${head}.`;
   const behind = compareVersions(localVersion, report.suggestedVersion) < 0;
   return `${head}; suggested version ${report.suggestedVersion}${behind ? ` (the local version is ${localVersion})` : ''}.`;

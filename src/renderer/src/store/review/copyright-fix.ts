@@ -11,6 +11,7 @@ import { useEditorStore } from '../editor/store';
 import { findTab } from '../editor/tabs';
 import { projectRelative } from './project-path';
 import { useReviewStore } from './store';
+import { plural } from '../../../../shared/plural';
 
 export const COPYRIGHT_RULE = 'cert-copyright-block';
 
@@ -42,7 +43,7 @@ export async function fixCopyrightBlocks(findings: readonly Finding[]): Promise<
     }
     const written = result?.edits.length ?? 0;
     if (skipped.length > 0) toastInfo(`Not changed, it has unsaved edits: ${skipped.join(', ')}. Save it and fix again.`);
-    if (written > 0) toastSuccess(`The copyright block is in ${written} file${written === 1 ? '' : 's'}.`);
+    if (written > 0) toastSuccess(`The copyright block is in ${plural(written, 'file')}.`);
     await useReviewStore.getState().run();
     return written > 0;
   } catch (e) {
