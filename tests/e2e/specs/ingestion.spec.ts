@@ -77,6 +77,9 @@ test('a project from the Alerts / SIEM ingestion template: sample data, field ma
     expect(await counts()).toEqual(['3 3 0 0', '3 0 3 0', '3 0 3 0']);
     await expect(page.getByTestId('ingestion-summary')).toContainText('3 records created, 6 duplicates skipped, 0 errors');
     await expect(page.getByTestId('ingestion-record-link')).toHaveCount(3);
+    // What each pull ran: the ingest playbook, the fetch playbook it references, the mapping, the pull time kept.
+    await expect(page.getByTestId('ingestion-pull-steps').first()).toContainText('Fetch → Start → Configuration → Get Last Pull Time → Set Time Window → Fetch Records');
+    await expect(page.getByTestId('ingestion-pull-steps').first()).toContainText('Create Record → Update Last Pull Time');
     await page.getByTestId('ingestion-summary').scrollIntoViewIfNeeded();
     await page.screenshot({ path: shot('ingestion-run') });
 

@@ -24,6 +24,23 @@ describe('git service', () => {
     expect((await git.status(dir)).files).toEqual([{ relPath: 'info.json', state: 'modified' }]);
   });
 
+  it('refuses commitAll without an identity with the error the UI answers by asking who commits', async () => {
+    const dir = await tmpDir();
+    await writeFile(path.join(dir, 'info.json'), '{}');
+    await git.init(dir);
+    const env = { HOME: process.env.HOME, XDG_CONFIG_HOME: process.env.XDG_CONFIG_HOME };
+    // An empty HOME hides the machine's global identity, as on a fresh user account.
+    process.env.HOME = process.env.XDG_CONFIG_HOME = await tmpDir();
+    try {
+      await expect(git.commitAll(dir, 'first')).rejects.toMatchObject({ code: 'GIT', details: { needs: 'gitIdentity' } });
+    } finally {
+      process.env.HOME = env.HOME;
+      if (env.XDG_CONFIG_HOME === undefined) delete process.env.XDG_CONFIG_HOME;
+      else process.env.XDG_CONFIG_HOME = env.XDG_CONFIG_HOME;
+    }
+    expect(execFileSync('git', ['rev-list', '--all'], { cwd: dir, encoding: 'utf8' })).toBe('');
+  });
+
   it('reports paths relative to a project that sits inside a larger repository', async () => {
     const repo = await tmpDir();
     execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: repo });

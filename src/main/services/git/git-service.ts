@@ -85,7 +85,8 @@ export function createGitService(gitBinary: () => string, options: GitServiceOpt
 
   async function commitAll(dir: string, message: string, under = '.'): Promise<{ sha: string }> {
     const g = git(dir);
-    await gitStep('config', () => requireIdentity(g));
+    // Its own GIT error, whose details tell the UI to ask who is committing: not wrapped as a failed step.
+    await requireIdentity(g);
     await gitStep('add', () => g.raw(['add', '-A', '--', under]));
     // `--` with the path commits only what is under it, whatever else the user had staged.
     await gitStep('commit', () => g.raw(['commit', '-m', message, '--', under]));
