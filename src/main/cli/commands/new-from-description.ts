@@ -1,5 +1,5 @@
 /** `new <name> --from-openapi FILE | --from-postman FILE | --from-curl FILE [--operations a,b | --all] [--dir DIR]
- * [--certified] [--publisher NAME] [--json]` and `new --from-... FILE --list-operations [--json]`: a connector on
+ * [--certified] [--publisher NAME] [--ci-install SPEC] [--json]` and `new --from-... FILE --list-operations [--json]`: a connector on
  * the blank template from a vendor's API description. Operation ids are the generated operation names. */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -57,6 +57,7 @@ export async function fromDescriptionCommand(flags: Record<string, string | bool
     const answers: Partial<WizardAnswers> & { name: string } = { name };
     if (flags.certified === true) answers.publishTarget = 'fortinet';
     if (typeof flags.publisher === 'string') answers.publisher = flags.publisher;
+    if (typeof flags['ci-install'] === 'string') answers.ciInstall = flags['ci-install'];
     const created = await service.create(source, { operations }, answers, path.resolve(io.cwd, typeof flags.dir === 'string' ? flags.dir : '.'));
     // What `new` makes is the user's own: trusted in the IDE from the start, as with a template.
     await (await s.trust()).trust(created.projectRoot);
