@@ -67,6 +67,8 @@ export function testPanel(page: Page) {
     },
     /** Adds a saved configuration pointing at a vendor server (TLS checks off: the test vendors speak HTTP). */
     async addConfiguration(name: string, url: string, key: string) {
+      // The view remembers its last tab: Actions after a run.
+      await page.getByTestId('test-tab-configurations').click();
       await page.getByTestId('config-add').click();
       await page.getByTestId('config-name').fill(name);
       await this.field('server_url').fill(url);

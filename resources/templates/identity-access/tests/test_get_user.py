@@ -1,4 +1,4 @@
-from connector_studio_helpers import only_keys, replay
+from connector_studio_helpers import replay
 
 
 def test_get_user_template():

@@ -25,6 +25,8 @@ describe('saveTest', () => {
   it('adds one function per recording, rewrites one saved again, and checks only output_schema keys when asked', async () => {
     const p = await project(false);
     await saveTest({ ...p, name: 'one', mode: 'exact' });
+    // Exact data needs only replay: nothing imported goes unused.
+    expect(readFileSync(path.join(p.root, 'tests', 'test_get_ip.py'), 'utf8').startsWith('from connector_studio_helpers import replay\n')).toBe(true);
     const second = await saveTest({ ...p, name: 'two', mode: 'schemaKeys' });
     expect(second).toMatchObject({ functionName: 'test_get_ip_two', added: true });
     expect((await saveTest({ ...p, name: 'one', mode: 'exact' })).added).toBe(false);

@@ -61,6 +61,18 @@ async function helperTemplate(resourcesDir: string): Promise<string> {
   return readFile(path.join(resourcesDir, 'python', 'project_tests', 'connector_studio_helpers.py'), 'utf8');
 }
 
+const HELPER_IMPORT = /^from connector_studio_helpers import ([\w, ]+)$/m;
+
+/** The helper import names what the file's tests call, so ruff finds no unused import in a generated file. */
+export function helperImports(text: string): string {
+  const m = HELPER_IMPORT.exec(text);
+  if (!m?.[1]) return text;
+  const names = new Set(m[1].split(',').map((n) => n.trim()).filter(Boolean));
+  if (/\bonly_keys\(/.test(text)) names.add('only_keys');
+  else names.delete('only_keys');
+  return text.replace(HELPER_IMPORT, `from connector_studio_helpers import ${[...names].sort().join(', ')}`);
+}
+
 /** Writes the test of recording `<operation>-<name>`; needs its cassette and run record. */
 export async function saveTest(o: { root: string; connectorDir: string; resourcesDir: string; operation: string; name: string; mode: TestDataMode }): Promise<SavedTest> {
   const cassette = await resolveInside(o.root, cassetteRelPath(o.operation, o.name));
@@ -79,8 +91,9 @@ export async function saveTest(o: { root: string; connectorDir: string; resource
     o.mode === 'schemaKeys'
       ? `    keys = ${JSON.stringify(keys)}\n    assert only_keys(result['data'], keys) == only_keys(recorded['result']['data'], keys)`
       : `    assert result['data'] == recorded['result']['data']`;
-  const existing = existsSync(file) ? await readFile(file, 'utf8') : `${block}from connector_studio_helpers import only_keys, replay\n`;
+  const existing = existsSync(file) ? await readFile(file, 'utf8') : `${block}from connector_studio_helpers import replay\n`;
   const { text, added } = withFunction(existing, fn, functionText(fn, `${o.operation}-${o.name}`, dataCheck));
-  await writeFileAtomic(file, text.endsWith('\n') ? text : `${text}\n`);
+  const imported = helperImports(text);
+  await writeFileAtomic(file, imported.endsWith('\n') ? imported : `${imported}\n`);
   return { relPath, functionName: fn, nodeId: `${relPath}::${fn}`, added };
 }
