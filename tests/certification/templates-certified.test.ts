@@ -27,6 +27,10 @@ async function runNew(cwd: string, ...argv: string[]) {
 const describeFinding = (f: { severity: string; rule: string; ciCheck?: string; path: string; pointer?: string; message: string }) =>
   `${f.severity} ${f.rule} (${f.ciCheck ?? ''}) ${f.path}${f.pointer ? `#${f.pointer}` : ''}: ${f.message}`;
 
+/** The threat-intelligence template's Python: its connector's files, and its tests beside the connector folder. */
+const CONNECTOR_FILES = ['connector.py', 'constants.py', 'operations.py', 'utils.py'];
+const TEST_FILES = ['connector_studio_helpers.py', 'test_check_health.py', 'test_get_domain_reputation.py', 'test_get_file_reputation.py', 'test_get_ip_reputation.py', 'test_get_url_reputation.py'].map((f) => `../tests/${f}`);
+
 describe('templates created with new --certified', async () => {
   const ids = (await listTemplates(TEMPLATES)).map((t) => t.id);
   const validate = createValidateService();
@@ -65,7 +69,8 @@ describe('templates created with new --certified', async () => {
     const { projectRoot } = JSON.parse(r.out) as { projectRoot: string };
     const report = await validate.validateFolder(projectRoot, { profile: 'certification' });
     const copyright = report.findings.filter((f) => f.rule === 'cert-copyright-block');
-    expect(copyright.map((f) => f.path).sort()).toEqual(['connector.py', 'constants.py', 'operations.py', 'utils.py']);
+    // Every .py under the repository root, the project's tests and their helper included, as the CI walks them.
+    expect(copyright.map((f) => f.path).sort()).toEqual([...TEST_FILES, ...CONNECTOR_FILES]);
     expect(copyright.every((f) => f.severity === 'error' && f.ciCheck === 'verify_copyright_block' && f.source === 'certification')).toBe(true);
     expect(copyright[0]?.message).toMatch(/holder is 'Acme Security'/);
   });
@@ -76,7 +81,7 @@ describe('templates created with new --certified', async () => {
     const git = createGitService(() => 'git');
     const { projectRoot } = await createProject(answers, { workspaceRoot: work, templatesDir: TEMPLATES, git, year: 2025 });
     const stale = await validate.validateFolder(projectRoot, { profile: 'certification', year: 2026 });
-    expect(stale.findings.map((f) => `${f.rule} ${f.path}`)).toEqual(['connector.py', 'constants.py', 'operations.py', 'utils.py'].map((p) => `cert-copyright-block ${p}`));
+    expect(stale.findings.map((f) => `${f.rule} ${f.path}`).sort()).toEqual([...TEST_FILES, ...CONNECTOR_FILES].map((p) => `cert-copyright-block ${p}`));
     expect(stale.findings[0]?.message).toMatch(/the copyright year is 2025/);
 
     await addVersion(projectRoot, 'minor', { git, year: 2026 });

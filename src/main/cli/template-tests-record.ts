@@ -11,6 +11,7 @@ import { HEALTH_OPERATION } from '../../shared/models/cassette';
 import { startMockVendor } from '../services/mock-vendor';
 import { TEMPLATE_DESCRIPTION_FILE, TEMPLATE_RECORDING, withoutHeader } from '../services/connector/template-tests';
 import { cliIn } from './cli-test-kit';
+import { isPasswordField } from '../../shared/connector/secret-fields';
 
 /** Inputs that make each template action succeed against the mock vendor. */
 function sampleValue(p: WizardField): unknown {
@@ -41,7 +42,7 @@ export function sampleParams(action: WizardAction): Record<string, unknown> {
 
 function sampleConfig(fields: readonly WizardField[], serverUrl: string): Record<string, unknown> {
   return Object.fromEntries(
-    fields.map((f) => [f.name, f.name === 'server_url' ? serverUrl : f.type === 'checkbox' ? (f.name === 'verify_ssl' ? false : (f.value ?? false)) : f.type === 'password' ? `mock-${f.name}-value` : (f.value ?? `mock-${f.name}`)]),
+    fields.map((f) => [f.name, f.name === 'server_url' ? serverUrl : f.type === 'checkbox' ? (f.name === 'verify_ssl' ? false : (f.value ?? false)) : isPasswordField(f) ? `mock-${f.name}-value` : (f.value ?? `mock-${f.name}`)]),
   );
 }
 

@@ -10,6 +10,7 @@
 import path from 'node:path';
 import { platformEnvironmentHint } from '../../shared/models/environment-hint';
 import type { Logger } from './app/logger';
+import type { ApiImportService } from './api-import/api-import-service';
 import type { AuthoringService } from './authoring/authoring-service';
 import type { DebugpyInstaller } from './debug/debugpy-install';
 import type { PytestRunner } from './connector-tests/pytest-runner';
@@ -92,6 +93,8 @@ export interface HeadlessServices {
   readonly docs: Lazy<DocsService>;
   readonly versions: Lazy<VersionsService>;
   readonly authoring: Lazy<AuthoringService>;
+  /** Connectors from a vendor's API description (`new --from-openapi|--from-postman|--from-curl`). */
+  readonly apiImport: Lazy<ApiImportService>;
   /** Publishing to a server named on the command line. */
   readonly publisher: Lazy<DirectPublisher>;
   /** Where the sandbox keeps its servers' data unless told otherwise. */
@@ -240,6 +243,11 @@ export function createHeadlessServices(config: HeadlessConfig): HeadlessServices
     });
   });
 
+  const apiImport = once(async (): Promise<ApiImportService> => {
+    const [{ createApiImportService }, g] = await Promise.all([import('./api-import/api-import-service'), git()]);
+    return createApiImportService({ resourcesDir: config.resourcesDir, git: g });
+  });
+
   const publisher = once(async (): Promise<DirectPublisher> => {
     const [{ createDirectPublisher }, v] = await Promise.all([import('./publish/direct-publish'), validate()]);
     return createDirectPublisher({ userDataDir: config.userDataDir, validate: v, log: (m, x) => log.warn(m, x) });
@@ -267,6 +275,7 @@ export function createHeadlessServices(config: HeadlessConfig): HeadlessServices
     docs,
     versions,
     authoring,
+    apiImport,
     publisher,
     sandboxDataDir: path.join(config.userDataDir, 'sandbox'),
     async dispose() {

@@ -33,7 +33,7 @@ describe('connector-studio import', () => {
     expect(JSON.parse(r.out)).toEqual({ dir: path.join(work, 'ws', 'acme-vm'), name: 'acme-vm', version: '1.0.0', replaced: false, skipped: [], dropped: [], warnings: [] });
     const again = await run(['acme-vm.tgz', '--into', 'ws']);
     expect(again.code).toBe(1);
-    expect(again.err).toMatch(/acme-vm already exists .*version 1\.0\.0/);
+    expect(again.err).toMatch(/acme-vm \(version 1\.0\.0\) is already in the workspace at .*ws.acme-vm: .* Run again with --replace/);
     expect((await run(['acme-vm.tgz', '--into', 'ws', '--replace'])).out).toMatch(/Imported acme-vm 1\.0\.0 into .* \(replaced the previous folder\)/);
   });
 

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { EXIT_OK, EXIT_USAGE, onlyPositional, parseArgs, type CliCommand, type CliIO } from '../command';
 import { exitCodeFor } from '../errors';
+import { isServiceError } from '../../services/errors';
 import { withServices } from '../services';
 
 const USAGE = 'import <tgz> [--into DIR] [--replace] [--json]';
@@ -32,7 +33,9 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     else io.out(`Imported ${r.name} ${r.version} into ${r.dir}${r.replaced ? ' (replaced the previous folder)' : ''}`);
     return EXIT_OK;
   } catch (e) {
-    return fail(exitCodeFor(e), (e as Error).message);
+    // The service's conflict names the app's three choices; here the one flag is what to type.
+    const hint = isServiceError(e) && e.code === 'CONFLICT' ? ' Run again with --replace to replace its files with this package.' : '';
+    return fail(exitCodeFor(e), `${(e as Error).message}${hint}`);
   }
 }
 

@@ -5,11 +5,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { WizardAnswers } from '../../../shared/connector/wizard';
 import type { ApiDescriptionKind, ApiDescriptionSource } from '../../../shared/models/api-import';
-import { createApiImportService } from '../../services/api-import/api-import-service';
 import { defaultSelection, preview } from '../../services/api-import/generate';
 import { EXIT_OK, UsageError, type CliIO } from '../command';
 import { InputError } from '../errors';
-import { resourcesDir, withServices } from '../services';
+import { withServices } from '../services';
 
 export const FROM_FLAGS = ['from-openapi', 'from-postman', 'from-curl'] as const;
 
@@ -31,7 +30,7 @@ async function sourceOf(flags: Record<string, string | boolean>, cwd: string): P
 export async function fromDescriptionCommand(flags: Record<string, string | boolean>, positional: string[], io: CliIO): Promise<number> {
   const source = await sourceOf(flags, io.cwd);
   return withServices(io, async (s) => {
-    const service = createApiImportService({ resourcesDir: resourcesDir(), git: await s.git() });
+    const service = await s.apiImport();
     const d = await service.read(source);
     for (const note of d.notes) io.err(`note: ${note}`);
     if (flags['list-operations'] === true) {

@@ -37,7 +37,9 @@ describe('connector-studio review', () => {
     const r = await run(work, 'sample-threat-intel');
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
-    expect(r.out.split('\n').slice(-2)).toEqual(['sample-threat-intel 1.0.0: 0 errors, 0 warnings, 0 infos', 'No problems found']);
+    // The infos are the Tests section's: the sample ships no tests for its three operations.
+    expect(r.out.split('\n').slice(-2)).toEqual(['sample-threat-intel 1.0.0: 0 errors, 0 warnings, 3 infos', 'No problems found']);
+    expect(r.out.match(/^ {2}info operation-without-test .*/gm)?.length ?? r.out).toBe(3);
   });
 
   it('--certification adds Fortinet\'s CI checks: the sample is its publisher\'s own, so the CI fails its copyright blocks', async () => {
@@ -59,13 +61,17 @@ describe('connector-studio review', () => {
     expect(r.code).toBe(1);
     const report = JSON.parse(r.out);
     expect(Object.keys(report)).toEqual(['connector', 'version', 'findings', 'summary', 'sections', 'verdict']);
-    expect(report.summary).toEqual({ errors: 1, warnings: 0, infos: 0 });
+    expect(report.summary).toEqual({ errors: 1, warnings: 0, infos: 3 });
     expect(report.verdict).toBe('Needs changes: 1 error');
-    expect(report.findings).toEqual([
+    const infos = report.findings.filter((f: { severity: string }) => f.severity === 'info');
+    expect(infos.map((f: { rule: string; message: string }) => `${f.rule}: ${f.message}`)).toEqual(
+      ['Check Health (check_health)', 'Get IP Reputation (get_ip_reputation)', 'Get Domain Reputation (get_domain_reputation)'].map((op) => `operation-without-test: ${op} has no test.`),
+    );
+    expect(report.findings.filter((f: { severity: string }) => f.severity !== 'info')).toEqual([
       { rule: 'tls-verify-disabled', source: 'security', severity: 'error', message: expect.any(String), path: 'utils.py', line: expect.any(Number), column: 37, fix: expect.any(String) },
     ]);
     for (const s of report.sections) expect(Object.keys(s)).toEqual(['id', 'title', 'findings']);
-    expect(report.sections.find((s: { id: string }) => s.id === 'security').findings).toEqual(report.findings);
+    expect(report.sections.find((s: { id: string }) => s.id === 'security').findings).toEqual(report.findings.filter((f: { source: string }) => f.source === 'security'));
   });
 
   it('exits 0 with warnings only, and says so', async () => {

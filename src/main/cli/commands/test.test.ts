@@ -1,7 +1,7 @@
 // Issue 17's "done means", with the real CLI, Python, requests and pytest: a template project, a fake vendor on
 // 127.0.0.1, `run --record happy`, `test --new-from happy`, the vendor stopped, `test --junit` green with one
 // testcase; then the operation answers something else and the test fails with a readable diff (exit 1).
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -10,6 +10,13 @@ import { tmpDir } from '../../../../tests/helpers/tmp';
 import { cliIn } from '../cli-test-kit';
 
 const API_KEY = 'tk-9c8b7a6d5e4f';
+
+/** A new project from a template ships the template's own tests (template-tests.test.ts runs those): here the
+ * project starts without them, so the loop under test is the one recording this test makes. */
+function dropShippedTests(project: string) {
+  for (const f of readdirSync(path.join(project, 'tests'))) if (/^test_.*\.py$/.test(f)) rmSync(path.join(project, 'tests', f));
+  rmSync(path.join(project, 'tests', 'cassettes'), { recursive: true, force: true });
+}
 
 async function startVendor(): Promise<{ url: string; hits: string[]; close: () => Promise<void> }> {
   const hits: string[] = [];
@@ -34,6 +41,7 @@ describe('connector-studio test', () => {
     const cli = cliIn(work);
     expect((await cli('new', 'acme-intel', '--template', 'threat-intelligence', '--dir', 'ws')).code).toBe(0);
     const project = path.join(work, 'ws', 'connector-acme-intel');
+    dropShippedTests(project);
     const connector = path.join(project, 'acme-intel');
     const vendor = await startVendor();
     writeFileSync(path.join(work, 'config.json'), JSON.stringify({ server_url: vendor.url, api_key: API_KEY, verify_ssl: false }));
@@ -81,6 +89,7 @@ describe('connector-studio test', () => {
     const cli = cliIn(work);
     expect((await cli('new', 'acme-intel', '--template', 'threat-intelligence', '--dir', 'ws')).code).toBe(0);
     const project = path.join(work, 'ws', 'connector-acme-intel');
+    dropShippedTests(project);
     const empty = await cli('test', project);
     expect(empty.code).toBe(2);
     expect(empty.err).toContain('no tests collected');

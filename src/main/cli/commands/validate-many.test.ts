@@ -24,7 +24,9 @@ async function repo(): Promise<string> {
   const work = await tmpDir('validate-many-');
   await writeConnector(path.join(work, 'repo'), baseSnapshot());
   const broken = buildCase(ruleCases['reserved-config-name'].fail);
-  await writeConnector(path.join(work, 'repo'), { ...broken, folderName: 'broken', files: { ...broken.files, 'info.json': broken.files['info.json']!.replace('"acme-intel"', '"broken"') } });
+  // Renamed everywhere the name is a reference: info.json's name and the playbooks' connector-name tags.
+  const files = { ...broken.files, 'info.json': broken.files['info.json']!.replace('"acme-intel"', '"broken"'), 'playbooks/playbooks.json': broken.files['playbooks/playbooks.json']!.replaceAll('"acme-intel"', '"broken"') };
+  await writeConnector(path.join(work, 'repo'), { ...broken, folderName: 'broken', files });
   await writeConnector(path.join(work, 'repo', 'connector-acme-intel'), baseSnapshot());
   await mkdir(path.join(work, 'repo', 'docs'));
   await mkdir(path.join(work, 'repo', '.hidden', 'acme-intel'), { recursive: true });

@@ -6,6 +6,7 @@ import { ServiceError } from '../errors';
 import { schemaOfValue } from './postman';
 import { isSecretName, looksLikeSecret, scrubSecrets } from './secrets';
 import { UniqueNames, identifier, titleCase } from './text';
+import { parseJsonOrUndefined } from '../../../shared/parse-json';
 
 const MANAGED_HEADERS = new Set(['accept', 'content-type', 'user-agent', 'content-length', 'host', 'cookie']);
 
@@ -109,10 +110,7 @@ export function readCurl(text: string, fileName: string): ApiDescription {
   return { kind: 'curl', title: sorted[0] ? new URL(sorted[0]).hostname : 'API', description: '', version: '', servers: sorted, auth, operations, notes: [] };
 }
 
+/** A body given as JSON is read as JSON; any other text stays the text the command sends. */
 function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
+  return parseJsonOrUndefined(text) ?? text;
 }

@@ -166,15 +166,13 @@ function configurationFor(d: ApiDescription): { auth: AuthStyle; constants: Reco
 /** A token URL on the server's own host is kept relative, so a mock or a staging server gets the token too. */
 function sameOrigin(tokenUrl: string, server: string | undefined): string | undefined {
   if (!server) return undefined;
-  try {
-    const t = new URL(tokenUrl, server);
-    const s = new URL(server);
-    if (t.origin !== s.origin) return undefined;
-    const base = s.pathname.replace(/\/$/, '');
-    return base && t.pathname.startsWith(base) ? t.pathname.slice(base.length) : t.pathname;
-  } catch {
-    return undefined;
-  }
+  // A token URL or server that is no URL gives no path to keep: the configuration then asks for the whole URL.
+  if (!URL.canParse(server) || !URL.canParse(tokenUrl, server)) return undefined;
+  const t = new URL(tokenUrl, server);
+  const s = new URL(server);
+  if (t.origin !== s.origin) return undefined;
+  const base = s.pathname.replace(/\/$/, '');
+  return base && t.pathname.startsWith(base) ? t.pathname.slice(base.length) : t.pathname;
 }
 
 export function healthCheckFor(d: ApiDescription, picked: readonly ApiOperation[], chosen?: string): { method: HttpMethod; path: string } {

@@ -7,6 +7,7 @@ import type { ApiAuth, ApiDescription, ApiOperation, ApiParam, ApiResponse, ApiS
 import { ServiceError } from '../errors';
 import { isSecretName, scrubSecrets } from './secrets';
 import { UniqueNames, identifier, plainText, titleCase } from './text';
+import { parseJsonOrUndefined } from '../../../shared/parse-json';
 
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj | undefined => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined);
@@ -68,12 +69,10 @@ function bodyOf(req: Request): { params: ApiParam[]; kind?: ApiOperation['bodyKi
   if (body.mode === 'raw') {
     const raw = String(body.raw ?? '').trim();
     if (!raw) return { params: [] };
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch {
+    // A raw body that is not JSON (a template with {{variables}} in it, say) becomes one JSON parameter.
+    const value = parseJsonOrUndefined(raw);
+    if (value === undefined)
       return { params: [{ name: 'body', in: 'body', required: true, description: 'The request body, as JSON.', schema: { type: 'object' } }], kind: 'json' };
-    }
     const o = obj(value);
     if (o && Object.keys(o).length <= 40)
       return {
@@ -109,12 +108,9 @@ function responseOf(item: Item): ApiResponse | undefined {
   const ok = responses.find((r) => r.code >= 200 && r.code < 300) ?? responses[0];
   if (!ok) return undefined;
   const body = ok.text?.() ?? '';
-  try {
-    const example = JSON.parse(body) as unknown;
-    return { status: String(ok.code >= 200 && ok.code < 300 ? ok.code : 200), example: scrubSecrets(example) };
-  } catch {
-    return { status: String(ok.code || 200), binary: body.trim() !== '' };
-  }
+  const example = parseJsonOrUndefined(body);
+  if (example === undefined) return { status: String(ok.code || 200), binary: body.trim() !== '' };
+  return { status: String(ok.code >= 200 && ok.code < 300 ? ok.code : 200), example: scrubSecrets(example) };
 }
 
 export function readPostman(doc: unknown, fileName: string): ApiDescription {

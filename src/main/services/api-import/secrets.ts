@@ -1,11 +1,17 @@
 /** Examples in vendors' descriptions carry real-looking tokens and passwords: none of them is copied into a
  * project (parameter defaults, output samples, mock answers). */
+import { isCredentialHeader, isSecretKeyName } from '../../../shared/connector/secret-fields';
 
-const SECRET_KEY = /(pass(word|wd)?|secret|token|api[_-]?key|apikey|auth(orization)?|credential|private[_-]?key|session|cookie|signature|x-apikeys)$/i;
+/** Beyond the configuration rule (src/shared/connector/secret-fields.ts), an example's session, cookie and
+ * signature values are kept out too: harmless to a configuration, but nothing a project should carry. */
+const EXAMPLE_ONLY = /(auth|authorization|session|cookie|signature)$/i;
 /** Values that look like credentials whatever their key: JWTs, long hex or base64 strings, "Bearer ..." */
 const SECRET_VALUE = /^(Bearer\s+\S+|Basic\s+\S+|eyJ[\w-]+\.[\w-]+\.[\w-]+|[A-Fa-f0-9]{32,}|(?=[A-Za-z0-9+/_-]*\d)(?=[A-Za-z0-9+/_-]*[A-Za-z])[A-Za-z0-9+/_-]{40,}={0,2})$/;
 
-export const isSecretName = (name: string): boolean => SECRET_KEY.test(name.replace(/[^A-Za-z0-9_-]/g, ''));
+export const isSecretName = (name: string): boolean => {
+  const bare = name.replace(/[^A-Za-z0-9_-]/g, '');
+  return isSecretKeyName(bare) || isCredentialHeader(name) || EXAMPLE_ONLY.test(bare);
+};
 export const looksLikeSecret = (value: unknown): boolean => typeof value === 'string' && SECRET_VALUE.test(value.trim());
 
 /** A copy with secret-named keys and credential-looking strings blanked. */

@@ -59,11 +59,9 @@ function routeOf(op: ApiOperation): Route {
 function basePathOf(servers: readonly string[]): string {
   const first = servers[0];
   if (!first) return '';
-  try {
-    return new URL(first.includes('://') ? first : `https://${first}`).pathname.replace(/\/$/, '');
-  } catch {
-    return '';
-  }
+  const url = first.includes('://') ? first : `https://${first}`;
+  // A server entry that is no URL (a bare template such as {{host}}) gives no base path.
+  return URL.canParse(url) ? new URL(url).pathname.replace(/\/$/, '') : '';
 }
 
 /** The answer for an operation: example, else generated from the schema, else {}. */
@@ -150,9 +148,5 @@ export async function startMockVendor(opts: MockVendorOptions): Promise<MockVend
 }
 
 function safePath(url: string): string | undefined {
-  try {
-    return new URL(url, 'http://127.0.0.1').pathname;
-  } catch {
-    return undefined;
-  }
+  return URL.canParse(url, 'http://127.0.0.1') ? new URL(url, 'http://127.0.0.1').pathname : undefined;
 }

@@ -7,7 +7,7 @@ import { compareConnectors } from '../../../shared/connector/compat';
 import type { InfoJson } from '../../../shared/connector/info-json';
 import { parseJsonOrUndefined } from '../../../shared/parse-json';
 import { summarize, type Finding, type ValidationReport } from '../../../shared/connector/findings';
-import { isServiceError } from '../errors';
+import { ifMissing, isServiceError } from '../errors';
 import { createValidateService, type ValidateService } from '../validate';
 import type { PreparedArchive } from './archive';
 import type { FortiSoarClient } from './client';
@@ -64,7 +64,7 @@ function unreadable(e: unknown): ValidationReport {
 async function importAndSamples(tgz: string) {
   const { dispose, dir, warnings: _warnings, ...check } = await extractAndCheck(tgz);
   try {
-    const text = dir ? await readFile(path.join(dir, 'playbooks', 'playbooks.json'), 'utf8').catch(() => undefined) : undefined;
+    const text = dir ? await readFile(path.join(dir, 'playbooks', 'playbooks.json'), 'utf8').catch(ifMissing(undefined)) : undefined;
     return { imports: check, samples: text === undefined ? [] : playbooksOfExport(parseJsonOrUndefined(text)) };
   } finally {
     await dispose();

@@ -141,7 +141,13 @@ async function rollBackAfter(r: Run, name: string, failed: { id: number; version
   const { client, o, rec, timing, progress } = r;
   progress('rollback', previousVersion ? `Rolling back to ${name} ${previousVersion}` : `Removing ${name} ${failed.version}`);
   const history = o.history ? await o.history.store.listAll() : [];
-  const serverSha = previousVersion ? await client.connectorDetails(name, previousVersion).then((d) => (d as { archive_sha256?: unknown }).archive_sha256, () => undefined) : undefined;
+  // The server's checksum only picks among kept archives of the same version; without it the newest is taken.
+  const serverSha = previousVersion
+    ? await client.connectorDetails(name, previousVersion).then(
+        (d) => (d as { archive_sha256?: unknown }).archive_sha256,
+        (e: unknown) => (o.log ?? console.warn)(`Reading ${name} ${previousVersion}'s details for its checksum failed; the newest kept archive of that version is used`, e),
+      )
+    : undefined;
   const archivePath = previousVersion ? await findKeptArchive(history, name, previousVersion, o.history?.server ?? client.baseUrl, typeof serverSha === 'string' && (serverSha as string) !== '' ? serverSha : undefined) : undefined;
   try {
     const done = await rec.run('rollback', () => rollBack(client, { name, failed, ...(previousVersion ? { previous: { version: previousVersion, archivePath } } : {}) }, timing, o), (d) => d.message);

@@ -32,12 +32,24 @@ export const ingestionRules: Rule[] = [
     check: (ctx, report) =>
       ingestionPlaybooks(ctx, (list, r) => {
         const name = typeof ctx.info.name === 'string' ? ctx.info.name.toLowerCase() : undefined;
-        for (const w of list) {
-          if (!ROLES.some((role) => has(w, role)))
-            r({ path, pointer: `${w.pointer}/recordTags`, message: `Playbook '${w.name}' is tagged dataingestion without a role: add "fetch", "ingest" or "create".` });
-          if (name && !has(w, name))
+        for (const w of list)
+          if (name && ROLES.some((role) => has(w, role)) && !has(w, name))
             r({ path, pointer: `${w.pointer}/recordTags`, message: `Playbook '${w.name}' is tagged dataingestion but not "${String(ctx.info.name)}": the wizard lists a connector's ingestion playbooks by its name tag.` });
-        }
+      }, report),
+  }),
+  // Certified connectors (QRadar) tag helper playbooks dataingestion without a role: the wizard simply leaves them
+  // out, so this is worth knowing, not fixing.
+  defineRule({
+    id: 'ingestion-playbook-without-role',
+    severity: 'info',
+    family: 'playbooks',
+    title: 'A dataingestion playbook without a role is not one the wizard uses',
+    description: 'The Data Ingestion wizard uses only the playbooks tagged fetch, ingest or create; one tagged dataingestion alone is a helper it never runs.',
+    check: (ctx, report) =>
+      ingestionPlaybooks(ctx, (list, r) => {
+        for (const w of list)
+          if (!ROLES.some((role) => has(w, role)))
+            r({ path, pointer: `${w.pointer}/recordTags`, message: `Playbook '${w.name}' is tagged dataingestion without a role ("fetch", "ingest" or "create"): the Data Ingestion wizard does not use it.` });
       }, report),
   }),
   defineRule({

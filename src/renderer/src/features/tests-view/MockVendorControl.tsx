@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ApiDescriptionSource, MockVendorInfo } from '../../../../shared/models/api-import';
 import { call } from '../../api/client';
 import { messageOf } from '../../api/api-error';
-import { toastSuccess } from '../../store/app/store';
+import { reportInBackground, toastSuccess } from '../../store/app/store';
 import { useApiImportStore } from '../../store/api-import/store';
 import { useTestingStore } from '../../store/testing/store';
 import './mock-vendor.css';
@@ -25,7 +25,7 @@ export function MockVendorControl({ projectId }: { projectId: string }) {
       const mock = await call('mockVendor.start', { source });
       setRunning(mock);
       await call('testConfig.save', { projectId, config: { name: 'Mock vendor', active: true, values: { server_url: mock.url, verify_ssl: false, ...MOCK_CREDENTIALS } } });
-      await useTestingStore.getState().loadConfigs().catch(() => undefined);
+      await useTestingStore.getState().loadConfigs().catch(reportInBackground('Reloading the test configurations after starting the mock vendor'));
       toastSuccess(`Mock vendor for ${mock.title} at ${mock.url}: the "Mock vendor" test configuration points at it.`);
     } catch (e) {
       setError(messageOf(e));
