@@ -1,7 +1,7 @@
 import { useAppStore, type SidebarView } from '../../store/app/store';
 import { connectorPaths } from '../../store/connector/project';
 import { useEditorStore } from '../../store/editor/store';
-import { isPagePath, openPage } from '../editor/page-tabs';
+import { openPage } from '../editor/page-tabs';
 import { GettingStarted } from './GettingStarted';
 import { KeyboardShortcuts } from './KeyboardShortcuts';
 
@@ -22,19 +22,8 @@ export async function showWhatNext(sidebarAtOpen: SidebarView): Promise<void> {
   if (editor.tabs.length > 0) return;
   if (useAppStore.getState().sidebar === sidebarAtOpen) useAppStore.getState().showSidebar('explorer');
   const paths = connectorPaths();
-  const page = openGettingStarted();
-  if (!paths) return;
-  // The last tab the user made active while info.json loads (opening it activates it, in whatever order).
-  let theirs: string | null = null;
-  const off = useEditorStore.subscribe((s) => {
-    if (s.active && s.active !== paths.infoRel && !isPagePath(s.active)) theirs = s.active;
-  });
-  try {
-    await useEditorStore.getState().openFile(paths.infoRel);
-  } finally {
-    off();
-  }
-  const now = useEditorStore.getState();
-  const front = theirs ?? (now.tabs.some((t) => t.relPath === page) ? page : now.active);
-  if (front && front !== now.active) now.activate(front);
+  openGettingStarted();
+  // info.json waits behind the page without taking the front, so a file the user opens while it loads (info.json
+  // itself included) stays in front.
+  if (paths) await editor.openFile(paths.infoRel, undefined, { background: true });
 }

@@ -157,3 +157,19 @@ describe('the disk-change banner', () => {
     expect(await backups()).toEqual([]);
   });
 });
+
+// Getting Started opens info.json behind itself while the project loads: a file the user opens meanwhile,
+// info.json included, must stay in front.
+describe('opening a file in the background', () => {
+  it('adds the tab behind the active one, and a later open by the user brings it to the front', async () => {
+    const info = 'sample-threat-intel/info.json';
+    await useEditorStore.getState().openFile(info, undefined, { background: true });
+    expect(useEditorStore.getState().active).toBe(FILE);
+    expect(useEditorStore.getState().tabs.map((t) => t.relPath)).toEqual([FILE, info]);
+    await useEditorStore.getState().openFile(info);
+    expect(useEditorStore.getState().active).toBe(info);
+    // Already open: a background open changes nothing, the user's front tab included.
+    await useEditorStore.getState().openFile(FILE, undefined, { background: true });
+    expect(useEditorStore.getState().active).toBe(info);
+  });
+});

@@ -66,10 +66,19 @@ async function restoreAll(get: Get, set: Set): Promise<number> {
 }
 
 export const createOpenSlice: EditorSlice<OpenAction> = (set, get) => ({
-  openFile: async (relPath, at) => {
+  openFile: async (relPath, at, opts) => {
     // Reading the file takes a moment; if the user moved on meanwhile (another view, a dialog), keep their focus.
     const focusBefore = typeof document === 'undefined' ? null : document.activeElement;
     try {
+      if (opts?.background) {
+        if (!findTab(get(), relPath)) {
+          const tab = await loadTab(relPath);
+          const s = get();
+          if (!findTab(s, relPath)) set({ ...openTab(s, tab), active: s.active ?? tab.relPath }, false, 'open/background');
+          get().persistSession();
+        }
+        return;
+      }
       if (!findTab(get(), relPath)) {
         const tab = await loadTab(relPath);
         if (!findTab(get(), relPath)) set(openTab(get(), tab), false, 'open');

@@ -6,7 +6,8 @@ export interface EditorState extends TabsState {
 }
 
 export interface OpenAction {
-  openFile(relPath: string, at?: { line: number; column?: number }): Promise<void>;
+  /** `background`: the tab is added behind the active one, which stays in front (nothing is revealed). */
+  openFile(relPath: string, at?: { line: number; column?: number }, opts?: { background?: boolean }): Promise<void>;
   activate(relPath: string): void;
   closeTab(relPath: string): Promise<boolean>;
   closeAll(): Promise<boolean>;
