@@ -7,7 +7,7 @@ if (!existsSync(path.join(ROOT, 'out/cli/index.js'))) {
   console.error('Build first: npm run build');
   process.exit(2);
 }
-const suites = ['startup.mjs', 'validate.mjs', 'review.mjs', 'runtime.mjs', 'debug.mjs', 'package.mjs', 'form.mjs', 'lsp.mjs'];
+const suites = ['startup.mjs', 'validate.mjs', 'review.mjs', 'runtime.mjs', 'debug.mjs', 'package.mjs', 'form.mjs', 'lsp.mjs', 'apiimport.mjs'];
 for (const file of suites) {
   if (!existsSync(path.join(ROOT, 'bench', file))) continue;
   const mod = await import(`./${file}`);
