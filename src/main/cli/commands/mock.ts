@@ -7,6 +7,7 @@ import { loadDescription } from '../../services/api-import/load';
 import { startMockVendor } from '../../services/mock-vendor';
 import { EXIT_OK, EXIT_USAGE, UsageError, onlyPositional, parseArgs, type CliCommand, type CliIO } from '../command';
 import { InputError, exitCodeFor } from '../errors';
+import { untilStopSignal } from '../stop-signal';
 
 const USAGE = 'mock <description file> [--port N] [--json]';
 
@@ -23,15 +24,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     const mock = await startMockVendor({ description, port });
     if (flags.json === true) io.out(JSON.stringify({ url: mock.url, port: mock.port }));
     else io.out(`Mock vendor for ${description.title} (${description.operations.length} operations) listening at ${mock.url}\nPress Ctrl+C to stop.`);
-    await new Promise<void>((resolve) => {
-      const stop = () => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        resolve();
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-    });
+    await untilStopSignal();
     await mock.close();
     return EXIT_OK;
   } catch (e) {

@@ -4,6 +4,7 @@ import { startSandbox, type SandboxOptions } from '../../sandbox/server';
 import { defaultUserDataDir } from '../../services/settings/paths';
 import { EXIT_OK, UsageError, parseArgs, type CliCommand, type CliIO } from '../command';
 import { cliServices } from '../services';
+import { untilStopSignal } from '../stop-signal';
 
 const USAGE =
   'sandbox [--port N] [--data DIR] [--user NAME:PASSWORD] [--api-key KEY] [--hmac PUBLIC:PRIVATE] [--config FILE] [--host ADDRESS] [--tls-cert FILE --tls-key FILE] [--job-step-ms N] [--json]';
@@ -102,15 +103,7 @@ const sandbox: CliCommand = {
     const server = await startSandbox({ ...options, pythonCommand, platform: envs.platformOf, log: json ? undefined : (line) => io.err(line) });
     if (json) io.out(JSON.stringify({ url: server.url, port: server.port, dataDir: server.dataDir }));
     else io.out(`FortiSOAR sandbox listening at ${server.url}\nPackages and configurations are kept in ${server.dataDir}\nPress Ctrl+C to stop.`);
-    await new Promise<void>((resolve) => {
-      const stop = () => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        resolve();
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-    });
+    await untilStopSignal();
     await server.close();
     return EXIT_OK;
   },

@@ -1,6 +1,6 @@
 /** "Roll back" as a command and as the history's one-click button: find the version and its kept archive in the
  * publish history, put it back on the server, and record the rollback as an entry of its own. */
-import type { PublishHistoryEntry, TransactionStep } from '../../../shared/models/publish';
+import type { PublishHistoryEntry, RollbackResult } from '../../../shared/models/publish';
 import { ServiceError } from '../errors';
 import type { FortiSoarClient } from './client';
 import { isPublishError } from './errors';
@@ -9,14 +9,8 @@ import { type PollTiming } from './install-wait';
 import { RollbackFailed, findKeptArchive, rollBackTo } from './rollback';
 import { stepRecorder } from './transaction';
 
-export interface HistoryRollback {
-  readonly ok: boolean;
-  readonly message: string;
-  readonly connector: string;
-  readonly version: string;
-  readonly removedVersions: string[];
-  readonly steps: TransactionStep[];
-}
+/** What the app's channel answers (RollbackResult) is what the command prints: one shape. */
+export type HistoryRollback = RollbackResult;
 
 export interface RollbackWanted {
   readonly name: string;

@@ -4,7 +4,7 @@
  * the user's edits, so it may only appear when the disk really differs from both the buffer's base and the buffer.
  * Each case below raised it before: a check whose read predated the user's own save, unsaved edits equal to what is
  * on disk, and a backup written as a save landed (found again on reopen). Real services through the renderer's API
- * client; the buffers are an in-memory EditorHost, as in save-flow.test.ts.
+ * client; the buffers are an in-memory EditorHost (test-kit.ts).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { servicesOnSample, type SampleServices } from '../../../../../tests/helpers/services';
@@ -12,56 +12,11 @@ import { servicesTransport } from '../../../../../tests/helpers/services-transpo
 import { tmpDir } from '../../../../../tests/helpers/tmp';
 import { call, initTransport } from '../../api/client';
 import { useAppStore } from '../app/store';
-import type { EditorHost } from './host';
 import { attachEditorHost, useEditorStore } from './store';
 import { findTab, hasDiskChange } from './tabs';
+import { memoryHost } from './test-kit';
 
 const FILE = 'sample-threat-intel/connector.py';
-
-function memoryHost() {
-  const buffers = new Map<string, { text: string; saved: string | null }>();
-  let listener: (relPath: string, dirty: boolean) => void = () => undefined;
-  const isDirty = (relPath: string) => {
-    const b = buffers.get(relPath);
-    return b ? b.text !== b.saved : false;
-  };
-  const host: EditorHost = {
-    // restoreTab only waits for it; nothing here uses the module.
-    loadMonaco: async () => ({}) as Awaited<ReturnType<EditorHost['loadMonaco']>>,
-    openBuffer: async (relPath, text) => void buffers.set(relPath, { text, saved: text }),
-    model: () => null,
-    text: (relPath) => buffers.get(relPath)?.text ?? null,
-    isDirty,
-    markSaved: (relPath) => {
-      const b = buffers.get(relPath);
-      if (b) b.saved = b.text;
-    },
-    markUnsaved: (relPath) => {
-      const b = buffers.get(relPath);
-      if (b) b.saved = null;
-    },
-    replaceText: (relPath, text, asSaved) => {
-      const b = buffers.get(relPath);
-      if (!b) return;
-      b.text = text;
-      if (asSaved) b.saved = text;
-      listener(relPath, isDirty(relPath));
-    },
-    rename: () => undefined,
-    dispose: (relPath) => void buffers.delete(relPath),
-    disposeAll: () => buffers.clear(),
-    onBufferChange: (l) => void (listener = l),
-    shownEditor: () => null,
-    reveal: () => undefined,
-  };
-  const type = (relPath: string, text: string) => {
-    const b = buffers.get(relPath);
-    if (!b) throw new Error(`${relPath} has no buffer`);
-    b.text = text;
-    listener(relPath, isDirty(relPath));
-  };
-  return { host, type };
-}
 
 let s: SampleServices;
 let editor: ReturnType<typeof memoryHost>;

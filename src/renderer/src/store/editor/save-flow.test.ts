@@ -2,7 +2,7 @@
 /**
  * The editor store's save, conflict and disk-change flows against the real services (files, backups, router)
  * through the renderer's own API client. Monaco does not run in Node, so the buffers are the small in-memory
- * EditorHost below: the port the store uses in the window, with text equality standing in for Monaco's
+ * EditorHost of test-kit.ts: the port the store uses in the window, with text equality standing in for Monaco's
  * version ids.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -12,56 +12,11 @@ import { tmpDir } from '../../../../../tests/helpers/tmp';
 import { call, initTransport } from '../../api/client';
 import { useAppStore } from '../app/store';
 import { useDialogsStore } from '../dialogs/store';
-import type { EditorHost } from './host';
 import { attachEditorHost, useEditorStore } from './store';
 import { findTab } from './tabs';
+import { memoryHost } from './test-kit';
 
 const FILE = 'sample-threat-intel/connector.py';
-
-function memoryHost() {
-  const buffers = new Map<string, { text: string; saved: string | null }>();
-  let listener: (relPath: string, dirty: boolean) => void = () => undefined;
-  const isDirty = (relPath: string) => {
-    const b = buffers.get(relPath);
-    return b ? b.text !== b.saved : false;
-  };
-  const host: EditorHost = {
-    loadMonaco: () => Promise.reject(new Error('Monaco does not run in these tests.')),
-    openBuffer: async (relPath, text) => void buffers.set(relPath, { text, saved: text }),
-    model: () => null,
-    text: (relPath) => buffers.get(relPath)?.text ?? null,
-    isDirty,
-    markSaved: (relPath) => {
-      const b = buffers.get(relPath);
-      if (b) b.saved = b.text;
-    },
-    markUnsaved: (relPath) => {
-      const b = buffers.get(relPath);
-      if (b) b.saved = null;
-    },
-    replaceText: (relPath, text, asSaved) => {
-      const b = buffers.get(relPath);
-      if (!b) return;
-      b.text = text;
-      if (asSaved) b.saved = text;
-      listener(relPath, isDirty(relPath));
-    },
-    rename: () => undefined,
-    dispose: (relPath) => void buffers.delete(relPath),
-    disposeAll: () => buffers.clear(),
-    onBufferChange: (l) => void (listener = l),
-    shownEditor: () => null,
-    reveal: () => undefined,
-  };
-  /** The user typing into an open buffer, as Monaco reports it. */
-  const type = (relPath: string, text: string) => {
-    const b = buffers.get(relPath);
-    if (!b) throw new Error(`${relPath} has no buffer`);
-    b.text = text;
-    listener(relPath, isDirty(relPath));
-  };
-  return { host, type };
-}
 
 /** Answers the next dialog the store asks with `choice`; resolves its title. */
 function answerNextDialog(choice: string): Promise<string> {
