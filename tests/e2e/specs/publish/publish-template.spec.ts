@@ -89,7 +89,9 @@ test('a connector made from a template publishes with visible progress, ends Ins
     await expect(pub.dialog.getByTestId('publish-local')).toHaveText('1.0.0');
     await expect(pub.dialog.getByTestId('publish-last-tag')).toHaveText('v1.0.0');
     await expect(pub.dialog.getByTestId('publish-installed')).toHaveText('1.0.0');
-    await expect(pub.dialog.getByTestId('publish-compat-tag')).toHaveText('Against the last tag v1.0.0 (installed): no changes.');
+    // Each pair of the three versions has its report: nothing changed between any of them.
+    await expect(pub.dialog.getByTestId('publish-compat-tag-local').locator('p')).toHaveText('Last tag v1.0.0 → local 1.0.0: no changes.');
+    await expect(pub.dialog.getByTestId('publish-compat-server-local').locator('p')).toHaveText('Server 1.0.0 → local 1.0.0: no changes.');
     await page.screenshot({ path: shot('publish-template-versions') });
     await pub.close();
     await expect(pub.history).toHaveCount(1);

@@ -13,7 +13,9 @@ test('a .tgz opened from Home shows its report first, stays read-only, and impor
   await expect(review.banner).toContainText('Read-only review of Sample Threat Intel 1.0.0');
   await expect(review.panel).toBeVisible();
   await expect(review.verdict).toHaveText('No problems found');
-  await expect(review.counts).toHaveText('0 errors, 0 warnings, 0 infos');
+  // The infos are the Tests section's: the sample ships no test for its three operations.
+  await expect(review.counts).toHaveText('0 errors, 0 warnings, 3 infos');
+  await expect(review.section('tests')).toContainText('Get IP Reputation (get_ip_reputation) has no test.');
   await expect(review.section('security')).toContainText('No findings.');
   // Beside the report: the documentation users will read, generated from the package.
   await expect(review.docsFrame.getByRole('heading', { name: 'Configuration' })).toBeVisible();

@@ -132,6 +132,8 @@ test('Write output_schema from this output: info.json gets the real keys, saved,
   await expect(page.getByTestId('schema-offer')).toHaveCount(0);
 
   // Undo in info.json takes it back like any form edit; saved, the next run shows the diff and the offer again.
+  // The write left the front to what the user had open (Getting Started here): they bring info.json forward.
+  await tab.click();
   const ed = editor(page);
   await ed.waitReady(`${SAMPLE_CONNECTOR}/info.json`);
   await ed.focus();

@@ -12,6 +12,8 @@ for (const theme of ['dark', 'light'] as const) {
     if (theme === 'light') await palette(page).run('Toggle Light/Dark Theme');
     const wz = wizardPage(page);
     await wz.start();
+    // No name is made up for the user (issue 18): the wizard starts empty and Next needs one.
+    await wz.label.fill('A11y Check');
     await wz.name.fill('1-bad');
     expect(await seriousViolations(page)).toEqual([]);
     await wz.name.fill('a11y-check');

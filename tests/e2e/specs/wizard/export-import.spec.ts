@@ -49,19 +49,23 @@ test('export the sample as a .tgz download, then import it back as a copy and ag
   await page.screenshot({ path: shot('export-dialog-dark') });
   await dialogs.exported.getByRole('button', { name: 'Close' }).click();
 
+  // The package's connector is already a project here: the one import path asks first (issue 18).
   await page.getByTestId('activity-home').click();
   await dialogs.importFromHome(saved);
+  await expect(dialogs.choice).toContainText('already in the workspace');
+  await dialogs.choice.getByTestId('choice-copy').click();
+  await expect(page.getByTestId('toast').filter({ hasText: `Imported ${SAMPLE_CONNECTOR} 1.0.0 as a copy, ${SAMPLE_CONNECTOR}-2.` })).toBeVisible();
   await expect(fileTree(page).row('info.json')).toBeVisible();
-  const imported = path.join(app.dirs.workspace, SAMPLE_CONNECTOR);
-  expect(JSON.parse(await readFile(path.join(imported, 'info.json'), 'utf8')).version).toBe('1.0.0');
+  const copy = path.join(app.dirs.workspace, `${SAMPLE_CONNECTOR}-2`);
+  expect(JSON.parse(await readFile(path.join(copy, 'info.json'), 'utf8'))).toMatchObject({ name: `${SAMPLE_CONNECTOR}-2`, version: '1.0.0' });
 
-  // The same archive again: the existing folder is only replaced after asking.
+  // The same archive again, replacing: the existing project takes the package's files as a new version of itself.
   await page.getByTestId('activity-home').click();
   await dialogs.importFromHome(saved);
   await expect(dialogs.choice).toContainText('already in the workspace');
   await dialogs.choice.getByTestId('choice-replace').click();
-  await expect(page.getByTestId('toast').filter({ hasText: 'Imported' })).toBeVisible();
-  await expect(fileTree(page).row('info.json')).toBeVisible();
+  await expect(page.getByTestId('toast').filter({ hasText: /^Replaced .* with version 1\.0\.0/ })).toBeVisible();
+  await expect(fileTree(page).row(`${SAMPLE_CONNECTOR}/info.json`)).toBeVisible();
 });
 
 test('a hostile archive is refused with a clear error and nothing is written outside the workspace', async ({ page, app }) => {

@@ -103,35 +103,41 @@ test('template → create → one commit → validates clean → export → impo
     await dialogs.exported.getByRole('button', { name: 'Close' }).click();
     await expect(dialogs.exported).toBeHidden();
 
-    // 5. Import it back: it arrives as a copy (the bare connector folder <workspace>/acme-tickets) beside the
-    // git project, which stays exactly as it was.
+    // 5. Import it back: the connector is already a project, so the one import path asks (issue 18). As a copy it
+    // arrives as the bare folder <workspace>/acme-tickets-2, renamed so the two never share a name, beside the git
+    // project, which stays exactly as it was.
     const projectBefore = await treeHash(root, ['.git']);
     await page.getByTestId('activity-home').click();
     await dialogs.importFromHome(exported);
-    await expect(page.getByTestId('toast').filter({ hasText: 'Imported Acme Tickets' })).toBeVisible();
-    // The copy opens in the IDE; the side bar still shows Source Control (a bare folder: no repository yet).
+    await expect(dialogs.choice).toContainText('already in the workspace');
+    await dialogs.choice.getByTestId('choice-copy').click();
+    await expect(page.getByTestId('toast').filter({ hasText: `Imported ${NAME} 1.0.0 as a copy, ${NAME}-2.` })).toBeVisible();
+    // The copy opens in the IDE with the Explorer beside Getting Started; Source Control offers to make it a
+    // repository (a bare folder: no repository yet).
+    await expect(tree.row('info.json')).toBeVisible();
+    await page.getByTestId('activity-git').click();
     await expect(page.getByTestId('git-init')).toBeVisible();
     await page.getByTestId('activity-explorer').click();
-    await expect(tree.row('info.json')).toBeVisible();
-    const copy = path.join(app.dirs.workspace, NAME);
-    expect(JSON.parse(await readFile(path.join(copy, 'info.json'), 'utf8'))).toEqual(JSON.parse(await readFile(path.join(root, NAME, 'info.json'), 'utf8')));
+    const copy = path.join(app.dirs.workspace, `${NAME}-2`);
+    const original = JSON.parse(await readFile(path.join(root, NAME, 'info.json'), 'utf8'));
+    expect(JSON.parse(await readFile(path.join(copy, 'info.json'), 'utf8'))).toEqual({ ...original, name: `${NAME}-2`, label: `${original.label} (copy)` });
     expect(Object.keys(await treeHash(copy, ['.git'])).sort()).toEqual(Object.keys(await treeHash(path.join(root, NAME), ['.git'])).sort());
     expect(await treeHash(root, ['.git'])).toEqual(projectBefore);
     expect(git(root, 'rev-list', '--count', 'HEAD')).toBe('1');
     await page.getByTestId('activity-home').click();
-    await expect(page.locator(`[data-testid="project-card"][data-name="${NAME}"]`)).toHaveCount(2);
-    // Two cards with one title: each names its folder, so the copy and the git project can be told apart.
-    await expect(page.getByTestId('project-folder')).toHaveCount(2);
-    expect((await page.getByTestId('project-folder').allInnerTexts()).sort()).toEqual([`${NAME}/`, `connector-${NAME}/`].sort());
+    // Two cards that can be told apart: the copy's title says so.
+    await expect(page.locator(`[data-testid="project-card"][data-name="${NAME}"]`)).toHaveCount(1);
+    await expect(page.locator(`[data-testid="project-card"][data-name="${NAME}-2"]`)).toContainText('Acme Tickets (copy)');
     await page.screenshot({ path: shot('lifecycle-imported-copy') });
 
-    // The same archive again: now the copy's name exists, so it asks before replacing; Cancel changes nothing.
+    // The same archive again: it asks again; Cancel changes nothing.
     const copyBefore = await treeHash(copy, ['.git']);
     await dialogs.importFromHome(exported);
     await expect(dialogs.choice).toContainText('already in the workspace');
     await dialogs.choice.getByTestId('choice-cancel').click();
     await expect(dialogs.choice).toBeHidden();
     expect(await treeHash(copy, ['.git'])).toEqual(copyBefore);
+    expect(await treeHash(root, ['.git'])).toEqual(projectBefore);
 
     // 6. Another archive, opened read-only for review: nothing is written to the workspace.
     const workspaceBefore = await treeHash(app.dirs.workspace, ['.git']);
@@ -155,15 +161,19 @@ test('template → create → one commit → validates clean → export → impo
     expect(await treeHash(app.dirs.workspace, ['.git'])).toEqual(workspaceBefore);
 
     // Import is the one way in: then, and only then, the workspace gains the reviewed connector.
+    // The workspace's sample project has the same connector name: the review asks Home's question; a copy.
     await review.importButton.click();
-    await expect(page.getByTestId('toast').filter({ hasText: 'Imported Sample Threat Intel 1.0.0 into the workspace' })).toBeVisible({ timeout: 30_000 });
+    await expect(dialogs.choice).toContainText('already in the workspace');
+    await dialogs.choice.getByTestId('choice-copy').click();
+    await expect(page.getByTestId('toast').filter({ hasText: 'Imported Sample Threat Intel (copy) 1.0.0 into the workspace' })).toBeVisible({ timeout: 30_000 });
     await expect(review.banner).toHaveCount(0);
     const after = await treeHash(app.dirs.workspace, ['.git']);
     expect(after).not.toEqual(workspaceBefore);
-    expect(after['sample-threat-intel/info.json']).toBeTruthy();
+    expect(after['sample-threat-intel-2/info.json']).toBeTruthy();
     // Everything that was there before is unchanged; only the imported folder is new.
     for (const [k, v] of Object.entries(workspaceBefore)) expect(after[k], k).toBe(v);
-    expect(Object.keys(after).filter((k) => !(k in workspaceBefore)).every((k) => k.startsWith('sample-threat-intel'))).toBe(true);
+    const copyDir = 'sample-threat-intel-2';
+    expect(Object.keys(after).filter((k) => !(k in workspaceBefore) && k !== copyDir && !k.startsWith(`${copyDir}/`))).toEqual([]);
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }

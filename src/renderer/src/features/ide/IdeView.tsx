@@ -34,7 +34,9 @@ function useOpenProject(projectId: string) {
       if (stale) return;
       const error = useWorkspaceStore.getState().error;
       if (error) setFailed(error);
-      else await showWhatNext(sidebarAtOpen).catch(reportInBackground('Opening Getting Started'));
+      // A package open for review is read, not built: its report and documentation stay in front.
+      else if (!useProjectsStore.getState().projects.find((p) => p.id === projectId)?.readOnly)
+        await showWhatNext(sidebarAtOpen).catch(reportInBackground('Opening Getting Started'));
       markLoaded();
     })().catch((e) => {
       toastError(e);

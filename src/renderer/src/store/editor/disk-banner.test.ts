@@ -127,4 +127,15 @@ describe('opening a file in the background', () => {
     await useEditorStore.getState().openFile(FILE, undefined, { background: true });
     expect(useEditorStore.getState().active).toBe(info);
   });
+
+  it('loads a file once when it is opened twice at the same time, so the shown buffer is never replaced', async () => {
+    const info = 'sample-threat-intel/info.json';
+    let reads = 0;
+    const real = servicesTransport(s.services);
+    initTransport({ ...real, invoke: async (channel, req) => ((channel === 'files.read' && reads++), real.invoke(channel, req)) });
+    await Promise.all([useEditorStore.getState().openFile(info, undefined, { background: true }), useEditorStore.getState().openFile(info)]);
+    expect(reads).toBe(1);
+    expect(useEditorStore.getState().active).toBe(info);
+    expect(useEditorStore.getState().tabs.filter((t) => t.relPath === info)).toHaveLength(1);
+  });
 });

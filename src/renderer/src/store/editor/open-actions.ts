@@ -22,6 +22,20 @@ async function loadTab(relPath: string): Promise<Tab> {
   return tab;
 }
 
+/** Loads in flight, by project and path: a second open of a file still loading (a click on info.json while Getting
+ * Started opens it behind itself) waits for the same load. Two loads would each make a model, and the second would
+ * dispose the first under an editor already showing it, which then shows nothing. */
+const loading = new Map<string, Promise<Tab>>();
+
+function loadTabOnce(relPath: string): Promise<Tab> {
+  const key = `${currentProjectId()}\0${relPath}`;
+  const pending = loading.get(key);
+  if (pending) return pending;
+  const load = loadTab(relPath).finally(() => loading.delete(key));
+  loading.set(key, load);
+  return load;
+}
+
 /** A backup over its file: the disk version is the saved state, the backup text is the unsaved edit. */
 async function restoreTab(b: BackupEntry): Promise<Tab> {
   const host = editorHost();
@@ -72,7 +86,7 @@ export const createOpenSlice: EditorSlice<OpenAction> = (set, get) => ({
     try {
       if (opts?.background) {
         if (!findTab(get(), relPath)) {
-          const tab = await loadTab(relPath);
+          const tab = await loadTabOnce(relPath);
           const s = get();
           if (!findTab(s, relPath)) set({ ...openTab(s, tab), active: s.active ?? tab.relPath }, false, 'open/background');
           get().persistSession();
@@ -80,7 +94,7 @@ export const createOpenSlice: EditorSlice<OpenAction> = (set, get) => ({
         return;
       }
       if (!findTab(get(), relPath)) {
-        const tab = await loadTab(relPath);
+        const tab = await loadTabOnce(relPath);
         if (!findTab(get(), relPath)) set(openTab(get(), tab), false, 'open');
       }
       set(activate(get(), relPath), false, 'activate');
