@@ -10,6 +10,11 @@ export function fileTree(page: Page) {
     rows: page.getByTestId('tree-row'),
     menu: page.getByTestId('context-menu'),
     prompt,
+    /** Shows the Explorer; a click on its activity icon while it is shown would hide the side bar instead. */
+    async show() {
+      if (!(await tree.isVisible())) await page.getByTestId('activity-explorer').click();
+      await tree.waitFor();
+    },
     async open(relPath: string) {
       await row(relPath).click();
     },

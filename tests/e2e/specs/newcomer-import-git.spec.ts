@@ -91,7 +91,7 @@ test('no git identity: the first commit asks for it once, writes it to the globa
   const file = `${SAMPLE_CONNECTOR}/utils.py`;
   const ed = editor(page);
   const commitOnce = async (line: string, message: string) => {
-    await page.getByTestId('activity-explorer').click();
+    await fileTree(page).show();
     await fileTree(page).open(file);
     await ed.waitReady(file);
     await ed.typeAtEnd(line);
