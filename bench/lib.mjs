@@ -61,8 +61,10 @@ export async function startHost(prepare = async (_workspace) => {}) {
 export async function loadTs(relEntry) {
   const { build } = await import('esbuild');
   const outfile = path.join(ROOT, '.bench-tmp', relEntry.replace(/[\\/]/g, '_').replace(/\.ts$/, '.mjs'));
-  // mainFields as scripts/build.mjs: jsonc-parser's UMD "main" cannot be bundled.
+  // mainFields and externals as scripts/build.mjs: jsonc-parser's UMD "main" cannot be bundled, and trash and
+  // curlconverter load files by computed paths, so they stay in node_modules.
   await build({ entryPoints: [path.join(ROOT, relEntry)], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'error', mainFields: ['module', 'main'],
+    external: ['trash', 'curlconverter'],
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } });
   return import(outfile);
 }

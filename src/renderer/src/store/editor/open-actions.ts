@@ -41,7 +41,7 @@ async function restoreTab(b: BackupEntry): Promise<Tab> {
   const host = editorHost();
   await host.loadMonaco();
   try {
-    const tab = await loadTab(b.relPath);
+    const tab = await loadTabOnce(b.relPath);
     // A backup holding what the disk holds is no unsaved edit, whatever base it names (one written as a save
     // landed): no banner offering to discard it.
     if (!tab.notice && host.text(b.relPath) === b.text) return { ...tab, dirty: false, backup: 'none' };
@@ -64,7 +64,9 @@ async function restoreAll(get: Get, set: Set): Promise<number> {
   let restored = 0;
   for (const item of plan.items) {
     try {
-      const tab = item.backup ? await restoreTab(item.backup) : await loadTab(item.relPath);
+      // Opened by the user while the session was read: theirs stands, loaded once.
+      if (!item.backup && findTab(get(), item.relPath)) continue;
+      const tab = item.backup ? await restoreTab(item.backup) : await loadTabOnce(item.relPath);
       // A backup of what is on disk already restores nothing: it goes.
       if (item.backup && tab.dirty) restored++;
       else if (item.backup) get().discardBackup(item.relPath);
