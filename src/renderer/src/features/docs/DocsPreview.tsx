@@ -2,15 +2,17 @@ import { useEffect } from 'react';
 import { Icon } from '../../components/Icon';
 import { toastError } from '../../store/app/store';
 import { useEditorStore } from '../../store/editor/store';
+import { isPagePath } from '../editor/page-tabs';
 import { useDocsStore } from '../../store/review';
 import '../review/review.css';
 
-/** Switching to a file (tree, tabs, a finding) means the user is done looking at the docs. */
+/** Switching to a file (tree, tabs, a finding) means the user is done looking at the docs. A page tab is no file:
+ * Getting Started, opening while a project loads, must not close the docs the user just asked for. */
 function useHideOnFileSwitch() {
   useEffect(
     () =>
       useEditorStore.subscribe((s, prev) => {
-        if (s.active !== prev.active) useDocsStore.getState().hide();
+        if (s.active !== prev.active && s.active !== null && !isPagePath(s.active)) useDocsStore.getState().hide();
       }),
     [],
   );
