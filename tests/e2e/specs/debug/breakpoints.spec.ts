@@ -1,6 +1,3 @@
-import { existsSync } from 'node:fs';
-import { copyFile, mkdir } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { SAMPLE_CONNECTOR, expect, test } from '../../fixtures';
@@ -11,6 +8,7 @@ import { fileTree } from '../../pages/fileTree';
 import { homePage } from '../../pages/home';
 import { testPanel } from '../../pages/testing';
 import { API_KEY, startVendor, type VendorServer } from '../testing/vendor-server';
+import { bringPipConfig } from '../../pip-config';
 
 // The gutter's menu and the inline breakpoint editor, as VS Code's: a condition, a logpoint, enable/disable in the
 // Breakpoints list; each checked by what a session then does (stops, prints, or runs through).
@@ -26,16 +24,6 @@ let vendor: VendorServer | undefined;
 test.afterEach(async () => {
   await vendor?.close();
 });
-
-/** The host runs with a fresh HOME; pip's user configuration (this machine's package index) comes along. */
-async function bringPipConfig(home: string) {
-  for (const rel of ['.config/pip/pip.conf', '.pip/pip.conf']) {
-    const from = path.join(os.homedir(), rel);
-    if (!existsSync(from)) continue;
-    await mkdir(path.dirname(path.join(home, rel)), { recursive: true });
-    await copyFile(from, path.join(home, rel));
-  }
-}
 
 /** Debug the form's action and wait for what comes first: a pause, or the session's end. */
 async function debugUntilSettled(page: Page, timeout = 30_000) {

@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../../fixtures';
@@ -13,6 +11,7 @@ import { palette } from '../../pages/palette';
 import { testPanel } from '../../pages/testing';
 import { wizardPage } from '../../pages/wizard';
 import { API_KEY, startVendor, type VendorServer } from '../testing/vendor-server';
+import { bringPipConfig } from '../../pip-config';
 
 // Issue 16's "done means": a breakpoint in a template connector's operations.py, Debug an action against a fake
 // vendor on 127.0.0.1, stop on the line, read `params`, step, watch, continue to the result; and a stop where the
@@ -29,17 +28,6 @@ let vendor: VendorServer | undefined;
 test.afterEach(async () => {
   await vendor?.close();
 });
-
-/** The host runs with a fresh HOME; pip's user configuration (where this machine's package index is set) comes
- * along, so the first session can install debugpy as on the user's machine. */
-async function bringPipConfig(home: string) {
-  for (const rel of ['.config/pip/pip.conf', '.pip/pip.conf']) {
-    const from = path.join(os.homedir(), rel);
-    if (!existsSync(from)) continue;
-    await mkdir(path.dirname(path.join(home, rel)), { recursive: true });
-    await copyFile(from, path.join(home, rel));
-  }
-}
 
 async function createFromTemplate(page: Page) {
   const wz = wizardPage(page);

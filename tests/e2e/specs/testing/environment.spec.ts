@@ -1,6 +1,4 @@
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SAMPLE_CONNECTOR, expect, test } from '../../fixtures';
 import { repoRoot } from '../../host';
@@ -8,21 +6,12 @@ import { seriousViolations } from '../../pages/axe';
 import { environmentPanel } from '../../pages/environment';
 import { homePage } from '../../pages/home';
 import { palette } from '../../pages/palette';
+import { bringPipConfig } from '../../pip-config';
 
 const shot = (name: string) => path.join(repoRoot, 'test-results', 'screenshots', `${name}.png`);
 
 // Real python3 -m venv and pip against the machine's configured package index (pip: no retries, 5 s timeout).
 test.describe.configure({ timeout: 180_000 });
-
-/** The host runs with a fresh HOME; pip's user configuration (where this machine's local index is set) comes along. */
-async function bringPipConfig(home: string) {
-  for (const rel of ['.config/pip/pip.conf', '.pip/pip.conf']) {
-    const from = path.join(os.homedir(), rel);
-    if (!existsSync(from)) continue;
-    await mkdir(path.dirname(path.join(home, rel)), { recursive: true });
-    await copyFile(from, path.join(home, rel));
-  }
-}
 
 test('install the sample connector’s dependencies into its own virtualenv, then a bad requirement is named', async ({ page, app }) => {
   const requirements = path.join(app.sampleRoot, SAMPLE_CONNECTOR, 'requirements.txt');

@@ -1,6 +1,3 @@
-import { existsSync } from 'node:fs';
-import { copyFile, mkdir } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../../fixtures';
@@ -12,6 +9,7 @@ import { testPanel } from '../../pages/testing';
 import { testsView } from '../../pages/testsView';
 import { wizardPage } from '../../pages/wizard';
 import { API_KEY, startVendor, type VendorServer } from '../testing/vendor-server';
+import { bringPipConfig } from '../../pip-config';
 
 // Issue 17's "done means" in the UI: record an action against a fake vendor on 127.0.0.1, Save as test, the Tests
 // view runs it green with the vendor gone; change what the action answers, the test turns red with the diff;
@@ -34,17 +32,6 @@ let vendor: VendorServer | undefined;
 test.afterEach(async () => {
   await vendor?.close();
 });
-
-/** The host runs with a fresh HOME; pip's user configuration (where this machine's package index is set) comes
- * along, so the first debug session can install debugpy as on the user's machine. */
-async function bringPipConfig(home: string) {
-  for (const rel of ['.config/pip/pip.conf', '.pip/pip.conf']) {
-    const from = path.join(os.homedir(), rel);
-    if (!existsSync(from)) continue;
-    await mkdir(path.dirname(path.join(home, rel)), { recursive: true });
-    await copyFile(from, path.join(home, rel));
-  }
-}
 
 async function waitPaused(page: Page, timeout: number) {
   const d = debugPage(page);
