@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
+import { wasmBaselineJsFlags } from '../../src/shared/wasm-baseline-flags';
 
 // Browser mode end to end, in the system Chromium (never `npx playwright install`). Build first: `npm run build`.
+// WebAssembly compiles as in the desktop shell (shared/wasm-baseline-flags.ts).
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
@@ -18,7 +20,7 @@ export default defineConfig({
     trace: 'on-first-retry',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--js-flags=${wasmBaselineJsFlags()}`],
     },
   },
 });

@@ -46,6 +46,7 @@ describe('desktop lifecycle', () => {
     const running = start();
     expect(app.setPath).toHaveBeenCalledWith('userData', path.join(tmp, 'user-data'));
     expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledTimes(1);
+    expect(app.commandLine.appendSwitch).toHaveBeenCalledWith('js-flags', '--liftoff-only --wasm-lazy-compilation');
     expect(app.requestSingleInstanceLock).toHaveBeenCalledTimes(1);
     expect(protocol.handle).not.toHaveBeenCalled();
     mockControl.markReady();

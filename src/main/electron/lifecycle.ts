@@ -14,6 +14,7 @@ import { createSafeStorageSecrets, type DesktopSecretStore } from './secrets';
 import { installSecurityHandlers } from './security';
 import { acquireSingleInstance, currentLaunch, onSecondInstance, type LaunchData } from './single-instance';
 import { createMainWindow, focusWindow, targetWindow } from './window';
+import { wasmBaselineJsFlags } from '../../shared/wasm-baseline-flags';
 
 export interface ShellPaths {
   readonly rendererDir: string;
@@ -87,6 +88,9 @@ function disposeOnQuit(services: Services, unwire: () => void): void {
 export async function runDesktopApp(env: NodeJS.ProcessEnv = process.env, overrides: Partial<ShellPaths> = {}): Promise<DesktopApp | null> {
   registerAppScheme();
   installSecurityHandlers();
+  // Renderers lint Python with ruff's WebAssembly: compile it like the Node side does (before 'ready', when
+  // Chromium reads its switches).
+  app.commandLine.appendSwitch('js-flags', wasmBaselineJsFlags());
   // The CLI and browser mode use the same folder, so settings, projects and secrets are shared by all doors.
   const userDataDir = defaultUserDataDir(env);
   app.setPath('userData', userDataDir);

@@ -65,6 +65,7 @@ export const app = Object.assign(appEmitter as EventEmitter & { readonly isPacka
   isReady: () => appState.ready,
   whenReady: vi.fn(() => readyPromise),
   setAppUserModelId: vi.fn(),
+  commandLine: { appendSwitch: vi.fn() },
 });
 
 export class BrowserWindow extends EventEmitter {

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import v8 from 'node:v8';
 import { initSync, Workspace, PositionEncoding } from '@astral-sh/ruff-wasm-web';
 import type { Finding } from '../../../shared/connector/findings';
+import { WASM_BASELINE_FLAGS } from '../../../shared/wasm-baseline-flags';
 import { RUFF_SETTINGS, ruffFindings, type RuffLinter } from '../../../shared/connector/security/ruff';
 
 let linter: RuffLinter | undefined;
@@ -14,16 +15,10 @@ export function wasmPath(): string {
   return createRequire(import.meta.url).resolve('@astral-sh/ruff-wasm-web/ruff_wasm_bg.wasm');
 }
 
-/**
- * V8's default for an 11 MB module is to compile it twice: a quick baseline, then every function again with its
- * optimizing compiler on background threads. For the few files of a connector the second compile is wasted, and
- * on a 2-core machine it takes the core pyright runs on in a review (2 s of CPU; the process waits for it before
- * it exits). Baseline code compiled on first call checks a connector in a tenth of that. The flags only affect
- * modules compiled after they are set; this process compiles no other WebAssembly it needs fast.
- */
+/** Baseline-compiled on first call (shared/wasm-baseline-flags.ts). The flags only affect modules compiled
+ * after they are set; nothing in this process needs another module compiled for top speed. */
 function compileOnDemand(): void {
-  v8.setFlagsFromString('--liftoff-only');
-  v8.setFlagsFromString('--wasm-lazy-compilation');
+  for (const flag of WASM_BASELINE_FLAGS) v8.setFlagsFromString(flag);
 }
 
 /** One Workspace per process: compiling the module takes ~50 ms, checking a file a few ms. */
