@@ -61,6 +61,8 @@ export async function benchValidate() {
 }
 
 const RUNNABLE = path.join(ROOT, 'tests', 'fixtures', 'runnable');
+/** Node's own start: an empty ES module (the CLI is one too). */
+const EMPTY_MODULE = path.join(ROOT, 'bench', 'empty.mjs');
 
 /** Wall time of one process, in ms; a non-zero exit (findings) is still a full run. */
 function processMs(cmd, args) {
@@ -78,14 +80,24 @@ export async function benchValidateCli() {
   const dir = path.join(RUNNABLE, 'paloalto-cortex-xdr');
   const py = "import ast, glob, json, sys; d = sys.argv[1]; [ast.parse(open(f, encoding='utf-8').read(), f) for f in glob.glob(d + '/**/*.py', recursive=True)]; json.load(open(d + '/info.json', encoding='utf-8'))";
   const python = process.env.CONNECTOR_STUDIO_PYTHON ?? 'python3';
+  // `python3` on PATH may be a launcher (pyenv's shim runs bash scripts first): the interpreter it starts is
+  // measured too, so the note says how much of the baseline is the launcher.
+  const interpreter = execFileSync(python, ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' }).trim();
   const runs = 9;
-  const full = [], ast = [];
+  const full = [], ast = [], direct = [], bare = [];
   for (let i = 0; i < runs; i++) {
     ast.push(processMs(python, ['-c', py, dir]));
+    direct.push(processMs(interpreter, ['-c', py, dir]));
+    bare.push(processMs(process.execPath, [EMPTY_MODULE]));
     full.push(processMs(process.execPath, [cli, 'validate', dir, '--json']));
   }
-  const f = median(full), a = median(ast);
-  emit('validate.cli_full_vs_python_ast', f / a, 'x', { baseline: a, note: `validate CLI (all rules) on paloalto-cortex-xdr ${f.toFixed(0)} ms vs ${python} ast.parse of its .py files + json.load ${a.toFixed(0)} ms (medians of ${runs}); target at most 1x` });
+  const f = median(full), a = median(ast), d = median(direct), nodeStart = median(bare);
+  emit('validate.cli_full_vs_python_ast', f / a, 'x', {
+    baseline: a,
+    interpreterMs: d,
+    nodeStartMs: nodeStart,
+    note: `validate CLI (all rules) on paloalto-cortex-xdr ${f.toFixed(0)} ms vs ${python} ast.parse of its .py files + json.load ${a.toFixed(0)} ms (medians of ${runs}); target at most 1x. The interpreter itself (${interpreter}) does it in ${d.toFixed(0)} ms (${(f / d).toFixed(2)}x); Node starting an empty module takes ${nodeStart.toFixed(0)} ms, so the CLI's own work is ${(f - nodeStart).toFixed(0)} ms`,
+  });
 
   const connectors = readdirSync(RUNNABLE, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => path.join(RUNNABLE, e.name));
   const rounds = 3;

@@ -1,0 +1,1 @@
+// Intentionally empty: bench/validate.mjs times Node starting a module that does nothing.
