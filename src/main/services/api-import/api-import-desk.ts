@@ -5,10 +5,10 @@ import type { AddedOperations, ApiDescriptionSource, ApiImportAnswers, ApiImport
 import type { ProjectSummary } from '../../../shared/models/workspace';
 import { ServiceError } from '../errors';
 import type { GitService } from '../git/git-service';
-import { startMockVendor, type MockVendor } from '../mock-vendor';
+import type { MockVendor } from '../mock-vendor';
 import type { ProjectService } from '../projects/project-service';
 import type { TrustService } from '../trust/trust-service';
-import { createApiImportService } from './api-import-service';
+import type { ApiImportService } from './api-import-service';
 
 export interface ApiImportDesk {
   preview(source: ApiDescriptionSource): Promise<ApiImportPreview>;
@@ -32,24 +32,28 @@ export interface ApiImportDeskDeps {
 const MAX_MOCKS = 5;
 
 export function createApiImportDesk(deps: ApiImportDeskDeps): ApiImportDesk {
-  const service = createApiImportService({ resourcesDir: deps.resourcesDir, git: deps.git });
+  // The readers (swagger-parser, postman-collection, curlconverter) are megabytes of code: loaded on the first
+  // use, so the app's start does not compile them.
+  let loaded: Promise<ApiImportService> | undefined;
+  const service = () =>
+    (loaded ??= import('./api-import-service').then((m) => m.createApiImportService({ resourcesDir: deps.resourcesDir, git: deps.git })));
   const mocks = new Map<number, MockVendor>();
   return {
-    preview: (source) => service.preview(source),
+    preview: async (source) => (await service()).preview(source),
     async create(source, selection, answers) {
       if (!selection.operations.length) throw new ServiceError('VALIDATION', 'Pick at least one operation to generate.');
-      const created = await service.create(source, selection, answers, await deps.workspaceRoot());
+      const created = await (await service()).create(source, selection, answers, await deps.workspaceRoot());
       // What the import makes is the user's own, as a template's project is: trusted from the start.
       await deps.trust.trust(created.projectRoot);
       return deps.projects.open(created.projectRoot);
     },
     async addOperations(projectId, source, selection) {
       if (!selection.operations.length) throw new ServiceError('VALIDATION', 'Pick at least one operation to add.');
-      return service.addOperations(await deps.projects.connectorDirOf(projectId), source, selection);
+      return (await service()).addOperations(await deps.projects.connectorDirOf(projectId), source, selection);
     },
     async startMock(source, port) {
       if (mocks.size >= MAX_MOCKS) throw new ServiceError('CONFLICT', `${MAX_MOCKS} mock vendors are already running: stop one first.`);
-      const description = await service.read(source);
+      const [description, { startMockVendor }] = await Promise.all([(await service()).read(source), import('../mock-vendor')]);
       const mock = await startMockVendor({ description, port });
       mocks.set(mock.port, mock);
       return { url: mock.url, port: mock.port, title: description.title, operations: description.operations.length };

@@ -8,6 +8,9 @@ export function lineOf(text: string, offset: number): number {
   return line;
 }
 
+/** "file: line N", or just the file when the parser named no line. */
+const where = (fileName: string, line: number | undefined) => (line === undefined ? fileName : `${fileName}: line ${line}`);
+
 /** JSON first (fast for megabyte descriptions), YAML for the rest. */
 export function parseStructured(text: string, fileName: string): unknown {
   const trimmed = text.trimStart();
@@ -17,8 +20,10 @@ export function parseStructured(text: string, fileName: string): unknown {
     } catch (e) {
       const message = (e as Error).message;
       const pos = /position (\d+)/.exec(message);
-      const lineNo = /line (\d+)/.exec(message)?.[1] ?? (pos ? String(lineOf(text, Number(pos[1]))) : '?');
-      throw new ServiceError('VALIDATION', `${fileName}: line ${lineNo}: ${message}. Fix the JSON and try again.`, { line: Number(lineNo) || undefined });
+      // "Unexpected end of JSON input" names no place: the text stops too soon, so the last line is where.
+      const at = pos ? Number(pos[1]) : /end of JSON input/.test(message) ? text.length : undefined;
+      const line = Number(/line (\d+)/.exec(message)?.[1]) || (at === undefined ? undefined : lineOf(text, at));
+      throw new ServiceError('VALIDATION', `${where(fileName, line)}: ${message}. Fix the JSON and try again.`, { line });
     }
   }
   try {
@@ -27,6 +32,6 @@ export function parseStructured(text: string, fileName: string): unknown {
     const err = e as Error & { linePos?: Array<{ line: number; col: number }> };
     const line = err.linePos?.[0]?.line;
     const first = err.message.split('\n')[0];
-    throw new ServiceError('VALIDATION', `${fileName}: line ${line ?? '?'}: ${first}. Fix the YAML and try again.`, { line });
+    throw new ServiceError('VALIDATION', `${where(fileName, line)}: ${first}. Fix the YAML and try again.`, { line });
   }
 }
