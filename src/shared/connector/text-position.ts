@@ -1,3 +1,5 @@
+import { parse, type ParseError } from 'jsonc-parser';
+
 /** Offset -> 1-based line and column, for findings in text files. */
 export interface LineIndex {
   position(offset: number): { line: number; column: number };
@@ -21,11 +23,16 @@ export function lineIndex(text: string): LineIndex {
   };
 }
 
-/** Where JSON.parse stopped, from its message ("... at position 12", or "line 2 column 3" in newer engines). */
+/** Where JSON.parse stopped, from its message ("... at position 12", or "line 2 column 3" in newer engines). Node 20
+ * names no place for most errors ("Unexpected token 'x', ... is not valid JSON", "Unexpected end of JSON input"):
+ * then a tolerant parser finds the first error. */
 export function jsonErrorPosition(text: string, message: string): { line: number; column: number } | undefined {
   const lc = /line (\d+) column (\d+)/.exec(message);
   if (lc) return { line: Number(lc[1]), column: Number(lc[2]) };
   const pos = /position (\d+)/.exec(message);
   if (pos) return lineIndex(text).position(Number(pos[1]));
-  return undefined;
+  const errors: ParseError[] = [];
+  parse(text, errors, { disallowComments: true, allowTrailingComma: false });
+  const first = errors[0];
+  return first ? lineIndex(text).position(first.offset) : undefined;
 }

@@ -1,12 +1,7 @@
 /** Reads a description's text as JSON or YAML; a syntax error names its line, as the parser reported it. */
 import YAML from 'yaml';
+import { jsonErrorPosition } from '../../../shared/connector/text-position';
 import { ServiceError } from '../errors';
-
-export function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-}
 
 /** "file: line N", or just the file when the parser named no line. */
 const where = (fileName: string, line: number | undefined) => (line === undefined ? fileName : `${fileName}: line ${line}`);
@@ -19,10 +14,7 @@ export function parseStructured(text: string, fileName: string): unknown {
       return JSON.parse(text) as unknown;
     } catch (e) {
       const message = (e as Error).message;
-      const pos = /position (\d+)/.exec(message);
-      // "Unexpected end of JSON input" names no place: the text stops too soon, so the last line is where.
-      const at = pos ? Number(pos[1]) : /end of JSON input/.test(message) ? text.length : undefined;
-      const line = Number(/line (\d+)/.exec(message)?.[1]) || (at === undefined ? undefined : lineOf(text, at));
+      const line = jsonErrorPosition(text, message)?.line;
       throw new ServiceError('VALIDATION', `${where(fileName, line)}: ${message}. Fix the JSON and try again.`, { line });
     }
   }
