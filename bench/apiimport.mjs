@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { CHROMIUM_ARGS, emit, median, startHost, tmp } from './lib.mjs';
+import { CHROMIUM_ARGS, emit, median, openFreshApp, startHost, tmp } from './lib.mjs';
 
 const RUNS = 3;
 const PATHS = 600;
@@ -46,10 +46,7 @@ export async function benchApiImport() {
   try {
     const samples = [];
     for (let i = 0; i < RUNS; i++) {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      await page.goto(await host.newUrl());
-      await page.waitForSelector('html[data-app-state="loaded"]', { timeout: 60_000 });
+      const { context, page } = await openFreshApp(browser, host);
       await page.getByTestId('new-connector').click();
       await page.getByTestId('wz-from-description').click();
       await page.getByTestId('api-file').setInputFiles(file);

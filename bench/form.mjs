@@ -4,15 +4,13 @@
 import { cp } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { CHROMIUM_ARGS, CORPUS, emit, median, startHost } from './lib.mjs';
+import { CHROMIUM_ARGS, CORPUS, emit, median, openFreshApp, startHost } from './lib.mjs';
 
 const NAME = 'paloalto-cortex-xdr';
 const RENDERS = 5;
 const KEYS = 15;
 
-async function openInfoJson(page, url) {
-  await page.goto(url);
-  await page.waitForSelector('html[data-app-state="loaded"]', { timeout: 60_000 });
+async function openInfoJson(page) {
   await page.locator(`[data-testid="project-card"][data-name="${NAME}"]`).getByTestId('project-open').click();
   await page.locator('[data-testid="tree-row"][data-path="info.json"]').click();
   const form = page.locator('[data-testid="info-form"][data-form-render-ms]');
@@ -26,15 +24,14 @@ export async function benchForm() {
   try {
     const renders = [];
     for (let i = 0; i < RENDERS; i++) {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      renders.push(await openInfoJson(page, await host.newUrl()));
+      const { context, page } = await openFreshApp(browser, host);
+      renders.push(await openInfoJson(page));
       await context.close();
     }
     emit('form.first_render_ms', median(renders), 'ms', { note: `${NAME} info.json (130 KB, 32 operations), median of ${RENDERS} fresh tabs; target under 300 ms` });
 
-    const page = await (await browser.newContext()).newPage();
-    await openInfoJson(page, await host.newUrl());
+    const { page } = await openFreshApp(browser, host);
+    await openInfoJson(page);
     // A click that lands while the form is still settling can be lost; the radio says when it took.
     const split = page.getByTestId('layout-split');
     for (let i = 0; i < 5 && (await split.getAttribute('aria-checked')) !== 'true'; i++) {

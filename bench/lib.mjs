@@ -58,6 +58,16 @@ export async function startHost(prepare = async (_workspace) => {}) {
 }
 
 /** Bundles a TypeScript entry with esbuild so a benchmark measures the same code the app runs. */
+/** A new browser context with its own launch link (a second `connector-studio web`, as a user would), the app
+ * loaded in a new tab. */
+export async function openFreshApp(browser, host) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(await host.newUrl());
+  await page.waitForSelector('html[data-app-state="loaded"]', { timeout: 60_000 });
+  return { context, page };
+}
+
 export async function loadTs(relEntry) {
   const { build } = await import('esbuild');
   const outfile = path.join(ROOT, '.bench-tmp', relEntry.replace(/[\\/]/g, '_').replace(/\.ts$/, '.mjs'));
