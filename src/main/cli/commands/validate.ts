@@ -13,6 +13,7 @@ import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, parseArgs, type CliComman
 import { exitCodeFor, InputError } from '../errors';
 import { withServices } from '../services';
 import { expandTargets, type Target } from './validate-targets';
+import { isBelow } from '../../services/workspace/safe-path';
 
 const USAGE = 'validate <folder|tgz>... [--json] [--metadata-only] [--fix] [--profile server|certification]';
 
@@ -67,10 +68,7 @@ type Outcome =
   | { readonly target: Target; readonly error: string; readonly code: number };
 
 /** Reviews are extracted packages opened read-only: a fix there would change nobody's connector. */
-function insideReviews(abs: string, reviewsDir: string): boolean {
-  const rel = path.relative(reviewsDir, abs);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
+const insideReviews = (abs: string, reviewsDir: string): boolean => isBelow(reviewsDir, abs, { orEqual: true });
 
 async function fixOne(v: ValidateService, t: Target, args: Args, reviewsDir: string): Promise<Outcome> {
   const st = await statIfPresent(t.abs);

@@ -3,13 +3,14 @@ import path from 'node:path';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import type { DebugEvaluateResult, DebugScope, DebugStackFrame, DebugVariable } from '../../../shared/models/debug';
 import type { Scrubber } from '../runtime/result-checks';
-import { isInside, relPathIn } from './session-paths';
+import { isBelow } from '../workspace/safe-path';
+import { relPathIn } from './session-paths';
 
 /** A frame in connector code (path relative to the project), in resources/python ('framework'), or a 'library'. */
 export function toFrame(f: DebugProtocol.StackFrame, roots: readonly string[], pythonDir: string, scrub: Scrubber): DebugStackFrame {
   const file = f.source?.path;
   const rel = file ? relPathIn(roots, file) : undefined;
-  const origin = rel ? 'connector' : file && isInside(pythonDir, file) ? 'framework' : 'library';
+  const origin = rel ? 'connector' : file && isBelow(pythonDir, file) ? 'framework' : 'library';
   return {
     id: f.id,
     name: scrub(f.name),

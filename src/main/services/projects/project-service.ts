@@ -7,6 +7,7 @@ import type { SettingsService } from '../settings/settings-service';
 import { findConnectorFolder, severalConnectors } from '../validate/locate';
 import { statIfPresent } from '../workspace/fs-probe';
 import { projectIdOf, summarize } from './project-summary';
+import { isBelow } from '../workspace/safe-path';
 
 export interface ProjectServiceDeps {
   settings: SettingsService;
@@ -17,11 +18,6 @@ export interface ProjectServiceDeps {
   /** Where a project the list had to leave out, or git that could not describe one, is reported. Default console.warn. */
   log?(msg: string, extra?: unknown): void;
 }
-
-const isInside = (parent: string, child: string) => {
-  const rel = path.relative(parent, child);
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
-};
 
 /** The connector projects of the workspace, the folders opened from elsewhere, and this run's reviews. A project
  * id is made here from its root; doors name projects only by id. */
@@ -78,7 +74,7 @@ export function createProjectService(deps: ProjectServiceDeps): ProjectService {
     });
     const git = !status?.isRepo ? 'none' : status.files.length ? 'changed' : 'clean';
     const { workspaceRoot } = await deps.settings.get();
-    return withTrust(await summarize(root, connectorRel, { inWorkspace: isInside(workspaceRoot, root), git }));
+    return withTrust(await summarize(root, connectorRel, { inWorkspace: isBelow(workspaceRoot, root), git }));
   }
 
   async function list(): Promise<ProjectSummary[]> {
@@ -103,7 +99,7 @@ export function createProjectService(deps: ProjectServiceDeps): ProjectService {
     const summary = await describe(root);
     if (!summary) throw new ServiceError('VALIDATION', `No connector found in "${root}": it has no info.json, and neither has any folder directly inside it.`);
     const s = await deps.settings.get();
-    if (!isInside(s.workspaceRoot, root) && !s.extraProjects.includes(root))
+    if (!isBelow(s.workspaceRoot, root) && !s.extraProjects.includes(root))
       await deps.settings.update({ extraProjects: [...s.extraProjects, root] });
     // A repository with no .gitignore at all gets the recommended one (venvs, caches, user data); the UI says so.
     const gitignoreAdded = await deps.git.ensureIgnoreFile(root).catch((e: unknown) => {

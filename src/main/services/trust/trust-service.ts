@@ -7,6 +7,7 @@ import path from 'node:path';
 import { settled } from '../../../shared/settled';
 import { ServiceError, errnoCode } from '../errors';
 import { writeJsonAtomic } from '../workspace/atomic-write';
+import { isBelow } from '../workspace/safe-path';
 
 export const TRUST_FILE = 'trust.json';
 
@@ -36,11 +37,6 @@ export interface TrustOptions {
    * trusts or restricts nothing leaves no trust file behind, so the app's first start still decides). */
   readonly persistInitial?: boolean;
 }
-
-const isInsideOrEqual = (parent: string, child: string) => {
-  const rel = path.relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-};
 
 export const restrictedMessage = (what: string) =>
   `${what} is not allowed in Restricted Mode: this folder came from outside (an imported or reviewed package, a clone, or a folder opened from elsewhere), so none of its code runs until you trust it. Choose "Trust" in the banner above the editor (for a review: "Trust and run") if you know where it came from.`;
@@ -73,7 +69,7 @@ export async function createTrustService(opts: TrustOptions): Promise<TrustServi
 
   const isTrusted = (absPath: string) => {
     const target = path.resolve(absPath);
-    for (const root of trusted) if (isInsideOrEqual(root, target)) return true;
+    for (const root of trusted) if (isBelow(root, target, { orEqual: true })) return true;
     return false;
   };
 
@@ -89,7 +85,7 @@ export async function createTrustService(opts: TrustOptions): Promise<TrustServi
       serial(async () => {
         const target = path.resolve(absPath);
         // Also forget a trusted folder inside this one: the whole tree came from outside now.
-        for (const root of [...trusted]) if (isInsideOrEqual(target, root)) trusted.delete(root);
+        for (const root of [...trusted]) if (isBelow(target, root, { orEqual: true })) trusted.delete(root);
         await persist();
       }),
     assertTrusted(absPath, what) {

@@ -2,7 +2,7 @@ import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tmpDir } from '../../../../tests/helpers/tmp';
-import { checkRelative, resolveInside } from './safe-path';
+import { checkRelative, isBelow, resolveInside } from './safe-path';
 
 describe('resolveInside', () => {
   it('resolves plain relative paths inside the root', async () => {
@@ -33,5 +33,22 @@ describe('resolveInside', () => {
 
   it('normalises separators and dots', () => {
     expect(checkRelative('./a//b/./c')).toBe('a/b/c');
+  });
+});
+
+describe('isBelow', () => {
+  const root = path.join(path.sep, 'work', 'project');
+  it('is true below the folder, and for the folder itself only when asked', () => {
+    expect(isBelow(root, path.join(root, 'a', 'b.py'))).toBe(true);
+    expect(isBelow(root, root)).toBe(false);
+    expect(isBelow(root, root, { orEqual: true })).toBe(true);
+  });
+  it('is false beside or above the folder, and for a sibling whose name starts the same', () => {
+    expect(isBelow(root, path.join(root, '..', 'other'))).toBe(false);
+    expect(isBelow(root, path.dirname(root), { orEqual: true })).toBe(false);
+    expect(isBelow(root, `${root}-copy`)).toBe(false);
+  });
+  it('counts a name that merely starts with two dots as inside', () => {
+    expect(isBelow(root, path.join(root, '..cache', 'x'))).toBe(true);
   });
 });

@@ -32,6 +32,15 @@ async function deepestExistingRealpath(abs: string): Promise<{ real: string; res
   }
 }
 
+/** Whether `child` lies below `parent` by their paths alone (no disk read, symbolic links not followed);
+ * `orEqual` counts the folder itself. For paths the app already holds; a path from a door goes through
+ * resolveInside. */
+export function isBelow(parent: string, child: string, opts: { readonly orEqual?: boolean } = {}): boolean {
+  const rel = path.relative(parent, child);
+  if (rel === '') return opts.orEqual === true;
+  return rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
+}
+
 const isInside = (root: string, candidate: string) =>
   candidate === root || candidate.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
 
